@@ -1,0 +1,687 @@
+/* kw-registry.c: every entity type and field of schema 1
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * This table is the single description of the data: the store makes its
+ * tables from it, validates writes against it, the CLI parses values
+ * with it and the importer checks incoming lines with it.
+ */
+#define G_LOG_DOMAIN "kw-registry"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "kw-error.h"
+#include "kw-registry.h"
+
+/* Field constructors, to keep the table readable. */
+#define TEXT(n, l)          { n, l, KW_FIELD_TEXT, 0, NULL, NULL, 0, 0 }
+#define TEXT_F(n, l, f)     { n, l, KW_FIELD_TEXT, f, NULL, NULL, 0, 0 }
+#define INT(n, l, lo, hi)   { n, l, KW_FIELD_INTEGER, 0, NULL, NULL, lo, hi }
+#define BOOL(n, l)          { n, l, KW_FIELD_BOOL, 0, NULL, NULL, 0, 0 }
+#define DATE(n, l)          { n, l, KW_FIELD_DATE, 0, NULL, NULL, 0, 0 }
+#define DATETIME(n, l)      { n, l, KW_FIELD_DATETIME, 0, NULL, NULL, 0, 0 }
+#define CENTS(n, l)         { n, l, KW_FIELD_CENTS, 0, NULL, NULL, 0, 0 }
+#define ENUM(n, l, v)       { n, l, KW_FIELD_ENUM, 0, v, NULL, 0, 0 }
+#define REF(n, l, t)        { n, l, KW_FIELD_REF, 0, NULL, t, 0, 0 }
+#define OWNER(n, l, t)      { n, l, KW_FIELD_REF, KW_FIELD_FLAG_REQUIRED, NULL, t, 0, 0 }
+#define NAME(n, l)          TEXT_F (n, l, KW_FIELD_FLAG_REQUIRED | KW_FIELD_FLAG_SEARCH)
+#define NOTES(n, l)         TEXT_F (n, l, KW_FIELD_FLAG_LONG | KW_FIELD_FLAG_SEARCH)
+
+#define V(...) ((const char * const[]) { __VA_ARGS__, NULL })
+
+static const char * const to_area[] = { "area", NULL };
+static const char * const to_venue[] = { "venue", NULL };
+static const char * const to_person[] = { "person", NULL };
+static const char * const to_organisation[] = { "organisation", NULL };
+static const char * const to_party[] = { "person", "organisation", NULL };
+static const char * const to_alliance[] = { "alliance", NULL };
+static const char * const to_network[] = { "network", NULL };
+static const char * const to_unit[] = { "network_unit", NULL };
+static const char * const to_map[] = { "stakeholder_map", NULL };
+static const char * const to_meeting[] = { "meeting", NULL };
+
+static const KwField area_fields[] = {
+  NAME ("name", N_("Name")),
+  ENUM ("kind", N_("Kind"), V ("stadsdeel", "gebied", "wijk", "buurt", "binnenbuurt", "other")),
+  REF ("parent", N_("Part of"), to_area),
+  TEXT ("code", N_("Code")),
+};
+
+static const KwField venue_fields[] = {
+  NAME ("name", N_("Name")),
+  TEXT_F ("address", N_("Address"), KW_FIELD_FLAG_SEARCH),
+  REF ("area", N_("Area"), to_area),
+  INT ("capacity", N_("Capacity"), 0, 100000),
+  TEXT ("accessibility", N_("Accessibility")),
+};
+
+static const KwField organisation_fields[] = {
+  NAME ("name", N_("Name")),
+  ENUM ("kind", N_("Kind"), V ("municipality", "district", "welfare", "housing",
+                               "neighbourhood_team", "residents_group", "village_network",
+                               "initiative", "business", "religious", "school", "other")),
+  BOOL ("formal", N_("Formal organisation")),
+  REF ("area", N_("Area"), to_area),
+  TEXT ("website", N_("Website")),
+  TEXT_F ("email", N_("E-mail"), KW_FIELD_FLAG_SEARCH),
+  TEXT ("phone", N_("Phone")),
+  NOTES ("notes", N_("Notes")),
+};
+
+static const KwField person_fields[] = {
+  NAME ("name", N_("Name")),
+  TEXT_F ("phone", N_("Phone"), KW_FIELD_FLAG_SEARCH),
+  TEXT_F ("email", N_("E-mail"), KW_FIELD_FLAG_SEARCH),
+  REF ("area", N_("Area"), to_area),
+  TEXT_F ("languages", N_("Languages"), KW_FIELD_FLAG_SEARCH),
+  TEXT_F ("communities", N_("Communities"), KW_FIELD_FLAG_SEARCH),
+  BOOL ("key_figure", N_("Key figure")),
+  TEXT_F ("topics", N_("Topics"), KW_FIELD_FLAG_SEARCH),
+  ENUM ("consent", N_("Consent"), V ("public", "shared", "private")),
+  DATE ("consent_date", N_("Consent given on")),
+  TEXT ("consent_note", N_("Consent note")),
+  NOTES ("notes", N_("Notes")),
+  TEXT_F ("private_notes", N_("Private notes"), KW_FIELD_FLAG_LOCAL | KW_FIELD_FLAG_LONG),
+};
+
+static const KwField affiliation_fields[] = {
+  OWNER ("person", N_("Person"), to_person),
+  OWNER ("organisation", N_("Organisation"), to_organisation),
+  TEXT ("role", N_("Role")),
+  DATE ("since", N_("Since")),
+  DATE ("until", N_("Until")),
+};
+
+static const KwField relation_fields[] = {
+  OWNER ("from", N_("From"), to_party),
+  OWNER ("to", N_("To"), to_party),
+  ENUM ("kind", N_("Kind"), V ("knows", "works_with", "member_of", "represents", "funds", "advises")),
+  ENUM ("sentiment", N_("Sentiment"), V ("positive", "neutral", "tense")),
+  INT ("strength", N_("Strength"), 1, 3),
+  TEXT_F ("notes", N_("Notes"), KW_FIELD_FLAG_LONG),
+};
+
+static const KwField contact_moment_fields[] = {
+  OWNER ("person", N_("Person"), to_person),
+  DATE ("date", N_("Date")),
+  TEXT ("channel", N_("Channel")),
+  TEXT_F ("summary", N_("Summary"), KW_FIELD_FLAG_LONG),
+};
+
+static const KwField alliance_fields[] = {
+  NAME ("name", N_("Name")),
+  REF ("area", N_("Area"), to_area),
+  ENUM ("status", N_("Status"), V ("exploring", "forming", "active", "paused", "ended")),
+  NOTES ("challenge", N_("Shared challenge")),
+  NOTES ("description", N_("Description")),
+  DATE ("started", N_("Started")),
+};
+
+static const KwField alliance_partner_fields[] = {
+  OWNER ("alliance", N_("Alliance"), to_alliance),
+  OWNER ("party", N_("Partner"), to_party),
+  ENUM ("role", N_("Role"), V ("lead", "partner", "advisor", "funder")),
+  DATE ("since", N_("Since")),
+};
+
+static const KwField action_line_fields[] = {
+  OWNER ("alliance", N_("Alliance"), to_alliance),
+  TEXT_F ("title", N_("Title"), KW_FIELD_FLAG_REQUIRED),
+  TEXT_F ("goal", N_("Goal"), KW_FIELD_FLAG_LONG),
+  REF ("owner", N_("Owner"), to_person),
+  CENTS ("budget_cents", N_("Budget")),
+  CENTS ("spent_cents", N_("Spent")),
+  ENUM ("status", N_("Status"), V ("planned", "active", "done", "stopped")),
+  DATE ("start", N_("Start")),
+  DATE ("end", N_("End")),
+};
+
+static const KwField network_fields[] = {
+  NAME ("name", N_("Name")),
+  ENUM ("kind", N_("Kind"), V ("village", "residents_platform", "tenants", "other")),
+  REF ("area", N_("Area"), to_area),
+  INT ("members_count", N_("Members"), 0, 10000000),
+  CENTS ("dues_cents_month", N_("Dues per month")),
+  NOTES ("notes", N_("Notes")),
+};
+
+static const KwField network_unit_fields[] = {
+  OWNER ("network", N_("Network"), to_network),
+  TEXT_F ("name", N_("Name"), KW_FIELD_FLAG_REQUIRED),
+  REF ("area", N_("Area"), to_area),
+  REF ("contact", N_("Contact person"), to_person),
+  REF ("deputy", N_("Deputy"), to_person),
+  INT ("members_count", N_("Members"), 0, 1000000),
+  INT ("meetings_per_year", N_("Gatherings per year"), 0, 366),
+};
+
+static const KwField network_member_fields[] = {
+  OWNER ("unit", N_("Unit"), to_unit),
+  OWNER ("person", N_("Person"), to_person),
+  DATE ("since", N_("Since")),
+};
+
+static const KwField stakeholder_map_fields[] = {
+  TEXT_F ("name", N_("Name"), KW_FIELD_FLAG_REQUIRED),
+  REF ("area", N_("Area"), to_area),
+  REF ("alliance", N_("Alliance"), to_alliance),
+  TEXT_F ("notes", N_("Notes"), KW_FIELD_FLAG_LONG),
+};
+
+static const KwField map_position_fields[] = {
+  OWNER ("map", N_("Map"), to_map),
+  OWNER ("party", N_("Party"), to_party),
+  INT ("influence", N_("Influence"), 1, 5),
+  INT ("interest", N_("Interest"), 1, 5),
+  INT ("stance", N_("Stance"), -2, 2),
+};
+
+static const KwField meeting_fields[] = {
+  NAME ("title", N_("Title")),
+  ENUM ("kind", N_("Kind"), V ("residents_council", "task_team", "working_group", "key_figures",
+                               "alliance", "open_house", "unit_gathering", "other")),
+  DATETIME ("starts_at", N_("Starts")),
+  DATETIME ("ends_at", N_("Ends")),
+  REF ("venue", N_("Venue"), to_venue),
+  TEXT ("online_link", N_("Online link")),
+  REF ("alliance", N_("Alliance"), to_alliance),
+  REF ("unit", N_("Unit"), to_unit),
+  REF ("chair", N_("Chair"), to_person),
+  REF ("minute_taker", N_("Minute taker"), to_person),
+  ENUM ("status", N_("Status"), V ("planned", "held", "cancelled")),
+  NOTES ("minutes", N_("Minutes")),
+  BOOL ("publishable", N_("Minutes may be published")),
+  TEXT ("language", N_("Language")),
+  TEXT ("interpreter", N_("Interpreter")),
+  BOOL ("food", N_("Food")),
+  BOOL ("childcare", N_("Childcare")),
+};
+
+static const KwField agenda_item_fields[] = {
+  OWNER ("meeting", N_("Meeting"), to_meeting),
+  TEXT ("position", N_("Position")),
+  NAME ("title", N_("Title")),
+  REF ("presenter", N_("Presenter"), to_person),
+  INT ("minutes_planned", N_("Minutes planned"), 0, 1440),
+  ENUM ("kind", N_("Kind"), V ("info", "discussion", "decision")),
+  NOTES ("notes", N_("Notes")),
+  NOTES ("decision", N_("Decision")),
+};
+
+static const KwField attendance_fields[] = {
+  OWNER ("meeting", N_("Meeting"), to_meeting),
+  OWNER ("person", N_("Person"), to_person),
+  ENUM ("status", N_("Status"), V ("invited", "present", "late", "absent_notified", "absent")),
+};
+
+static const KwField action_item_fields[] = {
+  TEXT_F ("title", N_("Action"), KW_FIELD_FLAG_REQUIRED),
+  REF ("owner", N_("Who"), to_person),
+  DATE ("deadline", N_("Deadline")),
+  TEXT_F ("info", N_("Information"), KW_FIELD_FLAG_LONG),
+  ENUM ("status", N_("Status"), V ("open", "done", "dropped")),
+  REF ("meeting", N_("Meeting"), to_meeting),
+  REF ("alliance", N_("Alliance"), to_alliance),
+  DATETIME ("done_at", N_("Done on")),
+};
+
+static const char * const attendance_id_fields[] = { "meeting", "person", NULL };
+
+#define TYPE(n, l, p, flags, fields, title) \
+  { n, l, p, flags, fields, G_N_ELEMENTS (fields), title, NULL }
+
+static KwEntityType types[] = {
+  TYPE ("area", N_("Area"), N_("Areas"), KW_TYPE_FLAG_NONE, area_fields, "name"),
+  TYPE ("venue", N_("Venue"), N_("Venues"), KW_TYPE_FLAG_NONE, venue_fields, "name"),
+  TYPE ("organisation", N_("Organisation"), N_("Organisations"), KW_TYPE_FLAG_SEARCH,
+        organisation_fields, "name"),
+  TYPE ("person", N_("Person"), N_("People"), KW_TYPE_FLAG_SEARCH, person_fields, "name"),
+  TYPE ("affiliation", N_("Affiliation"), N_("Affiliations"), KW_TYPE_FLAG_NONE,
+        affiliation_fields, "role"),
+  TYPE ("relation", N_("Relation"), N_("Relations"), KW_TYPE_FLAG_NONE, relation_fields, NULL),
+  TYPE ("contact_moment", N_("Contact moment"), N_("Contact moments"), KW_TYPE_FLAG_NONE,
+        contact_moment_fields, "summary"),
+  TYPE ("alliance", N_("Neighbourhood alliance"), N_("Neighbourhood alliances"),
+        KW_TYPE_FLAG_SEARCH, alliance_fields, "name"),
+  TYPE ("alliance_partner", N_("Alliance partner"), N_("Alliance partners"), KW_TYPE_FLAG_NONE,
+        alliance_partner_fields, NULL),
+  TYPE ("action_line", N_("Action line"), N_("Action lines"), KW_TYPE_FLAG_NONE,
+        action_line_fields, "title"),
+  TYPE ("network", N_("Residents' network"), N_("Residents' networks"), KW_TYPE_FLAG_SEARCH,
+        network_fields, "name"),
+  TYPE ("network_unit", N_("Unit"), N_("Units"), KW_TYPE_FLAG_NONE, network_unit_fields, "name"),
+  TYPE ("network_member", N_("Network member"), N_("Network members"), KW_TYPE_FLAG_NONE,
+        network_member_fields, NULL),
+  TYPE ("stakeholder_map", N_("Stakeholder map"), N_("Stakeholder maps"), KW_TYPE_FLAG_NONE,
+        stakeholder_map_fields, "name"),
+  TYPE ("map_position", N_("Map position"), N_("Map positions"), KW_TYPE_FLAG_NONE,
+        map_position_fields, NULL),
+  TYPE ("meeting", N_("Meeting"), N_("Meetings"), KW_TYPE_FLAG_SEARCH, meeting_fields, "title"),
+  TYPE ("agenda_item", N_("Agenda item"), N_("Agenda items"), KW_TYPE_FLAG_SEARCH,
+        agenda_item_fields, "title"),
+  { "attendance", N_("Attendance"), N_("Attendance"), KW_TYPE_FLAG_DERIVED_ID,
+    attendance_fields, G_N_ELEMENTS (attendance_fields), NULL, attendance_id_fields },
+  TYPE ("action_item", N_("Action"), N_("Actions"), KW_TYPE_FLAG_NONE, action_item_fields, "title"),
+};
+
+guint
+kw_registry_n_types (void)
+{
+  return G_N_ELEMENTS (types);
+}
+
+const KwEntityType *
+kw_registry_type_at (guint index)
+{
+  g_return_val_if_fail (index < G_N_ELEMENTS (types), NULL);
+  return &types[index];
+}
+
+const KwEntityType *
+kw_registry_lookup (const char *type_name)
+{
+  if (type_name == NULL)
+    return NULL;
+  for (guint i = 0; i < G_N_ELEMENTS (types); i++)
+    if (strcmp (types[i].name, type_name) == 0)
+      return &types[i];
+  return NULL;
+}
+
+int
+kw_entity_type_field_index (const KwEntityType *type,
+                            const char         *field_name)
+{
+  g_return_val_if_fail (type != NULL, -1);
+
+  if (field_name == NULL)
+    return -1;
+  for (guint i = 0; i < type->n_fields; i++)
+    if (strcmp (type->fields[i].name, field_name) == 0)
+      return (int) i;
+  return -1;
+}
+
+const KwField *
+kw_entity_type_field (const KwEntityType *type,
+                      const char         *field_name)
+{
+  int i = kw_entity_type_field_index (type, field_name);
+
+  return i < 0 ? NULL : &type->fields[i];
+}
+
+gboolean
+kw_field_has_value (const KwField *field,
+                    const char    *value)
+{
+  g_return_val_if_fail (field != NULL, FALSE);
+
+  if (field->values == NULL || value == NULL)
+    return FALSE;
+  for (guint i = 0; field->values[i]; i++)
+    if (strcmp (field->values[i], value) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+gboolean
+kw_field_targets (const KwField *field,
+                  const char    *type_name)
+{
+  g_return_val_if_fail (field != NULL, FALSE);
+
+  if (field->targets == NULL || type_name == NULL)
+    return FALSE;
+  for (guint i = 0; field->targets[i]; i++)
+    if (strcmp (field->targets[i], type_name) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+const char *
+kw_field_kind_to_string (KwFieldKind kind)
+{
+  static const char * const names[] = {
+    "text", "integer", "bool", "date", "datetime", "cents", "enum", "reference",
+  };
+
+  g_return_val_if_fail (kind < G_N_ELEMENTS (names), "unknown");
+  return names[kind];
+}
+
+const GVariantType *
+kw_field_variant_type (const KwField *field)
+{
+  switch (field->kind)
+    {
+    case KW_FIELD_INTEGER:
+    case KW_FIELD_CENTS:
+      return G_VARIANT_TYPE_INT64;
+    case KW_FIELD_BOOL:
+      return G_VARIANT_TYPE_BOOLEAN;
+    case KW_FIELD_TEXT:
+    case KW_FIELD_DATE:
+    case KW_FIELD_DATETIME:
+    case KW_FIELD_ENUM:
+    case KW_FIELD_REF:
+    default:
+      return G_VARIANT_TYPE_STRING;
+    }
+}
+
+/* Ids */
+
+gboolean
+kw_id_is_valid (const char *id)
+{
+  if (id == NULL || strlen (id) != 36)
+    return FALSE;
+  for (guint i = 0; i < 36; i++)
+    {
+      if (i == 8 || i == 13 || i == 18 || i == 23)
+        {
+          if (id[i] != '-')
+            return FALSE;
+        }
+      else if (!g_ascii_isdigit (id[i]) && !(id[i] >= 'a' && id[i] <= 'f'))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+char *
+kw_id_new (void)
+{
+  char *id = g_uuid_string_random ();
+
+  for (char *p = id; *p; p++)
+    *p = g_ascii_tolower (*p);
+  return id;
+}
+
+/* A name-based id: the same parts give the same id on every device. */
+char *
+kw_id_derive (const char         *type_name,
+              const char * const *parts)
+{
+  g_autoptr(GChecksum) sum = g_checksum_new (G_CHECKSUM_SHA256);
+  guint8 digest[32];
+  gsize len = sizeof digest;
+
+  g_checksum_update (sum, (const guchar *) type_name, strlen (type_name) + 1);
+  for (guint i = 0; parts[i]; i++)
+    g_checksum_update (sum, (const guchar *) parts[i], strlen (parts[i]) + 1);
+  g_checksum_get_digest (sum, digest, &len);
+  digest[6] = (digest[6] & 0x0f) | 0x50;  /* version 5 (name-based) */
+  digest[8] = (digest[8] & 0x3f) | 0x80;  /* RFC 4122 variant */
+
+  return g_strdup_printf ("%02x%02x%02x%02x-%02x%02x-%02x%02x-%02x%02x-"
+                          "%02x%02x%02x%02x%02x%02x",
+                          digest[0], digest[1], digest[2], digest[3], digest[4],
+                          digest[5], digest[6], digest[7], digest[8], digest[9],
+                          digest[10], digest[11], digest[12], digest[13],
+                          digest[14], digest[15]);
+}
+
+/* Dates */
+
+static gboolean
+is_date (const char *s)
+{
+  int y, m, d;
+
+  if (strlen (s) != 10 || s[4] != '-' || s[7] != '-')
+    return FALSE;
+  for (guint i = 0; i < 10; i++)
+    if (i != 4 && i != 7 && !g_ascii_isdigit (s[i]))
+      return FALSE;
+  y = atoi (s);
+  m = atoi (s + 5);
+  d = atoi (s + 8);
+  return y >= 1 && g_date_valid_dmy (d, m, y);
+}
+
+static gboolean
+is_datetime (const char *s)
+{
+  g_autofree char *date = NULL;
+  int hh, mm, ss;
+
+  if (strlen (s) != 20 || s[10] != 'T' || s[13] != ':' || s[16] != ':' || s[19] != 'Z')
+    return FALSE;
+  date = g_strndup (s, 10);
+  if (!is_date (date))
+    return FALSE;
+  for (guint i = 11; i < 19; i++)
+    if (i != 13 && i != 16 && !g_ascii_isdigit (s[i]))
+      return FALSE;
+  hh = atoi (s + 11);
+  mm = atoi (s + 14);
+  ss = atoi (s + 17);
+  return hh < 24 && mm < 60 && ss < 60;
+}
+
+static gboolean
+is_blank (const char *s)
+{
+  for (; *s; s = g_utf8_next_char (s))
+    if (!g_unichar_isspace (g_utf8_get_char (s)))
+      return FALSE;
+  return TRUE;
+}
+
+static char *
+join_values (const char * const *values)
+{
+  return g_strjoinv (", ", (char **) values);
+}
+
+static gboolean
+validate_string (const KwField *field,
+                 const char    *s,
+                 GError       **error)
+{
+  g_autofree char *list = NULL;
+
+  switch (field->kind)
+    {
+    case KW_FIELD_TEXT:
+      if ((field->flags & KW_FIELD_FLAG_REQUIRED) && is_blank (s))
+        break;
+      return TRUE;
+    case KW_FIELD_DATE:
+      if (is_date (s))
+        return TRUE;
+      g_set_error (error, KW_CORE_ERROR, KW_CORE_ERROR_INVALID,
+                   _("%s: “%s” is not a date (YYYY-MM-DD)"), field->name, s);
+      return FALSE;
+    case KW_FIELD_DATETIME:
+      if (is_datetime (s))
+        return TRUE;
+      g_set_error (error, KW_CORE_ERROR, KW_CORE_ERROR_INVALID,
+                   _("%s: “%s” is not a time (YYYY-MM-DDTHH:MM:SSZ)"), field->name, s);
+      return FALSE;
+    case KW_FIELD_ENUM:
+      if (kw_field_has_value (field, s))
+        return TRUE;
+      list = join_values (field->values);
+      g_set_error (error, KW_CORE_ERROR, KW_CORE_ERROR_INVALID,
+                   _("%s: “%s” is not one of %s"), field->name, s, list);
+      return FALSE;
+    case KW_FIELD_REF:
+      if (kw_id_is_valid (s))
+        return TRUE;
+      g_set_error (error, KW_CORE_ERROR, KW_CORE_ERROR_INVALID,
+                   _("%s: “%s” is not a record id"), field->name, s);
+      return FALSE;
+    case KW_FIELD_INTEGER:
+    case KW_FIELD_BOOL:
+    case KW_FIELD_CENTS:
+    default:
+      g_assert_not_reached ();
+    }
+
+  g_set_error (error, KW_CORE_ERROR, KW_CORE_ERROR_INVALID,
+               _("%s: must not be empty"), field->name);
+  return FALSE;
+}
+
+gboolean
+kw_field_validate (const KwField *field,
+                   GVariant      *value,
+                   GError       **error)
+{
+  g_return_val_if_fail (field != NULL, FALSE);
+
+  if (value == NULL)
+    {
+      if (!(field->flags & KW_FIELD_FLAG_REQUIRED))
+        return TRUE;
+      g_set_error (error, KW_CORE_ERROR, KW_CORE_ERROR_INVALID,
+                   _("%s: must not be empty"), field->name);
+      return FALSE;
+    }
+
+  if (!g_variant_is_of_type (value, kw_field_variant_type (field)))
+    {
+      g_set_error (error, KW_CORE_ERROR, KW_CORE_ERROR_INVALID,
+                   _("%s: expected a value of type %s"), field->name,
+                   kw_field_kind_to_string (field->kind));
+      return FALSE;
+    }
+
+  if (field->kind == KW_FIELD_INTEGER && field->min < field->max)
+    {
+      gint64 v = g_variant_get_int64 (value);
+
+      if (v < field->min || v > field->max)
+        {
+          g_set_error (error, KW_CORE_ERROR, KW_CORE_ERROR_INVALID,
+                       _("%s: %" G_GINT64_FORMAT " is not between %" G_GINT64_FORMAT
+                         " and %" G_GINT64_FORMAT), field->name, v, field->min, field->max);
+          return FALSE;
+        }
+    }
+
+  if (g_variant_is_of_type (value, G_VARIANT_TYPE_STRING))
+    return validate_string (field, g_variant_get_string (value, NULL), error);
+  return TRUE;
+}
+
+static GVariant *
+parse_integer (const KwField *field,
+               const char    *text,
+               GError       **error)
+{
+  gint64 v;
+
+  if (!g_ascii_string_to_signed (text, 10, G_MININT64, G_MAXINT64, &v, NULL))
+    {
+      g_set_error (error, KW_CORE_ERROR, KW_CORE_ERROR_INVALID,
+                   _("%s: “%s” is not a whole number"), field->name, text);
+      return NULL;
+    }
+  return g_variant_new_int64 (v);
+}
+
+static GVariant *
+parse_bool (const KwField *field,
+            const char    *text,
+            GError       **error)
+{
+  if (g_ascii_strcasecmp (text, "true") == 0 || g_ascii_strcasecmp (text, "yes") == 0)
+    return g_variant_new_boolean (TRUE);
+  if (g_ascii_strcasecmp (text, "false") == 0 || g_ascii_strcasecmp (text, "no") == 0)
+    return g_variant_new_boolean (FALSE);
+  g_set_error (error, KW_CORE_ERROR, KW_CORE_ERROR_INVALID,
+               _("%s: “%s” is not true or false"), field->name, text);
+  return NULL;
+}
+
+/* Accepts any ISO 8601 time with an offset, stores it in UTC. */
+static GVariant *
+parse_datetime (const KwField *field,
+                const char    *text)
+{
+  g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
+  g_autoptr(GDateTime) dt = g_date_time_new_from_iso8601 (text, utc);
+  g_autoptr(GDateTime) in_utc = NULL;
+
+  if (dt == NULL)
+    return g_variant_new_string (text);  /* validation says why */
+  in_utc = g_date_time_to_utc (dt);
+  return g_variant_new_take_string (g_date_time_format (in_utc, "%Y-%m-%dT%H:%M:%SZ"));
+}
+
+gboolean
+kw_field_parse (const KwField *field,
+                const char    *text,
+                GVariant     **value,
+                GError       **error)
+{
+  g_autoptr(GVariant) v = NULL;
+
+  g_return_val_if_fail (field != NULL, FALSE);
+  g_return_val_if_fail (value != NULL, FALSE);
+
+  *value = NULL;
+  if (text == NULL || *text == '\0')
+    return kw_field_validate (field, NULL, error);
+
+  switch (field->kind)
+    {
+    case KW_FIELD_INTEGER:
+    case KW_FIELD_CENTS:
+      v = parse_integer (field, text, error);
+      break;
+    case KW_FIELD_BOOL:
+      v = parse_bool (field, text, error);
+      break;
+    case KW_FIELD_DATETIME:
+      v = parse_datetime (field, text);
+      break;
+    case KW_FIELD_REF:
+      v = g_variant_new_take_string (g_ascii_strdown (text, -1));
+      break;
+    case KW_FIELD_TEXT:
+    case KW_FIELD_DATE:
+    case KW_FIELD_ENUM:
+    default:
+      if (!g_utf8_validate (text, -1, NULL))
+        {
+          g_set_error (error, KW_CORE_ERROR, KW_CORE_ERROR_INVALID,
+                       _("%s: the text is not valid UTF-8"), field->name);
+          return FALSE;
+        }
+      v = g_variant_new_string (text);
+      break;
+    }
+
+  if (v == NULL)
+    return FALSE;
+  g_variant_ref_sink (v);
+  if (!kw_field_validate (field, v, error))
+    return FALSE;
+  *value = g_steal_pointer (&v);
+  return TRUE;
+}
+
+char *
+kw_field_format (const KwField *field,
+                 GVariant      *value)
+{
+  if (value == NULL)
+    return NULL;
+  if (g_variant_is_of_type (value, G_VARIANT_TYPE_INT64))
+    return g_strdup_printf ("%" G_GINT64_FORMAT, g_variant_get_int64 (value));
+  if (g_variant_is_of_type (value, G_VARIANT_TYPE_BOOLEAN))
+    return g_strdup (g_variant_get_boolean (value) ? "true" : "false");
+  if (g_variant_is_of_type (value, G_VARIANT_TYPE_STRING))
+    return g_strdup (g_variant_get_string (value, NULL));
+  return g_variant_print (value, FALSE);
+}

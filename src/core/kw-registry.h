@@ -1,0 +1,95 @@
+/* kw-registry.h: the one declarative description of every entity type
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Schema, CRUD, validation, the CLI and export/import are driven from
+ * this table. Adding a field is one line in kw-registry.c (plus, after
+ * the first release, a migration).
+ */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+#define KW_SCHEMA_VERSION 1
+
+typedef enum {
+  KW_FIELD_TEXT,
+  KW_FIELD_INTEGER,
+  KW_FIELD_BOOL,
+  KW_FIELD_DATE,      /* "YYYY-MM-DD" */
+  KW_FIELD_DATETIME,  /* RFC 3339 UTC, "YYYY-MM-DDTHH:MM:SSZ" */
+  KW_FIELD_CENTS,     /* integer euro cents */
+  KW_FIELD_ENUM,      /* one of a fixed list of strings */
+  KW_FIELD_REF,       /* the id of a record of one of the target types */
+} KwFieldKind;
+
+typedef enum {
+  KW_FIELD_FLAG_NONE     = 0,
+  KW_FIELD_FLAG_LOCAL    = 1 << 0, /* never leaves the device (private_notes) */
+  KW_FIELD_FLAG_REQUIRED = 1 << 1, /* must be set on create, may not be cleared */
+  KW_FIELD_FLAG_SEARCH   = 1 << 2, /* indexed for full-text search */
+  KW_FIELD_FLAG_LONG     = 1 << 3, /* multi-line text (notes, minutes) */
+} KwFieldFlags;
+
+typedef struct {
+  const char          *name;     /* as in code, SQL and exports */
+  const char          *label;    /* N_() marked, for the interface */
+  KwFieldKind          kind;
+  KwFieldFlags         flags;
+  const char * const  *values;   /* ENUM: NULL-terminated allowed values */
+  const char * const  *targets;  /* REF: NULL-terminated target type names */
+  gint64               min;      /* INTEGER: allowed range when min < max */
+  gint64               max;
+} KwField;
+
+typedef enum {
+  KW_TYPE_FLAG_NONE       = 0,
+  KW_TYPE_FLAG_SEARCH     = 1 << 0, /* has a full-text index */
+  KW_TYPE_FLAG_DERIVED_ID = 1 << 1, /* id derived from the id_fields */
+} KwTypeFlags;
+
+typedef struct {
+  const char     *name;          /* "person" */
+  const char     *label;         /* N_("Person") */
+  const char     *plural;        /* N_("People") */
+  KwTypeFlags     flags;
+  const KwField  *fields;
+  guint           n_fields;
+  const char     *title_field;   /* the field that names a record, or NULL */
+  const char * const *id_fields; /* DERIVED_ID: the fields the id is made of */
+} KwEntityType;
+
+guint                kw_registry_n_types      (void);
+const KwEntityType  *kw_registry_type_at      (guint index);
+const KwEntityType  *kw_registry_lookup       (const char *type_name);
+const KwField       *kw_entity_type_field     (const KwEntityType *type,
+                                               const char         *field_name);
+int                  kw_entity_type_field_index (const KwEntityType *type,
+                                                 const char         *field_name);
+gboolean             kw_field_has_value       (const KwField *field,
+                                               const char    *value);
+const char          *kw_field_kind_to_string  (KwFieldKind kind);
+gboolean             kw_field_targets         (const KwField *field,
+                                               const char    *type_name);
+
+/* Values: a field's value is a GVariant of type "s" (text, date, datetime,
+ * enum, ref), "x" (integer, cents) or "b" (bool); NULL is null. */
+gboolean             kw_field_validate        (const KwField *field,
+                                               GVariant      *value,
+                                               GError       **error);
+gboolean             kw_field_parse           (const KwField *field,
+                                               const char    *text,
+                                               GVariant     **value,
+                                               GError       **error);
+char                *kw_field_format          (const KwField *field,
+                                               GVariant      *value);
+const GVariantType  *kw_field_variant_type    (const KwField *field);
+
+gboolean             kw_id_is_valid           (const char *id);
+char                *kw_id_new                (void);
+char                *kw_id_derive             (const char          *type_name,
+                                               const char * const  *parts);
+
+G_END_DECLS

@@ -1,0 +1,64 @@
+/* kw-store-private.h: what the store's own files share (kw-store*.c only)
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <sqlite3.h>
+
+#include "kw-store.h"
+
+G_BEGIN_DECLS
+
+/* Column layout of an entity table "<type>":
+ *   rid INTEGER PRIMARY KEY, id TEXT UNIQUE, deleted TEXT,
+ *   then for field i: "<field>" (value), "<field>:hlc", "<field>:prev"
+ * so a row is read with sqlite3_column_*(stmt, KW_COL_VALUE (i)) etc. */
+#define KW_COL_RID      0
+#define KW_COL_ID       1
+#define KW_COL_DELETED  2
+#define KW_COL_VALUE(i) (3 + 3 * (i))
+#define KW_COL_HLC(i)   (4 + 3 * (i))
+#define KW_COL_PREV(i)  (5 + 3 * (i))
+
+sqlite3       *_kw_store_get_db        (KwStore     *self);
+/* A cached prepared statement, reset and with bindings cleared. */
+sqlite3_stmt  *_kw_store_prepare       (KwStore     *self,
+                                        const char  *sql,
+                                        GError     **error);
+gboolean       _kw_store_exec          (KwStore     *self,
+                                        const char  *sql,
+                                        GError     **error);
+void           _kw_store_set_db_error  (KwStore     *self,
+                                        GError     **error);
+/* "SELECT <all columns> FROM "<type>"": append WHERE/ORDER yourself. */
+const char    *_kw_store_select_sql    (const KwEntityType *type);
+/* A KwRecord from a row selected with _kw_store_select_sql (). */
+KwRecord      *_kw_store_record_from_row (const KwEntityType *type,
+                                          sqlite3_stmt       *stmt);
+/* Insert (exists FALSE) or overwrite (TRUE) the whole row of a record. */
+gboolean       _kw_store_write_record  (KwStore     *self,
+                                        KwRecord    *record,
+                                        gboolean     exists,
+                                        GError     **error);
+/* Move the clock past a stamp seen in an import; persisted at commit. */
+void           _kw_store_observe_stamp (KwStore     *self,
+                                        const char  *stamp);
+/* Raise seen[device] to at least stamp. */
+gboolean       _kw_store_note_seen     (KwStore     *self,
+                                        const char  *stamp,
+                                        GError     **error);
+/* A fresh stamp for a local write (max (wall clock, last) + 1 tick). */
+char          *_kw_store_tick          (KwStore     *self);
+gint64         _kw_store_wall_ms       (KwStore     *self);
+void           _kw_store_mark_changed  (KwStore     *self,
+                                        const char  *type_name);
+gboolean       _kw_store_get_meta      (KwStore     *self,
+                                        const char  *key,
+                                        char       **value);
+gboolean       _kw_store_set_meta      (KwStore     *self,
+                                        const char  *key,
+                                        const char  *value,
+                                        GError     **error);
+
+G_END_DECLS

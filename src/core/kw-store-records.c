@@ -1,0 +1,786 @@
+/* kw-store-records.c: reading and writing records, and search
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "kw-store"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "kw-error.h"
+#include "kw-hlc.h"
+#include "kw-store-private.h"
+
+typedef struct {
+  char *select;   /* all columns, in the KW_COL_* layout */
+  char *insert;   /* id, deleted, then value/hlc/prev of every field */
+  char *update;   /* the same values; id last */
+  char *order;    /* ORDER BY clause for lists */
+} TypeSql;
+
+static TypeSql *type_sql;
+
+static char *
+build_select (const KwEntityType *type)
+{
+  GString *s = g_string_new ("SELECT rid, id, deleted");
+
+  for (guint i = 0; i < type->n_fields; i++)
+    {
+      const char *f = type->fields[i].name;
+      g_string_append_printf (s, ", \"%s\", \"%s:hlc\", \"%s:prev\"", f, f, f);
+    }
+  g_string_append_printf (s, " FROM \"%s\"", type->name);
+  return g_string_free (s, FALSE);
+}
+
+static char *
+build_insert (const KwEntityType *type)
+{
+  GString *s = g_string_new (NULL);
+
+  g_string_append_printf (s, "INSERT INTO \"%s\" (id, deleted", type->name);
+  for (guint i = 0; i < type->n_fields; i++)
+    {
+      const char *f = type->fields[i].name;
+      g_string_append_printf (s, ", \"%s\", \"%s:hlc\", \"%s:prev\"", f, f, f);
+    }
+  g_string_append (s, ") VALUES (?, ?");
+  for (guint i = 0; i < type->n_fields; i++)
+    g_string_append (s, ", ?, ?, ?");
+  g_string_append (s, ")");
+  return g_string_free (s, FALSE);
+}
+
+static char *
+build_update (const KwEntityType *type)
+{
+  GString *s = g_string_new (NULL);
+
+  g_string_append_printf (s, "UPDATE \"%s\" SET deleted = ?2", type->name);
+  for (guint i = 0; i < type->n_fields; i++)
+    {
+      const char *f = type->fields[i].name;
+      g_string_append_printf (s, ", \"%s\" = ?%u, \"%s:hlc\" = ?%u, \"%s:prev\" = ?%u",
+                              f, 3 + 3 * i, f, 4 + 3 * i, f, 5 + 3 * i);
+    }
+  g_string_append (s, " WHERE id = ?1");
+  return g_string_free (s, FALSE);
+}
+
+static const TypeSql *
+sql_for (const KwEntityType *type)
+{
+  static gsize initialized = 0;
+
+  if (g_once_init_enter (&initialized))
+    {
+      guint n = kw_registry_n_types ();
+
+      type_sql = g_new0 (TypeSql, n);
+      for (guint i = 0; i < n; i++)
+        {
+          const KwEntityType *t = kw_registry_type_at (i);
+
+          type_sql[i].select = build_select (t);
+          type_sql[i].insert = build_insert (t);
+          type_sql[i].update = build_update (t);
+          type_sql[i].order = t->title_field
+            ? g_strdup_printf (" ORDER BY \"%s\" COLLATE NOCASE, id", t->title_field)
+            : g_strdup (" ORDER BY rid");
+        }
+      g_once_init_leave (&initialized, 1);
+    }
+  return &type_sql[type - kw_registry_type_at (0)];
+}
+
+const char *
+_kw_store_select_sql (const KwEntityType *type)
+{
+  return sql_for (type)->select;
+}
+
+static GVariant *
+value_from_column (const KwField *field,
+                   sqlite3_stmt  *stmt,
+                   int            col)
+{
+  if (sqlite3_column_type (stmt, col) == SQLITE_NULL)
+    return NULL;
+  switch (field->kind)
+    {
+    case KW_FIELD_INTEGER:
+    case KW_FIELD_CENTS:
+      return g_variant_new_int64 (sqlite3_column_int64 (stmt, col));
+    case KW_FIELD_BOOL:
+      return g_variant_new_boolean (sqlite3_column_int (stmt, col) != 0);
+    case KW_FIELD_TEXT:
+    case KW_FIELD_DATE:
+    case KW_FIELD_DATETIME:
+    case KW_FIELD_ENUM:
+    case KW_FIELD_REF:
+    default:
+      return g_variant_new_string ((const char *) sqlite3_column_text (stmt, col));
+    }
+}
+
+KwRecord *
+_kw_store_record_from_row (const KwEntityType *type,
+                           sqlite3_stmt       *stmt)
+{
+  KwRecord *record = kw_record_new (type, (const char *) sqlite3_column_text (stmt, KW_COL_ID));
+
+  for (guint i = 0; i < type->n_fields; i++)
+    kw_record_set_at (record, i, value_from_column (&type->fields[i], stmt, KW_COL_VALUE (i)),
+                      (const char *) sqlite3_column_text (stmt, KW_COL_HLC (i)),
+                      (const char *) sqlite3_column_text (stmt, KW_COL_PREV (i)));
+  kw_record_set_deleted (record, (const char *) sqlite3_column_text (stmt, KW_COL_DELETED));
+  return record;
+}
+
+static void
+bind_value (sqlite3_stmt *stmt,
+            int           col,
+            GVariant     *value)
+{
+  if (value == NULL)
+    sqlite3_bind_null (stmt, col);
+  else if (g_variant_is_of_type (value, G_VARIANT_TYPE_INT64))
+    sqlite3_bind_int64 (stmt, col, g_variant_get_int64 (value));
+  else if (g_variant_is_of_type (value, G_VARIANT_TYPE_BOOLEAN))
+    sqlite3_bind_int (stmt, col, g_variant_get_boolean (value) ? 1 : 0);
+  else
+    sqlite3_bind_text (stmt, col, g_variant_get_string (value, NULL), -1, SQLITE_STATIC);
+}
+
+gboolean
+_kw_store_write_record (KwStore   *self,
+                        KwRecord  *record,
+                        gboolean   exists,
+                        GError   **error)
+{
+  const KwEntityType *type = kw_record_get_entity_type (record);
+  const TypeSql *sql = sql_for (type);
+  sqlite3_stmt *stmt = _kw_store_prepare (self, exists ? sql->update : sql->insert, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, kw_record_get_id (record), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, kw_record_get_deleted (record), -1, SQLITE_STATIC);
+  for (guint i = 0; i < type->n_fields; i++)
+    {
+      bind_value (stmt, 3 + 3 * i, kw_record_get_value_at (record, i));
+      sqlite3_bind_text (stmt, 4 + 3 * i, kw_record_get_stamp_at (record, i), -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 5 + 3 * i, kw_record_get_prev_at (record, i), -1, SQLITE_STATIC);
+    }
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _kw_store_set_db_error (self, error);
+      return FALSE;
+    }
+  _kw_store_mark_changed (self, type->name);
+  return TRUE;
+}
+
+static const KwEntityType *
+lookup_type (const char  *type_name,
+             GError     **error)
+{
+  const KwEntityType *type = kw_registry_lookup (type_name);
+
+  if (type == NULL)
+    g_set_error (error, KW_CORE_ERROR, KW_CORE_ERROR_UNKNOWN_TYPE,
+                 _("unknown record type “%s”"), type_name ? type_name : "");
+  return type;
+}
+
+KwRecord *
+kw_store_lookup (KwStore     *self,
+                 const char  *type_name,
+                 const char  *id,
+                 GError     **error)
+{
+  const KwEntityType *type;
+  g_autofree char *sql = NULL;
+  sqlite3_stmt *stmt;
+  KwRecord *record = NULL;
+  int rc;
+
+  g_return_val_if_fail (KW_IS_STORE (self), NULL);
+
+  if ((type = lookup_type (type_name, error)) == NULL || id == NULL)
+    return NULL;
+  sql = g_strconcat (sql_for (type)->select, " WHERE id = ?", NULL);
+  if ((stmt = _kw_store_prepare (self, sql, error)) == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_STATIC);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    record = _kw_store_record_from_row (type, stmt);
+  else if (rc != SQLITE_DONE)
+    _kw_store_set_db_error (self, error);
+  sqlite3_reset (stmt);
+  return record;
+}
+
+KwRecord *
+kw_store_get (KwStore     *self,
+              const char  *type_name,
+              const char  *id,
+              GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(KwRecord) record = NULL;
+
+  g_return_val_if_fail (KW_IS_STORE (self), NULL);
+
+  record = kw_store_lookup (self, type_name, id, &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+  if (record == NULL)
+    {
+      g_set_error (error, KW_CORE_ERROR, KW_CORE_ERROR_NOT_FOUND,
+                   _("no %s with id %s"), type_name, id ? id : "");
+      return NULL;
+    }
+  if (kw_record_is_deleted (record))
+    {
+      g_set_error (error, KW_CORE_ERROR, KW_CORE_ERROR_DELETED,
+                   _("%s %s was deleted"), type_name, id);
+      return NULL;
+    }
+  return g_steal_pointer (&record);
+}
+
+static gboolean
+is_live (KwStore    *self,
+         const char *type_name,
+         const char *id)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT deleted IS NULL FROM \"%s\" WHERE id = ?", type_name);
+  sqlite3_stmt *stmt = _kw_store_prepare (self, sql, NULL);
+  gboolean live = FALSE;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    live = sqlite3_column_int (stmt, 0) != 0;
+  sqlite3_reset (stmt);
+  return live;
+}
+
+const char *
+kw_store_find_type (KwStore            *self,
+                    const char * const *type_names,
+                    const char         *id)
+{
+  g_return_val_if_fail (KW_IS_STORE (self), NULL);
+
+  if (type_names == NULL || id == NULL)
+    return NULL;
+  for (guint i = 0; type_names[i]; i++)
+    {
+      const KwEntityType *type = kw_registry_lookup (type_names[i]);
+
+      if (type != NULL && is_live (self, type->name, id))
+        return type->name;
+    }
+  return NULL;
+}
+
+/* Writes */
+
+static const char *
+any_type_of (KwStore    *self,
+             const char *id)
+{
+  for (guint i = 0; i < kw_registry_n_types (); i++)
+    if (is_live (self, kw_registry_type_at (i)->name, id))
+      return kw_registry_type_at (i)->name;
+  return NULL;
+}
+
+static gboolean
+check_reference (KwStore       *self,
+                 const KwField *field,
+                 GVariant      *value,
+                 GError       **error)
+{
+  const char *id;
+  const char *found;
+  g_autofree char *targets = NULL;
+
+  if (field->kind != KW_FIELD_REF || value == NULL)
+    return TRUE;
+  id = g_variant_get_string (value, NULL);
+  if (kw_store_find_type (self, field->targets, id) != NULL)
+    return TRUE;
+
+  targets = g_strjoinv (_(" or "), (char **) field->targets);
+  found = any_type_of (self, id);
+  if (found != NULL)
+    g_set_error (error, KW_CORE_ERROR, KW_CORE_ERROR_INVALID,
+                 _("%s: %s is a %s, not a %s"), field->name, id, found, targets);
+  else
+    g_set_error (error, KW_CORE_ERROR, KW_CORE_ERROR_INVALID,
+                 _("%s: there is no %s with id %s"), field->name, targets, id);
+  return FALSE;
+}
+
+static gboolean
+check_changes (KwStore     *self,
+               KwChangeset *changes,
+               GError     **error)
+{
+  const KwEntityType *type = kw_changeset_get_entity_type (changes);
+  guint index;
+  GVariant *value;
+
+  for (guint i = 0; kw_changeset_get_change (changes, i, &index, &value); i++)
+    if (!kw_field_validate (&type->fields[index], value, error)
+        || !check_reference (self, &type->fields[index], value, error))
+      return FALSE;
+  return TRUE;
+}
+
+static gboolean
+check_required (KwChangeset *changes,
+                GError     **error)
+{
+  const KwEntityType *type = kw_changeset_get_entity_type (changes);
+
+  for (guint i = 0; i < type->n_fields; i++)
+    if ((type->fields[i].flags & KW_FIELD_FLAG_REQUIRED)
+        && !kw_changeset_has (changes, type->fields[i].name))
+      {
+        g_set_error (error, KW_CORE_ERROR, KW_CORE_ERROR_INVALID,
+                     _("%s: required for a new %s"), type->fields[i].name, type->name);
+        return FALSE;
+      }
+  return TRUE;
+}
+
+static char *
+derive_id (const KwEntityType *type,
+           KwChangeset        *changes)
+{
+  g_autoptr(GPtrArray) parts = g_ptr_array_new ();
+
+  for (guint i = 0; type->id_fields[i]; i++)
+    {
+      int index = kw_entity_type_field_index (type, type->id_fields[i]);
+      GVariant *value = NULL;
+      guint field;
+
+      for (guint j = 0; kw_changeset_get_change (changes, j, &field, &value); j++)
+        if (field == (guint) index)
+          break;
+      g_ptr_array_add (parts, (gpointer) (value ? g_variant_get_string (value, NULL) : ""));
+    }
+  g_ptr_array_add (parts, NULL);
+  return kw_id_derive (type->name, (const char * const *) parts->pdata);
+}
+
+/* Stamps every field whose value changes; returns how many did. */
+static guint
+apply_changes (KwStore     *self,
+               KwRecord    *record,
+               KwChangeset *changes)
+{
+  guint index, n = 0;
+  GVariant *value;
+
+  for (guint i = 0; kw_changeset_get_change (changes, i, &index, &value); i++)
+    {
+      GVariant *old = kw_record_get_value_at (record, index);
+      g_autofree char *stamp = NULL;
+      g_autofree char *prev = NULL;
+
+      if (old == value || (old && value && g_variant_equal (old, value)))
+        continue;
+      stamp = _kw_store_tick (self);
+      prev = g_strdup (kw_record_get_stamp_at (record, index));
+      kw_record_set_at (record, index, value, stamp, prev);
+      n++;
+    }
+  return n;
+}
+
+static gboolean
+finish_write (KwStore   *self,
+              KwRecord  *record,
+              gboolean   exists,
+              GError   **error)
+{
+  g_autofree char *last = kw_store_dup_clock (self);
+
+  if (!_kw_store_write_record (self, record, exists, error)
+      || !_kw_store_note_seen (self, last, error)
+      || !kw_store_commit (self, error))
+    {
+      kw_store_rollback (self);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+char *
+kw_store_create (KwStore     *self,
+                 KwChangeset *changes,
+                 GError     **error)
+{
+  const KwEntityType *type;
+  g_autoptr(KwRecord) record = NULL;
+  g_autofree char *id = NULL;
+  gboolean exists = FALSE;
+
+  g_return_val_if_fail (KW_IS_STORE (self), NULL);
+  g_return_val_if_fail (changes != NULL, NULL);
+
+  type = kw_changeset_get_entity_type (changes);
+  if (!check_required (changes, error) || !check_changes (self, changes, error))
+    return NULL;
+  if (!kw_store_begin (self, error))
+    return NULL;
+
+  id = type->flags & KW_TYPE_FLAG_DERIVED_ID ? derive_id (type, changes) : kw_id_new ();
+  record = kw_store_lookup (self, type->name, id, NULL);
+  if (record != NULL && kw_record_is_deleted (record))
+    {
+      kw_store_rollback (self);
+      g_set_error (error, KW_CORE_ERROR, KW_CORE_ERROR_DELETED,
+                   _("%s %s was deleted and cannot be made again"), type->name, id);
+      return NULL;
+    }
+  exists = record != NULL;
+  if (record == NULL)
+    record = kw_record_new (type, id);
+  apply_changes (self, record, changes);
+  if (!finish_write (self, record, exists, error))
+    return NULL;
+  return g_steal_pointer (&id);
+}
+
+gboolean
+kw_store_update (KwStore     *self,
+                 const char  *id,
+                 KwChangeset *changes,
+                 GError     **error)
+{
+  const KwEntityType *type;
+  g_autoptr(KwRecord) record = NULL;
+
+  g_return_val_if_fail (KW_IS_STORE (self), FALSE);
+  g_return_val_if_fail (changes != NULL, FALSE);
+
+  type = kw_changeset_get_entity_type (changes);
+  if (!check_changes (self, changes, error))
+    return FALSE;
+  if (type->flags & KW_TYPE_FLAG_DERIVED_ID)
+    for (guint i = 0; type->id_fields[i]; i++)
+      if (kw_changeset_has (changes, type->id_fields[i]))
+        {
+          g_set_error (error, KW_CORE_ERROR, KW_CORE_ERROR_INVALID,
+                       _("%s: cannot be changed, it makes the id of the %s"),
+                       type->id_fields[i], type->name);
+          return FALSE;
+        }
+  if (!kw_store_begin (self, error))
+    return FALSE;
+  record = kw_store_get (self, type->name, id, error);
+  if (record == NULL)
+    {
+      kw_store_rollback (self);
+      return FALSE;
+    }
+  if (apply_changes (self, record, changes) == 0)
+    return kw_store_commit (self, error);
+  return finish_write (self, record, TRUE, error);
+}
+
+gboolean
+kw_store_delete (KwStore     *self,
+                 const char  *type_name,
+                 const char  *id,
+                 GError     **error)
+{
+  g_autoptr(KwRecord) record = NULL;
+  g_autofree char *stamp = NULL;
+
+  g_return_val_if_fail (KW_IS_STORE (self), FALSE);
+
+  if (lookup_type (type_name, error) == NULL || !kw_store_begin (self, error))
+    return FALSE;
+  record = kw_store_get (self, type_name, id, error);
+  if (record == NULL)
+    {
+      kw_store_rollback (self);
+      return FALSE;
+    }
+  stamp = _kw_store_tick (self);
+  kw_record_set_deleted (record, stamp);
+  return finish_write (self, record, TRUE, error);
+}
+
+/* Reads */
+
+static GPtrArray *
+collect_rows (KwStore            *self,
+              const KwEntityType *type,
+              const char         *sql,
+              const char         *bind,
+              GError            **error)
+{
+  g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func (g_object_unref);
+  sqlite3_stmt *stmt = _kw_store_prepare (self, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  if (bind != NULL)
+    sqlite3_bind_text (stmt, 1, bind, -1, SQLITE_STATIC);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (records, _kw_store_record_from_row (type, stmt));
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _kw_store_set_db_error (self, error);
+      return NULL;
+    }
+  return g_steal_pointer (&records);
+}
+
+GPtrArray *
+kw_store_list (KwStore     *self,
+               const char  *type_name,
+               GError     **error)
+{
+  const KwEntityType *type;
+  g_autofree char *sql = NULL;
+
+  g_return_val_if_fail (KW_IS_STORE (self), NULL);
+
+  if ((type = lookup_type (type_name, error)) == NULL)
+    return NULL;
+  sql = g_strconcat (sql_for (type)->select, " WHERE deleted IS NULL", sql_for (type)->order, NULL);
+  return collect_rows (self, type, sql, NULL, error);
+}
+
+GPtrArray *
+kw_store_list_by_ref (KwStore     *self,
+                      const char  *type_name,
+                      const char  *field,
+                      const char  *id,
+                      GError     **error)
+{
+  const KwEntityType *type;
+  const KwField *f;
+  g_autofree char *sql = NULL;
+
+  g_return_val_if_fail (KW_IS_STORE (self), NULL);
+  g_return_val_if_fail (id != NULL, NULL);
+
+  if ((type = lookup_type (type_name, error)) == NULL)
+    return NULL;
+  f = kw_entity_type_field (type, field);
+  if (f == NULL || f->kind != KW_FIELD_REF)
+    {
+      g_set_error (error, KW_CORE_ERROR, KW_CORE_ERROR_UNKNOWN_FIELD,
+                   _("%s: no such reference on %s"), field ? field : "", type_name);
+      return NULL;
+    }
+  sql = g_strdup_printf ("%s WHERE \"%s\" = ? AND deleted IS NULL%s",
+                         sql_for (type)->select, f->name, sql_for (type)->order);
+  return collect_rows (self, type, sql, id, error);
+}
+
+gint64
+kw_store_count (KwStore    *self,
+                const char *type_name)
+{
+  const KwEntityType *type;
+  g_autofree char *sql = NULL;
+  sqlite3_stmt *stmt;
+  gint64 n = -1;
+
+  g_return_val_if_fail (KW_IS_STORE (self), -1);
+
+  if ((type = kw_registry_lookup (type_name)) == NULL)
+    return -1;
+  sql = g_strdup_printf ("SELECT count(*) FROM \"%s\" WHERE deleted IS NULL", type->name);
+  if ((stmt = _kw_store_prepare (self, sql, NULL)) == NULL)
+    return -1;
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    n = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  return n;
+}
+
+gboolean
+kw_store_is_empty (KwStore *self)
+{
+  g_return_val_if_fail (KW_IS_STORE (self), FALSE);
+
+  for (guint i = 0; i < kw_registry_n_types (); i++)
+    {
+      g_autofree char *sql = g_strdup_printf ("SELECT 1 FROM \"%s\" LIMIT 1",
+                                              kw_registry_type_at (i)->name);
+      sqlite3_stmt *stmt = _kw_store_prepare (self, sql, NULL);
+      gboolean any;
+
+      if (stmt == NULL)
+        return FALSE;
+      any = sqlite3_step (stmt) == SQLITE_ROW;
+      sqlite3_reset (stmt);
+      if (any)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* Search */
+
+void
+kw_search_hit_free (KwSearchHit *hit)
+{
+  if (hit == NULL)
+    return;
+  g_free (hit->id);
+  g_free (hit->title);
+  g_free (hit);
+}
+
+/* Each word of three or more characters as an FTS5 phrase, so that
+ * "amr fati" finds "Fatima El Amrani"; NULL when no word is that long. */
+static char *
+fts_query (const char *query)
+{
+  g_auto(GStrv) words = g_strsplit_set (query, " \t\n", -1);
+  GString *s = g_string_new (NULL);
+
+  for (guint i = 0; words[i]; i++)
+    {
+      g_autofree char *quoted = NULL;
+      g_auto(GStrv) parts = NULL;
+
+      if (g_utf8_strlen (words[i], -1) < 3)
+        continue;
+      parts = g_strsplit (words[i], "\"", -1);
+      quoted = g_strjoinv ("\"\"", parts);
+      g_string_append_printf (s, "%s\"%s\"", s->len ? " " : "", quoted);
+    }
+  if (s->len == 0)
+    {
+      g_string_free (s, TRUE);
+      return NULL;
+    }
+  return g_string_free (s, FALSE);
+}
+
+static char *
+like_pattern (const char *query)
+{
+  GString *s = g_string_new (NULL);
+
+  for (const char *p = query; *p; p++)
+    {
+      if (*p == '%' || *p == '_' || *p == '\\')
+        g_string_append_c (s, '\\');
+      g_string_append_c (s, *p);
+    }
+  g_string_append_c (s, '%');
+  return g_string_free (s, FALSE);
+}
+
+static gboolean
+search_type (KwStore            *self,
+             const KwEntityType *type,
+             const char         *match,
+             const char         *prefix,
+             guint               limit,
+             GPtrArray          *hits,
+             GError            **error)
+{
+  const char *t = type->name;
+  const char *title = type->title_field;
+  g_autofree char *sql = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if (match != NULL)
+    sql = g_strdup_printf ("SELECT r.id, r.\"%s\", f.rank FROM \"%s.fts\" f JOIN \"%s\" r ON r.rid = f.rowid "
+                           "WHERE \"%s.fts\" MATCH ?1 AND r.deleted IS NULL ORDER BY f.rank LIMIT ?2",
+                           title, t, t, t);
+  else
+    sql = g_strdup_printf ("SELECT id, \"%s\", 0 FROM \"%s\" WHERE \"%s\" LIKE ?1 ESCAPE '\\' "
+                           "AND deleted IS NULL ORDER BY \"%s\" COLLATE NOCASE LIMIT ?2",
+                           title, t, title, title);
+  if ((stmt = _kw_store_prepare (self, sql, error)) == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, match ? match : prefix, -1, SQLITE_STATIC);
+  sqlite3_bind_int (stmt, 2, (int) MIN (limit, G_MAXINT));
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      KwSearchHit *hit = g_new0 (KwSearchHit, 1);
+
+      hit->type_name = type->name;
+      hit->id = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+      hit->title = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+      hit->rank = sqlite3_column_double (stmt, 2);
+      g_ptr_array_add (hits, hit);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _kw_store_set_db_error (self, error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+GPtrArray *
+kw_store_search (KwStore     *self,
+                 const char  *query,
+                 const char  *type_name,
+                 guint        limit,
+                 GError     **error)
+{
+  g_autoptr(GPtrArray) hits = g_ptr_array_new_with_free_func ((GDestroyNotify) kw_search_hit_free);
+  g_autofree char *trimmed = NULL;
+  g_autofree char *match = NULL;
+  g_autofree char *prefix = NULL;
+
+  g_return_val_if_fail (KW_IS_STORE (self), NULL);
+  g_return_val_if_fail (query != NULL, NULL);
+
+  if (type_name != NULL && lookup_type (type_name, error) == NULL)
+    return NULL;
+  trimmed = g_strstrip (g_strdup (query));
+  if (*trimmed == '\0' || !g_utf8_validate (trimmed, -1, NULL))
+    return g_steal_pointer (&hits);
+  match = fts_query (trimmed);
+  prefix = match ? NULL : like_pattern (trimmed);
+  if (limit == 0)
+    limit = 50;
+
+  for (guint i = 0; i < kw_registry_n_types (); i++)
+    {
+      const KwEntityType *type = kw_registry_type_at (i);
+
+      if (!(type->flags & KW_TYPE_FLAG_SEARCH) || (type_name && strcmp (type->name, type_name) != 0))
+        continue;
+      if (!search_type (self, type, match, prefix, limit, hits, error))
+        return NULL;
+    }
+  return g_steal_pointer (&hits);
+}

@@ -1,0 +1,936 @@
+/* kw-store.c: opening the database, schema and migrations, device id,
+ * clock and transactions. Records are in kw-store-records.c.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "kw-store"
+
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "kw-error.h"
+#include "kw-hlc.h"
+#include "kw-store-private.h"
+
+struct _KwStore
+{
+  GObject          parent_instance;
+
+  sqlite3         *db;
+  char            *path;
+  char            *device_id;
+  KwHlcClock       clock;
+  gboolean         clock_dirty;
+  KwWallClockFunc  wall_clock;
+  gpointer         wall_clock_data;
+  guint            depth;
+  GHashTable      *statements;   /* SQL text → sqlite3_stmt */
+  GHashTable      *changed;      /* type names written in this transaction */
+};
+
+G_DEFINE_FINAL_TYPE (KwStore, kw_store, G_TYPE_OBJECT)
+
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+/* Tables of the device itself, never exported. */
+static const char local_tables_sql[] =
+  "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT) WITHOUT ROWID;"
+  "CREATE TABLE IF NOT EXISTS seen (device TEXT PRIMARY KEY, hlc TEXT NOT NULL) WITHOUT ROWID;";
+
+static const char select_meta_sql[] = "SELECT value FROM meta WHERE key = ?";
+static const char upsert_meta_sql[] =
+  "INSERT INTO meta (key, value) VALUES (?, ?) "
+  "ON CONFLICT (key) DO UPDATE SET value = excluded.value";
+static const char upsert_seen_sql[] =
+  "INSERT INTO seen (device, hlc) VALUES (?, ?) "
+  "ON CONFLICT (device) DO UPDATE SET hlc = max (hlc, excluded.hlc)";
+
+/* Helpers: SQL */
+
+void
+_kw_store_set_db_error (KwStore  *self,
+                        GError  **error)
+{
+  g_set_error (error, KW_CORE_ERROR, KW_CORE_ERROR_DATABASE,
+               _("database error: %s"), sqlite3_errmsg (self->db));
+}
+
+gboolean
+_kw_store_exec (KwStore     *self,
+                const char  *sql,
+                GError     **error)
+{
+  char *msg = NULL;
+
+  if (sqlite3_exec (self->db, sql, NULL, NULL, &msg) != SQLITE_OK)
+    {
+      g_set_error (error, KW_CORE_ERROR, KW_CORE_ERROR_DATABASE,
+                   _("database error: %s"), msg ? msg : sqlite3_errmsg (self->db));
+      sqlite3_free (msg);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+sqlite3_stmt *
+_kw_store_prepare (KwStore     *self,
+                   const char  *sql,
+                   GError     **error)
+{
+  sqlite3_stmt *stmt = g_hash_table_lookup (self->statements, sql);
+
+  if (stmt != NULL)
+    {
+      sqlite3_reset (stmt);
+      sqlite3_clear_bindings (stmt);
+      return stmt;
+    }
+  if (sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL) != SQLITE_OK)
+    {
+      _kw_store_set_db_error (self, error);
+      return NULL;
+    }
+  g_hash_table_insert (self->statements, g_strdup (sql), stmt);
+  return stmt;
+}
+
+sqlite3 *
+_kw_store_get_db (KwStore *self)
+{
+  return self->db;
+}
+
+gboolean
+_kw_store_get_meta (KwStore     *self,
+                    const char  *key,
+                    char       **value)
+{
+  sqlite3_stmt *stmt = _kw_store_prepare (self, select_meta_sql, NULL);
+
+  *value = NULL;
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    *value = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+  return *value != NULL;
+}
+
+gboolean
+_kw_store_set_meta (KwStore     *self,
+                    const char  *key,
+                    const char  *value,
+                    GError     **error)
+{
+  sqlite3_stmt *stmt = _kw_store_prepare (self, upsert_meta_sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, value, -1, SQLITE_STATIC);
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _kw_store_set_db_error (self, error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static int
+get_user_version (KwStore *self)
+{
+  sqlite3_stmt *stmt = NULL;
+  int version = -1;
+
+  if (sqlite3_prepare_v2 (self->db, "PRAGMA user_version", -1, &stmt, NULL) == SQLITE_OK
+      && sqlite3_step (stmt) == SQLITE_ROW)
+    version = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+  return version;
+}
+
+static gboolean
+has_tables (KwStore *self)
+{
+  sqlite3_stmt *stmt = NULL;
+  gboolean found = FALSE;
+
+  if (sqlite3_prepare_v2 (self->db, "SELECT 1 FROM sqlite_schema LIMIT 1", -1, &stmt, NULL) == SQLITE_OK)
+    found = sqlite3_step (stmt) == SQLITE_ROW;
+  sqlite3_finalize (stmt);
+  return found;
+}
+
+static gboolean
+has_column (KwStore    *self,
+            const char *table,
+            const char *column)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT 1 FROM pragma_table_info('%s') WHERE name = ?", table);
+  sqlite3_stmt *stmt = NULL;
+  gboolean found = FALSE;
+
+  if (sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL) == SQLITE_OK)
+    {
+      sqlite3_bind_text (stmt, 1, column, -1, SQLITE_STATIC);
+      found = sqlite3_step (stmt) == SQLITE_ROW;
+    }
+  sqlite3_finalize (stmt);
+  return found;
+}
+
+/* Schema, from the registry */
+
+static const char *
+column_type (const KwField *field)
+{
+  switch (field->kind)
+    {
+    case KW_FIELD_INTEGER:
+    case KW_FIELD_CENTS:
+    case KW_FIELD_BOOL:
+      return "INTEGER";
+    case KW_FIELD_TEXT:
+    case KW_FIELD_DATE:
+    case KW_FIELD_DATETIME:
+    case KW_FIELD_ENUM:
+    case KW_FIELD_REF:
+    default:
+      return "TEXT";
+    }
+}
+
+static char *
+table_sql (const KwEntityType *type)
+{
+  GString *s = g_string_new (NULL);
+
+  g_string_append_printf (s, "CREATE TABLE IF NOT EXISTS \"%s\" ("
+                          "rid INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, deleted TEXT",
+                          type->name);
+  for (guint i = 0; i < type->n_fields; i++)
+    {
+      const KwField *f = &type->fields[i];
+
+      g_string_append_printf (s, ", \"%s\" %s, \"%s:hlc\" TEXT, \"%s:prev\" TEXT",
+                              f->name, column_type (f), f->name, f->name);
+    }
+  g_string_append (s, ");\n");
+  return g_string_free (s, FALSE);
+}
+
+static char *
+index_sql (const KwEntityType *type)
+{
+  GString *s = g_string_new (NULL);
+
+  if (type->title_field != NULL)
+    g_string_append_printf (s, "CREATE INDEX IF NOT EXISTS \"%s.title\" ON \"%s\" (\"%s\" COLLATE NOCASE);\n",
+                            type->name, type->name, type->title_field);
+  for (guint i = 0; i < type->n_fields; i++)
+    if (type->fields[i].kind == KW_FIELD_REF)
+      g_string_append_printf (s, "CREATE INDEX IF NOT EXISTS \"%s.%s\" ON \"%s\" (\"%s\");\n",
+                              type->name, type->fields[i].name, type->name, type->fields[i].name);
+  return g_string_free (s, FALSE);
+}
+
+static GPtrArray *
+search_columns (const KwEntityType *type)
+{
+  GPtrArray *cols = g_ptr_array_new ();
+
+  for (guint i = 0; i < type->n_fields; i++)
+    if (type->fields[i].flags & KW_FIELD_FLAG_SEARCH)
+      g_ptr_array_add (cols, (gpointer) type->fields[i].name);
+  return cols;
+}
+
+static char *
+join_columns (GPtrArray  *cols,
+              const char *prefix)
+{
+  GString *s = g_string_new (NULL);
+
+  for (guint i = 0; i < cols->len; i++)
+    g_string_append_printf (s, "%s%s\"%s\"", i ? ", " : "", prefix, (char *) g_ptr_array_index (cols, i));
+  return g_string_free (s, FALSE);
+}
+
+/* An external-content FTS5 table with a trigram tokenizer, kept
+ * current by triggers: the store never forgets to update it. */
+static char *
+fts_sql (const KwEntityType *type)
+{
+  g_autoptr(GPtrArray) cols = search_columns (type);
+  g_autofree char *plain = join_columns (cols, "");
+  g_autofree char *news = join_columns (cols, "new.");
+  g_autofree char *olds = join_columns (cols, "old.");
+  const char *t = type->name;
+
+  return g_strdup_printf (
+    "CREATE VIRTUAL TABLE IF NOT EXISTS \"%s.fts\" USING fts5 (%s, content='%s', content_rowid='rid', tokenize='trigram');\n"
+    "CREATE TRIGGER IF NOT EXISTS \"%s.fts.insert\" AFTER INSERT ON \"%s\" BEGIN "
+    "INSERT INTO \"%s.fts\" (rowid, %s) VALUES (new.rid, %s); END;\n"
+    "CREATE TRIGGER IF NOT EXISTS \"%s.fts.delete\" AFTER DELETE ON \"%s\" BEGIN "
+    "INSERT INTO \"%s.fts\" (\"%s.fts\", rowid, %s) VALUES ('delete', old.rid, %s); END;\n"
+    "CREATE TRIGGER IF NOT EXISTS \"%s.fts.update\" AFTER UPDATE OF %s ON \"%s\" BEGIN "
+    "INSERT INTO \"%s.fts\" (\"%s.fts\", rowid, %s) VALUES ('delete', old.rid, %s); "
+    "INSERT INTO \"%s.fts\" (rowid, %s) VALUES (new.rid, %s); END;\n",
+    t, plain, t,
+    t, t, t, plain, news,
+    t, t, t, t, plain, olds,
+    t, plain, t, t, t, plain, olds, t, plain, news);
+}
+
+static char *
+schema_sql (void)
+{
+  GString *s = g_string_new (local_tables_sql);
+
+  for (guint i = 0; i < kw_registry_n_types (); i++)
+    {
+      const KwEntityType *type = kw_registry_type_at (i);
+      g_autofree char *table = table_sql (type);
+      g_autofree char *index = index_sql (type);
+
+      g_string_append (s, table);
+      g_string_append (s, index);
+      if (type->flags & KW_TYPE_FLAG_SEARCH)
+        {
+          g_autofree char *fts = fts_sql (type);
+          g_string_append (s, fts);
+        }
+    }
+  return g_string_free (s, FALSE);
+}
+
+/* Schema 1 is extended in place until the first release: fields added
+ * to the registry since the database was made become new columns. */
+static gboolean
+add_missing_columns (KwStore  *self,
+                     GError  **error)
+{
+  for (guint i = 0; i < kw_registry_n_types (); i++)
+    {
+      const KwEntityType *type = kw_registry_type_at (i);
+
+      for (guint j = 0; j < type->n_fields; j++)
+        {
+          const KwField *f = &type->fields[j];
+          g_autofree char *sql = NULL;
+
+          if (has_column (self, type->name, f->name))
+            continue;
+          sql = g_strdup_printf ("ALTER TABLE \"%s\" ADD COLUMN \"%s\" %s;"
+                                 "ALTER TABLE \"%s\" ADD COLUMN \"%s:hlc\" TEXT;"
+                                 "ALTER TABLE \"%s\" ADD COLUMN \"%s:prev\" TEXT;",
+                                 type->name, f->name, column_type (f),
+                                 type->name, f->name, type->name, f->name);
+          if (!_kw_store_exec (self, sql, error))
+            return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+static gboolean
+migrate_to_1 (KwStore  *self,
+              GError  **error)
+{
+  g_autofree char *sql = schema_sql ();
+
+  return _kw_store_exec (self, sql, error);
+}
+
+typedef gboolean (*MigrateFunc) (KwStore *self, GError **error);
+
+/* migrations[i] brings a database from user_version i to i + 1 */
+static const MigrateFunc migrations[] = {
+  migrate_to_1,
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == KW_SCHEMA_VERSION);
+
+static gboolean
+run_migrations (KwStore  *self,
+                int       from,
+                GError  **error)
+{
+  g_autofree char *pragma = NULL;
+
+  if (!_kw_store_exec (self, "BEGIN IMMEDIATE", error))
+    return FALSE;
+  for (int v = from; v < KW_SCHEMA_VERSION; v++)
+    if (!migrations[v] (self, error))
+      goto fail;
+  if (!migrate_to_1 (self, error) || !add_missing_columns (self, error))
+    goto fail;
+  pragma = g_strdup_printf ("PRAGMA user_version = %d", KW_SCHEMA_VERSION);
+  if (!_kw_store_exec (self, pragma, error) || !_kw_store_exec (self, "COMMIT", error))
+    goto fail;
+  return TRUE;
+
+fail:
+  sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+  return FALSE;
+}
+
+static gboolean
+prepare_schema (KwStore  *self,
+                GError  **error)
+{
+  int version = get_user_version (self);
+
+  if (version > KW_SCHEMA_VERSION)
+    {
+      g_set_error (error, KW_CORE_ERROR, KW_CORE_ERROR_NEWER,
+                   _("%s was made by a newer Kwartier (schema %d; this one knows %d)"),
+                   self->path, version, KW_SCHEMA_VERSION);
+      return FALSE;
+    }
+  if (version == 0 && has_tables (self))
+    {
+      g_set_error (error, KW_CORE_ERROR, KW_CORE_ERROR_INVALID,
+                   _("%s is not a Kwartier database"), self->path);
+      return FALSE;
+    }
+  if (version > 0 && version < KW_SCHEMA_VERSION)
+    {
+      g_autofree char *backup = kw_store_backup (self, "migration", error);
+      if (backup == NULL)
+        return FALSE;
+    }
+  return run_migrations (self, version, error);
+}
+
+/* Device id: kept in the database and, as a marker, beside it. A
+ * database that was copied (marker missing, or made on another machine
+ * or for another path) takes a new device id, so two laptops never
+ * stamp with the same one. */
+
+static char *
+marker_path (KwStore *self)
+{
+  return g_strconcat (self->path, ".device", NULL);
+}
+
+static char *
+marker_content (KwStore    *self,
+                const char *device)
+{
+  g_autofree char *machine = NULL;
+
+  if (!g_file_get_contents ("/etc/machine-id", &machine, NULL, NULL))
+    machine = g_strdup (g_get_host_name ());
+  g_strstrip (machine);
+  return g_strdup_printf ("%s\n%s\n%s\n", device, machine, self->path);
+}
+
+static gboolean
+write_private_file (const char  *path,
+                    const char  *contents,
+                    GError     **error)
+{
+  g_autofree char *tmp = g_strconcat (path, ".tmp", NULL);
+  gsize len = strlen (contents);
+  int fd = g_open (tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+
+  if (fd < 0 || write (fd, contents, len) != (gssize) len || fsync (fd) != 0)
+    {
+      int saved = errno;
+      if (fd >= 0)
+        close (fd);
+      g_set_error (error, KW_CORE_ERROR, KW_CORE_ERROR_IO, _("could not write %s: %s"),
+                   path, g_strerror (saved));
+      return FALSE;
+    }
+  close (fd);
+  if (g_rename (tmp, path) != 0)
+    {
+      int saved = errno;
+      g_set_error (error, KW_CORE_ERROR, KW_CORE_ERROR_IO, _("could not write %s: %s"),
+                   path, g_strerror (saved));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+prepare_device_id (KwStore  *self,
+                   GError  **error)
+{
+  g_autofree char *stored = NULL;
+  g_autofree char *marker = marker_path (self);
+  g_autofree char *found = NULL;
+  g_autofree char *expected = NULL;
+  g_autofree char *fresh = NULL;
+
+  _kw_store_get_meta (self, "device_id", &stored);
+  if (stored != NULL && kw_device_id_is_valid (stored))
+    {
+      expected = marker_content (self, stored);
+      if (g_file_get_contents (marker, &found, NULL, NULL) && g_strcmp0 (found, expected) == 0)
+        {
+          self->device_id = g_steal_pointer (&stored);
+          return TRUE;
+        }
+      g_info ("%s: database copied or moved, taking a new device id", self->path);
+    }
+
+  fresh = kw_device_id_new ();
+  g_clear_pointer (&expected, g_free);
+  expected = marker_content (self, fresh);
+  if (!_kw_store_set_meta (self, "device_id", fresh, error)
+      || !write_private_file (marker, expected, error))
+    return FALSE;
+  self->device_id = g_steal_pointer (&fresh);
+  return TRUE;
+}
+
+static void
+load_clock (KwStore *self)
+{
+  g_autofree char *last = NULL;
+  sqlite3_stmt *stmt = _kw_store_prepare (self, "SELECT max (hlc) FROM seen", NULL);
+
+  _kw_store_get_meta (self, "hlc", &last);
+  kw_hlc_clock_init (&self->clock, self->device_id, last);
+  if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+    kw_hlc_clock_observe (&self->clock, (const char *) sqlite3_column_text (stmt, 0));
+  if (stmt != NULL)
+    sqlite3_reset (stmt);
+}
+
+static gint64
+default_wall_clock (gpointer user_data)
+{
+  return g_get_real_time () / 1000;
+}
+
+gint64
+_kw_store_wall_ms (KwStore *self)
+{
+  return self->wall_clock (self->wall_clock_data);
+}
+
+void
+_kw_store_observe_stamp (KwStore    *self,
+                         const char *stamp)
+{
+  kw_hlc_clock_observe (&self->clock, stamp);
+  self->clock_dirty = TRUE;
+}
+
+gboolean
+_kw_store_note_seen (KwStore     *self,
+                     const char  *stamp,
+                     GError     **error)
+{
+  sqlite3_stmt *stmt = _kw_store_prepare (self, upsert_seen_sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, stamp + KW_HLC_LEN - KW_DEVICE_ID_LEN, KW_DEVICE_ID_LEN, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, stamp, KW_HLC_LEN, SQLITE_STATIC);
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _kw_store_set_db_error (self, error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Makes a stamp for a local write. */
+char *
+_kw_store_tick (KwStore *self)
+{
+  char buf[KW_HLC_LEN + 1];
+
+  kw_hlc_clock_tick (&self->clock, _kw_store_wall_ms (self), buf);
+  self->clock_dirty = TRUE;
+  return g_strdup (buf);
+}
+
+static gboolean
+persist_clock (KwStore  *self,
+               GError  **error)
+{
+  char last[KW_HLC_LEN + 1];
+
+  if (!self->clock_dirty)
+    return TRUE;
+  kw_hlc_clock_last (&self->clock, last);
+  if (!_kw_store_set_meta (self, "hlc", last, error))
+    return FALSE;
+  self->clock_dirty = FALSE;
+  return TRUE;
+}
+
+void
+_kw_store_mark_changed (KwStore    *self,
+                        const char *type_name)
+{
+  g_hash_table_add (self->changed, (gpointer) g_intern_string (type_name));
+}
+
+/* Files */
+
+static gboolean
+create_private_file (const char  *path,
+                     GError     **error)
+{
+  int fd = g_open (path, O_WRONLY | O_CREAT | O_CLOEXEC, 0600);
+
+  if (fd < 0)
+    {
+      int saved = errno;
+      g_set_error (error, KW_CORE_ERROR, KW_CORE_ERROR_IO, _("could not create %s: %s"),
+                   path, g_strerror (saved));
+      return FALSE;
+    }
+  fchmod (fd, 0600);
+  close (fd);
+  return TRUE;
+}
+
+static gboolean
+open_database (KwStore  *self,
+               GError  **error)
+{
+  g_autofree char *dir = g_path_get_dirname (self->path);
+
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      int saved = errno;
+      g_set_error (error, KW_CORE_ERROR, KW_CORE_ERROR_IO, _("could not create %s: %s"),
+                   dir, g_strerror (saved));
+      return FALSE;
+    }
+  if (!create_private_file (self->path, error))
+    return FALSE;
+  if (sqlite3_open_v2 (self->path, &self->db, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK)
+    {
+      g_set_error (error, KW_CORE_ERROR, KW_CORE_ERROR_DATABASE, _("could not open %s: %s"),
+                   self->path, self->db ? sqlite3_errmsg (self->db) : g_strerror (ENOMEM));
+      return FALSE;
+    }
+  sqlite3_extended_result_codes (self->db, 1);
+  sqlite3_busy_timeout (self->db, 5000);
+  return _kw_store_exec (self, "PRAGMA journal_mode = WAL;"
+                                "PRAGMA synchronous = NORMAL;"
+                                "PRAGMA foreign_keys = ON;", error);
+}
+
+/* Transactions */
+
+gboolean
+kw_store_begin (KwStore  *self,
+                GError  **error)
+{
+  g_autofree char *sql = NULL;
+
+  g_return_val_if_fail (KW_IS_STORE (self), FALSE);
+
+  if (self->depth == 0)
+    sql = g_strdup ("BEGIN IMMEDIATE");
+  else
+    sql = g_strdup_printf ("SAVEPOINT kw%u", self->depth);
+  if (!_kw_store_exec (self, sql, error))
+    return FALSE;
+  self->depth++;
+  return TRUE;
+}
+
+static void
+emit_changed (KwStore *self)
+{
+  g_autoptr(GList) types = g_hash_table_get_keys (self->changed);
+
+  g_hash_table_remove_all (self->changed);
+  for (GList *l = types; l; l = l->next)
+    g_signal_emit (self, signals[CHANGED], g_quark_from_string (l->data), l->data);
+}
+
+gboolean
+kw_store_commit (KwStore  *self,
+                 GError  **error)
+{
+  g_autofree char *sql = NULL;
+
+  g_return_val_if_fail (KW_IS_STORE (self), FALSE);
+  g_return_val_if_fail (self->depth > 0, FALSE);
+
+  if (self->depth == 1)
+    {
+      if (!persist_clock (self, error))
+        return FALSE;
+      sql = g_strdup ("COMMIT");
+    }
+  else
+    sql = g_strdup_printf ("RELEASE kw%u", self->depth - 1);
+  if (!_kw_store_exec (self, sql, error))
+    return FALSE;
+  self->depth--;
+  if (self->depth == 0)
+    emit_changed (self);
+  return TRUE;
+}
+
+void
+kw_store_rollback (KwStore *self)
+{
+  g_autofree char *sql = NULL;
+
+  g_return_if_fail (KW_IS_STORE (self));
+  g_return_if_fail (self->depth > 0);
+
+  self->depth--;
+  if (self->depth == 0)
+    {
+      sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+      g_hash_table_remove_all (self->changed);
+      self->clock_dirty = TRUE;  /* the in-memory clock only moves forward */
+      return;
+    }
+  sql = g_strdup_printf ("ROLLBACK TO kw%u; RELEASE kw%u", self->depth, self->depth);
+  sqlite3_exec (self->db, sql, NULL, NULL, NULL);
+}
+
+/* Backups */
+
+static char *
+backup_path (KwStore    *self,
+             const char *reason)
+{
+  g_autofree char *dir = g_path_get_dirname (self->path);
+  g_autofree char *base = g_path_get_basename (self->path);
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *stamp = g_date_time_format (now, "%Y%m%d-%H%M%S");
+  g_autofree char *name = NULL;
+  char *dot = strrchr (base, '.');
+
+  if (dot != NULL && dot != base)
+    *dot = '\0';
+  for (guint n = 0; ; n++)
+    {
+      char *path;
+
+      g_free (name);
+      name = n == 0 ? g_strdup_printf ("%s-%s-%s.db", base, stamp, reason)
+                    : g_strdup_printf ("%s-%s-%s-%u.db", base, stamp, reason, n);
+      path = g_build_filename (dir, "backups", name, NULL);
+      if (!g_file_test (path, G_FILE_TEST_EXISTS))
+        return path;
+      g_free (path);
+    }
+}
+
+char *
+kw_store_backup (KwStore     *self,
+                 const char  *reason,
+                 GError     **error)
+{
+  g_autofree char *path = NULL;
+  g_autofree char *dir = NULL;
+  sqlite3 *dest = NULL;
+  sqlite3_backup *backup;
+  int rc;
+
+  g_return_val_if_fail (KW_IS_STORE (self), NULL);
+  g_return_val_if_fail (reason != NULL, NULL);
+
+  path = backup_path (self, reason);
+  dir = g_path_get_dirname (path);
+  if (g_mkdir_with_parents (dir, 0700) != 0 || !create_private_file (path, error))
+    {
+      if (error && *error == NULL)
+        g_set_error (error, KW_CORE_ERROR, KW_CORE_ERROR_IO, _("could not create %s"), dir);
+      return NULL;
+    }
+  rc = sqlite3_open_v2 (path, &dest, SQLITE_OPEN_READWRITE, NULL);
+  if (rc == SQLITE_OK)
+    {
+      backup = sqlite3_backup_init (dest, "main", self->db, "main");
+      rc = backup ? sqlite3_backup_step (backup, -1) : sqlite3_errcode (dest);
+      if (backup)
+        rc = sqlite3_backup_finish (backup) == SQLITE_OK && rc == SQLITE_DONE ? SQLITE_OK : SQLITE_ERROR;
+    }
+  if (rc != SQLITE_OK)
+    {
+      g_set_error (error, KW_CORE_ERROR, KW_CORE_ERROR_IO, _("could not back up to %s: %s"),
+                   path, dest ? sqlite3_errmsg (dest) : "");
+      sqlite3_close (dest);
+      g_unlink (path);
+      return NULL;
+    }
+  sqlite3_close (dest);
+  return g_steal_pointer (&path);
+}
+
+/* GObject */
+
+static void
+finalize_statement (gpointer data)
+{
+  sqlite3_finalize (data);
+}
+
+static void
+kw_store_finalize (GObject *object)
+{
+  KwStore *self = (KwStore *) object;
+
+  g_clear_pointer (&self->statements, g_hash_table_unref);
+  g_clear_pointer (&self->changed, g_hash_table_unref);
+  if (self->db != NULL)
+    {
+      if (self->depth > 0)
+        sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+      sqlite3_close_v2 (self->db);
+    }
+  g_free (self->path);
+  g_free (self->device_id);
+
+  G_OBJECT_CLASS (kw_store_parent_class)->finalize (object);
+}
+
+static void
+kw_store_class_init (KwStoreClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = kw_store_finalize;
+
+  /**
+   * KwStore::changed:
+   * @type_name: the entity type whose records changed
+   *
+   * After a transaction that wrote records of @type_name committed.
+   * Detailed by the type name ("changed::person").
+   */
+  signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass),
+                                   G_SIGNAL_RUN_LAST | G_SIGNAL_DETAILED,
+                                   0, NULL, NULL, NULL, G_TYPE_NONE, 1,
+                                   G_TYPE_STRING | G_SIGNAL_TYPE_STATIC_SCOPE);
+}
+
+static void
+kw_store_init (KwStore *self)
+{
+  self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, finalize_statement);
+  self->changed = g_hash_table_new (NULL, NULL);
+  self->wall_clock = default_wall_clock;
+}
+
+/* Public API */
+
+KwStore *
+kw_store_open (const char  *path,
+               GError     **error)
+{
+  g_autoptr(KwStore) self = NULL;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  self = g_object_new (KW_TYPE_STORE, NULL);
+  self->path = g_canonicalize_filename (path, NULL);
+  if (!open_database (self, error) || !prepare_schema (self, error))
+    return NULL;
+  if (!_kw_store_exec (self, "BEGIN IMMEDIATE", error))
+    return NULL;
+  if (!prepare_device_id (self, error))
+    {
+      sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+      return NULL;
+    }
+  load_clock (self);
+  if (!_kw_store_exec (self, "COMMIT", error))
+    return NULL;
+  return g_steal_pointer (&self);
+}
+
+const char *
+kw_store_get_path (KwStore *self)
+{
+  g_return_val_if_fail (KW_IS_STORE (self), NULL);
+  return self->path;
+}
+
+const char *
+kw_store_get_device_id (KwStore *self)
+{
+  g_return_val_if_fail (KW_IS_STORE (self), NULL);
+  return self->device_id;
+}
+
+int
+kw_store_get_schema_version (KwStore *self)
+{
+  g_return_val_if_fail (KW_IS_STORE (self), -1);
+  return get_user_version (self);
+}
+
+char *
+kw_store_dup_organiser (KwStore *self)
+{
+  char *name = NULL;
+
+  g_return_val_if_fail (KW_IS_STORE (self), NULL);
+  _kw_store_get_meta (self, "organiser", &name);
+  return name;
+}
+
+gboolean
+kw_store_set_organiser (KwStore     *self,
+                        const char  *name,
+                        GError     **error)
+{
+  g_return_val_if_fail (KW_IS_STORE (self), FALSE);
+  g_return_val_if_fail (name != NULL, FALSE);
+
+  if (!g_utf8_validate (name, -1, NULL))
+    {
+      g_set_error (error, KW_CORE_ERROR, KW_CORE_ERROR_INVALID,
+                   _("organiser: the name is not valid UTF-8"));
+      return FALSE;
+    }
+  return _kw_store_set_meta (self, "organiser", name, error);
+}
+
+void
+kw_store_set_wall_clock (KwStore         *self,
+                         KwWallClockFunc  func,
+                         gpointer         user_data)
+{
+  g_return_if_fail (KW_IS_STORE (self));
+
+  self->wall_clock = func ? func : default_wall_clock;
+  self->wall_clock_data = func ? user_data : NULL;
+}
+
+char *
+kw_store_dup_clock (KwStore *self)
+{
+  char last[KW_HLC_LEN + 1];
+
+  g_return_val_if_fail (KW_IS_STORE (self), NULL);
+  kw_hlc_clock_last (&self->clock, last);
+  return g_strdup (last);
+}
