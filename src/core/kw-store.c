@@ -637,6 +637,7 @@ open_database (KwStore  *self,
   sqlite3_busy_timeout (self->db, 5000);
   return _kw_store_exec (self, "PRAGMA journal_mode = WAL;"
                                 "PRAGMA synchronous = NORMAL;"
+                                "PRAGMA secure_delete = ON;"
                                 "PRAGMA foreign_keys = ON;", error);
 }
 

@@ -1,0 +1,185 @@
+/* test-registry.c: the declarative registry, value parsing and validation
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "kw-error.h"
+#include "kw-registry.h"
+
+static void
+test_names_unique (void)
+{
+  g_autoptr(GHashTable) types = g_hash_table_new (g_str_hash, g_str_equal);
+
+  g_assert_cmpuint (kw_registry_n_types (), ==, 19);
+  for (guint i = 0; i < kw_registry_n_types (); i++)
+    {
+      const KwEntityType *type = kw_registry_type_at (i);
+      g_autoptr(GHashTable) fields = g_hash_table_new (g_str_hash, g_str_equal);
+
+      g_assert_true (g_hash_table_add (types, (gpointer) type->name));
+      g_assert_true (kw_registry_lookup (type->name) == type);
+      g_assert_cmpuint (type->n_fields, >, 0);
+      for (guint j = 0; j < type->n_fields; j++)
+        {
+          const KwField *f = &type->fields[j];
+
+          g_assert_true (g_hash_table_add (fields, (gpointer) f->name));
+          g_assert_nonnull (f->label);
+          if (f->kind == KW_FIELD_ENUM)
+            g_assert_nonnull (f->values);
+          if (f->kind == KW_FIELD_REF)
+            for (guint k = 0; f->targets[k]; k++)
+              g_assert_nonnull (kw_registry_lookup (f->targets[k]));
+        }
+      if (type->title_field)
+        g_assert_nonnull (kw_entity_type_field (type, type->title_field));
+    }
+  g_assert_null (kw_registry_lookup ("nonsense"));
+}
+
+static void
+test_design_fields (void)
+{
+  const KwEntityType *person = kw_registry_lookup ("person");
+  const KwField *f;
+
+  f = kw_entity_type_field (person, "private_notes");
+  g_assert_nonnull (f);
+  g_assert_true (f->flags & KW_FIELD_FLAG_LOCAL);
+  f = kw_entity_type_field (person, "consent");
+  g_assert_true (kw_field_has_value (f, "public"));
+  g_assert_true (kw_field_has_value (f, "shared"));
+  g_assert_true (kw_field_has_value (f, "private"));
+  f = kw_entity_type_field (kw_registry_lookup ("relation"), "from");
+  g_assert_true (kw_field_targets (f, "person"));
+  g_assert_true (kw_field_targets (f, "organisation"));
+  g_assert_false (kw_field_targets (f, "area"));
+  g_assert_cmpint (kw_entity_type_field (kw_registry_lookup ("action_line"), "budget_cents")->kind,
+                   ==, KW_FIELD_CENTS);
+  g_assert_true (kw_registry_lookup ("attendance")->flags & KW_TYPE_FLAG_DERIVED_ID);
+}
+
+typedef struct {
+  const char *type, *field, *text, *expect;
+} RoundTrip;
+
+static void
+test_parse_round_trip (void)
+{
+  const RoundTrip cases[] = {
+    { "person", "name", "Fatima El Amrani", "Fatima El Amrani" },
+    { "venue", "capacity", "120", "120" },
+    { "map_position", "stance", "-2", "-2" },
+    { "person", "key_figure", "true", "true" },
+    { "organisation", "formal", "false", "false" },
+    { "person", "consent_date", "2024-02-29", "2024-02-29" },
+    { "meeting", "starts_at", "2026-11-22T19:30:00Z", "2026-11-22T19:30:00Z" },
+    { "meeting", "starts_at", "2026-11-22T20:30:00+01:00", "2026-11-22T19:30:00Z" },
+    { "action_line", "budget_cents", "1250000", "1250000" },
+    { "person", "consent", "shared", "shared" },
+    { "person", "area", "689345BF-C72A-4ECE-B1BE-E29632A7E0EF", "689345bf-c72a-4ece-b1be-e29632a7e0ef" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      const KwField *f = kw_entity_type_field (kw_registry_lookup (cases[i].type), cases[i].field);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GVariant) value = NULL;
+      g_autofree char *text = NULL;
+
+      g_assert_true (kw_field_parse (f, cases[i].text, &value, &error));
+      g_assert_no_error (error);
+      text = kw_field_format (f, value);
+      g_assert_cmpstr (text, ==, cases[i].expect);
+    }
+}
+
+typedef struct {
+  const char *type, *field, *text;
+} Bad;
+
+static void
+test_parse_refusals (void)
+{
+  const Bad cases[] = {
+    { "venue", "capacity", "many" },
+    { "venue", "capacity", "12.5" },
+    { "relation", "strength", "7" },
+    { "map_position", "stance", "3" },
+    { "person", "key_figure", "maybe" },
+    { "person", "consent_date", "2023-02-30" },
+    { "person", "consent_date", "22-11-2026" },
+    { "meeting", "starts_at", "tomorrow" },
+    { "person", "consent", "secret" },
+    { "person", "area", "not-an-id" },
+    { "action_line", "budget_cents", "12,50" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      const KwField *f = kw_entity_type_field (kw_registry_lookup (cases[i].type), cases[i].field);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GVariant) value = NULL;
+
+      g_assert_false (kw_field_parse (f, cases[i].text, &value, &error));
+      g_assert_error (error, KW_CORE_ERROR, KW_CORE_ERROR_INVALID);
+      g_assert_null (value);
+      /* the message names the field */
+      g_assert_true (g_str_has_prefix (error->message, cases[i].field));
+    }
+}
+
+static void
+test_validate (void)
+{
+  const KwEntityType *person = kw_registry_lookup ("person");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GVariant) v = g_variant_ref_sink (g_variant_new_int64 (3));
+
+  /* a value of the wrong type */
+  g_assert_false (kw_field_validate (kw_entity_type_field (person, "name"), v, &error));
+  g_assert_error (error, KW_CORE_ERROR, KW_CORE_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "name"));
+  g_clear_error (&error);
+  /* a required field may not be empty or null */
+  g_assert_false (kw_field_validate (kw_entity_type_field (person, "name"), NULL, &error));
+  g_clear_error (&error);
+  g_assert_true (kw_field_validate (kw_entity_type_field (person, "phone"), NULL, &error));
+  g_assert_no_error (error);
+}
+
+static void
+test_ids (void)
+{
+  g_autofree char *a = kw_id_new ();
+  const char *parts[] = { "0f8fad5b-d9cb-469f-a165-70867728950e", "7c9e6679-7425-40de-944b-e07fc1f90ae7", NULL };
+  const char *other[] = { "7c9e6679-7425-40de-944b-e07fc1f90ae7", "0f8fad5b-d9cb-469f-a165-70867728950e", NULL };
+  g_autofree char *d1 = kw_id_derive ("attendance", parts);
+  g_autofree char *d2 = kw_id_derive ("attendance", parts);
+  g_autofree char *d3 = kw_id_derive ("attendance", other);
+
+  g_assert_true (kw_id_is_valid (a));
+  g_assert_true (kw_id_is_valid (d1));
+  g_assert_cmpstr (d1, ==, d2);
+  g_assert_cmpstr (d1, !=, d3);
+  g_assert_false (kw_id_is_valid ("689345BF-C72A-4ECE-B1BE-E29632A7E0EF"));
+  g_assert_false (kw_id_is_valid ("689345bf-c72a-4ece-b1be-e29632a7e0e"));
+  g_assert_false (kw_id_is_valid ("689345bfxc72a-4ece-b1be-e29632a7e0ef"));
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/kw/registry/names-unique", test_names_unique);
+  g_test_add_func ("/kw/registry/design-fields", test_design_fields);
+  g_test_add_func ("/kw/registry/parse-round-trip", test_parse_round_trip);
+  g_test_add_func ("/kw/registry/parse-refusals", test_parse_refusals);
+  g_test_add_func ("/kw/registry/validate", test_validate);
+  g_test_add_func ("/kw/registry/ids", test_ids);
+  return g_test_run ();
+}

@@ -1,0 +1,591 @@
+/* test-store.c: the SQLite store
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "kw-error.h"
+#include "kw-hlc.h"
+#include "kw-store.h"
+
+typedef struct {
+  char    *dir;
+  char    *path;
+  KwStore *store;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *fx,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  fx->dir = g_dir_make_tmp ("kw-store-XXXXXX", &error);
+  g_assert_no_error (error);
+  fx->path = g_build_filename (fx->dir, "kwartier.db", NULL);
+  fx->store = kw_store_open (fx->path, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (fx->store);
+}
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir && (name = g_dir_read_name (dir)))
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR))
+        remove_tree (child);
+      else
+        g_unlink (child);
+    }
+  g_rmdir (path);
+}
+
+static void
+fixture_tear_down (Fixture       *fx,
+                   gconstpointer  data)
+{
+  g_clear_object (&fx->store);
+  remove_tree (fx->dir);
+  g_free (fx->dir);
+  g_free (fx->path);
+}
+
+static char *
+create (KwStore    *store,
+        const char *type,
+        ...)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KwChangeset) cs = kw_changeset_new (type, &error);
+  const char *field;
+  va_list ap;
+  char *id;
+
+  va_start (ap, type);
+  while ((field = va_arg (ap, const char *)))
+    {
+      const char *text = va_arg (ap, const char *);
+
+      g_assert_true (kw_changeset_set_text (cs, field, text, &error));
+      g_assert_no_error (error);
+    }
+  va_end (ap);
+  id = kw_store_create (store, cs, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (id);
+  return id;
+}
+
+/* Every field kind goes in and comes out the same. */
+static void
+test_round_trip (Fixture *fx, gconstpointer data)
+{
+  g_autofree char *area = create (fx->store, "area", "name", "Betondorp", "kind", "buurt", NULL);
+  g_autofree char *org = create (fx->store, "organisation", "name", "Buurtkracht", "kind", "welfare",
+                                 "formal", "true", "area", area, NULL);
+  g_autofree char *line = NULL;
+  g_autofree char *alliance = NULL;
+  g_autofree char *meeting = NULL;
+  g_autoptr(KwRecord) r = NULL;
+  g_autoptr(GError) error = NULL;
+
+  alliance = create (fx->store, "alliance", "name", "Samen Oost", "status", "active",
+                     "started", "2025-03-01", NULL);
+  line = create (fx->store, "action_line", "alliance", alliance, "title", "Huiskamers",
+                 "budget_cents", "1250000", "spent_cents", "-500", "status", "active", NULL);
+  meeting = create (fx->store, "meeting", "title", "Bewonersberaad", "starts_at",
+                    "2026-11-22T20:30:00+01:00", "publishable", "false", NULL);
+
+  r = kw_store_get (fx->store, "organisation", org, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (kw_record_get_string (r, "name"), ==, "Buurtkracht");
+  g_assert_cmpstr (kw_record_get_string (r, "kind"), ==, "welfare");
+  g_assert_true (kw_record_get_bool (r, "formal"));
+  g_assert_cmpstr (kw_record_get_string (r, "area"), ==, area);
+  g_assert_true (kw_record_is_null (r, "website"));
+  g_clear_object (&r);
+
+  r = kw_store_get (fx->store, "action_line", line, &error);
+  g_assert_cmpint (kw_record_get_int (r, "budget_cents"), ==, 1250000);
+  g_assert_cmpint (kw_record_get_int (r, "spent_cents"), ==, -500);
+  g_clear_object (&r);
+
+  r = kw_store_get (fx->store, "alliance", alliance, &error);
+  g_assert_cmpstr (kw_record_get_string (r, "started"), ==, "2025-03-01");
+  g_clear_object (&r);
+
+  r = kw_store_get (fx->store, "meeting", meeting, &error);
+  g_assert_cmpstr (kw_record_get_string (r, "starts_at"), ==, "2026-11-22T19:30:00Z");
+  g_assert_false (kw_record_get_bool (r, "publishable"));
+  g_assert_false (kw_record_is_null (r, "publishable"));
+}
+
+static void
+test_stamps (Fixture *fx, gconstpointer data)
+{
+  g_autofree char *id = create (fx->store, "person", "name", "Kofi Mensah", "phone", "06-12345001", NULL);
+  g_autoptr(KwRecord) before = kw_store_get (fx->store, "person", id, NULL);
+  g_autoptr(KwRecord) after = NULL;
+  g_autoptr(KwChangeset) cs = kw_changeset_new ("person", NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (kw_hlc_is_valid (kw_record_get_stamp (before, "name")));
+  g_assert_null (kw_record_get_prev (before, "name"));
+  g_assert_null (kw_record_get_stamp (before, "email"));
+  /* each field its own tick, of this device */
+  g_assert_cmpstr (kw_record_get_stamp (before, "name"), !=, kw_record_get_stamp (before, "phone"));
+  g_assert_true (g_str_has_suffix (kw_record_get_stamp (before, "name"), kw_store_get_device_id (fx->store)));
+
+  kw_changeset_set_string (cs, "phone", "06-12345002");
+  kw_changeset_set_string (cs, "name", "Kofi Mensah");  /* unchanged: not stamped */
+  g_assert_true (kw_store_update (fx->store, id, cs, &error));
+  g_assert_no_error (error);
+  after = kw_store_get (fx->store, "person", id, NULL);
+  g_assert_cmpstr (kw_record_get_stamp (after, "name"), ==, kw_record_get_stamp (before, "name"));
+  g_assert_cmpstr (kw_record_get_prev (after, "phone"), ==, kw_record_get_stamp (before, "phone"));
+  g_assert_cmpint (kw_hlc_compare (kw_record_get_stamp (after, "phone"),
+                                   kw_record_get_stamp (before, "phone")), >, 0);
+}
+
+static gint64
+backwards_clock (gpointer data)
+{
+  gint64 *now = data;
+
+  *now -= 1000;  /* every read is a second earlier */
+  return *now;
+}
+
+static void
+test_clock_backwards (Fixture *fx, gconstpointer data)
+{
+  gint64 now = g_get_real_time () / 1000;
+  g_autofree char *last = NULL;
+
+  kw_store_set_wall_clock (fx->store, backwards_clock, &now);
+  for (guint i = 0; i < 20; i++)
+    {
+      g_autofree char *id = create (fx->store, "area", "name", "Buurt", NULL);
+      g_autoptr(KwRecord) r = kw_store_get (fx->store, "area", id, NULL);
+      const char *stamp = kw_record_get_stamp (r, "name");
+
+      if (last)
+        g_assert_cmpint (kw_hlc_compare (stamp, last), >, 0);
+      g_free (last);
+      last = g_strdup (stamp);
+    }
+
+  /* and it stays monotonic across a restart */
+  g_clear_object (&fx->store);
+  fx->store = kw_store_open (fx->path, NULL);
+  kw_store_set_wall_clock (fx->store, backwards_clock, &now);
+  {
+    g_autofree char *id = create (fx->store, "area", "name", "Buurt", NULL);
+    g_autoptr(KwRecord) r = kw_store_get (fx->store, "area", id, NULL);
+
+    g_assert_cmpint (kw_hlc_compare (kw_record_get_stamp (r, "name"), last), >, 0);
+  }
+}
+
+static void
+test_refusals_change_nothing (Fixture *fx, gconstpointer data)
+{
+  g_autofree char *person = create (fx->store, "person", "name", "Ilse de Vries", NULL);
+  g_autofree char *area = create (fx->store, "area", "name", "K-buurt", NULL);
+  g_autofree char *missing = g_strdup ("00000000-0000-4000-8000-000000000000");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KwChangeset) cs = NULL;
+  g_autoptr(KwRecord) r = NULL;
+
+  /* a reference of the wrong type */
+  cs = kw_changeset_new ("person", NULL);
+  kw_changeset_set_string (cs, "name", "Nieuw");
+  kw_changeset_set_string (cs, "area", person);
+  g_assert_null (kw_store_create (fx->store, cs, &error));
+  g_assert_error (error, KW_CORE_ERROR, KW_CORE_ERROR_INVALID);
+  g_assert_true (g_str_has_prefix (error->message, "area:"));
+  g_clear_error (&error);
+  g_clear_pointer (&cs, kw_changeset_unref);
+
+  /* a reference to nothing */
+  cs = kw_changeset_new ("person", NULL);
+  kw_changeset_set_string (cs, "area", missing);
+  g_assert_false (kw_store_update (fx->store, person, cs, &error));
+  g_assert_true (g_str_has_prefix (error->message, "area:"));
+  g_clear_error (&error);
+  g_clear_pointer (&cs, kw_changeset_unref);
+
+  /* a required field missing */
+  cs = kw_changeset_new ("person", NULL);
+  kw_changeset_set_string (cs, "phone", "06-12345003");
+  g_assert_null (kw_store_create (fx->store, cs, &error));
+  g_assert_true (g_str_has_prefix (error->message, "name:"));
+  g_clear_error (&error);
+  g_clear_pointer (&cs, kw_changeset_unref);
+
+  /* unknown type, unknown field */
+  g_assert_null (kw_changeset_new ("pony", &error));
+  g_assert_error (error, KW_CORE_ERROR, KW_CORE_ERROR_UNKNOWN_TYPE);
+  g_clear_error (&error);
+  cs = kw_changeset_new ("person", NULL);
+  g_assert_false (kw_changeset_set_text (cs, "shoe_size", "44", &error));
+  g_assert_error (error, KW_CORE_ERROR, KW_CORE_ERROR_UNKNOWN_FIELD);
+  g_assert_true (g_str_has_prefix (error->message, "shoe_size"));
+  g_clear_error (&error);
+
+  /* unknown id */
+  kw_changeset_set_string (cs, "phone", "06-1");
+  g_assert_false (kw_store_update (fx->store, missing, cs, &error));
+  g_assert_error (error, KW_CORE_ERROR, KW_CORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  g_assert_cmpint (kw_store_count (fx->store, "person"), ==, 1);
+  r = kw_store_get (fx->store, "person", person, NULL);
+  g_assert_true (kw_record_is_null (r, "area"));
+  g_assert_true (kw_record_is_null (r, "phone"));
+}
+
+static void
+test_tombstone (Fixture *fx, gconstpointer data)
+{
+  g_autofree char *id = create (fx->store, "person", "name", "Jan Pietersen", "email",
+                                "jan@example.org", "private_notes", "ziek", NULL);
+  g_autoptr(KwRecord) r = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) list = NULL;
+  g_autoptr(KwChangeset) cs = kw_changeset_new ("person", NULL);
+  const KwEntityType *type = kw_registry_lookup ("person");
+
+  g_assert_true (kw_store_delete (fx->store, "person", id, &error));
+  g_assert_no_error (error);
+
+  r = kw_store_lookup (fx->store, "person", id, &error);
+  g_assert_nonnull (r);
+  g_assert_true (kw_record_is_deleted (r));
+  g_assert_true (kw_hlc_is_valid (kw_record_get_deleted (r)));
+  for (guint i = 0; i < type->n_fields; i++)
+    {
+      g_assert_null (kw_record_get_value_at (r, i));
+      g_assert_null (kw_record_get_stamp_at (r, i));
+      g_assert_null (kw_record_get_prev_at (r, i));
+    }
+
+  g_assert_null (kw_store_get (fx->store, "person", id, &error));
+  g_assert_error (error, KW_CORE_ERROR, KW_CORE_ERROR_DELETED);
+  g_clear_error (&error);
+  list = kw_store_list (fx->store, "person", NULL);
+  g_assert_cmpuint (list->len, ==, 0);
+  kw_changeset_set_string (cs, "name", "Terug");
+  g_assert_false (kw_store_update (fx->store, id, cs, &error));
+  g_clear_error (&error);
+  g_assert_false (kw_store_delete (fx->store, "person", id, &error));
+  g_clear_error (&error);
+
+  /* the scrubbed text is gone from the file too, after a checkpoint */
+  g_clear_object (&fx->store);
+  {
+    g_autofree char *bytes = NULL;
+    gsize len;
+
+    g_assert_true (g_file_get_contents (fx->path, &bytes, &len, NULL));
+    g_assert_null (g_strstr_len (bytes, len, "jan@example.org"));
+  }
+}
+
+static void
+test_fts (Fixture *fx, gconstpointer data)
+{
+  g_autofree char *a = create (fx->store, "person", "name", "Fatima El Amrani", "topics", "jongeren", NULL);
+  g_autofree char *b = create (fx->store, "organisation", "name", "Stichting Amrani Sport", NULL);
+  g_autofree char *c = create (fx->store, "person", "name", "Zeynep Kaya", NULL);
+  g_autoptr(GPtrArray) hits = NULL;
+  g_autoptr(KwChangeset) cs = kw_changeset_new ("person", NULL);
+
+  hits = kw_store_search (fx->store, "amran", NULL, 10, NULL);
+  g_assert_cmpuint (hits->len, ==, 2);
+  g_clear_pointer (&hits, g_ptr_array_unref);
+
+  hits = kw_store_search (fx->store, "AMRAN", "person", 10, NULL);
+  g_assert_cmpuint (hits->len, ==, 1);
+  g_assert_cmpstr (((KwSearchHit *) hits->pdata[0])->id, ==, a);
+  g_assert_cmpstr (((KwSearchHit *) hits->pdata[0])->type_name, ==, "person");
+  g_clear_pointer (&hits, g_ptr_array_unref);
+
+  /* two substrings of one name, in any order */
+  hits = kw_store_search (fx->store, "rani fat", NULL, 10, NULL);
+  g_assert_cmpuint (hits->len, ==, 1);
+  g_clear_pointer (&hits, g_ptr_array_unref);
+
+  /* other searchable fields */
+  hits = kw_store_search (fx->store, "ongere", NULL, 10, NULL);
+  g_assert_cmpuint (hits->len, ==, 1);
+  g_clear_pointer (&hits, g_ptr_array_unref);
+
+  /* short queries match the start of a name */
+  hits = kw_store_search (fx->store, "ze", NULL, 10, NULL);
+  g_assert_cmpuint (hits->len, ==, 1);
+  g_assert_cmpstr (((KwSearchHit *) hits->pdata[0])->id, ==, c);
+  g_clear_pointer (&hits, g_ptr_array_unref);
+
+  /* kept current on rename and delete */
+  kw_changeset_set_string (cs, "name", "Fatima Bouzid");
+  g_assert_true (kw_store_update (fx->store, a, cs, NULL));
+  hits = kw_store_search (fx->store, "amrani", "person", 10, NULL);
+  g_assert_cmpuint (hits->len, ==, 0);
+  g_clear_pointer (&hits, g_ptr_array_unref);
+  hits = kw_store_search (fx->store, "bouz", "person", 10, NULL);
+  g_assert_cmpuint (hits->len, ==, 1);
+  g_clear_pointer (&hits, g_ptr_array_unref);
+  g_assert_true (kw_store_delete (fx->store, "organisation", b, NULL));
+  hits = kw_store_search (fx->store, "amrani", NULL, 10, NULL);
+  g_assert_cmpuint (hits->len, ==, 0);
+  g_clear_pointer (&hits, g_ptr_array_unref);
+
+  /* FTS syntax in a query is just text */
+  hits = kw_store_search (fx->store, "\"fat\" OR *", NULL, 10, NULL);
+  g_assert_nonnull (hits);
+}
+
+static void
+assert_mode_0600 (const char *path)
+{
+  GStatBuf st;
+
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+}
+
+static void
+test_modes (Fixture *fx, gconstpointer data)
+{
+  g_autofree char *id = create (fx->store, "person", "name", "Mode", NULL);
+  g_autofree char *wal = g_strconcat (fx->path, "-wal", NULL);
+  g_autofree char *marker = g_strconcat (fx->path, ".device", NULL);
+  g_autofree char *backup = NULL;
+  g_autoptr(GError) error = NULL;
+  mode_t old = umask (0);  /* even with a permissive umask */
+
+  assert_mode_0600 (fx->path);
+  assert_mode_0600 (wal);
+  assert_mode_0600 (marker);
+  backup = kw_store_backup (fx->store, "test", &error);
+  g_assert_no_error (error);
+  assert_mode_0600 (backup);
+  umask (old);
+
+  /* the backup is a complete database */
+  {
+    g_autoptr(KwStore) copy = kw_store_open (backup, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpint (kw_store_count (copy, "person"), ==, 1);
+  }
+}
+
+static void
+test_device_id (Fixture *fx, gconstpointer data)
+{
+  g_autofree char *first = g_strdup (kw_store_get_device_id (fx->store));
+  g_autofree char *copy = g_build_filename (fx->dir, "copy.db", NULL);
+  g_autofree char *bytes = NULL;
+  gsize len;
+
+  g_assert_true (kw_device_id_is_valid (first));
+  g_clear_object (&fx->store);
+  fx->store = kw_store_open (fx->path, NULL);
+  g_assert_cmpstr (kw_store_get_device_id (fx->store), ==, first);
+  g_clear_object (&fx->store);
+
+  /* a copied database takes a new id */
+  g_assert_true (g_file_get_contents (fx->path, &bytes, &len, NULL));
+  g_assert_true (g_file_set_contents (copy, bytes, len, NULL));
+  {
+    g_autoptr(KwStore) other = kw_store_open (copy, NULL);
+
+    g_assert_nonnull (other);
+    g_assert_cmpstr (kw_store_get_device_id (other), !=, first);
+  }
+  /* and a database whose marker was removed too */
+  {
+    g_autofree char *marker = g_strconcat (fx->path, ".device", NULL);
+
+    g_unlink (marker);
+    fx->store = kw_store_open (fx->path, NULL);
+    g_assert_cmpstr (kw_store_get_device_id (fx->store), !=, first);
+  }
+}
+
+static int
+user_version (const char *path)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  int v = -1;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  if (sqlite3_prepare_v2 (db, "PRAGMA user_version", -1, &stmt, NULL) == SQLITE_OK
+      && sqlite3_step (stmt) == SQLITE_ROW)
+    v = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return v;
+}
+
+static void
+set_user_version (const char *path,
+                  int         v)
+{
+  sqlite3 *db = NULL;
+  g_autofree char *sql = g_strdup_printf ("PRAGMA user_version = %d", v);
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+}
+
+static void
+test_migration (Fixture *fx, gconstpointer data)
+{
+  g_autofree char *empty = g_build_filename (fx->dir, "empty.db", NULL);
+  g_autofree char *junk = g_build_filename (fx->dir, "junk.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KwStore) store = NULL;
+
+  /* from an empty file to the current schema */
+  g_assert_true (g_file_set_contents (empty, "", 0, NULL));
+  store = kw_store_open (empty, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (kw_store_get_schema_version (store), ==, KW_SCHEMA_VERSION);
+  g_assert_true (kw_store_is_empty (store));
+  for (guint i = 0; i < kw_registry_n_types (); i++)
+    g_assert_cmpint (kw_store_count (store, kw_registry_type_at (i)->name), ==, 0);
+  g_clear_object (&store);
+  g_assert_cmpint (user_version (empty), ==, KW_SCHEMA_VERSION);
+
+  /* a newer Kwartier's database is left alone */
+  g_clear_object (&fx->store);
+  set_user_version (fx->path, KW_SCHEMA_VERSION + 1);
+  g_assert_null (kw_store_open (fx->path, &error));
+  g_assert_error (error, KW_CORE_ERROR, KW_CORE_ERROR_NEWER);
+  g_assert_nonnull (strstr (error->message, "newer Kwartier"));
+  g_clear_error (&error);
+  g_assert_cmpint (user_version (fx->path), ==, KW_SCHEMA_VERSION + 1);
+
+  /* something else is not touched */
+  {
+    sqlite3 *db = NULL;
+
+    g_assert_cmpint (sqlite3_open (junk, &db), ==, SQLITE_OK);
+    sqlite3_exec (db, "CREATE TABLE t (x)", NULL, NULL, NULL);
+    sqlite3_close (db);
+  }
+  g_assert_null (kw_store_open (junk, &error));
+  g_assert_error (error, KW_CORE_ERROR, KW_CORE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_true (g_file_set_contents (junk, "hello, not a database, long enough to look like a header......"
+                                      "................................................................", -1, NULL));
+  g_assert_null (kw_store_open (junk, &error));
+  g_assert_nonnull (error);
+}
+
+static void
+on_changed_cb (KwStore    *store,
+               const char *type_name,
+               gpointer    user_data)
+{
+  GPtrArray *seen = user_data;
+
+  g_ptr_array_add (seen, g_strdup (type_name));
+}
+
+static void
+test_transactions (Fixture *fx, gconstpointer data)
+{
+  g_autoptr(GPtrArray) seen = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *kept = NULL;
+
+  g_signal_connect (fx->store, "changed::person", G_CALLBACK (on_changed_cb), seen);
+
+  g_assert_true (kw_store_begin (fx->store, &error));
+  g_free (create (fx->store, "person", "name", "Weg", NULL));
+  g_free (create (fx->store, "person", "name", "Ook weg", NULL));
+  g_assert_cmpuint (seen->len, ==, 0);  /* not before the commit */
+  kw_store_rollback (fx->store);
+  g_assert_cmpint (kw_store_count (fx->store, "person"), ==, 0);
+  g_assert_cmpuint (seen->len, ==, 0);
+  g_assert_true (kw_store_is_empty (fx->store));
+
+  g_assert_true (kw_store_begin (fx->store, &error));
+  kept = create (fx->store, "person", "name", "Blijft", NULL);
+  g_free (create (fx->store, "area", "name", "Osdorp", NULL));
+  g_assert_true (kw_store_commit (fx->store, &error));
+  g_assert_cmpint (kw_store_count (fx->store, "person"), ==, 1);
+  g_assert_cmpuint (seen->len, ==, 1);  /* once per transaction and type */
+  g_assert_cmpstr (seen->pdata[0], ==, "person");
+}
+
+static void
+test_derived_id (Fixture *fx, gconstpointer data)
+{
+  g_autofree char *meeting = create (fx->store, "meeting", "title", "Opgaveteam", NULL);
+  g_autofree char *person = create (fx->store, "person", "name", "Noor Haddou", NULL);
+  g_autofree char *a = create (fx->store, "attendance", "meeting", meeting, "person", person,
+                               "status", "invited", NULL);
+  g_autofree char *b = create (fx->store, "attendance", "meeting", meeting, "person", person,
+                               "status", "present", NULL);
+  g_autoptr(KwRecord) r = kw_store_get (fx->store, "attendance", a, NULL);
+  g_autoptr(GPtrArray) list = kw_store_list_by_ref (fx->store, "attendance", "meeting", meeting, NULL);
+
+  g_assert_cmpstr (a, ==, b);
+  g_assert_cmpstr (kw_record_get_string (r, "status"), ==, "present");
+  g_assert_cmpuint (list->len, ==, 1);
+}
+
+static void
+test_list_order (Fixture *fx, gconstpointer data)
+{
+  const char *names[] = { "zeynep", "Anouk", "bram", "Chantal" };
+  g_autoptr(GPtrArray) list = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    g_free (create (fx->store, "person", "name", names[i], NULL));
+  list = kw_store_list (fx->store, "person", NULL);
+  g_assert_cmpuint (list->len, ==, 4);
+  g_assert_cmpstr (kw_record_get_string (list->pdata[0], "name"), ==, "Anouk");
+  g_assert_cmpstr (kw_record_get_string (list->pdata[1], "name"), ==, "bram");
+  g_assert_cmpstr (kw_record_get_string (list->pdata[3], "name"), ==, "zeynep");
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+#define ADD(path, func) \
+  g_test_add ("/kw/store/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("round-trip", test_round_trip);
+  ADD ("stamps", test_stamps);
+  ADD ("clock-backwards", test_clock_backwards);
+  ADD ("refusals-change-nothing", test_refusals_change_nothing);
+  ADD ("tombstone", test_tombstone);
+  ADD ("fts", test_fts);
+  ADD ("modes", test_modes);
+  ADD ("device-id", test_device_id);
+  ADD ("migration", test_migration);
+  ADD ("transactions", test_transactions);
+  ADD ("derived-id", test_derived_id);
+  ADD ("list-order", test_list_order);
+#undef ADD
+  return g_test_run ();
+}
