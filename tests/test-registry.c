@@ -28,6 +28,10 @@ test_names_unique (void)
           const KwField *f = &type->fields[j];
 
           g_assert_true (g_hash_table_add (fields, (gpointer) f->name));
+          /* these names are taken by the row, the CLI's JSON and the export lines */
+          g_assert_false (g_strv_contains ((const char * const[]) { "type", "id", "rid", "deleted", "f", NULL },
+                                           f->name));
+          g_assert_null (strchr (f->name, ':'));
           g_assert_nonnull (f->label);
           if (f->kind == KW_FIELD_ENUM)
             g_assert_nonnull (f->values);

@@ -561,9 +561,12 @@ kw_field_validate (const KwField *field,
 
       if (v < field->min || v > field->max)
         {
+          g_autofree char *got = g_strdup_printf ("%" G_GINT64_FORMAT, v);
+          g_autofree char *lo = g_strdup_printf ("%" G_GINT64_FORMAT, field->min);
+          g_autofree char *hi = g_strdup_printf ("%" G_GINT64_FORMAT, field->max);
+
           g_set_error (error, KW_CORE_ERROR, KW_CORE_ERROR_INVALID,
-                       _("%s: %" G_GINT64_FORMAT " is not between %" G_GINT64_FORMAT
-                         " and %" G_GINT64_FORMAT), field->name, v, field->min, field->max);
+                       _("%s: %s is not between %s and %s"), field->name, got, lo, hi);
           return FALSE;
         }
     }
@@ -632,6 +635,12 @@ kw_field_parse (const KwField *field,
   *value = NULL;
   if (text == NULL || *text == '\0')
     return kw_field_validate (field, NULL, error);
+  if (!g_utf8_validate (text, -1, NULL))
+    {
+      g_set_error (error, KW_CORE_ERROR, KW_CORE_ERROR_INVALID,
+                   _("%s: the text is not valid UTF-8"), field->name);
+      return FALSE;
+    }
 
   switch (field->kind)
     {
@@ -652,12 +661,6 @@ kw_field_parse (const KwField *field,
     case KW_FIELD_DATE:
     case KW_FIELD_ENUM:
     default:
-      if (!g_utf8_validate (text, -1, NULL))
-        {
-          g_set_error (error, KW_CORE_ERROR, KW_CORE_ERROR_INVALID,
-                       _("%s: the text is not valid UTF-8"), field->name);
-          return FALSE;
-        }
       v = g_variant_new_string (text);
       break;
     }

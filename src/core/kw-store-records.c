@@ -330,7 +330,7 @@ check_reference (KwStore       *self,
   found = any_type_of (self, id);
   if (found != NULL)
     g_set_error (error, KW_CORE_ERROR, KW_CORE_ERROR_INVALID,
-                 _("%s: %s is a %s, not a %s"), field->name, id, found, targets);
+                 _("%s: %s is of type %s, expected %s"), field->name, id, found, targets);
   else
     g_set_error (error, KW_CORE_ERROR, KW_CORE_ERROR_INVALID,
                  _("%s: there is no %s with id %s"), field->name, targets, id);

@@ -368,9 +368,10 @@ static const MigrateFunc migrations[] = {
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == KW_SCHEMA_VERSION);
 
 static gboolean
-run_migrations (KwStore  *self,
-                int       from,
-                GError  **error)
+run_migrations (KwStore     *self,
+                int          from,
+                const char  *fingerprint,
+                GError     **error)
 {
   g_autofree char *pragma = NULL;
 
@@ -379,10 +380,14 @@ run_migrations (KwStore  *self,
   for (int v = from; v < KW_SCHEMA_VERSION; v++)
     if (!migrations[v] (self, error))
       goto fail;
-  if (!migrate_to_1 (self, error) || !add_missing_columns (self, error))
+  /* schema 1 grows in place until the first release */
+  if (from == KW_SCHEMA_VERSION
+      && (!migrate_to_1 (self, error) || !add_missing_columns (self, error)))
     goto fail;
   pragma = g_strdup_printf ("PRAGMA user_version = %d", KW_SCHEMA_VERSION);
-  if (!_kw_store_exec (self, pragma, error) || !_kw_store_exec (self, "COMMIT", error))
+  if (!_kw_store_exec (self, pragma, error)
+      || !_kw_store_set_meta (self, "schema_fingerprint", fingerprint, error)
+      || !_kw_store_exec (self, "COMMIT", error))
     goto fail;
   return TRUE;
 
@@ -391,11 +396,23 @@ fail:
   return FALSE;
 }
 
+/* A digest of the schema the registry describes: when the database
+ * already has it, opening does no schema work at all. */
+static char *
+schema_fingerprint (void)
+{
+  g_autofree char *sql = schema_sql ();
+
+  return g_compute_checksum_for_string (G_CHECKSUM_SHA256, sql, -1);
+}
+
 static gboolean
 prepare_schema (KwStore  *self,
                 GError  **error)
 {
   int version = get_user_version (self);
+  g_autofree char *fingerprint = schema_fingerprint ();
+  g_autofree char *stored = NULL;
 
   if (version > KW_SCHEMA_VERSION)
     {
@@ -410,13 +427,16 @@ prepare_schema (KwStore  *self,
                    _("%s is not a Kwartier database"), self->path);
       return FALSE;
     }
+  if (version == KW_SCHEMA_VERSION && _kw_store_get_meta (self, "schema_fingerprint", &stored)
+      && strcmp (stored, fingerprint) == 0)
+    return TRUE;
   if (version > 0 && version < KW_SCHEMA_VERSION)
     {
       g_autofree char *backup = kw_store_backup (self, "migration", error);
       if (backup == NULL)
         return FALSE;
     }
-  return run_migrations (self, version, error);
+  return run_migrations (self, version, fingerprint, error);
 }
 
 /* Device id: kept in the database and, as a marker, beside it. A
