@@ -1,0 +1,374 @@
+/* kw-cli-sync.c: export, import, conflicts and sync on the command line
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "kw-cli"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <stdio.h>
+#include <string.h>
+#include <termios.h>
+#include <unistd.h>
+
+#include "kw-cli-sync.h"
+#include "kw-error.h"
+#include "kw-export.h"
+#include "kw-import.h"
+#include "kw-seal.h"
+#include "kw-sync-folder.h"
+
+#define EXIT_OK 0
+#define EXIT_REFUSED 1
+#define EXIT_USAGE 2
+
+typedef struct {
+  const char *scope;
+  const char *output;
+  const char *file;
+  gboolean    gzip;
+  gboolean    seal;
+  gboolean    dry_run;
+  gboolean    json;
+  gboolean    help;
+} Args;
+
+/* Helpers */
+
+static int
+usage (const char *synopsis,
+       const char *problem)
+{
+  if (problem != NULL)
+    g_printerr ("kwartier-cli: %s\n", problem);
+  g_printerr (_("Usage: kwartier-cli [--db PATH] %s\n"), synopsis);
+  return EXIT_USAGE;
+}
+
+static int
+fail (const GError *error)
+{
+  g_printerr ("kwartier-cli: %s\n", error->message);
+  return EXIT_REFUSED;
+}
+
+/* Options known to these commands; the rest are positional. */
+static gboolean
+parse_args (int    argc,
+            char **argv,
+            Args  *args,
+            char **problem)
+{
+  memset (args, 0, sizeof *args);
+  for (int i = 1; i < argc; i++)
+    {
+      const char *a = argv[i];
+
+      if (strcmp (a, "--help") == 0 || strcmp (a, "-h") == 0)
+        args->help = TRUE;
+      else if (strcmp (a, "--gzip") == 0)
+        args->gzip = TRUE;
+      else if (strcmp (a, "--seal") == 0)
+        args->seal = TRUE;
+      else if (strcmp (a, "--dry-run") == 0)
+        args->dry_run = TRUE;
+      else if (strcmp (a, "--json") == 0)
+        args->json = TRUE;
+      else if ((strcmp (a, "--scope") == 0 || strcmp (a, "-o") == 0) && i + 1 < argc)
+        *(a[1] == 'o' ? &args->output : &args->scope) = argv[++i];
+      else if (g_str_has_prefix (a, "--scope="))
+        args->scope = a + strlen ("--scope=");
+      else if (a[0] == '-' && a[1] != '\0')
+        return (*problem = g_strdup_printf (_("unknown option “%s”"), a)), FALSE;
+      else if (args->file == NULL)
+        args->file = a;
+      else
+        return (*problem = g_strdup_printf (_("unexpected argument “%s”"), a)), FALSE;
+    }
+  return TRUE;
+}
+
+static char *
+read_hidden_line (const char *prompt)
+{
+  struct termios old, quiet;
+  char buf[1024];
+  FILE *tty = fopen ("/dev/tty", "r+");
+  char *line = NULL;
+
+  if (tty == NULL)
+    return NULL;
+  fputs (prompt, tty);
+  fflush (tty);
+  tcgetattr (fileno (tty), &old);
+  quiet = old;
+  quiet.c_lflag &= ~(tcflag_t) ECHO;
+  tcsetattr (fileno (tty), TCSAFLUSH, &quiet);
+  if (fgets (buf, sizeof buf, tty) != NULL)
+    line = g_strndup (buf, strcspn (buf, "\r\n"));
+  tcsetattr (fileno (tty), TCSAFLUSH, &old);
+  fputs ("\n", tty);
+  fclose (tty);
+  memset (buf, 0, sizeof buf);
+  return line;
+}
+
+/* From $KWARTIER_PASSPHRASE, else asked on the terminal; never argv. */
+static char *
+get_passphrase (gboolean confirm)
+{
+  const char *env = g_getenv ("KWARTIER_PASSPHRASE");
+  g_autofree char *first = NULL;
+  g_autofree char *again = NULL;
+
+  if (env != NULL && *env != '\0')
+    return g_strdup (env);
+  first = read_hidden_line (_("Passphrase: "));
+  if (first == NULL || *first == '\0' || !confirm)
+    return g_steal_pointer (&first);
+  again = read_hidden_line (_("Passphrase (again): "));
+  if (g_strcmp0 (first, again) != 0)
+    {
+      g_printerr ("kwartier-cli: %s\n", _("the passphrases differ"));
+      return NULL;
+    }
+  return g_steal_pointer (&first);
+}
+
+static gboolean
+parse_scope (const char       *text,
+             KwExportOptions  *options)
+{
+  g_auto(GStrv) parts = NULL;
+
+  if (text == NULL)
+    return TRUE;
+  parts = g_strsplit (text, ":", 2);
+  if (g_strv_length (parts) != 2 || !kw_export_scope_from_string (parts[0], &options->scope)
+      || options->scope == KW_EXPORT_SCOPE_ALL || !kw_id_is_valid (parts[1]))
+    return FALSE;
+  options->scope_id = g_intern_string (parts[1]);
+  return TRUE;
+}
+
+static gboolean
+file_is_sealed (const char *path)
+{
+  char buf[sizeof KW_SEAL_MAGIC] = { 0 };
+  FILE *f = fopen (path, "rb");
+  gboolean sealed;
+
+  if (f == NULL)
+    return FALSE;
+  sealed = fread (buf, 1, strlen (KW_SEAL_MAGIC), f) == strlen (KW_SEAL_MAGIC)
+           && memcmp (buf, KW_SEAL_MAGIC, strlen (KW_SEAL_MAGIC)) == 0;
+  fclose (f);
+  return sealed;
+}
+
+static void
+print_skew (const KwImportSummary *summary)
+{
+  if (summary->skew > 0)
+    g_printerr (g_dngettext (GETTEXT_PACKAGE,
+                             "kwartier-cli: warning: %u record carries a stamp more than a day ahead of this device's clock (clock skew)\n",
+                             "kwartier-cli: warning: %u records carry a stamp more than a day ahead of this device's clock (clock skew)\n",
+                             summary->skew), summary->skew);
+}
+
+static void
+print_conflict (const KwConflict *c,
+                gboolean          json)
+{
+  if (!json)
+    {
+      g_print ("%s %s %s = %s (%s, %s%s)\n", c->type_name, c->id, c->field, c->value_json,
+               c->organiser ? c->organiser : _("unknown organiser"), c->hlc,
+               g_strcmp0 (c->kind, "deleted") == 0 ? _(", met a deletion") : "");
+      return;
+    }
+  /* value_json is JSON text already; the rest are plain ids and names */
+  g_print ("{\"type\":\"%s\",\"id\":\"%s\",\"field\":\"%s\",\"value\":%s,\"hlc\":\"%s\","
+           "\"kind\":\"%s\",\"noted_at\":\"%s\",\"organiser\":",
+           c->type_name, c->id, c->field, c->value_json, c->hlc, c->kind, c->noted_at);
+  if (c->organiser == NULL)
+    g_print ("null}\n");
+  else
+    {
+      g_autoptr(GString) s = g_string_new (NULL);
+
+      for (const char *p = c->organiser; *p; p++)
+        if (*p == '"' || *p == '\\')
+          g_string_append_printf (s, "\\%c", *p);
+        else if ((guchar) *p < 0x20)
+          g_string_append_printf (s, "\\u%04x", (guchar) *p);
+        else
+          g_string_append_c (s, *p);
+      g_print ("\"%s\"}\n", s->str);
+    }
+}
+
+static void
+on_sync_file_cb (const char             *path,
+                 KwSyncFileStatus        status,
+                 const KwImportSummary  *summary,
+                 const GError           *error,
+                 gpointer                user_data)
+{
+  g_autofree char *base = g_path_get_basename (path);
+  g_autofree char *text = NULL;
+
+  switch (status)
+    {
+    case KW_SYNC_FILE_WRITTEN:
+      g_print (_("%s: written\n"), base);
+      break;
+    case KW_SYNC_FILE_UNCHANGED:
+      g_print (_("%s: unchanged since the last sync\n"), base);
+      break;
+    case KW_SYNC_FILE_IMPORTED:
+      text = kw_import_summary_format (summary);
+      g_print ("%s: %s\n", base, text);
+      print_skew (summary);
+      break;
+    case KW_SYNC_FILE_REFUSED:
+    default:
+      g_printerr (_("kwartier-cli: %s refused: %s\n"), base, error ? error->message : "");
+      break;
+    }
+}
+
+/* Public API */
+
+int
+kw_cli_sync_export (KwStore  *store,
+                    int       argc,
+                    char    **argv)
+{
+  const char *synopsis = "export [--scope KIND:ID] [--gzip] [--seal] -o FILE";
+  KwExportOptions options = { KW_EXPORT_SCOPE_ALL, NULL, FALSE, NULL };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *problem = NULL;
+  g_autofree char *passphrase = NULL;
+  Args args;
+
+  if (!parse_args (argc, argv, &args, &problem))
+    return usage (synopsis, problem);
+  if (args.help)
+    {
+      g_print (_("Usage: kwartier-cli [--db PATH] %s\n\n"
+                 "Writes an export (all records, or the scope KIND:ID where KIND is alliance,\n"
+                 "network, area or meeting). --gzip compresses it; --seal encrypts it with a\n"
+                 "passphrase from KWARTIER_PASSPHRASE or asked on the terminal.\n"), synopsis);
+      return EXIT_OK;
+    }
+  if (args.output == NULL || args.file != NULL)
+    return usage (synopsis, args.output == NULL ? _("-o FILE is required") : NULL);
+  if (!parse_scope (args.scope, &options))
+    return usage (synopsis, _("--scope takes KIND:ID, KIND one of alliance, network, area, meeting"));
+  if (args.seal && (passphrase = get_passphrase (TRUE)) == NULL)
+    {
+      g_printerr ("kwartier-cli: %s\n", _("a passphrase is needed to seal"));
+      return EXIT_REFUSED;
+    }
+  options.gzip = args.gzip;
+  options.passphrase = passphrase;
+  if (!kw_export_to_file (store, &options, args.output, &error))
+    return fail (error);
+  return EXIT_OK;
+}
+
+int
+kw_cli_sync_import (KwStore  *store,
+                    int       argc,
+                    char    **argv)
+{
+  const char *synopsis = "import [--dry-run] FILE";
+  g_autoptr(GError) error = NULL;
+  g_autofree char *problem = NULL;
+  g_autofree char *passphrase = NULL;
+  g_autofree char *text = NULL;
+  KwImportSummary summary = { 0 };
+  Args args;
+
+  if (!parse_args (argc, argv, &args, &problem))
+    return usage (synopsis, problem);
+  if (args.help)
+    {
+      g_print (_("Usage: kwartier-cli [--db PATH] %s\n\n"
+                 "Merges an export and prints \"added N, updated N, deleted N, conflicts N,\n"
+                 "unchanged N\". A bad file is refused and nothing changes. --dry-run shows\n"
+                 "the summary without changing anything.\n"), synopsis);
+      return EXIT_OK;
+    }
+  if (args.file == NULL || args.output != NULL || args.scope != NULL)
+    return usage (synopsis, args.file == NULL ? _("FILE is required") : NULL);
+  if (file_is_sealed (args.file) && (passphrase = get_passphrase (FALSE)) == NULL)
+    {
+      g_printerr ("kwartier-cli: %s\n", _("the file is sealed: a passphrase is needed"));
+      return EXIT_REFUSED;
+    }
+  if (!kw_import_file_full (store, args.file, passphrase, args.dry_run, &summary, &error))
+    return fail (error);
+  text = kw_import_summary_format (&summary);
+  g_print ("%s\n", text);
+  print_skew (&summary);
+  return EXIT_OK;
+}
+
+int
+kw_cli_sync_conflicts (KwStore  *store,
+                       int       argc,
+                       char    **argv)
+{
+  const char *synopsis = "conflicts [--json]";
+  g_autoptr(GError) error = NULL;
+  g_autofree char *problem = NULL;
+  g_autoptr(GPtrArray) list = NULL;
+  Args args;
+
+  if (!parse_args (argc, argv, &args, &problem) || args.file || args.output || args.scope)
+    return usage (synopsis, problem);
+  if (args.help)
+    {
+      g_print (_("Usage: kwartier-cli [--db PATH] %s\n\n"
+                 "Lists the values that lost to a concurrent edit, or met a deletion, one per\n"
+                 "line. Pick one back with an ordinary put.\n"), synopsis);
+      return EXIT_OK;
+    }
+  if ((list = kw_import_list_conflicts (store, FALSE, &error)) == NULL)
+    return fail (error);
+  for (guint i = 0; i < list->len; i++)
+    print_conflict (g_ptr_array_index (list, i), args.json);
+  return EXIT_OK;
+}
+
+int
+kw_cli_sync_sync (KwStore  *store,
+                  int       argc,
+                  char    **argv)
+{
+  const char *synopsis = "sync FOLDER";
+  g_autoptr(GError) error = NULL;
+  g_autofree char *problem = NULL;
+  const char *passphrase = g_getenv ("KWARTIER_PASSPHRASE");
+  guint refused = 0;
+  Args args;
+
+  if (!parse_args (argc, argv, &args, &problem) || args.output || args.scope)
+    return usage (synopsis, problem);
+  if (args.help)
+    {
+      g_print (_("Usage: kwartier-cli [--db PATH] %s\n\n"
+                 "One pass of folder sync: imports every other device's export in FOLDER that\n"
+                 "changed since the last pass, then writes this device's export there.\n"
+                 "A refused file is reported and skipped (exit status 1).\n"), synopsis);
+      return EXIT_OK;
+    }
+  if (args.file == NULL)
+    return usage (synopsis, _("FOLDER is required"));
+  if (!kw_sync_folder_run (store, args.file, passphrase, on_sync_file_cb, NULL, &refused, &error))
+    return fail (error);
+  return refused > 0 ? EXIT_REFUSED : EXIT_OK;
+}

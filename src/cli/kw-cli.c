@@ -1,0 +1,842 @@
+/* kw-cli.c: kwartier-cli, the core on the command line (spec/cli.md)
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * `kwartier-cli [--db PATH] COMMAND [ARGS]`. The command line is parsed by
+ * hand: only the options before the command and the options a command
+ * knows are options, so that values may start with a dash (stance=-2).
+ * Usage errors are found before the database is opened; every refusal is
+ * one line on stderr and leaves the database as it was.
+ */
+#define G_LOG_DOMAIN "kw-cli"
+
+#include "config.h"
+
+#include <errno.h>
+#include <glib/gi18n.h>
+#include <json-glib/json-glib.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "kw-cli.h"
+#include "kw-demo.h"
+#include "kw-error.h"
+#include "kw-store.h"
+
+#define PROGRAM "kwartier-cli"
+#define CONTINUE (-1)        /* parsing went well: go on */
+#define SYNOPSIS_WIDTH 30    /* the column of the summaries in the overview */
+#define DEFAULT_SEED 1
+
+typedef struct {
+  const char *name;          /* "--json", "-o" */
+  gboolean    has_value;
+} OptionSpec;
+
+typedef struct _Cli Cli;
+
+typedef struct {
+  const char        *name;
+  const char        *synopsis;  /* N_(), after "kwartier-cli [--db PATH] " */
+  const char        *summary;   /* N_(), one line for the overview */
+  const char        *details;   /* N_(), for COMMAND --help, or NULL */
+  gboolean           list_types;
+  const OptionSpec  *options;   /* ends with { NULL } */
+  guint              min_args;
+  int                max_args;  /* -1: no limit */
+  int              (*run) (Cli *cli);
+} Command;
+
+struct _Cli
+{
+  char           *db_path;
+  const Command  *command;
+  GPtrArray      *args;         /* positional arguments, borrowed from argv */
+  GHashTable     *options;      /* option name → value ("" for a flag), borrowed */
+  gboolean        help;
+  KwStore        *store;
+};
+
+static void
+cli_clear (Cli *cli)
+{
+  g_clear_pointer (&cli->db_path, g_free);
+  g_clear_pointer (&cli->args, g_ptr_array_unref);
+  g_clear_pointer (&cli->options, g_hash_table_unref);
+  g_clear_object (&cli->store);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Cli, cli_clear)
+
+static const OptionSpec db_option = { "--db", TRUE };
+
+static const OptionSpec no_options[] = { { NULL } };
+static const OptionSpec list_options[] = { { "--json", FALSE }, { NULL } };
+static const OptionSpec generate_options[] = {
+  { "--people", TRUE }, { "--seed", TRUE }, { NULL }
+};
+static const OptionSpec export_options[] = { { "--scope", TRUE }, { "-o", TRUE }, { NULL } };
+static const OptionSpec import_options[] = { { "--dry-run", FALSE }, { NULL } };
+static const OptionSpec minutes_options[] = {
+  { "--public", FALSE }, { "--format", TRUE }, { "-o", TRUE }, { NULL }
+};
+static const OptionSpec ical_options[] = {
+  { "--meeting", TRUE }, { "--all", FALSE }, { "-o", TRUE }, { NULL }
+};
+
+static int cmd_init (Cli *cli);
+static int cmd_put (Cli *cli);
+static int cmd_get (Cli *cli);
+static int cmd_list (Cli *cli);
+static int cmd_delete (Cli *cli);
+static int cmd_export (Cli *cli);
+static int cmd_import (Cli *cli);
+static int cmd_conflicts (Cli *cli);
+static int cmd_sync (Cli *cli);
+static int cmd_minutes (Cli *cli);
+static int cmd_ical (Cli *cli);
+static int cmd_demo (Cli *cli);
+static int cmd_generate (Cli *cli);
+
+static const Command commands[] = {
+  { "init", "init",
+    N_("create the database if missing (device id, schema); idempotent"),
+    N_("Creates the database, its schema and this device's id when they are missing.\n"
+       "Running it again changes nothing."),
+    FALSE, no_options, 0, 0, cmd_init },
+  { "put", N_("put TYPE [ID] FIELD=VALUE..."),
+    N_("create (no ID) or update a record; prints the id"),
+    N_("Without ID a new record is made, with ID that record is changed; either way\n"
+       "its id is printed. VALUE is converted by the field's type: an integer,\n"
+       "true or false, a date (YYYY-MM-DD), a time (YYYY-MM-DDTHH:MM:SSZ), cents or\n"
+       "the id of a record. FIELD= (empty) sets null. A value may start with a dash\n"
+       "(stance=-2). A bad value changes nothing (exit status 1)."),
+    TRUE, no_options, 1, -1, cmd_put },
+  { "get", N_("get TYPE ID"),
+    N_("the record as one JSON object {\"type\",\"id\",field: value...}"),
+    N_("Prints the record as one JSON object on one line: its type, its id and every\n"
+       "field of its type, null when unset."),
+    TRUE, no_options, 2, 2, cmd_get },
+  { "list", N_("list TYPE [--json]"),
+    N_("every live record of TYPE, one line each"),
+    N_("Prints every live record of TYPE, ordered by title, one line each:\n"
+       "the id, a tab and the title; with --json the object “get” prints."),
+    TRUE, list_options, 1, 1, cmd_list },
+  { "delete", N_("delete TYPE ID"),
+    N_("tombstone it (scrubs its fields)"),
+    N_("Deletes the record: a tombstone without any of its fields stays behind,\n"
+       "so that the deletion reaches other devices."),
+    TRUE, no_options, 2, 2, cmd_delete },
+  { "export", N_("export [--scope KIND:ID] -o FILE"),
+    N_("write an export; KIND is alliance, network, area or meeting; default: all"),
+    NULL, FALSE, export_options, 0, 0, cmd_export },
+  { "import", N_("import [--dry-run] FILE"),
+    N_("merge an export; prints the summary"),
+    NULL, FALSE, import_options, 1, 1, cmd_import },
+  { "conflicts", N_("conflicts [--json]"),
+    N_("list unresolved conflicts"),
+    NULL, FALSE, list_options, 0, 0, cmd_conflicts },
+  { "sync", N_("sync FOLDER"),
+    N_("one pass of folder sync"),
+    N_("Writes this device's export into FOLDER and imports every other device's\n"
+       "export that changed."),
+    FALSE, no_options, 1, 1, cmd_sync },
+  { "minutes", N_("minutes MEETING_ID [--public] [--format md|html] -o FILE"),
+    N_("the minutes; --public applies the publication rules"),
+    NULL, FALSE, minutes_options, 1, 1, cmd_minutes },
+  { "ical", N_("ical (--meeting ID | --all) -o FILE"),
+    N_("iCalendar (RFC 5545) of meetings"),
+    NULL, FALSE, ical_options, 0, 0, cmd_ical },
+  { "demo", "demo",
+    N_("fill an empty database with the demo data set"),
+    N_("Fills an empty database with the demo data set; a database that is not\n"
+       "empty is refused."),
+    FALSE, no_options, 0, 0, cmd_demo },
+  { "generate", N_("generate --people N [--seed S]"),
+    N_("synthetic city-scale data for benchmarks"),
+    N_("Adds synthetic data for N people (N at least 1) and what surrounds them.\n"
+       "The same seed S gives the same data (default: 1)."),
+    FALSE, generate_options, 0, 0, cmd_generate },
+};
+
+/* Output */
+
+static void
+print_message (const char *message)
+{
+  g_printerr ("%s: %s\n", PROGRAM, message);
+}
+
+static int
+refuse (const GError *error)
+{
+  print_message (error->message);
+  return KW_CLI_EXIT_REFUSED;
+}
+
+static int usage_error (const Command *command,
+                        const char    *format,
+                        ...) G_GNUC_PRINTF (2, 3);
+
+static int
+usage_error (const Command *command,
+             const char    *format,
+             ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  print_message (message);
+  if (command != NULL)
+    g_printerr (_("Usage: %s [--db PATH] %s\n"), PROGRAM, _(command->synopsis));
+  else
+    g_printerr (_("Usage: %s [--db PATH] COMMAND [ARGS]\n"), PROGRAM);
+  g_printerr (_("Try “%s%s%s --help” for more.\n"), PROGRAM,
+              command != NULL ? " " : "", command != NULL ? command->name : "");
+  return KW_CLI_EXIT_USAGE;
+}
+
+/* Data goes out as UTF-8 bytes, whatever the locale's charset. */
+static void
+write_line (const char *text)
+{
+  fputs (text, stdout);
+  fputc ('\n', stdout);
+}
+
+static char *
+dup_type_names (void)
+{
+  GString *names = g_string_new (NULL);
+
+  for (guint i = 0; i < kw_registry_n_types (); i++)
+    {
+      if (i > 0)
+        g_string_append (names, ", ");
+      g_string_append (names, kw_registry_type_at (i)->name);
+    }
+  return g_string_free (names, FALSE);
+}
+
+/* The type names, wrapped to lines of about 78 characters. */
+static void
+print_type_names (void)
+{
+  g_autoptr(GString) line = g_string_new ("  ");
+
+  g_print ("%s\n", _("TYPE is one of:"));
+  for (guint i = 0; i < kw_registry_n_types (); i++)
+    {
+      const char *name = kw_registry_type_at (i)->name;
+
+      if (line->len > 2 && line->len + strlen (name) + 2 > 78)
+        {
+          g_print ("%s\n", line->str);
+          g_string_assign (line, "  ");
+        }
+      else if (line->len > 2)
+        g_string_append_c (line, ' ');
+      g_string_append_printf (line, "%s%s", name, i + 1 < kw_registry_n_types () ? "," : "");
+    }
+  g_print ("%s\n", line->str);
+}
+
+static void
+print_overview (void)
+{
+  g_print (_("Usage: %s [--db PATH] COMMAND [ARGS]\n\n"), PROGRAM);
+  g_print ("%s\n\n", _("The Kwartier database on the command line."));
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      const char *synopsis = _(commands[i].synopsis);
+      long width = g_utf8_strlen (synopsis, -1);
+
+      if (width < SYNOPSIS_WIDTH)
+        g_print ("  %s%*s%s\n", synopsis, (int) (SYNOPSIS_WIDTH - width), "",
+                 _(commands[i].summary));
+      else
+        g_print ("  %s\n  %*s%s\n", synopsis, SYNOPSIS_WIDTH, "", _(commands[i].summary));
+    }
+  g_print ("\n%s\n", _("Options:"));
+  g_print ("  --db PATH   %s\n", _("the database; default: $KWARTIER_DB, else\n"
+                                   "              $XDG_DATA_HOME/kwartier/kwartier.db"));
+  g_print ("  -h, --help  %s\n", _("show this help, or a command's with COMMAND --help"));
+  g_print ("  --version   %s\n", _("show the version"));
+  g_print ("\n%s\n", _("Exit status: 0 done; 1 refused (bad input: nothing changed); 2 usage."));
+}
+
+static void
+print_command_help (const Command *command)
+{
+  g_print (_("Usage: %s [--db PATH] %s\n\n"), PROGRAM, _(command->synopsis));
+  g_print ("%s\n", _(command->details != NULL ? command->details : command->summary));
+  if (command->list_types)
+    {
+      g_print ("\n");
+      print_type_names ();
+    }
+}
+
+/* The command line */
+
+static const Command *
+lookup_command (const char *name)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    if (strcmp (commands[i].name, name) == 0)
+      return &commands[i];
+  return NULL;
+}
+
+static const OptionSpec *
+lookup_option (const OptionSpec *options,
+               const char       *name)
+{
+  if (strcmp (name, db_option.name) == 0)
+    return &db_option;
+  for (guint i = 0; options[i].name != NULL; i++)
+    if (strcmp (options[i].name, name) == 0)
+      return &options[i];
+  return NULL;
+}
+
+static gboolean
+is_help (const char *arg)
+{
+  return strcmp (arg, "--help") == 0 || strcmp (arg, "-h") == 0;
+}
+
+/* Takes the option at argv[*i] (and its value); NULL, or what is wrong. */
+static char *
+take_option (Cli               *cli,
+             const OptionSpec  *options,
+             int                argc,
+             char             **argv,
+             int               *i)
+{
+  const char *arg = argv[*i];
+  const char *eq = strchr (arg, '=');
+  g_autofree char *name = eq != NULL ? g_strndup (arg, eq - arg) : g_strdup (arg);
+  const OptionSpec *spec = lookup_option (options, name);
+  const char *value = eq != NULL ? eq + 1 : NULL;
+
+  if (spec == NULL)
+    return g_strdup_printf (_("unknown option “%s”"), name);
+  if (!spec->has_value && value != NULL)
+    return g_strdup_printf (_("option “%s” takes no value"), spec->name);
+  if (spec->has_value && value == NULL)
+    {
+      if (*i + 1 >= argc)
+        return g_strdup_printf (_("option “%s” needs a value"), spec->name);
+      value = argv[++*i];
+    }
+  if (value == NULL)
+    value = "";  /* a flag */
+  if (spec == &db_option)
+    {
+      if (*value == '\0')
+        return g_strdup (_("option “--db” needs a path"));
+      g_free (cli->db_path);
+      cli->db_path = g_strdup (value);
+    }
+  else
+    g_hash_table_insert (cli->options, (gpointer) spec->name, (gpointer) value);
+  return NULL;
+}
+
+/* The options before the command; sets *command_index to the command. */
+static int
+parse_global_options (Cli   *cli,
+                      int    argc,
+                      char **argv,
+                      int   *command_index)
+{
+  int i;
+
+  for (i = 1; i < argc && argv[i][0] == '-'; i++)
+    {
+      g_autofree char *problem = NULL;
+
+      if (strcmp (argv[i], "--") == 0)
+        {
+          i++;
+          break;
+        }
+      if (is_help (argv[i]))
+        {
+          print_overview ();
+          return KW_CLI_EXIT_OK;
+        }
+      if (strcmp (argv[i], "--version") == 0)
+        {
+          g_print ("%s %s\n", PROGRAM, PACKAGE_VERSION);
+          return KW_CLI_EXIT_OK;
+        }
+      problem = take_option (cli, no_options, argc, argv, &i);
+      if (problem != NULL)
+        return usage_error (NULL, "%s", problem);
+    }
+  *command_index = i;
+  return CONTINUE;
+}
+
+static int
+check_arg_count (Cli *cli)
+{
+  const Command *command = cli->command;
+
+  if (cli->args->len < command->min_args)
+    return usage_error (command, _("missing argument"));
+  if (command->max_args >= 0 && cli->args->len > (guint) command->max_args)
+    return usage_error (command, _("too many arguments: “%s”"),
+                        (const char *) cli->args->pdata[command->max_args]);
+  return CONTINUE;
+}
+
+/* The arguments after the command. --help wins over any other problem. */
+static int
+parse_command_args (Cli   *cli,
+                    int    argc,
+                    char **argv)
+{
+  g_autofree char *problem = NULL;
+  gboolean positional_only = FALSE;
+
+  for (int i = 0; i < argc; i++)
+    {
+      const char *arg = argv[i];
+
+      if (positional_only || arg[0] != '-' || arg[1] == '\0')
+        g_ptr_array_add (cli->args, (gpointer) arg);
+      else if (strcmp (arg, "--") == 0)
+        positional_only = TRUE;
+      else if (is_help (arg))
+        cli->help = TRUE;
+      else if (problem == NULL)
+        problem = take_option (cli, cli->command->options, argc, argv, &i);
+    }
+
+  if (cli->help)
+    {
+      print_command_help (cli->command);
+      return KW_CLI_EXIT_OK;
+    }
+  if (problem != NULL)
+    return usage_error (cli->command, "%s", problem);
+  return check_arg_count (cli);
+}
+
+static const char *
+get_option (Cli        *cli,
+            const char *name)
+{
+  return g_hash_table_lookup (cli->options, name);
+}
+
+static const char *
+get_arg (Cli   *cli,
+         guint  index)
+{
+  return index < cli->args->len ? cli->args->pdata[index] : NULL;
+}
+
+/* The store */
+
+static char *
+dup_default_db_path (void)
+{
+  const char *env = g_getenv ("KWARTIER_DB");
+
+  if (env != NULL && *env != '\0')
+    return g_strdup (env);
+  return g_build_filename (g_get_user_data_dir (), "kwartier", "kwartier.db", NULL);
+}
+
+/* kw_store_open () makes the database, and its folder with mode 0700. */
+static gboolean
+open_store (Cli     *cli,
+            GError **error)
+{
+  if (cli->db_path == NULL)
+    cli->db_path = dup_default_db_path ();
+  cli->store = kw_store_open (cli->db_path, error);
+  return cli->store != NULL;
+}
+
+static const KwEntityType *
+lookup_type (const char  *name,
+             GError     **error)
+{
+  const KwEntityType *type = kw_registry_lookup (name);
+  g_autofree char *names = NULL;
+
+  if (type != NULL)
+    return type;
+  names = dup_type_names ();
+  g_set_error (error, KW_CORE_ERROR, KW_CORE_ERROR_UNKNOWN_TYPE,
+               _("unknown record type “%s” (one of %s)"), name, names);
+  return NULL;
+}
+
+/* Ids are lowercase, as references are (kw_field_parse). */
+static char *
+dup_id (const char  *text,
+        GError     **error)
+{
+  if (!g_utf8_validate (text, -1, NULL))
+    {
+      g_set_error (error, KW_CORE_ERROR, KW_CORE_ERROR_NOT_FOUND,
+                   _("the id is not valid UTF-8"));
+      return NULL;
+    }
+  return g_ascii_strdown (text, -1);
+}
+
+/* JSON */
+
+static void
+add_json_value (JsonBuilder *builder,
+                GVariant    *value)
+{
+  if (value == NULL)
+    json_builder_add_null_value (builder);
+  else if (g_variant_is_of_type (value, G_VARIANT_TYPE_INT64))
+    json_builder_add_int_value (builder, g_variant_get_int64 (value));
+  else if (g_variant_is_of_type (value, G_VARIANT_TYPE_BOOLEAN))
+    json_builder_add_boolean_value (builder, g_variant_get_boolean (value));
+  else if (g_variant_is_of_type (value, G_VARIANT_TYPE_STRING))
+    json_builder_add_string_value (builder, g_variant_get_string (value, NULL));
+  else
+    {
+      g_autofree char *text = g_variant_print (value, FALSE);
+
+      json_builder_add_string_value (builder, text);
+    }
+}
+
+/* {"type":…,"id":…,field: value…}: every field in registry order. */
+static char *
+record_to_json (KwRecord *record)
+{
+  const KwEntityType *type = kw_record_get_entity_type (record);
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = NULL;
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "type");
+  json_builder_add_string_value (builder, type->name);
+  json_builder_set_member_name (builder, "id");
+  json_builder_add_string_value (builder, kw_record_get_id (record));
+  for (guint i = 0; i < type->n_fields; i++)
+    {
+      json_builder_set_member_name (builder, type->fields[i].name);
+      add_json_value (builder, kw_record_get_value_at (record, i));
+    }
+  json_builder_end_object (builder);
+
+  root = json_builder_get_root (builder);
+  json_generator_set_root (generator, root);
+  return json_generator_to_data (generator, NULL);
+}
+
+/* "<id>\t<title>", the title kept on one line. */
+static char *
+record_to_line (KwRecord *record)
+{
+  g_autofree char *title = kw_record_dup_title (record);
+
+  for (char *p = title; p != NULL && *p != '\0'; p++)
+    if ((guchar) *p < 0x20 || *p == 0x7f)
+      *p = ' ';
+  return g_strdup_printf ("%s\t%s", kw_record_get_id (record), title != NULL ? title : "");
+}
+
+/* Commands */
+
+static int
+cmd_init (Cli *cli)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!open_store (cli, &error))
+    return refuse (error);
+  return KW_CLI_EXIT_OK;
+}
+
+/* The FIELD=VALUE arguments from args[first] on, as changes of the type. */
+static KwChangeset *
+build_changeset (Cli         *cli,
+                 const char  *type_name,
+                 guint        first,
+                 GError     **error)
+{
+  g_autoptr(KwChangeset) changes = kw_changeset_new (type_name, error);
+
+  for (guint i = first; changes != NULL && i < cli->args->len; i++)
+    {
+      const char *arg = get_arg (cli, i);
+      const char *eq = strchr (arg, '=');
+      g_autofree char *field = g_strndup (arg, eq - arg);
+
+      if (!g_utf8_validate (arg, -1, NULL))
+        {
+          g_autofree char *name = g_utf8_make_valid (field, -1);
+
+          g_set_error (error, KW_CORE_ERROR, KW_CORE_ERROR_INVALID,
+                       _("%s: the text is not valid UTF-8"), name);
+          return NULL;
+        }
+      if (!kw_changeset_set_text (changes, field, eq + 1, error))
+        return NULL;
+    }
+  return g_steal_pointer (&changes);
+}
+
+/* put TYPE [ID] FIELD=VALUE...: the second argument is an id when it has no '='. */
+static int
+check_put_args (Cli   *cli,
+                guint *first)
+{
+  const char *second = get_arg (cli, 1);
+
+  *first = (second != NULL && strchr (second, '=') == NULL) ? 2 : 1;
+  if (*first >= cli->args->len)
+    return usage_error (cli->command, _("no FIELD=VALUE given"));
+  for (guint i = *first; i < cli->args->len; i++)
+    if (strchr (get_arg (cli, i), '=') == NULL)
+      return usage_error (cli->command, _("“%s” is not FIELD=VALUE"), get_arg (cli, i));
+  return CONTINUE;
+}
+
+static int
+cmd_put (Cli *cli)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KwChangeset) changes = NULL;
+  g_autofree char *id = NULL;
+  guint first;
+  int status = check_put_args (cli, &first);
+
+  if (status != CONTINUE)
+    return status;
+  if (lookup_type (get_arg (cli, 0), &error) == NULL)
+    return refuse (error);
+  if (first == 2 && (id = dup_id (get_arg (cli, 1), &error)) == NULL)
+    return refuse (error);
+  changes = build_changeset (cli, get_arg (cli, 0), first, &error);
+  if (changes == NULL || !open_store (cli, &error))
+    return refuse (error);
+
+  if (id == NULL)
+    id = kw_store_create (cli->store, changes, &error);
+  else if (!kw_store_update (cli->store, id, changes, &error))
+    g_clear_pointer (&id, g_free);
+  if (id == NULL)
+    return refuse (error);
+
+  write_line (id);
+  return KW_CLI_EXIT_OK;
+}
+
+static int
+cmd_get (Cli *cli)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KwRecord) record = NULL;
+  g_autofree char *id = NULL;
+  g_autofree char *json = NULL;
+  const KwEntityType *type = lookup_type (get_arg (cli, 0), &error);
+
+  if (type == NULL || (id = dup_id (get_arg (cli, 1), &error)) == NULL)
+    return refuse (error);
+  if (!open_store (cli, &error))
+    return refuse (error);
+  record = kw_store_get (cli->store, type->name, id, &error);
+  if (record == NULL)
+    return refuse (error);
+
+  json = record_to_json (record);
+  write_line (json);
+  return KW_CLI_EXIT_OK;
+}
+
+static int
+cmd_list (Cli *cli)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) records = NULL;
+  const KwEntityType *type = lookup_type (get_arg (cli, 0), &error);
+  gboolean json = get_option (cli, "--json") != NULL;
+
+  if (type == NULL || !open_store (cli, &error))
+    return refuse (error);
+  records = kw_store_list (cli->store, type->name, &error);
+  if (records == NULL)
+    return refuse (error);
+
+  for (guint i = 0; i < records->len; i++)
+    {
+      KwRecord *record = g_ptr_array_index (records, i);
+      g_autofree char *line = json ? record_to_json (record) : record_to_line (record);
+
+      write_line (line);
+    }
+  return KW_CLI_EXIT_OK;
+}
+
+static int
+cmd_delete (Cli *cli)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *id = NULL;
+  const KwEntityType *type = lookup_type (get_arg (cli, 0), &error);
+
+  if (type == NULL || (id = dup_id (get_arg (cli, 1), &error)) == NULL)
+    return refuse (error);
+  if (!open_store (cli, &error) || !kw_store_delete (cli->store, type->name, id, &error))
+    return refuse (error);
+  return KW_CLI_EXIT_OK;
+}
+
+/* The commands that come with later issues. */
+static int
+not_available (Cli *cli)
+{
+  g_autofree char *message = g_strdup_printf (_("%s is not available yet"), cli->command->name);
+
+  print_message (message);
+  return KW_CLI_EXIT_USAGE;
+}
+
+static int
+cmd_export (Cli *cli)
+{
+  return not_available (cli);
+}
+
+static int
+cmd_import (Cli *cli)
+{
+  return not_available (cli);
+}
+
+static int
+cmd_conflicts (Cli *cli)
+{
+  return not_available (cli);
+}
+
+static int
+cmd_sync (Cli *cli)
+{
+  return not_available (cli);
+}
+
+static int
+cmd_minutes (Cli *cli)
+{
+  return not_available (cli);
+}
+
+static int
+cmd_ical (Cli *cli)
+{
+  return not_available (cli);
+}
+
+static int
+cmd_demo (Cli *cli)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!open_store (cli, &error))
+    return refuse (error);
+  if (!kw_store_is_empty (cli->store))
+    {
+      print_message (_("the database is not empty"));
+      return KW_CLI_EXIT_REFUSED;
+    }
+  if (!kw_demo_load (cli->store, &error))
+    return refuse (error);
+  return KW_CLI_EXIT_OK;
+}
+
+static gboolean
+parse_unsigned (const char *text,
+                guint64     min,
+                guint64     max,
+                guint64    *out)
+{
+  return text != NULL && g_ascii_string_to_unsigned (text, 10, min, max, out, NULL);
+}
+
+static int
+cmd_generate (Cli *cli)
+{
+  g_autoptr(GError) error = NULL;
+  const char *people = get_option (cli, "--people");
+  const char *seed_text = get_option (cli, "--seed");
+  guint64 n_people;
+  guint64 seed = DEFAULT_SEED;
+
+  if (people == NULL)
+    return usage_error (cli->command, _("--people N is required"));
+  if (!parse_unsigned (people, 1, G_MAXUINT, &n_people))
+    return usage_error (cli->command, _("--people: “%s” is not a positive whole number"), people);
+  if (seed_text != NULL && !parse_unsigned (seed_text, 0, G_MAXUINT64, &seed))
+    return usage_error (cli->command, _("--seed: “%s” is not a whole number"), seed_text);
+
+  if (!open_store (cli, &error) || !kw_demo_generate (cli->store, (guint) n_people, seed, &error))
+    return refuse (error);
+  return KW_CLI_EXIT_OK;
+}
+
+/* Whatever the command said, data that did not reach stdout is a failure. */
+static int
+flush_output (int status)
+{
+  if (fflush (stdout) != 0 || ferror (stdout))
+    {
+      g_autofree char *message = g_strdup_printf (_("cannot write the output: %s"),
+                                                  g_strerror (errno));
+
+      print_message (message);
+      return status == KW_CLI_EXIT_OK ? KW_CLI_EXIT_REFUSED : status;
+    }
+  return status;
+}
+
+int
+kw_cli_main (int    argc,
+             char **argv)
+{
+  g_auto(Cli) cli = { 0 };
+  int command_index = 1;
+  int status;
+
+  g_return_val_if_fail (argc >= 1 && argv != NULL, KW_CLI_EXIT_USAGE);
+
+  /* Debug messages (G_MESSAGES_DEBUG) must not mix with the data on stdout. */
+  g_log_writer_default_set_use_stderr (TRUE);
+  cli.args = g_ptr_array_new ();
+  cli.options = g_hash_table_new (g_str_hash, g_str_equal);
+
+  status = parse_global_options (&cli, argc, argv, &command_index);
+  if (status != CONTINUE)
+    return flush_output (status);
+  if (command_index >= argc)
+    return usage_error (NULL, _("no command given"));
+  cli.command = lookup_command (argv[command_index]);
+  if (cli.command == NULL)
+    return usage_error (NULL, _("unknown command “%s”"), argv[command_index]);
+
+  status = parse_command_args (&cli, argc - command_index - 1, argv + command_index + 1);
+  if (status == CONTINUE)
+    status = cli.command->run (&cli);
+  return flush_output (status);
+}
