@@ -50,6 +50,7 @@ gboolean       _kw_store_note_seen     (KwStore     *self,
                                         GError     **error);
 /* A fresh stamp for a local write (max (wall clock, last) + 1 tick). */
 char          *_kw_store_tick          (KwStore     *self);
+gboolean       _kw_store_in_transaction (KwStore    *self);
 gint64         _kw_store_wall_ms       (KwStore     *self);
 void           _kw_store_mark_changed  (KwStore     *self,
                                         const char  *type_name);

@@ -416,22 +416,30 @@ apply_changes (KwStore     *self,
   return n;
 }
 
+/* A single write is one statement: inside a caller's transaction it
+ * needs no savepoint of its own (a savepoint per write would also make
+ * FTS5 flush its pending terms each time). */
 static gboolean
-finish_write (KwStore   *self,
-              KwRecord  *record,
-              gboolean   exists,
-              GError   **error)
+write_begin (KwStore   *self,
+             gboolean  *own,
+             GError   **error)
 {
-  g_autofree char *last = kw_store_dup_clock (self);
+  *own = !_kw_store_in_transaction (self);
+  return !*own || kw_store_begin (self, error);
+}
 
-  if (!_kw_store_write_record (self, record, exists, error)
-      || !_kw_store_note_seen (self, last, error)
-      || !kw_store_commit (self, error))
-    {
-      kw_store_rollback (self);
-      return FALSE;
-    }
-  return TRUE;
+static gboolean
+write_end (KwStore   *self,
+           gboolean   own,
+           gboolean   ok,
+           GError   **error)
+{
+  if (!own)
+    return ok;
+  if (ok && kw_store_commit (self, error))
+    return TRUE;
+  kw_store_rollback (self);
+  return FALSE;
 }
 
 char *
@@ -442,7 +450,7 @@ kw_store_create (KwStore     *self,
   const KwEntityType *type;
   g_autoptr(KwRecord) record = NULL;
   g_autofree char *id = NULL;
-  gboolean exists = FALSE;
+  gboolean exists = FALSE, own, ok;
 
   g_return_val_if_fail (KW_IS_STORE (self), NULL);
   g_return_val_if_fail (changes != NULL, NULL);
@@ -450,14 +458,19 @@ kw_store_create (KwStore     *self,
   type = kw_changeset_get_entity_type (changes);
   if (!check_required (changes, error) || !check_changes (self, changes, error))
     return NULL;
-  if (!kw_store_begin (self, error))
+  if (!write_begin (self, &own, error))
     return NULL;
 
-  id = type->flags & KW_TYPE_FLAG_DERIVED_ID ? derive_id (type, changes) : kw_id_new ();
-  record = kw_store_lookup (self, type->name, id, NULL);
+  if (type->flags & KW_TYPE_FLAG_DERIVED_ID)
+    {
+      id = derive_id (type, changes);
+      record = kw_store_lookup (self, type->name, id, NULL);
+    }
+  else
+    id = kw_id_new ();  /* random: no need to look it up */
   if (record != NULL && kw_record_is_deleted (record))
     {
-      kw_store_rollback (self);
+      write_end (self, own, FALSE, NULL);
       g_set_error (error, KW_CORE_ERROR, KW_CORE_ERROR_DELETED,
                    _("%s %s was deleted and cannot be made again"), type->name, id);
       return NULL;
@@ -466,9 +479,28 @@ kw_store_create (KwStore     *self,
   if (record == NULL)
     record = kw_record_new (type, id);
   apply_changes (self, record, changes);
-  if (!finish_write (self, record, exists, error))
+  ok = _kw_store_write_record (self, record, exists, error);
+  if (!write_end (self, own, ok, error))
     return NULL;
   return g_steal_pointer (&id);
+}
+
+static gboolean
+check_id_fields (const KwEntityType  *type,
+                 KwChangeset         *changes,
+                 GError             **error)
+{
+  if (!(type->flags & KW_TYPE_FLAG_DERIVED_ID))
+    return TRUE;
+  for (guint i = 0; type->id_fields[i]; i++)
+    if (kw_changeset_has (changes, type->id_fields[i]))
+      {
+        g_set_error (error, KW_CORE_ERROR, KW_CORE_ERROR_INVALID,
+                     _("%s: cannot be changed, it makes the id of the %s"),
+                     type->id_fields[i], type->name);
+        return FALSE;
+      }
+  return TRUE;
 }
 
 gboolean
@@ -479,33 +511,22 @@ kw_store_update (KwStore     *self,
 {
   const KwEntityType *type;
   g_autoptr(KwRecord) record = NULL;
+  gboolean own, ok;
 
   g_return_val_if_fail (KW_IS_STORE (self), FALSE);
   g_return_val_if_fail (changes != NULL, FALSE);
 
   type = kw_changeset_get_entity_type (changes);
-  if (!check_changes (self, changes, error))
+  if (!check_changes (self, changes, error) || !check_id_fields (type, changes, error))
     return FALSE;
-  if (type->flags & KW_TYPE_FLAG_DERIVED_ID)
-    for (guint i = 0; type->id_fields[i]; i++)
-      if (kw_changeset_has (changes, type->id_fields[i]))
-        {
-          g_set_error (error, KW_CORE_ERROR, KW_CORE_ERROR_INVALID,
-                       _("%s: cannot be changed, it makes the id of the %s"),
-                       type->id_fields[i], type->name);
-          return FALSE;
-        }
-  if (!kw_store_begin (self, error))
+  if (!write_begin (self, &own, error))
     return FALSE;
   record = kw_store_get (self, type->name, id, error);
   if (record == NULL)
-    {
-      kw_store_rollback (self);
-      return FALSE;
-    }
-  if (apply_changes (self, record, changes) == 0)
-    return kw_store_commit (self, error);
-  return finish_write (self, record, TRUE, error);
+    return write_end (self, own, FALSE, NULL);
+  ok = apply_changes (self, record, changes) == 0
+       || _kw_store_write_record (self, record, TRUE, error);
+  return write_end (self, own, ok, error);
 }
 
 gboolean
@@ -516,20 +537,19 @@ kw_store_delete (KwStore     *self,
 {
   g_autoptr(KwRecord) record = NULL;
   g_autofree char *stamp = NULL;
+  gboolean own, ok;
 
   g_return_val_if_fail (KW_IS_STORE (self), FALSE);
 
-  if (lookup_type (type_name, error) == NULL || !kw_store_begin (self, error))
+  if (lookup_type (type_name, error) == NULL || !write_begin (self, &own, error))
     return FALSE;
   record = kw_store_get (self, type_name, id, error);
   if (record == NULL)
-    {
-      kw_store_rollback (self);
-      return FALSE;
-    }
+    return write_end (self, own, FALSE, NULL);
   stamp = _kw_store_tick (self);
   kw_record_set_deleted (record, stamp);
-  return finish_write (self, record, TRUE, error);
+  ok = _kw_store_write_record (self, record, TRUE, error);
+  return write_end (self, own, ok, error);
 }
 
 /* Reads */

@@ -28,6 +28,7 @@ struct _KwStore
   char            *device_id;
   KwHlcClock       clock;
   gboolean         clock_dirty;
+  char             local_last[KW_HLC_LEN + 1]; /* last stamp made here, not yet in seen */
   KwWallClockFunc  wall_clock;
   gpointer         wall_clock_data;
   guint            depth;
@@ -587,6 +588,7 @@ _kw_store_tick (KwStore *self)
 
   kw_hlc_clock_tick (&self->clock, _kw_store_wall_ms (self), buf);
   self->clock_dirty = TRUE;
+  memcpy (self->local_last, buf, sizeof buf);
   return g_strdup (buf);
 }
 
@@ -601,8 +603,17 @@ persist_clock (KwStore  *self,
   kw_hlc_clock_last (&self->clock, last);
   if (!_kw_store_set_meta (self, "hlc", last, error))
     return FALSE;
+  if (self->local_last[0] != '\0' && !_kw_store_note_seen (self, self->local_last, error))
+    return FALSE;
   self->clock_dirty = FALSE;
+  self->local_last[0] = '\0';
   return TRUE;
+}
+
+gboolean
+_kw_store_in_transaction (KwStore *self)
+{
+  return self->depth > 0;
 }
 
 void
@@ -658,6 +669,7 @@ open_database (KwStore  *self,
   return _kw_store_exec (self, "PRAGMA journal_mode = WAL;"
                                 "PRAGMA synchronous = NORMAL;"
                                 "PRAGMA secure_delete = ON;"
+                                "PRAGMA cache_size = -8192;"
                                 "PRAGMA foreign_keys = ON;", error);
 }
 
