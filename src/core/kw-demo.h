@@ -1,0 +1,24 @@
+/* kw-demo.h: the demo data set and the synthetic city-scale generator
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * kw_demo_load() fills a database with a small, fictional but realistic
+ * Amsterdam (docs/demo-data.md) in one transaction. kw_demo_generate()
+ * writes a data set of the same shape for n_people, deterministic for a
+ * seed, in transactions of a few thousand writes. Both write through the
+ * store only and print nothing.
+ */
+#pragma once
+
+#include "kw-store.h"
+
+G_BEGIN_DECLS
+
+gboolean kw_demo_load     (KwStore  *store,
+                           GError  **error);
+gboolean kw_demo_generate (KwStore  *store,
+                           guint     n_people,
+                           guint64   seed,
+                           GError  **error);
+
+G_END_DECLS
