@@ -89,7 +89,6 @@ typedef struct {
   const char *type_name;  /* static, from the registry */
   char       *id;
   char       *title;
-  double      rank;
 } KwSearchHit;
 
 void         kw_search_hit_free       (KwSearchHit *hit);
