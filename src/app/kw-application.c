@@ -1,0 +1,217 @@
+/* kw-application.c: the Kwartier application
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "kw-application"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "kw-application.h"
+#include "kw-preferences-window.h"
+#include "kw-window.h"
+
+struct _KwApplication
+{
+  AdwApplication  parent_instance;
+
+  GSettings      *settings;
+  KwStore        *store;
+  GError         *open_error;
+};
+
+G_DEFINE_FINAL_TYPE (KwApplication, kw_application, ADW_TYPE_APPLICATION)
+
+/* Helpers */
+
+static void
+apply_color_scheme (KwApplication *self)
+{
+  AdwStyleManager *manager = adw_style_manager_get_default ();
+
+  adw_style_manager_set_color_scheme (manager, g_settings_get_enum (self->settings, "color-scheme"));
+}
+
+static void
+show_open_error (KwApplication *self)
+{
+  GtkWidget *dialog;
+
+  dialog = adw_message_dialog_new (NULL, _("The Database Could Not Be Opened"),
+                                   self->open_error->message);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Quit"));
+  gtk_window_set_application (GTK_WINDOW (dialog), GTK_APPLICATION (self));
+  g_signal_connect_swapped (dialog, "response", G_CALLBACK (g_application_quit), self);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Callbacks */
+
+static void
+on_settings_color_scheme_changed_cb (KwApplication *self)
+{
+  apply_color_scheme (self);
+}
+
+static void
+quit_activated (GSimpleAction *action,
+                GVariant      *param,
+                gpointer       user_data)
+{
+  KwApplication *self = user_data;
+  GList *windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (self)));
+
+  /* Closing the windows lets them finish pending deletes and save their size. */
+  for (GList *l = windows; l; l = l->next)
+    gtk_window_close (l->data);
+  g_list_free (windows);
+  g_application_quit (G_APPLICATION (self));
+}
+
+static void
+about_activated (GSimpleAction *action,
+                 GVariant      *param,
+                 gpointer       user_data)
+{
+  KwApplication *self = user_data;
+  static const char *developers[] = { "The Kwartier contributors", NULL };
+
+  adw_show_about_window (gtk_application_get_active_window (GTK_APPLICATION (self)),
+                         "application-name", _("Kwartier"),
+                         "application-icon", APP_ID,
+                         "version", PACKAGE_VERSION,
+                         "comments", _("Map the people and organisations of your neighbourhood, "
+                                       "plan alliances and meetings, and share with fellow organisers"),
+                         "developers", developers,
+                         "license-type", GTK_LICENSE_GPL_3_0,
+                         "translator-credits", _("translator-credits"),
+                         NULL);
+}
+
+static void
+preferences_activated (GSimpleAction *action,
+                       GVariant      *param,
+                       gpointer       user_data)
+{
+  KwApplication *self = user_data;
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  KwPreferencesWindow *prefs = kw_preferences_window_new (self->settings, self->store);
+
+  gtk_window_set_transient_for (GTK_WINDOW (prefs), parent);
+  gtk_window_present (GTK_WINDOW (prefs));
+}
+
+static void
+shortcuts_activated (GSimpleAction *action,
+                     GVariant      *param,
+                     gpointer       user_data)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (user_data));
+
+  if (window != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL);
+}
+
+static const GActionEntry app_actions[] = {
+  { "quit", quit_activated },
+  { "about", about_activated },
+  { "preferences", preferences_activated },
+  { "shortcuts", shortcuts_activated },
+};
+
+/* Overrides */
+
+static void
+kw_application_startup (GApplication *app)
+{
+  KwApplication *self = KW_APPLICATION (app);
+  g_autofree char *path = kw_application_dup_database_path ();
+  static const char *quit_accels[] = { "<Primary>q", NULL };
+  static const char *prefs_accels[] = { "<Primary>comma", NULL };
+
+  G_APPLICATION_CLASS (kw_application_parent_class)->startup (app);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions, G_N_ELEMENTS (app_actions), self);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences", prefs_accels);
+
+  self->settings = g_settings_new (APP_ID);
+  g_signal_connect_object (self->settings, "changed::color-scheme",
+                           G_CALLBACK (on_settings_color_scheme_changed_cb), self, G_CONNECT_SWAPPED);
+  apply_color_scheme (self);
+
+  self->store = kw_store_open (path, &self->open_error);
+}
+
+static void
+kw_application_activate (GApplication *app)
+{
+  KwApplication *self = KW_APPLICATION (app);
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+
+  if (self->store == NULL)
+    {
+      show_open_error (self);
+      return;
+    }
+  if (window == NULL)
+    window = GTK_WINDOW (kw_window_new (GTK_APPLICATION (self), self->store));
+  gtk_window_present (window);
+}
+
+static void
+kw_application_finalize (GObject *object)
+{
+  KwApplication *self = (KwApplication *) object;
+
+  g_clear_object (&self->settings);
+  g_clear_object (&self->store);
+  g_clear_error (&self->open_error);
+
+  G_OBJECT_CLASS (kw_application_parent_class)->finalize (object);
+}
+
+static void
+kw_application_class_init (KwApplicationClass *klass)
+{
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  G_OBJECT_CLASS (klass)->finalize = kw_application_finalize;
+  app_class->startup = kw_application_startup;
+  app_class->activate = kw_application_activate;
+}
+
+static void
+kw_application_init (KwApplication *self)
+{
+}
+
+/* Public API */
+
+KwApplication *
+kw_application_new (void)
+{
+  return g_object_new (KW_TYPE_APPLICATION,
+                       "application-id", APP_ID,
+                       "flags", G_APPLICATION_DEFAULT_FLAGS,
+                       "resource-base-path", "/nl/kwartier/Kwartier",
+                       NULL);
+}
+
+KwStore *
+kw_application_get_store (KwApplication *self)
+{
+  g_return_val_if_fail (KW_IS_APPLICATION (self), NULL);
+  return self->store;
+}
+
+char *
+kw_application_dup_database_path (void)
+{
+  const char *env = g_getenv ("KWARTIER_DB");
+
+  if (env != NULL && *env != '\0')
+    return g_strdup (env);
+  return g_build_filename (g_get_user_data_dir (), "kwartier", "kwartier.db", NULL);
+}

@@ -1,0 +1,21 @@
+/* kw-application.h: the Kwartier application
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "kw-store.h"
+
+G_BEGIN_DECLS
+
+#define KW_TYPE_APPLICATION (kw_application_get_type ())
+G_DECLARE_FINAL_TYPE (KwApplication, kw_application, KW, APPLICATION, AdwApplication)
+
+KwApplication *kw_application_new       (void);
+KwStore       *kw_application_get_store (KwApplication *self);
+/* The database: $KWARTIER_DB, or kwartier/kwartier.db in the user data dir. */
+char          *kw_application_dup_database_path (void);
+
+G_END_DECLS

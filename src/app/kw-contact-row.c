@@ -1,0 +1,126 @@
+/* kw-contact-row.c: a person or organisation in the contacts list
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Name, a key-figure badge, area and organisation, and the last contact.
+ */
+#define G_LOG_DOMAIN "kw-contact-row"
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+
+#include "kw-contact-row.h"
+#include "kw-enum-labels.h"
+#include "kw-store-query.h"
+
+struct _KwContactRow
+{
+  GtkBox     parent_instance;
+
+  AdwAvatar *avatar;
+  GtkWidget *badge;
+  GtkLabel  *last_contact_label;
+  GtkLabel  *name_label;
+  GtkLabel  *subtitle_label;
+};
+
+G_DEFINE_FINAL_TYPE (KwContactRow, kw_contact_row, GTK_TYPE_BOX)
+
+/* Helpers */
+
+static char *
+dup_subtitle (KwStore  *store,
+              KwRecord *record)
+{
+  g_autofree char *area = NULL;
+  g_autofree char *organisation = NULL;
+  const char *kind;
+
+  kw_store_query_summary (store, kw_record_get_type_name (record), kw_record_get_id (record),
+                          &area, &organisation);
+  if (g_str_equal (kw_record_get_type_name (record), "organisation"))
+    {
+      kind = kw_record_get_string (record, "kind");
+      g_free (organisation);
+      organisation = kind ? g_strdup (kw_enum_label (kw_entity_type_field (kw_record_get_entity_type (record), "kind"), kind)) : NULL;
+    }
+  if (area && organisation)
+    return g_strdup_printf ("%s · %s", organisation, area);
+  return g_strdup (area ? area : organisation ? organisation : "");
+}
+
+static char *
+dup_last_contact (KwStore  *store,
+                  KwRecord *record)
+{
+  g_autofree char *date = NULL;
+
+  if (!g_str_equal (kw_record_get_type_name (record), "person"))
+    return NULL;
+  date = kw_store_dup_last_contact (store, kw_record_get_id (record));
+  return date ? kw_format_date_short (date) : NULL;
+}
+
+/* GObject */
+
+static void
+kw_contact_row_dispose (GObject *object)
+{
+  gtk_widget_dispose_template (GTK_WIDGET (object), KW_TYPE_CONTACT_ROW);
+  G_OBJECT_CLASS (kw_contact_row_parent_class)->dispose (object);
+}
+
+static void
+kw_contact_row_class_init (KwContactRowClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  G_OBJECT_CLASS (klass)->dispose = kw_contact_row_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/nl/kwartier/Kwartier/kw-contact-row.ui");
+  gtk_widget_class_bind_template_child (widget_class, KwContactRow, avatar);
+  gtk_widget_class_bind_template_child (widget_class, KwContactRow, badge);
+  gtk_widget_class_bind_template_child (widget_class, KwContactRow, last_contact_label);
+  gtk_widget_class_bind_template_child (widget_class, KwContactRow, name_label);
+  gtk_widget_class_bind_template_child (widget_class, KwContactRow, subtitle_label);
+}
+
+static void
+kw_contact_row_init (KwContactRow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+/* Public API */
+
+GtkWidget *
+kw_contact_row_new (void)
+{
+  return g_object_new (KW_TYPE_CONTACT_ROW, NULL);
+}
+
+void
+kw_contact_row_bind (KwContactRow *self,
+                     KwStore      *store,
+                     KwRecord     *record)
+{
+  g_autofree char *title = NULL;
+  g_autofree char *subtitle = NULL;
+  g_autofree char *last = NULL;
+
+  g_return_if_fail (KW_IS_CONTACT_ROW (self));
+  g_return_if_fail (KW_IS_RECORD (record));
+
+  title = kw_record_dup_title (record);
+  subtitle = dup_subtitle (store, record);
+  last = dup_last_contact (store, record);
+  gtk_label_set_label (self->name_label, title);
+  gtk_label_set_label (self->subtitle_label, subtitle);
+  gtk_widget_set_visible (GTK_WIDGET (self->subtitle_label), *subtitle != '\0');
+  gtk_label_set_label (self->last_contact_label, last ? last : "");
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->last_contact_label), last ? _("Last contact") : NULL);
+  gtk_widget_set_visible (self->badge, kw_record_get_bool (record, "key_figure"));
+  adw_avatar_set_text (self->avatar, title);
+}

@@ -1,0 +1,685 @@
+/* kw-contacts-view.c: the Key Figures & Contacts view
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * A list of people or organisations (a KwRecordList: search, filters
+ * and sort run in SQL) beside the page of the chosen one; in a narrow
+ * window the two fold into one column.
+ */
+#define G_LOG_DOMAIN "kw-contacts-view"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "kw-contact-row.h"
+#include "kw-contacts-view.h"
+#include "kw-enum-labels.h"
+#include "kw-organisation-page.h"
+#include "kw-person-page.h"
+
+struct _KwContactsView
+{
+  AdwBin              parent_instance;
+
+  KwStore            *store;
+  KwRecordList       *people;
+  KwRecordList       *organisations;
+  GtkSingleSelection *selection;
+  GPtrArray          *area_ids;     /* position - 1 in the area drop-down → id */
+  char               *sort;
+  char               *open_id;
+  GtkWidget          *person_page;
+  GtkWidget          *organisation_page;
+
+  GtkDropDown        *area_dropdown;
+  GtkEditable        *community_entry;
+  GtkLabel           *count_label;
+  GtkStack           *detail_stack;
+  AdwStatusPage      *empty_page;
+  GtkDropDown        *formal_dropdown;
+  GtkCheckButton     *key_figures_check;
+  GtkDropDown        *kind_dropdown;
+  AdwLeaflet         *leaflet;
+  GtkStack           *list_stack;
+  GtkListView        *list_view;
+  GtkDropDown        *months_dropdown;
+  GtkWidget          *organisation_filters;
+  GtkToggleButton    *organisations_button;
+  GtkToggleButton    *people_button;
+  GtkWidget          *person_filters;
+  GtkSearchEntry     *search_entry;
+};
+
+G_DEFINE_FINAL_TYPE (KwContactsView, kw_contacts_view, ADW_TYPE_BIN)
+
+enum {
+  PROP_0,
+  PROP_SORT,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static const guint months_choices[] = { 0, 3, 6, 12 };
+
+/* Helpers */
+
+static KwRecordList *
+current_list (KwContactsView *self)
+{
+  return KW_RECORD_LIST (gtk_single_selection_get_model (self->selection));
+}
+
+static gboolean
+showing_people (KwContactsView *self)
+{
+  return gtk_toggle_button_get_active (self->people_button);
+}
+
+static gboolean
+filters_active (KwContactsView *self)
+{
+  gboolean people = showing_people (self);
+
+  return *gtk_editable_get_text (GTK_EDITABLE (self->search_entry)) != '\0'
+         || gtk_drop_down_get_selected (self->area_dropdown) > 0
+         || (people && gtk_check_button_get_active (self->key_figures_check))
+         || (people && *gtk_editable_get_text (self->community_entry) != '\0')
+         || (people && gtk_drop_down_get_selected (self->months_dropdown) > 0)
+         || (!people && gtk_drop_down_get_selected (self->kind_dropdown) > 0)
+         || (!people && gtk_drop_down_get_selected (self->formal_dropdown) > 0);
+}
+
+static void
+update_empty_page (KwContactsView *self)
+{
+  if (filters_active (self))
+    {
+      adw_status_page_set_icon_name (self->empty_page, "edit-find-symbolic");
+      adw_status_page_set_title (self->empty_page, _("No Matches"));
+      adw_status_page_set_description (self->empty_page, _("Try fewer filters, part of a name or another spelling."));
+      return;
+    }
+  adw_status_page_set_icon_name (self->empty_page, "x-office-address-book-symbolic");
+  adw_status_page_set_title (self->empty_page, showing_people (self) ? _("No People Yet") : _("No Organisations Yet"));
+  adw_status_page_set_description (self->empty_page, _("Add one with the + button, or import an export from a fellow organiser."));
+}
+
+static void
+update_count (KwContactsView *self)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (current_list (self)));
+  g_autofree char *text = showing_people (self)
+    ? g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%'u person", "%'u people", n), n)
+    : g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%'u organisation", "%'u organisations", n), n);
+
+  gtk_label_set_label (self->count_label, text);
+  gtk_stack_set_visible_child_name (self->list_stack, n > 0 ? "list" : "empty");
+  if (n == 0)
+    update_empty_page (self);
+}
+
+static void
+select_open_record (KwContactsView *self)
+{
+  guint position = self->open_id ? kw_record_list_find (current_list (self), self->open_id) : G_MAXUINT;
+
+  gtk_single_selection_set_selected (self->selection, position == G_MAXUINT ? GTK_INVALID_LIST_POSITION : position);
+}
+
+static void
+load_areas (KwContactsView *self)
+{
+  g_autoptr(GPtrArray) areas = kw_store_list (self->store, "area", NULL);
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+
+  g_ptr_array_set_size (self->area_ids, 0);
+  gtk_string_list_append (names, _("All areas"));
+  for (guint i = 0; areas && i < areas->len; i++)
+    {
+      KwRecord *area = g_ptr_array_index (areas, i);
+      g_autofree char *title = kw_record_dup_title (area);
+
+      gtk_string_list_append (names, title);
+      g_ptr_array_add (self->area_ids, g_strdup (kw_record_get_id (area)));
+    }
+  gtk_drop_down_set_model (self->area_dropdown, G_LIST_MODEL (names));
+}
+
+static void
+load_kinds (KwContactsView *self)
+{
+  const KwField *kind = kw_entity_type_field (kw_registry_lookup ("organisation"), "kind");
+  g_autoptr(GListModel) model = kw_enum_labels_model (kind, _("All kinds"));
+
+  gtk_drop_down_set_model (self->kind_dropdown, model);
+}
+
+static void
+apply_filters (KwContactsView *self)
+{
+  guint area = gtk_drop_down_get_selected (self->area_dropdown);
+  guint kind = gtk_drop_down_get_selected (self->kind_dropdown);
+  guint formal = gtk_drop_down_get_selected (self->formal_dropdown);
+  guint months = gtk_drop_down_get_selected (self->months_dropdown);
+  const char *area_id = area > 0 && area - 1 < self->area_ids->len ? g_ptr_array_index (self->area_ids, area - 1) : NULL;
+  const KwField *kinds = kw_entity_type_field (kw_registry_lookup ("organisation"), "kind");
+
+  kw_record_list_set_key_figures_only (self->people, gtk_check_button_get_active (self->key_figures_check));
+  kw_record_list_set_area (self->people, area_id);
+  kw_record_list_set_community (self->people, gtk_editable_get_text (self->community_entry));
+  kw_record_list_set_not_contacted_months (self->people, months < G_N_ELEMENTS (months_choices) ? months_choices[months] : 0);
+  kw_record_list_set_area (self->organisations, area_id);
+  kw_record_list_set_kind (self->organisations, kind > 0 && kind != GTK_INVALID_LIST_POSITION ? kinds->values[kind - 1] : NULL);
+  kw_record_list_set_formal (self->organisations, formal == 1 ? 1 : formal == 2 ? 0 : -1);
+}
+
+static void
+show_detail (KwContactsView *self,
+             const char     *name)
+{
+  gtk_stack_set_visible_child_name (self->detail_stack, name);
+  if (g_str_equal (name, "none"))
+    adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+  else
+    adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+/* Callbacks */
+
+static void
+on_list_items_changed_cb (KwContactsView *self)
+{
+  update_count (self);
+  select_open_record (self);
+}
+
+static void
+on_people_button_toggled_cb (KwContactsView *self)
+{
+  gboolean people = showing_people (self);
+
+  gtk_single_selection_set_model (self->selection, G_LIST_MODEL (people ? self->people : self->organisations));
+  gtk_widget_set_visible (self->person_filters, people);
+  gtk_widget_set_visible (GTK_WIDGET (self->key_figures_check), people);
+  gtk_widget_set_visible (self->organisation_filters, !people);
+  g_object_set (self->search_entry, "placeholder-text", people ? _("Search people") : _("Search organisations"), NULL);
+  update_count (self);
+  select_open_record (self);
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+static void
+on_search_entry_search_changed_cb (KwContactsView *self)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+
+  kw_record_list_set_search (self->people, text);
+  kw_record_list_set_search (self->organisations, text);
+}
+
+static void
+on_search_entry_activate_cb (KwContactsView *self)
+{
+  g_autoptr(KwRecord) first = g_list_model_get_item (G_LIST_MODEL (current_list (self)), 0);
+
+  if (first != NULL)
+    kw_contacts_view_open (self, kw_record_get_type_name (first), kw_record_get_id (first));
+}
+
+static void
+on_filter_changed_cb (KwContactsView *self)
+{
+  if (self->people != NULL)
+    apply_filters (self);
+}
+
+static void
+on_clear_filters_clicked_cb (KwContactsView *self)
+{
+  gtk_check_button_set_active (self->key_figures_check, FALSE);
+  gtk_drop_down_set_selected (self->area_dropdown, 0);
+  gtk_editable_set_text (self->community_entry, "");
+  gtk_drop_down_set_selected (self->months_dropdown, 0);
+  gtk_drop_down_set_selected (self->kind_dropdown, 0);
+  gtk_drop_down_set_selected (self->formal_dropdown, 0);
+}
+
+static void
+on_list_view_activate_cb (KwContactsView *self,
+                          guint           position)
+{
+  g_autoptr(KwRecord) record = g_list_model_get_item (G_LIST_MODEL (current_list (self)), position);
+
+  if (record != NULL)
+    kw_contacts_view_open (self, kw_record_get_type_name (record), kw_record_get_id (record));
+}
+
+static gboolean
+on_search_key_pressed_cb (GtkEventControllerKey *controller,
+                          guint                  keyval,
+                          guint                  keycode,
+                          GdkModifierType        state,
+                          KwContactsView        *self)
+{
+  if (keyval != GDK_KEY_Down && keyval != GDK_KEY_KP_Down)
+    return FALSE;
+  return gtk_widget_child_focus (GTK_WIDGET (self->list_view), GTK_DIR_DOWN)
+         || gtk_widget_grab_focus (GTK_WIDGET (self->list_view));
+}
+
+static void
+on_leaflet_changed_cb (KwContactsView *self)
+{
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+static void
+on_store_area_changed_cb (KwContactsView *self)
+{
+  load_areas (self);
+}
+
+/* The open record was deleted elsewhere (a sync, a merge): close its page. */
+static void
+on_store_party_changed_cb (KwContactsView *self,
+                           const char     *type_name)
+{
+  const char *shown = gtk_stack_get_visible_child_name (self->detail_stack);
+  g_autoptr(KwRecord) record = NULL;
+
+  if (self->open_id == NULL || g_strcmp0 (shown, type_name) != 0)
+    return;
+  record = kw_store_lookup (self->store, type_name, self->open_id, NULL);
+  if (record == NULL || kw_record_is_deleted (record))
+    kw_contacts_view_close (self, self->open_id);
+}
+
+static void
+on_factory_setup_cb (GtkSignalListItemFactory *factory,
+                     GtkListItem              *item)
+{
+  gtk_list_item_set_child (item, kw_contact_row_new ());
+}
+
+static void
+on_factory_bind_cb (GtkSignalListItemFactory *factory,
+                    GtkListItem              *item,
+                    KwContactsView           *self)
+{
+  kw_contact_row_bind (KW_CONTACT_ROW (gtk_list_item_get_child (item)), self->store,
+                       gtk_list_item_get_item (item));
+}
+
+/* Building */
+
+static void
+setup_lists (KwContactsView *self)
+{
+  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+
+  self->people = kw_record_list_new (self->store, "person");
+  self->organisations = kw_record_list_new (self->store, "organisation");
+  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->people)));
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->selection, TRUE);
+  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+  g_signal_connect (factory, "setup", G_CALLBACK (on_factory_setup_cb), NULL);
+  g_signal_connect_object (factory, "bind", G_CALLBACK (on_factory_bind_cb), self, 0);
+  gtk_list_view_set_factory (self->list_view, factory);
+  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
+  /* after the list view has taken in the change, or it trips over the selection */
+  g_signal_connect_object (self->selection, "items-changed", G_CALLBACK (on_list_items_changed_cb),
+                           self, G_CONNECT_SWAPPED | G_CONNECT_AFTER);
+}
+
+static void
+setup_pages (KwContactsView *self)
+{
+  self->person_page = GTK_WIDGET (kw_person_page_new (self->store));
+  self->organisation_page = GTK_WIDGET (kw_organisation_page_new (self->store));
+  gtk_stack_add_named (self->detail_stack, self->person_page, "person");
+  gtk_stack_add_named (self->detail_stack, self->organisation_page, "organisation");
+}
+
+/* GObject */
+
+static void
+kw_contacts_view_dispose (GObject *object)
+{
+  KwContactsView *self = (KwContactsView *) object;
+
+  if (self->store != NULL)
+    g_signal_handlers_disconnect_by_data (self->store, self);
+  /* AdwBin keeps a pointer to its child: let go of it first */
+  adw_bin_set_child (ADW_BIN (self), NULL);
+  gtk_widget_dispose_template (GTK_WIDGET (self), KW_TYPE_CONTACTS_VIEW);
+  g_clear_object (&self->selection);
+  g_clear_object (&self->people);
+  g_clear_object (&self->organisations);
+
+  G_OBJECT_CLASS (kw_contacts_view_parent_class)->dispose (object);
+}
+
+static void
+kw_contacts_view_finalize (GObject *object)
+{
+  KwContactsView *self = (KwContactsView *) object;
+
+  g_clear_object (&self->store);
+  g_clear_pointer (&self->area_ids, g_ptr_array_unref);
+  g_free (self->sort);
+  g_free (self->open_id);
+
+  G_OBJECT_CLASS (kw_contacts_view_parent_class)->finalize (object);
+}
+
+static void
+kw_contacts_view_get_property (GObject    *object,
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
+{
+  KwContactsView *self = KW_CONTACTS_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_SORT:
+      g_value_set_string (value, self->sort);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+kw_contacts_view_set_property (GObject      *object,
+                               guint         prop_id,
+                               const GValue *value,
+                               GParamSpec   *pspec)
+{
+  KwContactsView *self = KW_CONTACTS_VIEW (object);
+  const char *sort = g_value_get_string (value);
+  KwRecordSort order;
+
+  switch (prop_id)
+    {
+    case PROP_SORT:
+      if (g_strcmp0 (self->sort, sort) == 0)
+        return;
+      g_free (self->sort);
+      self->sort = g_strdup (sort);
+      order = g_strcmp0 (sort, "last-contact") == 0 ? KW_RECORD_SORT_LAST_CONTACT : KW_RECORD_SORT_NAME;
+      if (self->people != NULL)
+        kw_record_list_set_sort (self->people, order);
+      g_object_notify_by_pspec (object, properties[PROP_SORT]);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+bind_template (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_set_template_from_resource (widget_class, "/nl/kwartier/Kwartier/kw-contacts-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, KwContactsView, area_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, KwContactsView, community_entry);
+  gtk_widget_class_bind_template_child (widget_class, KwContactsView, count_label);
+  gtk_widget_class_bind_template_child (widget_class, KwContactsView, detail_stack);
+  gtk_widget_class_bind_template_child (widget_class, KwContactsView, empty_page);
+  gtk_widget_class_bind_template_child (widget_class, KwContactsView, formal_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, KwContactsView, key_figures_check);
+  gtk_widget_class_bind_template_child (widget_class, KwContactsView, kind_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, KwContactsView, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, KwContactsView, list_stack);
+  gtk_widget_class_bind_template_child (widget_class, KwContactsView, list_view);
+  gtk_widget_class_bind_template_child (widget_class, KwContactsView, months_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, KwContactsView, organisation_filters);
+  gtk_widget_class_bind_template_child (widget_class, KwContactsView, organisations_button);
+  gtk_widget_class_bind_template_child (widget_class, KwContactsView, people_button);
+  gtk_widget_class_bind_template_child (widget_class, KwContactsView, person_filters);
+  gtk_widget_class_bind_template_child (widget_class, KwContactsView, search_entry);
+  gtk_widget_class_bind_template_callback (widget_class, on_clear_filters_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_filter_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_leaflet_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_list_view_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_people_button_toggled_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_entry_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_entry_search_changed_cb);
+}
+
+static void
+kw_contacts_view_class_init (KwContactsViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = kw_contacts_view_dispose;
+  object_class->finalize = kw_contacts_view_finalize;
+  object_class->get_property = kw_contacts_view_get_property;
+  object_class->set_property = kw_contacts_view_set_property;
+
+  properties[PROP_SORT] =
+    g_param_spec_string ("sort", NULL, NULL, "name",
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+
+  bind_template (widget_class);
+  gtk_widget_class_install_property_action (widget_class, "contacts.sort", "sort");
+}
+
+static void
+kw_contacts_view_init (KwContactsView *self)
+{
+  GtkEventController *keys = gtk_event_controller_key_new ();
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+  /* typing in the list searches; Down in the search goes to the list */
+  gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self->list_view));
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (on_search_key_pressed_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->search_entry), keys);
+  self->area_ids = g_ptr_array_new_with_free_func (g_free);
+  self->sort = g_strdup ("name");
+}
+
+/* Public API */
+
+KwContactsView *
+kw_contacts_view_new (KwStore *store)
+{
+  KwContactsView *self;
+
+  g_return_val_if_fail (KW_IS_STORE (store), NULL);
+
+  self = g_object_new (KW_TYPE_CONTACTS_VIEW, NULL);
+  self->store = g_object_ref (store);
+  setup_lists (self);
+  setup_pages (self);
+  load_areas (self);
+  load_kinds (self);
+  g_signal_connect_swapped (store, "changed::area", G_CALLBACK (on_store_area_changed_cb), self);
+  g_signal_connect_swapped (store, "changed::person", G_CALLBACK (on_store_party_changed_cb), self);
+  g_signal_connect_swapped (store, "changed::organisation", G_CALLBACK (on_store_party_changed_cb), self);
+  update_count (self);
+  return self;
+}
+
+const char *
+kw_contacts_view_get_mode (KwContactsView *self)
+{
+  g_return_val_if_fail (KW_IS_CONTACTS_VIEW (self), NULL);
+  return showing_people (self) ? "person" : "organisation";
+}
+
+void
+kw_contacts_view_set_mode (KwContactsView *self,
+                           const char     *type_name)
+{
+  g_return_if_fail (KW_IS_CONTACTS_VIEW (self));
+  if (g_strcmp0 (type_name, "organisation") == 0)
+    gtk_toggle_button_set_active (self->organisations_button, TRUE);
+  else
+    gtk_toggle_button_set_active (self->people_button, TRUE);
+}
+
+const char *
+kw_contacts_view_get_new_label (KwContactsView *self)
+{
+  g_return_val_if_fail (KW_IS_CONTACTS_VIEW (self), NULL);
+  return showing_people (self) ? _("New Person") : _("New Organisation");
+}
+
+gboolean
+kw_contacts_view_new_record (KwContactsView  *self,
+                             GError         **error)
+{
+  const char *type = kw_contacts_view_get_mode (self);
+  g_autoptr(KwChangeset) changes = kw_changeset_new (type, error);
+  g_autofree char *id = NULL;
+
+  g_return_val_if_fail (KW_IS_CONTACTS_VIEW (self), FALSE);
+
+  kw_changeset_set_string (changes, "name", showing_people (self) ? _("New person") : _("New organisation"));
+  if ((id = kw_store_create (self->store, changes, error)) == NULL)
+    return FALSE;
+  kw_contacts_view_open (self, type, id);
+  if (showing_people (self))
+    kw_person_page_focus_name (KW_PERSON_PAGE (self->person_page));
+  else
+    kw_organisation_page_focus_name (KW_ORGANISATION_PAGE (self->organisation_page));
+  return TRUE;
+}
+
+void
+kw_contacts_view_open (KwContactsView *self,
+                       const char     *type_name,
+                       const char     *id)
+{
+  g_return_if_fail (KW_IS_CONTACTS_VIEW (self));
+
+  if (g_strcmp0 (type_name, kw_contacts_view_get_mode (self)) != 0)
+    kw_contacts_view_set_mode (self, type_name);
+  g_free (self->open_id);
+  self->open_id = g_strdup (id);
+  if (g_strcmp0 (type_name, "person") == 0)
+    kw_person_page_set_id (KW_PERSON_PAGE (self->person_page), id);
+  else
+    kw_organisation_page_set_id (KW_ORGANISATION_PAGE (self->organisation_page), id);
+  select_open_record (self);
+  show_detail (self, type_name);
+}
+
+const char *
+kw_contacts_view_get_open_id (KwContactsView *self)
+{
+  g_return_val_if_fail (KW_IS_CONTACTS_VIEW (self), NULL);
+  return self->open_id;
+}
+
+GtkWidget *
+kw_contacts_view_get_page (KwContactsView *self,
+                           const char     *type_name)
+{
+  g_return_val_if_fail (KW_IS_CONTACTS_VIEW (self), NULL);
+  return g_strcmp0 (type_name, "organisation") == 0 ? self->organisation_page : self->person_page;
+}
+
+void
+kw_contacts_view_set_hidden (KwContactsView *self,
+                             const char     *type_name,
+                             const char     *id,
+                             gboolean        hidden)
+{
+  KwRecordList *list;
+
+  g_return_if_fail (KW_IS_CONTACTS_VIEW (self));
+
+  list = kw_contacts_view_get_list (self, type_name);
+  if (list == NULL)
+    {
+      kw_person_page_set_hidden (KW_PERSON_PAGE (self->person_page), type_name, id, hidden);
+      kw_organisation_page_set_hidden (KW_ORGANISATION_PAGE (self->organisation_page), type_name, id, hidden);
+      return;
+    }
+  kw_record_list_set_hidden (list, id, hidden);
+  if (hidden && g_strcmp0 (self->open_id, id) == 0)
+    {
+      g_clear_pointer (&self->open_id, g_free);
+      show_detail (self, "none");
+    }
+}
+
+void
+kw_contacts_view_set_search (KwContactsView *self,
+                             const char     *text)
+{
+  g_return_if_fail (KW_IS_CONTACTS_VIEW (self));
+
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text);
+  on_search_entry_search_changed_cb (self);
+}
+
+KwRecordList *
+kw_contacts_view_get_list (KwContactsView *self,
+                           const char     *type_name)
+{
+  g_return_val_if_fail (KW_IS_CONTACTS_VIEW (self), NULL);
+
+  if (g_strcmp0 (type_name, "person") == 0)
+    return self->people;
+  if (g_strcmp0 (type_name, "organisation") == 0)
+    return self->organisations;
+  return NULL;
+}
+
+GtkListView *
+kw_contacts_view_get_list_view (KwContactsView *self)
+{
+  g_return_val_if_fail (KW_IS_CONTACTS_VIEW (self), NULL);
+  return self->list_view;
+}
+
+gboolean
+kw_contacts_view_can_go_back (KwContactsView *self)
+{
+  g_return_val_if_fail (KW_IS_CONTACTS_VIEW (self), FALSE);
+
+  return adw_leaflet_get_folded (self->leaflet)
+         && g_strcmp0 (adw_leaflet_get_visible_child_name (self->leaflet), "detail") == 0;
+}
+
+gboolean
+kw_contacts_view_go_back (KwContactsView *self)
+{
+  g_return_val_if_fail (KW_IS_CONTACTS_VIEW (self), FALSE);
+
+  if (!kw_contacts_view_can_go_back (self))
+    return FALSE;
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+  return TRUE;
+}
+
+void
+kw_contacts_view_close (KwContactsView *self,
+                        const char     *id)
+{
+  g_return_if_fail (KW_IS_CONTACTS_VIEW (self));
+
+  if (id == NULL || g_strcmp0 (self->open_id, id) != 0)
+    return;
+  g_clear_pointer (&self->open_id, g_free);
+  show_detail (self, "none");
+}

@@ -1,0 +1,128 @@
+/* kw-enum-labels.c: translated labels for the values of enum fields
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The registry names values as in code ("residents_group"); the
+ * interface says them in words, translated.
+ */
+#define G_LOG_DOMAIN "kw-enum-labels"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <gtk/gtk.h>
+#include <string.h>
+
+#include "kw-enum-labels.h"
+
+typedef struct {
+  const char *field;  /* field name, or NULL for any field */
+  const char *value;
+  const char *label;
+} EnumLabel;
+
+static const EnumLabel labels[] = {
+  { "consent", "public", N_("Public") },
+  { "consent", "shared", N_("Shared") },
+  { "consent", "private", N_("Private") },
+  { "sentiment", "positive", N_("Positive") },
+  { "sentiment", "neutral", N_("Neutral") },
+  { "sentiment", "tense", N_("Tense") },
+  { NULL, "knows", N_("Knows") },
+  { NULL, "works_with", N_("Works with") },
+  { NULL, "member_of", N_("Member of") },
+  { NULL, "represents", N_("Represents") },
+  { NULL, "funds", N_("Funds") },
+  { NULL, "advises", N_("Advises") },
+  { NULL, "municipality", N_("Municipality") },
+  { NULL, "district", N_("District") },
+  { NULL, "welfare", N_("Welfare organisation") },
+  { NULL, "housing", N_("Housing corporation") },
+  { NULL, "neighbourhood_team", N_("Neighbourhood team") },
+  { NULL, "residents_group", N_("Residents' group") },
+  { NULL, "village_network", N_("Village network") },
+  { NULL, "initiative", N_("Initiative") },
+  { NULL, "business", N_("Business") },
+  { NULL, "religious", N_("Religious organisation") },
+  { NULL, "school", N_("School") },
+  { NULL, "other", N_("Other") },
+  { NULL, "stadsdeel", N_("Borough") },
+  { NULL, "gebied", N_("District area") },
+  { NULL, "wijk", N_("Neighbourhood") },
+  { NULL, "buurt", N_("Quarter") },
+  { NULL, "binnenbuurt", N_("Inner neighbourhood") },
+};
+
+const char *
+kw_enum_label (const KwField *field,
+               const char    *value)
+{
+  g_return_val_if_fail (field != NULL, NULL);
+
+  if (value == NULL)
+    return NULL;
+  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
+    if ((labels[i].field == NULL || strcmp (labels[i].field, field->name) == 0)
+        && strcmp (labels[i].value, value) == 0)
+      return _(labels[i].label);
+  return value;
+}
+
+GListModel *
+kw_enum_labels_model (const KwField *field,
+                      const char    *unset_label)
+{
+  GtkStringList *list = gtk_string_list_new (NULL);
+
+  g_return_val_if_fail (field != NULL && field->kind == KW_FIELD_ENUM, NULL);
+
+  if (unset_label != NULL)
+    gtk_string_list_append (list, unset_label);
+  for (guint i = 0; field->values[i]; i++)
+    gtk_string_list_append (list, kw_enum_label (field, field->values[i]));
+  return G_LIST_MODEL (list);
+}
+
+const char *
+kw_consent_explanation (const char *consent)
+{
+  if (g_strcmp0 (consent, "public") == 0)
+    return _("May be named in published minutes.");
+  if (g_strcmp0 (consent, "shared") == 0)
+    return _("Shared with fellow organisers only, never published.");
+  if (g_strcmp0 (consent, "private") == 0)
+    return _("Nothing about this person leaves this laptop.");
+  return _("Not asked yet: treated as private until it is.");
+}
+
+static char *
+format_date (const char *date,
+             const char *format)
+{
+  g_autoptr(GDateTime) dt = NULL;
+  g_autofree char *iso = NULL;
+  char *formatted;
+
+  if (date == NULL || strlen (date) < 10)
+    return g_strdup (date);
+  iso = g_strdup_printf ("%.10sT00:00:00Z", date);
+  dt = g_date_time_new_from_iso8601 (iso, NULL);
+  if (dt == NULL)
+    return g_strdup (date);
+  formatted = g_date_time_format (dt, format);
+  return formatted != NULL ? g_strstrip (formatted) : g_strdup (date);
+}
+
+char *
+kw_format_date (const char *date)
+{
+  /* Translators: a date, see the strftime() manual; "%-d %B %Y" is "3 March 2024" */
+  return format_date (date, _("%-d %B %Y"));
+}
+
+char *
+kw_format_date_short (const char *date)
+{
+  /* Translators: a short date, see the strftime() manual; "%-d %b %Y" is "3 Mar 2024" */
+  return format_date (date, _("%-d %b %Y"));
+}

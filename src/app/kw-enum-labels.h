@@ -1,0 +1,24 @@
+/* kw-enum-labels.h: translated labels for the values of enum fields
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "kw-registry.h"
+
+G_BEGIN_DECLS
+
+const char  *kw_enum_label        (const KwField *field,
+                                   const char    *value);
+/* A GListModel of GtkStringObject: "Not set" first, then every value. */
+GListModel  *kw_enum_labels_model (const KwField *field,
+                                   const char    *unset_label);
+const char  *kw_consent_explanation (const char *consent);
+/* "3 March 2024" for "2024-03-03"; NULL stays NULL. */
+char        *kw_format_date       (const char    *date);
+/* "3 Mar 2024" */
+char        *kw_format_date_short (const char    *date);
+
+G_END_DECLS

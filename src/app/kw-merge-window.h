@@ -1,0 +1,30 @@
+/* kw-merge-window.h: find people entered twice and merge them
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "kw-store.h"
+
+G_BEGIN_DECLS
+
+#define KW_TYPE_MERGE_WINDOW (kw_merge_window_get_type ())
+G_DECLARE_FINAL_TYPE (KwMergeWindow, kw_merge_window, KW, MERGE_WINDOW, AdwWindow)
+
+KwMergeWindow *kw_merge_window_new      (GtkWindow     *parent,
+                                         KwStore       *store);
+guint          kw_merge_window_get_n_pairs (KwMergeWindow *self);
+/* Shows the fields of two people side by side; a is the survivor. */
+void           kw_merge_window_compare  (KwMergeWindow *self,
+                                         const char    *a,
+                                         const char    *b);
+/* Keeps the value of person 0 (a) or 1 (b) for a field that differs. */
+gboolean       kw_merge_window_choose   (KwMergeWindow *self,
+                                         const char    *field,
+                                         guint          which);
+gboolean       kw_merge_window_merge    (KwMergeWindow *self,
+                                         GError       **error);
+
+G_END_DECLS

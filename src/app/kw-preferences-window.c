@@ -1,0 +1,181 @@
+/* kw-preferences-window.c: organiser name, sync folder and style
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "kw-preferences-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "kw-preferences-window.h"
+
+struct _KwPreferencesWindow
+{
+  AdwPreferencesWindow  parent_instance;
+
+  GSettings            *settings;
+  KwStore              *store;
+  GtkFileChooserNative *chooser;
+
+  GtkWidget            *clear_folder_button;
+  AdwEntryRow          *organiser_row;
+  AdwComboRow          *style_row;
+  AdwActionRow         *sync_folder_row;
+};
+
+G_DEFINE_FINAL_TYPE (KwPreferencesWindow, kw_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
+
+/* The order of the style row: follow system, light, dark. */
+static const char * const style_nicks[] = { "default", "light", "dark" };
+
+/* Helpers */
+
+static void
+update_sync_folder_row (KwPreferencesWindow *self)
+{
+  g_autofree char *folder = g_settings_get_string (self->settings, "sync-folder");
+
+  adw_action_row_set_subtitle (self->sync_folder_row,
+                               *folder ? folder : _("None: nothing is shared yet"));
+  gtk_widget_set_visible (self->clear_folder_button, *folder != '\0');
+}
+
+static void
+load_settings (KwPreferencesWindow *self)
+{
+  g_autofree char *name = g_settings_get_string (self->settings, "organiser-name");
+  g_autofree char *style = g_settings_get_string (self->settings, "color-scheme");
+
+  gtk_editable_set_text (GTK_EDITABLE (self->organiser_row), name);
+  for (guint i = 0; i < G_N_ELEMENTS (style_nicks); i++)
+    if (g_str_equal (style, style_nicks[i]))
+      adw_combo_row_set_selected (self->style_row, i);
+  update_sync_folder_row (self);
+}
+
+/* Callbacks */
+
+static void
+on_organiser_row_apply_cb (KwPreferencesWindow *self)
+{
+  g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->organiser_row))));
+  g_autoptr(GError) error = NULL;
+
+  g_settings_set_string (self->settings, "organiser-name", name);
+  if (self->store != NULL && !kw_store_set_organiser (self->store, name, &error))
+    {
+      g_autofree char *escaped = g_markup_escape_text (error->message, -1);
+      adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), adw_toast_new (escaped));
+    }
+}
+
+static void
+on_style_row_selected_changed_cb (KwPreferencesWindow *self)
+{
+  guint selected = adw_combo_row_get_selected (self->style_row);
+
+  if (self->settings != NULL && selected < G_N_ELEMENTS (style_nicks))
+    g_settings_set_string (self->settings, "color-scheme", style_nicks[selected]);
+}
+
+static void
+on_chooser_response_cb (KwPreferencesWindow *self,
+                        int                  response)
+{
+  g_autoptr(GFile) folder = NULL;
+  g_autofree char *path = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT
+      && (folder = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (self->chooser))) != NULL
+      && (path = g_file_get_path (folder)) != NULL)
+    g_settings_set_string (self->settings, "sync-folder", path);
+  g_clear_object (&self->chooser);
+  update_sync_folder_row (self);
+}
+
+static void
+on_choose_folder_button_clicked_cb (KwPreferencesWindow *self)
+{
+  self->chooser = gtk_file_chooser_native_new (_("Choose the Sync Folder"), GTK_WINDOW (self),
+                                               GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER,
+                                               _("_Choose"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
+  g_signal_connect_swapped (self->chooser, "response", G_CALLBACK (on_chooser_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+}
+
+static void
+on_clear_folder_button_clicked_cb (KwPreferencesWindow *self)
+{
+  g_settings_set_string (self->settings, "sync-folder", "");
+  update_sync_folder_row (self);
+}
+
+/* GObject */
+
+static void
+kw_preferences_window_dispose (GObject *object)
+{
+  KwPreferencesWindow *self = (KwPreferencesWindow *) object;
+
+  if (self->chooser != NULL)
+    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
+  g_clear_object (&self->chooser);
+  gtk_widget_dispose_template (GTK_WIDGET (object), KW_TYPE_PREFERENCES_WINDOW);
+  G_OBJECT_CLASS (kw_preferences_window_parent_class)->dispose (object);
+}
+
+static void
+kw_preferences_window_finalize (GObject *object)
+{
+  KwPreferencesWindow *self = (KwPreferencesWindow *) object;
+
+  g_clear_object (&self->settings);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (kw_preferences_window_parent_class)->finalize (object);
+}
+
+static void
+kw_preferences_window_class_init (KwPreferencesWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = kw_preferences_window_dispose;
+  object_class->finalize = kw_preferences_window_finalize;
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/nl/kwartier/Kwartier/kw-preferences-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, KwPreferencesWindow, clear_folder_button);
+  gtk_widget_class_bind_template_child (widget_class, KwPreferencesWindow, organiser_row);
+  gtk_widget_class_bind_template_child (widget_class, KwPreferencesWindow, style_row);
+  gtk_widget_class_bind_template_child (widget_class, KwPreferencesWindow, sync_folder_row);
+  gtk_widget_class_bind_template_callback (widget_class, on_choose_folder_button_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_clear_folder_button_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_organiser_row_apply_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_style_row_selected_changed_cb);
+}
+
+static void
+kw_preferences_window_init (KwPreferencesWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+/* Public API */
+
+KwPreferencesWindow *
+kw_preferences_window_new (GSettings *settings,
+                           KwStore   *store)
+{
+  KwPreferencesWindow *self;
+
+  g_return_val_if_fail (G_IS_SETTINGS (settings), NULL);
+
+  self = g_object_new (KW_TYPE_PREFERENCES_WINDOW, NULL);
+  self->settings = g_object_ref (settings);
+  self->store = store ? g_object_ref (store) : NULL;
+  load_settings (self);
+  return self;
+}

@@ -1,0 +1,463 @@
+/* kw-record-editor.c: rows that edit the fields of one record in place
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Driven by the registry: each field's kind decides its row. Every
+ * write goes through a changeset and kw_store_update(); the store's
+ * error (which names the field) is shown at the row.
+ */
+#define G_LOG_DOMAIN "kw-record-editor"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "kw-enum-labels.h"
+#include "kw-record-chooser.h"
+#include "kw-record-editor.h"
+
+struct _KwRecordEditor
+{
+  GObject             parent_instance;
+
+  KwStore            *store;
+  const KwEntityType *type;
+  KwRecord           *record;
+  GHashTable         *rows;      /* field name → row (a ref) */
+  gboolean            updating;  /* showing values, not editing them */
+};
+
+G_DEFINE_FINAL_TYPE (KwRecordEditor, kw_record_editor, G_TYPE_OBJECT)
+
+/* Helpers */
+
+static const KwField *
+row_field (GtkWidget *row)
+{
+  return g_object_get_data (G_OBJECT (row), "kw-field");
+}
+
+static void
+set_row_error (GtkWidget  *row,
+               const char *message)
+{
+  if (message != NULL)
+    gtk_widget_add_css_class (row, "error");
+  else
+    gtk_widget_remove_css_class (row, "error");
+  gtk_widget_set_tooltip_text (row, message);
+}
+
+static gboolean
+write_value (KwRecordEditor *self,
+             GtkWidget      *row,
+             const char     *text,
+             GVariant       *value)
+{
+  const KwField *field = row_field (row);
+  g_autoptr(KwChangeset) changes = kw_changeset_new (self->type->name, NULL);
+  g_autoptr(GError) error = NULL;
+  gboolean ok;
+
+  if (self->record == NULL || self->updating)
+    return FALSE;
+  if (text != NULL)
+    ok = kw_changeset_set_text (changes, field->name, text, &error);
+  else if (value != NULL)
+    ok = kw_changeset_set (changes, field->name, value, &error);
+  else
+    ok = (kw_changeset_set_null (changes, field->name), TRUE);
+  ok = ok && kw_store_update (self->store, kw_record_get_id (self->record), changes, &error);
+  set_row_error (row, ok ? NULL : error->message);
+  if (ok)
+    g_object_set_data (G_OBJECT (row), "kw-dirty", NULL);
+  return ok;
+}
+
+static char *
+dup_ref_title (KwRecordEditor *self,
+               const KwField  *field,
+               const char     *id)
+{
+  const char *type;
+  g_autoptr(KwRecord) record = NULL;
+
+  if (id == NULL)
+    return g_strdup (_("Not set"));
+  type = kw_store_find_type (self->store, field->targets, id);
+  if (type == NULL || (record = kw_store_get (self->store, type, id, NULL)) == NULL)
+    return g_strdup (_("Unknown or deleted"));
+  return kw_record_dup_title (record);
+}
+
+static void
+show_value (KwRecordEditor *self,
+            GtkWidget      *row)
+{
+  const KwField *field = row_field (row);
+  GVariant *value = self->record ? kw_record_get_value (self->record, field->name) : NULL;
+  g_autofree char *text = value ? kw_field_format (field, value) : NULL;
+
+  if (g_object_get_data (G_OBJECT (row), "kw-dirty") != NULL)
+    return;
+  if (GTK_IS_TEXT_VIEW (row))
+    gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (row)), text ? text : "", -1);
+  else if (ADW_IS_ENTRY_ROW (row))
+    gtk_editable_set_text (GTK_EDITABLE (row), text ? text : "");
+  else if (ADW_IS_COMBO_ROW (row))
+    adw_combo_row_set_selected (ADW_COMBO_ROW (row), 0);
+  else if (field->kind == KW_FIELD_BOOL)
+    gtk_switch_set_active (g_object_get_data (G_OBJECT (row), "kw-switch"),
+                           value && g_variant_get_boolean (value));
+  if (ADW_IS_COMBO_ROW (row) && value != NULL)
+    for (guint i = 0; field->values[i]; i++)
+      if (g_str_equal (field->values[i], g_variant_get_string (value, NULL)))
+        adw_combo_row_set_selected (ADW_COMBO_ROW (row), i + 1);
+  if (field->kind == KW_FIELD_REF)
+    {
+      g_autofree char *title = dup_ref_title (self, field, value ? g_variant_get_string (value, NULL) : NULL);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), title);
+    }
+  set_row_error (row, NULL);
+}
+
+/* Callbacks */
+
+static void
+on_entry_row_apply_cb (GtkWidget      *row,
+                       KwRecordEditor *self)
+{
+  write_value (self, row, gtk_editable_get_text (GTK_EDITABLE (row)), NULL);
+}
+
+static void
+on_entry_row_changed_cb (GtkWidget      *row,
+                         KwRecordEditor *self)
+{
+  if (!self->updating)
+    g_object_set_data (G_OBJECT (row), "kw-dirty", GINT_TO_POINTER (1));
+}
+
+static void
+on_focus_leave_cb (GtkEventControllerFocus *controller,
+                   KwRecordEditor          *self)
+{
+  GtkWidget *row = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
+  GtkTextBuffer *buffer;
+  GtkTextIter start, end;
+  g_autofree char *text = NULL;
+
+  if (g_object_get_data (G_OBJECT (row), "kw-dirty") == NULL)
+    return;
+  if (!GTK_IS_TEXT_VIEW (row))
+    {
+      write_value (self, row, gtk_editable_get_text (GTK_EDITABLE (row)), NULL);
+      return;
+    }
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (row));
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  write_value (self, row, text, NULL);
+}
+
+static void
+on_text_buffer_changed_cb (GtkWidget *view)
+{
+  KwRecordEditor *self = g_object_get_data (G_OBJECT (view), "kw-editor");
+
+  if (!self->updating)
+    g_object_set_data (G_OBJECT (view), "kw-dirty", GINT_TO_POINTER (1));
+}
+
+static void
+on_combo_row_selected_cb (GtkWidget      *row,
+                          GParamSpec     *pspec,
+                          KwRecordEditor *self)
+{
+  guint selected = adw_combo_row_get_selected (ADW_COMBO_ROW (row));
+  const KwField *field = row_field (row);
+
+  if (selected == GTK_INVALID_LIST_POSITION || self->updating)
+    return;
+  write_value (self, row, NULL, selected == 0 ? NULL : g_variant_new_string (field->values[selected - 1]));
+}
+
+static void
+on_switch_active_cb (GtkSwitch      *toggle,
+                     GParamSpec     *pspec,
+                     KwRecordEditor *self)
+{
+  write_value (self, g_object_get_data (G_OBJECT (toggle), "kw-row"), NULL,
+               g_variant_new_boolean (gtk_switch_get_active (toggle)));
+}
+
+static void
+on_chooser_chosen_cb (KwRecordChooser *chooser,
+                      const char      *type_name,
+                      const char      *id,
+                      KwRecordEditor  *self)
+{
+  write_value (self, g_object_get_data (G_OBJECT (chooser), "kw-row"), NULL,
+               id ? g_variant_new_string (id) : NULL);
+}
+
+static void
+on_calendar_day_selected_cb (GtkCalendar    *calendar,
+                             KwRecordEditor *self)
+{
+  GtkWidget *row = g_object_get_data (G_OBJECT (calendar), "kw-row");
+  g_autoptr(GDateTime) date = gtk_calendar_get_date (calendar);
+  g_autofree char *text = g_date_time_format (date, "%Y-%m-%d");
+
+  gtk_popover_popdown (GTK_POPOVER (gtk_widget_get_ancestor (GTK_WIDGET (calendar), GTK_TYPE_POPOVER)));
+  gtk_editable_set_text (GTK_EDITABLE (row), text);
+  write_value (self, row, text, NULL);
+}
+
+static void
+on_date_popover_show_cb (GtkPopover *popover,
+                         GtkWidget  *row)
+{
+  GtkCalendar *calendar = GTK_CALENDAR (gtk_popover_get_child (popover));
+  g_autofree char *iso = g_strdup_printf ("%sT00:00:00Z", gtk_editable_get_text (GTK_EDITABLE (row)));
+  g_autoptr(GDateTime) date = g_date_time_new_from_iso8601 (iso, NULL);
+
+  if (date == NULL)
+    date = g_date_time_new_now_local ();
+  g_signal_handlers_block_matched (calendar, G_SIGNAL_MATCH_ID,
+                                   g_signal_lookup ("day-selected", GTK_TYPE_CALENDAR), 0, NULL, NULL, NULL);
+  gtk_calendar_select_day (calendar, date);
+  g_signal_handlers_unblock_matched (calendar, G_SIGNAL_MATCH_ID,
+                                     g_signal_lookup ("day-selected", GTK_TYPE_CALENDAR), 0, NULL, NULL, NULL);
+}
+
+/* Rows */
+
+static void
+add_focus_leave (KwRecordEditor *self,
+                 GtkWidget      *widget)
+{
+  GtkEventController *focus = gtk_event_controller_focus_new ();
+
+  g_signal_connect_object (focus, "leave", G_CALLBACK (on_focus_leave_cb), self, 0);
+  gtk_widget_add_controller (widget, focus);
+}
+
+static void
+add_date_picker (KwRecordEditor *self,
+                 GtkWidget      *row)
+{
+  GtkWidget *button = gtk_menu_button_new ();
+  GtkWidget *popover = gtk_popover_new ();
+  GtkWidget *calendar = gtk_calendar_new ();
+
+  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "x-office-calendar-symbolic");
+  gtk_widget_set_tooltip_text (button, _("Choose a date"));
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_popover_set_child (GTK_POPOVER (popover), calendar);
+  gtk_menu_button_set_popover (GTK_MENU_BUTTON (button), popover);
+  g_object_set_data (G_OBJECT (calendar), "kw-row", row);
+  g_signal_connect_object (calendar, "day-selected", G_CALLBACK (on_calendar_day_selected_cb), self, 0);
+  g_signal_connect (popover, "show", G_CALLBACK (on_date_popover_show_cb), row);
+  adw_entry_row_add_suffix (ADW_ENTRY_ROW (row), button);
+}
+
+static GtkWidget *
+make_entry_row (KwRecordEditor *self,
+                const KwField  *field)
+{
+  GtkWidget *row = adw_entry_row_new ();
+
+  adw_entry_row_set_show_apply_button (ADW_ENTRY_ROW (row), TRUE);
+  g_signal_connect_object (row, "apply", G_CALLBACK (on_entry_row_apply_cb), self, 0);
+  g_signal_connect_object (row, "changed", G_CALLBACK (on_entry_row_changed_cb), self, 0);
+  add_focus_leave (self, row);
+  if (field->kind == KW_FIELD_DATE)
+    add_date_picker (self, row);
+  return row;
+}
+
+static GtkWidget *
+make_combo_row (KwRecordEditor *self,
+                const KwField  *field)
+{
+  GtkWidget *row = adw_combo_row_new ();
+  g_autoptr(GListModel) model = kw_enum_labels_model (field, _("Not set"));
+
+  adw_combo_row_set_model (ADW_COMBO_ROW (row), model);
+  g_signal_connect_object (row, "notify::selected", G_CALLBACK (on_combo_row_selected_cb), self, 0);
+  return row;
+}
+
+static GtkWidget *
+make_switch_row (KwRecordEditor *self)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *toggle = gtk_switch_new ();
+
+  gtk_widget_set_valign (toggle, GTK_ALIGN_CENTER);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), toggle);
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), toggle);
+  g_object_set_data (G_OBJECT (row), "kw-switch", toggle);
+  g_object_set_data (G_OBJECT (toggle), "kw-row", row);
+  g_signal_connect_object (toggle, "notify::active", G_CALLBACK (on_switch_active_cb), self, 0);
+  return row;
+}
+
+static GtkWidget *
+make_ref_row (KwRecordEditor *self,
+              const KwField  *field)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *button = gtk_menu_button_new ();
+  KwRecordChooser *chooser = kw_record_chooser_new (self->store, field->targets,
+                                                    !(field->flags & KW_FIELD_FLAG_REQUIRED));
+
+  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "document-edit-symbolic");
+  gtk_widget_set_tooltip_text (button, _("Choose"));
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_menu_button_set_popover (GTK_MENU_BUTTON (button), GTK_WIDGET (chooser));
+  g_object_set_data (G_OBJECT (chooser), "kw-row", row);
+  g_signal_connect_object (chooser, "chosen", G_CALLBACK (on_chooser_chosen_cb), self, 0);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), button);
+  return row;
+}
+
+/* GObject */
+
+static void
+kw_record_editor_finalize (GObject *object)
+{
+  KwRecordEditor *self = (KwRecordEditor *) object;
+
+  g_clear_pointer (&self->rows, g_hash_table_unref);
+  g_clear_object (&self->record);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (kw_record_editor_parent_class)->finalize (object);
+}
+
+static void
+kw_record_editor_class_init (KwRecordEditorClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = kw_record_editor_finalize;
+}
+
+static void
+kw_record_editor_init (KwRecordEditor *self)
+{
+  self->rows = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_object_unref);
+}
+
+/* Public API */
+
+KwRecordEditor *
+kw_record_editor_new (KwStore    *store,
+                      const char *type_name)
+{
+  KwRecordEditor *self;
+
+  g_return_val_if_fail (KW_IS_STORE (store), NULL);
+  g_return_val_if_fail (kw_registry_lookup (type_name) != NULL, NULL);
+
+  self = g_object_new (KW_TYPE_RECORD_EDITOR, NULL);
+  self->store = g_object_ref (store);
+  self->type = kw_registry_lookup (type_name);
+  return self;
+}
+
+GtkWidget *
+kw_record_editor_make_row (KwRecordEditor *self,
+                           const char     *field_name)
+{
+  const KwField *field;
+  GtkWidget *row;
+
+  g_return_val_if_fail (KW_IS_RECORD_EDITOR (self), NULL);
+  g_return_val_if_fail ((field = kw_entity_type_field (self->type, field_name)) != NULL, NULL);
+
+  if (field->kind == KW_FIELD_ENUM)
+    row = make_combo_row (self, field);
+  else if (field->kind == KW_FIELD_BOOL)
+    row = make_switch_row (self);
+  else if (field->kind == KW_FIELD_REF)
+    row = make_ref_row (self, field);
+  else
+    row = make_entry_row (self, field);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _(field->label));
+  g_object_set_data (G_OBJECT (row), "kw-field", (gpointer) field);
+  g_hash_table_insert (self->rows, (gpointer) field->name, g_object_ref_sink (row));
+  self->updating = TRUE;
+  show_value (self, row);
+  self->updating = FALSE;
+  return row;
+}
+
+GtkWidget *
+kw_record_editor_make_text_view (KwRecordEditor *self,
+                                 const char     *field_name)
+{
+  const KwField *field;
+  GtkWidget *view;
+
+  g_return_val_if_fail (KW_IS_RECORD_EDITOR (self), NULL);
+  g_return_val_if_fail ((field = kw_entity_type_field (self->type, field_name)) != NULL, NULL);
+
+  view = gtk_text_view_new ();
+  gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (view), GTK_WRAP_WORD_CHAR);
+  gtk_widget_add_css_class (view, "card");
+  gtk_widget_add_css_class (view, "notes-view");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_PROPERTY_LABEL, _(field->label), -1);
+  g_object_set_data (G_OBJECT (view), "kw-field", (gpointer) field);
+  g_object_set_data (G_OBJECT (view), "kw-editor", self);
+  g_signal_connect_object (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)), "changed",
+                           G_CALLBACK (on_text_buffer_changed_cb), view, G_CONNECT_SWAPPED);
+  add_focus_leave (self, view);
+  g_hash_table_insert (self->rows, (gpointer) field->name, g_object_ref_sink (view));
+  self->updating = TRUE;
+  show_value (self, view);
+  self->updating = FALSE;
+  return view;
+}
+
+GtkWidget *
+kw_record_editor_get_row (KwRecordEditor *self,
+                          const char     *field)
+{
+  g_return_val_if_fail (KW_IS_RECORD_EDITOR (self), NULL);
+  return g_hash_table_lookup (self->rows, field);
+}
+
+void
+kw_record_editor_set_record (KwRecordEditor *self,
+                             KwRecord       *record)
+{
+  GHashTableIter iter;
+  gpointer row;
+  gboolean same;
+
+  g_return_if_fail (KW_IS_RECORD_EDITOR (self));
+
+  same = record && self->record
+         && g_str_equal (kw_record_get_id (record), kw_record_get_id (self->record));
+  g_set_object (&self->record, record);
+  self->updating = TRUE;
+  g_hash_table_iter_init (&iter, self->rows);
+  while (g_hash_table_iter_next (&iter, NULL, &row))
+    {
+      if (!same)
+        g_object_set_data (G_OBJECT (row), "kw-dirty", NULL);
+      show_value (self, row);
+    }
+  self->updating = FALSE;
+}
+
+KwRecord *
+kw_record_editor_get_record (KwRecordEditor *self)
+{
+  g_return_val_if_fail (KW_IS_RECORD_EDITOR (self), NULL);
+  return self->record;
+}

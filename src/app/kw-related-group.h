@@ -1,0 +1,40 @@
+/* kw-related-group.h: the records that hang off a person or organisation
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "kw-store.h"
+
+G_BEGIN_DECLS
+
+typedef enum {
+  KW_RELATED_AFFILIATIONS,
+  KW_RELATED_RELATIONS,
+  KW_RELATED_CONTACT_MOMENTS,
+} KwRelatedKind;
+
+#define KW_TYPE_RELATED_GROUP (kw_related_group_get_type ())
+G_DECLARE_FINAL_TYPE (KwRelatedGroup, kw_related_group, KW, RELATED_GROUP, AdwPreferencesGroup)
+
+KwRelatedGroup *kw_related_group_new       (KwStore        *store,
+                                            KwRelatedKind   kind);
+void            kw_related_group_set_party (KwRelatedGroup *self,
+                                            const char     *type_name,
+                                            const char     *id);
+/* Leaves out a record whose delete waits for its undo toast. */
+void            kw_related_group_set_hidden (KwRelatedGroup *self,
+                                             const char     *type_name,
+                                             const char     *id,
+                                             gboolean        hidden);
+guint           kw_related_group_get_n_rows (KwRelatedGroup *self);
+/* Adds a record for the party (an affiliation or relation with other_id,
+ * or a contact moment); returns its id. */
+char           *kw_related_group_add       (KwRelatedGroup *self,
+                                            const char     *other_type,
+                                            const char     *other_id,
+                                            GError        **error);
+
+G_END_DECLS

@@ -1,0 +1,241 @@
+/* kw-window-people.c: forgetting a person and merging duplicates
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Both cannot be undone, so both ask first and say afterwards what
+ * happened, in plain words.
+ */
+#define G_LOG_DOMAIN "kw-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "kw-contacts-view.h"
+#include "kw-import-people-dialog.h"
+#include "kw-merge-window.h"
+#include "kw-people-export.h"
+#include "kw-person-tools.h"
+#include "kw-window-private.h"
+
+/* Helpers */
+
+static void
+tell (KwWindow   *self,
+      const char *heading,
+      const char *body)
+{
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Callbacks */
+
+static void
+on_forget_response_cb (AdwMessageDialog *dialog,
+                       const char       *response,
+                       KwWindow         *self)
+{
+  const char *id = g_object_get_data (G_OBJECT (dialog), "kw-id");
+  g_autofree char *report = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (g_strcmp0 (response, "forget") != 0)
+    return;
+  report = kw_person_forget (kw_window_get_store (self), id, &error);
+  if (report == NULL)
+    {
+      tell (self, _("The Person Could Not Be Forgotten"), error->message);
+      return;
+    }
+  kw_contacts_view_close (KW_CONTACTS_VIEW (kw_window_get_contacts_view (self)), id);
+  tell (self, _("Forgotten"), report);
+}
+
+static void
+on_merge_window_merged_cb (KwWindow   *self,
+                           const char *survivor)
+{
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.open-record", "(ss)", "person", survivor);
+}
+
+static void
+on_import_people_imported_cb (KwWindow *self,
+                              guint     added,
+                              guint     updated,
+                              guint     skipped)
+{
+  g_autofree char *message = g_strdup_printf (_("People imported: %u added, %u updated, %u skipped"),
+                                              added, updated, skipped);
+
+  _kw_window_show_toast (self, message);
+}
+
+static void
+open_people_file (KwWindow *self,
+                  GFile    *file)
+{
+  g_autofree char *text = NULL;
+  g_autofree char *name = g_file_get_basename (file);
+  g_autofree char *lower = g_ascii_strdown (name, -1);
+  g_autoptr(GError) error = NULL;
+  KwImportPeopleDialog *dialog;
+  gboolean csv;
+
+  if (!g_file_load_contents (file, NULL, &text, NULL, NULL, &error))
+    {
+      _kw_window_show_toast (self, error->message);
+      return;
+    }
+  csv = g_str_has_suffix (lower, ".csv") || strstr (text, "BEGIN:VCARD") == NULL;
+  dialog = kw_import_people_dialog_new (GTK_WINDOW (self), kw_window_get_store (self), text, csv, &error);
+  if (dialog == NULL)
+    {
+      tell (self, _("No People Found"), error->message);
+      return;
+    }
+  g_signal_connect_object (dialog, "imported", G_CALLBACK (on_import_people_imported_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+on_people_chooser_response_cb (GtkNativeDialog *chooser,
+                               int              response,
+                               KwWindow        *self)
+{
+  g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+
+  if (response == GTK_RESPONSE_ACCEPT && file != NULL)
+    open_people_file (self, file);
+  gtk_native_dialog_destroy (chooser);
+  g_object_unref (chooser);
+}
+
+static void
+export_people_to (KwWindow *self,
+                  GFile    *file)
+{
+  KwContactsView *view = KW_CONTACTS_VIEW (kw_window_get_contacts_view (self));
+  KwRecordList *people = kw_contacts_view_get_list (view, "person");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *message = NULL;
+  guint written, left_out;
+
+  text = kw_people_to_vcard (kw_window_get_store (self), G_LIST_MODEL (people), &written, &left_out);
+  if (!g_file_replace_contents (file, text, strlen (text), NULL, FALSE, G_FILE_CREATE_PRIVATE,
+                                NULL, NULL, &error))
+    {
+      _kw_window_show_toast (self, error->message);
+      return;
+    }
+  message = left_out > 0
+    ? g_strdup_printf (_("%u people written; %u left out, as their consent is private or not asked"), written, left_out)
+    : g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u person written", "%u people written", written), written);
+  _kw_window_show_toast (self, message);
+}
+
+static void
+on_export_chooser_response_cb (GtkNativeDialog *chooser,
+                               int              response,
+                               KwWindow        *self)
+{
+  g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+
+  if (response == GTK_RESPONSE_ACCEPT && file != NULL)
+    export_people_to (self, file);
+  gtk_native_dialog_destroy (chooser);
+  g_object_unref (chooser);
+}
+
+/* Actions */
+
+static void
+export_people_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *param)
+{
+  GtkFileChooserNative *chooser;
+
+  chooser = gtk_file_chooser_native_new (_("Export the Listed People as vCard"), GTK_WINDOW (widget),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), "kwartier-people.vcf");
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect_object (chooser, "response", G_CALLBACK (on_export_chooser_response_cb), widget, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+
+static void
+import_people_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *param)
+{
+  GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  chooser = gtk_file_chooser_native_new (_("Import People"), GTK_WINDOW (widget), GTK_FILE_CHOOSER_ACTION_OPEN,
+                                         _("_Open"), _("_Cancel"));
+  gtk_file_filter_set_name (filter, _("Contact cards and spreadsheets (vCard, CSV)"));
+  gtk_file_filter_add_suffix (filter, "vcf");
+  gtk_file_filter_add_suffix (filter, "vcard");
+  gtk_file_filter_add_suffix (filter, "csv");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect_object (chooser, "response", G_CALLBACK (on_people_chooser_response_cb), widget, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+
+static void
+forget_person_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *param)
+{
+  KwWindow *self = KW_WINDOW (widget);
+  const char *id = g_variant_get_string (param, NULL);
+  g_autoptr(KwRecord) person = kw_store_get (kw_window_get_store (self), "person", id, NULL);
+  g_autofree char *name = NULL;
+  AdwMessageDialog *dialog;
+
+  if (person == NULL)
+    return;
+  name = kw_record_dup_title (person);
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), NULL, NULL));
+  adw_message_dialog_format_heading (dialog, _("Forget %s?"), name);
+  adw_message_dialog_set_body (dialog,
+    _("Everything about this person is erased from this laptop: their details, notes, affiliations, "
+      "relations, contact moments and attendance. Their name is taken off meetings and actions. "
+      "Fellow organisers’ copies are erased at the next sync. This cannot be undone."));
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "forget", _("_Forget"), NULL);
+  adw_message_dialog_set_response_appearance (dialog, "forget", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (dialog, "cancel");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "kw-id", g_strdup (id), g_free);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_forget_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+find_duplicates_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *param)
+{
+  KwWindow *self = KW_WINDOW (widget);
+  KwMergeWindow *merge = kw_merge_window_new (GTK_WINDOW (self), kw_window_get_store (self));
+
+  g_signal_connect_object (merge, "merged", G_CALLBACK (on_merge_window_merged_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (merge));
+}
+
+void
+_kw_window_class_add_people_actions (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_install_action (widget_class, "win.forget-person", "s", forget_person_action);
+  gtk_widget_class_install_action (widget_class, "win.find-duplicates", NULL, find_duplicates_action);
+  gtk_widget_class_install_action (widget_class, "win.import-people", NULL, import_people_action);
+  gtk_widget_class_install_action (widget_class, "win.export-people", NULL, export_people_action);
+}

@@ -1,0 +1,675 @@
+/* kw-window.c: the main window
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * A leaflet with the sidebar of the five views and the content; the
+ * window owns the undo toast of deletes: a delete is done for real only
+ * when the toast goes away without an undo (a tombstone never returns).
+ */
+#define G_LOG_DOMAIN "kw-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "kw-contacts-view.h"
+#include "kw-error.h"
+#include "kw-search-popover.h"
+#include "kw-welcome-dialog.h"
+#include "kw-window-private.h"
+
+typedef struct {
+  const char *name;
+  const char *title;
+  const char *icon;
+  const char *empty_title;
+  const char *empty_description;
+} ViewInfo;
+
+static const ViewInfo views[] = {
+  { "alliances", N_("Neighbourhood Alliances"), "system-users-symbolic",
+    N_("Neighbourhood alliances will be listed here"),
+    N_("Each alliance with its partners, shared challenge, action lines and budgets. "
+       "The alliances in your database can already be found with search (Ctrl+K).") },
+  { "networks", N_("Residents' Networks"), "network-workgroup-symbolic",
+    N_("Residents' networks will be listed here"),
+    N_("Networks and their units with contact persons and deputies, and who stopped coming. "
+       "The networks in your database can already be found with search (Ctrl+K).") },
+  { "contacts", N_("Key Figures & Contacts"), "x-office-address-book-symbolic", NULL, NULL },
+  { "map", N_("Stakeholder Map"), "mark-location-symbolic",
+    N_("Stakeholder maps will be drawn here"),
+    N_("The network of people and organisations with their relations, tense ones marked, "
+       "the bridge figures between them, and a power and interest grid per map.") },
+  { "meetings", N_("Meetings"), "x-office-calendar-symbolic",
+    N_("Meetings will be listed here"),
+    N_("Agendas, attendance, minutes and the running action list. "
+       "The meetings in your database can already be found with search (Ctrl+K).") },
+};
+
+struct _KwWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  KwStore              *store;
+  GSettings            *settings;
+  GtkWidget            *contacts_view;
+
+  /* the delete waiting for its toast to go */
+  char                 *pending_type;
+  char                 *pending_id;
+  AdwToast             *pending_toast;
+
+  GtkWidget            *back_button;
+  AdwLeaflet           *leaflet;
+  GtkWidget            *new_button;
+  GtkMenuButton        *search_button;
+  KwSearchPopover      *search_popover;
+  GtkListBox           *sidebar_list;
+  GtkLabel             *sync_label;
+  AdwToastOverlay      *toast_overlay;
+  GtkStack             *view_stack;
+  AdwWindowTitle       *window_title;
+};
+
+G_DEFINE_FINAL_TYPE (KwWindow, kw_window, ADW_TYPE_APPLICATION_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* Helpers */
+
+/* A toast's title is markup: names and messages are escaped. */
+static void
+show_toast (KwWindow   *self,
+            const char *message)
+{
+  g_autofree char *escaped = g_markup_escape_text (message, -1);
+
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (escaped));
+}
+
+static const ViewInfo *
+lookup_view (const char *name)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (views); i++)
+    if (g_strcmp0 (views[i].name, name) == 0)
+      return &views[i];
+  return NULL;
+}
+
+static GtkWidget *
+make_sidebar_row (const ViewInfo *view)
+{
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *label = gtk_label_new (_(view->title));
+
+  gtk_box_append (GTK_BOX (box), gtk_image_new_from_icon_name (view->icon));
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  gtk_widget_set_name (row, view->name);
+  return row;
+}
+
+static GtkWidget *
+make_empty_page (const ViewInfo *view)
+{
+  GtkWidget *page = adw_status_page_new ();
+
+  adw_status_page_set_icon_name (ADW_STATUS_PAGE (page), view->icon);
+  adw_status_page_set_title (ADW_STATUS_PAGE (page), _(view->empty_title));
+  adw_status_page_set_description (ADW_STATUS_PAGE (page), _(view->empty_description));
+  return page;
+}
+
+static void
+build_views (KwWindow *self)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (views); i++)
+    {
+      GtkWidget *page;
+
+      gtk_list_box_append (self->sidebar_list, make_sidebar_row (&views[i]));
+      if (g_str_equal (views[i].name, "contacts"))
+        page = self->contacts_view = GTK_WIDGET (kw_contacts_view_new (self->store));
+      else
+        page = make_empty_page (&views[i]);
+      gtk_stack_add_named (self->view_stack, page, views[i].name);
+    }
+}
+
+static GtkListBoxRow *
+find_sidebar_row (KwWindow   *self,
+                  const char *name)
+{
+  for (int i = 0; ; i++)
+    {
+      GtkListBoxRow *row = gtk_list_box_get_row_at_index (self->sidebar_list, i);
+
+      if (row == NULL || g_strcmp0 (gtk_widget_get_name (GTK_WIDGET (row)), name) == 0)
+        return row;
+    }
+}
+
+static void
+update_new_button (KwWindow *self)
+{
+  gboolean contacts = g_strcmp0 (kw_window_get_view (self), "contacts") == 0;
+  const char *tooltip = contacts
+    ? kw_contacts_view_get_new_label (KW_CONTACTS_VIEW (self->contacts_view))
+    : _("New records can be made here once this view is ready");
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new", contacts);
+  gtk_widget_set_tooltip_text (self->new_button, tooltip);
+}
+
+static void
+update_back_button (KwWindow *self)
+{
+  gboolean folded = adw_leaflet_get_folded (self->leaflet);
+  gboolean inner = self->contacts_view != NULL
+                   && g_strcmp0 (kw_window_get_view (self), "contacts") == 0
+                   && kw_contacts_view_can_go_back (KW_CONTACTS_VIEW (self->contacts_view));
+
+  gtk_widget_set_visible (self->back_button, folded || inner);
+}
+
+static void
+show_view (KwWindow   *self,
+           const char *name)
+{
+  const ViewInfo *view = lookup_view (name);
+
+  if (view == NULL)
+    view = &views[2];  /* contacts */
+  gtk_stack_set_visible_child_name (self->view_stack, view->name);
+  gtk_list_box_select_row (self->sidebar_list, find_sidebar_row (self, view->name));
+  adw_window_title_set_title (self->window_title, _(view->title));
+  g_settings_set_string (self->settings, "last-view", view->name);
+  update_new_button (self);
+  update_back_button (self);
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+}
+
+static void
+finish_pending_delete (KwWindow *self,
+                       gboolean  undone)
+{
+  g_autofree char *type = g_steal_pointer (&self->pending_type);
+  g_autofree char *id = g_steal_pointer (&self->pending_id);
+  g_autoptr(GError) error = NULL;
+
+  g_clear_object (&self->pending_toast);
+  if (id == NULL)
+    return;
+  if (!undone && !kw_store_delete (self->store, type, id, &error))
+    show_toast (self, error->message);
+  kw_contacts_view_set_hidden (KW_CONTACTS_VIEW (self->contacts_view), type, id, FALSE);
+  if (undone && (g_str_equal (type, "person") || g_str_equal (type, "organisation")))
+    kw_contacts_view_open (KW_CONTACTS_VIEW (self->contacts_view), type, id);
+}
+
+static void
+load_window_state (KwWindow *self)
+{
+  g_autofree char *view = g_settings_get_string (self->settings, "last-view");
+
+  gtk_window_set_default_size (GTK_WINDOW (self),
+                               g_settings_get_int (self->settings, "window-width"),
+                               g_settings_get_int (self->settings, "window-height"));
+  if (g_settings_get_boolean (self->settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+  show_view (self, view);
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+}
+
+static void
+save_window_state (KwWindow *self)
+{
+  int width, height;
+
+  gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+  g_settings_set_int (self->settings, "window-width", width);
+  g_settings_set_int (self->settings, "window-height", height);
+  g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (GTK_WINDOW (self)));
+}
+
+static gboolean
+needs_welcome (KwWindow *self)
+{
+  return !g_settings_get_boolean (self->settings, "first-run-done")
+         && kw_store_is_empty (self->store);
+}
+
+/* Callbacks */
+
+static void
+on_sidebar_list_row_activated_cb (KwWindow      *self,
+                                  GtkListBoxRow *row)
+{
+  show_view (self, gtk_widget_get_name (GTK_WIDGET (row)));
+}
+
+static void
+on_leaflet_folded_changed_cb (KwWindow *self)
+{
+  update_back_button (self);
+}
+
+static void
+on_contacts_view_changed_cb (KwWindow *self)
+{
+  update_new_button (self);
+  update_back_button (self);
+}
+
+static void
+on_search_popover_record_activated_cb (KwWindow   *self,
+                                       const char *type_name,
+                                       const char *id)
+{
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.open-record", "(ss)", type_name, id);
+}
+
+static void
+on_undo_toast_dismissed_cb (KwWindow *self,
+                            AdwToast *toast)
+{
+  if (toast == self->pending_toast)
+    finish_pending_delete (self, FALSE);
+}
+
+static void
+on_welcome_dialog_done_cb (KwWindow *self)
+{
+  g_settings_set_boolean (self->settings, "first-run-done", TRUE);
+}
+
+/* Actions */
+
+static void
+show_view_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *param)
+{
+  show_view (KW_WINDOW (widget), g_variant_get_string (param, NULL));
+}
+
+static void
+search_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  gtk_menu_button_popup (KW_WINDOW (widget)->search_button);
+}
+
+static void
+new_action (GtkWidget  *widget,
+            const char *action_name,
+            GVariant   *param)
+{
+  KwWindow *self = KW_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (!kw_contacts_view_new_record (KW_CONTACTS_VIEW (self->contacts_view), &error))
+    show_toast (self, error->message);
+}
+
+static void
+go_back_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *param)
+{
+  KwWindow *self = KW_WINDOW (widget);
+
+  if (g_strcmp0 (kw_window_get_view (self), "contacts") == 0
+      && kw_contacts_view_go_back (KW_CONTACTS_VIEW (self->contacts_view)))
+    return;
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+}
+
+static void
+open_record_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *param)
+{
+  KwWindow *self = KW_WINDOW (widget);
+  const char *type, *id;
+  const KwEntityType *entity;
+  g_autofree char *message = NULL;
+  static const char * const view_of[][2] = {
+    { "alliance", "alliances" }, { "network", "networks" },
+    { "meeting", "meetings" }, { "agenda_item", "meetings" },
+  };
+
+  g_variant_get (param, "(&s&s)", &type, &id);
+  if (g_str_equal (type, "person") || g_str_equal (type, "organisation"))
+    {
+      show_view (self, "contacts");
+      kw_contacts_view_open (KW_CONTACTS_VIEW (self->contacts_view), type, id);
+      return;
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (view_of); i++)
+    if (g_str_equal (type, view_of[i][0]))
+      show_view (self, view_of[i][1]);
+  entity = kw_registry_lookup (type);
+  message = g_strdup_printf (_("%s will open here once this view is ready"),
+                             entity ? g_dgettext (GETTEXT_PACKAGE, entity->plural) : type);
+  show_toast (self, message);
+}
+
+static void
+delete_record_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *param)
+{
+  KwWindow *self = KW_WINDOW (widget);
+  g_autoptr(KwRecord) record = NULL;
+  g_autofree char *title = NULL;
+  const char *type, *id;
+  AdwToast *toast;
+
+  g_variant_get (param, "(&s&s)", &type, &id);
+  if ((record = kw_store_get (self->store, type, id, NULL)) == NULL)
+    return;
+  if (self->pending_toast != NULL)
+    adw_toast_dismiss (self->pending_toast);
+  finish_pending_delete (self, FALSE);
+
+  self->pending_type = g_strdup (type);
+  self->pending_id = g_strdup (id);
+  kw_contacts_view_set_hidden (KW_CONTACTS_VIEW (self->contacts_view), type, id, TRUE);
+
+  if (g_str_equal (type, "person") || g_str_equal (type, "organisation"))
+    {
+      g_autofree char *name = kw_record_dup_title (record);
+
+      title = g_markup_escape_text (name, -1);
+      toast = adw_toast_new_format (_("“%s” deleted"), title);
+    }
+  else  /* Translators: "Relation removed", "Affiliation removed" */
+    toast = adw_toast_new_format (_("%s removed"), g_dgettext (GETTEXT_PACKAGE, kw_record_get_entity_type (record)->label));
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_action_name (toast, "win.undo-delete");
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  adw_toast_set_timeout (toast, 10);
+  g_signal_connect_object (toast, "dismissed", G_CALLBACK (on_undo_toast_dismissed_cb), self, G_CONNECT_SWAPPED);
+  self->pending_toast = g_object_ref (toast);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+undo_delete_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *param)
+{
+  KwWindow *self = KW_WINDOW (widget);
+  g_autoptr(AdwToast) toast = self->pending_toast ? g_object_ref (self->pending_toast) : NULL;
+
+  finish_pending_delete (self, TRUE);
+  if (toast != NULL)
+    adw_toast_dismiss (toast);
+}
+
+/* Overrides */
+
+static gboolean
+kw_window_close_request (GtkWindow *window)
+{
+  KwWindow *self = KW_WINDOW (window);
+
+  finish_pending_delete (self, FALSE);
+  save_window_state (self);
+  return GTK_WINDOW_CLASS (kw_window_parent_class)->close_request (window);
+}
+
+static gboolean
+show_welcome_cb (gpointer data)
+{
+  KwWindow *self = data;
+  KwWelcomeDialog *welcome;
+
+  if (!needs_welcome (self))
+    return G_SOURCE_REMOVE;
+  welcome = kw_welcome_dialog_new (GTK_WINDOW (self), self->store, self->settings);
+  g_signal_connect_object (welcome, "done", G_CALLBACK (on_welcome_dialog_done_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (welcome));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+kw_window_map (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (kw_window_parent_class)->map (widget);
+
+  /* after the window is on screen, so that the dialog has a parent to sit on */
+  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, show_welcome_cb, g_object_ref (widget), g_object_unref);
+}
+
+static void
+kw_window_constructed (GObject *object)
+{
+  KwWindow *self = KW_WINDOW (object);
+
+  G_OBJECT_CLASS (kw_window_parent_class)->constructed (object);
+
+  kw_search_popover_set_store (self->search_popover, self->store);
+  build_views (self);
+  g_signal_connect_object (self->contacts_view, "changed", G_CALLBACK (on_contacts_view_changed_cb),
+                           self, G_CONNECT_SWAPPED);
+  load_window_state (self);
+}
+
+static void
+kw_window_dispose (GObject *object)
+{
+  KwWindow *self = KW_WINDOW (object);
+
+  finish_pending_delete (self, FALSE);
+  gtk_widget_dispose_template (GTK_WIDGET (self), KW_TYPE_WINDOW);
+
+  G_OBJECT_CLASS (kw_window_parent_class)->dispose (object);
+}
+
+static void
+kw_window_finalize (GObject *object)
+{
+  KwWindow *self = KW_WINDOW (object);
+
+  g_clear_object (&self->store);
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (kw_window_parent_class)->finalize (object);
+}
+
+static void
+kw_window_set_property (GObject      *object,
+                        guint         prop_id,
+                        const GValue *value,
+                        GParamSpec   *pspec)
+{
+  KwWindow *self = KW_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      self->store = g_value_dup_object (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+kw_window_get_property (GObject    *object,
+                        guint       prop_id,
+                        GValue     *value,
+                        GParamSpec *pspec)
+{
+  KwWindow *self = KW_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+add_view_bindings (GtkWidgetClass *widget_class)
+{
+  static const GdkModifierType alt = GDK_ALT_MASK;
+  static const guint keys[] = { GDK_KEY_1, GDK_KEY_2, GDK_KEY_3, GDK_KEY_4, GDK_KEY_5 };
+
+  for (guint i = 0; i < G_N_ELEMENTS (views); i++)
+    gtk_widget_class_add_binding_action (widget_class, keys[i], alt, "win.show-view", "s", views[i].name);
+}
+
+static void
+install_actions (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_install_action (widget_class, "win.show-view", "s", show_view_action);
+  gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "win.new", NULL, new_action);
+  gtk_widget_class_install_action (widget_class, "win.go-back", NULL, go_back_action);
+  gtk_widget_class_install_action (widget_class, "win.open-record", "(ss)", open_record_action);
+  gtk_widget_class_install_action (widget_class, "win.delete-record", "(ss)", delete_record_action);
+  gtk_widget_class_install_action (widget_class, "win.undo-delete", NULL, undo_delete_action);
+  _kw_window_class_add_sync_actions (widget_class);
+  _kw_window_class_add_people_actions (widget_class);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_k, GDK_CONTROL_MASK, "win.search", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.go-back", NULL);
+  add_view_bindings (widget_class);
+}
+
+static void
+kw_window_class_init (KwWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->constructed = kw_window_constructed;
+  object_class->dispose = kw_window_dispose;
+  object_class->finalize = kw_window_finalize;
+  object_class->set_property = kw_window_set_property;
+  object_class->get_property = kw_window_get_property;
+  widget_class->map = kw_window_map;
+  GTK_WINDOW_CLASS (klass)->close_request = kw_window_close_request;
+
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL, KW_TYPE_STORE,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (KW_TYPE_SEARCH_POPOVER);
+  gtk_widget_class_set_template_from_resource (widget_class, "/nl/kwartier/Kwartier/kw-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, KwWindow, back_button);
+  gtk_widget_class_bind_template_child (widget_class, KwWindow, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, KwWindow, new_button);
+  gtk_widget_class_bind_template_child (widget_class, KwWindow, search_button);
+  gtk_widget_class_bind_template_child (widget_class, KwWindow, search_popover);
+  gtk_widget_class_bind_template_child (widget_class, KwWindow, sidebar_list);
+  gtk_widget_class_bind_template_child (widget_class, KwWindow, sync_label);
+  gtk_widget_class_bind_template_child (widget_class, KwWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, KwWindow, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, KwWindow, window_title);
+  gtk_widget_class_bind_template_callback (widget_class, on_leaflet_folded_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_popover_record_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_sidebar_list_row_activated_cb);
+  install_actions (widget_class);
+}
+
+static void
+kw_window_init (KwWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->settings = g_settings_new (APP_ID);
+}
+
+/* Public API */
+
+KwWindow *
+kw_window_new (GtkApplication *app,
+               KwStore        *store)
+{
+  g_return_val_if_fail (KW_IS_STORE (store), NULL);
+
+  return g_object_new (KW_TYPE_WINDOW, "application", app, "store", store, NULL);
+}
+
+KwStore *
+kw_window_get_store (KwWindow *self)
+{
+  g_return_val_if_fail (KW_IS_WINDOW (self), NULL);
+  return self->store;
+}
+
+const char *
+kw_window_get_view (KwWindow *self)
+{
+  g_return_val_if_fail (KW_IS_WINDOW (self), NULL);
+  return gtk_stack_get_visible_child_name (self->view_stack);
+}
+
+GtkWidget *
+kw_window_get_contacts_view (KwWindow *self)
+{
+  g_return_val_if_fail (KW_IS_WINDOW (self), NULL);
+  return self->contacts_view;
+}
+
+GtkListBox *
+kw_window_get_sidebar (KwWindow *self)
+{
+  g_return_val_if_fail (KW_IS_WINDOW (self), NULL);
+  return self->sidebar_list;
+}
+
+GtkWidget *
+kw_window_get_search_popover (KwWindow *self)
+{
+  g_return_val_if_fail (KW_IS_WINDOW (self), NULL);
+  return GTK_WIDGET (self->search_popover);
+}
+
+AdwToast *
+kw_window_get_undo_toast (KwWindow *self)
+{
+  g_return_val_if_fail (KW_IS_WINDOW (self), NULL);
+  return self->pending_toast;
+}
+
+/* For kw-window-sync.c */
+
+void
+_kw_window_show_toast (KwWindow   *self,
+                       const char *message)
+{
+  show_toast (self, message);
+}
+
+void
+_kw_window_set_sync_status (KwWindow   *self,
+                            const char *status)
+{
+  gtk_label_set_label (self->sync_label, status);
+}
+
+GSettings *
+_kw_window_get_settings (KwWindow *self)
+{
+  return self->settings;
+}

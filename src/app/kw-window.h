@@ -1,0 +1,26 @@
+/* kw-window.h: the main window
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "kw-store.h"
+
+G_BEGIN_DECLS
+
+#define KW_TYPE_WINDOW (kw_window_get_type ())
+G_DECLARE_FINAL_TYPE (KwWindow, kw_window, KW, WINDOW, AdwApplicationWindow)
+
+KwWindow    *kw_window_new              (GtkApplication *app,
+                                         KwStore        *store);
+KwStore     *kw_window_get_store        (KwWindow       *self);
+const char  *kw_window_get_view         (KwWindow       *self);
+GtkWidget   *kw_window_get_contacts_view (KwWindow      *self);
+GtkListBox  *kw_window_get_sidebar      (KwWindow       *self);
+GtkWidget   *kw_window_get_search_popover (KwWindow     *self);
+/* The toast offering to undo a delete, while it is shown. */
+AdwToast    *kw_window_get_undo_toast   (KwWindow       *self);
+
+G_END_DECLS

@@ -1,0 +1,50 @@
+/* kw-record-list.h: a GListModel of the records of one type
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Backed by an array of row ids from one SQL query (filters and sort in
+ * SQL); records are read lazily in get_item() with a small cache. The
+ * list refreshes itself when the store changes, with one items-changed.
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "kw-store.h"
+#include "kw-store-query.h"
+
+G_BEGIN_DECLS
+
+#define KW_TYPE_RECORD_LIST (kw_record_list_get_type ())
+G_DECLARE_FINAL_TYPE (KwRecordList, kw_record_list, KW, RECORD_LIST, GObject)
+
+KwRecordList *kw_record_list_new             (KwStore      *store,
+                                              const char   *type_name);
+KwStore      *kw_record_list_get_store       (KwRecordList *self);
+const char   *kw_record_list_get_type_name   (KwRecordList *self);
+void          kw_record_list_set_search      (KwRecordList *self,
+                                              const char   *search);
+void          kw_record_list_set_key_figures_only (KwRecordList *self,
+                                                   gboolean      key_figures);
+void          kw_record_list_set_area        (KwRecordList *self,
+                                              const char   *area_id);
+void          kw_record_list_set_community   (KwRecordList *self,
+                                              const char   *community);
+void          kw_record_list_set_kind        (KwRecordList *self,
+                                              const char   *kind);
+void          kw_record_list_set_formal      (KwRecordList *self,
+                                              int           formal);
+void          kw_record_list_set_not_contacted_months (KwRecordList *self,
+                                                       guint         months);
+void          kw_record_list_set_sort        (KwRecordList *self,
+                                              KwRecordSort  sort);
+/* Leave a record out (a delete waiting for its undo toast). */
+void          kw_record_list_set_hidden      (KwRecordList *self,
+                                              const char   *id,
+                                              gboolean      hidden);
+/* The position of a record, or G_MAXUINT. */
+guint         kw_record_list_find            (KwRecordList *self,
+                                              const char   *id);
+void          kw_record_list_refresh         (KwRecordList *self);
+
+G_END_DECLS

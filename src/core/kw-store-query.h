@@ -1,0 +1,75 @@
+/* kw-store-query.h: the queries behind the application's lists
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Filtering and sorting happen in SQL: a list is an array of row ids
+ * from one query, its records are read one by one when shown.
+ */
+#pragma once
+
+#include "kw-store.h"
+
+G_BEGIN_DECLS
+
+typedef enum {
+  KW_RECORD_SORT_NAME,
+  KW_RECORD_SORT_LAST_CONTACT,
+} KwRecordSort;
+
+typedef struct {
+  const char   *search;           /* full-text search, or NULL */
+  gboolean      key_figures;      /* person: key figures only */
+  const char   *area;             /* id of an area, or NULL */
+  const char   *community;        /* person: substring of languages or communities */
+  const char   *kind;             /* organisation: its kind, or NULL */
+  int           formal;           /* organisation: -1 any, 0 informal, 1 formal */
+  guint         not_contacted_months; /* person: 0 = any */
+  KwRecordSort  sort;
+} KwQuery;
+
+/* The last contact moment with a person ("YYYY-MM-DD"), or NULL. */
+char      *kw_store_dup_last_contact (KwStore     *self,
+                                      const char  *person_id);
+/* For a row of a list: the name of the record's area and, for a
+ * person, of an organisation the person is affiliated with. */
+void       kw_store_query_summary    (KwStore     *self,
+                                      const char  *type_name,
+                                      const char  *id,
+                                      char       **area,
+                                      char       **organisation);
+
+/* Two live people who may be the same: same e-mail, same phone, or a
+ * very similar name in the same area. */
+typedef struct {
+  char        *a;
+  char        *b;
+  const char  *reason;  /* "email", "phone" or "name" */
+} KwDuplicate;
+
+void       kw_duplicate_free          (KwDuplicate *duplicate);
+GPtrArray *kw_store_find_duplicates   (KwStore     *self,
+                                       guint        limit,
+                                       GError     **error);
+
+/* A live person with this e-mail (any case), this phone number (spaces
+ * and dashes aside) or else exactly this name (any case); NULL if none. */
+char      *kw_store_find_person       (KwStore     *self,
+                                       const char  *email,
+                                       const char  *phone,
+                                       const char  *name);
+
+/* For KwRecordList. */
+GArray    *_kw_store_query_rids      (KwStore        *self,
+                                      const char     *type_name,
+                                      const KwQuery  *query,
+                                      GError        **error);
+KwRecord  *_kw_store_query_record    (KwStore        *self,
+                                      const char     *type_name,
+                                      gint64          rid);
+gint64     _kw_store_query_rid       (KwStore        *self,
+                                      const char     *type_name,
+                                      const char     *id);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (KwDuplicate, kw_duplicate_free)
+
+G_END_DECLS

@@ -1,0 +1,271 @@
+/* kw-screenshots.c: renders the views of the demo data to PNG
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ *   xvfb-run -a _build-app/tests/ui/kw-screenshots OUTDIR
+ *
+ * writes contacts-light.png, contacts-dark.png, person.png, narrow.png
+ * and one PNG per other view, from a fresh demo database, without a
+ * screen grabber: each window is snapshotted and rendered by its own
+ * GskRenderer. The ui suite runs it (test 'ui-screenshots').
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "kw-contacts-view.h"
+#include "kw-demo.h"
+#include "kw-merge-window.h"
+#include "kw-preferences-window.h"
+#include "kw-window.h"
+
+typedef struct {
+  const char *file;
+  const char *view;
+  int         width;
+  int         height;
+  gboolean    dark;
+  const char *open;   /* type of a record to open: the first key figure */
+  int         scroll; /* how far down its page */
+} Shot;
+
+static const Shot shots[] = {
+  { "contacts-light.png", "contacts", 1280, 800, FALSE, "person" },
+  { "contacts-dark.png", "contacts", 1280, 800, TRUE, "person" },
+  { "person.png", "contacts", 1280, 1000, FALSE, "tense", 560 },
+  { "organisation.png", "contacts", 1280, 800, FALSE, "organisation" },
+  { "narrow.png", "contacts", 600, 800, FALSE, NULL },
+  { "narrow-person.png", "contacts", 600, 800, FALSE, "person" },
+  { "alliances.png", "alliances", 1280, 800, FALSE, NULL },
+  { "meetings.png", "meetings", 1280, 800, TRUE, NULL },
+};
+
+static gboolean
+on_timeout_cb (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+wait_ms (guint ms)
+{
+  gboolean done = FALSE;
+
+  g_timeout_add (ms, on_timeout_cb, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+static gboolean
+save_png (GtkWidget  *window,
+          const char *path)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (window);
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  int width = gtk_widget_get_width (window);
+  int height = gtk_widget_get_height (window);
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  GskRenderer *renderer = gtk_native_get_renderer (GTK_NATIVE (window));
+
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (snapshot);
+  if (node == NULL)
+    return FALSE;
+  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  return gdk_texture_save_to_png (texture, path);
+}
+
+static const char *
+first_id (KwStore    *store,
+          const char *type)
+{
+  static char id[64];
+  g_autoptr(GPtrArray) records = kw_store_list (store, type, NULL);
+
+  for (guint i = 0; records && i < records->len; i++)
+    {
+      KwRecord *record = g_ptr_array_index (records, i);
+
+      if (g_str_equal (type, "organisation") || kw_record_get_bool (record, "key_figure"))
+        {
+          g_strlcpy (id, kw_record_get_id (record), sizeof id);
+          return id;
+        }
+    }
+  return NULL;
+}
+
+/* Someone with a tense relation, to show how that looks. */
+static const char *
+tense_id (KwStore *store)
+{
+  static char id[64];
+  static const char * const people[] = { "person", NULL };
+  g_autoptr(GPtrArray) relations = kw_store_list (store, "relation", NULL);
+
+  for (guint i = 0; relations && i < relations->len; i++)
+    {
+      KwRecord *relation = g_ptr_array_index (relations, i);
+      const char *from = kw_record_get_string (relation, "from");
+
+      if (g_strcmp0 (kw_record_get_string (relation, "sentiment"), "tense") == 0
+          && kw_store_find_type (store, people, from) != NULL)
+        {
+          g_strlcpy (id, from, sizeof id);
+          return id;
+        }
+    }
+  return first_id (store, "person");
+}
+
+static GtkScrolledWindow *
+find_scrolled_window (GtkWidget *widget)
+{
+  if (GTK_IS_SCROLLED_WINDOW (widget))
+    return GTK_SCROLLED_WINDOW (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkScrolledWindow *found = find_scrolled_window (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+open_record (KwStore        *store,
+             KwContactsView *view,
+             const Shot     *shot)
+{
+  gboolean tense = g_str_equal (shot->open, "tense");
+  const char *type = tense ? "person" : shot->open;
+  GtkScrolledWindow *scrolled;
+
+  kw_contacts_view_open (view, type, tense ? tense_id (store) : first_id (store, type));
+  if (shot->scroll == 0)
+    return;
+  wait_ms (300);
+  scrolled = find_scrolled_window (kw_contacts_view_get_page (view, type));
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (scrolled), shot->scroll);
+}
+
+static gboolean
+take (KwStore    *store,
+      const Shot *shot,
+      const char *outdir)
+{
+  g_autofree char *path = g_build_filename (outdir, shot->file, NULL);
+  KwWindow *window = kw_window_new (NULL, store);
+  GtkWidget *view = kw_window_get_contacts_view (window);
+  gboolean ok;
+
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
+                                      shot->dark ? ADW_COLOR_SCHEME_FORCE_DARK : ADW_COLOR_SCHEME_FORCE_LIGHT);
+  gtk_window_set_default_size (GTK_WINDOW (window), shot->width, shot->height);
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", shot->view);
+  if (shot->open != NULL)
+    open_record (store, KW_CONTACTS_VIEW (view), shot);
+  wait_ms (700);
+  ok = save_png (GTK_WIDGET (window), path);
+  g_print ("%s %s\n", ok ? "wrote" : "could not write", path);
+  gtk_window_destroy (GTK_WINDOW (window));
+  wait_ms (50);
+  return ok;
+}
+
+/* What AdwApplication does for the application itself. */
+static void
+load_style (void)
+{
+  g_autoptr(GtkCssProvider) provider = gtk_css_provider_new ();
+
+  gtk_css_provider_load_from_resource (provider, "/nl/kwartier/Kwartier/style.css");
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (provider),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+}
+
+/* Dialogs: each its own toplevel, rendered the same way. */
+static gboolean
+take_dialog (GtkWindow  *dialog,
+             const char *outdir,
+             const char *file)
+{
+  g_autofree char *path = g_build_filename (outdir, file, NULL);
+  gboolean ok;
+
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_LIGHT);
+  gtk_window_present (dialog);
+  wait_ms (500);
+  ok = save_png (GTK_WIDGET (dialog), path);
+  g_print ("%s %s\n", ok ? "wrote" : "could not write", path);
+  gtk_window_destroy (dialog);
+  return ok;
+}
+
+/* A second record of a key figure, as a colleague might type it in. */
+static char *
+add_duplicate (KwStore *store)
+{
+  g_autoptr(KwRecord) person = kw_store_get (store, "person", first_id (store, "person"), NULL);
+  g_autoptr(KwChangeset) changes = kw_changeset_new ("person", NULL);
+  g_autofree char *name = g_utf8_strdown (kw_record_get_string (person, "name"), -1);
+
+  kw_changeset_set_string (changes, "name", name);
+  kw_changeset_set_string (changes, "email", kw_record_get_string (person, "email"));
+  kw_changeset_set_string (changes, "phone", "06 9876 5432");
+  kw_changeset_set_string (changes, "area", kw_record_get_string (person, "area"));
+  return kw_store_create (store, changes, NULL);
+}
+
+static gboolean
+take_merge (KwStore    *store,
+            const char *outdir)
+{
+  g_autofree char *copy = add_duplicate (store);
+  KwMergeWindow *merge;
+  gboolean ok;
+
+  merge = kw_merge_window_new (NULL, store);
+  ok = take_dialog (GTK_WINDOW (merge), outdir, "duplicates.png");
+  merge = kw_merge_window_new (NULL, store);
+  kw_merge_window_compare (merge, first_id (store, "person"), copy);
+  ok = take_dialog (GTK_WINDOW (merge), outdir, "merge.png") && ok;
+  return ok;
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KwStore) store = NULL;
+  g_autoptr(GSettings) settings = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *db = NULL;
+  const char *outdir = argc > 1 ? argv[1] : ".";
+  gboolean ok = TRUE;
+
+  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
+  gtk_init ();
+  adw_init ();
+  load_style ();
+  settings = g_settings_new (APP_ID);
+  g_settings_set_boolean (settings, "first-run-done", TRUE);
+  dir = g_dir_make_tmp ("kwartier-shots-XXXXXX", &error);
+  db = dir ? g_build_filename (dir, "demo.db", NULL) : NULL;
+  if (db == NULL || (store = kw_store_open (db, &error)) == NULL || !kw_demo_load (store, &error))
+    {
+      g_printerr ("kw-screenshots: %s\n", error->message);
+      return 1;
+    }
+  g_mkdir_with_parents (outdir, 0755);
+  for (guint i = 0; i < G_N_ELEMENTS (shots); i++)
+    ok = take (store, &shots[i], outdir) && ok;
+  ok = take_dialog (GTK_WINDOW (kw_preferences_window_new (settings, store)), outdir, "preferences.png") && ok;
+  ok = take_merge (store, outdir) && ok;
+  return ok ? 0 : 1;
+}

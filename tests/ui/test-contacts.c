@@ -1,0 +1,578 @@
+/* test-contacts.c: the Key Figures & Contacts view
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "kw-contacts-view.h"
+#include "kw-error.h"
+#include "kw-import-people-dialog.h"
+#include "kw-merge-window.h"
+#include "kw-people-export.h"
+#include "kw-people-import.h"
+#include "kw-person-page.h"
+#include "kw-store-query.h"
+#include "kw-test-util.h"
+
+static KwContactsView *
+contacts_view (KwTestFixture *f)
+{
+  return KW_CONTACTS_VIEW (kw_window_get_contacts_view (f->window));
+}
+
+static KwPersonPage *
+person_page (KwTestFixture *f)
+{
+  return KW_PERSON_PAGE (kw_contacts_view_get_page (contacts_view (f), "person"));
+}
+
+/* Makes a person through the window's "new" action and names it. */
+static char *
+create_person (KwTestFixture *f,
+               const char    *name)
+{
+  gint64 before = kw_store_count (f->store, "person");
+  GtkWidget *row;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.new", NULL));
+  kw_test_wait (20);
+  g_assert_cmpint (kw_store_count (f->store, "person"), ==, before + 1);
+  row = kw_person_page_get_row (person_page (f), "name");
+  gtk_editable_set_text (GTK_EDITABLE (row), name);
+  g_signal_emit_by_name (row, "apply");
+  return g_strdup (kw_person_page_get_id (person_page (f)));
+}
+
+static void
+test_create_and_edit (KwTestFixture *f,
+                      gconstpointer  data)
+{
+  g_autofree char *id = NULL;
+  g_autoptr(KwRecord) record = NULL;
+  GtkWidget *row;
+
+  kw_test_fixture_open (f);
+  id = create_person (f, "Zeynep Testcase");
+  record = kw_store_get (f->store, "person", id, NULL);
+  g_assert_cmpstr (kw_record_get_string (record, "name"), ==, "Zeynep Testcase");
+
+  row = kw_person_page_get_row (person_page (f), "phone");
+  gtk_editable_set_text (GTK_EDITABLE (row), "020 555 0101");
+  g_signal_emit_by_name (row, "apply");
+  g_clear_object (&record);
+  record = kw_store_get (f->store, "person", id, NULL);
+  g_assert_cmpstr (kw_record_get_string (record, "phone"), ==, "020 555 0101");
+  g_assert_false (gtk_widget_has_css_class (row, "error"));
+
+  /* a switch writes at once */
+  row = kw_person_page_get_row (person_page (f), "key_figure");
+  gtk_switch_set_active (g_object_get_data (G_OBJECT (row), "kw-switch"), TRUE);
+  g_clear_object (&record);
+  record = kw_store_get (f->store, "person", id, NULL);
+  g_assert_true (kw_record_get_bool (record, "key_figure"));
+
+  /* an enum through its combo row: the second value is "shared" */
+  row = kw_person_page_get_row (person_page (f), "consent");
+  adw_combo_row_set_selected (ADW_COMBO_ROW (row), 2);
+  g_clear_object (&record);
+  record = kw_store_get (f->store, "person", id, NULL);
+  g_assert_cmpstr (kw_record_get_string (record, "consent"), ==, "shared");
+}
+
+static void
+test_invalid_value (KwTestFixture *f,
+                    gconstpointer  data)
+{
+  g_autofree char *id = NULL;
+  g_autoptr(KwRecord) record = NULL;
+  g_autofree char *stamp = NULL;
+  GtkWidget *row;
+
+  kw_test_fixture_open (f);
+  id = create_person (f, "Invalid Date");
+  record = kw_store_get (f->store, "person", id, NULL);
+  stamp = g_strdup (kw_record_get_stamp (record, "consent_date"));
+
+  row = kw_person_page_get_row (person_page (f), "consent_date");
+  gtk_editable_set_text (GTK_EDITABLE (row), "31-02-2020");
+  g_signal_emit_by_name (row, "apply");
+  g_assert_true (gtk_widget_has_css_class (row, "error"));
+  g_assert_nonnull (gtk_widget_get_tooltip_text (row));
+  g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (row), "consent_date"));
+  g_clear_object (&record);
+  record = kw_store_get (f->store, "person", id, NULL);
+  g_assert_true (kw_record_is_null (record, "consent_date"));
+  g_assert_cmpstr (kw_record_get_stamp (record, "consent_date"), ==, stamp);
+
+  /* an empty name is refused too, and a good date clears the mark */
+  row = kw_person_page_get_row (person_page (f), "name");
+  gtk_editable_set_text (GTK_EDITABLE (row), "  ");
+  g_signal_emit_by_name (row, "apply");
+  g_assert_true (gtk_widget_has_css_class (row, "error"));
+  row = kw_person_page_get_row (person_page (f), "consent_date");
+  gtk_editable_set_text (GTK_EDITABLE (row), "2020-02-29");
+  g_signal_emit_by_name (row, "apply");
+  g_assert_false (gtk_widget_has_css_class (row, "error"));
+  g_clear_object (&record);
+  record = kw_store_get (f->store, "person", id, NULL);
+  g_assert_cmpstr (kw_record_get_string (record, "consent_date"), ==, "2020-02-29");
+  g_assert_cmpstr (kw_record_get_string (record, "name"), ==, "Invalid Date");
+}
+
+static void
+test_search (KwTestFixture *f,
+             gconstpointer  data)
+{
+  g_autofree char *id = NULL;
+  KwRecordList *list;
+  gint64 all;
+
+  kw_test_fixture_open (f);
+  id = create_person (f, "Zeynep Testcase");
+  list = kw_contacts_view_get_list (contacts_view (f), "person");
+  all = g_list_model_get_n_items (G_LIST_MODEL (list));
+  g_assert_cmpint (all, ==, kw_store_count (f->store, "person"));
+
+  kw_contacts_view_set_search (contacts_view (f), "ynep testc");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 1);
+  g_assert_cmpuint (kw_record_list_find (list, id), ==, 0);
+
+  kw_contacts_view_set_search (contacts_view (f), "estca");
+  g_assert_cmpuint (kw_record_list_find (list, id), !=, G_MAXUINT);
+
+  kw_contacts_view_set_search (contacts_view (f), "no such person at all");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 0);
+
+  kw_contacts_view_set_search (contacts_view (f), "");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, all);
+}
+
+static void
+test_delete_undo (KwTestFixture *f,
+                  gconstpointer  data)
+{
+  g_autofree char *id = NULL;
+  g_autoptr(KwRecord) record = NULL;
+  KwRecordList *list;
+
+  kw_test_fixture_open (f);
+  id = create_person (f, "Undo Me");
+  list = kw_contacts_view_get_list (contacts_view (f), "person");
+  g_assert_cmpuint (kw_record_list_find (list, id), !=, G_MAXUINT);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (person_page (f)), "person.delete", NULL));
+  g_assert_nonnull (kw_window_get_undo_toast (f->window));
+  g_assert_cmpuint (kw_record_list_find (list, id), ==, G_MAXUINT);
+  record = kw_store_get (f->store, "person", id, NULL);
+  g_assert_nonnull (record);   /* not deleted before the toast goes */
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo-delete", NULL));
+  kw_test_wait (50);
+  g_assert_null (kw_window_get_undo_toast (f->window));
+  g_assert_cmpuint (kw_record_list_find (list, id), !=, G_MAXUINT);
+  g_clear_object (&record);
+  record = kw_store_get (f->store, "person", id, NULL);
+  g_assert_nonnull (record);
+  g_assert_cmpstr (kw_contacts_view_get_open_id (contacts_view (f)), ==, id);
+}
+
+static void
+test_delete_dismiss (KwTestFixture *f,
+                     gconstpointer  data)
+{
+  g_autofree char *id = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KwRecord) record = NULL;
+  KwRecordList *list;
+  gint64 before;
+
+  kw_test_fixture_open (f);
+  id = create_person (f, "Dismiss Me");
+  before = kw_store_count (f->store, "person");
+  list = kw_contacts_view_get_list (contacts_view (f), "person");
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.delete-record", "(ss)", "person", id);
+  g_assert_nonnull (kw_window_get_undo_toast (f->window));
+  adw_toast_dismiss (kw_window_get_undo_toast (f->window));
+  kw_test_wait (50);
+
+  record = kw_store_get (f->store, "person", id, &error);
+  g_assert_null (record);
+  g_assert_error (error, KW_CORE_ERROR, KW_CORE_ERROR_DELETED);
+  g_assert_cmpint (kw_store_count (f->store, "person"), ==, before - 1);
+  g_assert_cmpuint (kw_record_list_find (list, id), ==, G_MAXUINT);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, before - 1);
+}
+
+static void
+test_relation (KwTestFixture *f,
+               gconstpointer  data)
+{
+  g_autofree char *a = NULL;
+  g_autofree char *b = NULL;
+  g_autofree char *rel = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) relations = NULL;
+  KwRelatedGroup *group;
+
+  kw_test_fixture_open (f);
+  b = create_person (f, "Other Party");
+  a = create_person (f, "First Party");
+  group = kw_person_page_get_group (person_page (f), KW_RELATED_RELATIONS);
+  g_assert_cmpuint (kw_related_group_get_n_rows (group), ==, 0);
+  rel = kw_related_group_add (group, "person", b, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (kw_related_group_get_n_rows (group), ==, 1);
+  relations = kw_store_list_by_ref (f->store, "relation", "from", a, NULL);
+  g_assert_cmpuint (relations->len, ==, 1);
+  g_assert_cmpstr (kw_record_get_string (g_ptr_array_index (relations, 0), "to"), ==, b);
+
+  /* removing it waits for its toast, like every delete */
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.delete-record", "(ss)", "relation", rel);
+  g_assert_cmpuint (kw_related_group_get_n_rows (group), ==, 0);
+  g_assert_nonnull (kw_store_get (f->store, "relation", rel, NULL));
+  adw_toast_dismiss (kw_window_get_undo_toast (f->window));
+  kw_test_wait (20);
+  g_assert_null (kw_store_get (f->store, "relation", rel, NULL));
+  g_assert_cmpuint (kw_related_group_get_n_rows (group), ==, 0);
+
+  /* a contact moment sets "last contact" */
+  group = kw_person_page_get_group (person_page (f), KW_RELATED_CONTACT_MOMENTS);
+  g_free (rel);
+  rel = kw_related_group_add (group, NULL, a, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (kw_related_group_get_n_rows (group), ==, 1);
+  g_assert_null (kw_store_dup_last_contact (f->store, a));   /* no date yet */
+}
+
+static void
+test_large_list (KwTestFixture *f,
+                 gconstpointer  data)
+{
+  KwRecordList *list;
+  GtkListView *view;
+  GtkAdjustment *adj;
+  g_autoptr(KwRecord) middle = NULL;
+  gint64 n;
+
+  kw_test_fixture_open (f);
+  n = kw_store_count (f->store, "person");
+  g_assert_cmpint (n, >=, 20000);
+  list = kw_contacts_view_get_list (contacts_view (f), "person");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, n);
+
+  view = kw_contacts_view_get_list_view (contacts_view (f));
+  adj = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (view));
+  g_assert_cmpfloat (gtk_adjustment_get_upper (adj), >, gtk_adjustment_get_page_size (adj) * 10);
+  for (guint i = 1; i <= 10; i++)
+    {
+      gtk_adjustment_set_value (adj, gtk_adjustment_get_upper (adj) * i / 11);
+      kw_test_wait (16);
+    }
+  g_assert_cmpfloat (gtk_adjustment_get_value (adj), >, gtk_adjustment_get_upper (adj) / 2);
+  middle = g_list_model_get_item (G_LIST_MODEL (list), n / 2);
+  g_assert_true (KW_IS_RECORD (middle));
+
+  /* search and a filter stay on the same model */
+  kw_contacts_view_set_search (contacts_view (f), kw_record_get_string (middle, "name"));
+  g_assert_cmpuint (kw_record_list_find (list, kw_record_get_id (middle)), !=, G_MAXUINT);
+}
+
+static AdwMessageDialog *
+find_dialog (const char *heading)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window)
+          && (heading == NULL || g_strcmp0 (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (window)), heading) == 0))
+        return ADW_MESSAGE_DIALOG (window);
+    }
+  return NULL;
+}
+
+static char *
+create_link (KwStore    *store,
+             const char *type,
+             const char *f1,
+             const char *v1,
+             const char *f2,
+             const char *v2)
+{
+  g_autoptr(KwChangeset) changes = kw_changeset_new (type, NULL);
+  g_autoptr(GError) error = NULL;
+  char *id;
+
+  kw_changeset_set_string (changes, f1, v1);
+  kw_changeset_set_string (changes, f2, v2);
+  id = kw_store_create (store, changes, &error);
+  g_assert_no_error (error);
+  return id;
+}
+
+static void
+test_forget (KwTestFixture *f,
+             gconstpointer  data)
+{
+  g_autoptr(GPtrArray) organisations = NULL;
+  g_autoptr(GPtrArray) left = NULL;
+  g_autoptr(KwRecord) tombstone = NULL;
+  g_autofree char *a = NULL, *b = NULL, *aff = NULL, *rel = NULL, *moment = NULL;
+  AdwMessageDialog *dialog;
+
+  kw_test_fixture_open (f);
+  b = create_person (f, "Someone Else");
+  a = create_person (f, "Forget Me Now");
+  organisations = kw_store_list (f->store, "organisation", NULL);
+  aff = create_link (f->store, "affiliation", "person", a, "organisation",
+                     kw_record_get_id (g_ptr_array_index (organisations, 0)));
+  rel = create_link (f->store, "relation", "from", b, "to", a);
+  moment = create_link (f->store, "contact_moment", "person", a, "summary", "talked about the square");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (person_page (f)), "person.forget", NULL));
+  dialog = find_dialog (NULL);
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (dialog, "forget");
+  kw_test_wait (50);
+
+  tombstone = kw_store_lookup (f->store, "person", a, NULL);
+  g_assert_true (kw_record_is_deleted (tombstone));
+  g_assert_true (kw_record_is_null (tombstone, "name"));
+  left = kw_store_list_by_ref (f->store, "affiliation", "person", a, NULL);
+  g_assert_cmpuint (left->len, ==, 0);
+  g_clear_pointer (&left, g_ptr_array_unref);
+  left = kw_store_list_by_ref (f->store, "relation", "to", a, NULL);
+  g_assert_cmpuint (left->len, ==, 0);
+  g_assert_null (kw_store_get (f->store, "contact_moment", moment, NULL));
+  g_assert_nonnull (find_dialog ("Forgotten"));
+  g_assert_null (kw_contacts_view_get_open_id (contacts_view (f)));
+}
+
+static void
+test_merge (KwTestFixture *f,
+            gconstpointer  data)
+{
+  g_autoptr(GPtrArray) organisations = NULL;
+  g_autoptr(KwRecord) survivor = NULL;
+  g_autoptr(KwRecord) affiliation = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *a = NULL, *b = NULL, *aff = NULL;
+  KwMergeWindow *merge;
+  GtkWidget *row;
+
+  kw_test_fixture_open (f);
+  a = create_person (f, "Dubbel Persoon");
+  row = kw_person_page_get_row (person_page (f), "email");
+  gtk_editable_set_text (GTK_EDITABLE (row), "dubbel@example.org");
+  g_signal_emit_by_name (row, "apply");
+  b = create_person (f, "Dubbel Persoon Twee");
+  row = kw_person_page_get_row (person_page (f), "email");
+  gtk_editable_set_text (GTK_EDITABLE (row), "Dubbel@Example.org ");
+  g_signal_emit_by_name (row, "apply");
+  row = kw_person_page_get_row (person_page (f), "phone");
+  gtk_editable_set_text (GTK_EDITABLE (row), "06 1111 2222");
+  g_signal_emit_by_name (row, "apply");
+  organisations = kw_store_list (f->store, "organisation", NULL);
+  aff = create_link (f->store, "affiliation", "person", b, "organisation",
+                     kw_record_get_id (g_ptr_array_index (organisations, 0)));
+
+  merge = kw_merge_window_new (GTK_WINDOW (f->window), f->store);
+  g_assert_cmpuint (kw_merge_window_get_n_pairs (merge), >=, 1);
+  kw_merge_window_compare (merge, a, b);
+  g_assert_true (kw_merge_window_choose (merge, "phone", 1));
+  g_assert_false (kw_merge_window_choose (merge, "key_figure", 1));  /* the same in both */
+  g_assert_true (kw_merge_window_merge (merge, &error));
+  g_assert_no_error (error);
+
+  survivor = kw_store_get (f->store, "person", a, NULL);
+  g_assert_cmpstr (kw_record_get_string (survivor, "phone"), ==, "06 1111 2222");
+  g_assert_cmpstr (kw_record_get_string (survivor, "name"), ==, "Dubbel Persoon");
+  g_assert_null (kw_store_get (f->store, "person", b, NULL));
+  affiliation = kw_store_get (f->store, "affiliation", aff, NULL);
+  g_assert_cmpstr (kw_record_get_string (affiliation, "person"), ==, a);
+  gtk_window_destroy (GTK_WINDOW (merge));
+}
+
+static void
+test_filters_and_sort (KwTestFixture *f,
+                       gconstpointer  data)
+{
+  KwRecordList *list;
+  guint all, n;
+
+  kw_test_fixture_open (f);
+  list = kw_contacts_view_get_list (contacts_view (f), "person");
+  all = g_list_model_get_n_items (G_LIST_MODEL (list));
+  kw_record_list_set_key_figures_only (list, TRUE);
+  n = g_list_model_get_n_items (G_LIST_MODEL (list));
+  g_assert_cmpuint (n, >, 0);
+  g_assert_cmpuint (n, <, all);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(KwRecord) person = g_list_model_get_item (G_LIST_MODEL (list), i);
+      g_assert_true (kw_record_get_bool (person, "key_figure"));
+    }
+  kw_record_list_set_key_figures_only (list, FALSE);
+
+  g_assert_true (gtk_widget_activate_action (kw_window_get_contacts_view (f->window), "contacts.sort", "s", "last-contact"));
+  for (guint i = 1; i < MIN (all, 20); i++)
+    {
+      g_autoptr(KwRecord) p = g_list_model_get_item (G_LIST_MODEL (list), i - 1);
+      g_autoptr(KwRecord) q = g_list_model_get_item (G_LIST_MODEL (list), i);
+      g_autofree char *dp = kw_store_dup_last_contact (f->store, kw_record_get_id (p));
+      g_autofree char *dq = kw_store_dup_last_contact (f->store, kw_record_get_id (q));
+
+      g_assert_true (dq == NULL || (dp != NULL && g_strcmp0 (dp, dq) >= 0));
+    }
+  kw_record_list_set_not_contacted_months (list, 12);
+  n = g_list_model_get_n_items (G_LIST_MODEL (list));
+  g_assert_cmpuint (n, <, all);
+  kw_record_list_set_not_contacted_months (list, 0);
+
+  /* an area takes in the areas inside it */
+  {
+    g_autoptr(GPtrArray) areas = kw_store_list (f->store, "area", NULL);
+    g_autoptr(KwRecord) someone = g_list_model_get_item (G_LIST_MODEL (list), 0);
+    const char *inner = kw_record_get_string (someone, "area");
+    g_autoptr(KwRecord) area = inner ? kw_store_get (f->store, "area", inner, NULL) : NULL;
+    const char *outer = area ? kw_record_get_string (area, "parent") : NULL;
+
+    g_assert_nonnull (outer);
+    kw_record_list_set_area (list, outer);
+    g_assert_cmpuint (kw_record_list_find (list, kw_record_get_id (someone)), !=, G_MAXUINT);
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), <, all);
+    kw_record_list_set_area (list, inner);
+    g_assert_cmpuint (kw_record_list_find (list, kw_record_get_id (someone)), !=, G_MAXUINT);
+    g_assert_cmpuint (areas->len, >, 1);
+  }
+}
+
+static const char vcard[] =
+  "BEGIN:VCARD\r\n"
+  "VERSION:3.0\r\n"
+  "N:Yılmaz;Zeynep;;;\r\n"
+  "FN:Zeynep Yılmaz\r\n"
+  "EMAIL;TYPE=INTERNET:zeynep@example.org\r\n"
+  "TEL;TYPE=CELL:06 2222 3333\r\n"
+  "NOTE:Runs the homework club\\, Tuesdays and\r\n"
+  "  Thursdays\r\n"
+  "END:VCARD\r\n"
+  "BEGIN:VCARD\r\n"
+  "VERSION:4.0\r\n"
+  "N:Tahiri;Karim;;;\r\n"
+  "item1.EMAIL:karim@example.org\r\n"
+  "END:VCARD\r\n";
+
+static void
+test_import_vcard (KwTestFixture *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *zeynep = NULL;
+  g_autofree char *karim = NULL;
+  g_autoptr(KwRecord) record = NULL;
+  KwImportPeopleDialog *dialog;
+  guint added, updated, skipped;
+
+  kw_test_fixture_open (f);
+  dialog = kw_import_people_dialog_new (GTK_WINDOW (f->window), f->store, vcard, FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (kw_import_people_dialog_get_n_people (dialog), ==, 2);
+  g_assert_true (kw_import_people_dialog_import (dialog, &added, &updated, &skipped, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (added, ==, 2);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  zeynep = kw_store_find_person (f->store, "ZEYNEP@example.org", NULL, NULL);
+  record = kw_store_get (f->store, "person", zeynep, NULL);
+  g_assert_cmpstr (kw_record_get_string (record, "name"), ==, "Zeynep Yılmaz");
+  g_assert_cmpstr (kw_record_get_string (record, "phone"), ==, "06 2222 3333");
+  g_assert_cmpstr (kw_record_get_string (record, "notes"), ==, "Runs the homework club, Tuesdays and Thursdays");
+  karim = kw_store_find_person (f->store, NULL, NULL, "karim tahiri");
+  g_assert_nonnull (karim);
+
+  /* out again as vCard: private people stay here */
+  {
+    KwRecordList *list = kw_contacts_view_get_list (contacts_view (f), "person");
+    g_autofree char *text = NULL;
+    g_autoptr(GPtrArray) back = NULL;
+    guint written, left_out;
+
+    text = kw_people_to_vcard (f->store, G_LIST_MODEL (list), &written, &left_out);
+    g_assert_cmpuint (written + left_out, ==, g_list_model_get_n_items (G_LIST_MODEL (list)));
+    g_assert_cmpuint (left_out, >, 0);
+    g_assert_null (strstr (text, "Zeynep"));   /* consent not asked: private */
+    back = kw_vcard_parse (text, NULL);
+    g_assert_cmpuint (back->len, ==, written);
+  }
+
+  /* the same file again: both are already here and skipped */
+  dialog = kw_import_people_dialog_new (GTK_WINDOW (f->window), f->store, vcard, FALSE, &error);
+  g_assert_true (kw_import_people_dialog_import (dialog, &added, &updated, &skipped, &error));
+  g_assert_cmpuint (added, ==, 0);
+  g_assert_cmpuint (skipped, ==, 2);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
+static void
+test_import_csv (KwTestFixture *f,
+                 gconstpointer  data)
+{
+  static const char csv[] =
+    "Naam;E-mailadres;Telefoon;Wijk\n"
+    "\"Bakker, Ria\";ria@example.org;020 123 4567;Betondorp\n"
+    "Henk Smit;;06-12345678;Oost\n"
+    "\n"
+    ";geen-naam@example.org;;\n";
+  g_autoptr(GError) error = NULL;
+  g_autofree char *ria = NULL;
+  g_autoptr(KwRecord) record = NULL;
+  KwImportPeopleDialog *dialog;
+  guint added, updated, skipped;
+
+  kw_test_fixture_open (f);
+  dialog = kw_import_people_dialog_new (GTK_WINDOW (f->window), f->store, csv, TRUE, &error);
+  g_assert_no_error (error);
+  /* the row without a name is left out */
+  g_assert_cmpuint (kw_import_people_dialog_get_n_people (dialog), ==, 2);
+  /* the phone column left out by hand */
+  kw_import_people_dialog_set_column (dialog, 2, "");
+  kw_import_people_dialog_set_policy (dialog, KW_IMPORT_UPDATE);
+  g_assert_true (kw_import_people_dialog_import (dialog, &added, &updated, &skipped, &error));
+  g_assert_cmpuint (added, ==, 2);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  ria = kw_store_find_person (f->store, "ria@example.org", NULL, NULL);
+  record = kw_store_get (f->store, "person", ria, NULL);
+  g_assert_cmpstr (kw_record_get_string (record, "name"), ==, "Bakker, Ria");
+  g_assert_true (kw_record_is_null (record, "phone"));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  kw_test_init (&argc, &argv);
+
+#define ADD(path, func, data) \
+  g_test_add ("/kw/ui/contacts/" path, KwTestFixture, data, kw_test_fixture_setup, func, kw_test_fixture_teardown)
+  ADD ("create-and-edit", test_create_and_edit, KW_TEST_DEMO);
+  ADD ("invalid-value", test_invalid_value, KW_TEST_DEMO);
+  ADD ("search", test_search, KW_TEST_DEMO);
+  ADD ("delete-undo", test_delete_undo, KW_TEST_DEMO);
+  ADD ("delete-dismiss", test_delete_dismiss, KW_TEST_DEMO);
+  ADD ("relation", test_relation, KW_TEST_DEMO);
+  ADD ("forget", test_forget, KW_TEST_DEMO);
+  ADD ("merge", test_merge, KW_TEST_DEMO);
+  ADD ("filters-and-sort", test_filters_and_sort, KW_TEST_DEMO);
+  ADD ("import-vcard", test_import_vcard, KW_TEST_DEMO);
+  ADD ("import-csv", test_import_csv, KW_TEST_DEMO);
+  ADD ("large-list", test_large_list, KW_TEST_GENERATED);
+#undef ADD
+
+  return g_test_run ();
+}

@@ -1,0 +1,247 @@
+/* test-window.c: the shell — sidebar, views, search, first start
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "kw-contacts-view.h"
+#include "kw-preferences-window.h"
+#include "kw-search-popover.h"
+#include "kw-test-util.h"
+#include "kw-welcome-dialog.h"
+
+static void
+test_sidebar (KwTestFixture *f,
+              gconstpointer  data)
+{
+  static const char * const names[] = { "alliances", "networks", "contacts", "map", "meetings" };
+  GtkListBox *sidebar;
+
+  kw_test_fixture_open (f);
+  sidebar = kw_window_get_sidebar (f->window);
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      GtkListBoxRow *row = gtk_list_box_get_row_at_index (sidebar, i);
+
+      g_assert_nonnull (row);
+      g_assert_cmpstr (gtk_widget_get_name (GTK_WIDGET (row)), ==, names[i]);
+      g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (row)));
+    }
+  g_assert_null (gtk_list_box_get_row_at_index (sidebar, G_N_ELEMENTS (names)));
+  g_assert_cmpstr (kw_window_get_view (f->window), ==, "contacts");
+  g_assert_true (gtk_list_box_row_is_selected (gtk_list_box_get_row_at_index (sidebar, 2)));
+}
+
+static void
+test_show_view (KwTestFixture *f,
+                gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autofree char *saved = NULL;
+  gint64 n;
+
+  kw_test_fixture_open (f);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-view", "s", "meetings"));
+  kw_test_wait (50);
+  g_assert_cmpstr (kw_window_get_view (f->window), ==, "meetings");
+  g_assert_true (gtk_list_box_row_is_selected (gtk_list_box_get_row_at_index (kw_window_get_sidebar (f->window), 4)));
+  saved = g_settings_get_string (settings, "last-view");
+  g_assert_cmpstr (saved, ==, "meetings");
+  /* "new" does nothing where the view cannot make records yet */
+  n = kw_store_count (f->store, "person");
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.new", NULL);
+  g_assert_cmpint (kw_store_count (f->store, "person"), ==, n);
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-view", "s", "contacts");
+  kw_test_wait (50);
+  g_assert_cmpstr (kw_window_get_view (f->window), ==, "contacts");
+}
+
+static void
+test_open_from_search (KwTestFixture *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GPtrArray) people = NULL;
+  KwRecord *person;
+  KwContactsView *view;
+
+  kw_test_fixture_open (f);
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-view", "s", "map");
+  people = kw_store_list (f->store, "person", NULL);
+  g_assert_cmpuint (people->len, >, 0);
+  person = g_ptr_array_index (people, people->len / 2);
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.open-record", "(ss)",
+                              "person", kw_record_get_id (person));
+  kw_test_wait (50);
+  view = KW_CONTACTS_VIEW (kw_window_get_contacts_view (f->window));
+  g_assert_cmpstr (kw_window_get_view (f->window), ==, "contacts");
+  g_assert_cmpstr (kw_contacts_view_get_open_id (view), ==, kw_record_get_id (person));
+}
+
+static void
+test_resize_settings (KwTestFixture *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+
+  kw_test_fixture_open (f);
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 640, 500);
+  kw_test_wait (100);
+  gtk_window_close (GTK_WINDOW (f->window));
+  f->window = NULL;
+  kw_test_wait (50);
+  g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 640);
+  g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 500);
+}
+
+static GtkWidget *
+find_child_of_type (GtkWidget *widget,
+                    GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_child_of_type (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+test_global_search (KwTestFixture *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GPtrArray) people = NULL;
+  KwSearchPopover *popover;
+  GtkListBox *results;
+  GtkListBoxRow *row;
+  const char *name;
+  g_autofree char *part = NULL;
+  g_auto(GStrv) words = NULL;
+  KwContactsView *view;
+
+  kw_test_fixture_open (f);
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-view", "s", "meetings");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.search", NULL));
+  kw_test_wait (50);
+  popover = KW_SEARCH_POPOVER (kw_window_get_search_popover (f->window));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (popover)));
+
+  people = kw_store_list (f->store, "person", NULL);
+  name = kw_record_get_string (g_ptr_array_index (people, 3), "name");
+  words = g_strsplit (name, " ", -1);
+  for (guint i = 0; words[i] && part == NULL; i++)
+    if (g_utf8_strlen (words[i], -1) >= 5)
+      part = g_utf8_substring (words[i], 1, 5);   /* the middle of a word */
+  g_assert_nonnull (part);
+  kw_search_popover_set_text (popover, part);
+  results = kw_search_popover_get_results (popover);
+  row = gtk_list_box_get_row_at_index (results, 0);
+  g_assert_nonnull (row);
+  g_assert_nonnull (gtk_list_box_row_get_header (row));   /* grouped by type */
+  for (int i = 0; row != NULL; row = gtk_list_box_get_row_at_index (results, ++i))
+    if (g_strcmp0 (g_object_get_data (G_OBJECT (row), "kw-id"), kw_record_get_id (g_ptr_array_index (people, 3))) == 0)
+      break;
+  g_assert_nonnull (row);
+  g_signal_emit_by_name (results, "row-activated", row);
+  kw_test_wait (50);
+  view = KW_CONTACTS_VIEW (kw_window_get_contacts_view (f->window));
+  g_assert_cmpstr (kw_window_get_view (f->window), ==, "contacts");
+  g_assert_cmpstr (kw_contacts_view_get_open_id (view), ==, kw_record_get_id (g_ptr_array_index (people, 3)));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (popover)));
+}
+
+static void
+test_preferences (KwTestFixture *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autofree char *scheme = NULL;
+  KwPreferencesWindow *prefs;
+
+  kw_test_fixture_open (f);
+  g_settings_set_string (settings, "color-scheme", "default");
+  prefs = kw_preferences_window_new (settings, f->store);
+  gtk_window_present (GTK_WINDOW (prefs));
+  kw_test_wait (50);
+  /* the template built: the style row is there and writes the setting */
+  g_object_set (find_child_of_type (GTK_WIDGET (prefs), ADW_TYPE_COMBO_ROW), "selected", 2, NULL);
+  scheme = g_settings_get_string (settings, "color-scheme");
+  g_assert_cmpstr (scheme, ==, "dark");
+  gtk_window_destroy (GTK_WINDOW (prefs));
+  g_settings_set_string (settings, "color-scheme", "default");
+}
+
+static AdwMessageDialog *
+find_welcome (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (KW_IS_WELCOME_DIALOG (window))
+        return ADW_MESSAGE_DIALOG (window);
+    }
+  return NULL;
+}
+
+static void
+test_welcome (KwTestFixture *f,
+              gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autofree char *organiser = NULL;
+  AdwMessageDialog *welcome;
+  KwRecordList *people;
+
+  g_settings_set_string (settings, "organiser-name", "Test Organiser");
+  kw_test_fixture_open_full (f, FALSE);
+  /* it comes in an idle after the window is mapped */
+  for (guint i = 0; i < 50 && (welcome = find_welcome ()) == NULL; i++)
+    kw_test_wait (100);
+  g_assert_nonnull (welcome);
+  people = kw_contacts_view_get_list (KW_CONTACTS_VIEW (kw_window_get_contacts_view (f->window)), "person");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (people)), ==, 0);
+
+  adw_message_dialog_response (welcome, "demo");
+  kw_test_wait (50);
+  g_assert_true (g_settings_get_boolean (settings, "first-run-done"));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (people)), >, 10);
+  organiser = kw_store_dup_organiser (f->store);
+  g_assert_cmpstr (organiser, ==, "Test Organiser");
+}
+
+static void
+test_no_welcome_twice (KwTestFixture *f,
+                       gconstpointer  data)
+{
+  kw_test_fixture_open_full (f, TRUE);
+  kw_test_wait (500);
+  g_assert_null (find_welcome ());
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  kw_test_init (&argc, &argv);
+
+#define ADD(path, func, data) \
+  g_test_add ("/kw/ui/window/" path, KwTestFixture, data, kw_test_fixture_setup, func, kw_test_fixture_teardown)
+  ADD ("sidebar", test_sidebar, KW_TEST_DEMO);
+  ADD ("show-view", test_show_view, KW_TEST_DEMO);
+  ADD ("open-record", test_open_from_search, KW_TEST_DEMO);
+  ADD ("global-search", test_global_search, KW_TEST_DEMO);
+  ADD ("preferences", test_preferences, KW_TEST_DEMO);
+  ADD ("window-size", test_resize_settings, KW_TEST_EMPTY);
+  ADD ("welcome", test_welcome, KW_TEST_EMPTY);
+  ADD ("no-welcome-when-done", test_no_welcome_twice, KW_TEST_EMPTY);
+#undef ADD
+
+  return g_test_run ();
+}
