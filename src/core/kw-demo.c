@@ -435,6 +435,11 @@ static const DemoPerson demo_people[] = {
     "koken", FALSE, "private", "2025-07-30", NULL, NULL, NULL, REACH_PHONE },
   { "p:dirk", "Dirk Mulder", "a:betondorp-zuid", "Nederlands", "Betondorp Vooruit, stadsdorp",
     "groen", FALSE, "shared", "2025-01-15", NULL, NULL, NULL, REACH_BOTH },
+  /* the same social worker, entered a second time after a market day:
+   * a duplicate to find and merge */
+  { "p:dewi-again", "Dewie Kartoredjo", "a:betondorp-noord", "Nederlands", NULL,
+    "buurthuis", FALSE, "shared", "2026-09-12", NULL,
+    "Aangemeld op de buurtmarkt; wil helpen met de kerstmarkt.", NULL, REACH_PHONE },
 };
 
 static const DemoAffiliation demo_affiliations[] = {

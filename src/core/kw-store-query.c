@@ -16,16 +16,6 @@
 #include "kw-store-private.h"
 #include "kw-store-query.h"
 
-/* What the lists need beyond the schema's indexes; made on first use. */
-static const char query_indexes_sql[] =
-  "CREATE INDEX IF NOT EXISTS \"contact_moment.person_date\" ON contact_moment (person, date);"
-  "CREATE INDEX IF NOT EXISTS \"person.key_figure\" ON person (key_figure) WHERE key_figure = 1;"
-  "CREATE INDEX IF NOT EXISTS \"person.email_key\" ON person (lower (trim (email)));"
-  /* covering the list in name order: 100,000 row ids in a few ms */
-  "CREATE INDEX IF NOT EXISTS \"person.live_title\" ON person (name COLLATE NOCASE, id) WHERE deleted IS NULL;"
-  "CREATE INDEX IF NOT EXISTS \"organisation.live_title\" ON organisation (name COLLATE NOCASE, id) "
-  "WHERE deleted IS NULL;";
-
 static const char find_by_email_sql[] =
   "SELECT id FROM person WHERE lower (trim (email)) = lower (trim (?)) AND deleted IS NULL LIMIT 1";
 static const char find_by_phone_sql[] =
@@ -66,22 +56,6 @@ typedef struct {
 } Bind;
 
 /* Helpers */
-
-static gboolean
-ensure_indexes (KwStore  *self,
-                GError  **error)
-{
-  static GQuark done_quark;
-
-  if (done_quark == 0)
-    done_quark = g_quark_from_static_string ("kw-store-query-indexes");
-  if (g_object_get_qdata (G_OBJECT (self), done_quark) != NULL)
-    return TRUE;
-  if (!_kw_store_exec (self, query_indexes_sql, error))
-    return FALSE;
-  g_object_set_qdata (G_OBJECT (self), done_quark, GINT_TO_POINTER (1));
-  return TRUE;
-}
 
 /* Each word of three or more characters as an FTS5 phrase (trigram
  * index); NULL when no word is that long. */
@@ -304,8 +278,6 @@ _kw_store_query_rids (KwStore        *self,
   g_return_val_if_fail (KW_IS_STORE (self), NULL);
   g_return_val_if_fail (type != NULL && query != NULL, NULL);
 
-  if (!ensure_indexes (self, error))
-    return NULL;
   sql = build_query (type, query, binds, owned);
   if ((stmt = _kw_store_prepare (self, sql, error)) == NULL)
     return NULL;
@@ -383,7 +355,7 @@ kw_store_dup_last_contact (KwStore    *self,
 
   g_return_val_if_fail (KW_IS_STORE (self), NULL);
 
-  if (person_id == NULL || !ensure_indexes (self, NULL))
+  if (person_id == NULL)
     return NULL;
   if ((stmt = _kw_store_prepare (self, last_contact_sql, NULL)) == NULL)
     return NULL;
@@ -653,8 +625,6 @@ kw_store_find_person (KwStore    *self,
 
   g_return_val_if_fail (KW_IS_STORE (self), NULL);
 
-  if (!ensure_indexes (self, NULL))
-    return NULL;
   if ((id = find_one (self, find_by_email_sql, email)) != NULL
       || (id = find_one (self, find_by_phone_sql, phone)) != NULL)
     return id;
