@@ -817,10 +817,6 @@ test_not_available (void)
 {
   g_autoptr(Sandbox) sb = sandbox_new ();
   const char * const cases[][6] = {
-    { "export", "-o", "out.kwartier.jsonl", NULL },
-    { "import", "in.kwartier.jsonl", NULL },
-    { "conflicts", NULL },
-    { "sync", "folder", NULL },
     { "minutes", "00000000-0000-4000-8000-000000000000", "-o", "minutes.md", NULL },
     { "ical", "--all", "-o", "meetings.ics", NULL },
   };

@@ -19,6 +19,7 @@
 #include <string.h>
 
 #include "kw-cli.h"
+#include "kw-cli-sync.h"
 #include "kw-demo.h"
 #include "kw-error.h"
 #include "kw-store.h"
@@ -75,7 +76,9 @@ static const OptionSpec list_options[] = { { "--json", FALSE }, { NULL } };
 static const OptionSpec generate_options[] = {
   { "--people", TRUE }, { "--seed", TRUE }, { NULL }
 };
-static const OptionSpec export_options[] = { { "--scope", TRUE }, { "-o", TRUE }, { NULL } };
+static const OptionSpec export_options[] = {
+  { "--scope", TRUE }, { "-o", TRUE }, { "--gzip", FALSE }, { "--seal", FALSE }, { NULL }
+};
 static const OptionSpec import_options[] = { { "--dry-run", FALSE }, { NULL } };
 static const OptionSpec minutes_options[] = {
   { "--public", FALSE }, { "--format", TRUE }, { "-o", TRUE }, { NULL }
@@ -127,15 +130,26 @@ static const Command commands[] = {
     N_("Deletes the record: a tombstone without any of its fields stays behind,\n"
        "so that the deletion reaches other devices."),
     TRUE, no_options, 2, 2, cmd_delete },
-  { "export", N_("export [--scope KIND:ID] -o FILE"),
+  { "export", N_("export [--scope KIND:ID] [--gzip] [--seal] -o FILE"),
     N_("write an export; KIND is alliance, network, area or meeting; default: all"),
-    NULL, FALSE, export_options, 0, 0, cmd_export },
+    N_("Writes an export (JSON Lines) to FILE: everything, or with --scope one\n"
+       "alliance, network, area or meeting and the people, organisations, areas and\n"
+       "venues it refers to. Private notes never leave this device; people with\n"
+       "private consent only as a stub that says so. --gzip compresses; --seal\n"
+       "encrypts with a passphrase from $KWARTIER_PASSPHRASE or a prompt."),
+    FALSE, export_options, 0, 0, cmd_export },
   { "import", N_("import [--dry-run] FILE"),
     N_("merge an export; prints the summary"),
-    NULL, FALSE, import_options, 1, 1, cmd_import },
+    N_("Merges an export into the database and prints\n"
+       "\"added N, updated N, deleted N, conflicts N, unchanged N\".\n"
+       "A bad file is refused whole and changes nothing (exit status 1);\n"
+       "--dry-run prints the summary and changes nothing."),
+    FALSE, import_options, 1, 1, cmd_import },
   { "conflicts", N_("conflicts [--json]"),
     N_("list unresolved conflicts"),
-    NULL, FALSE, list_options, 0, 0, cmd_conflicts },
+    N_("Lists the values that lost a concurrent edit and were kept, one per line;\n"
+       "with --json one JSON object per line."),
+    FALSE, list_options, 0, 0, cmd_conflicts },
   { "sync", N_("sync FOLDER"),
     N_("one pass of folder sync"),
     N_("Writes this device's export into FOLDER and imports every other device's\n"
@@ -713,28 +727,58 @@ not_available (Cli *cli)
   return KW_CLI_EXIT_USAGE;
 }
 
+/* The sync commands (kw-cli-sync.c) take the command's own arguments:
+ * rebuild them from what the parser took, options first. */
+static int
+run_sync_command (Cli   *cli,
+                  int  (*func) (KwStore *store, int argc, char **argv))
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  GHashTableIter iter;
+  gpointer name, value;
+
+  g_ptr_array_add (argv, (gpointer) cli->command->name);
+  g_hash_table_iter_init (&iter, cli->options);
+  while (g_hash_table_iter_next (&iter, &name, &value))
+    {
+      const OptionSpec *spec = lookup_option (cli->command->options, name);
+
+      g_ptr_array_add (argv, name);
+      if (spec != NULL && spec->has_value)
+        g_ptr_array_add (argv, value);
+    }
+  for (guint i = 0; i < cli->args->len; i++)
+    g_ptr_array_add (argv, g_ptr_array_index (cli->args, i));
+  g_ptr_array_add (argv, NULL);
+
+  if (!open_store (cli, &error))
+    return refuse (error);
+  return func (cli->store, (int) argv->len - 1, (char **) argv->pdata);
+}
+
 static int
 cmd_export (Cli *cli)
 {
-  return not_available (cli);
+  return run_sync_command (cli, kw_cli_sync_export);
 }
 
 static int
 cmd_import (Cli *cli)
 {
-  return not_available (cli);
+  return run_sync_command (cli, kw_cli_sync_import);
 }
 
 static int
 cmd_conflicts (Cli *cli)
 {
-  return not_available (cli);
+  return run_sync_command (cli, kw_cli_sync_conflicts);
 }
 
 static int
 cmd_sync (Cli *cli)
 {
-  return not_available (cli);
+  return run_sync_command (cli, kw_cli_sync_sync);
 }
 
 static int

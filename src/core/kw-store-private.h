@@ -33,6 +33,9 @@ void           _kw_store_set_db_error  (KwStore     *self,
                                         GError     **error);
 /* "SELECT <all columns> FROM "<type>"": append WHERE/ORDER yourself. */
 const char    *_kw_store_select_sql    (const KwEntityType *type);
+/* The WHERE condition of a record that is shown: not deleted, and with
+ * its name when the type requires one (not a consent stub). */
+const char    *_kw_store_live_sql      (const KwEntityType *type);
 /* A KwRecord from a row selected with _kw_store_select_sql (). */
 KwRecord      *_kw_store_record_from_row (const KwEntityType *type,
                                           sqlite3_stmt       *stmt);

@@ -214,7 +214,7 @@ build_query (const KwEntityType *type,
 {
   GString *sql = g_string_new (NULL);
 
-  g_string_append_printf (sql, "SELECT rid FROM \"%s\" WHERE deleted IS NULL", type->name);
+  g_string_append_printf (sql, "SELECT rid FROM \"%s\" WHERE %s", type->name, _kw_store_live_sql (type));
   if (q->search != NULL)
     add_search (sql, binds, owned, type, q->search);
   if (q->area != NULL && *q->area != '\0' && kw_entity_type_field (type, "area") != NULL)

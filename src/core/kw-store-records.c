@@ -18,6 +18,7 @@ typedef struct {
   char *insert;   /* id, deleted, then value/hlc/prev of every field */
   char *update;   /* the same values; id last */
   char *order;    /* ORDER BY clause for lists */
+  char *live;     /* WHERE condition of a record that is shown */
 } TypeSql;
 
 static TypeSql *type_sql;
@@ -70,6 +71,19 @@ build_update (const KwEntityType *type)
   return g_string_free (s, FALSE);
 }
 
+/* A record is shown when it is not deleted and has its name: a person
+ * known only from a private-consent stub of a colleague's export has no
+ * name here, and "a receiver without a copy shows nothing of it". */
+static char *
+live_condition (const KwEntityType *type)
+{
+  const KwField *title = type->title_field ? kw_entity_type_field (type, type->title_field) : NULL;
+
+  if (title != NULL && (title->flags & KW_FIELD_FLAG_REQUIRED))
+    return g_strdup_printf ("deleted IS NULL AND \"%s\" IS NOT NULL", title->name);
+  return g_strdup ("deleted IS NULL");
+}
+
 static const TypeSql *
 sql_for (const KwEntityType *type)
 {
@@ -87,6 +101,7 @@ sql_for (const KwEntityType *type)
           type_sql[i].select = build_select (t);
           type_sql[i].insert = build_insert (t);
           type_sql[i].update = build_update (t);
+          type_sql[i].live = live_condition (t);
           type_sql[i].order = t->title_field
             ? g_strdup_printf (" ORDER BY \"%s\" COLLATE NOCASE, id", t->title_field)
             : g_strdup (" ORDER BY rid");
@@ -100,6 +115,12 @@ const char *
 _kw_store_select_sql (const KwEntityType *type)
 {
   return sql_for (type)->select;
+}
+
+const char *
+_kw_store_live_sql (const KwEntityType *type)
+{
+  return sql_for (type)->live;
 }
 
 static GVariant *
@@ -229,6 +250,10 @@ kw_store_lookup (KwStore     *self,
   return record;
 }
 
+static gboolean is_live (KwStore    *self,
+                         const char *type_name,
+                         const char *id);
+
 KwRecord *
 kw_store_get (KwStore     *self,
               const char  *type_name,
@@ -258,6 +283,12 @@ kw_store_get (KwStore     *self,
                    _("%s %s was deleted"), type_name, id);
       return NULL;
     }
+  if (!is_live (self, type_name, id))
+    {
+      g_set_error (error, KW_CORE_ERROR, KW_CORE_ERROR_NOT_FOUND,
+                   _("no %s with id %s"), type_name, id);
+      return NULL;
+    }
   return g_steal_pointer (&record);
 }
 
@@ -266,7 +297,9 @@ is_live (KwStore    *self,
          const char *type_name,
          const char *id)
 {
-  g_autofree char *sql = g_strdup_printf ("SELECT deleted IS NULL FROM \"%s\" WHERE id = ?", type_name);
+  const KwEntityType *type = kw_registry_lookup (type_name);
+  g_autofree char *sql = g_strdup_printf ("SELECT %s FROM \"%s\" WHERE id = ?",
+                                          sql_for (type)->live, type_name);
   sqlite3_stmt *stmt = _kw_store_prepare (self, sql, NULL);
   gboolean live = FALSE;
 
@@ -592,7 +625,7 @@ kw_store_list (KwStore     *self,
 
   if ((type = lookup_type (type_name, error)) == NULL)
     return NULL;
-  sql = g_strconcat (sql_for (type)->select, " WHERE deleted IS NULL", sql_for (type)->order, NULL);
+  sql = g_strconcat (sql_for (type)->select, " WHERE ", sql_for (type)->live, sql_for (type)->order, NULL);
   return collect_rows (self, type, sql, NULL, error);
 }
 
@@ -619,8 +652,8 @@ kw_store_list_by_ref (KwStore     *self,
                    _("%s: no such reference on %s"), field ? field : "", type_name);
       return NULL;
     }
-  sql = g_strdup_printf ("%s WHERE \"%s\" = ? AND deleted IS NULL%s",
-                         sql_for (type)->select, f->name, sql_for (type)->order);
+  sql = g_strdup_printf ("%s WHERE \"%s\" = ? AND %s%s",
+                         sql_for (type)->select, f->name, sql_for (type)->live, sql_for (type)->order);
   return collect_rows (self, type, sql, id, error);
 }
 
@@ -637,7 +670,7 @@ kw_store_count (KwStore    *self,
 
   if ((type = kw_registry_lookup (type_name)) == NULL)
     return -1;
-  sql = g_strdup_printf ("SELECT count(*) FROM \"%s\" WHERE deleted IS NULL", type->name);
+  sql = g_strdup_printf ("SELECT count(*) FROM \"%s\" WHERE %s", type->name, sql_for (type)->live);
   if ((stmt = _kw_store_prepare (self, sql, NULL)) == NULL)
     return -1;
   if (sqlite3_step (stmt) == SQLITE_ROW)
