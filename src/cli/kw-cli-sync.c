@@ -272,7 +272,7 @@ kw_cli_sync_export (KwStore  *store,
       g_printerr ("kwartier-cli: %s\n", _("a passphrase is needed to seal"));
       return EXIT_REFUSED;
     }
-  options.gzip = args.gzip;
+  options.gzip = args.gzip || g_str_has_suffix (args.output, ".gz");
   options.passphrase = passphrase;
   if (!kw_export_to_file (store, &options, args.output, &error))
     return fail (error);

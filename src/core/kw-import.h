@@ -1,0 +1,74 @@
+/* kw-import.h: merging an export into the database (spec/export-format.md)
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The file is read as a stream, one line at a time, and applied in one
+ * transaction: whole or not at all. A bad file is refused (KW_CORE_ERROR
+ * _REFUSED, or _NEWER for a file of a newer Kwartier) and nothing changes.
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "kw-store.h"
+
+G_BEGIN_DECLS
+
+typedef struct {
+  guint  added;      /* records that were not here */
+  guint  updated;    /* records of which a field (or the tombstone) changed */
+  guint  deleted;    /* records that are tombstones now and were not before */
+  guint  conflicts;  /* concurrent values kept aside */
+  guint  unchanged;  /* records that changed nothing */
+  guint  skew;       /* records with a stamp more than a day ahead of our clock */
+  guint  records;    /* record lines in the file */
+} KwImportSummary;
+
+/* One value that lost to a concurrent edit, or an edit that met a
+ * tombstone its author had not seen. */
+typedef struct {
+  gint64  rowid;
+  char   *type_name;
+  char   *id;
+  char   *field;
+  char   *value_json;  /* the value as JSON text */
+  char   *hlc;
+  char   *organiser;   /* who wrote it, when known */
+  char   *kind;        /* "edit" or "deleted" */
+  char   *noted_at;    /* RFC 3339 UTC */
+  gboolean resolved;
+} KwConflict;
+
+void        kw_conflict_free      (KwConflict *conflict);
+
+gboolean    kw_import_file        (KwStore          *store,
+                                   const char       *path,
+                                   gboolean          dry_run,
+                                   KwImportSummary  *summary,
+                                   GError          **error);
+/* The same; @passphrase opens sealed exports (NULL: refused if sealed). */
+gboolean    kw_import_file_full   (KwStore          *store,
+                                   const char       *path,
+                                   const char       *passphrase,
+                                   gboolean          dry_run,
+                                   KwImportSummary  *summary,
+                                   GError          **error);
+gboolean    kw_import_stream      (KwStore          *store,
+                                   GInputStream     *stream,
+                                   const char       *passphrase,
+                                   gboolean          dry_run,
+                                   KwImportSummary  *summary,
+                                   GError          **error);
+char       *kw_import_summary_format (const KwImportSummary *summary);
+
+/* Conflicts, oldest first; resolved ones too when @all. */
+GPtrArray  *kw_import_list_conflicts (KwStore   *store,
+                                      gboolean   all,
+                                      GError   **error);
+gboolean    kw_import_resolve_conflict (KwStore  *store,
+                                        gint64    rowid,
+                                        GError  **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (KwConflict, kw_conflict_free)
+
+G_END_DECLS

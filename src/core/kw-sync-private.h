@@ -1,0 +1,134 @@
+/* kw-sync-private.h: what the sync files share (kw-export.c, kw-import.c,
+ * kw-store-sync.c, kw-sync-folder.c)
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The JSON side (kw-export.c, kw-import.c) never touches SQL; the SQL
+ * side (kw-store-sync.c) never touches json-glib. They meet here: a
+ * record line as parsed (KwSyncRecord) and the running state of one
+ * import (KwSyncImport).
+ */
+#pragma once
+
+#include "kw-hlc.h"
+#include "kw-import.h"
+#include "kw-store.h"
+
+G_BEGIN_DECLS
+
+#define KW_SYNC_MAX_FIELDS 32
+
+/* One record line of an export, validated. */
+typedef struct {
+  const KwEntityType *type;
+  char                id[40];
+  char                deleted[KW_HLC_LEN + 1];  /* "" for a live record */
+  guint32             present;                  /* bit i: field i is in the line */
+  GVariant           *values[KW_SYNC_MAX_FIELDS];
+  char                hlc[KW_SYNC_MAX_FIELDS][KW_HLC_LEN + 1];
+  char                prev[KW_SYNC_MAX_FIELDS][KW_HLC_LEN + 1];  /* "" for null */
+} KwSyncRecord;
+
+void   _kw_sync_record_clear   (KwSyncRecord *record);
+
+/* The running state of one import. */
+typedef struct {
+  char             *device;      /* the file's author (header) */
+  char             *organiser;   /* the file's organiser (header), may be NULL */
+  gboolean          full;        /* scope "all" */
+  GHashTable       *file_seen;   /* header: device → hlc */
+  GHashTable       *local_seen;  /* this database before the import: device → hlc */
+  GHashTable       *max_seen;    /* stamps met in the file: device → hlc */
+  char              skew_hex[17]; /* ms part of stamps beyond which is clock skew */
+  gpointer         *selects;     /* per registry type: cached statements */
+  gpointer         *inserts;
+  gboolean          dry_run;
+  gboolean          changed;     /* anything written */
+  KwImportSummary   summary;
+} KwSyncImport;
+
+void   _kw_sync_import_init    (KwSyncImport *import);
+void   _kw_sync_import_clear   (KwSyncImport *import);
+
+/* SQL side (kw-store-sync.c) */
+gboolean _kw_store_sync_prepare_schema (KwStore       *store,
+                                        GError       **error);
+/* Opens the import's transaction and notes what this database had seen. */
+gboolean _kw_store_sync_begin_import   (KwStore       *store,
+                                        KwSyncImport  *import,
+                                        GError       **error);
+/* Commits (after a backup when anything changed), or rolls back when
+ * @ok is FALSE or the import is a dry run. */
+gboolean _kw_store_sync_end_import     (KwStore       *store,
+                                        KwSyncImport  *import,
+                                        gboolean       ok,
+                                        GError       **error);
+gboolean _kw_store_sync_load_seen      (KwStore       *store,
+                                        GHashTable    *seen,
+                                        GError       **error);
+gboolean _kw_store_sync_note_device    (KwStore       *store,
+                                        KwSyncImport  *import,
+                                        GError       **error);
+gboolean _kw_store_sync_merge          (KwStore       *store,
+                                        KwSyncImport  *import,
+                                        KwSyncRecord  *record,
+                                        GError       **error);
+gboolean _kw_store_sync_finish         (KwStore       *store,
+                                        KwSyncImport  *import,
+                                        GError       **error);
+/* A copy of the last committed state (read through a second connection,
+ * so it works while the import's transaction is open). */
+char    *_kw_store_sync_backup         (KwStore       *store,
+                                        const char    *reason,
+                                        GError       **error);
+
+/* Export rows: every record line of a type (ids NULL: all of them, else
+ * those ids, sorted) is appended to a GString and handed to func. */
+typedef gboolean (*KwSyncLineFunc) (GString   *line,
+                                    gpointer   user_data,
+                                    GError   **error);
+gboolean _kw_store_sync_export_type    (KwStore             *store,
+                                        const KwEntityType  *type,
+                                        GPtrArray           *ids,
+                                        KwSyncLineFunc       func,
+                                        gpointer             user_data,
+                                        GError             **error);
+void     _kw_store_sync_tune_for_export (KwStore     *store,
+                                         gboolean     on);
+/* The records of a scope: type name → GHashTable of ids (a set). */
+GHashTable *_kw_store_sync_collect_scope (KwStore     *store,
+                                          const char  *kind,
+                                          const char  *id,
+                                          GError     **error);
+/* device → hlc of the seen table, ordered by device. */
+GPtrArray  *_kw_store_sync_dup_seen    (KwStore     *store,
+                                        GError     **error);
+
+/* Local tables of the sync engine. */
+gboolean _kw_store_sync_get_file_digest (KwStore     *store,
+                                         const char  *path,
+                                         char       **sha256);
+gboolean _kw_store_sync_set_file_digest (KwStore     *store,
+                                         const char  *path,
+                                         const char  *sha256,
+                                         GError     **error);
+
+/* SHA-256 of an export's bytes: nettle (SHA-NI) when built with it. */
+typedef struct _KwDigest KwDigest;
+
+KwDigest  *_kw_digest_new     (void);
+void       _kw_digest_update  (KwDigest     *digest,
+                               const void   *data,
+                               gsize         len);
+/* Lower-case hex, valid until the digest is freed; ends the digest. */
+const char *_kw_digest_hex    (KwDigest     *digest);
+void       _kw_digest_free    (KwDigest     *digest);
+
+/* JSON text without json-glib (kw-export.c): the same bytes on every
+ * device, used for export lines, conflict values and equal-stamp ties. */
+void   _kw_sync_append_json_string (GString    *out,
+                                    const char *text);
+void   _kw_sync_append_json_value  (GString    *out,
+                                    GVariant   *value);
+
+G_END_DECLS
