@@ -241,6 +241,8 @@ take_output (KwSeal *self,
 {
   gsize n = MIN (size, self->out->len);
 
+  if (n == 0)
+    return 0;  /* an empty GByteArray has no data pointer */
   memcpy (outbuf, self->out->data, n);
   g_byte_array_remove_range (self->out, 0, (guint) n);
   return n;
