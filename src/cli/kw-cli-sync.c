@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 #include <termios.h>
@@ -51,6 +52,22 @@ fail (const GError *error)
 {
   g_printerr ("kwartier-cli: %s\n", error->message);
   return EXIT_REFUSED;
+}
+
+/* Data goes out as UTF-8 bytes, whatever the locale's charset (g_print
+ * would convert it, and lose what the charset lacks). */
+static void print_data (const char *format,
+                        ...) G_GNUC_PRINTF (1, 2);
+
+static void
+print_data (const char *format,
+            ...)
+{
+  va_list args;
+
+  va_start (args, format);
+  vprintf (format, args);
+  va_end (args);
 }
 
 /* Options known to these commands; the rest are positional. */
@@ -167,6 +184,16 @@ file_is_sealed (const char *path)
   return sealed;
 }
 
+/* The summary is data that scripts read (spec/cli.md), so it is never
+ * translated, whatever the locale; the application shows its own. */
+static char *
+format_summary (const KwImportSummary *summary)
+{
+  return g_strdup_printf ("added %u, updated %u, deleted %u, conflicts %u, unchanged %u",
+                          summary->added, summary->updated, summary->deleted,
+                          summary->conflicts, summary->unchanged);
+}
+
 static void
 print_skew (const KwImportSummary *summary)
 {
@@ -183,17 +210,18 @@ print_conflict (const KwConflict *c,
 {
   if (!json)
     {
-      g_print ("%s %s %s = %s (%s, %s%s)\n", c->type_name, c->id, c->field, c->value_json,
+      print_data ("%s %s %s = %s (%s, %s%s)\n", c->type_name, c->id, c->field, c->value_json,
                c->organiser ? c->organiser : _("unknown organiser"), c->hlc,
                g_strcmp0 (c->kind, "deleted") == 0 ? _(", met a deletion") : "");
       return;
     }
   /* value_json is JSON text already; the rest are plain ids and names */
-  g_print ("{\"type\":\"%s\",\"id\":\"%s\",\"field\":\"%s\",\"value\":%s,\"hlc\":\"%s\","
-           "\"kind\":\"%s\",\"noted_at\":\"%s\",\"organiser\":",
-           c->type_name, c->id, c->field, c->value_json, c->hlc, c->kind, c->noted_at);
+  /* "record" and "stamp" name them as the spec does; "id" and "hlc" stay */
+  print_data ("{\"type\":\"%s\",\"id\":\"%s\",\"record\":\"%s\",\"field\":\"%s\",\"value\":%s,"
+           "\"hlc\":\"%s\",\"stamp\":\"%s\",\"kind\":\"%s\",\"noted_at\":\"%s\",\"organiser\":",
+           c->type_name, c->id, c->id, c->field, c->value_json, c->hlc, c->hlc, c->kind, c->noted_at);
   if (c->organiser == NULL)
-    g_print ("null}\n");
+    print_data ("null}\n");
   else
     {
       g_autoptr(GString) s = g_string_new (NULL);
@@ -205,7 +233,7 @@ print_conflict (const KwConflict *c,
           g_string_append_printf (s, "\\u%04x", (guchar) *p);
         else
           g_string_append_c (s, *p);
-      g_print ("\"%s\"}\n", s->str);
+      print_data ("\"%s\"}\n", s->str);
     }
 }
 
@@ -222,14 +250,14 @@ on_sync_file_cb (const char             *path,
   switch (status)
     {
     case KW_SYNC_FILE_WRITTEN:
-      g_print (_("%s: written\n"), base);
+      print_data (_("%s: written\n"), base);
       break;
     case KW_SYNC_FILE_UNCHANGED:
-      g_print (_("%s: unchanged since the last sync\n"), base);
+      print_data (_("%s: unchanged since the last sync\n"), base);
       break;
     case KW_SYNC_FILE_IMPORTED:
-      text = kw_import_summary_format (summary);
-      g_print ("%s: %s\n", base, text);
+      text = format_summary (summary);
+      print_data ("%s: %s\n", base, text);
       print_skew (summary);
       break;
     case KW_SYNC_FILE_REFUSED:
@@ -311,8 +339,8 @@ kw_cli_sync_import (KwStore  *store,
     }
   if (!kw_import_file_full (store, args.file, passphrase, args.dry_run, &summary, &error))
     return fail (error);
-  text = kw_import_summary_format (&summary);
-  g_print ("%s\n", text);
+  text = format_summary (&summary);
+  print_data ("%s\n", text);
   print_skew (&summary);
   return EXIT_OK;
 }
@@ -371,4 +399,27 @@ kw_cli_sync_sync (KwStore  *store,
   if (!kw_sync_folder_run (store, args.file, passphrase, on_sync_file_cb, NULL, &refused, &error))
     return fail (error);
   return refused > 0 ? EXIT_REFUSED : EXIT_OK;
+}
+
+gboolean
+kw_cli_sync_resolve_written (KwStore             *store,
+                             const char          *type_name,
+                             const char          *id,
+                             const char * const  *fields,
+                             GError             **error)
+{
+  g_autoptr(GPtrArray) list = kw_import_list_conflicts (store, FALSE, error);
+
+  if (list == NULL)
+    return FALSE;
+  for (guint i = 0; i < list->len; i++)
+    {
+      const KwConflict *c = g_ptr_array_index (list, i);
+
+      if (g_strcmp0 (c->type_name, type_name) == 0 && g_strcmp0 (c->id, id) == 0
+          && g_strv_contains (fields, c->field)
+          && !kw_import_resolve_conflict (store, c->rowid, error))
+        return FALSE;
+    }
+  return TRUE;
 }

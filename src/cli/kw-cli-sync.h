@@ -24,5 +24,12 @@ int kw_cli_sync_conflicts (KwStore  *store,
 int kw_cli_sync_sync      (KwStore  *store,
                            int       argc,
                            char    **argv);
+/* A put wrote these fields: the conflicts kept for them are picked
+ * (spec: "picking is an ordinary new write"), so no longer listed. */
+gboolean kw_cli_sync_resolve_written (KwStore             *store,
+                                      const char          *type_name,
+                                      const char          *id,
+                                      const char * const  *fields,
+                                      GError             **error);
 
 G_END_DECLS

@@ -532,9 +532,35 @@ add_json_value (JsonBuilder *builder,
     }
 }
 
+/* A reference to a deleted record reads as empty (spec/export-format.md);
+ * one to a record that has not arrived yet is kept as it is. */
+static gboolean
+refers_to_deleted (KwStore       *store,
+                   const KwField *field,
+                   GVariant      *value)
+{
+  const char *id;
+
+  if (field->kind != KW_FIELD_REF || value == NULL
+      || !g_variant_is_of_type (value, G_VARIANT_TYPE_STRING))
+    return FALSE;
+  id = g_variant_get_string (value, NULL);
+  if (kw_store_find_type (store, field->targets, id) != NULL)
+    return FALSE;
+  for (guint t = 0; field->targets[t] != NULL; t++)
+    {
+      g_autoptr(KwRecord) target = kw_store_lookup (store, field->targets[t], id, NULL);
+
+      if (target != NULL)
+        return TRUE;
+    }
+  return FALSE;
+}
+
 /* {"type":…,"id":…,field: value…}: every field in registry order. */
 static char *
-record_to_json (KwRecord *record)
+record_to_json (KwStore  *store,
+                KwRecord *record)
 {
   const KwEntityType *type = kw_record_get_entity_type (record);
   g_autoptr(JsonBuilder) builder = json_builder_new ();
@@ -548,8 +574,10 @@ record_to_json (KwRecord *record)
   json_builder_add_string_value (builder, kw_record_get_id (record));
   for (guint i = 0; i < type->n_fields; i++)
     {
+      GVariant *value = kw_record_get_value_at (record, i);
+
       json_builder_set_member_name (builder, type->fields[i].name);
-      add_json_value (builder, kw_record_get_value_at (record, i));
+      add_json_value (builder, refers_to_deleted (store, &type->fields[i], value) ? NULL : value);
     }
   json_builder_end_object (builder);
 
@@ -627,6 +655,30 @@ check_put_args (Cli   *cli,
   return CONTINUE;
 }
 
+/* The fields just written settle their conflicts; the write itself is
+ * done, so a failure here is only reported. */
+static int
+resolve_written (Cli        *cli,
+                 const char *type_name,
+                 const char *id,
+                 guint       first)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) fields = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = first; i < cli->args->len; i++)
+    {
+      const char *arg = get_arg (cli, i);
+
+      g_ptr_array_add (fields, g_strndup (arg, strchr (arg, '=') - arg));
+    }
+  g_ptr_array_add (fields, NULL);
+  if (!kw_cli_sync_resolve_written (cli->store, type_name, id,
+                                    (const char * const *) fields->pdata, &error))
+    print_message (error->message);
+  return KW_CLI_EXIT_OK;
+}
+
 static int
 cmd_put (Cli *cli)
 {
@@ -654,7 +706,7 @@ cmd_put (Cli *cli)
     return refuse (error);
 
   write_line (id);
-  return KW_CLI_EXIT_OK;
+  return resolve_written (cli, get_arg (cli, 0), id, first);
 }
 
 static int
@@ -674,7 +726,7 @@ cmd_get (Cli *cli)
   if (record == NULL)
     return refuse (error);
 
-  json = record_to_json (record);
+  json = record_to_json (cli->store, record);
   write_line (json);
   return KW_CLI_EXIT_OK;
 }
@@ -696,7 +748,7 @@ cmd_list (Cli *cli)
   for (guint i = 0; i < records->len; i++)
     {
       KwRecord *record = g_ptr_array_index (records, i);
-      g_autofree char *line = json ? record_to_json (record) : record_to_line (record);
+      g_autofree char *line = json ? record_to_json (cli->store, record) : record_to_line (record);
 
       write_line (line);
     }
@@ -835,8 +887,17 @@ cmd_generate (Cli *cli)
   if (seed_text != NULL && !parse_unsigned (seed_text, 0, G_MAXUINT64, &seed))
     return usage_error (cli->command, _("--seed: “%s” is not a whole number"), seed_text);
 
-  if (!open_store (cli, &error) || !kw_demo_generate (cli->store, (guint) n_people, seed, &error))
+  if (!open_store (cli, &error))
     return refuse (error);
+  /* into an empty database, the same seed gives the same records, ids
+   * included; into one with data, new ids cannot collide with it */
+  kw_id_seed (kw_store_is_empty (cli->store), seed);
+  if (!kw_demo_generate (cli->store, (guint) n_people, seed, &error))
+    {
+      kw_id_seed (FALSE, 0);
+      return refuse (error);
+    }
+  kw_id_seed (FALSE, 0);
   return KW_CLI_EXIT_OK;
 }
 

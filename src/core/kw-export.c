@@ -283,18 +283,43 @@ write_record_cb (GString   *line,
 }
 
 static void
-append_seen (GString   *s,
-             GPtrArray *seen)
+append_seen_entry (GString    *s,
+                   gboolean    first,
+                   const char *device,
+                   const char *stamp)
 {
+  if (!first)
+    g_string_append_c (s, ',');
+  _kw_sync_append_json_string (s, device);
+  g_string_append_c (s, ':');
+  _kw_sync_append_json_string (s, stamp);
+}
+
+/* The seen map, ordered by device, always with this device (spec:
+ * "itself included"): a device that holds nothing of its own yet has
+ * seen up to the zero stamp. */
+static void
+append_seen (GString    *s,
+             GPtrArray  *seen,
+             const char *device)
+{
+  g_autofree char *zero = g_strconcat ("0000000000000000-0000-", device, NULL);
+  gboolean own_done = FALSE;
+  guint n = 0;
+
   g_string_append (s, ",\"seen\":{");
   for (guint i = 0; i + 1 < seen->len; i += 2)
     {
-      if (i > 0)
-        g_string_append_c (s, ',');
-      _kw_sync_append_json_string (s, g_ptr_array_index (seen, i));
-      g_string_append_c (s, ':');
-      _kw_sync_append_json_string (s, g_ptr_array_index (seen, i + 1));
+      const char *other = g_ptr_array_index (seen, i);
+      int cmp = strcmp (other, device);
+
+      if (cmp > 0 && !own_done)
+        append_seen_entry (s, n++ == 0, device, zero);
+      own_done |= cmp >= 0;
+      append_seen_entry (s, n++ == 0, other, g_ptr_array_index (seen, i + 1));
     }
+  if (!own_done)
+    append_seen_entry (s, n == 0, device, zero);
   g_string_append (s, "}}");
 }
 
@@ -323,7 +348,7 @@ write_header (Writer                 *writer,
       _kw_sync_append_json_string (s, options->scope_id);
     }
   g_string_append_c (s, '}');
-  append_seen (s, seen);
+  append_seen (s, seen, kw_store_get_device_id (store));
   return write_line (writer, s, TRUE, error);
 }
 

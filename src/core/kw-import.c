@@ -406,7 +406,9 @@ read_field (Importer      *self,
   if (!ok)
     return refuse (self, error, _("%s.%s: expected a value of type %s"), record->type->name, name,
                    kw_field_kind_to_string (record->type->fields[i].kind));
-  if (!kw_field_validate (&record->type->fields[i], record->values[i], &invalid))
+  /* null clears a field, also one a local edit may not leave empty */
+  if (record->values[i] != NULL
+      && !kw_field_validate (&record->type->fields[i], record->values[i], &invalid))
     return refuse (self, error, "%s: %s", record->type->name, invalid->message);
   memcpy (record->hlc[i], hlc, KW_HLC_LEN + 1);
   memcpy (record->prev[i], prev, strlen (prev) + 1);
@@ -516,6 +518,10 @@ handle_line (Importer    *self,
 
   if (self->trailer)
     return refuse (self, error, _("data after the trailer"));
+  if (len == 0)
+    return refuse (self, error, _("a blank line"));
+  if (line[len - 1] == '\r')
+    return refuse (self, error, _("a line ends in \\r\\n: an export has \\n line ends"));
   if ((object = parse_line (self, line, len, error)) == NULL)
     return FALSE;
   if (self->line_no == 1)

@@ -394,14 +394,41 @@ kw_id_is_valid (const char *id)
   return TRUE;
 }
 
+/* Set by kw_id_seed (): ids drawn from a seed instead of at random. */
+static GRand *id_rand;
+
 char *
 kw_id_new (void)
 {
-  char *id = g_uuid_string_random ();
+  char *id;
+  guint32 w[4];
 
-  for (char *p = id; *p; p++)
-    *p = g_ascii_tolower (*p);
-  return id;
+  if (id_rand == NULL)
+    {
+      id = g_uuid_string_random ();
+      for (char *p = id; *p; p++)
+        *p = g_ascii_tolower (*p);
+      return id;
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (w); i++)
+    w[i] = g_rand_int (id_rand);
+  w[1] = (w[1] & 0xffff0fffu) | 0x00004000u;  /* version 4 */
+  w[2] = (w[2] & 0x3fffffffu) | 0x80000000u;  /* variant 1 */
+  return g_strdup_printf ("%08x-%04x-%04x-%04x-%04x%08x", w[0], w[1] >> 16, w[1] & 0xffff,
+                          w[2] >> 16, w[2] & 0xffff, w[3]);
+}
+
+void
+kw_id_seed (gboolean seeded,
+            guint64  seed)
+{
+  g_clear_pointer (&id_rand, g_rand_free);
+  if (seeded)
+    {
+      guint32 parts[2] = { (guint32) seed, (guint32) (seed >> 32) };
+
+      id_rand = g_rand_new_with_seed_array (parts, G_N_ELEMENTS (parts));
+    }
 }
 
 /* A name-based id: the same parts give the same id on every device. */

@@ -89,6 +89,11 @@ const GVariantType  *kw_field_variant_type    (const KwField *field);
 
 gboolean             kw_id_is_valid           (const char *id);
 char                *kw_id_new                (void);
+/* From now on kw_id_new () draws its ids from @seed (reproducible data,
+ * as kwartier-cli generate makes), or at random again when !@seeded.
+ * Not thread-safe: for one-shot tools. */
+void                 kw_id_seed               (gboolean            seeded,
+                                               guint64             seed);
 char                *kw_id_derive             (const char          *type_name,
                                                const char * const  *parts);
 

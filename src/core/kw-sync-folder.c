@@ -6,7 +6,9 @@
 
 #include "config.h"
 
+#include <errno.h>
 #include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
 #include <string.h>
 
 #include "kw-error.h"
@@ -16,6 +18,7 @@
 
 #define SUFFIX ".kwartier.jsonl"
 #define SUFFIX_GZ ".kwartier.jsonl.gz"
+#define TRAILER "{\"end\":true,"
 
 /* Helpers */
 
@@ -109,6 +112,87 @@ report_file (KwSyncFolderFunc        report,
     report (path, status, summary, error, user_data);
 }
 
+/* The header without the value of "exported_at". */
+static char *
+read_header_sans_time (GDataInputStream *in)
+{
+  g_autofree char *line = g_data_input_stream_read_line (in, NULL, NULL, NULL);
+  char *at = line ? strstr (line, "\"exported_at\":\"") : NULL;
+  char *end = at ? strchr (at + strlen ("\"exported_at\":\""), '"') : NULL;
+
+  if (end == NULL)
+    return g_steal_pointer (&line);
+  memmove (at, end + 1, strlen (end + 1) + 1);
+  return g_steal_pointer (&line);
+}
+
+/* Whether two exports differ in nothing but the time they were made
+ * (in the header, and so in the trailer's digest). */
+static gboolean
+same_but_time (const char *path_a,
+               const char *path_b)
+{
+  g_autoptr(GFile) file_a = g_file_new_for_path (path_a);
+  g_autoptr(GFile) file_b = g_file_new_for_path (path_b);
+  g_autoptr(GFileInputStream) raw_a = g_file_read (file_a, NULL, NULL);
+  g_autoptr(GFileInputStream) raw_b = raw_a ? g_file_read (file_b, NULL, NULL) : NULL;
+  g_autoptr(GDataInputStream) a = NULL, b = NULL;
+  g_autofree char *head_a = NULL, *head_b = NULL;
+
+  if (raw_b == NULL)
+    return FALSE;
+  a = g_data_input_stream_new (G_INPUT_STREAM (raw_a));
+  b = g_data_input_stream_new (G_INPUT_STREAM (raw_b));
+  head_a = read_header_sans_time (a);
+  head_b = read_header_sans_time (b);
+  if (head_a == NULL || g_strcmp0 (head_a, head_b) != 0)
+    return FALSE;
+  for (;;)
+    {
+      g_autofree char *line_a = g_data_input_stream_read_line (a, NULL, NULL, NULL);
+      g_autofree char *line_b = g_data_input_stream_read_line (b, NULL, NULL, NULL);
+
+      if (line_a == NULL || line_b == NULL)
+        return line_a == NULL && line_b == NULL;
+      if (g_str_has_prefix (line_a, TRAILER) && g_str_has_prefix (line_b, TRAILER))
+        continue;
+      if (strcmp (line_a, line_b) != 0)
+        return FALSE;
+    }
+}
+
+/* This device's export goes into the folder; when nothing but its time
+ * changed, the file stays as it was, so that the other devices skip it. */
+static gboolean
+write_own_export (KwStore     *store,
+                  const char  *dir,
+                  const char  *own_name,
+                  GError     **error)
+{
+  KwExportOptions options = { KW_EXPORT_SCOPE_ALL, NULL, FALSE, NULL };
+  g_autofree char *own = g_build_filename (dir, own_name, NULL);
+  g_autofree char *hidden = g_strconcat (".", own_name, ".new", NULL);
+  g_autofree char *fresh = g_build_filename (dir, hidden, NULL);
+
+  if (!kw_export_to_file (store, &options, fresh, error))
+    return FALSE;
+  if (same_but_time (fresh, own))
+    {
+      g_unlink (fresh);
+      return TRUE;
+    }
+  if (g_rename (fresh, own) != 0)
+    {
+      int saved = errno;
+
+      g_set_error (error, KW_CORE_ERROR, KW_CORE_ERROR_IO, _("could not write %s: %s"),
+                   own, g_strerror (saved));
+      g_unlink (fresh);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 /* Public API */
 
 char *
@@ -132,7 +216,6 @@ kw_sync_folder_run (KwStore           *store,
   g_autofree char *own_name = NULL;
   g_autofree char *own = NULL;
   g_autoptr(GPtrArray) others = NULL;
-  KwExportOptions options = { KW_EXPORT_SCOPE_ALL, NULL, FALSE, NULL };
   guint refused = 0;
 
   g_return_val_if_fail (KW_IS_STORE (store), FALSE);
@@ -155,7 +238,7 @@ kw_sync_folder_run (KwStore           *store,
       report_file (report, user_data, path, status, &summary, file_error);
     }
   /* written last, so that it carries what was just imported */
-  if (!kw_export_to_file (store, &options, own, error))
+  if (!write_own_export (store, dir, own_name, error))
     return FALSE;
   report_file (report, user_data, own, KW_SYNC_FILE_WRITTEN, NULL, NULL);
   if (n_refused != NULL)
