@@ -568,6 +568,59 @@ test_list_order (Fixture *fx, gconstpointer data)
   g_assert_cmpstr (kw_record_get_string (list->pdata[3], "name"), ==, "zeynep");
 }
 
+static guint
+count_backups (const char *dir,
+               const char *reason)
+{
+  g_autofree char *folder = g_build_filename (dir, "backups", NULL);
+  g_autoptr(GDir) d = g_dir_open (folder, 0, NULL);
+  g_autofree char *tag = g_strdup_printf ("-%s", reason);
+  const char *name;
+  guint n = 0;
+
+  while (d && (name = g_dir_read_name (d)))
+    n += strstr (name, tag) != NULL;
+  return n;
+}
+
+static void
+test_backups_pruned (Fixture *fx, gconstpointer data)
+{
+  g_autofree char *newest = NULL;
+  g_autofree char *other = NULL;
+
+  for (guint i = 0; i < 8; i++)
+    {
+      g_free (newest);
+      newest = kw_store_backup (fx->store, "import", NULL);
+      g_assert_nonnull (newest);
+    }
+  other = kw_store_backup (fx->store, "migration", NULL);
+  g_assert_cmpuint (count_backups (fx->dir, "import"), ==, 5);
+  g_assert_cmpuint (count_backups (fx->dir, "migration"), ==, 1);
+  /* the newest is kept */
+  g_assert_true (g_file_test (newest, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (other, G_FILE_TEST_EXISTS));
+}
+
+/* Inside a transaction, a backup holds what was committed before it. */
+static void
+test_backup_in_transaction (Fixture *fx, gconstpointer data)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(KwStore) copy = NULL;
+
+  g_free (create (fx->store, "person", "name", "Voor", NULL));
+  g_assert_true (kw_store_begin (fx->store, NULL));
+  g_free (create (fx->store, "person", "name", "Tijdens", NULL));
+  path = kw_store_backup (fx->store, "import", NULL);
+  g_assert_nonnull (path);
+  g_assert_true (kw_store_commit (fx->store, NULL));
+  copy = kw_store_open (path, NULL);
+  g_assert_cmpint (kw_store_count (copy, "person"), ==, 1);
+  g_assert_cmpint (kw_store_count (fx->store, "person"), ==, 2);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -586,6 +639,8 @@ main (int argc, char **argv)
   ADD ("transactions", test_transactions);
   ADD ("derived-id", test_derived_id);
   ADD ("list-order", test_list_order);
+  ADD ("backups-pruned", test_backups_pruned);
+  ADD ("backup-in-transaction", test_backup_in_transaction);
 #undef ADD
   return g_test_run ();
 }

@@ -883,59 +883,6 @@ rules_for (const char *kind)
   return area_rules;
 }
 
-/* Helpers: backups */
-
-static char *
-backup_path (KwStore    *store,
-             const char *reason)
-{
-  const char *path = kw_store_get_path (store);
-  g_autofree char *dir = g_path_get_dirname (path);
-  g_autofree char *base = g_path_get_basename (path);
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-  g_autofree char *stamp = g_date_time_format (now, "%Y%m%d-%H%M%S");
-  char *dot = strrchr (base, '.');
-
-  if (dot != NULL && dot != base)
-    *dot = '\0';
-  for (guint n = 0; ; n++)
-    {
-      g_autofree char *name = n == 0 ? g_strdup_printf ("%s-%s-%s.db", base, stamp, reason)
-                                     : g_strdup_printf ("%s-%s-%s-%u.db", base, stamp, reason, n);
-      char *candidate = g_build_filename (dir, "backups", name, NULL);
-
-      if (!g_file_test (candidate, G_FILE_TEST_EXISTS))
-        return candidate;
-      g_free (candidate);
-    }
-}
-
-static gboolean
-copy_database (const char  *from,
-               const char  *to,
-               GError     **error)
-{
-  sqlite3 *src = NULL, *dest = NULL;
-  sqlite3_backup *backup = NULL;
-  int rc = sqlite3_open_v2 (from, &src, SQLITE_OPEN_READONLY, NULL);
-
-  if (rc == SQLITE_OK)
-    rc = sqlite3_open_v2 (to, &dest, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
-  if (rc == SQLITE_OK && (backup = sqlite3_backup_init (dest, "main", src, "main")) != NULL)
-    {
-      rc = sqlite3_backup_step (backup, -1);
-      rc = sqlite3_backup_finish (backup) == SQLITE_OK && rc == SQLITE_DONE ? SQLITE_OK : SQLITE_ERROR;
-    }
-  else if (rc == SQLITE_OK)
-    rc = SQLITE_ERROR;
-  if (rc != SQLITE_OK)
-    g_set_error (error, KW_CORE_ERROR, KW_CORE_ERROR_IO, _("could not back up to %s: %s"),
-                 to, dest ? sqlite3_errmsg (dest) : src ? sqlite3_errmsg (src) : "");
-  sqlite3_close (dest);
-  sqlite3_close (src);
-  return rc == SQLITE_OK;
-}
-
 /* Public to the sync files */
 
 void
@@ -1023,7 +970,7 @@ _kw_store_sync_end_import (KwStore       *store,
   if (ok)
     ok = _kw_store_sync_finish (store, import, error);
   if (ok && !import->dry_run && import->changed)
-    ok = (backup = _kw_store_sync_backup (store, "import", error)) != NULL;
+    ok = (backup = kw_store_backup (store, "import", error)) != NULL;
   if (ok && !import->dry_run && kw_store_commit (store, error))
     return TRUE;
   kw_store_rollback (store);
@@ -1244,32 +1191,6 @@ _kw_store_sync_finish (KwStore       *store,
           return FALSE;
     }
   return TRUE;
-}
-
-char *
-_kw_store_sync_backup (KwStore     *store,
-                       const char  *reason,
-                       GError     **error)
-{
-  g_autofree char *path = backup_path (store, reason);
-  g_autofree char *dir = g_path_get_dirname (path);
-  int fd;
-
-  if (g_mkdir_with_parents (dir, 0700) != 0
-      || (fd = g_open (path, O_WRONLY | O_CREAT | O_CLOEXEC, 0600)) < 0)
-    {
-      int saved = errno;
-      g_set_error (error, KW_CORE_ERROR, KW_CORE_ERROR_IO, _("could not create %s: %s"),
-                   path, g_strerror (saved));
-      return NULL;
-    }
-  close (fd);
-  if (!copy_database (kw_store_get_path (store), path, error))
-    {
-      g_unlink (path);
-      return NULL;
-    }
-  return g_steal_pointer (&path);
 }
 
 static gboolean

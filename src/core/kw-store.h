@@ -98,7 +98,10 @@ GPtrArray   *kw_store_search          (KwStore     *self,
                                        guint        limit,
                                        GError     **error);
 
-/* A consistent copy of the database (online backup API), mode 0600. */
+/* A consistent copy of the last committed state (online backup API,
+ * through a connection of its own, so also inside a transaction) in
+ * backups/ beside the database, mode 0600; the newest five per reason
+ * are kept. */
 char        *kw_store_backup          (KwStore     *self,
                                        const char  *reason,
                                        GError     **error);

@@ -76,11 +76,6 @@ gboolean _kw_store_sync_merge          (KwStore       *store,
 gboolean _kw_store_sync_finish         (KwStore       *store,
                                         KwSyncImport  *import,
                                         GError       **error);
-/* A copy of the last committed state (read through a second connection,
- * so it works while the import's transaction is open). */
-char    *_kw_store_sync_backup         (KwStore       *store,
-                                        const char    *reason,
-                                        GError       **error);
 
 /* Export rows: every record line of a type (ids NULL: all of them, else
  * those ids, sorted) is appended to a GString and handed to func. */
