@@ -26,6 +26,10 @@ sqlite3       *_kw_store_get_db        (KwStore     *self);
 sqlite3_stmt  *_kw_store_prepare       (KwStore     *self,
                                         const char  *sql,
                                         GError     **error);
+/* Steps a statement that returns no rows, then resets it. */
+gboolean       _kw_store_run           (KwStore       *self,
+                                        sqlite3_stmt  *stmt,
+                                        GError       **error);
 gboolean       _kw_store_exec          (KwStore     *self,
                                         const char  *sql,
                                         GError     **error);
@@ -33,6 +37,8 @@ void           _kw_store_set_db_error  (KwStore     *self,
                                         GError     **error);
 /* "SELECT <all columns> FROM "<type>"": append WHERE/ORDER yourself. */
 const char    *_kw_store_select_sql    (const KwEntityType *type);
+/* "INSERT INTO "<type>" (id, deleted, <value, hlc, prev of each field>) VALUES (…)" */
+const char    *_kw_store_insert_sql    (const KwEntityType *type);
 /* The WHERE condition of a record that is shown: not deleted, and with
  * its name when the type requires one (not a consent stub). */
 const char    *_kw_store_live_sql      (const KwEntityType *type);

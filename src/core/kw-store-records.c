@@ -118,6 +118,12 @@ _kw_store_select_sql (const KwEntityType *type)
 }
 
 const char *
+_kw_store_insert_sql (const KwEntityType *type)
+{
+  return sql_for (type)->insert;
+}
+
+const char *
 _kw_store_live_sql (const KwEntityType *type)
 {
   return sql_for (type)->live;
@@ -185,7 +191,6 @@ _kw_store_write_record (KwStore   *self,
   const KwEntityType *type = kw_record_get_entity_type (record);
   const TypeSql *sql = sql_for (type);
   sqlite3_stmt *stmt = _kw_store_prepare (self, exists ? sql->update : sql->insert, error);
-  int rc;
 
   if (stmt == NULL)
     return FALSE;
@@ -197,14 +202,8 @@ _kw_store_write_record (KwStore   *self,
       sqlite3_bind_text (stmt, 4 + 3 * i, kw_record_get_stamp_at (record, i), -1, SQLITE_STATIC);
       sqlite3_bind_text (stmt, 5 + 3 * i, kw_record_get_prev_at (record, i), -1, SQLITE_STATIC);
     }
-  rc = sqlite3_step (stmt);
-  sqlite3_reset (stmt);
-  sqlite3_clear_bindings (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      _kw_store_set_db_error (self, error);
-      return FALSE;
-    }
+  if (!_kw_store_run (self, stmt, error))
+    return FALSE;
   _kw_store_mark_changed (self, type->name);
   return TRUE;
 }

@@ -85,24 +85,6 @@ compare_field_names (gconstpointer a,
   return strcmp (type->fields[*(const guint *) a].name, type->fields[*(const guint *) b].name);
 }
 
-static char *
-build_insert (const KwEntityType *type)
-{
-  GString *s = g_string_new (NULL);
-
-  g_string_append_printf (s, "INSERT INTO \"%s\" (id, deleted", type->name);
-  for (guint i = 0; i < type->n_fields; i++)
-    {
-      const char *f = type->fields[i].name;
-      g_string_append_printf (s, ", \"%s\", \"%s:hlc\", \"%s:prev\"", f, f, f);
-    }
-  g_string_append (s, ") VALUES (?, ?");
-  for (guint i = 0; i < type->n_fields; i++)
-    g_string_append (s, ", ?, ?, ?");
-  g_string_append (s, ")");
-  return g_string_free (s, FALSE);
-}
-
 /* The rows of the type and the stubs in one column layout, by id. */
 static char *
 build_with_stubs (const KwEntityType *type,
@@ -123,7 +105,7 @@ build_sync_sql (SyncSql            *sql,
 {
   sql->by_id = g_strconcat (_kw_store_select_sql (type), " WHERE id = ?", NULL);
   sql->all_by_id = g_strconcat (_kw_store_select_sql (type), " ORDER BY id", NULL);
-  sql->insert = build_insert (type);
+  sql->insert = g_strdup (_kw_store_insert_sql (type));
   sql->sorted = g_new (guint, type->n_fields);
   for (guint i = 0; i < type->n_fields; i++)
     sql->sorted[i] = i;
@@ -656,7 +638,6 @@ insert_new (KwStore       *store,
   guint t = (guint) (record->type - kw_registry_type_at (0));
   sqlite3_stmt *stmt = cached_statement (store, import->inserts, t, sql_for (record->type)->insert, error);
   gboolean tomb = record->deleted[0] != '\0';
-  int rc;
 
   if (stmt == NULL)
     return FALSE;
@@ -669,14 +650,8 @@ insert_new (KwStore       *store,
         sqlite3_bind_text (stmt, 4 + 3 * (int) i, record->hlc[i], -1, SQLITE_STATIC);
         sqlite3_bind_text (stmt, 5 + 3 * (int) i, record->prev[i][0] ? record->prev[i] : NULL, -1, SQLITE_STATIC);
       }
-  rc = sqlite3_step (stmt);
-  sqlite3_reset (stmt);
-  sqlite3_clear_bindings (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      _kw_store_set_db_error (store, error);
-      return FALSE;
-    }
+  if (!_kw_store_run (store, stmt, error))
+    return FALSE;
   if (tomb)
     import->summary.deleted++;
   else

@@ -119,6 +119,23 @@ _kw_store_prepare (KwStore     *self,
   return stmt;
 }
 
+gboolean
+_kw_store_run (KwStore       *self,
+               sqlite3_stmt  *stmt,
+               GError       **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _kw_store_set_db_error (self, error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 sqlite3 *
 _kw_store_get_db (KwStore *self)
 {
@@ -149,20 +166,12 @@ _kw_store_set_meta (KwStore     *self,
                     GError     **error)
 {
   sqlite3_stmt *stmt = _kw_store_prepare (self, upsert_meta_sql, error);
-  int rc;
 
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 2, value, -1, SQLITE_STATIC);
-  rc = sqlite3_step (stmt);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      _kw_store_set_db_error (self, error);
-      return FALSE;
-    }
-  return TRUE;
+  return _kw_store_run (self, stmt, error);
 }
 
 static int
@@ -577,20 +586,12 @@ _kw_store_note_seen (KwStore     *self,
                      GError     **error)
 {
   sqlite3_stmt *stmt = _kw_store_prepare (self, upsert_seen_sql, error);
-  int rc;
 
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_text (stmt, 1, stamp + KW_HLC_LEN - KW_DEVICE_ID_LEN, KW_DEVICE_ID_LEN, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 2, stamp, KW_HLC_LEN, SQLITE_STATIC);
-  rc = sqlite3_step (stmt);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      _kw_store_set_db_error (self, error);
-      return FALSE;
-    }
-  return TRUE;
+  return _kw_store_run (self, stmt, error);
 }
 
 /* Makes a stamp for a local write. */
