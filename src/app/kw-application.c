@@ -10,6 +10,7 @@
 
 #include "kw-application.h"
 #include "kw-preferences-window.h"
+#include "kw-store-task.h"
 #include "kw-window.h"
 
 struct _KwApplication
@@ -96,7 +97,12 @@ preferences_activated (GSimpleAction *action,
 {
   KwApplication *self = user_data;
   GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
-  KwPreferencesWindow *prefs = kw_preferences_window_new (self->settings, self->store);
+  KwPreferencesWindow *prefs;
+
+  /* it writes the organiser's name: not while a thread has the store */
+  if (self->store != NULL && kw_store_task_is_running (self->store))
+    return;
+  prefs = kw_preferences_window_new (self->settings, self->store);
 
   gtk_window_set_transient_for (GTK_WINDOW (prefs), parent);
   gtk_window_present (GTK_WINDOW (prefs));
@@ -142,6 +148,8 @@ kw_application_startup (GApplication *app)
   apply_color_scheme (self);
 
   self->store = kw_store_open (path, &self->open_error);
+  if (self->store != NULL)
+    kw_store_task_install_gate (self->store);  /* before anyone else connects */
 }
 
 static void

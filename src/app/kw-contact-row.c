@@ -3,6 +3,14 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Name, a key-figure badge, area and organisation, and the last contact.
+ *
+ * The name and the badge are set when the row is bound; the avatar's
+ * initials, the subtitle and the last contact (two small queries and a
+ * Pango measurement) in an idle after the frame. GTK 4.8's list view
+ * binds some 200 rows at once when the list jumps (the scroll bar
+ * dragged, the list shown for the first time), most of them off screen;
+ * filled in idles, a jump costs a frame, not 200 rows of work, and rows
+ * rebound before their idle ran are filled once (bench/contacts).
  */
 #define G_LOG_DOMAIN "kw-contact-row"
 
@@ -14,10 +22,15 @@
 #include "kw-contact-row.h"
 #include "kw-enum-labels.h"
 #include "kw-store-query.h"
+#include "kw-store-task.h"
 
 struct _KwContactRow
 {
   GtkBox     parent_instance;
+
+  KwStore   *store;
+  KwRecord  *record;
+  guint      fill_id;
 
   AdwAvatar *avatar;
   GtkWidget *badge;
@@ -63,11 +76,42 @@ dup_last_contact (KwStore  *store,
   return date ? kw_format_date_short (date) : NULL;
 }
 
+static gboolean
+fill_cb (gpointer data)
+{
+  KwContactRow *self = data;
+  g_autofree char *title = NULL;
+  g_autofree char *subtitle = NULL;
+  g_autofree char *last = NULL;
+
+  self->fill_id = 0;
+  if (kw_store_task_is_running (self->store))
+    {
+      /* the store is busy in a thread: not now */
+      self->fill_id = g_timeout_add (200, fill_cb, self);
+      return G_SOURCE_REMOVE;
+    }
+  title = kw_record_dup_title (self->record);
+  subtitle = dup_subtitle (self->store, self->record);
+  last = dup_last_contact (self->store, self->record);
+  gtk_label_set_label (self->subtitle_label, subtitle);
+  gtk_widget_set_visible (GTK_WIDGET (self->subtitle_label), *subtitle != '\0');
+  gtk_label_set_label (self->last_contact_label, last ? last : "");
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->last_contact_label), last ? _("Last contact") : NULL);
+  adw_avatar_set_text (self->avatar, title);
+  return G_SOURCE_REMOVE;
+}
+
 /* GObject */
 
 static void
 kw_contact_row_dispose (GObject *object)
 {
+  KwContactRow *self = KW_CONTACT_ROW (object);
+
+  g_clear_handle_id (&self->fill_id, g_source_remove);
+  g_clear_object (&self->record);
+  g_clear_object (&self->store);
   gtk_widget_dispose_template (GTK_WIDGET (object), KW_TYPE_CONTACT_ROW);
   G_OBJECT_CLASS (kw_contact_row_parent_class)->dispose (object);
 }
@@ -107,20 +151,20 @@ kw_contact_row_bind (KwContactRow *self,
                      KwRecord     *record)
 {
   g_autofree char *title = NULL;
-  g_autofree char *subtitle = NULL;
-  g_autofree char *last = NULL;
 
   g_return_if_fail (KW_IS_CONTACT_ROW (self));
   g_return_if_fail (KW_IS_RECORD (record));
 
   title = kw_record_dup_title (record);
-  subtitle = dup_subtitle (store, record);
-  last = dup_last_contact (store, record);
   gtk_label_set_label (self->name_label, title);
-  gtk_label_set_label (self->subtitle_label, subtitle);
-  gtk_widget_set_visible (GTK_WIDGET (self->subtitle_label), *subtitle != '\0');
-  gtk_label_set_label (self->last_contact_label, last ? last : "");
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->last_contact_label), last ? _("Last contact") : NULL);
   gtk_widget_set_visible (self->badge, kw_record_get_bool (record, "key_figure"));
-  adw_avatar_set_text (self->avatar, title);
+  /* nothing of the record bound before it until the idle (the subtitle
+   * keeps its place, so that the row keeps its height) */
+  gtk_label_set_label (self->subtitle_label, "");
+  gtk_label_set_label (self->last_contact_label, "");
+  adw_avatar_set_text (self->avatar, NULL);
+  g_set_object (&self->store, store);
+  g_set_object (&self->record, record);
+  if (self->fill_id == 0)
+    self->fill_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, fill_cb, self, NULL);
 }

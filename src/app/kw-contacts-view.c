@@ -31,6 +31,7 @@ struct _KwContactsView
   char               *open_id;
   GtkWidget          *person_page;
   GtkWidget          *organisation_page;
+  gboolean            rows_waiting;  /* for the first frame to be painted */
 
   GtkDropDown        *area_dropdown;
   GtkEditable        *community_entry;
@@ -75,7 +76,7 @@ static const guint months_choices[] = { 0, 3, 6, 12 };
 static KwRecordList *
 current_list (KwContactsView *self)
 {
-  return KW_RECORD_LIST (gtk_single_selection_get_model (self->selection));
+  return gtk_toggle_button_get_active (self->people_button) ? self->people : self->organisations;
 }
 
 static gboolean
@@ -133,6 +134,17 @@ select_open_record (KwContactsView *self)
   guint position = self->open_id ? kw_record_list_find (current_list (self), self->open_id) : G_MAXUINT;
 
   gtk_single_selection_set_selected (self->selection, position == G_MAXUINT ? GTK_INVALID_LIST_POSITION : position);
+}
+
+/* GTK 4.8 has no gtk_list_view_scroll_to(); its list views have the
+ * action "list.scroll-to-item" (used by keyboard navigation). */
+static void
+scroll_to_open_record (KwContactsView *self)
+{
+  guint position = gtk_single_selection_get_selected (self->selection);
+
+  if (position != GTK_INVALID_LIST_POSITION && gtk_list_view_get_model (self->list_view) != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", position);
 }
 
 static void
@@ -208,7 +220,8 @@ on_people_button_toggled_cb (KwContactsView *self)
 {
   gboolean people = showing_people (self);
 
-  gtk_single_selection_set_model (self->selection, G_LIST_MODEL (people ? self->people : self->organisations));
+  if (gtk_list_view_get_model (self->list_view) != NULL)
+    gtk_single_selection_set_model (self->selection, G_LIST_MODEL (current_list (self)));
   gtk_widget_set_visible (self->person_filters, people);
   gtk_widget_set_visible (GTK_WIDGET (self->key_figures_check), people);
   gtk_widget_set_visible (self->organisation_filters, !people);
@@ -320,6 +333,24 @@ on_factory_bind_cb (GtkSignalListItemFactory *factory,
                        gtk_list_item_get_item (item));
 }
 
+/* The list view of GTK 4.8 makes and binds about 200 rows as soon as it
+ * has a model of that many; with the model set after the window's first
+ * frame, a large database does not hold back that frame (bench/contacts). */
+static void
+on_frame_clock_after_paint_cb (GdkFrameClock  *clock,
+                               KwContactsView *self)
+{
+  g_signal_handlers_disconnect_by_func (clock, on_frame_clock_after_paint_cb, self);
+  self->rows_waiting = FALSE;
+  if (gtk_list_view_get_model (self->list_view) != NULL)
+    return;
+  gtk_single_selection_set_model (self->selection, G_LIST_MODEL (current_list (self)));
+  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
+  update_count (self);
+  select_open_record (self);
+  scroll_to_open_record (self);
+}
+
 /* Building */
 
 static void
@@ -329,26 +360,34 @@ setup_lists (KwContactsView *self)
 
   self->people = kw_record_list_new (self->store, "person");
   self->organisations = kw_record_list_new (self->store, "organisation");
-  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->people)));
+  self->selection = gtk_single_selection_new (NULL);  /* its model: after the first frame */
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
   gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
   g_signal_connect (factory, "setup", G_CALLBACK (on_factory_setup_cb), NULL);
   g_signal_connect_object (factory, "bind", G_CALLBACK (on_factory_bind_cb), self, 0);
   gtk_list_view_set_factory (self->list_view, factory);
-  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
+  /* the model is set after the first frame: kw_contacts_view_map() */
   /* after the list view has taken in the change, or it trips over the selection */
   g_signal_connect_object (self->selection, "items-changed", G_CALLBACK (on_list_items_changed_cb),
                            self, G_CONNECT_SWAPPED | G_CONNECT_AFTER);
 }
 
-static void
-setup_pages (KwContactsView *self)
+/* The pages are made when first needed: they are large, and not in the
+ * first frame. */
+static GtkWidget *
+ensure_page (KwContactsView *self,
+             const char     *type_name)
 {
-  self->person_page = GTK_WIDGET (kw_person_page_new (self->store));
-  self->organisation_page = GTK_WIDGET (kw_organisation_page_new (self->store));
-  gtk_stack_add_named (self->detail_stack, self->person_page, "person");
-  gtk_stack_add_named (self->detail_stack, self->organisation_page, "organisation");
+  gboolean organisation = g_strcmp0 (type_name, "organisation") == 0;
+  GtkWidget **page = organisation ? &self->organisation_page : &self->person_page;
+
+  if (*page != NULL)
+    return *page;
+  *page = organisation ? GTK_WIDGET (kw_organisation_page_new (self->store))
+                       : GTK_WIDGET (kw_person_page_new (self->store));
+  gtk_stack_add_named (self->detail_stack, *page, organisation ? "organisation" : "person");
+  return *page;
 }
 
 /* GObject */
@@ -368,6 +407,21 @@ kw_contacts_view_dispose (GObject *object)
   g_clear_object (&self->organisations);
 
   G_OBJECT_CLASS (kw_contacts_view_parent_class)->dispose (object);
+}
+
+static void
+kw_contacts_view_map (GtkWidget *widget)
+{
+  KwContactsView *self = KW_CONTACTS_VIEW (widget);
+
+  GTK_WIDGET_CLASS (kw_contacts_view_parent_class)->map (widget);
+
+  if (gtk_list_view_get_model (self->list_view) != NULL || self->rows_waiting)
+    return;
+  self->rows_waiting = TRUE;
+  g_signal_connect_object (gtk_widget_get_frame_clock (widget), "after-paint",
+                           G_CALLBACK (on_frame_clock_after_paint_cb), self, 0);
+  gtk_widget_queue_draw (widget);
 }
 
 static void
@@ -468,6 +522,7 @@ kw_contacts_view_class_init (KwContactsViewClass *klass)
   object_class->finalize = kw_contacts_view_finalize;
   object_class->get_property = kw_contacts_view_get_property;
   object_class->set_property = kw_contacts_view_set_property;
+  widget_class->map = kw_contacts_view_map;
 
   properties[PROP_SORT] =
     g_param_spec_string ("sort", NULL, NULL, "name",
@@ -507,13 +562,12 @@ kw_contacts_view_new (KwStore *store)
   self = g_object_new (KW_TYPE_CONTACTS_VIEW, NULL);
   self->store = g_object_ref (store);
   setup_lists (self);
-  setup_pages (self);
   load_areas (self);
   load_kinds (self);
   g_signal_connect_swapped (store, "changed::area", G_CALLBACK (on_store_area_changed_cb), self);
   g_signal_connect_swapped (store, "changed::person", G_CALLBACK (on_store_party_changed_cb), self);
   g_signal_connect_swapped (store, "changed::organisation", G_CALLBACK (on_store_party_changed_cb), self);
-  update_count (self);
+  /* the list and its count come after the first frame (kw_contacts_view_map) */
   return self;
 }
 
@@ -557,9 +611,9 @@ kw_contacts_view_new_record (KwContactsView  *self,
     return FALSE;
   kw_contacts_view_open (self, type, id);
   if (showing_people (self))
-    kw_person_page_focus_name (KW_PERSON_PAGE (self->person_page));
+    kw_person_page_focus_name (KW_PERSON_PAGE (ensure_page (self, "person")));
   else
-    kw_organisation_page_focus_name (KW_ORGANISATION_PAGE (self->organisation_page));
+    kw_organisation_page_focus_name (KW_ORGANISATION_PAGE (ensure_page (self, "organisation")));
   return TRUE;
 }
 
@@ -575,10 +629,11 @@ kw_contacts_view_open (KwContactsView *self,
   g_free (self->open_id);
   self->open_id = g_strdup (id);
   if (g_strcmp0 (type_name, "person") == 0)
-    kw_person_page_set_id (KW_PERSON_PAGE (self->person_page), id);
+    kw_person_page_set_id (KW_PERSON_PAGE (ensure_page (self, "person")), id);
   else
-    kw_organisation_page_set_id (KW_ORGANISATION_PAGE (self->organisation_page), id);
+    kw_organisation_page_set_id (KW_ORGANISATION_PAGE (ensure_page (self, "organisation")), id);
   select_open_record (self);
+  scroll_to_open_record (self);
   show_detail (self, type_name);
 }
 
@@ -594,7 +649,7 @@ kw_contacts_view_get_page (KwContactsView *self,
                            const char     *type_name)
 {
   g_return_val_if_fail (KW_IS_CONTACTS_VIEW (self), NULL);
-  return g_strcmp0 (type_name, "organisation") == 0 ? self->organisation_page : self->person_page;
+  return ensure_page (self, type_name);
 }
 
 void
@@ -610,8 +665,10 @@ kw_contacts_view_set_hidden (KwContactsView *self,
   list = kw_contacts_view_get_list (self, type_name);
   if (list == NULL)
     {
-      kw_person_page_set_hidden (KW_PERSON_PAGE (self->person_page), type_name, id, hidden);
-      kw_organisation_page_set_hidden (KW_ORGANISATION_PAGE (self->organisation_page), type_name, id, hidden);
+      if (self->person_page != NULL)
+        kw_person_page_set_hidden (KW_PERSON_PAGE (self->person_page), type_name, id, hidden);
+      if (self->organisation_page != NULL)
+        kw_organisation_page_set_hidden (KW_ORGANISATION_PAGE (self->organisation_page), type_name, id, hidden);
       return;
     }
   kw_record_list_set_hidden (list, id, hidden);

@@ -16,7 +16,7 @@
 
 #include "kw-import-people-dialog.h"
 #include "kw-people-import.h"
-#include "kw-store-query.h"
+#include "kw-store-task.h"
 
 #define PREVIEW_ROWS 20
 
@@ -29,11 +29,15 @@ struct _KwImportPeopleDialog
   GStrv                columns;    /* CSV: the field of each column */
   GPtrArray           *people;     /* GHashTable field → text */
   GPtrArray           *preview_rows;
+  GCancellable        *cancellable;
+  gboolean             busy;
 
+  GtkWidget           *content;
   AdwPreferencesGroup *columns_group;
   GtkWidget           *import_button;
   AdwComboRow         *policy_row;
   AdwPreferencesGroup *preview_group;
+  GtkWidget           *spinner;
 };
 
 G_DEFINE_FINAL_TYPE (KwImportPeopleDialog, kw_import_people_dialog, ADW_TYPE_WINDOW)
@@ -45,21 +49,20 @@ enum {
 
 static guint signals[N_SIGNALS];
 
+enum {
+  PROP_0,
+  PROP_BUSY,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
 /* The fields a column can hold, "" first for "leave out". */
 static const char * const column_fields[] = {
   "", "name", "phone", "email", "languages", "communities", "topics", "notes", NULL,
 };
 
 /* Helpers */
-
-static char *
-find_existing (KwImportPeopleDialog *self,
-               GHashTable           *person)
-{
-  return kw_store_find_person (self->store, g_hash_table_lookup (person, "email"),
-                               g_hash_table_lookup (person, "phone"),
-                               g_hash_table_lookup (person, "name"));
-}
 
 static GtkWidget *
 make_preview_row (KwImportPeopleDialog *self,
@@ -70,7 +73,7 @@ make_preview_row (KwImportPeopleDialog *self,
   const char *phone = g_hash_table_lookup (person, "phone");
   g_autofree char *subtitle = email && phone ? g_strdup_printf ("%s · %s", email, phone)
                                              : g_strdup (email ? email : phone ? phone : "");
-  g_autofree char *existing = find_existing (self, person);
+  g_autofree char *existing = kw_people_find_existing (self->store, person);
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), g_hash_table_lookup (person, "name"));
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
@@ -167,111 +170,89 @@ build_columns (KwImportPeopleDialog *self)
     }
 }
 
-static const char * const text_fields[] = {
-  "name", "phone", "email", "languages", "communities", "topics", "notes", NULL,
-};
-
-static KwChangeset *
-make_changes (GHashTable  *person,
-              GError     **error)
-{
-  g_autoptr(KwChangeset) changes = kw_changeset_new ("person", error);
-
-  for (guint i = 0; text_fields[i]; i++)
-    {
-      const char *text = g_hash_table_lookup (person, text_fields[i]);
-
-      if (text != NULL && !kw_changeset_set_text (changes, text_fields[i], text, error))
-        return NULL;
-    }
-  return g_steal_pointer (&changes);
-}
-
-/* A vCard's ORG and TITLE: an affiliation, if the organisation is known. */
-static gboolean
-add_affiliation (KwImportPeopleDialog  *self,
-                 const char            *person_id,
-                 GHashTable            *person,
-                 GError               **error)
-{
-  const char *name = g_hash_table_lookup (person, "_organisation");
-  const char *role = g_hash_table_lookup (person, "_role");
-  g_autoptr(GPtrArray) hits = NULL;
-  g_autoptr(KwChangeset) changes = NULL;
-  g_autofree char *id = NULL;
-
-  if (name == NULL || (hits = kw_store_search (self->store, name, "organisation", 10, NULL)) == NULL)
-    return TRUE;
-  for (guint i = 0; i < hits->len; i++)
-    {
-      KwSearchHit *hit = g_ptr_array_index (hits, i);
-
-      if (g_utf8_collate (hit->title, name) != 0)
-        continue;
-      changes = kw_changeset_new ("affiliation", error);
-      kw_changeset_set_string (changes, "person", person_id);
-      kw_changeset_set_string (changes, "organisation", hit->id);
-      if (role != NULL)
-        kw_changeset_set_string (changes, "role", role);
-      id = kw_store_create (self->store, changes, error);
-      return id != NULL;
-    }
-  return TRUE;
-}
-
-static gboolean
-import_person (KwImportPeopleDialog  *self,
-               GHashTable            *person,
-               KwImportPolicy         policy,
-               guint                 *counts,
-               GError               **error)
-{
-  g_autofree char *existing = policy == KW_IMPORT_CREATE ? NULL : find_existing (self, person);
-  g_autoptr(KwChangeset) changes = make_changes (person, error);
-  g_autofree char *id = NULL;
-
-  if (changes == NULL)
-    return FALSE;
-  if (existing != NULL && policy == KW_IMPORT_SKIP)
-    {
-      counts[2]++;
-      return TRUE;
-    }
-  if (existing != NULL)
-    {
-      counts[1]++;
-      return kw_store_update (self->store, existing, changes, error);
-    }
-  if ((id = kw_store_create (self->store, changes, error)) == NULL)
-    return FALSE;
-  counts[0]++;
-  return add_affiliation (self, id, person, error);
-}
-
 /* Callbacks */
+
+static void
+show_error (KwImportPeopleDialog *self,
+            const char           *message)
+{
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Nothing Was Imported"), message);
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+set_busy (KwImportPeopleDialog *self,
+          gboolean              busy)
+{
+  if (self->busy == busy)
+    return;
+  self->busy = busy;
+  gtk_widget_set_sensitive (self->content, !busy);
+  gtk_widget_set_sensitive (self->import_button, !busy);
+  gtk_widget_set_visible (self->spinner, busy);
+  gtk_spinner_set_spinning (GTK_SPINNER (self->spinner), busy);
+  gtk_window_set_deletable (GTK_WINDOW (self), !busy);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
+}
+
+static void
+on_import_done_cb (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(KwImportPeopleDialog) self = user_data;
+  g_autoptr(GError) error = NULL;
+  guint added, updated, skipped;
+
+  if (kw_import_people_dialog_import_finish (self, result, &added, &updated, &skipped, &error))
+    gtk_window_close (GTK_WINDOW (self));
+  else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    show_error (self, error->message);
+}
 
 static void
 on_import_button_clicked_cb (KwImportPeopleDialog *self)
 {
-  g_autoptr(GError) error = NULL;
-  guint added = 0, updated = 0, skipped = 0;
-
-  if (!kw_import_people_dialog_import (self, &added, &updated, &skipped, &error))
+  if (kw_store_task_is_running (self->store))
     {
-      GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Nothing Was Imported"), error->message);
-
-      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-      gtk_window_present (GTK_WINDOW (dialog));
+      show_error (self, _("Another import or a sync is still running. Try again when it is done."));
       return;
     }
-  gtk_window_close (GTK_WINDOW (self));
+  kw_import_people_dialog_import_async (self, self->cancellable, on_import_done_cb, g_object_ref (self));
 }
 
 /* GObject */
 
+static gboolean
+kw_import_people_dialog_close_request (GtkWindow *window)
+{
+  if (KW_IMPORT_PEOPLE_DIALOG (window)->busy)
+    return TRUE;  /* the import finishes first */
+  return GTK_WINDOW_CLASS (kw_import_people_dialog_parent_class)->close_request (window);
+}
+
+static void
+kw_import_people_dialog_get_property (GObject    *object,
+                                      guint       prop_id,
+                                      GValue     *value,
+                                      GParamSpec *pspec)
+{
+  switch (prop_id)
+    {
+    case PROP_BUSY:
+      g_value_set_boolean (value, KW_IMPORT_PEOPLE_DIALOG (object)->busy);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
 static void
 kw_import_people_dialog_dispose (GObject *object)
 {
+  g_cancellable_cancel (KW_IMPORT_PEOPLE_DIALOG (object)->cancellable);
   gtk_widget_dispose_template (GTK_WIDGET (object), KW_TYPE_IMPORT_PEOPLE_DIALOG);
   G_OBJECT_CLASS (kw_import_people_dialog_parent_class)->dispose (object);
 }
@@ -286,6 +267,7 @@ kw_import_people_dialog_finalize (GObject *object)
   g_clear_pointer (&self->columns, g_strfreev);
   g_clear_pointer (&self->people, g_ptr_array_unref);
   g_clear_pointer (&self->preview_rows, g_ptr_array_unref);
+  g_clear_object (&self->cancellable);
 
   G_OBJECT_CLASS (kw_import_people_dialog_parent_class)->finalize (object);
 }
@@ -298,6 +280,14 @@ kw_import_people_dialog_class_init (KwImportPeopleDialogClass *klass)
 
   object_class->dispose = kw_import_people_dialog_dispose;
   object_class->finalize = kw_import_people_dialog_finalize;
+  object_class->get_property = kw_import_people_dialog_get_property;
+  GTK_WINDOW_CLASS (klass)->close_request = kw_import_people_dialog_close_request;
+
+  /* an import is running in a thread: the store must not be used */
+  properties[PROP_BUSY] =
+    g_param_spec_boolean ("busy", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /* ::imported (added, updated, skipped) */
   signals[IMPORTED] = g_signal_new ("imported", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
@@ -305,9 +295,11 @@ kw_import_people_dialog_class_init (KwImportPeopleDialogClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, "/nl/kwartier/Kwartier/kw-import-people-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, KwImportPeopleDialog, columns_group);
+  gtk_widget_class_bind_template_child (widget_class, KwImportPeopleDialog, content);
   gtk_widget_class_bind_template_child (widget_class, KwImportPeopleDialog, import_button);
   gtk_widget_class_bind_template_child (widget_class, KwImportPeopleDialog, policy_row);
   gtk_widget_class_bind_template_child (widget_class, KwImportPeopleDialog, preview_group);
+  gtk_widget_class_bind_template_child (widget_class, KwImportPeopleDialog, spinner);
   gtk_widget_class_bind_template_callback (widget_class, on_import_button_clicked_cb);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
@@ -317,6 +309,7 @@ kw_import_people_dialog_init (KwImportPeopleDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   self->preview_rows = g_ptr_array_new ();
+  self->cancellable = g_cancellable_new ();
 }
 
 /* Public API */
@@ -329,7 +322,6 @@ kw_import_people_dialog_new (GtkWindow   *parent,
                              GError     **error)
 {
   g_autoptr(GPtrArray) parsed = NULL;
-  KwImportPeopleDialog *self;
 
   g_return_val_if_fail (KW_IS_STORE (store), NULL);
   g_return_val_if_fail (text != NULL, NULL);
@@ -337,15 +329,29 @@ kw_import_people_dialog_new (GtkWindow   *parent,
   parsed = csv ? kw_csv_parse (text, error) : kw_vcard_parse (text, error);
   if (parsed == NULL)
     return NULL;
+  return kw_import_people_dialog_new_parsed (parent, store, parsed, csv);
+}
+
+KwImportPeopleDialog *
+kw_import_people_dialog_new_parsed (GtkWindow *parent,
+                                    KwStore   *store,
+                                    GPtrArray *parsed,
+                                    gboolean   csv)
+{
+  KwImportPeopleDialog *self;
+
+  g_return_val_if_fail (KW_IS_STORE (store), NULL);
+  g_return_val_if_fail (parsed != NULL, NULL);
+
   self = g_object_new (KW_TYPE_IMPORT_PEOPLE_DIALOG, "transient-for", parent, NULL);
   self->store = g_object_ref (store);
   if (csv)
     {
-      self->rows = g_steal_pointer (&parsed);
+      self->rows = g_ptr_array_ref (parsed);
       build_columns (self);
     }
   else
-    self->people = g_steal_pointer (&parsed);
+    self->people = g_ptr_array_ref (parsed);
   gtk_widget_set_visible (GTK_WIDGET (self->columns_group), csv);
   update_preview (self);
   return self;
@@ -379,6 +385,12 @@ kw_import_people_dialog_set_policy (KwImportPeopleDialog *self,
   adw_combo_row_set_selected (self->policy_row, policy);
 }
 
+static KwImportPolicy
+get_policy (KwImportPeopleDialog *self)
+{
+  return MIN (adw_combo_row_get_selected (self->policy_row), KW_IMPORT_CREATE);
+}
+
 gboolean
 kw_import_people_dialog_import (KwImportPeopleDialog  *self,
                                 guint                 *added,
@@ -386,28 +398,57 @@ kw_import_people_dialog_import (KwImportPeopleDialog  *self,
                                 guint                 *skipped,
                                 GError               **error)
 {
-  KwImportPolicy policy;
-  guint counts[3] = { 0, 0, 0 };
+  KwPeopleImportCounts counts;
 
   g_return_val_if_fail (KW_IS_IMPORT_PEOPLE_DIALOG (self), FALSE);
 
-  policy = MIN (adw_combo_row_get_selected (self->policy_row), KW_IMPORT_CREATE);
-  if (!kw_store_begin (self->store, error))
+  if (!kw_people_import (self->store, self->people, get_policy (self), &counts, NULL, error))
     return FALSE;
-  for (guint i = 0; i < self->people->len; i++)
-    if (!import_person (self, g_ptr_array_index (self->people, i), policy, counts, error))
-      {
-        kw_store_rollback (self->store);
-        return FALSE;
-      }
-  if (!kw_store_commit (self->store, error))
-    {
-      kw_store_rollback (self->store);
-      return FALSE;
-    }
-  *added = counts[0];
-  *updated = counts[1];
-  *skipped = counts[2];
-  g_signal_emit (self, signals[IMPORTED], 0, counts[0], counts[1], counts[2]);
+  *added = counts.added;
+  *updated = counts.updated;
+  *skipped = counts.skipped;
+  g_signal_emit (self, signals[IMPORTED], 0, counts.added, counts.updated, counts.skipped);
   return TRUE;
+}
+
+void
+kw_import_people_dialog_import_async (KwImportPeopleDialog *self,
+                                      GCancellable         *cancellable,
+                                      GAsyncReadyCallback   callback,
+                                      gpointer              user_data)
+{
+  g_return_if_fail (KW_IS_IMPORT_PEOPLE_DIALOG (self));
+  g_return_if_fail (!self->busy);
+
+  set_busy (self, TRUE);
+  kw_people_import_async (self->store, self->people, get_policy (self), cancellable, callback, user_data);
+}
+
+gboolean
+kw_import_people_dialog_import_finish (KwImportPeopleDialog  *self,
+                                       GAsyncResult          *result,
+                                       guint                 *added,
+                                       guint                 *updated,
+                                       guint                 *skipped,
+                                       GError               **error)
+{
+  KwPeopleImportCounts counts;
+
+  g_return_val_if_fail (KW_IS_IMPORT_PEOPLE_DIALOG (self), FALSE);
+
+  set_busy (self, FALSE);
+  if (!kw_people_import_finish (self->store, result, &counts, error))
+    return FALSE;
+  *added = counts.added;
+  *updated = counts.updated;
+  *skipped = counts.skipped;
+  g_signal_emit (self, signals[IMPORTED], 0, counts.added, counts.updated, counts.skipped);
+  return TRUE;
+}
+
+gboolean
+kw_import_people_dialog_get_busy (KwImportPeopleDialog *self)
+{
+  g_return_val_if_fail (KW_IS_IMPORT_PEOPLE_DIALOG (self), FALSE);
+  return self->busy;
 }

@@ -10,10 +10,14 @@
 
 #include <glib.h>
 
+#include "kw-vcard.h"
+
 G_BEGIN_DECLS
 
-GPtrArray   *kw_vcard_parse       (const char  *text,
-                                   GError     **error);
+/* Whether a file is CSV rather than vCard, by its name (lower case)
+ * and its text. */
+gboolean     kw_people_file_is_csv (const char *lower_name,
+                                    const char *text);
 /* Rows of cells (GStrv); the first row is the header. Comma, semicolon
  * or tab separated (whichever the header has most of), RFC 4180 quotes. */
 GPtrArray   *kw_csv_parse         (const char  *text,

@@ -15,6 +15,7 @@
 #include "kw-contacts-view.h"
 #include "kw-import-people-dialog.h"
 #include "kw-merge-window.h"
+#include "kw-people-import.h"
 #include "kw-people-export.h"
 #include "kw-person-tools.h"
 #include "kw-window-private.h"
@@ -62,6 +63,15 @@ on_merge_window_merged_cb (KwWindow   *self,
   gtk_widget_activate_action (GTK_WIDGET (self), "win.open-record", "(ss)", "person", survivor);
 }
 
+/* While the dialog imports in a thread, the window leaves the store alone. */
+static void
+on_import_people_busy_cb (KwWindow             *self,
+                          GParamSpec           *pspec,
+                          KwImportPeopleDialog *dialog)
+{
+  _kw_window_set_busy (self, kw_import_people_dialog_get_busy (dialog) ? _("Importing people…") : NULL);
+}
+
 static void
 on_import_people_imported_cb (KwWindow *self,
                               guint     added,
@@ -74,31 +84,77 @@ on_import_people_imported_cb (KwWindow *self,
   _kw_window_show_toast (self, message);
 }
 
+typedef struct {
+  GPtrArray *parsed;
+  gboolean   csv;
+} ParsedFile;
+
 static void
-open_people_file (KwWindow *self,
-                  GFile    *file)
+parsed_file_free (ParsedFile *file)
 {
+  g_clear_pointer (&file->parsed, g_ptr_array_unref);
+  g_free (file);
+}
+
+/* In a thread: a large file is read and parsed without the store. */
+static void
+parse_file_in_thread (GTask        *task,
+                      gpointer      source_object,
+                      gpointer      task_data,
+                      GCancellable *cancellable)
+{
+  GFile *file = task_data;
   g_autofree char *text = NULL;
   g_autofree char *name = g_file_get_basename (file);
   g_autofree char *lower = g_ascii_strdown (name, -1);
-  g_autoptr(GError) error = NULL;
-  KwImportPeopleDialog *dialog;
-  gboolean csv;
+  GError *error = NULL;
+  ParsedFile *parsed = g_new0 (ParsedFile, 1);
 
-  if (!g_file_load_contents (file, NULL, &text, NULL, NULL, &error))
+  if (g_file_load_contents (file, cancellable, &text, NULL, NULL, &error))
     {
-      _kw_window_show_toast (self, error->message);
+      parsed->csv = kw_people_file_is_csv (lower, text);
+      parsed->parsed = parsed->csv ? kw_csv_parse (text, &error) : kw_vcard_parse (text, &error);
+    }
+  if (parsed->parsed == NULL)
+    {
+      parsed_file_free (parsed);
+      g_task_return_error (task, error);
       return;
     }
-  csv = g_str_has_suffix (lower, ".csv") || strstr (text, "BEGIN:VCARD") == NULL;
-  dialog = kw_import_people_dialog_new (GTK_WINDOW (self), kw_window_get_store (self), text, csv, &error);
-  if (dialog == NULL)
+  g_task_return_pointer (task, parsed, (GDestroyNotify) parsed_file_free);
+}
+
+static void
+on_people_file_parsed_cb (GObject      *source,
+                          GAsyncResult *result,
+                          gpointer      user_data)
+{
+  KwWindow *self = KW_WINDOW (source);
+  g_autoptr(GError) error = NULL;
+  ParsedFile *parsed = g_task_propagate_pointer (G_TASK (result), &error);
+  GtkWindow *dialog;
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  if (parsed == NULL)
     {
       tell (self, _("No People Found"), error->message);
       return;
     }
-  g_signal_connect_object (dialog, "imported", G_CALLBACK (on_import_people_imported_cb), self, G_CONNECT_SWAPPED);
+  dialog = _kw_window_open_people_dialog (self, parsed->parsed, parsed->csv);
+  parsed_file_free (parsed);
   gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+open_people_file (KwWindow *self,
+                  GFile    *file)
+{
+  g_autoptr(GTask) task = g_task_new (self, _kw_window_get_cancellable (self), on_people_file_parsed_cb, NULL);
+
+  /* no busy state: the store is not used until the dialog imports */
+  g_task_set_task_data (task, g_object_ref (file), g_object_unref);
+  g_task_run_in_thread (task, parse_file_in_thread);
 }
 
 static void
@@ -229,6 +285,19 @@ find_duplicates_action (GtkWidget  *widget,
 
   g_signal_connect_object (merge, "merged", G_CALLBACK (on_merge_window_merged_cb), self, G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (merge));
+}
+
+GtkWindow *
+_kw_window_open_people_dialog (KwWindow  *self,
+                               GPtrArray *parsed,
+                               gboolean   csv)
+{
+  KwImportPeopleDialog *dialog;
+
+  dialog = kw_import_people_dialog_new_parsed (GTK_WINDOW (self), kw_window_get_store (self), parsed, csv);
+  g_signal_connect_object (dialog, "imported", G_CALLBACK (on_import_people_imported_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (dialog, "notify::busy", G_CALLBACK (on_import_people_busy_cb), self, G_CONNECT_SWAPPED);
+  return GTK_WINDOW (dialog);
 }
 
 void

@@ -12,10 +12,22 @@ G_BEGIN_DECLS
 void  _kw_window_class_add_sync_actions (GtkWidgetClass *widget_class);
 /* kw-window-people.c: forget a person, find and merge duplicates. */
 void  _kw_window_class_add_people_actions (GtkWidgetClass *widget_class);
+/* The import dialog for what kw_csv_parse() or kw_vcard_parse() made,
+ * wired to the window (its busy state, the toast); not yet shown. */
+GtkWindow *_kw_window_open_people_dialog (KwWindow      *self,
+                                          GPtrArray     *parsed,
+                                          gboolean       csv);
 void  _kw_window_show_toast             (KwWindow       *self,
                                          const char     *message);
 void  _kw_window_set_sync_status        (KwWindow       *self,
                                          const char     *status);
 GSettings *_kw_window_get_settings      (KwWindow       *self);
+GCancellable *_kw_window_get_cancellable (KwWindow     *self);
+/* While store work runs in a thread (kw-store-task.h): status says
+ * what ("Importing…"); NULL when done. The window shows a busy page
+ * instead of its views and disables every action that uses the store. */
+void      _kw_window_set_busy           (KwWindow       *self,
+                                         const char     *status);
+gboolean  _kw_window_get_busy           (KwWindow       *self);
 
 G_END_DECLS

@@ -3,8 +3,9 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The core does the work (kw-import.h, kw-export.h, kw-sync-folder.h);
- * this file asks for the file and tells the result. The work runs on
- * the main thread: the store's connection is used by one thread only.
+ * this file asks for the file and tells the result. The work runs in a
+ * thread (kw-store-task.h) while the window shows a busy state and
+ * leaves the store alone; a second operation meanwhile is refused.
  */
 #define G_LOG_DOMAIN "kw-window"
 
@@ -14,8 +15,24 @@
 
 #include "kw-export.h"
 #include "kw-import.h"
+#include "kw-store-task.h"
 #include "kw-sync-folder.h"
 #include "kw-window-private.h"
+
+typedef enum {
+  SYNC_EXPORT,
+  SYNC_IMPORT,
+  SYNC_FOLDER,
+} SyncKind;
+
+/* What a thread needs, copied: it never looks at the window. */
+typedef struct {
+  SyncKind         kind;
+  char            *path;      /* the file, or the sync folder */
+  KwImportSummary  summary;   /* import: the result */
+  guint            imported;  /* folder: files imported */
+  guint            refused;   /* folder: files refused */
+} SyncJob;
 
 /* Helpers */
 
@@ -28,66 +45,10 @@ dup_now (void)
 }
 
 static void
-export_to (KwWindow *self,
-           GFile    *file)
+sync_job_free (SyncJob *job)
 {
-  g_autofree char *path = g_file_get_path (file);
-  g_autofree char *now = dup_now ();
-  g_autofree char *status = NULL;
-  g_autoptr(GError) error = NULL;
-  KwExportOptions options = { KW_EXPORT_SCOPE_ALL, NULL, g_str_has_suffix (path, ".gz"), NULL };
-
-  if (!kw_export_to_file (kw_window_get_store (self), &options, path, &error))
-    {
-      _kw_window_show_toast (self, error->message);
-      return;
-    }
-  status = g_strdup_printf (_("Exported at %s"), now);
-  _kw_window_set_sync_status (self, status);
-  _kw_window_show_toast (self, _("Export written. Share it with fellow organisers."));
-}
-
-static void
-import_from (KwWindow *self,
-             GFile    *file)
-{
-  g_autofree char *path = g_file_get_path (file);
-  g_autofree char *now = dup_now ();
-  g_autofree char *status = NULL;
-  g_autofree char *text = NULL;
-  g_autoptr(GError) error = NULL;
-  KwImportSummary summary = { 0 };
-
-  if (!kw_import_file (kw_window_get_store (self), path, FALSE, &summary, &error))
-    {
-      _kw_window_show_toast (self, error->message);
-      return;
-    }
-  text = g_strdup_printf (_("Imported: %u new, %u updated, %u deleted, %u conflicts"),
-                          summary.added, summary.updated, summary.deleted, summary.conflicts);
-  status = g_strdup_printf (_("Imported at %s"), now);
-  _kw_window_set_sync_status (self, status);
-  _kw_window_show_toast (self, text);
-}
-
-/* Callbacks */
-
-static void
-on_chooser_response_cb (GtkNativeDialog *chooser,
-                        int              response,
-                        KwWindow        *self)
-{
-  g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-
-  if (response == GTK_RESPONSE_ACCEPT && file != NULL)
-    {
-      if (gtk_file_chooser_get_action (GTK_FILE_CHOOSER (chooser)) == GTK_FILE_CHOOSER_ACTION_SAVE)
-        export_to (self, file);
-      else
-        import_from (self, file);
-    }
-  gtk_native_dialog_destroy (chooser);
-  g_object_unref (chooser);
+  g_free (job->path);
+  g_free (job);
 }
 
 static void
@@ -101,6 +62,133 @@ on_sync_report_cb (const char             *path,
 
   if (status == KW_SYNC_FILE_IMPORTED)
     (*imported)++;
+}
+
+/* In the thread: the job itself is the result. */
+static gpointer
+run_job (KwStore       *store,
+         gpointer       data,
+         GCancellable  *cancellable,
+         GError       **error)
+{
+  SyncJob *job = data;
+  KwExportOptions options = { KW_EXPORT_SCOPE_ALL, NULL, g_str_has_suffix (job->path, ".gz"), NULL };
+  gboolean ok = FALSE;
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return NULL;
+  switch (job->kind)
+    {
+    case SYNC_EXPORT:
+      ok = kw_export_to_file (store, &options, job->path, error);
+      break;
+    case SYNC_IMPORT:
+      ok = kw_import_file (store, job->path, FALSE, &job->summary, error);
+      break;
+    case SYNC_FOLDER:
+      ok = kw_sync_folder_run (store, job->path, NULL, on_sync_report_cb, &job->imported,
+                               &job->refused, error);
+      break;
+    }
+  if (!ok)
+    {
+      sync_job_free (job);  /* nobody else frees it: it is not the task's data */
+      return NULL;
+    }
+  return job;
+}
+
+static char *
+describe_done (SyncJob  *job,
+               char    **toast)
+{
+  g_autofree char *now = dup_now ();
+
+  switch (job->kind)
+    {
+    case SYNC_EXPORT:
+      *toast = g_strdup (_("Export written. Share it with fellow organisers."));
+      return g_strdup_printf (_("Exported at %s"), now);
+    case SYNC_IMPORT:
+      *toast = g_strdup_printf (_("Imported: %u new, %u updated, %u deleted, %u conflicts"),
+                                job->summary.added, job->summary.updated,
+                                job->summary.deleted, job->summary.conflicts);
+      return g_strdup_printf (_("Imported at %s"), now);
+    case SYNC_FOLDER:
+    default:
+      *toast = NULL;
+      return job->refused > 0 ? g_strdup_printf (_("Synced at %s, %u files refused"), now, job->refused)
+                              : g_strdup_printf (_("Synced at %s"), now);
+    }
+}
+
+static void
+on_job_done_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(KwWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  SyncJob *job = kw_store_task_run_finish (KW_STORE (source), result, &error);
+  g_autofree char *status = NULL;
+  g_autofree char *toast = NULL;
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;  /* the window is going */
+  _kw_window_set_busy (self, NULL);
+  if (job == NULL)
+    {
+      _kw_window_show_toast (self, error->message);
+      return;
+    }
+  status = describe_done (job, &toast);
+  _kw_window_set_sync_status (self, status);
+  if (toast != NULL)
+    _kw_window_show_toast (self, toast);
+  sync_job_free (job);
+}
+
+static void
+start_job (KwWindow   *self,
+           SyncKind    kind,
+           const char *path)
+{
+  static const char * const busy_status[] = { N_("Exporting…"), N_("Importing…"), N_("Syncing…") };
+  KwStore *store = kw_window_get_store (self);
+  SyncJob *job;
+
+  if (_kw_window_get_busy (self) || kw_store_task_is_running (store))
+    {
+      _kw_window_show_toast (self, _("Still busy with the last import, export or sync; try again when it is done"));
+      return;
+    }
+  job = g_new0 (SyncJob, 1);
+  job->kind = kind;
+  job->path = g_strdup (path);
+  _kw_window_set_busy (self, _(busy_status[kind]));
+  /* the job comes back as the result: it is freed there, not as data */
+  kw_store_task_run_async (store, run_job, job, NULL, (GDestroyNotify) sync_job_free,
+                           _kw_window_get_cancellable (self), on_job_done_cb, g_object_ref (self));
+}
+
+/* Callbacks */
+
+static void
+on_chooser_response_cb (GtkNativeDialog *chooser,
+                        int              response,
+                        KwWindow        *self)
+{
+  g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+
+  if (response == GTK_RESPONSE_ACCEPT && file != NULL)
+    {
+      g_autofree char *path = g_file_get_path (file);
+      gboolean save = gtk_file_chooser_get_action (GTK_FILE_CHOOSER (chooser)) == GTK_FILE_CHOOSER_ACTION_SAVE;
+
+      start_job (self, save ? SYNC_EXPORT : SYNC_IMPORT, path);
+    }
+  gtk_native_dialog_destroy (chooser);
+  g_object_unref (chooser);
 }
 
 /* Actions */
@@ -150,25 +238,13 @@ sync_now_action (GtkWidget  *widget,
 {
   KwWindow *self = KW_WINDOW (widget);
   g_autofree char *folder = g_settings_get_string (_kw_window_get_settings (self), "sync-folder");
-  g_autofree char *now = dup_now ();
-  g_autofree char *status = NULL;
-  g_autoptr(GError) error = NULL;
-  guint imported = 0, refused = 0;
 
   if (*folder == '\0')
     {
       gtk_widget_activate_action (widget, "app.preferences", NULL);
       return;
     }
-  if (!kw_sync_folder_run (kw_window_get_store (self), folder, NULL, on_sync_report_cb, &imported,
-                           &refused, &error))
-    {
-      _kw_window_show_toast (self, error->message);
-      return;
-    }
-  status = refused > 0 ? g_strdup_printf (_("Synced at %s, %u files refused"), now, refused)
-                       : g_strdup_printf (_("Synced at %s"), now);
-  _kw_window_set_sync_status (self, status);
+  start_job (self, SYNC_FOLDER, folder);
 }
 
 void

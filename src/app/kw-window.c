@@ -15,6 +15,7 @@
 #include "kw-contacts-view.h"
 #include "kw-error.h"
 #include "kw-search-popover.h"
+#include "kw-store-task.h"
 #include "kw-welcome-dialog.h"
 #include "kw-window-private.h"
 
@@ -59,13 +60,23 @@ struct _KwWindow
   char                 *pending_id;
   AdwToast             *pending_toast;
 
+  /* store work in a thread (kw-store-task.h): cancelled in dispose */
+  GCancellable         *cancellable;
+  gboolean              busy;
+  char                 *idle_status;  /* the sync label before the work */
+
   GtkWidget            *back_button;
+  AdwStatusPage        *busy_page;
+  GtkSpinner           *busy_spinner;
+  GtkStack             *content_stack;
   AdwLeaflet           *leaflet;
   GtkWidget            *new_button;
   GtkMenuButton        *search_button;
   KwSearchPopover      *search_popover;
   GtkListBox           *sidebar_list;
+  GtkWidget            *sync_icon;
   GtkLabel             *sync_label;
+  GtkSpinner           *sync_spinner;
   AdwToastOverlay      *toast_overlay;
   GtkStack             *view_stack;
   AdwWindowTitle       *window_title;
@@ -472,6 +483,7 @@ kw_window_dispose (GObject *object)
 {
   KwWindow *self = KW_WINDOW (object);
 
+  g_cancellable_cancel (self->cancellable);
   finish_pending_delete (self, FALSE);
   gtk_widget_dispose_template (GTK_WIDGET (self), KW_TYPE_WINDOW);
 
@@ -485,6 +497,8 @@ kw_window_finalize (GObject *object)
 
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
+  g_clear_object (&self->cancellable);
+  g_free (self->idle_status);
 
   G_OBJECT_CLASS (kw_window_parent_class)->finalize (object);
 }
@@ -501,6 +515,8 @@ kw_window_set_property (GObject      *object,
     {
     case PROP_STORE:
       self->store = g_value_dup_object (value);
+      /* first of all handlers of ::changed: see kw-store-task.h */
+      kw_store_task_install_gate (self->store);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -577,12 +593,17 @@ kw_window_class_init (KwWindowClass *klass)
   g_type_ensure (KW_TYPE_SEARCH_POPOVER);
   gtk_widget_class_set_template_from_resource (widget_class, "/nl/kwartier/Kwartier/kw-window.ui");
   gtk_widget_class_bind_template_child (widget_class, KwWindow, back_button);
+  gtk_widget_class_bind_template_child (widget_class, KwWindow, busy_page);
+  gtk_widget_class_bind_template_child (widget_class, KwWindow, busy_spinner);
+  gtk_widget_class_bind_template_child (widget_class, KwWindow, content_stack);
   gtk_widget_class_bind_template_child (widget_class, KwWindow, leaflet);
   gtk_widget_class_bind_template_child (widget_class, KwWindow, new_button);
   gtk_widget_class_bind_template_child (widget_class, KwWindow, search_button);
   gtk_widget_class_bind_template_child (widget_class, KwWindow, search_popover);
   gtk_widget_class_bind_template_child (widget_class, KwWindow, sidebar_list);
+  gtk_widget_class_bind_template_child (widget_class, KwWindow, sync_icon);
   gtk_widget_class_bind_template_child (widget_class, KwWindow, sync_label);
+  gtk_widget_class_bind_template_child (widget_class, KwWindow, sync_spinner);
   gtk_widget_class_bind_template_child (widget_class, KwWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, KwWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, KwWindow, window_title);
@@ -597,6 +618,7 @@ kw_window_init (KwWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   self->settings = g_settings_new (APP_ID);
+  self->cancellable = g_cancellable_new ();
 }
 
 /* Public API */
@@ -672,4 +694,61 @@ GSettings *
 _kw_window_get_settings (KwWindow *self)
 {
   return self->settings;
+}
+
+GCancellable *
+_kw_window_get_cancellable (KwWindow *self)
+{
+  return self->cancellable;
+}
+
+/* Every action that reads or writes the store, or opens what does. */
+static const char * const store_actions[] = {
+  "win.new", "win.open-record", "win.delete-record", "win.undo-delete", "win.search",
+  "win.import", "win.export", "win.sync-now", "win.import-people", "win.export-people",
+  "win.forget-person", "win.find-duplicates", "win.show-view",
+};
+
+gboolean
+_kw_window_get_busy (KwWindow *self)
+{
+  return self->busy;
+}
+
+void
+_kw_window_set_busy (KwWindow   *self,
+                     const char *status)
+{
+  gboolean busy = status != NULL;
+
+  if (busy && self->pending_toast != NULL)
+    adw_toast_dismiss (self->pending_toast);  /* the delete is done before the work */
+  if (busy)
+    finish_pending_delete (self, FALSE);
+  if (busy && !self->busy)
+    {
+      g_free (self->idle_status);
+      self->idle_status = g_strdup (gtk_label_get_label (self->sync_label));
+    }
+  self->busy = busy;
+  for (guint i = 0; i < G_N_ELEMENTS (store_actions); i++)
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), store_actions[i], !busy);
+  if (busy)
+    {
+      gtk_popover_popdown (GTK_POPOVER (self->search_popover));
+      adw_status_page_set_title (self->busy_page, status);
+      gtk_label_set_label (self->sync_label, status);
+    }
+  else
+    {
+      gtk_label_set_label (self->sync_label, self->idle_status ? self->idle_status : "");
+      update_new_button (self);
+    }
+  /* no list or page is shown, so nothing reads the store meanwhile */
+  gtk_stack_set_visible_child_name (self->content_stack, busy ? "busy" : "views");
+  gtk_widget_set_sensitive (GTK_WIDGET (self->sidebar_list), !busy);
+  gtk_widget_set_visible (self->sync_icon, !busy);
+  gtk_widget_set_visible (GTK_WIDGET (self->sync_spinner), busy);
+  gtk_spinner_set_spinning (self->sync_spinner, busy);
+  gtk_spinner_set_spinning (self->busy_spinner, busy);
 }

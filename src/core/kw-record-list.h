@@ -5,6 +5,10 @@
  * Backed by an array of row ids from one SQL query (filters and sort in
  * SQL); records are read lazily in get_item() with a small cache. The
  * list refreshes itself when the store changes, with one items-changed.
+ * The query runs on first use (the first get_n_items), not in _new(). A
+ * search filters the list without it in memory (one full-text query for
+ * the row ids, or titles by substring): a keystroke costs a few ms with
+ * 100,000 people (bench/contacts).
  */
 #pragma once
 

@@ -209,12 +209,15 @@ add_order (GString            *sql,
 static char *
 build_query (const KwEntityType *type,
              const KwQuery      *q,
+             gboolean            with_title,
              GArray             *binds,
              GPtrArray          *owned)
 {
-  GString *sql = g_string_new (NULL);
+  GString *sql = g_string_new ("SELECT rid");
 
-  g_string_append_printf (sql, "SELECT rid FROM \"%s\" WHERE %s", type->name, _kw_store_live_sql (type));
+  if (with_title)
+    g_string_append_printf (sql, ", \"%s\"", type->title_field);
+  g_string_append_printf (sql, " FROM \"%s\" WHERE %s", type->name, _kw_store_live_sql (type));
   if (q->search != NULL)
     add_search (sql, binds, owned, type, q->search);
   if (q->area != NULL && *q->area != '\0' && kw_entity_type_field (type, "area") != NULL)
@@ -278,7 +281,7 @@ _kw_store_query_rids (KwStore        *self,
   g_return_val_if_fail (KW_IS_STORE (self), NULL);
   g_return_val_if_fail (type != NULL && query != NULL, NULL);
 
-  sql = build_query (type, query, binds, owned);
+  sql = build_query (type, query, FALSE, binds, owned);
   if ((stmt = _kw_store_prepare (self, sql, error)) == NULL)
     return NULL;
   bind_all (stmt, binds);
@@ -296,6 +299,93 @@ _kw_store_query_rids (KwStore        *self,
       return NULL;
     }
   return g_steal_pointer (&rids);
+}
+
+gboolean
+_kw_store_query_titles (KwStore        *self,
+                        const char     *type_name,
+                        const KwQuery  *query,
+                        GArray         *rids,
+                        GString        *keys,
+                        GArray         *offsets,
+                        GError        **error)
+{
+  const KwEntityType *type = kw_registry_lookup (type_name);
+  g_autoptr(GArray) binds = g_array_new (FALSE, FALSE, sizeof (Bind));
+  g_autoptr(GPtrArray) owned = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *sql = NULL;
+  KwQuery unsearched;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (KW_IS_STORE (self), FALSE);
+  g_return_val_if_fail (type != NULL && type->title_field != NULL && query != NULL, FALSE);
+
+  unsearched = *query;
+  unsearched.search = NULL;
+  sql = build_query (type, &unsearched, TRUE, binds, owned);
+  if ((stmt = _kw_store_prepare (self, sql, error)) == NULL)
+    return FALSE;
+  bind_all (stmt, binds);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 rid = sqlite3_column_int64 (stmt, 0);
+      const char *title = (const char *) sqlite3_column_text (stmt, 1);
+      guint32 offset = keys->len;
+
+      g_array_append_val (rids, rid);
+      g_array_append_val (offsets, offset);
+      for (const char *p = title ? title : ""; *p; p++)  /* ASCII case only, as LIKE */
+        g_string_append_c (keys, g_ascii_tolower (*p));
+      g_string_append_c (keys, '\0');
+    }
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _kw_store_set_db_error (self, error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+_kw_store_query_match (KwStore     *self,
+                       const char  *type_name,
+                       const char  *search,
+                       GHashTable **matches,
+                       GError     **error)
+{
+  const KwEntityType *type = kw_registry_lookup (type_name);
+  g_autofree char *sql = NULL;
+  g_autofree char *match = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (KW_IS_STORE (self), FALSE);
+  g_return_val_if_fail (type != NULL && search != NULL && matches != NULL, FALSE);
+
+  *matches = NULL;
+  if (!(type->flags & KW_TYPE_FLAG_SEARCH) || (match = make_fts_query (search)) == NULL)
+    return TRUE;
+  sql = g_strdup_printf ("SELECT rowid FROM \"%s.fts\" WHERE \"%s.fts\" MATCH ?", type->name, type->name);
+  if ((stmt = _kw_store_prepare (self, sql, error)) == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, match, -1, SQLITE_STATIC);
+  *matches = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 rid = sqlite3_column_int64 (stmt, 0);
+      g_hash_table_add (*matches, g_memdup2 (&rid, sizeof rid));
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      g_clear_pointer (matches, g_hash_table_unref);
+      _kw_store_set_db_error (self, error);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 KwRecord *

@@ -63,6 +63,24 @@ GArray    *_kw_store_query_rids      (KwStore        *self,
                                       const char     *type_name,
                                       const KwQuery  *query,
                                       GError        **error);
+/* The list of the query without its search: row ids in list order and
+ * their titles in ASCII lower case (as LIKE compares), each key ending
+ * in a NUL at its offset in keys. For searching as one types. */
+gboolean   _kw_store_query_titles    (KwStore        *self,
+                                      const char     *type_name,
+                                      const KwQuery  *query,
+                                      GArray         *rids,
+                                      GString        *keys,
+                                      GArray         *offsets,
+                                      GError        **error);
+/* The row ids (a set of gint64) the full-text index matches for a
+ * search; *matches is NULL when the search has no word of three or
+ * more characters (the index cannot answer: match titles instead). */
+gboolean   _kw_store_query_match     (KwStore        *self,
+                                      const char     *type_name,
+                                      const char     *search,
+                                      GHashTable    **matches,
+                                      GError        **error);
 KwRecord  *_kw_store_query_record    (KwStore        *self,
                                       const char     *type_name,
                                       gint64          rid);

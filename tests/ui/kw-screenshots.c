@@ -170,7 +170,9 @@ take (KwStore    *store,
   if (shot->open != NULL)
     open_record (store, KW_CONTACTS_VIEW (view), shot);
   wait_ms (700);
-  ok = save_png (GTK_WIDGET (window), path);
+  /* a loaded machine may not have drawn the first window yet */
+  for (guint i = 0; !(ok = save_png (GTK_WIDGET (window), path)) && i < 10; i++)
+    wait_ms (300);
   g_print ("%s %s\n", ok ? "wrote" : "could not write", path);
   gtk_window_destroy (GTK_WINDOW (window));
   wait_ms (50);
@@ -253,6 +255,8 @@ main (int   argc,
   gtk_init ();
   adw_init ();
   load_style ();
+  /* no transition caught half-way on a slow or busy machine */
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
   settings = g_settings_new (APP_ID);
   g_settings_set_boolean (settings, "first-run-done", TRUE);
   dir = g_dir_make_tmp ("kwartier-shots-XXXXXX", &error);

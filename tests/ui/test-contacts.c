@@ -4,6 +4,8 @@
  */
 #include "config.h"
 
+#include <glib/gstdio.h>
+
 #include <string.h>
 
 #include "kw-contacts-view.h"
@@ -12,6 +14,9 @@
 #include "kw-merge-window.h"
 #include "kw-people-export.h"
 #include "kw-people-import.h"
+#include "kw-store-task.h"
+#include "kw-sync-folder.h"
+#include "kw-window-private.h"
 #include "kw-person-page.h"
 #include "kw-store-query.h"
 #include "kw-test-util.h"
@@ -263,6 +268,11 @@ test_large_list (KwTestFixture *f,
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, n);
 
   view = kw_contacts_view_get_list_view (contacts_view (f));
+  /* the rows come after the window's first frame */
+  for (guint i = 0; i < 100 && gtk_list_view_get_model (view) == NULL; i++)
+    kw_test_wait (50);
+  g_assert_nonnull (gtk_list_view_get_model (view));
+  kw_test_wait (100);
   adj = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (view));
   g_assert_cmpfloat (gtk_adjustment_get_upper (adj), >, gtk_adjustment_get_page_size (adj) * 10);
   for (guint i = 1; i <= 10; i++)
@@ -552,6 +562,164 @@ test_import_csv (KwTestFixture *f,
   g_assert_true (kw_record_is_null (record, "phone"));
 }
 
+
+typedef struct {
+  gboolean done;
+  gboolean ok;
+  guint    added;
+  guint    changed_on_main;
+  guint    changed_elsewhere;
+  GThread *main_thread;
+  KwImportPeopleDialog *dialog;
+} AsyncImport;
+
+static void
+on_async_import_done_cb (GObject      *source,
+                         GAsyncResult *result,
+                         gpointer      user_data)
+{
+  AsyncImport *state = user_data;
+  g_autoptr(GError) error = NULL;
+  guint updated, skipped;
+
+  state->ok = kw_import_people_dialog_import_finish (state->dialog, result, &state->added,
+                                                     &updated, &skipped, &error);
+  g_assert_no_error (error);
+  state->done = TRUE;
+}
+
+static void
+on_store_person_changed_cb (KwStore     *store,
+                            const char  *type_name,
+                            AsyncImport *state)
+{
+  if (g_thread_self () == state->main_thread)
+    state->changed_on_main++;
+  else
+    state->changed_elsewhere++;
+}
+
+static char *
+make_vcards (guint n)
+{
+  GString *s = g_string_new (NULL);
+
+  for (guint i = 0; i < n; i++)
+    g_string_append_printf (s, "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Async Person %u\r\n"
+                               "EMAIL;TYPE=work:async%u@example.org\r\nEND:VCARD\r\n", i, i);
+  return g_string_free (s, FALSE);
+}
+
+/* The import runs in a thread; the list and ::changed follow on the main
+ * thread once the main loop has completed it. */
+static void
+test_import_async (KwTestFixture *f,
+                   gconstpointer  data)
+{
+  g_autofree char *vcards = make_vcards (300);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *found = NULL;
+  g_autoptr(GPtrArray) parsed = NULL;
+  KwImportPeopleDialog *dialog;
+  KwRecordList *people;
+  AsyncImport state = { .main_thread = g_thread_self () };
+  guint before;
+
+  kw_test_fixture_open (f);
+  people = kw_contacts_view_get_list (contacts_view (f), "person");
+  before = g_list_model_get_n_items (G_LIST_MODEL (people));
+  parsed = kw_vcard_parse (vcards, &error);
+  g_assert_no_error (error);
+  dialog = KW_IMPORT_PEOPLE_DIALOG (_kw_window_open_people_dialog (f->window, parsed, FALSE));
+  state.dialog = dialog;
+  g_signal_connect (f->store, "changed::person", G_CALLBACK (on_store_person_changed_cb), &state);
+
+  kw_import_people_dialog_import_async (dialog, NULL, on_async_import_done_cb, &state);
+  g_assert_true (kw_import_people_dialog_get_busy (dialog));
+  g_assert_true (kw_store_task_is_running (f->store));
+  /* the window shows its busy state and leaves the store alone */
+  g_assert_true (_kw_window_get_busy (f->window));
+  g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (kw_contacts_view_get_list_view (contacts_view (f)))));
+  g_assert_false (gtk_widget_is_sensitive (GTK_WIDGET (kw_window_get_sidebar (f->window))));
+  g_assert_false (state.done);
+  while (!state.done)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_assert_true (state.ok);
+  g_assert_cmpuint (state.added, ==, 300);
+  g_assert_false (kw_import_people_dialog_get_busy (dialog));
+  g_assert_false (kw_store_task_is_running (f->store));
+  g_assert_false (_kw_window_get_busy (f->window));
+  g_assert_cmpuint (state.changed_elsewhere, ==, 0);
+  g_assert_cmpuint (state.changed_on_main, ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (people)), ==, before + 300);
+  found = kw_store_find_person (f->store, "async299@example.org", NULL, NULL);
+  g_assert_nonnull (found);
+  g_signal_handlers_disconnect_by_data (f->store, &state);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
+
+/* "Sync now" runs in a thread; the window is busy until it is done. */
+static void
+test_sync_now_async (KwTestFixture *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autofree char *folder = g_build_filename (f->dir, "sync", NULL);
+  g_autofree char *name = NULL;
+  g_autofree char *own = NULL;
+
+  g_assert_cmpint (g_mkdir_with_parents (folder, 0700), ==, 0);
+  g_settings_set_string (settings, "sync-folder", folder);
+  kw_test_fixture_open (f);
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.sync-now", NULL);
+  g_assert_true (_kw_window_get_busy (f->window));
+  g_assert_false (gtk_widget_is_sensitive (GTK_WIDGET (kw_window_get_sidebar (f->window))));
+  /* a second operation meanwhile is refused, not started */
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.sync-now", NULL);
+  for (guint i = 0; i < 600 && _kw_window_get_busy (f->window); i++)
+    kw_test_wait (50);
+  g_assert_false (_kw_window_get_busy (f->window));
+  g_assert_true (gtk_widget_is_sensitive (GTK_WIDGET (kw_window_get_sidebar (f->window))));
+  name = kw_sync_folder_file_name (f->store);
+  own = g_build_filename (folder, name, NULL);
+  g_assert_true (g_file_test (own, G_FILE_TEST_EXISTS));
+  g_settings_reset (settings, "sync-folder");
+}
+
+
+/* Opening a record from search scrolls the list to it. */
+static void
+test_open_scrolls (KwTestFixture *f,
+                   gconstpointer  data)
+{
+  KwRecordList *list;
+  GtkListView *view;
+  GtkAdjustment *adj;
+  g_autoptr(KwRecord) last = NULL;
+  guint n;
+
+  kw_test_fixture_open (f);
+  view = kw_contacts_view_get_list_view (contacts_view (f));
+  for (guint i = 0; i < 100 && gtk_list_view_get_model (view) == NULL; i++)
+    kw_test_wait (50);
+  kw_test_wait (100);
+  list = kw_contacts_view_get_list (contacts_view (f), "person");
+  n = g_list_model_get_n_items (G_LIST_MODEL (list));
+  last = g_list_model_get_item (G_LIST_MODEL (list), n - 1);
+  adj = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (view));
+  g_assert_cmpfloat (gtk_adjustment_get_value (adj), ==, 0);
+  g_assert_cmpfloat (gtk_adjustment_get_upper (adj), >, gtk_adjustment_get_page_size (adj));
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.open-record", "(ss)", "person", kw_record_get_id (last));
+  kw_test_wait (200);
+  g_assert_cmpstr (kw_contacts_view_get_open_id (contacts_view (f)), ==, kw_record_get_id (last));
+  g_assert_cmpfloat (gtk_adjustment_get_value (adj), >, 0);
+  g_assert_cmpfloat (gtk_adjustment_get_value (adj) + gtk_adjustment_get_page_size (adj), >=,
+                     gtk_adjustment_get_upper (adj) - 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -571,6 +739,9 @@ main (int   argc,
   ADD ("filters-and-sort", test_filters_and_sort, KW_TEST_DEMO);
   ADD ("import-vcard", test_import_vcard, KW_TEST_DEMO);
   ADD ("import-csv", test_import_csv, KW_TEST_DEMO);
+  ADD ("import-async", test_import_async, KW_TEST_DEMO);
+  ADD ("sync-now-async", test_sync_now_async, KW_TEST_DEMO);
+  ADD ("open-scrolls", test_open_scrolls, KW_TEST_DEMO);
   ADD ("large-list", test_large_list, KW_TEST_GENERATED);
 #undef ADD
 

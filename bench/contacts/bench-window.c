@@ -1,0 +1,436 @@
+/* bench-window.c: the people list of 100,000 under a real window
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ *   bench-contacts-window --scroll DB [--steps N]
+ *   bench-contacts-window --startup DB EMPTY_WINDOW_EXE [--runs N]
+ *   bench-contacts-window --first-frame DB        (a child of --startup)
+ *
+ * --scroll opens the window on DB and scrolls the GtkListView of people
+ * from top to bottom by setting its vertical adjustment once per frame
+ * (a tick callback), then 600 frames of 40 px each (a steady scroll);
+ * it records the time of every "after-paint" of the window's
+ * GdkFrameClock and reports frame intervals, work per frame and dropped
+ * frames. --startup runs the real application on DB and the empty
+ * window program alternately, each from spawn to its first frame, and
+ * reports the ratio of the medians (target ≤ 1.5).
+ */
+#include "config.h"
+
+#include <locale.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "bench-contacts-db.h"
+#include "bench-first-frame.h"
+#include "kw-application.h"
+#include "kw-contacts-view.h"
+#include "kw-window.h"
+
+#define EXIT_SKIP 77
+
+typedef struct {
+  GtkAdjustment *adj;
+  double         stride;    /* px per frame; 0: top to bottom in n_steps */
+  double         start;
+  guint          n_steps;
+  guint          step;
+  gboolean       done;
+  gint64         before;    /* before-paint of the current frame */
+  GArray        *paints;    /* µs, after-paint of each frame */
+  GArray        *works;     /* ms, before-paint to after-paint */
+} Scroll;
+
+/* Helpers */
+
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+static void
+wait_ms (guint ms)
+{
+  gint64 end = g_get_monotonic_time () + ms * 1000;
+
+  while (g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, FALSE) || (g_usleep (1000), TRUE);
+}
+
+static double
+scroll_target (Scroll *s)
+{
+  double top = gtk_adjustment_get_upper (s->adj) - gtk_adjustment_get_page_size (s->adj);
+
+  if (s->stride == 0)
+    return top * s->step / s->n_steps;
+  return MIN (s->start + s->stride * s->step, top);
+}
+
+/* Callbacks */
+
+static gboolean
+on_tick_cb (GtkWidget     *widget,
+            GdkFrameClock *clock,
+            gpointer       data)
+{
+  Scroll *s = data;
+
+  if (s->step > s->n_steps)
+    {
+      s->done = TRUE;
+      return G_SOURCE_REMOVE;
+    }
+  gtk_adjustment_set_value (s->adj, scroll_target (s));
+  s->step++;
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+on_before_paint_cb (GdkFrameClock *clock,
+                    Scroll        *s)
+{
+  s->before = g_get_monotonic_time ();
+}
+
+static void
+on_after_paint_cb (GdkFrameClock *clock,
+                   Scroll        *s)
+{
+  gint64 now = g_get_monotonic_time ();
+  double work = (now - s->before) / 1000.0;
+
+  if (s->step == 0 || s->done)
+    return;
+  g_array_append_val (s->paints, now);
+  g_array_append_val (s->works, work);
+}
+
+/* Scrolling */
+
+static guint
+count_children (GtkWidget *widget)
+{
+  guint n = 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    n++;
+  return n;
+}
+
+static void
+report_scroll (const char *what,
+               Scroll     *s,
+               double      refresh_ms)
+{
+  g_autoptr(GArray) intervals = g_array_new (FALSE, FALSE, sizeof (double));
+  guint dropped = 0;
+  double wall;
+
+  for (guint i = 1; i < s->paints->len; i++)
+    {
+      double ms = (g_array_index (s->paints, gint64, i) - g_array_index (s->paints, gint64, i - 1)) / 1000.0;
+
+      g_array_append_val (intervals, ms);
+      dropped += MAX (0, (int) (ms / refresh_ms + 0.5) - 1);
+    }
+  wall = s->paints->len > 1 ? (g_array_index (s->paints, gint64, s->paints->len - 1)
+                               - g_array_index (s->paints, gint64, 0)) / 1e6 : 0;
+  g_array_sort (intervals, compare_doubles);
+  g_array_sort (s->works, compare_doubles);
+  g_print ("%s: %u frames in %.2f s (%.1f fps)\n", what, s->paints->len, wall,
+           wall > 0 ? (s->paints->len - 1) / wall : 0);
+  g_print ("  frame interval  median %6.2f ms   p95 %6.2f ms   max %6.2f ms\n",
+           bench_percentile (intervals, 50), bench_percentile (intervals, 95), bench_percentile (intervals, 100));
+  g_print ("  work per frame  median %6.2f ms   p95 %6.2f ms   max %6.2f ms\n",
+           bench_percentile (s->works, 50), bench_percentile (s->works, 95), bench_percentile (s->works, 100));
+  g_print ("  frames dropped  %u (of %u expected at %.1f Hz)\n", dropped, s->paints->len + dropped, 1000 / refresh_ms);
+}
+
+static void
+run_scroll (GtkListView *view,
+            Scroll      *s)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (view));
+
+  s->paints = g_array_new (FALSE, FALSE, sizeof (gint64));
+  s->works = g_array_new (FALSE, FALSE, sizeof (double));
+  s->adj = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (view));
+  g_signal_connect (clock, "before-paint", G_CALLBACK (on_before_paint_cb), s);
+  g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint_cb), s);
+  gtk_widget_add_tick_callback (GTK_WIDGET (view), on_tick_cb, s, NULL);
+  while (!s->done)
+    g_main_context_iteration (NULL, TRUE);
+  g_signal_handlers_disconnect_by_data (clock, s);
+}
+
+static GtkWindow *
+open_window (KwStore *store)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  KwWindow *window;
+
+  g_settings_set_boolean (settings, "first-run-done", TRUE);
+  g_settings_set_string (settings, "last-view", "contacts");
+  window = kw_window_new (NULL, store);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_ms (1000);
+  return GTK_WINDOW (window);
+}
+
+static int
+scroll_main (const char *db,
+             guint       n_steps)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KwStore) store = bench_open_people (db, 100000, &error);
+  GtkWindow *window;
+  GtkListView *view;
+  GskRenderer *renderer;
+  Scroll jump = { .n_steps = n_steps }, steady = { .stride = 40, .n_steps = 600 };
+  gint64 refresh = 0;
+
+  if (store == NULL)
+    {
+      g_printerr ("%s\n", error->message);
+      return EXIT_FAILURE;
+    }
+  window = open_window (store);
+  view = kw_contacts_view_get_list_view (KW_CONTACTS_VIEW (kw_window_get_contacts_view (KW_WINDOW (window))));
+  renderer = gtk_native_get_renderer (GTK_NATIVE (window));
+  gdk_frame_clock_get_refresh_info (gtk_widget_get_frame_clock (GTK_WIDGET (view)), 0, &refresh, NULL);
+  if (refresh <= 0)
+    refresh = 16667;
+  g_print ("people list: %u rows, window %d×%d, %s\n",
+           g_list_model_get_n_items (G_LIST_MODEL (kw_contacts_view_get_list (
+             KW_CONTACTS_VIEW (kw_window_get_contacts_view (KW_WINDOW (window))), "person"))),
+           gtk_widget_get_width (GTK_WIDGET (window)), gtk_widget_get_height (GTK_WIDGET (window)),
+           G_OBJECT_TYPE_NAME (renderer));
+  g_print ("row widgets the list view keeps: %u\n", count_children (GTK_WIDGET (view)));
+  run_scroll (view, &jump);
+  report_scroll ("top to bottom, adjustment set once per frame", &jump, refresh / 1000.0);
+  steady.start = gtk_adjustment_get_upper (jump.adj) / 2;
+  run_scroll (view, &steady);
+  report_scroll ("steady scroll, 40 px per frame from the middle", &steady, refresh / 1000.0);
+  gtk_window_destroy (window);
+  for (Scroll *s = &jump; s != NULL; s = s == &jump ? &steady : NULL)
+    {
+      g_array_unref (s->paints);
+      g_array_unref (s->works);
+    }
+  return EXIT_SUCCESS;
+}
+
+/* Start to first frame */
+
+/* The people list has its model and a row widget for each row shown. */
+static gboolean
+list_has_rows (GtkWindow *window)
+{
+  GtkListView *view;
+  GListModel *model;
+
+  if (!KW_IS_WINDOW (window))
+    return FALSE;
+  view = kw_contacts_view_get_list_view (KW_CONTACTS_VIEW (kw_window_get_contacts_view (KW_WINDOW (window))));
+  model = G_LIST_MODEL (gtk_list_view_get_model (view));
+  return model != NULL && count_children (GTK_WIDGET (view)) >= MIN (g_list_model_get_n_items (model), 2);
+}
+
+static int
+first_frame_main (const char *db,
+                  char       *argv0)
+{
+  g_autoptr(KwApplication) app = NULL;
+  char *argv[] = { argv0, NULL };
+
+  g_setenv ("KWARTIER_DB", db, TRUE);
+  app = kw_application_new ();
+  bench_report_first_frame (GTK_APPLICATION (app), list_has_rows);
+  return g_application_run (G_APPLICATION (app), 1, argv);
+}
+
+static gint64
+parse_time (const char *out,
+            const char *key)
+{
+  const char *line = out ? strstr (out, key) : NULL;
+
+  return line ? g_ascii_strtoll (line + strlen (key), NULL, 10) : -1;
+}
+
+/* ms from spawn to the first frame the child reports (and in *ready,
+ * to its frame with content), or < 0 */
+static double
+time_child (char * const *argv,
+            double       *ready)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+  gint64 start = g_get_monotonic_time (), first, content;
+
+  if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, NULL, NULL, &error))
+    {
+      g_printerr ("%s: %s\n", argv[0], error->message);
+      return -1;
+    }
+  first = parse_time (out, "first-frame ");
+  content = parse_time (out, "ready-frame ");
+  if (first < 0 || content < 0)
+    {
+      g_printerr ("%s: no first frame reported\n", argv[0]);
+      return -1;
+    }
+  *ready = (content - start) / 1000.0;
+  return (first - start) / 1000.0;
+}
+
+static gboolean
+time_runs (char * const *app_argv,
+           char * const *empty_argv,
+           guint         runs,
+           GArray       *app_ms,
+           GArray       *rows_ms,
+           GArray       *empty_ms)
+{
+  double rows, unused;
+
+  /* one of each first, not counted: the page cache and the X server */
+  if (time_child (app_argv, &rows) < 0 || time_child (empty_argv, &unused) < 0)
+    return FALSE;
+  for (guint i = 0; i < runs; i++)
+    {
+      double a = time_child (app_argv, &rows), e = time_child (empty_argv, &unused);
+
+      if (a < 0 || e < 0)
+        return FALSE;
+      g_array_append_val (app_ms, a);
+      g_array_append_val (rows_ms, rows);
+      g_array_append_val (empty_ms, e);
+    }
+  return TRUE;
+}
+
+static int
+startup_main (const char *self_exe,
+              const char *db,
+              const char *empty_exe,
+              guint       runs)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KwStore) store = bench_open_people (db, 100000, &error);
+  char *app_argv[] = { (char *) self_exe, "--first-frame", (char *) db, NULL };
+  char *empty_argv[] = { (char *) empty_exe, NULL };
+  g_autoptr(GArray) app_ms = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) empty_ms = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) rows_ms = g_array_new (FALSE, FALSE, sizeof (double));
+  double app, empty, rows;
+
+  if (store == NULL)
+    {
+      g_printerr ("%s\n", error->message);
+      return EXIT_FAILURE;
+    }
+  g_print ("start to first frame: %" G_GINT64_FORMAT " people, %u runs each, alternating\n",
+           kw_store_count (store, "person"), runs);
+  g_clear_object (&store);
+  if (!time_runs (app_argv, empty_argv, runs, app_ms, rows_ms, empty_ms))
+    return EXIT_FAILURE;
+  g_array_sort (app_ms, compare_doubles);
+  g_array_sort (rows_ms, compare_doubles);
+  g_array_sort (empty_ms, compare_doubles);
+  app = bench_percentile (app_ms, 50);
+  rows = bench_percentile (rows_ms, 50);
+  empty = bench_percentile (empty_ms, 50);
+  g_print ("  Kwartier                   median %7.1f ms   (min %.1f, max %.1f)\n", app,
+           bench_percentile (app_ms, 0), bench_percentile (app_ms, 100));
+  g_print ("  empty AdwApplicationWindow median %7.1f ms   (min %.1f, max %.1f)\n", empty,
+           bench_percentile (empty_ms, 0), bench_percentile (empty_ms, 100));
+  g_print ("  ratio %.2f (target <= 1.5: %s)\n", app / empty, app / empty <= 1.5 ? "met" : "MISSED");
+  g_print ("  Kwartier, first frame with the rows of the list: median %.1f ms, %.2f × the empty window\n",
+           rows, rows / empty);
+  return EXIT_SUCCESS;
+}
+
+/* Where the time to the first frame goes, in one process. */
+static void
+on_phase_after_paint_cb (GdkFrameClock *clock,
+                         gboolean      *painted)
+{
+  *painted = TRUE;
+}
+
+static int
+phases_main (const char *db)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GSettings) settings = NULL;
+  g_autoptr(KwStore) store = NULL;
+  gint64 t0 = g_get_monotonic_time (), t1, t2, t3, t4;
+  gboolean painted = FALSE;
+  KwWindow *window;
+
+  if (!gtk_init_check ())
+    return EXIT_SKIP;
+  adw_init ();
+  settings = g_settings_new (APP_ID);
+  g_settings_set_boolean (settings, "first-run-done", TRUE);
+  t1 = g_get_monotonic_time ();
+  if ((store = kw_store_open (db, &error)) == NULL)
+    return EXIT_FAILURE;
+  t2 = g_get_monotonic_time ();
+  window = kw_window_new (NULL, store);
+  t3 = g_get_monotonic_time ();
+  gtk_widget_realize (GTK_WIDGET (window));
+  g_signal_connect (gtk_widget_get_frame_clock (GTK_WIDGET (window)), "after-paint",
+                    G_CALLBACK (on_phase_after_paint_cb), &painted);
+  gtk_window_present (GTK_WINDOW (window));
+  while (!painted)
+    g_main_context_iteration (NULL, TRUE);
+  t4 = g_get_monotonic_time ();
+  g_print ("gtk+adw init %.1f ms, store open %.1f ms, window built %.1f ms, to first frame %.1f ms\n",
+           (t1 - t0) / 1e3, (t2 - t1) / 1e3, (t3 - t2) / 1e3, (t4 - t3) / 1e3);
+  gtk_window_destroy (GTK_WINDOW (window));
+  return EXIT_SUCCESS;
+}
+
+static guint
+option_uint (int         argc,
+             char      **argv,
+             const char *name,
+             guint       fallback)
+{
+  for (int i = 1; i + 1 < argc; i++)
+    if (g_str_equal (argv[i], name))
+      return (guint) g_ascii_strtoull (argv[i + 1], NULL, 10);
+  return fallback;
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  setlocale (LC_ALL, "");
+  if (argc >= 3 && g_str_equal (argv[1], "--first-frame"))
+    return first_frame_main (argv[2], argv[0]);
+  if (argc >= 3 && g_str_equal (argv[1], "--phases"))
+    return phases_main (argv[2]);
+  if (argc >= 4 && g_str_equal (argv[1], "--startup"))
+    return startup_main (argv[0], argv[2], argv[3], option_uint (argc, argv, "--runs", 7));
+  if (argc < 3 || !g_str_equal (argv[1], "--scroll"))
+    {
+      g_printerr ("usage: %s --scroll DB [--steps N] | --startup DB EMPTY_WINDOW_EXE [--runs N]\n", argv[0]);
+      return 2;
+    }
+  if (!gtk_init_check ())
+    {
+      g_printerr ("no display: run under xvfb-run\n");
+      return EXIT_SKIP;
+    }
+  adw_init ();
+  return scroll_main (argv[2], option_uint (argc, argv, "--steps", 600));
+}
