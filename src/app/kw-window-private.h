@@ -19,6 +19,10 @@ GtkWindow *_kw_window_open_people_dialog (KwWindow      *self,
                                           gboolean       csv);
 void  _kw_window_show_toast             (KwWindow       *self,
                                          const char     *message);
+void  _kw_window_show_toast_with_action (KwWindow       *self,
+                                         const char     *message,
+                                         const char     *button_label,
+                                         const char     *action_name);
 void  _kw_window_set_sync_status        (KwWindow       *self,
                                          const char     *status);
 GSettings *_kw_window_get_settings      (KwWindow       *self);

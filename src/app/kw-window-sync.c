@@ -13,6 +13,7 @@
 
 #include <glib/gi18n.h>
 
+#include "kw-conflicts-window.h"
 #include "kw-export.h"
 #include "kw-import.h"
 #include "kw-store-task.h"
@@ -143,7 +144,9 @@ on_job_done_cb (GObject      *source,
     }
   status = describe_done (job, &toast);
   _kw_window_set_sync_status (self, status);
-  if (toast != NULL)
+  if (toast != NULL && job->summary.conflicts > 0)
+    _kw_window_show_toast_with_action (self, toast, _("_Show Conflicts"), "win.show-conflicts");
+  else if (toast != NULL)
     _kw_window_show_toast (self, toast);
   sync_job_free (job);
 }
@@ -247,9 +250,27 @@ sync_now_action (GtkWidget  *widget,
   start_job (self, SYNC_FOLDER, folder);
 }
 
+static void
+show_conflicts_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *param)
+{
+  KwWindow *self = KW_WINDOW (widget);
+  KwConflictsWindow *conflicts;
+
+  if (_kw_window_get_busy (self))
+    {
+      _kw_window_show_toast (self, _("Still busy with the last import, export or sync; try again when it is done"));
+      return;
+    }
+  conflicts = kw_conflicts_window_new (GTK_WINDOW (self), kw_window_get_store (self));
+  gtk_window_present (GTK_WINDOW (conflicts));
+}
+
 void
 _kw_window_class_add_sync_actions (GtkWidgetClass *widget_class)
 {
+  gtk_widget_class_install_action (widget_class, "win.show-conflicts", NULL, show_conflicts_action);
   gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "win.sync-now", NULL, sync_now_action);

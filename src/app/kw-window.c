@@ -684,6 +684,20 @@ _kw_window_show_toast (KwWindow   *self,
 }
 
 void
+_kw_window_show_toast_with_action (KwWindow   *self,
+                                   const char *message,
+                                   const char *button_label,
+                                   const char *action_name)
+{
+  g_autofree char *escaped = g_markup_escape_text (message, -1);
+  AdwToast *toast = adw_toast_new (escaped);
+
+  adw_toast_set_button_label (toast, button_label);
+  adw_toast_set_action_name (toast, action_name);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+void
 _kw_window_set_sync_status (KwWindow   *self,
                             const char *status)
 {

@@ -1,0 +1,895 @@
+/* kw-conflicts-window.c: concurrent edits kept aside by a sync, to pick from
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * An import keeps a value that lost to a concurrent edit, and the edits
+ * that met a tombstone their author had not seen, as conflicts
+ * (kw-import.h, spec/export-format.md "Merge rules"). This window lists
+ * the unresolved ones, a group per record. Picking a value is an ordinary
+ * new write (so it syncs, and picking again undoes it); keeping the
+ * current one only marks the conflict resolved. The edited values of a
+ * deleted record can come back as a new record: the id of a tombstone
+ * never lives again.
+ */
+#define G_LOG_DOMAIN "kw-conflicts-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "kw-conflicts-window.h"
+#include "kw-enum-labels.h"
+#include "kw-error.h"
+#include "kw-hlc.h"
+#include "kw-import.h"
+#include "kw-store-task.h"
+
+#define MAX_VALUE_CHARS 160
+
+struct _KwConflictsWindow
+{
+  AdwWindow        parent_instance;
+
+  KwStore         *store;
+  GPtrArray       *conflicts;   /* KwConflict, shown now; the buttons point into it */
+  GPtrArray       *groups;      /* AdwPreferencesGroup, one per record */
+  guint            reload_id;
+
+  GtkBox          *groups_box;
+  GtkStack        *stack;
+  AdwToastOverlay *toast_overlay;
+};
+
+G_DEFINE_FINAL_TYPE (KwConflictsWindow, kw_conflicts_window, ADW_TYPE_WINDOW)
+
+static void on_use_clicked_cb     (KwConflictsWindow *self, GtkButton *button);
+static void on_keep_clicked_cb    (KwConflictsWindow *self, GtkButton *button);
+static void on_restore_clicked_cb (KwConflictsWindow *self, GtkButton *button);
+static void on_discard_clicked_cb (KwConflictsWindow *self, GtkButton *button);
+
+/* Helpers: JSON values (the importer's own writer, kw-export.c; the app
+ * does not link json-glib) */
+
+static gboolean
+read_hex4 (const char *s,
+           gunichar   *out)
+{
+  *out = 0;
+  for (int i = 0; i < 4; i++)
+    {
+      int digit = g_ascii_xdigit_value (s[i]);
+
+      if (digit < 0)
+        return FALSE;
+      *out = (*out << 4) | (gunichar) digit;
+    }
+  return TRUE;
+}
+
+/* At the 'u' of "\uXXXX" (of two, for a surrogate pair); leaves *p at
+ * the last digit. */
+static gboolean
+decode_unicode_escape (const char **p,
+                       GString     *out)
+{
+  gunichar c, low;
+
+  if (!read_hex4 (*p + 1, &c))
+    return FALSE;
+  *p += 4;
+  if (c >= 0xd800 && c < 0xdc00)
+    {
+      if ((*p)[1] != '\\' || (*p)[2] != 'u' || !read_hex4 (*p + 3, &low)
+          || low < 0xdc00 || low >= 0xe000)
+        return FALSE;
+      c = 0x10000 + ((c - 0xd800) << 10) + (low - 0xdc00);
+      *p += 6;
+    }
+  else if (c >= 0xdc00 && c < 0xe000)
+    return FALSE;
+  if (c == 0)
+    return FALSE;
+  g_string_append_unichar (out, c);
+  return TRUE;
+}
+
+static gboolean
+decode_json_string (const char *p,
+                    GString    *out)
+{
+  if (*p++ != '"')
+    return FALSE;
+  for (; *p != '"'; p++)
+    {
+      if (*p == '\0')
+        return FALSE;
+      if (*p != '\\')
+        {
+          g_string_append_c (out, *p);
+          continue;
+        }
+      switch (*++p)
+        {
+        case 'b': g_string_append_c (out, '\b'); break;
+        case 'f': g_string_append_c (out, '\f'); break;
+        case 'n': g_string_append_c (out, '\n'); break;
+        case 'r': g_string_append_c (out, '\r'); break;
+        case 't': g_string_append_c (out, '\t'); break;
+        case '"': case '\\': case '/': g_string_append_c (out, *p); break;
+        case 'u':
+          if (!decode_unicode_escape (&p, out))
+            return FALSE;
+          break;
+        default:
+          return FALSE;
+        }
+    }
+  return p[1] == '\0' && g_utf8_validate (out->str, out->len, NULL);
+}
+
+static GVariant *
+json_to_variant (const KwField *field,
+                 const char    *json)
+{
+  g_autoptr(GString) text = NULL;
+  gint64 n;
+
+  switch (field->kind)
+    {
+    case KW_FIELD_BOOL:
+      if (g_str_equal (json, "true") || g_str_equal (json, "false"))
+        return g_variant_new_boolean (g_str_equal (json, "true"));
+      return NULL;
+    case KW_FIELD_INTEGER:
+    case KW_FIELD_CENTS:
+      if (g_ascii_string_to_signed (json, 10, G_MININT64, G_MAXINT64, &n, NULL))
+        return g_variant_new_int64 (n);
+      return NULL;
+    default:
+      text = g_string_new (NULL);
+      if (!decode_json_string (json, text))
+        return NULL;
+      return g_variant_new_string (text->str);
+    }
+}
+
+/* The value of a conflict as the field's GVariant; NULL is null. */
+static gboolean
+parse_value (const KwField  *field,
+             const char     *json,
+             GVariant      **value,
+             GError        **error)
+{
+  g_autoptr(GVariant) v = NULL;
+
+  *value = NULL;
+  if (json == NULL || g_str_equal (json, "null"))
+    return kw_field_validate (field, NULL, error);
+  if ((v = json_to_variant (field, json)) == NULL)
+    {
+      g_set_error (error, KW_CORE_ERROR, KW_CORE_ERROR_INVALID,
+                   _("%s: the other value cannot be read"), field->name);
+      return FALSE;
+    }
+  g_variant_ref_sink (v);
+  if (!kw_field_validate (field, v, error))
+    return FALSE;
+  *value = g_steal_pointer (&v);
+  return TRUE;
+}
+
+/* Helpers: text */
+
+static char *
+format_local_time (GDateTime *dt)
+{
+  g_autoptr(GDateTime) local = g_date_time_to_local (dt);
+
+  /* Translators: a date and time, see the strftime() manual; "3 March 2024, 14:05" */
+  return g_date_time_format (local, _("%-d %B %Y, %H:%M"));
+}
+
+static char *
+dup_stamp_text (const char *stamp)
+{
+  g_autoptr(GDateTime) dt = NULL;
+  KwHlc hlc;
+
+  if (stamp == NULL || !kw_hlc_parse (stamp, &hlc)
+      || (dt = g_date_time_new_from_unix_utc (hlc.ms / 1000)) == NULL)
+    return g_strdup (_("at an unknown time"));
+  return format_local_time (dt);
+}
+
+static char *
+dup_datetime_text (const char *iso)
+{
+  g_autoptr(GDateTime) dt = g_date_time_new_from_iso8601 (iso, NULL);
+
+  return dt != NULL ? format_local_time (dt) : g_strdup (iso);
+}
+
+/* One line, not too long: a subtitle, not a notes editor. */
+static char *
+shorten (char *text)
+{
+  g_strdelimit (text, "\r\n\t", ' ');
+  if (g_utf8_strlen (text, -1) > MAX_VALUE_CHARS)
+    {
+      char *end = g_utf8_offset_to_pointer (text, MAX_VALUE_CHARS);
+      g_autofree char *head = g_strndup (text, end - text);
+
+      g_free (text);
+      return g_strconcat (head, "…", NULL);
+    }
+  return text;
+}
+
+static char *
+dup_ref_title (KwStore       *store,
+               const KwField *field,
+               const char    *id)
+{
+  const char *type = kw_store_find_type (store, field->targets, id);
+  g_autoptr(KwRecord) record = type ? kw_store_get (store, type, id, NULL) : NULL;
+
+  return record ? kw_record_dup_title (record) : g_strdup (_("Unknown or deleted"));
+}
+
+static char *
+dup_value_text (KwConflictsWindow *self,
+                const KwField     *field,
+                GVariant          *value)
+{
+  if (value == NULL)
+    return g_strdup (_("(empty)"));
+  switch (field->kind)
+    {
+    case KW_FIELD_BOOL:
+      return g_strdup (g_variant_get_boolean (value) ? _("Yes") : _("No"));
+    case KW_FIELD_ENUM:
+      return g_strdup (kw_enum_label (field, g_variant_get_string (value, NULL)));
+    case KW_FIELD_REF:
+      return dup_ref_title (self->store, field, g_variant_get_string (value, NULL));
+    case KW_FIELD_DATE:
+      return kw_format_date (g_variant_get_string (value, NULL));
+    case KW_FIELD_DATETIME:
+      return dup_datetime_text (g_variant_get_string (value, NULL));
+    case KW_FIELD_CENTS:
+      return g_strdup_printf ("€ %.2f", (double) g_variant_get_int64 (value) / 100.0);
+    case KW_FIELD_TEXT:
+    case KW_FIELD_INTEGER:
+    default:
+      return shorten (kw_field_format (field, value));
+    }
+}
+
+static char *
+dup_conflict_text (KwConflictsWindow *self,
+                   const KwField     *field,
+                   const KwConflict  *c)
+{
+  g_autoptr(GVariant) value = NULL;
+
+  if (!parse_value (field, c->value_json, &value, NULL))
+    return shorten (g_strdup (c->value_json));
+  return dup_value_text (self, field, value);
+}
+
+static const char *
+get_author (const KwConflict *c)
+{
+  return c->organiser != NULL && *c->organiser != '\0' ? c->organiser : _("an unknown organiser");
+}
+
+static gboolean
+same_record (const KwConflict *a,
+             const KwConflict *b)
+{
+  return g_str_equal (a->type_name, b->type_name) && g_str_equal (a->id, b->id);
+}
+
+/* The name of the organiser of a device, as far as a conflict tells. */
+static const char *
+find_organiser (KwConflictsWindow *self,
+                const char        *device)
+{
+  for (guint i = 0; i < self->conflicts->len; i++)
+    {
+      KwConflict *c = g_ptr_array_index (self->conflicts, i);
+      KwHlc hlc;
+
+      if (c->organiser != NULL && *c->organiser != '\0'
+          && kw_hlc_parse (c->hlc, &hlc) && g_str_equal (hlc.device, device))
+        return c->organiser;
+    }
+  return NULL;
+}
+
+static char *
+dup_deletion_text (KwConflictsWindow *self,
+                   KwRecord          *tombstone)
+{
+  const char *stamp = tombstone ? kw_record_get_deleted (tombstone) : NULL;
+  const char *who = NULL;
+  KwHlc hlc;
+
+  if (stamp != NULL && kw_hlc_parse (stamp, &hlc))
+    {
+      if (g_str_equal (hlc.device, kw_store_get_device_id (self->store)))
+        return g_strdup (_("This record was deleted on this device while it was being edited elsewhere; the edited values are kept below."));
+      who = find_organiser (self, hlc.device);
+    }
+  return g_strdup_printf (_("This record was deleted by %s while it was being edited here; the edited values are kept below."),
+                          who != NULL ? who : _("an unknown organiser"));
+}
+
+/* A deleted record's name, from its kept values when they hold it. */
+static char *
+dup_deleted_title (KwConflictsWindow  *self,
+                   const KwEntityType *type,
+                   const KwConflict   *first)
+{
+  const KwField *field = type->title_field ? kw_entity_type_field (type, type->title_field) : NULL;
+
+  for (guint i = 0; field != NULL && i < self->conflicts->len; i++)
+    {
+      KwConflict *c = g_ptr_array_index (self->conflicts, i);
+      g_autoptr(GVariant) value = NULL;
+
+      if (same_record (c, first) && g_str_equal (c->field, field->name)
+          && parse_value (field, c->value_json, &value, NULL) && value != NULL)
+        return g_variant_dup_string (value, NULL);
+    }
+  return g_strdup_printf ("%s %.8s", g_dgettext (GETTEXT_PACKAGE, type->label), first->id);
+}
+
+/* Helpers: widgets */
+
+static GtkWidget *
+make_button (KwConflictsWindow *self,
+             const char        *label,
+             const char        *name,
+             const char        *description,
+             GCallback          callback,
+             const KwConflict  *c)
+{
+  GtkWidget *button = gtk_button_new_with_label (label);
+
+  gtk_widget_set_name (button, name);
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (button, description);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, description, -1);
+  g_object_set_data (G_OBJECT (button), "kw-conflict", (gpointer) c);
+  g_signal_connect_object (button, "clicked", callback, self, G_CONNECT_SWAPPED);
+  return button;
+}
+
+static GtkWidget *
+make_row (const KwField *field,
+          const char    *subtitle)
+{
+  GtkWidget *row = adw_action_row_new ();
+
+  gtk_widget_set_name (row, "conflict-row");
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), g_dgettext (GETTEXT_PACKAGE, field->label));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  return row;
+}
+
+static GtkWidget *
+make_edit_buttons (KwConflictsWindow *self,
+                   const KwField     *field,
+                   const KwConflict  *c)
+{
+  const char *label = g_dgettext (GETTEXT_PACKAGE, field->label);
+  g_autofree char *use = g_strdup_printf (_("Use the other value of %s"), label);
+  g_autofree char *keep = g_strdup_printf (_("Keep the current value of %s"), label);
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+
+  gtk_box_append (GTK_BOX (box), make_button (self, _("Use This Value"), "use-value", use,
+                                              G_CALLBACK (on_use_clicked_cb), c));
+  gtk_box_append (GTK_BOX (box), make_button (self, _("Keep Current"), "keep-current", keep,
+                                              G_CALLBACK (on_keep_clicked_cb), c));
+  return box;
+}
+
+static void
+add_edit_row (KwConflictsWindow   *self,
+              AdwPreferencesGroup *group,
+              KwRecord            *record,
+              const KwConflict    *c)
+{
+  const KwField *field = kw_entity_type_field (kw_record_get_entity_type (record), c->field);
+  g_autofree char *current = NULL, *other = NULL, *when = NULL;
+  g_autofree char *kept_line = NULL, *other_line = NULL, *subtitle = NULL;
+  GtkWidget *row;
+
+  if (field == NULL)
+    return;
+  current = dup_value_text (self, field, kw_record_get_value (record, c->field));
+  other = dup_conflict_text (self, field, c);
+  when = dup_stamp_text (c->hlc);
+  kept_line = g_strdup_printf (_("Kept: %s"), current);
+  /* Translators: the value that lost, its author and when it was typed */
+  other_line = g_strdup_printf (_("Other value: %s — by %s, %s"), other, get_author (c), when);
+  subtitle = g_strconcat (kept_line, "\n", other_line, NULL);
+  row = make_row (field, subtitle);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), make_edit_buttons (self, field, c));
+  adw_preferences_group_add (group, row);
+}
+
+static void
+add_kept_row (KwConflictsWindow   *self,
+              AdwPreferencesGroup *group,
+              const KwEntityType  *type,
+              const KwConflict    *c)
+{
+  const KwField *field = kw_entity_type_field (type, c->field);
+  g_autofree char *value = NULL, *when = NULL, *subtitle = NULL;
+
+  if (field == NULL)
+    return;
+  value = dup_conflict_text (self, field, c);
+  when = dup_stamp_text (c->hlc);
+  /* Translators: a value typed into a record that was deleted, its author and when */
+  subtitle = g_strdup_printf (_("Edited value: %s — by %s, %s"), value, get_author (c), when);
+  adw_preferences_group_add (group, make_row (field, subtitle));
+}
+
+static void
+fill_edit_group (KwConflictsWindow   *self,
+                 AdwPreferencesGroup *group,
+                 KwRecord            *record,
+                 const KwConflict    *first)
+{
+  g_autofree char *title = kw_record_dup_title (record);
+  g_autofree char *markup = g_markup_escape_text (title, -1);
+
+  adw_preferences_group_set_title (group, markup);
+  adw_preferences_group_set_description (group, g_dgettext (GETTEXT_PACKAGE, kw_record_get_entity_type (record)->label));
+  for (guint i = 0; i < self->conflicts->len; i++)
+    {
+      KwConflict *c = g_ptr_array_index (self->conflicts, i);
+
+      if (same_record (c, first))
+        add_edit_row (self, group, record, c);
+    }
+}
+
+static GtkWidget *
+make_deleted_buttons (KwConflictsWindow *self,
+                      const KwConflict  *first)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+
+  gtk_widget_set_halign (box, GTK_ALIGN_END);
+  gtk_widget_set_margin_top (box, 12);
+  gtk_box_append (GTK_BOX (box),
+                  make_button (self, _("Discard"), "discard",
+                               _("Discard the edited values of the deleted record"),
+                               G_CALLBACK (on_discard_clicked_cb), first));
+  gtk_box_append (GTK_BOX (box),
+                  make_button (self, _("Restore as New Record"), "restore",
+                               _("Make a new record of the edited values of the deleted record"),
+                               G_CALLBACK (on_restore_clicked_cb), first));
+  return box;
+}
+
+static void
+fill_deleted_group (KwConflictsWindow   *self,
+                    AdwPreferencesGroup *group,
+                    const KwEntityType  *type,
+                    KwRecord            *tombstone,
+                    const KwConflict    *first)
+{
+  g_autofree char *title = dup_deleted_title (self, type, first);
+  g_autofree char *deletion = dup_deletion_text (self, tombstone);
+  g_autofree char *description = g_strdup_printf ("%s\n%s", g_dgettext (GETTEXT_PACKAGE, type->label), deletion);
+  g_autofree char *title_markup = g_markup_escape_text (title, -1);
+  g_autofree char *description_markup = g_markup_escape_text (description, -1);
+
+  adw_preferences_group_set_title (group, title_markup);
+  adw_preferences_group_set_description (group, description_markup);
+  for (guint i = 0; i < self->conflicts->len; i++)
+    {
+      KwConflict *c = g_ptr_array_index (self->conflicts, i);
+
+      if (same_record (c, first))
+        add_kept_row (self, group, type, c);
+    }
+  /* not a row: below the list */
+  adw_preferences_group_add (group, make_deleted_buttons (self, first));
+}
+
+static void
+add_group (KwConflictsWindow *self,
+           const KwConflict  *first)
+{
+  const KwEntityType *type = kw_registry_lookup (first->type_name);
+  g_autoptr(KwRecord) record = NULL;
+  GtkWidget *group;
+
+  if (type == NULL)
+    return;
+  record = kw_store_lookup (self->store, first->type_name, first->id, NULL);
+  group = adw_preferences_group_new ();
+  if (record != NULL && !kw_record_is_deleted (record))
+    fill_edit_group (self, ADW_PREFERENCES_GROUP (group), record, first);
+  else
+    fill_deleted_group (self, ADW_PREFERENCES_GROUP (group), type, record, first);
+  gtk_box_append (self->groups_box, group);
+  g_ptr_array_add (self->groups, group);
+}
+
+static void
+clear_groups (KwConflictsWindow *self)
+{
+  for (guint i = 0; i < self->groups->len; i++)
+    gtk_box_remove (self->groups_box, g_ptr_array_index (self->groups, i));
+  g_ptr_array_set_size (self->groups, 0);
+}
+
+static void
+show_error (KwConflictsWindow *self,
+            const GError      *error)
+{
+  g_autofree char *message = g_markup_escape_text (error->message, -1);
+
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+}
+
+static void
+reload (KwConflictsWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) list = NULL;
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  if (kw_store_task_is_running (self->store))
+    return;  /* the store is another thread's; its ::changed comes after */
+  if ((list = kw_import_list_conflicts (self->store, FALSE, &error)) == NULL)
+    {
+      show_error (self, error);
+      return;
+    }
+  clear_groups (self);
+  g_clear_pointer (&self->conflicts, g_ptr_array_unref);
+  self->conflicts = g_steal_pointer (&list);
+  for (guint i = 0; i < self->conflicts->len; i++)
+    {
+      KwConflict *c = g_ptr_array_index (self->conflicts, i);
+      char *key = g_strconcat (c->type_name, " ", c->id, NULL);
+
+      if (!g_hash_table_add (seen, key))
+        continue;
+      add_group (self, c);
+    }
+  gtk_stack_set_visible_child_name (self->stack, self->groups->len > 0 ? "list" : "none");
+  if (gtk_window_get_focus (GTK_WINDOW (self)) == NULL)
+    gtk_widget_child_focus (GTK_WIDGET (self->stack), GTK_DIR_TAB_FORWARD);
+}
+
+static gboolean
+reload_idle_cb (gpointer data)
+{
+  KwConflictsWindow *self = data;
+
+  self->reload_id = 0;
+  reload (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* After the click's emission: the clicked button goes with the reload. */
+static void
+schedule_reload (KwConflictsWindow *self)
+{
+  if (self->reload_id == 0)
+    self->reload_id = g_idle_add (reload_idle_cb, self);
+}
+
+/* Helpers: writes */
+
+static gboolean
+end_write (KwStore   *store,
+           gboolean   ok,
+           GError   **error)
+{
+  if (ok && kw_store_commit (store, error))
+    return TRUE;
+  kw_store_rollback (store);
+  return FALSE;
+}
+
+static gboolean
+set_value (KwChangeset    *changes,
+           const char     *field,
+           GVariant       *value,
+           GError        **error)
+{
+  if (value != NULL)
+    return kw_changeset_set (changes, field, value, error);
+  kw_changeset_set_null (changes, field);
+  return TRUE;
+}
+
+static gboolean
+use_value (KwConflictsWindow  *self,
+           const KwConflict   *c,
+           GError            **error)
+{
+  g_autoptr(KwChangeset) changes = kw_changeset_new (c->type_name, error);
+  g_autoptr(GVariant) value = NULL;
+  const KwField *field;
+  gboolean ok;
+
+  if (changes == NULL)
+    return FALSE;
+  field = kw_entity_type_field (kw_changeset_get_entity_type (changes), c->field);
+  if (field == NULL)
+    {
+      g_set_error (error, KW_CORE_ERROR, KW_CORE_ERROR_UNKNOWN_FIELD,
+                   _("%s: no such field on %s"), c->field, c->type_name);
+      return FALSE;
+    }
+  if (!parse_value (field, c->value_json, &value, error)
+      || !set_value (changes, c->field, value, error)
+      || !kw_store_begin (self->store, error))
+    return FALSE;
+  ok = kw_store_update (self->store, c->id, changes, error)
+       && kw_import_resolve_conflict (self->store, c->rowid, error);
+  return end_write (self->store, ok, error);
+}
+
+static gboolean
+resolve_record (KwConflictsWindow  *self,
+                const KwConflict   *first,
+                GError            **error)
+{
+  for (guint i = 0; i < self->conflicts->len; i++)
+    {
+      KwConflict *c = g_ptr_array_index (self->conflicts, i);
+
+      if (same_record (c, first) && !kw_import_resolve_conflict (self->store, c->rowid, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* Whether a value can go into a new record: references only to live ones. */
+static gboolean
+is_restorable (KwConflictsWindow *self,
+               const KwField     *field,
+               GVariant          *value)
+{
+  if (value == NULL)
+    return FALSE;
+  if (field->kind != KW_FIELD_REF)
+    return TRUE;
+  return kw_store_find_type (self->store, field->targets, g_variant_get_string (value, NULL)) != NULL;
+}
+
+/* The newest kept value of each field of a deleted record. */
+static gboolean
+collect_kept_values (KwConflictsWindow  *self,
+                     const KwConflict   *first,
+                     KwChangeset        *changes,
+                     GError            **error)
+{
+  const KwEntityType *type = kw_changeset_get_entity_type (changes);
+  g_autoptr(GHashTable) newest = g_hash_table_new (g_str_hash, g_str_equal);
+  GHashTableIter iter;
+  gpointer key, item;
+
+  for (guint i = 0; i < self->conflicts->len; i++)
+    {
+      KwConflict *c = g_ptr_array_index (self->conflicts, i);
+      KwConflict *known;
+
+      if (!same_record (c, first) || kw_entity_type_field (type, c->field) == NULL)
+        continue;
+      known = g_hash_table_lookup (newest, c->field);
+      if (known == NULL || kw_hlc_compare (c->hlc, known->hlc) > 0)
+        g_hash_table_insert (newest, c->field, c);
+    }
+  g_hash_table_iter_init (&iter, newest);
+  while (g_hash_table_iter_next (&iter, &key, &item))
+    {
+      const KwField *field = kw_entity_type_field (type, key);
+      g_autoptr(GVariant) value = NULL;
+
+      if (!parse_value (field, ((KwConflict *) item)->value_json, &value, error))
+        return FALSE;
+      if (is_restorable (self, field, value) && !kw_changeset_set (changes, key, value, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* A required text the kept values lack (a name the deleter had seen,
+ * so not kept) gets a placeholder the user can change. */
+static void
+fill_required_texts (KwChangeset *changes)
+{
+  const KwEntityType *type = kw_changeset_get_entity_type (changes);
+
+  for (guint i = 0; i < type->n_fields; i++)
+    {
+      const KwField *field = &type->fields[i];
+
+      if ((field->flags & KW_FIELD_FLAG_REQUIRED) && field->kind == KW_FIELD_TEXT
+          && !kw_changeset_has (changes, field->name))
+        kw_changeset_set_string (changes, field->name, _("Restored record"));
+    }
+}
+
+static gboolean
+restore_record (KwConflictsWindow  *self,
+                const KwConflict   *first,
+                GError            **error)
+{
+  g_autoptr(KwChangeset) changes = kw_changeset_new (first->type_name, error);
+  g_autofree char *id = NULL;
+  gboolean ok;
+
+  if (changes == NULL || !collect_kept_values (self, first, changes, error))
+    return FALSE;
+  fill_required_texts (changes);
+  if (!kw_store_begin (self->store, error))
+    return FALSE;
+  ok = (id = kw_store_create (self->store, changes, error)) != NULL
+       && resolve_record (self, first, error);
+  return end_write (self->store, ok, error);
+}
+
+/* Callbacks */
+
+typedef gboolean (*ChoiceFunc) (KwConflictsWindow *self, const KwConflict *c, GError **error);
+
+static gboolean
+keep_current (KwConflictsWindow  *self,
+              const KwConflict   *c,
+              GError            **error)
+{
+  return kw_import_resolve_conflict (self->store, c->rowid, error);
+}
+
+static gboolean
+discard_record (KwConflictsWindow  *self,
+                const KwConflict   *first,
+                GError            **error)
+{
+  if (!kw_store_begin (self->store, error))
+    return FALSE;
+  return end_write (self->store, resolve_record (self, first, error), error);
+}
+
+static void
+choose (KwConflictsWindow *self,
+        GtkButton         *button,
+        ChoiceFunc         func,
+        const char        *done)
+{
+  const KwConflict *c = g_object_get_data (G_OBJECT (button), "kw-conflict");
+  g_autoptr(GError) error = NULL;
+
+  if (kw_store_task_is_running (self->store))
+    {
+      adw_toast_overlay_add_toast (self->toast_overlay,
+                                   adw_toast_new (_("Still busy with the last import, export or sync; try again when it is done")));
+      return;
+    }
+  if (!func (self, c, &error))
+    {
+      show_error (self, error);
+      return;
+    }
+  /* no second choice before the reload */
+  gtk_widget_set_sensitive (gtk_widget_get_parent (GTK_WIDGET (button)), FALSE);
+  if (done != NULL)
+    adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (done));
+  schedule_reload (self);  /* resolving alone emits no ::changed */
+}
+
+static void
+on_use_clicked_cb (KwConflictsWindow *self,
+                   GtkButton         *button)
+{
+  choose (self, button, use_value, NULL);
+}
+
+static void
+on_keep_clicked_cb (KwConflictsWindow *self,
+                    GtkButton         *button)
+{
+  choose (self, button, keep_current, NULL);
+}
+
+static void
+on_restore_clicked_cb (KwConflictsWindow *self,
+                       GtkButton         *button)
+{
+  choose (self, button, restore_record, _("Restored as a new record"));
+}
+
+static void
+on_discard_clicked_cb (KwConflictsWindow *self,
+                       GtkButton         *button)
+{
+  choose (self, button, discard_record, NULL);
+}
+
+static void
+on_store_changed_cb (KwConflictsWindow *self,
+                     const char        *type_name,
+                     KwStore           *store)
+{
+  schedule_reload (self);
+}
+
+/* GObject */
+
+static void
+kw_conflicts_window_dispose (GObject *object)
+{
+  KwConflictsWindow *self = (KwConflictsWindow *) object;
+
+  g_clear_handle_id (&self->reload_id, g_source_remove);
+  gtk_widget_dispose_template (GTK_WIDGET (object), KW_TYPE_CONFLICTS_WINDOW);
+  G_OBJECT_CLASS (kw_conflicts_window_parent_class)->dispose (object);
+}
+
+static void
+kw_conflicts_window_finalize (GObject *object)
+{
+  KwConflictsWindow *self = (KwConflictsWindow *) object;
+
+  g_clear_object (&self->store);
+  g_clear_pointer (&self->conflicts, g_ptr_array_unref);
+  g_clear_pointer (&self->groups, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (kw_conflicts_window_parent_class)->finalize (object);
+}
+
+static void
+kw_conflicts_window_class_init (KwConflictsWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = kw_conflicts_window_dispose;
+  object_class->finalize = kw_conflicts_window_finalize;
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/nl/kwartier/Kwartier/kw-conflicts-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, KwConflictsWindow, groups_box);
+  gtk_widget_class_bind_template_child (widget_class, KwConflictsWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, KwConflictsWindow, toast_overlay);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+}
+
+static void
+kw_conflicts_window_init (KwConflictsWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->conflicts = g_ptr_array_new_with_free_func ((GDestroyNotify) kw_conflict_free);
+  self->groups = g_ptr_array_new ();
+}
+
+/* Public API */
+
+KwConflictsWindow *
+kw_conflicts_window_new (GtkWindow *parent,
+                         KwStore   *store)
+{
+  KwConflictsWindow *self;
+
+  g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
+  g_return_val_if_fail (KW_IS_STORE (store), NULL);
+
+  self = g_object_new (KW_TYPE_CONFLICTS_WINDOW, "transient-for", parent, NULL);
+  self->store = g_object_ref (store);
+  g_signal_connect_object (store, "changed", G_CALLBACK (on_store_changed_cb), self, G_CONNECT_SWAPPED);
+  reload (self);
+  return self;
+}
