@@ -15,6 +15,9 @@
 
 #include "kw-contacts-view.h"
 #include "kw-demo.h"
+#include "kw-conflicts-window.h"
+#include "kw-export.h"
+#include "kw-import.h"
 #include "kw-merge-window.h"
 #include "kw-preferences-window.h"
 #include "kw-window.h"
@@ -239,6 +242,47 @@ take_merge (KwStore    *store,
   return ok;
 }
 
+static void
+set_notes (KwStore    *store,
+           const char *id,
+           const char *notes)
+{
+  g_autoptr(KwChangeset) changes = kw_changeset_new ("person", NULL);
+
+  kw_changeset_set_string (changes, "notes", notes);
+  kw_store_update (store, id, changes, NULL);
+}
+
+/* A colleague's copy edits the same notes; her export comes back. */
+static gboolean
+take_conflicts (KwStore    *store,
+                const char *dir,
+                const char *outdir)
+{
+  g_autofree char *other_db = g_build_filename (dir, "colleague.db", NULL);
+  g_autofree char *file = g_build_filename (dir, "exchange.kwartier.jsonl", NULL);
+  g_autoptr(KwStore) other = kw_store_open (other_db, NULL);
+  g_autoptr(GPtrArray) people = kw_store_list (store, "person", NULL);
+  KwExportOptions options = { 0 };
+  KwImportSummary summary;
+  const char *id = NULL;
+
+  /* someone whose record colleagues hold: not private */
+  for (guint i = 0; id == NULL && people && i < people->len; i++)
+    if (g_strcmp0 (kw_record_get_string (people->pdata[i], "consent"), "shared") == 0)
+      id = kw_record_get_id (people->pdata[i]);
+
+  if (other == NULL || !kw_store_set_organiser (other, "Mirjam", NULL)
+      || !kw_export_to_file (store, &options, file, NULL)
+      || !kw_import_file (other, file, FALSE, &summary, NULL) || id == NULL)
+    return FALSE;
+  set_notes (other, id, "Wil de theemiddag op donderdag houden, niet op dinsdag.");
+  set_notes (store, id, "Theemiddag blijft op dinsdag in het buurthuis.");
+  if (!kw_export_to_file (other, &options, file, NULL) || !kw_import_file (store, file, FALSE, &summary, NULL))
+    return FALSE;
+  return take_dialog (GTK_WINDOW (kw_conflicts_window_new (NULL, store)), outdir, "conflicts.png");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -271,5 +315,6 @@ main (int   argc,
     ok = take (store, &shots[i], outdir) && ok;
   ok = take_dialog (GTK_WINDOW (kw_preferences_window_new (settings, store)), outdir, "preferences.png") && ok;
   ok = take_merge (store, outdir) && ok;
+  ok = take_conflicts (store, dir, outdir) && ok;
   return ok ? 0 : 1;
 }
