@@ -39,6 +39,9 @@ void           _kw_store_set_db_error  (KwStore     *self,
 const char    *_kw_store_select_sql    (const KwEntityType *type);
 /* "INSERT INTO "<type>" (id, deleted, <value, hlc, prev of each field>) VALUES (…)" */
 const char    *_kw_store_insert_sql    (const KwEntityType *type);
+/* A query for the trigram index: each word of three or more characters
+ * as a quoted phrase; NULL when no word is that long. */
+char          *_kw_store_fts_query     (const char *query);
 /* The WHERE condition of a record that is shown: not deleted, and with
  * its name when the type requires one (not a consent stub). */
 const char    *_kw_store_live_sql      (const KwEntityType *type);

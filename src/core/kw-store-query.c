@@ -57,33 +57,6 @@ typedef struct {
 
 /* Helpers */
 
-/* Each word of three or more characters as an FTS5 phrase (trigram
- * index); NULL when no word is that long. */
-static char *
-make_fts_query (const char *query)
-{
-  g_auto(GStrv) words = g_strsplit_set (query, " \t\n", -1);
-  GString *s = g_string_new (NULL);
-
-  for (guint i = 0; words[i]; i++)
-    {
-      g_auto(GStrv) parts = NULL;
-      g_autofree char *quoted = NULL;
-
-      if (g_utf8_strlen (words[i], -1) < 3)
-        continue;
-      parts = g_strsplit (words[i], "\"", -1);
-      quoted = g_strjoinv ("\"\"", parts);
-      g_string_append_printf (s, "%s\"%s\"", s->len ? " " : "", quoted);
-    }
-  if (s->len == 0)
-    {
-      g_string_free (s, TRUE);
-      return NULL;
-    }
-  return g_string_free (s, FALSE);
-}
-
 static char *
 make_like_pattern (const char *text)
 {
@@ -121,7 +94,7 @@ add_search (GString            *sql,
 
   if (*trimmed == '\0')
     return;
-  match = (type->flags & KW_TYPE_FLAG_SEARCH) ? make_fts_query (trimmed) : NULL;
+  match = (type->flags & KW_TYPE_FLAG_SEARCH) ? _kw_store_fts_query (trimmed) : NULL;
   if (match != NULL)
     g_string_append_printf (sql, " AND rid IN (SELECT rowid FROM \"%s.fts\" WHERE \"%s.fts\" MATCH ?)",
                             type->name, type->name);
@@ -366,7 +339,7 @@ _kw_store_query_match (KwStore     *self,
   g_return_val_if_fail (type != NULL && search != NULL && matches != NULL, FALSE);
 
   *matches = NULL;
-  if (!(type->flags & KW_TYPE_FLAG_SEARCH) || (match = make_fts_query (search)) == NULL)
+  if (!(type->flags & KW_TYPE_FLAG_SEARCH) || (match = _kw_store_fts_query (search)) == NULL)
     return TRUE;
   sql = g_strdup_printf ("SELECT rowid FROM \"%s.fts\" WHERE \"%s.fts\" MATCH ?", type->name, type->name);
   if ((stmt = _kw_store_prepare (self, sql, error)) == NULL)

@@ -714,8 +714,8 @@ kw_search_hit_free (KwSearchHit *hit)
 
 /* Each word of three or more characters as an FTS5 phrase, so that
  * "amr fati" finds "Fatima El Amrani"; NULL when no word is that long. */
-static char *
-fts_query (const char *query)
+char *
+_kw_store_fts_query (const char *query)
 {
   g_auto(GStrv) words = g_strsplit_set (query, " \t\n", -1);
   GString *s = g_string_new (NULL);
@@ -847,7 +847,7 @@ kw_store_search (KwStore     *self,
   trimmed = g_strstrip (g_strdup (query));
   if (*trimmed == '\0' || !g_utf8_validate (trimmed, -1, NULL))
     return g_steal_pointer (&hits);
-  match = fts_query (trimmed);
+  match = _kw_store_fts_query (trimmed);
   end = match ? NULL : prefix_end (trimmed);
   if (limit == 0)
     limit = 50;
