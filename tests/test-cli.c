@@ -16,6 +16,7 @@
 #include <sys/wait.h>
 
 #include "kw-registry.h"
+#include "kw-test-files.h"
 
 /* The types whose records the tests make: compared before and after a refusal. */
 static const char * const dump_types[] = {
@@ -35,29 +36,9 @@ typedef struct {
 } Result;
 
 static void
-remove_tree (const char *path)
-{
-  GDir *dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  if (dir != NULL)
-    g_dir_close (dir);
-  g_rmdir (path);
-}
-
-static void
 sandbox_free (Sandbox *sb)
 {
-  remove_tree (sb->dir);
+  kw_test_remove_tree (sb->dir);
   g_free (sb->dir);
   g_free (sb->db);
   g_strfreev (sb->env);

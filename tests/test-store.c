@@ -12,6 +12,7 @@
 #include "kw-error.h"
 #include "kw-hlc.h"
 #include "kw-store.h"
+#include "kw-test-files.h"
 
 typedef struct {
   char    *dir;
@@ -34,29 +35,11 @@ fixture_set_up (Fixture       *fx,
 }
 
 static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir && (name = g_dir_read_name (dir)))
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
-
-static void
 fixture_tear_down (Fixture       *fx,
                    gconstpointer  data)
 {
   g_clear_object (&fx->store);
-  remove_tree (fx->dir);
+  kw_test_remove_tree (fx->dir);
   g_free (fx->dir);
   g_free (fx->path);
 }

@@ -30,6 +30,7 @@
 #include "kw-export.h"
 #include "kw-import.h"
 #include "kw-store.h"
+#include "kw-test-files.h"
 
 static double
 now_s (void)
@@ -272,24 +273,6 @@ write_prefix (const char *from,
   fclose (out);
 }
 
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) d = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
-
 int
 main (int    argc,
       char **argv)
@@ -371,6 +354,6 @@ main (int    argc,
            rss_all, rss_tenth, (double) rss_all / rss_tenth);
   g_clear_object (&source);
   g_clear_object (&fresh);
-  remove_tree (dir);
+  kw_test_remove_tree (dir);
   return 0;
 }

@@ -17,6 +17,7 @@
 #include "kw-error.h"
 #include "kw-import.h"
 #include "kw-store.h"
+#include "kw-test-files.h"
 
 int LLVMFuzzerTestOneInput (const uint8_t *data, size_t size);
 
@@ -35,24 +36,6 @@ make_template (void)
   g_assert_nonnull (store);
   g_clear_object (&store);
   g_assert_true (g_file_get_contents (path, &template_db, &template_len, NULL));
-}
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) d = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
 }
 
 int
@@ -84,6 +67,6 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
   if (!kw_import_file (store, input, FALSE, &summary, &error))
     g_assert_true (error->domain == KW_CORE_ERROR);
   g_clear_object (&store);
-  remove_tree (work);
+  kw_test_remove_tree (work);
   return 0;
 }

@@ -11,6 +11,7 @@
 
 #include "kw-error.h"
 #include "sync-helpers.h"
+#include "kw-test-files.h"
 
 static const char * const texts[] = {
   "Fatima El Amrani", "Jan de Vries", "Buurthuis De Meeuw", "\"quoted\" and \\back\\",
@@ -42,30 +43,12 @@ helper_tmpdir (void)
   return dir;
 }
 
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) d = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
-
 /* Removes every folder helper_tmpdir() made. */
 void
 helper_cleanup (void)
 {
   for (guint i = 0; tmpdirs != NULL && i < tmpdirs->len; i++)
-    remove_tree (g_ptr_array_index (tmpdirs, i));
+    kw_test_remove_tree (g_ptr_array_index (tmpdirs, i));
   g_clear_pointer (&tmpdirs, g_ptr_array_unref);
 }
 

@@ -11,6 +11,7 @@
  * conflicts, read the same before and after.
  */
 #include "config.h"
+#include "kw-test-files.h"
 
 #include <glib.h>
 #include <glib/gstdio.h>
@@ -54,26 +55,6 @@ run_free (Run *r)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (Run, run_free)
 
 /* Helpers: processes */
-
-static void
-remove_tree (const char *path)
-{
-  GDir *dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  if (dir != NULL)
-    g_dir_close (dir);
-  g_rmdir (path);
-}
 
 static const char *
 cli (void)
@@ -1233,6 +1214,6 @@ main (int    argc,
 
   status = g_test_run ();
   if (status == 0)
-    remove_tree (tmp_root);
+    kw_test_remove_tree (tmp_root);
   return status;
 }

@@ -9,6 +9,7 @@
 
 #include "kw-demo.h"
 #include "kw-test-util.h"
+#include "kw-test-files.h"
 
 /* Without a session bus (xvfb-run without dbus-run-session) GTK warns;
  * that is the environment, not a defect, so it is not fatal here. */
@@ -72,24 +73,6 @@ kw_test_fixture_setup (KwTestFixture *fixture,
   g_assert_no_error (error);
 }
 
-static void
-remove_tree (const char *dir)
-{
-  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-
-      if (g_file_test (path, G_FILE_TEST_IS_DIR))
-        remove_tree (path);
-      else
-        g_unlink (path);
-    }
-  g_rmdir (dir);
-}
-
 void
 kw_test_fixture_teardown (KwTestFixture *fixture,
                           gconstpointer  data)
@@ -98,7 +81,7 @@ kw_test_fixture_teardown (KwTestFixture *fixture,
     gtk_window_destroy (GTK_WINDOW (fixture->window));
   kw_test_wait (10);
   g_clear_object (&fixture->store);
-  remove_tree (fixture->dir);
+  kw_test_remove_tree (fixture->dir);
   g_free (fixture->dir);
 }
 
