@@ -27,7 +27,7 @@
 #define CENTS(n, l)         { n, l, KW_FIELD_CENTS, 0, NULL, NULL, 0, 0 }
 #define ENUM(n, l, v)       { n, l, KW_FIELD_ENUM, 0, v, NULL, 0, 0 }
 #define REF(n, l, t)        { n, l, KW_FIELD_REF, 0, NULL, t, 0, 0 }
-#define OWNER(n, l, t)      { n, l, KW_FIELD_REF, KW_FIELD_FLAG_REQUIRED, NULL, t, 0, 0 }
+#define OWNER(n, l, t)      { n, l, KW_FIELD_REF, KW_FIELD_FLAG_REQUIRED | KW_FIELD_FLAG_PARENT, NULL, t, 0, 0 }
 #define NAME(n, l)          TEXT_F (n, l, KW_FIELD_FLAG_REQUIRED | KW_FIELD_FLAG_SEARCH)
 #define NOTES(n, l)         TEXT_F (n, l, KW_FIELD_FLAG_LONG | KW_FIELD_FLAG_SEARCH)
 
@@ -81,7 +81,7 @@ static const KwField person_fields[] = {
   TEXT_F ("communities", N_("Communities"), KW_FIELD_FLAG_SEARCH),
   BOOL ("key_figure", N_("Key figure")),
   TEXT_F ("topics", N_("Topics"), KW_FIELD_FLAG_SEARCH),
-  ENUM ("consent", N_("Consent"), V ("public", "shared", "private")),
+  { "consent", N_("Consent"), KW_FIELD_ENUM, KW_FIELD_FLAG_CONSENT, V ("public", "shared", "private"), NULL, 0, 0 },
   DATE ("consent_date", N_("Consent given on")),
   TEXT ("consent_note", N_("Consent note")),
   NOTES ("notes", N_("Notes")),
@@ -341,6 +341,17 @@ kw_field_targets (const KwField *field,
     if (strcmp (field->targets[i], type_name) == 0)
       return TRUE;
   return FALSE;
+}
+
+int
+kw_entity_type_consent_index (const KwEntityType *type)
+{
+  g_return_val_if_fail (type != NULL, -1);
+
+  for (guint i = 0; i < type->n_fields; i++)
+    if (type->fields[i].flags & KW_FIELD_FLAG_CONSENT)
+      return (int) i;
+  return -1;
 }
 
 const char *

@@ -31,6 +31,10 @@ typedef enum {
   KW_FIELD_FLAG_REQUIRED = 1 << 1, /* must be set on create, may not be cleared */
   KW_FIELD_FLAG_SEARCH   = 1 << 2, /* indexed for full-text search */
   KW_FIELD_FLAG_LONG     = 1 << 3, /* multi-line text (notes, minutes) */
+  KW_FIELD_FLAG_PARENT   = 1 << 4, /* the record belongs to the one referred to (DESIGN.md,
+                                    * Privacy): deleted with it, stays home with a private person */
+  KW_FIELD_FLAG_CONSENT  = 1 << 5, /* the type's privacy descriptor: "private" keeps the record
+                                    * and what belongs to it on the device */
 } KwFieldFlags;
 
 typedef struct {
@@ -73,6 +77,8 @@ gboolean             kw_field_has_value       (const KwField *field,
 const char          *kw_field_kind_to_string  (KwFieldKind kind);
 gboolean             kw_field_targets         (const KwField *field,
                                                const char    *type_name);
+/* The index of the type's consent field (KW_FIELD_FLAG_CONSENT), or -1. */
+int                  kw_entity_type_consent_index (const KwEntityType *type);
 
 /* Values: a field's value is a GVariant of type "s" (text, date, datetime,
  * enum, ref), "x" (integer, cents) or "b" (bool); NULL is null. */
