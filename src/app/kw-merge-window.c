@@ -15,7 +15,7 @@
 
 #include "kw-enum-labels.h"
 #include "kw-merge-window.h"
-#include "kw-person-tools.h"
+#include "kw-person-ops.h"
 #include "kw-store-query.h"
 
 struct _KwMergeWindow

@@ -17,7 +17,7 @@
 #include "kw-merge-window.h"
 #include "kw-people-import.h"
 #include "kw-people-export.h"
-#include "kw-person-tools.h"
+#include "kw-person-ops.h"
 #include "kw-window-private.h"
 
 /* Helpers */

@@ -20,6 +20,7 @@ typedef enum {
   KW_CORE_ERROR_DATABASE,       /* SQLite said no */
   KW_CORE_ERROR_IO,             /* a file could not be read or written */
   KW_CORE_ERROR_REFUSED,        /* an import was refused: the file is bad */
+  KW_CORE_ERROR_BUSY,           /* another writer held the database longer than the wait */
 } KwCoreError;
 
 GQuark kw_core_error_quark (void);

@@ -26,6 +26,7 @@
 #include "kw-export.h"
 #include "kw-seal.h"
 #include "kw-sync-private.h"
+#include "kw-temp-file.h"
 
 #define FLUSH_SIZE (64 * 1024)
 
@@ -38,6 +39,7 @@ struct _KwFdOutputStream
 {
   GOutputStream  parent_instance;
   int            fd;
+  char          *path;   /* the file written, for messages (a full disk) */
 };
 
 G_DEFINE_FINAL_TYPE (KwFdOutputStream, kw_fd_output_stream, G_TYPE_OUTPUT_STREAM)
@@ -190,8 +192,8 @@ kw_fd_output_stream_write (GOutputStream  *stream,
   if (n < 0)
     {
       int saved = errno;
-      g_set_error (error, KW_CORE_ERROR, KW_CORE_ERROR_IO, _("could not write: %s"),
-                   g_strerror (saved));
+      g_set_error (error, KW_CORE_ERROR, KW_CORE_ERROR_IO, _("could not write %s: %s"),
+                   self->path, g_strerror (saved));
     }
   return n;
 }
@@ -209,8 +211,8 @@ kw_fd_output_stream_close (GOutputStream  *stream,
   self->fd = -1;
   if (rc != 0)
     {
-      g_set_error (error, KW_CORE_ERROR, KW_CORE_ERROR_IO, _("could not write: %s"),
-                   g_strerror (saved));
+      g_set_error (error, KW_CORE_ERROR, KW_CORE_ERROR_IO, _("could not write %s: %s"),
+                   self->path, g_strerror (saved));
       return FALSE;
     }
   return TRUE;
@@ -223,6 +225,7 @@ kw_fd_output_stream_finalize (GObject *object)
 
   if (self->fd >= 0)
     close (self->fd);
+  g_free (self->path);
   G_OBJECT_CLASS (kw_fd_output_stream_parent_class)->finalize (object);
 }
 
@@ -457,25 +460,27 @@ check_options (const KwExportOptions  *options,
 
 /* Helpers: files */
 
+/* The temporary file ".<name>.kwartier-tmp-XXXXXX" beside @path, locked
+ * through *lock_fd until the caller closes it (after the rename), so that
+ * the next export into the folder removes it only when this process was
+ * killed. Its leading dot keeps a sync pass from ever importing it. */
 static GOutputStream *
 open_temp (const char  *path,
            char       **tmp_path,
+           int         *lock_fd,
            GError     **error)
 {
-  g_autofree char *tmpl = g_strconcat (path, ".XXXXXX", NULL);
+  g_autofree char *dir = g_path_get_dirname (path);
   KwFdOutputStream *out;
-  int fd = g_mkstemp_full (tmpl, O_WRONLY | O_CLOEXEC, 0600);
+  int fd;
 
-  if (fd < 0)
-    {
-      int saved = errno;
-      g_set_error (error, KW_CORE_ERROR, KW_CORE_ERROR_IO, _("could not write %s: %s"),
-                   path, g_strerror (saved));
-      return NULL;
-    }
+  kw_temp_file_clean (dir);
+  if ((fd = kw_temp_file_open (path, tmp_path, error)) < 0)
+    return NULL;
+  *lock_fd = dup (fd);
   out = g_object_new (KW_TYPE_FD_OUTPUT_STREAM, NULL);
   out->fd = fd;
-  *tmp_path = g_steal_pointer (&tmpl);
+  out->path = g_strdup (path);
   return G_OUTPUT_STREAM (out);
 }
 
@@ -563,7 +568,7 @@ kw_export_to_stream (KwStore                *store,
   writer.buf = g_string_sized_new (FLUSH_SIZE * 2);
   /* one read transaction: the rows and the seen map agree */
   _kw_store_sync_tune_for_export (store, TRUE);
-  ok = kw_store_begin (store, error);
+  ok = kw_store_begin_read (store, error);
   if (ok)
     {
       ok = write_header (&writer, store, options, error)
@@ -590,25 +595,26 @@ kw_export_to_file (KwStore                *store,
 {
   g_autofree char *tmp_path = NULL;
   g_autoptr(GOutputStream) base = NULL;
+  int lock_fd = -1;
+  gboolean ok;
 
   g_return_val_if_fail (KW_IS_STORE (store), FALSE);
   g_return_val_if_fail (options != NULL, FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
-  if (!check_options (options, error) || (base = open_temp (path, &tmp_path, error)) == NULL)
+  if (!check_options (options, error) || (base = open_temp (path, &tmp_path, &lock_fd, error)) == NULL)
     return FALSE;
-  if (!write_export (store, options, base, error))
-    {
-      g_unlink (tmp_path);
-      return FALSE;
-    }
-  if (g_rename (tmp_path, path) != 0)
+  ok = write_export (store, options, base, error);
+  if (ok && g_rename (tmp_path, path) != 0)
     {
       int saved = errno;
       g_set_error (error, KW_CORE_ERROR, KW_CORE_ERROR_IO, _("could not write %s: %s"),
                    path, g_strerror (saved));
-      g_unlink (tmp_path);
-      return FALSE;
+      ok = FALSE;
     }
-  return TRUE;
+  if (!ok)
+    g_unlink (tmp_path);
+  if (lock_fd >= 0)
+    close (lock_fd);
+  return ok;
 }

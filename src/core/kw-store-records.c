@@ -330,6 +330,57 @@ kw_store_find_type (KwStore            *self,
   return NULL;
 }
 
+/* A record whose consent field says "private", or held here only as a
+ * colleague's private stub (sync_stubs). */
+gboolean
+kw_store_is_private (KwStore    *self,
+                     const char *type_name,
+                     const char *id)
+{
+  const KwEntityType *type;
+  int consent;
+  g_autofree char *sql = NULL;
+  sqlite3_stmt *stmt;
+  gboolean private = FALSE;
+
+  g_return_val_if_fail (KW_IS_STORE (self), FALSE);
+
+  if ((type = kw_registry_lookup (type_name)) == NULL || id == NULL
+      || (consent = kw_entity_type_consent_index (type)) < 0)
+    return FALSE;
+  sql = g_strdup_printf ("SELECT EXISTS (SELECT 1 FROM \"%s\" WHERE id = ?1 AND deleted IS NULL "
+                         "AND \"%s\" = 'private') OR EXISTS (SELECT 1 FROM sync_stubs WHERE id = ?1)",
+                         type->name, type->fields[consent].name);
+  if ((stmt = _kw_store_prepare (self, sql, NULL)) == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    private = sqlite3_column_int (stmt, 0) != 0;
+  sqlite3_reset (stmt);
+  return private;
+}
+
+char *
+kw_store_dup_reference_title (KwStore            *self,
+                              const char * const *type_names,
+                              const char         *id)
+{
+  const char *type;
+  g_autoptr(KwRecord) record = NULL;
+
+  g_return_val_if_fail (KW_IS_STORE (self), NULL);
+
+  if (type_names == NULL || id == NULL)
+    return NULL;
+  type = kw_store_find_type (self, type_names, id);
+  if (type != NULL && (record = kw_store_get (self, type, id, NULL)) != NULL)
+    return kw_record_dup_title (record);
+  for (guint i = 0; type_names[i]; i++)
+    if (kw_store_is_private (self, type_names[i], id))
+      return g_strdup (_("a private person"));
+  return NULL;
+}
+
 /* Writes */
 
 static const char *
@@ -561,14 +612,79 @@ kw_store_update (KwStore     *self,
   return write_end (self, own, ok, error);
 }
 
+static GPtrArray *collect_rows (KwStore            *self,
+                                const KwEntityType *type,
+                                const char         *sql,
+                                const char         *bind,
+                                GError            **error);
+static gboolean delete_record (KwStore    *self,
+                               KwRecord   *record,
+                               GPtrArray  *deleted,
+                               GError    **error);
+
+/* What belongs to a record (the PARENT references to it, DESIGN.md's
+ * Privacy section) is deleted with it, each with its own tombstone. */
+static gboolean
+delete_belonging (KwStore     *self,
+                  const char  *type_name,
+                  const char  *id,
+                  GPtrArray   *deleted,
+                  GError     **error)
+{
+  for (guint t = 0; t < kw_registry_n_types (); t++)
+    {
+      const KwEntityType *type = kw_registry_type_at (t);
+
+      for (guint i = 0; i < type->n_fields; i++)
+        {
+          const KwField *f = &type->fields[i];
+          g_autofree char *sql = NULL;
+          g_autoptr(GPtrArray) children = NULL;
+
+          if (!(f->flags & KW_FIELD_FLAG_PARENT) || !kw_field_targets (f, type_name))
+            continue;
+          sql = g_strdup_printf ("%s WHERE \"%s\" = ? AND deleted IS NULL", sql_for (type)->select, f->name);
+          if ((children = collect_rows (self, type, sql, id, error)) == NULL)
+            return FALSE;
+          for (guint k = 0; k < children->len; k++)
+            if (!delete_record (self, g_ptr_array_index (children, k), deleted, error))
+              return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+static gboolean
+delete_record (KwStore    *self,
+               KwRecord   *record,
+               GPtrArray  *deleted,
+               GError    **error)
+{
+  g_autofree char *stamp = NULL;
+  g_autoptr(KwRecord) tomb = NULL;
+
+  if (kw_record_is_deleted (record))  /* reached twice (a relation of a person with itself) */
+    return TRUE;
+  stamp = _kw_store_tick (self);
+  tomb = kw_record_new (kw_record_get_entity_type (record), kw_record_get_id (record));
+  kw_record_set_deleted (tomb, stamp);
+  kw_record_set_deleted (record, stamp);
+  if (!_kw_store_write_record (self, tomb, TRUE, error))
+    return FALSE;
+  if (deleted != NULL)
+    g_ptr_array_add (deleted, g_object_ref (tomb));
+  return delete_belonging (self, kw_record_get_type_name (record), kw_record_get_id (record),
+                           deleted, error);
+}
+
 gboolean
-kw_store_delete (KwStore     *self,
-                 const char  *type_name,
-                 const char  *id,
-                 GError     **error)
+kw_store_delete_collect (KwStore     *self,
+                         const char  *type_name,
+                         const char  *id,
+                         GPtrArray   *deleted,
+                         GError     **error)
 {
   g_autoptr(KwRecord) record = NULL;
-  g_autofree char *stamp = NULL;
   gboolean own, ok;
 
   g_return_val_if_fail (KW_IS_STORE (self), FALSE);
@@ -578,10 +694,17 @@ kw_store_delete (KwStore     *self,
   record = kw_store_get (self, type_name, id, error);
   if (record == NULL)
     return write_end (self, own, FALSE, NULL);
-  stamp = _kw_store_tick (self);
-  kw_record_set_deleted (record, stamp);
-  ok = _kw_store_write_record (self, record, TRUE, error);
+  ok = delete_record (self, record, deleted, error);
   return write_end (self, own, ok, error);
+}
+
+gboolean
+kw_store_delete (KwStore     *self,
+                 const char  *type_name,
+                 const char  *id,
+                 GError     **error)
+{
+  return kw_store_delete_collect (self, type_name, id, NULL, error);
 }
 
 /* Reads */

@@ -27,11 +27,13 @@
 
 typedef struct {
   char  *by_id;        /* select of all columns WHERE id = ? */
-  char  *all_by_id;    /* select of all columns ORDER BY id */
+  char  *all_by_id;    /* exported rows: all columns ORDER BY id */
+  char  *export_by_id; /* an exported row: all columns WHERE id = ? */
   char  *insert;       /* id, deleted, then value/hlc/prev of every field */
   char  *with_stubs;   /* person: all_by_id and the private stubs, by id */
   guint *sorted;       /* field indexes in byte order of their names */
-  int    consent;      /* index of "consent" (person), else -1 */
+  int    consent;      /* index of the consent field (person), else -1 */
+  guint32 private_parents; /* bit i: field i is a PARENT reference to a type with consent */
 } SyncSql;
 
 static const char schema_sql[] =
@@ -99,20 +101,62 @@ build_with_stubs (const KwEntityType *type,
   return g_string_free (s, FALSE);
 }
 
+/* What belongs to a private person stays home (DESIGN.md, Privacy): a
+ * row whose PARENT reference is a private person, or one held only as a
+ * private stub, is exported only as a tombstone. "" when the type has
+ * no such reference. */
+static char *
+build_stays_home (const KwEntityType *type,
+                  guint32            *fields)
+{
+  GString *s = g_string_new (NULL);
+
+  *fields = 0;
+  for (guint i = 0; i < type->n_fields; i++)
+    {
+      const KwField *f = &type->fields[i];
+
+      if (!(f->flags & KW_FIELD_FLAG_PARENT))
+        continue;
+      for (guint t = 0; f->targets[t]; t++)
+        {
+          const KwEntityType *target = kw_registry_lookup (f->targets[t]);
+          int consent = kw_entity_type_consent_index (target);
+
+          if (consent < 0)
+            continue;
+          *fields |= 1u << i;
+          g_string_append_printf (s, "%s EXISTS (SELECT 1 FROM \"%s\" p WHERE p.id = \"%s\".\"%s\" "
+                                  "AND p.\"%s\" = 'private') OR EXISTS (SELECT 1 FROM sync_stubs s "
+                                  "WHERE s.id = \"%s\".\"%s\")",
+                                  s->len ? " OR" : "", target->name, type->name, f->name,
+                                  target->fields[consent].name, type->name, f->name);
+        }
+    }
+  if (s->len == 0)
+    return g_string_free (s, FALSE);
+  g_string_prepend (s, " WHERE (deleted IS NOT NULL OR NOT (");
+  g_string_append (s, "))");
+  return g_string_free (s, FALSE);
+}
+
 static void
 build_sync_sql (SyncSql            *sql,
                 const KwEntityType *type)
 {
+  g_autofree char *home = build_stays_home (type, &sql->private_parents);
+
   sql->by_id = g_strconcat (_kw_store_select_sql (type), " WHERE id = ?", NULL);
-  sql->all_by_id = g_strconcat (_kw_store_select_sql (type), " ORDER BY id", NULL);
+  sql->all_by_id = g_strconcat (_kw_store_select_sql (type), home, " ORDER BY id", NULL);
+  sql->export_by_id = *home ? g_strconcat (_kw_store_select_sql (type), home, " AND id = ?", NULL)
+                            : g_strdup (sql->by_id);
   sql->insert = g_strdup (_kw_store_insert_sql (type));
   sql->sorted = g_new (guint, type->n_fields);
   for (guint i = 0; i < type->n_fields; i++)
     sql->sorted[i] = i;
   g_qsort_with_data (sql->sorted, (int) type->n_fields, sizeof (guint),
                      compare_field_names, (gpointer) type);
-  sql->consent = strcmp (type->name, "person") == 0
-                 ? kw_entity_type_field_index (type, "consent") : -1;
+  sql->consent = kw_entity_type_consent_index (type);
   sql->with_stubs = sql->consent >= 0 ? build_with_stubs (type, sql->consent) : NULL;
 }
 
@@ -565,6 +609,27 @@ keep_loser (KwStore       *store,
 }
 
 static gboolean
+value_is_private (GVariant *value)
+{
+  return value != NULL && g_variant_is_of_type (value, G_VARIANT_TYPE_STRING)
+         && strcmp (g_variant_get_string (value, NULL), "private") == 0;
+}
+
+/* Whether the person is private once the line's own consent is merged. */
+static gboolean
+private_after_consent (KwSyncRecord *record,
+                       sqlite3_stmt *stmt)
+{
+  int consent = sql_for (record->type)->consent;
+
+  if (consent < 0)
+    return FALSE;
+  if ((record->present & (1u << consent)) && compare_field (record, (guint) consent, stmt) > 0)
+    return value_is_private (record->values[consent]);
+  return g_strcmp0 ((const char *) sqlite3_column_text (stmt, KW_COL_VALUE (consent)), "private") == 0;
+}
+
+static gboolean
 merge_live (KwStore       *store,
             KwSyncImport  *import,
             KwSyncRecord  *record,
@@ -573,11 +638,15 @@ merge_live (KwStore       *store,
 {
   g_autoptr(KwRecord) merged = NULL;
   guint32 wins = 0;
+  gboolean private = private_after_consent (record, stmt);
 
   for (guint i = 0; i < record->type->n_fields; i++)
     {
       int cmp;
 
+      /* a private person learns nothing but consent: dropped, not a conflict */
+      if (private && (int) i != sql_for (record->type)->consent)
+        continue;
       if (!(record->present & (1u << i)) || (cmp = compare_field (record, i, stmt)) == 0)
         continue;
       if (cmp > 0)
@@ -661,6 +730,35 @@ insert_new (KwStore       *store,
   return TRUE;
 }
 
+/* Whether a live line belongs to a person who is private here (by the
+ * line's PARENT references, or the row's when it is here): the spec's
+ * "nor adds or changes anything that belongs to them". */
+static gboolean
+belongs_to_private (KwStore       *store,
+                    KwSyncRecord  *record,
+                    sqlite3_stmt  *row)
+{
+  const KwEntityType *type = record->type;
+  guint32 fields = sql_for (type)->private_parents;
+
+  for (guint i = 0; fields != 0 && i < type->n_fields; i++)
+    {
+      const char *ids[2] = { NULL, NULL };
+
+      if (!(fields & (1u << i)))
+        continue;
+      if ((record->present & (1u << i)) && record->values[i] != NULL)
+        ids[0] = g_variant_get_string (record->values[i], NULL);
+      if (row != NULL)
+        ids[1] = (const char *) sqlite3_column_text (row, KW_COL_VALUE (i));
+      for (guint k = 0; k < G_N_ELEMENTS (ids); k++)
+        for (guint t = 0; ids[k] != NULL && type->fields[i].targets[t]; t++)
+          if (kw_store_is_private (store, type->fields[i].targets[t], ids[k]))
+            return TRUE;
+    }
+  return FALSE;
+}
+
 static gboolean
 merge_existing (KwStore       *store,
                 KwSyncImport  *import,
@@ -672,6 +770,11 @@ merge_existing (KwStore       *store,
 
   if (record->deleted[0] != '\0')
     return merge_tombstone (store, import, record, stmt, error);
+  if (belongs_to_private (store, record, stmt))
+    {
+      import->summary.unchanged++;
+      return TRUE;
+    }
   if (tombstone != NULL)
     {
       import->summary.unchanged++;
@@ -893,6 +996,12 @@ _kw_sync_import_clear (KwSyncImport *import)
   g_clear_pointer (&import->inserts, g_free);
 }
 
+const char *
+_kw_store_sync_schema_sql (void)
+{
+  return schema_sql;
+}
+
 gboolean
 _kw_store_sync_prepare_schema (KwStore  *store,
                                GError  **error)
@@ -975,15 +1084,16 @@ static gboolean merge_record (KwStore      *store,
                               KwSyncRecord *record,
                               GError      **error);
 
-/* A person line that carries nothing but consent "private". */
+/* A person line whose consent is "private": whatever else it carries,
+ * only the consent is taken (spec: after the line's own consent is
+ * merged, nothing else of a private person is). */
 static gboolean
 is_private_stub (KwSyncRecord *record)
 {
   int consent = sql_for (record->type)->consent;
 
-  return consent >= 0 && record->deleted[0] == '\0' && record->present == (1u << consent)
-         && record->values[consent] != NULL
-         && g_strcmp0 (g_variant_get_string (record->values[consent], NULL), "private") == 0;
+  return consent >= 0 && record->deleted[0] == '\0' && (record->present & (1u << consent))
+         && value_is_private (record->values[consent]);
 }
 
 static gboolean
@@ -1070,6 +1180,12 @@ materialize_stub (KwStore       *store,
   g_strlcpy (stub.id, record->id, sizeof stub.id);
   if (!read_stub (store, record->id, stub.hlc[consent], stub.prev[consent]))
     return insert_new (store, import, record, error);
+  /* still private after this line's consent: the stub learns nothing */
+  if (!(record->present & (1u << consent)) || strcmp (record->hlc[consent], stub.hlc[consent]) <= 0)
+    {
+      import->summary.unchanged++;
+      return TRUE;
+    }
   stub.values[consent] = g_variant_ref_sink (g_variant_new_string ("private"));
   stub.present = 1u << consent;
   ok = insert_new (store, import, &stub, error) && write_stub (store, &stub, FALSE, error);
@@ -1104,6 +1220,11 @@ merge_record (KwStore       *store,
     {
       _kw_store_set_db_error (store, error);
       return FALSE;
+    }
+  if (record->deleted[0] == '\0' && belongs_to_private (store, record, NULL))
+    {
+      import->summary.unchanged++;
+      return TRUE;
     }
   if (sql_for (record->type)->consent < 0)
     return insert_new (store, import, record, error);
@@ -1205,7 +1326,7 @@ _kw_store_sync_export_type (KwStore             *store,
 {
   const SyncSql *sql = sql_for (type);
   const char *all = sql->with_stubs && has_stubs (store) ? sql->with_stubs : sql->all_by_id;
-  sqlite3_stmt *stmt = _kw_store_prepare (store, ids ? sql->by_id : all, error);
+  sqlite3_stmt *stmt = _kw_store_prepare (store, ids ? sql->export_by_id : all, error);
 
   if (stmt == NULL)
     return FALSE;

@@ -18,6 +18,13 @@
 #include "kw-error.h"
 #include "kw-hlc.h"
 #include "kw-store-private.h"
+#include "kw-sync-private.h"
+#include "kw-temp-file.h"
+
+/* Writers wait this long for another writer (an import of 100,000 people
+ * takes well under a minute here); KWARTIER_BUSY_TIMEOUT_MS overrides it,
+ * for tests and for scripts that would rather fail fast. */
+#define DEFAULT_BUSY_TIMEOUT_MS (5 * 60 * 1000)
 
 struct _KwStore
 {
@@ -32,6 +39,7 @@ struct _KwStore
   KwWallClockFunc  wall_clock;
   gpointer         wall_clock_data;
   guint            depth;
+  gboolean         read_only;     /* the outermost transaction only reads */
   GHashTable      *statements;   /* SQL text → sqlite3_stmt */
   GHashTable      *changed;      /* type names written in this transaction */
 };
@@ -72,12 +80,36 @@ static const char upsert_seen_sql[] =
 
 /* Helpers: SQL */
 
+/* "Database is locked" has its own code, so that a caller can try again;
+ * a full disk names the file. */
+static void
+set_error_for_code (KwStore     *self,
+                    int          rc,
+                    const char  *message,
+                    GError     **error)
+{
+  switch (rc & 0xff)
+    {
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      g_set_error (error, KW_CORE_ERROR, KW_CORE_ERROR_BUSY,
+                   _("the database is busy with another writer; try again"));
+      break;
+    case SQLITE_FULL:
+      g_set_error (error, KW_CORE_ERROR, KW_CORE_ERROR_IO,
+                   _("could not write %s: the disk is full"), self->path);
+      break;
+    default:
+      g_set_error (error, KW_CORE_ERROR, KW_CORE_ERROR_DATABASE, _("database error: %s"), message);
+      break;
+    }
+}
+
 void
 _kw_store_set_db_error (KwStore  *self,
                         GError  **error)
 {
-  g_set_error (error, KW_CORE_ERROR, KW_CORE_ERROR_DATABASE,
-               _("database error: %s"), sqlite3_errmsg (self->db));
+  set_error_for_code (self, sqlite3_extended_errcode (self->db), sqlite3_errmsg (self->db), error);
 }
 
 gboolean
@@ -86,11 +118,11 @@ _kw_store_exec (KwStore     *self,
                 GError     **error)
 {
   char *msg = NULL;
+  int rc = sqlite3_exec (self->db, sql, NULL, NULL, &msg);
 
-  if (sqlite3_exec (self->db, sql, NULL, NULL, &msg) != SQLITE_OK)
+  if (rc != SQLITE_OK)
     {
-      g_set_error (error, KW_CORE_ERROR, KW_CORE_ERROR_DATABASE,
-                   _("database error: %s"), msg ? msg : sqlite3_errmsg (self->db));
+      set_error_for_code (self, rc, msg ? msg : sqlite3_errmsg (self->db), error);
       sqlite3_free (msg);
       return FALSE;
     }
@@ -325,6 +357,8 @@ schema_sql (void)
 {
   GString *s = g_string_new (local_tables_sql);
 
+  g_string_append (s, _kw_store_sync_schema_sql ());
+
   for (guint i = 0; i < kw_registry_n_types (); i++)
     {
       const KwEntityType *type = kw_registry_type_at (i);
@@ -514,30 +548,41 @@ write_private_file (const char  *path,
   return TRUE;
 }
 
+/* Reads only: the stored device id, when the marker beside the database
+ * confirms it. */
 static gboolean
-prepare_device_id (KwStore  *self,
-                   GError  **error)
+check_device_id (KwStore *self)
 {
   g_autofree char *stored = NULL;
   g_autofree char *marker = marker_path (self);
   g_autofree char *found = NULL;
   g_autofree char *expected = NULL;
-  g_autofree char *fresh = NULL;
 
   _kw_store_get_meta (self, "device_id", &stored);
-  if (stored != NULL && kw_device_id_is_valid (stored))
+  if (stored == NULL || !kw_device_id_is_valid (stored))
+    return FALSE;
+  expected = marker_content (self, stored);
+  if (g_file_get_contents (marker, &found, NULL, NULL) && g_strcmp0 (found, expected) == 0)
     {
-      expected = marker_content (self, stored);
-      if (g_file_get_contents (marker, &found, NULL, NULL) && g_strcmp0 (found, expected) == 0)
-        {
-          self->device_id = g_steal_pointer (&stored);
-          return TRUE;
-        }
-      g_info ("%s: database copied or moved, taking a new device id", self->path);
+      self->device_id = g_steal_pointer (&stored);
+      return TRUE;
     }
+  g_info ("%s: database copied or moved, taking a new device id", self->path);
+  return FALSE;
+}
 
+/* Inside a write transaction: checks again, else takes a new id. */
+static gboolean
+prepare_device_id (KwStore  *self,
+                   GError  **error)
+{
+  g_autofree char *marker = marker_path (self);
+  g_autofree char *expected = NULL;
+  g_autofree char *fresh = NULL;
+
+  if (check_device_id (self))
+    return TRUE;
   fresh = kw_device_id_new ();
-  g_clear_pointer (&expected, g_free);
   expected = marker_content (self, fresh);
   if (!_kw_store_set_meta (self, "device_id", fresh, error)
       || !write_private_file (marker, expected, error))
@@ -641,10 +686,15 @@ _kw_store_mark_changed (KwStore    *self,
 
 static gboolean
 create_private_file (const char  *path,
+                     gboolean    *created,
                      GError     **error)
 {
-  int fd = g_open (path, O_WRONLY | O_CREAT | O_CLOEXEC, 0600);
+  int fd = g_open (path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
 
+  if (created != NULL)
+    *created = fd >= 0;
+  if (fd < 0 && errno == EEXIST)
+    fd = g_open (path, O_WRONLY | O_CLOEXEC, 0600);
   if (fd < 0)
     {
       int saved = errno;
@@ -657,9 +707,21 @@ create_private_file (const char  *path,
   return TRUE;
 }
 
+static int
+busy_timeout_ms (void)
+{
+  const char *env = g_getenv ("KWARTIER_BUSY_TIMEOUT_MS");
+  guint64 ms;
+
+  if (env != NULL && g_ascii_string_to_unsigned (env, 10, 0, G_MAXINT, &ms, NULL))
+    return (int) ms;
+  return DEFAULT_BUSY_TIMEOUT_MS;
+}
+
 static gboolean
-open_database (KwStore  *self,
-               GError  **error)
+open_database (KwStore   *self,
+               gboolean  *created,
+               GError   **error)
 {
   g_autofree char *dir = g_path_get_dirname (self->path);
 
@@ -670,7 +732,7 @@ open_database (KwStore  *self,
                    dir, g_strerror (saved));
       return FALSE;
     }
-  if (!create_private_file (self->path, error))
+  if (!create_private_file (self->path, created, error))
     return FALSE;
   if (sqlite3_open_v2 (self->path, &self->db, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK)
     {
@@ -679,7 +741,7 @@ open_database (KwStore  *self,
       return FALSE;
     }
   sqlite3_extended_result_codes (self->db, 1);
-  sqlite3_busy_timeout (self->db, 5000);
+  sqlite3_busy_timeout (self->db, busy_timeout_ms ());
   return _kw_store_exec (self, "PRAGMA journal_mode = WAL;"
                                 "PRAGMA synchronous = NORMAL;"
                                 "PRAGMA secure_delete = ON;"
@@ -689,22 +751,41 @@ open_database (KwStore  *self,
 
 /* Transactions */
 
-gboolean
-kw_store_begin (KwStore  *self,
-                GError  **error)
+static gboolean
+begin (KwStore   *self,
+       gboolean   read_only,
+       GError   **error)
 {
   g_autofree char *sql = NULL;
 
-  g_return_val_if_fail (KW_IS_STORE (self), FALSE);
-
   if (self->depth == 0)
-    sql = g_strdup ("BEGIN IMMEDIATE");
+    sql = g_strdup (read_only ? "BEGIN DEFERRED" : "BEGIN IMMEDIATE");
   else
     sql = g_strdup_printf ("SAVEPOINT kw%u", self->depth);
   if (!_kw_store_exec (self, sql, error))
     return FALSE;
+  if (self->depth == 0)
+    self->read_only = read_only;
   self->depth++;
   return TRUE;
+}
+
+gboolean
+kw_store_begin (KwStore  *self,
+                GError  **error)
+{
+  g_return_val_if_fail (KW_IS_STORE (self), FALSE);
+
+  return begin (self, FALSE, error);
+}
+
+gboolean
+kw_store_begin_read (KwStore  *self,
+                     GError  **error)
+{
+  g_return_val_if_fail (KW_IS_STORE (self), FALSE);
+
+  return begin (self, TRUE, error);
 }
 
 static void
@@ -728,7 +809,7 @@ kw_store_commit (KwStore  *self,
 
   if (self->depth == 1)
     {
-      if (!persist_clock (self, error))
+      if (!self->read_only && !persist_clock (self, error))
         return FALSE;
       sql = g_strdup ("COMMIT");
     }
@@ -864,6 +945,9 @@ copy_committed (const char  *from,
 
   if (rc == SQLITE_OK)
     rc = sqlite3_open_v2 (to, &dest, SQLITE_OPEN_READWRITE, NULL);
+  /* a fresh temporary file: no journal to leave behind when killed */
+  if (rc == SQLITE_OK)
+    rc = sqlite3_exec (dest, "PRAGMA journal_mode = OFF", NULL, NULL, NULL);
   if (rc == SQLITE_OK && (backup = sqlite3_backup_init (dest, "main", src, "main")) != NULL)
     {
       rc = sqlite3_backup_step (backup, -1);
@@ -886,6 +970,9 @@ kw_store_backup (KwStore     *self,
 {
   g_autofree char *path = NULL;
   g_autofree char *dir = NULL;
+  g_autofree char *tmp = NULL;
+  gboolean ok;
+  int fd;
 
   g_return_val_if_fail (KW_IS_STORE (self), NULL);
   g_return_val_if_fail (reason != NULL, NULL);
@@ -899,13 +986,24 @@ kw_store_backup (KwStore     *self,
                    dir, g_strerror (saved));
       return NULL;
     }
-  if (!create_private_file (path, error))
+  /* written under a temporary name: a killed backup leaves no empty
+   * backup under a real name, and the next one removes what it left */
+  kw_temp_file_clean (dir);
+  if ((fd = kw_temp_file_open (path, &tmp, error)) < 0)
     return NULL;
-  if (!copy_committed (self->path, path, error))
+  ok = copy_committed (self->path, tmp, error);
+  if (ok && g_rename (tmp, path) != 0)
     {
-      g_unlink (path);
-      return NULL;
+      int saved = errno;
+      g_set_error (error, KW_CORE_ERROR, KW_CORE_ERROR_IO, _("could not write %s: %s"),
+                   path, g_strerror (saved));
+      ok = FALSE;
     }
+  if (!ok)
+    g_unlink (tmp);
+  close (fd);
+  if (!ok)
+    return NULL;
   prune_backups (self, reason);
   return g_steal_pointer (&path);
 }
@@ -963,6 +1061,49 @@ kw_store_init (KwStore *self)
   self->wall_clock = default_wall_clock;
 }
 
+/* Opening reads the device id and the clock without a write lock, so
+ * that it never waits for a long import; only a new device id writes. */
+static gboolean
+prepare_identity (KwStore  *self,
+                  GError  **error)
+{
+  if (check_device_id (self))
+    {
+      load_clock (self);
+      return TRUE;
+    }
+  if (!_kw_store_exec (self, "BEGIN IMMEDIATE", error))
+    return FALSE;
+  if (!prepare_device_id (self, error))
+    {
+      sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+      return FALSE;
+    }
+  load_clock (self);
+  return _kw_store_exec (self, "COMMIT", error);
+}
+
+/* An open that failed leaves nothing of a database it made itself (a
+ * full disk must not leave an empty database behind). */
+static void
+remove_created (KwStore *self)
+{
+  static const char * const suffixes[] = { "", "-wal", "-shm", "-journal", ".device" };
+
+  g_hash_table_remove_all (self->statements);
+  if (self->db != NULL)
+    {
+      sqlite3_close_v2 (self->db);
+      self->db = NULL;
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *file = g_strconcat (self->path, suffixes[i], NULL);
+
+      g_unlink (file);
+    }
+}
+
 /* Public API */
 
 KwStore *
@@ -970,23 +1111,19 @@ kw_store_open (const char  *path,
                GError     **error)
 {
   g_autoptr(KwStore) self = NULL;
+  gboolean created = FALSE;
 
   g_return_val_if_fail (path != NULL, NULL);
 
   self = g_object_new (KW_TYPE_STORE, NULL);
   self->path = g_canonicalize_filename (path, NULL);
-  if (!open_database (self, error) || !prepare_schema (self, error))
-    return NULL;
-  if (!_kw_store_exec (self, "BEGIN IMMEDIATE", error))
-    return NULL;
-  if (!prepare_device_id (self, error))
+  if (!open_database (self, &created, error) || !prepare_schema (self, error)
+      || !prepare_identity (self, error))
     {
-      sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+      if (created)
+        remove_created (self);
       return NULL;
     }
-  load_clock (self);
-  if (!_kw_store_exec (self, "COMMIT", error))
-    return NULL;
   return g_steal_pointer (&self);
 }
 

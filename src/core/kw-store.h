@@ -38,8 +38,14 @@ void         kw_store_set_wall_clock  (KwStore        *self,
                                        gpointer        user_data);
 char        *kw_store_dup_clock       (KwStore     *self);
 
-/* Transactions nest (savepoints); each write is one on its own. */
+/* Transactions nest (savepoints); each write is one on its own. A
+ * transaction takes the write lock at once (writers queue up, waiting
+ * up to the busy timeout, then fail with KW_CORE_ERROR_BUSY); a read
+ * transaction takes none and never waits for a writer (WAL): one
+ * consistent view for an export. Do not write inside a read one. */
 gboolean     kw_store_begin           (KwStore     *self,
+                                       GError     **error);
+gboolean     kw_store_begin_read      (KwStore     *self,
                                        GError     **error);
 gboolean     kw_store_commit          (KwStore     *self,
                                        GError     **error);
@@ -53,9 +59,17 @@ gboolean     kw_store_update          (KwStore     *self,
                                        const char  *id,
                                        KwChangeset *changes,
                                        GError     **error);
+/* Tombstones the record and, each with its own tombstone, what belongs
+ * to it (KW_FIELD_FLAG_PARENT references to it, recursively). */
 gboolean     kw_store_delete          (KwStore     *self,
                                        const char  *type_name,
                                        const char  *id,
+                                       GError     **error);
+/* The same; the tombstones written are added to @deleted (KwRecord). */
+gboolean     kw_store_delete_collect  (KwStore     *self,
+                                       const char  *type_name,
+                                       const char  *id,
+                                       GPtrArray   *deleted,
                                        GError     **error);
 /* A live record, or NULL with KW_CORE_ERROR_NOT_FOUND / _DELETED. */
 KwRecord    *kw_store_get             (KwStore     *self,
@@ -71,6 +85,17 @@ KwRecord    *kw_store_lookup          (KwStore     *self,
 const char  *kw_store_find_type       (KwStore            *self,
                                        const char * const *type_names,
                                        const char         *id);
+/* Whether the record's consent is "private", or it is held here only as
+ * a colleague's private stub. */
+gboolean     kw_store_is_private      (KwStore     *self,
+                                       const char  *type_name,
+                                       const char  *id);
+/* The title to show for a reference to @id among @type_names: the live
+ * record's title, "a private person" (translated) for a private stub,
+ * or NULL when there is no such record (unknown or deleted). */
+char        *kw_store_dup_reference_title (KwStore            *self,
+                                           const char * const *type_names,
+                                           const char         *id);
 /* Every live record of a type, ordered by title (then id). */
 GPtrArray   *kw_store_list            (KwStore     *self,
                                        const char  *type_name,
@@ -104,6 +129,28 @@ GPtrArray   *kw_store_search          (KwStore     *self,
  * are kept. */
 char        *kw_store_backup          (KwStore     *self,
                                        const char  *reason,
+                                       GError     **error);
+
+/* Forgetting (kw-person-ops.c): for the records just tombstoned, the
+ * values kept of them as conflicts and their private stubs are removed,
+ * and the full-text indexes are rewritten without them. */
+gboolean     kw_store_purge_records   (KwStore     *self,
+                                       GPtrArray   *tombstones,
+                                       GError     **error);
+/* Copies the write-ahead log into the database and truncates it, so
+ * that no old version of a row stays in the -wal file. */
+gboolean     kw_store_checkpoint      (KwStore     *self,
+                                       GError     **error);
+/* Every backup of this database is rewritten without the record and
+ * what belongs to it (removed, references to it cleared, VACUUM); a
+ * backup that cannot be rewritten is removed. The paths go to @scrubbed
+ * and @removed (either may be NULL). FALSE only when a backup could be
+ * neither rewritten nor removed. */
+gboolean     kw_store_scrub_backups   (KwStore     *self,
+                                       const char  *type_name,
+                                       const char  *id,
+                                       GPtrArray   *scrubbed,
+                                       GPtrArray   *removed,
                                        GError     **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (KwSearchHit, kw_search_hit_free)

@@ -51,6 +51,8 @@ void   _kw_sync_import_init    (KwSyncImport *import);
 void   _kw_sync_import_clear   (KwSyncImport *import);
 
 /* SQL side (kw-store-sync.c) */
+/* The local tables of the sync engine (part of the store's schema). */
+const char *_kw_store_sync_schema_sql  (void);
 gboolean _kw_store_sync_prepare_schema (KwStore       *store,
                                         GError       **error);
 /* Opens the import's transaction and notes what this database had seen. */
