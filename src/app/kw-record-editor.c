@@ -79,15 +79,13 @@ dup_ref_title (KwRecordEditor *self,
                const KwField  *field,
                const char     *id)
 {
-  const char *type;
-  g_autoptr(KwRecord) record = NULL;
+  char *title;
 
   if (id == NULL)
     return g_strdup (_("Not set"));
-  type = kw_store_find_type (self->store, field->targets, id);
-  if (type == NULL || (record = kw_store_get (self->store, type, id, NULL)) == NULL)
+  if ((title = kw_store_dup_reference_title (self->store, field->targets, id)) == NULL)
     return g_strdup (_("Unknown or deleted"));
-  return kw_record_dup_title (record);
+  return title;
 }
 
 static void

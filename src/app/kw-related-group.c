@@ -88,10 +88,9 @@ static char *
 dup_party_title (KwRelatedGroup *self,
                  const char     *id)
 {
-  const char *type = id ? kw_store_find_type (self->store, (const char * const *) to_party, id) : NULL;
-  g_autoptr(KwRecord) record = type ? kw_store_get (self->store, type, id, NULL) : NULL;
+  char *title = kw_store_dup_reference_title (self->store, (const char * const *) to_party, id);
 
-  return record ? kw_record_dup_title (record) : g_strdup (_("Unknown or deleted"));
+  return title ? title : g_strdup (_("Unknown or deleted"));
 }
 
 static const char *

@@ -51,7 +51,7 @@ static int
 fail (const GError *error)
 {
   g_printerr ("kwartier-cli: %s\n", error->message);
-  return EXIT_REFUSED;
+  return g_error_matches (error, KW_CORE_ERROR, KW_CORE_ERROR_BUSY) ? 4 : EXIT_REFUSED;  /* spec/cli.md */
 }
 
 /* Data goes out as UTF-8 bytes, whatever the locale's charset (g_print

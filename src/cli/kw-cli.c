@@ -19,6 +19,7 @@
 #include <string.h>
 
 #include "kw-cli.h"
+#include "kw-cli-person.h"
 #include "kw-cli-sync.h"
 #include "kw-demo.h"
 #include "kw-error.h"
@@ -92,6 +93,8 @@ static int cmd_put (Cli *cli);
 static int cmd_get (Cli *cli);
 static int cmd_list (Cli *cli);
 static int cmd_delete (Cli *cli);
+static int cmd_forget (Cli *cli);
+static int cmd_merge (Cli *cli);
 static int cmd_export (Cli *cli);
 static int cmd_import (Cli *cli);
 static int cmd_conflicts (Cli *cli);
@@ -126,10 +129,26 @@ static const Command commands[] = {
        "the id, a tab and the title; with --json the object “get” prints."),
     TRUE, list_options, 1, 1, cmd_list },
   { "delete", N_("delete TYPE ID"),
-    N_("tombstone it (scrubs its fields)"),
-    N_("Deletes the record: a tombstone without any of its fields stays behind,\n"
-       "so that the deletion reaches other devices."),
+    N_("tombstone it and what belongs to it (scrubs their fields)"),
+    N_("Deletes the record and what belongs to it (a person's contact moments,\n"
+       "affiliations, relations, attendance and memberships; a meeting's agenda\n"
+       "items and attendance; …): a tombstone without any of its fields stays\n"
+       "behind for each, so that the deletion reaches other devices."),
     TRUE, no_options, 2, 2, cmd_delete },
+  { "forget", N_("forget person ID"),
+    N_("delete the person and everything about them, leaving no trace"),
+    N_("Deletes the person and what belongs to them (contact moments, affiliations,\n"
+       "relations, attendance, memberships), clears the references to them elsewhere,\n"
+       "removes the values of them kept as conflicts, empties the database's log and\n"
+       "rewrites every backup without them (a backup that cannot be rewritten is\n"
+       "removed, and said so). Prints what was done. This cannot be undone."),
+    FALSE, no_options, 2, 2, cmd_forget },
+  { "merge", N_("merge person KEEP OTHER"),
+    N_("fold OTHER into KEEP; OTHER is deleted"),
+    N_("Points everything that refers to OTHER (relations, affiliations, contact\n"
+       "moments, attendance, memberships) at KEEP and deletes OTHER. Where both\n"
+       "attended a meeting, the stronger status is kept."),
+    FALSE, no_options, 3, 3, cmd_merge },
   { "export", N_("export [--scope KIND:ID] [--gzip] [--seal] -o FILE"),
     N_("write an export; KIND is alliance, network, area or meeting; default: all"),
     N_("Writes an export (JSON Lines) to FILE: everything, or with --scope one\n"
@@ -185,6 +204,8 @@ static int
 refuse (const GError *error)
 {
   print_message (error->message);
+  if (g_error_matches (error, KW_CORE_ERROR, KW_CORE_ERROR_BUSY))
+    return KW_CLI_EXIT_BUSY;
   return KW_CLI_EXIT_REFUSED;
 }
 
@@ -281,6 +302,7 @@ print_overview (void)
   g_print ("  -h, --help  %s\n", _("show this help, or a command's with COMMAND --help"));
   g_print ("  --version   %s\n", _("show the version"));
   g_print ("\n%s\n", _("Exit status: 0 done; 1 refused (bad input: nothing changed); 2 usage."));
+  g_print ("%s\n", _("4: the database was busy with another writer for longer than the wait (try again)."));
 }
 
 static void
@@ -767,6 +789,43 @@ cmd_delete (Cli *cli)
   if (!open_store (cli, &error) || !kw_store_delete (cli->store, type->name, id, &error))
     return refuse (error);
   return KW_CLI_EXIT_OK;
+}
+
+/* forget and merge (kw-cli-person.c): people only; ids as for get */
+static int
+run_person_command (Cli   *cli,
+                    int  (*func) (KwStore *store, const char * const *ids))
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
+
+  if (strcmp (get_arg (cli, 0), "person") != 0)
+    return usage_error (cli->command, _("only a person can be forgotten or merged, not “%s”"),
+                        get_arg (cli, 0));
+  for (guint i = 1; i < cli->args->len; i++)
+    {
+      char *id = dup_id (get_arg (cli, i), &error);
+
+      if (id == NULL)
+        return refuse (error);
+      g_ptr_array_add (ids, id);
+    }
+  g_ptr_array_add (ids, NULL);
+  if (!open_store (cli, &error))
+    return refuse (error);
+  return func (cli->store, (const char * const *) ids->pdata);
+}
+
+static int
+cmd_forget (Cli *cli)
+{
+  return run_person_command (cli, kw_cli_person_forget);
+}
+
+static int
+cmd_merge (Cli *cli)
+{
+  return run_person_command (cli, kw_cli_person_merge);
 }
 
 /* The commands that come with later issues. */

@@ -12,6 +12,7 @@ typedef enum {
   KW_CLI_EXIT_OK      = 0, /* done */
   KW_CLI_EXIT_REFUSED = 1, /* bad input or a refused operation: nothing changed */
   KW_CLI_EXIT_USAGE   = 2, /* wrong command line */
+  KW_CLI_EXIT_BUSY    = 4, /* another writer held the database longer than the wait: try again */
 } KwCliExit;
 
 /* Runs one command line (argv[0] is the program) and returns the exit
