@@ -99,6 +99,10 @@ set_error_for_code (KwStore     *self,
       g_set_error (error, KW_CORE_ERROR, KW_CORE_ERROR_IO,
                    _("could not write %s: the disk is full"), self->path);
       break;
+    case SQLITE_IOERR:
+      g_set_error (error, KW_CORE_ERROR, KW_CORE_ERROR_IO,
+                   _("could not read or write %s: %s"), self->path, message);
+      break;
     default:
       g_set_error (error, KW_CORE_ERROR, KW_CORE_ERROR_DATABASE, _("database error: %s"), message);
       break;
@@ -684,17 +688,28 @@ _kw_store_mark_changed (KwStore    *self,
 
 /* Files */
 
+/* Makes the file with mode 0600 when it is missing. An existing file is
+ * not opened: closing a descriptor of it would drop the POSIX locks that
+ * SQLite holds on it through another connection of this process. */
 static gboolean
 create_private_file (const char  *path,
                      gboolean    *created,
                      GError     **error)
 {
-  int fd = g_open (path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+  GStatBuf st;
+  int fd;
 
   if (created != NULL)
-    *created = fd >= 0;
+    *created = FALSE;
+  if (g_stat (path, &st) == 0)
+    {
+      if ((st.st_mode & 0077) != 0)
+        g_chmod (path, 0600);
+      return TRUE;
+    }
+  fd = g_open (path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
   if (fd < 0 && errno == EEXIST)
-    fd = g_open (path, O_WRONLY | O_CLOEXEC, 0600);
+    return TRUE;
   if (fd < 0)
     {
       int saved = errno;
@@ -702,6 +717,8 @@ create_private_file (const char  *path,
                    path, g_strerror (saved));
       return FALSE;
     }
+  if (created != NULL)
+    *created = TRUE;
   fchmod (fd, 0600);
   close (fd);
   return TRUE;
