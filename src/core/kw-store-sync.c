@@ -27,8 +27,7 @@
 
 typedef struct {
   char  *by_id;        /* select of all columns WHERE id = ? */
-  char  *all_by_id;    /* exported rows: all columns ORDER BY id */
-  char  *export_by_id; /* an exported row: all columns WHERE id = ? */
+  char  *all_by_id;    /* select of all columns ORDER BY id */
   char  *insert;       /* id, deleted, then value/hlc/prev of every field */
   char  *with_stubs;   /* person: all_by_id and the private stubs, by id */
   guint *sorted;       /* field indexes in byte order of their names */
@@ -101,17 +100,13 @@ build_with_stubs (const KwEntityType *type,
   return g_string_free (s, FALSE);
 }
 
-/* What belongs to a private person stays home (DESIGN.md, Privacy): a
- * row whose PARENT reference is a private person, or one held only as a
- * private stub, is exported only as a tombstone. "" when the type has
- * no such reference. */
-static char *
-build_stays_home (const KwEntityType *type,
-                  guint32            *fields)
+/* The PARENT references to a type with a consent field (a person):
+ * what they point at decides whether the record stays home. */
+static guint32
+private_parent_fields (const KwEntityType *type)
 {
-  GString *s = g_string_new (NULL);
+  guint32 fields = 0;
 
-  *fields = 0;
   for (guint i = 0; i < type->n_fields; i++)
     {
       const KwField *f = &type->fields[i];
@@ -119,37 +114,19 @@ build_stays_home (const KwEntityType *type,
       if (!(f->flags & KW_FIELD_FLAG_PARENT))
         continue;
       for (guint t = 0; f->targets[t]; t++)
-        {
-          const KwEntityType *target = kw_registry_lookup (f->targets[t]);
-          int consent = kw_entity_type_consent_index (target);
-
-          if (consent < 0)
-            continue;
-          *fields |= 1u << i;
-          g_string_append_printf (s, "%s EXISTS (SELECT 1 FROM \"%s\" p WHERE p.id = \"%s\".\"%s\" "
-                                  "AND p.\"%s\" = 'private') OR EXISTS (SELECT 1 FROM sync_stubs s "
-                                  "WHERE s.id = \"%s\".\"%s\")",
-                                  s->len ? " OR" : "", target->name, type->name, f->name,
-                                  target->fields[consent].name, type->name, f->name);
-        }
+        if (kw_entity_type_consent_index (kw_registry_lookup (f->targets[t])) >= 0)
+          fields |= 1u << i;
     }
-  if (s->len == 0)
-    return g_string_free (s, FALSE);
-  g_string_prepend (s, " WHERE (deleted IS NOT NULL OR NOT (");
-  g_string_append (s, "))");
-  return g_string_free (s, FALSE);
+  return fields;
 }
 
 static void
 build_sync_sql (SyncSql            *sql,
                 const KwEntityType *type)
 {
-  g_autofree char *home = build_stays_home (type, &sql->private_parents);
-
+  sql->private_parents = private_parent_fields (type);
   sql->by_id = g_strconcat (_kw_store_select_sql (type), " WHERE id = ?", NULL);
-  sql->all_by_id = g_strconcat (_kw_store_select_sql (type), home, " ORDER BY id", NULL);
-  sql->export_by_id = *home ? g_strconcat (_kw_store_select_sql (type), home, " AND id = ?", NULL)
-                            : g_strdup (sql->by_id);
+  sql->all_by_id = g_strconcat (_kw_store_select_sql (type), " ORDER BY id", NULL);
   sql->insert = g_strdup (_kw_store_insert_sql (type));
   sql->sorted = g_new (guint, type->n_fields);
   for (guint i = 0; i < type->n_fields; i++)
@@ -285,11 +262,74 @@ build_line (GString            *s,
     append_fields (s, type, sql, stmt);
 }
 
+/* What belongs to a private person stays home (DESIGN.md, Privacy): a
+ * live row whose PARENT reference is one of @home (the ids of the
+ * private people, and of those held only as private stubs) is exported
+ * only once it is a tombstone. */
+static gboolean
+stays_home (const KwEntityType *type,
+            const SyncSql      *sql,
+            sqlite3_stmt       *stmt,
+            GHashTable         *home)
+{
+  if (home == NULL || sqlite3_column_type (stmt, KW_COL_DELETED) != SQLITE_NULL)
+    return FALSE;
+  for (guint i = 0; i < type->n_fields; i++)
+    if ((sql->private_parents & (1u << i))
+        && sqlite3_column_type (stmt, KW_COL_VALUE (i)) != SQLITE_NULL
+        && g_hash_table_contains (home, sqlite3_column_text (stmt, KW_COL_VALUE (i))))
+      return TRUE;
+  return FALSE;
+}
+
+#define HOME_KEY "kw-sync-export-home"
+
+/* The ids of the private people and stubs, read once per export inside
+ * its read transaction (a hash lookup per row costs less than a
+ * subquery per row). */
+static GHashTable *
+dup_home (KwStore  *store,
+          GError  **error)
+{
+  g_autoptr(GHashTable) home = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  for (guint t = 0; t < kw_registry_n_types (); t++)
+    {
+      const KwEntityType *type = kw_registry_type_at (t);
+      int consent = kw_entity_type_consent_index (type);
+      g_autofree char *sql = NULL;
+      sqlite3_stmt *stmt;
+
+      if (consent < 0)
+        continue;
+      sql = g_strdup_printf ("SELECT id FROM \"%s\" WHERE \"%s\" = 'private' AND deleted IS NULL "
+                             "UNION ALL SELECT id FROM sync_stubs", type->name, type->fields[consent].name);
+      if ((stmt = _kw_store_prepare (store, sql, error)) == NULL)
+        return NULL;
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        g_hash_table_add (home, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+      sqlite3_reset (stmt);
+    }
+  return g_steal_pointer (&home);
+}
+
+static GHashTable *
+export_home (KwStore  *store,
+             GError  **error)
+{
+  GHashTable *home = g_object_get_data (G_OBJECT (store), HOME_KEY);
+
+  if (home == NULL && (home = dup_home (store, error)) != NULL)
+    g_object_set_data_full (G_OBJECT (store), HOME_KEY, home, (GDestroyNotify) g_hash_table_unref);
+  return home;
+}
+
 static gboolean
 export_rows (KwStore             *store,
              const KwEntityType  *type,
              sqlite3_stmt        *stmt,
              const char          *id,
+             GHashTable          *home,
              KwSyncLineFunc       func,
              gpointer             user_data,
              GError             **error)
@@ -301,6 +341,8 @@ export_rows (KwStore             *store,
     sqlite3_bind_text (stmt, 1, id, -1, SQLITE_STATIC);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
+      if (stays_home (type, sql_for (type), stmt, home))
+        continue;
       build_line (line, type, sql_for (type), stmt);
       if (!func (line, user_data, error))
         {
@@ -1310,6 +1352,8 @@ void
 _kw_store_sync_tune_for_export (KwStore  *store,
                                 gboolean  on)
 {
+  /* the ids of the private people are read anew by every export */
+  g_object_set_data (G_OBJECT (store), HOME_KEY, NULL);
   if (on)
     _kw_store_exec (store, "PRAGMA cache_size = -65536", NULL);
   else
@@ -1326,14 +1370,18 @@ _kw_store_sync_export_type (KwStore             *store,
 {
   const SyncSql *sql = sql_for (type);
   const char *all = sql->with_stubs && has_stubs (store) ? sql->with_stubs : sql->all_by_id;
-  sqlite3_stmt *stmt = _kw_store_prepare (store, ids ? sql->export_by_id : all, error);
+  sqlite3_stmt *stmt = _kw_store_prepare (store, ids ? sql->by_id : all, error);
+
+  GHashTable *home = NULL;
 
   if (stmt == NULL)
     return FALSE;
+  if (sql->private_parents != 0 && (home = export_home (store, error)) == NULL)
+    return FALSE;
   if (ids == NULL)
-    return export_rows (store, type, stmt, NULL, func, user_data, error);
+    return export_rows (store, type, stmt, NULL, home, func, user_data, error);
   for (guint i = 0; i < ids->len; i++)
-    if (!export_rows (store, type, stmt, g_ptr_array_index (ids, i), func, user_data, error))
+    if (!export_rows (store, type, stmt, g_ptr_array_index (ids, i), home, func, user_data, error))
       return FALSE;
   return TRUE;
 }
