@@ -19,6 +19,7 @@ typedef struct {
   char *update;   /* the same values; id last */
   char *order;    /* ORDER BY clause for lists */
   char *live;     /* WHERE condition of a record that is shown */
+  char *private;  /* consent types: whether an id is private here, else NULL */
 } TypeSql;
 
 static TypeSql *type_sql;
@@ -84,6 +85,19 @@ live_condition (const KwEntityType *type)
   return g_strdup ("deleted IS NULL");
 }
 
+/* A row whose consent is "private", or a colleague's private stub. */
+static char *
+private_sql (const KwEntityType *type)
+{
+  int consent = kw_entity_type_consent_index (type);
+
+  if (consent < 0)
+    return NULL;
+  return g_strdup_printf ("SELECT EXISTS (SELECT 1 FROM \"%s\" WHERE id = ?1 AND deleted IS NULL "
+                          "AND \"%s\" = 'private') OR EXISTS (SELECT 1 FROM sync_stubs WHERE id = ?1)",
+                          type->name, type->fields[consent].name);
+}
+
 static const TypeSql *
 sql_for (const KwEntityType *type)
 {
@@ -102,6 +116,7 @@ sql_for (const KwEntityType *type)
           type_sql[i].insert = build_insert (t);
           type_sql[i].update = build_update (t);
           type_sql[i].live = live_condition (t);
+          type_sql[i].private = private_sql (t);
           type_sql[i].order = t->title_field
             ? g_strdup_printf (" ORDER BY \"%s\" COLLATE NOCASE, id", t->title_field)
             : g_strdup (" ORDER BY rid");
@@ -338,20 +353,14 @@ kw_store_is_private (KwStore    *self,
                      const char *id)
 {
   const KwEntityType *type;
-  int consent;
-  g_autofree char *sql = NULL;
   sqlite3_stmt *stmt;
   gboolean private = FALSE;
 
   g_return_val_if_fail (KW_IS_STORE (self), FALSE);
 
-  if ((type = kw_registry_lookup (type_name)) == NULL || id == NULL
-      || (consent = kw_entity_type_consent_index (type)) < 0)
+  if ((type = kw_registry_lookup (type_name)) == NULL || id == NULL || sql_for (type)->private == NULL)
     return FALSE;
-  sql = g_strdup_printf ("SELECT EXISTS (SELECT 1 FROM \"%s\" WHERE id = ?1 AND deleted IS NULL "
-                         "AND \"%s\" = 'private') OR EXISTS (SELECT 1 FROM sync_stubs WHERE id = ?1)",
-                         type->name, type->fields[consent].name);
-  if ((stmt = _kw_store_prepare (self, sql, NULL)) == NULL)
+  if ((stmt = _kw_store_prepare (self, sql_for (type)->private, NULL)) == NULL)
     return FALSE;
   sqlite3_bind_text (stmt, 1, id, -1, SQLITE_STATIC);
   if (sqlite3_step (stmt) == SQLITE_ROW)

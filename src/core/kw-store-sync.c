@@ -1371,7 +1371,6 @@ _kw_store_sync_export_type (KwStore             *store,
   const SyncSql *sql = sql_for (type);
   const char *all = sql->with_stubs && has_stubs (store) ? sql->with_stubs : sql->all_by_id;
   sqlite3_stmt *stmt = _kw_store_prepare (store, ids ? sql->by_id : all, error);
-
   GHashTable *home = NULL;
 
   if (stmt == NULL)
