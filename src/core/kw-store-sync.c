@@ -650,6 +650,35 @@ keep_loser (KwStore       *store,
                        loser, "edit", error);
 }
 
+/* Whether a live line belongs to a person who is private here (by the
+ * line's PARENT references, or the row's when it is here): the spec's
+ * "nor adds or changes anything that belongs to them". */
+static gboolean
+belongs_to_private (KwStore       *store,
+                    KwSyncRecord  *record,
+                    sqlite3_stmt  *row)
+{
+  const KwEntityType *type = record->type;
+  guint32 fields = sql_for (type)->private_parents;
+
+  for (guint i = 0; fields != 0 && i < type->n_fields; i++)
+    {
+      const char *ids[2] = { NULL, NULL };
+
+      if (!(fields & (1u << i)))
+        continue;
+      if ((record->present & (1u << i)) && record->values[i] != NULL)
+        ids[0] = g_variant_get_string (record->values[i], NULL);
+      if (row != NULL)
+        ids[1] = (const char *) sqlite3_column_text (row, KW_COL_VALUE (i));
+      for (guint k = 0; k < G_N_ELEMENTS (ids); k++)
+        for (guint t = 0; ids[k] != NULL && type->fields[i].targets[t]; t++)
+          if (kw_store_is_private (store, type->fields[i].targets[t], ids[k]))
+            return TRUE;
+    }
+  return FALSE;
+}
+
 static gboolean
 value_is_private (GVariant *value)
 {
@@ -679,21 +708,28 @@ merge_live (KwStore       *store,
             GError       **error)
 {
   g_autoptr(KwRecord) merged = NULL;
-  guint32 wins = 0;
-  gboolean private = private_after_consent (record, stmt);
+  guint32 wins = 0, differ = 0;
+  int cmp[KW_SYNC_MAX_FIELDS];
+  gboolean private;
 
   for (guint i = 0; i < record->type->n_fields; i++)
+    if ((record->present & (1u << i)) && (cmp[i] = compare_field (record, i, stmt)) != 0)
+      differ |= 1u << i;
+  /* an unchanged line (a re-import) costs no privacy check */
+  if (differ == 0 || belongs_to_private (store, record, stmt))
     {
-      int cmp;
-
+      import->summary.unchanged++;
+      return TRUE;
+    }
+  private = private_after_consent (record, stmt);
+  for (guint i = 0; i < record->type->n_fields; i++)
+    {
       /* a private person learns nothing but consent: dropped, not a conflict */
-      if (private && (int) i != sql_for (record->type)->consent)
+      if (!(differ & (1u << i)) || (private && (int) i != sql_for (record->type)->consent))
         continue;
-      if (!(record->present & (1u << i)) || (cmp = compare_field (record, i, stmt)) == 0)
-        continue;
-      if (cmp > 0)
+      if (cmp[i] > 0)
         wins |= 1u << i;
-      if (!keep_loser (store, import, record, i, stmt, cmp > 0, error))
+      if (!keep_loser (store, import, record, i, stmt, cmp[i] > 0, error))
         return FALSE;
     }
   if (wins == 0)
@@ -772,35 +808,6 @@ insert_new (KwStore       *store,
   return TRUE;
 }
 
-/* Whether a live line belongs to a person who is private here (by the
- * line's PARENT references, or the row's when it is here): the spec's
- * "nor adds or changes anything that belongs to them". */
-static gboolean
-belongs_to_private (KwStore       *store,
-                    KwSyncRecord  *record,
-                    sqlite3_stmt  *row)
-{
-  const KwEntityType *type = record->type;
-  guint32 fields = sql_for (type)->private_parents;
-
-  for (guint i = 0; fields != 0 && i < type->n_fields; i++)
-    {
-      const char *ids[2] = { NULL, NULL };
-
-      if (!(fields & (1u << i)))
-        continue;
-      if ((record->present & (1u << i)) && record->values[i] != NULL)
-        ids[0] = g_variant_get_string (record->values[i], NULL);
-      if (row != NULL)
-        ids[1] = (const char *) sqlite3_column_text (row, KW_COL_VALUE (i));
-      for (guint k = 0; k < G_N_ELEMENTS (ids); k++)
-        for (guint t = 0; ids[k] != NULL && type->fields[i].targets[t]; t++)
-          if (kw_store_is_private (store, type->fields[i].targets[t], ids[k]))
-            return TRUE;
-    }
-  return FALSE;
-}
-
 static gboolean
 merge_existing (KwStore       *store,
                 KwSyncImport  *import,
@@ -812,14 +819,11 @@ merge_existing (KwStore       *store,
 
   if (record->deleted[0] != '\0')
     return merge_tombstone (store, import, record, stmt, error);
-  if (belongs_to_private (store, record, stmt))
-    {
-      import->summary.unchanged++;
-      return TRUE;
-    }
   if (tombstone != NULL)
     {
       import->summary.unchanged++;
+      if (belongs_to_private (store, record, stmt))
+        return TRUE;
       return keep_unseen_incoming (store, import, record, tombstone, error);
     }
   return merge_live (store, import, record, stmt, error);
