@@ -226,7 +226,8 @@ list_backups (KwStore *self)
   if (dot != NULL && dot != base)
     *dot = '\0';
   while (folder != NULL && (entry = g_dir_read_name (folder)) != NULL)
-    if (g_str_has_prefix (entry, base) && entry[strlen (base)] == '-' && g_str_has_suffix (entry, ".db"))
+    if (g_str_has_prefix (entry, base) && entry[strlen (base)] == '-'
+        && g_ascii_isdigit (entry[strlen (base) + 1]) && g_str_has_suffix (entry, ".db"))
       g_ptr_array_add (found, g_build_filename (folder_path, entry, NULL));
   if (folder_path != NULL)
     kw_temp_file_clean (folder_path);

@@ -129,6 +129,10 @@ test_held_writer (void)
   g_assert_cmpint (run_cli (&out, &err, "--db", path, "forget", "person", id, NULL), ==, 4);
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_cli (&out, &err, "--db", path, "import", out_file, NULL), ==, 4);
+  g_assert_nonnull (strstr (err, "busy"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
   {
     g_autoptr(KwChangeset) cs = kw_changeset_new ("person", NULL);
 
