@@ -1121,6 +1121,18 @@ remove_created (KwStore *self)
     }
 }
 
+/* What a backup killed half way left (a temporary file holds a whole
+ * database): removed at the next start. */
+static void
+clean_backup_folder (KwStore *self)
+{
+  g_autofree char *dir = g_path_get_dirname (self->path);
+  g_autofree char *backups = g_build_filename (dir, "backups", NULL);
+
+  if (g_file_test (backups, G_FILE_TEST_IS_DIR))
+    kw_temp_file_clean (backups);
+}
+
 /* Public API */
 
 KwStore *
@@ -1141,6 +1153,7 @@ kw_store_open (const char  *path,
         remove_created (self);
       return NULL;
     }
+  clean_backup_folder (self);
   return g_steal_pointer (&self);
 }
 

@@ -193,6 +193,15 @@ test_backup_temp (void)
   guint n = 0;
 
   g_mkdir (backups, 0700);
+  /* the next start removes it */
+  g_assert_true (g_file_set_contents (stale, "", 0, NULL));
+  {
+    g_autoptr(KwStore) again = kw_store_open (r->path, &error);
+
+    g_assert_no_error (error);
+    g_assert_false (g_file_test (stale, G_FILE_TEST_EXISTS));
+  }
+  /* and so does the next backup */
   g_assert_true (g_file_set_contents (stale, "", 0, NULL));
   path = kw_store_backup (r->store, "import", &error);
   g_assert_no_error (error);
