@@ -23,6 +23,8 @@
 static const char * const needles[] = {
   "Forgetme Zeldzaam", "0612398765", "zeldzaam@example.org", "Zeldzame notitie",
   "Geheime aantekening", "Gesprek met Forgetme", "Penningmeester Zeldzaam", "Kent Zeldzaam goed",
+  /* trigrams of the name that nothing else has: the full-text index keeps none */
+  "ldz", "dza", "zaa",
   NULL
 };
 
