@@ -9,9 +9,11 @@
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "kw-error.h"
 #include "kw-store-private.h"
@@ -191,14 +193,15 @@ backup_optimize (sqlite3 *db)
 }
 
 static gboolean
-scrub_backup (const char *path,
-              const char *type_name,
-              const char *id)
+scrub_copy (const char *tmp,
+            const char *type_name,
+            const char *id)
 {
   sqlite3 *db = NULL;
-  gboolean ok = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE, NULL) == SQLITE_OK;
+  gboolean ok = sqlite3_open_v2 (tmp, &db, SQLITE_OPEN_READWRITE, NULL) == SQLITE_OK;
 
-  ok = ok && sqlite3_exec (db, "PRAGMA journal_mode = DELETE; PRAGMA secure_delete = ON;"
+  /* a copy of our own: no journal, so nothing of the old rows beside it */
+  ok = ok && sqlite3_exec (db, "PRAGMA journal_mode = OFF; PRAGMA secure_delete = ON;"
                                "PRAGMA foreign_keys = OFF; BEGIN IMMEDIATE", NULL, NULL, NULL) == SQLITE_OK;
   ok = ok && backup_has_table (db, type_name) && backup_forget (db, type_name, id, 0)
        && backup_optimize (db);
@@ -209,6 +212,44 @@ scrub_backup (const char *path,
   /* a new file: no freed page keeps an old row */
   ok = ok && sqlite3_exec (db, "VACUUM", NULL, NULL, NULL) == SQLITE_OK;
   sqlite3_close (db);
+  return ok;
+}
+
+static gboolean
+copy_file (const char *from,
+           int         to)
+{
+  g_autofree char *buf = g_malloc (1 << 20);
+  int in = g_open (from, O_RDONLY | O_CLOEXEC, 0);
+  gssize n = 0;
+  gboolean ok = in >= 0;
+
+  while (ok && (n = read (in, buf, 1 << 20)) > 0)
+    ok = write (to, buf, (gsize) n) == n;
+  if (in >= 0)
+    close (in);
+  return ok && n == 0 && fsync (to) == 0;
+}
+
+/* The backup is copied to a temporary file beside it, scrubbed there and
+ * renamed over the original: a forget that is killed half way leaves the
+ * backup as it was (and a temporary file the next start removes), never
+ * a hot journal holding the old rows. */
+static gboolean
+scrub_backup (const char *path,
+              const char *type_name,
+              const char *id)
+{
+  g_autofree char *tmp = NULL;
+  gboolean ok;
+  int fd;
+
+  if ((fd = kw_temp_file_open (path, &tmp, NULL)) < 0)
+    return FALSE;
+  ok = copy_file (path, fd) && scrub_copy (tmp, type_name, id) && g_rename (tmp, path) == 0;
+  if (!ok)
+    g_unlink (tmp);
+  close (fd);
   return ok;
 }
 

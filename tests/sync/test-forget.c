@@ -148,6 +148,19 @@ count_backups (const char *db_path,
   return n;
 }
 
+static guint
+count_files (const char *db_path)
+{
+  g_autofree char *dir = g_path_get_dirname (db_path);
+  g_autofree char *backups = g_build_filename (dir, "backups", NULL);
+  g_autoptr(GDir) folder = g_dir_open (backups, 0, NULL);
+  guint n = 0;
+
+  while (folder != NULL && g_dir_read_name (folder) != NULL)
+    n++;
+  return n;
+}
+
 /* A concurrent edit of the name on a colleague's device: the losing
  * value is kept as a conflict, and the import takes a backup. */
 static void
@@ -281,6 +294,8 @@ test_backups (Fixture *fx, gconstpointer data)
   g_assert_nonnull (strstr (report, "replica-0-20260101-000000-000000-import.db"));
   g_assert_false (g_file_test (broken, G_FILE_TEST_EXISTS));
   assert_files_clean (fx->a->path);
+  /* every file in backups/ is a backup: no temporary copy, no journal left */
+  g_assert_cmpuint (count_backups (fx->a->path, NULL), ==, count_files (fx->a->path));
   /* the backups are still backups: the others are in them */
   g_assert_cmpuint (count_backups (fx->a->path, "Blijft Bewaard"), ==, before - 1);
   {
