@@ -19,6 +19,11 @@
 #include "kw-temp-file.h"
 
 #define TEMP_TAG ".kwartier-tmp-"
+/* A file being written changes all the time: one untouched for this long
+ * whose lock nobody holds was left by a process that was stopped. (The
+ * lock alone does not do in a sync folder: there a copy of another
+ * laptop's temporary file, which is being written there, holds no lock.) */
+#define STALE_AFTER_S 60
 
 int
 kw_temp_file_open (const char  *path,
@@ -63,17 +68,20 @@ kw_temp_file_is_temp (const char *name)
   return name[0] == '.' && strstr (name, TEMP_TAG) != NULL;
 }
 
-/* A regular file that nobody holds locked: its writer is gone. */
+/* A regular file that nobody holds locked and nobody wrote to for a
+ * while: its writer is gone. */
 static gboolean
 is_abandoned (const char *path)
 {
   int fd = g_open (path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC, 0);
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
   struct stat st;
   gboolean abandoned;
 
   if (fd < 0)
     return FALSE;
-  abandoned = fstat (fd, &st) == 0 && S_ISREG (st.st_mode) && flock (fd, LOCK_EX | LOCK_NB) == 0;
+  abandoned = fstat (fd, &st) == 0 && S_ISREG (st.st_mode) && st.st_mtime < now - STALE_AFTER_S
+              && flock (fd, LOCK_EX | LOCK_NB) == 0;
   close (fd);
   return abandoned;
 }

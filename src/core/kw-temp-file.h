@@ -7,7 +7,8 @@
  * ".<name>.kwartier-tmp-XXXXXX" beside its final name (a leading dot, so
  * that no sync folder pass takes it for an export) and locked with
  * flock() while it is being written. The next export into that folder,
- * or the next backup, removes every such file that no process holds.
+ * or the next backup, removes every such file that no process holds and
+ * that nobody wrote to for a minute.
  */
 #pragma once
 
@@ -23,7 +24,8 @@ int       kw_temp_file_open    (const char  *path,
                                 GError     **error);
 /* Whether a file name is one of ours. */
 gboolean  kw_temp_file_is_temp (const char  *name);
-/* Removes the temporary files in @dir that no process holds any more. */
+/* Removes the temporary files in @dir that no process holds any more
+ * and that were not written to for a minute. */
 guint     kw_temp_file_clean   (const char  *dir);
 
 G_END_DECLS

@@ -19,6 +19,7 @@
 #include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
+#include <utime.h>
 
 #include "kw-error.h"
 #include "kw-sync-folder.h"
@@ -39,6 +40,30 @@ put_person (KwStore    *store,
   id = kw_store_create (store, cs, &error);
   g_assert_no_error (error);
   return id;
+}
+
+/* As if it had been left there two minutes ago. */
+static void
+age (const char *path)
+{
+  struct utimbuf old = { time (NULL) - 120, time (NULL) - 120 };
+
+  g_assert_cmpint (g_utime (path, &old), ==, 0);
+}
+
+static void
+age_temp_files (const char *dir)
+{
+  g_autoptr(GDir) folder = g_dir_open (dir, 0, NULL);
+  const char *entry;
+
+  while (folder != NULL && (entry = g_dir_read_name (folder)) != NULL)
+    if (kw_temp_file_is_temp (entry))
+      {
+        g_autofree char *path = g_build_filename (dir, entry, NULL);
+
+        age (path);
+      }
 }
 
 /* Files in the folder but the final export. */
@@ -87,6 +112,13 @@ test_stale_export (void)
   g_assert_no_error (error);
   g_assert_true (kw_temp_file_is_temp (strrchr (busy, '/') + 1));
   g_assert_cmpuint (count_temp_files (dir), ==, 2);
+  /* just written (a copy of another laptop's file coming in): it stays */
+  g_assert_true (kw_export_to_file (r->store, &all, out, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_test (stale, G_FILE_TEST_EXISTS));
+  /* left a while ago: it goes; the one still locked stays */
+  age (stale);
+  age (busy);
   g_assert_true (kw_export_to_file (r->store, &all, out, &error));
   g_assert_no_error (error);
   g_assert_false (g_file_test (stale, G_FILE_TEST_EXISTS));
@@ -138,6 +170,7 @@ test_killed_export (void)
       return;
     }
   g_assert_cmpuint (count_others (folder, "export.kwartier.jsonl"), ==, 1);
+  age_temp_files (folder);
   g_spawn_sync (NULL, (char **) exp, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL, NULL, &status, &error);
   g_assert_no_error (error);
   g_assert_true (WIFEXITED (status) && WEXITSTATUS (status) == 0);
@@ -195,6 +228,7 @@ test_backup_temp (void)
   g_mkdir (backups, 0700);
   /* the next start removes it */
   g_assert_true (g_file_set_contents (stale, "", 0, NULL));
+  age (stale);
   {
     g_autoptr(KwStore) again = kw_store_open (r->path, &error);
 
@@ -203,6 +237,7 @@ test_backup_temp (void)
   }
   /* and so does the next backup */
   g_assert_true (g_file_set_contents (stale, "", 0, NULL));
+  age (stale);
   path = kw_store_backup (r->store, "import", &error);
   g_assert_no_error (error);
   g_assert_false (g_file_test (stale, G_FILE_TEST_EXISTS));
