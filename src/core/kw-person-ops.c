@@ -175,7 +175,11 @@ forget_copies (KwStore     *store,
                               log_error->message);
     }
   if (!kw_store_scrub_backups (store, "person", person_id, scrubbed, removed, error))
-    return FALSE;
+    {
+      g_prefix_error (error, _("The person was erased from the database, but a backup still holds "
+                               "them: "));
+      return FALSE;
+    }
   describe_backups (text, scrubbed, removed);
   return TRUE;
 }
