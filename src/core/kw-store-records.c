@@ -595,6 +595,62 @@ check_id_fields (const KwEntityType  *type,
   return TRUE;
 }
 
+static gboolean delete_record (KwStore    *self,
+                               KwRecord   *record,
+                               GPtrArray  *deleted,
+                               GError    **error);
+
+/* Whether the changes point a PARENT reference at a private person. */
+static gboolean
+moves_to_private (KwStore     *self,
+                  KwRecord    *record,
+                  KwChangeset *changes)
+{
+  const KwEntityType *type = kw_record_get_entity_type (record);
+  guint index;
+  GVariant *value;
+
+  for (guint i = 0; kw_changeset_get_change (changes, i, &index, &value); i++)
+    {
+      const KwField *f = &type->fields[index];
+      GVariant *old = kw_record_get_value_at (record, index);
+
+      if (!(f->flags & KW_FIELD_FLAG_PARENT) || value == NULL || (old != NULL && g_variant_equal (old, value)))
+        continue;
+      for (guint t = 0; f->targets[t]; t++)
+        if (kw_store_is_private (self, f->targets[t], g_variant_get_string (value, NULL)))
+          return TRUE;
+    }
+  return FALSE;
+}
+
+/* A record moved to a private person stays home from then on, so its old
+ * version, which colleagues hold, must not stay behind there: the move is
+ * a new record (with a new id) and the tombstone of the old one. */
+static gboolean
+move_to_private (KwStore     *self,
+                 KwRecord    *record,
+                 KwChangeset *changes,
+                 GError     **error)
+{
+  const KwEntityType *type = kw_record_get_entity_type (record);
+  g_autoptr(KwChangeset) copy = kw_changeset_new (type->name, error);
+  g_autofree char *id = NULL;
+  guint index;
+  GVariant *value;
+
+  if (copy == NULL)
+    return FALSE;
+  for (guint i = 0; i < type->n_fields; i++)
+    if (kw_record_get_value_at (record, i) != NULL
+        && !kw_changeset_set (copy, type->fields[i].name, kw_record_get_value_at (record, i), error))
+      return FALSE;
+  for (guint i = 0; kw_changeset_get_change (changes, i, &index, &value); i++)
+    if (!kw_changeset_set (copy, type->fields[index].name, value, error))
+      return FALSE;
+  return (id = kw_store_create (self, copy, error)) != NULL && delete_record (self, record, NULL, error);
+}
+
 gboolean
 kw_store_update (KwStore     *self,
                  const char  *id,
@@ -616,6 +672,8 @@ kw_store_update (KwStore     *self,
   record = kw_store_get (self, type->name, id, error);
   if (record == NULL)
     return write_end (self, own, FALSE, NULL);
+  if (moves_to_private (self, record, changes))
+    return write_end (self, own, move_to_private (self, record, changes, error), error);
   ok = apply_changes (self, record, changes) == 0
        || _kw_store_write_record (self, record, TRUE, error);
   return write_end (self, own, ok, error);

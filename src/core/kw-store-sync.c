@@ -710,26 +710,26 @@ merge_live (KwStore       *store,
   g_autoptr(KwRecord) merged = NULL;
   guint32 wins = 0, differ = 0;
   int cmp[KW_SYNC_MAX_FIELDS];
-  gboolean private;
+  gboolean home = FALSE;
 
   for (guint i = 0; i < record->type->n_fields; i++)
     if ((record->present & (1u << i)) && (cmp[i] = compare_field (record, i, stmt)) != 0)
       differ |= 1u << i;
-  /* an unchanged line (a re-import) costs no privacy check */
-  if (differ == 0 || belongs_to_private (store, record, stmt))
-    {
-      import->summary.unchanged++;
-      return TRUE;
-    }
-  private = private_after_consent (record, stmt);
+  /* What belongs to a private person takes nothing but a newer reference
+   * to its person (so that a record moved to them stops leaving here too);
+   * a private person nothing but consent. The rest is dropped, not kept
+   * as a conflict. An unchanged line (a re-import) costs no check. */
+  if (differ != 0 && (home = belongs_to_private (store, record, stmt)))
+    differ &= sql_for (record->type)->private_parents;
+  else if (differ != 0 && private_after_consent (record, stmt))
+    differ &= 1u << sql_for (record->type)->consent;
   for (guint i = 0; i < record->type->n_fields; i++)
     {
-      /* a private person learns nothing but consent: dropped, not a conflict */
-      if (!(differ & (1u << i)) || (private && (int) i != sql_for (record->type)->consent))
+      if (!(differ & (1u << i)))
         continue;
       if (cmp[i] > 0)
         wins |= 1u << i;
-      if (!keep_loser (store, import, record, i, stmt, cmp[i] > 0, error))
+      if (!home && !keep_loser (store, import, record, i, stmt, cmp[i] > 0, error))
         return FALSE;
     }
   if (wins == 0)

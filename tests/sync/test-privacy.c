@@ -587,6 +587,56 @@ test_older_file (void)
   g_assert_null (strstr (dump, "Mosterdzaad"));
 }
 
+/* A record moved to a private person stops leaving, and colleagues do not
+ * keep exporting its old version: the exports still converge. */
+static void
+test_moved_to_private (void)
+{
+  g_autofree char *dir = helper_tmpdir ();
+  g_autoptr(Replica) a = replica_new (dir, 0, T0);
+  g_autoptr(Replica) b = replica_new (dir, 1, T0);
+  g_autofree char *p = put (a->store, "person", "name", "Pieter Openbaar", "consent", "public", NULL);
+  g_autofree char *q = put (a->store, "person", "name", "Quirina Stil", "consent", "shared", NULL);
+  g_autofree char *here = put (a->store, "contact_moment", "person", p, "summary", "Over Quirina, eigenlijk", NULL);
+  g_autofree char *there = put (a->store, "contact_moment", "person", p, "summary", "Ook over Quirina", NULL);
+  g_autofree char *f1 = export_file (a->store, dir, NULL);
+  g_autofree char *f2 = NULL, *f3 = NULL, *ta = NULL, *tb = NULL, *la = NULL, *lb = NULL;
+  g_autoptr(KwChangeset) private = kw_changeset_new ("person", NULL);
+  g_autoptr(KwChangeset) move_here = kw_changeset_new ("contact_moment", NULL);
+  g_autoptr(KwChangeset) move_there = kw_changeset_new ("contact_moment", NULL);
+  g_autoptr(KwRecord) old = NULL;
+  g_autoptr(GPtrArray) moments = NULL;
+
+  import_ok (b->store, f1);
+  kw_changeset_set_string (private, "consent", "private");
+  g_assert_true (kw_store_update (a->store, q, private, NULL));
+  /* on a, where Quirina is private: the moment becomes a new record of hers */
+  kw_changeset_set_string (move_here, "person", q);
+  g_assert_true (kw_store_update (a->store, here, move_here, NULL));
+  old = kw_store_lookup (a->store, "contact_moment", here, NULL);
+  g_assert_true (kw_record_is_deleted (old));
+  moments = kw_store_list_by_ref (a->store, "contact_moment", "person", q, NULL);
+  g_assert_cmpuint (moments->len, ==, 1);
+  g_assert_cmpstr (kw_record_get_string (g_ptr_array_index (moments, 0), "summary"), ==, "Over Quirina, eigenlijk");
+  /* on b, which does not know yet: an ordinary move */
+  kw_changeset_set_string (move_there, "person", q);
+  g_assert_true (kw_store_update (b->store, there, move_there, NULL));
+  f2 = export_file (a->store, dir, NULL);
+  f3 = export_file (b->store, dir, NULL);
+  import_ok (b->store, f2);
+  import_ok (a->store, f3);
+  /* a took the move (the reference only), so it keeps the moment home */
+  g_assert_cmpstr (kw_record_get_string (kw_store_get (a->store, "contact_moment", there, NULL), "person"), ==, q);
+  ta = export_text (a->store, dir, NULL);
+  tb = export_text (b->store, dir, NULL);
+  la = record_lines (ta);
+  lb = record_lines (tb);
+  g_assert_cmpstr (la, ==, lb);
+  g_assert_null (strstr (ta, "Quirina"));
+  g_assert_null (strstr (ta, kw_record_get_id (g_ptr_array_index (moments, 0))));
+  g_assert_true (kw_record_is_deleted (kw_store_lookup (b->store, "contact_moment", here, NULL)));
+}
+
 /* The app shows "a private person" where a colleague's record refers to one. */
 static void
 test_reference_title (void)
@@ -627,6 +677,7 @@ main (int    argc,
   g_test_add_func ("/kw/privacy/property", test_property);
   g_test_add_func ("/kw/privacy/turns-private", test_turns_private);
   g_test_add_func ("/kw/privacy/older-file", test_older_file);
+  g_test_add_func ("/kw/privacy/moved-to-private", test_moved_to_private);
   g_test_add_func ("/kw/privacy/reference-title", test_reference_title);
 
   {
