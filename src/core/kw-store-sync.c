@@ -679,6 +679,79 @@ belongs_to_private (KwStore       *store,
   return FALSE;
 }
 
+/* A line dropped because its person is private here is kept (compactly)
+ * until the end of the import: the same file may carry a newer consent
+ * for that person further on (records sort before "person"), and then
+ * the line goes in after all, whatever the order of the lines. */
+#define DEFERRED_MAX 20000
+
+typedef struct {
+  const KwEntityType *type;
+  char                id[40];
+  guint32             present;
+  gboolean            counted_updated;  /* the first pass counted it updated, not unchanged */
+  GVariant          **values;           /* n_fields */
+  char               *stamps;           /* n_fields × (hlc, prev) */
+} Deferred;
+
+#define STAMP_SIZE (KW_HLC_LEN + 1)
+
+static void
+deferred_free (Deferred *d)
+{
+  for (guint i = 0; i < d->type->n_fields; i++)
+    g_clear_pointer (&d->values[i], g_variant_unref);
+  g_free (d->values);
+  g_free (d->stamps);
+  g_free (d);
+}
+
+static void
+defer_line (KwSyncImport *import,
+            KwSyncRecord *record,
+            gboolean      counted_updated)
+{
+  guint n = record->type->n_fields;
+  Deferred *d;
+
+  if (import->deferred == NULL)
+    import->deferred = g_ptr_array_new_with_free_func ((GDestroyNotify) deferred_free);
+  if (import->deferred->len >= DEFERRED_MAX)
+    return;
+  d = g_new0 (Deferred, 1);
+  d->type = record->type;
+  g_strlcpy (d->id, record->id, sizeof d->id);
+  d->present = record->present;
+  d->counted_updated = counted_updated;
+  d->values = g_new0 (GVariant *, n);
+  d->stamps = g_malloc0 ((gsize) n * 2 * STAMP_SIZE);
+  for (guint i = 0; i < n; i++)
+    if (record->present & (1u << i))
+      {
+        d->values[i] = record->values[i] ? g_variant_ref (record->values[i]) : NULL;
+        memcpy (d->stamps + (2 * i) * STAMP_SIZE, record->hlc[i], STAMP_SIZE);
+        memcpy (d->stamps + (2 * i + 1) * STAMP_SIZE, record->prev[i], STAMP_SIZE);
+      }
+  g_ptr_array_add (import->deferred, d);
+}
+
+static void
+undefer_line (Deferred     *d,
+              KwSyncRecord *record)
+{
+  record->type = d->type;
+  g_strlcpy (record->id, d->id, sizeof record->id);
+  record->deleted[0] = '\0';
+  record->present = d->present;
+  for (guint i = 0; i < d->type->n_fields; i++)
+    if (d->present & (1u << i))
+      {
+        record->values[i] = d->values[i] ? g_variant_ref (d->values[i]) : NULL;
+        memcpy (record->hlc[i], d->stamps + (2 * i) * STAMP_SIZE, STAMP_SIZE);
+        memcpy (record->prev[i], d->stamps + (2 * i + 1) * STAMP_SIZE, STAMP_SIZE);
+      }
+}
+
 static gboolean
 value_is_private (GVariant *value)
 {
@@ -720,7 +793,19 @@ merge_live (KwStore       *store,
    * a private person nothing but consent. The rest is dropped, not kept
    * as a conflict. An unchanged line (a re-import) costs no check. */
   if (differ != 0 && (home = belongs_to_private (store, record, stmt)))
-    differ &= sql_for (record->type)->private_parents;
+    {
+      guint32 dropped = differ & ~sql_for (record->type)->private_parents;
+
+      differ &= sql_for (record->type)->private_parents;
+      if (dropped != 0)
+        {
+          gboolean updated = FALSE;
+
+          for (guint i = 0; i < record->type->n_fields; i++)
+            updated |= (differ & (1u << i)) && cmp[i] > 0;
+          defer_line (import, record, updated);
+        }
+    }
   else if (differ != 0 && private_after_consent (record, stmt))
     differ &= 1u << sql_for (record->type)->consent;
   for (guint i = 0; i < record->type->n_fields; i++)
@@ -823,7 +908,10 @@ merge_existing (KwStore       *store,
     {
       import->summary.unchanged++;
       if (belongs_to_private (store, record, stmt))
-        return TRUE;
+        {
+          defer_line (import, record, FALSE);
+          return TRUE;
+        }
       return keep_unseen_incoming (store, import, record, tombstone, error);
     }
   return merge_live (store, import, record, stmt, error);
@@ -1040,6 +1128,7 @@ _kw_sync_import_clear (KwSyncImport *import)
   g_clear_pointer (&import->max_seen, g_hash_table_unref);
   g_clear_pointer (&import->selects, g_free);
   g_clear_pointer (&import->inserts, g_free);
+  g_clear_pointer (&import->deferred, g_ptr_array_unref);
 }
 
 const char *
@@ -1270,6 +1359,7 @@ merge_record (KwStore       *store,
   if (record->deleted[0] == '\0' && belongs_to_private (store, record, NULL))
     {
       import->summary.unchanged++;
+      defer_line (import, record, FALSE);
       return TRUE;
     }
   if (sql_for (record->type)->consent < 0)
@@ -1308,6 +1398,45 @@ _kw_store_sync_note_device (KwStore       *store,
   return step_done (store, stmt, error);
 }
 
+/* The deferred lines whose person is no longer private (a newer consent
+ * came later in the file) are merged now; each line still counts once. */
+static gboolean
+merge_deferred (KwStore       *store,
+                KwSyncImport  *import,
+                GError       **error)
+{
+  g_autoptr(GPtrArray) deferred = g_steal_pointer (&import->deferred);
+
+  for (guint k = 0; deferred != NULL && k < deferred->len; k++)
+    {
+      Deferred *d = g_ptr_array_index (deferred, k);
+      KwSyncRecord record = { NULL };
+      KwImportSummary before = import->summary;
+      gboolean ok;
+
+      undefer_line (d, &record);
+      ok = belongs_to_private (store, &record, NULL) || merge_record (store, import, &record, error);
+      _kw_sync_record_clear (&record);
+      if (!ok)
+        return FALSE;
+      /* the line was counted once already (unchanged, or updated for its
+       * reference): a merge that changes nothing now is not counted again */
+      if (import->summary.added == before.added && import->summary.updated == before.updated)
+        {
+          guint conflicts = import->summary.conflicts;
+
+          import->summary = before;
+          import->summary.conflicts = conflicts;
+        }
+      else if (d->counted_updated)
+        import->summary.updated--;
+      else
+        import->summary.unchanged--;
+    }
+  g_clear_pointer (&import->deferred, g_ptr_array_unref);
+  return TRUE;
+}
+
 gboolean
 _kw_store_sync_finish (KwStore       *store,
                        KwSyncImport  *import,
@@ -1315,6 +1444,9 @@ _kw_store_sync_finish (KwStore       *store,
 {
   GHashTableIter iter;
   gpointer value;
+
+  if (!merge_deferred (store, import, error))
+    return FALSE;
 
   g_hash_table_iter_init (&iter, import->max_seen);
   while (g_hash_table_iter_next (&iter, NULL, &value))

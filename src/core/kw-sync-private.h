@@ -45,6 +45,7 @@ typedef struct {
   gboolean          dry_run;
   gboolean          changed;     /* anything written */
   KwImportSummary   summary;
+  GPtrArray        *deferred;    /* lines of a private person's records, merged again at the end */
 } KwSyncImport;
 
 void   _kw_sync_import_init    (KwSyncImport *import);

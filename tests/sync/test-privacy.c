@@ -587,6 +587,42 @@ test_older_file (void)
   g_assert_null (strstr (dump, "Mosterdzaad"));
 }
 
+/* Records sort before "person" in a file: a line of a private person's
+ * record is merged after all when the same file makes the person shared
+ * again, in whichever order the files arrive, and counts once. */
+static void
+test_same_file_consent (void)
+{
+  g_autofree char *dir = helper_tmpdir ();
+  g_autoptr(Replica) a = replica_new (dir, 0, T0);
+  g_autoptr(Replica) b = replica_new (dir, 1, T0);
+  g_autofree char *p = put (a->store, "person", "name", "Roos Terug", "consent", "shared", NULL);
+  g_autofree char *c = put (a->store, "contact_moment", "person", p, "summary", "Eerste gesprek", NULL);
+  g_autofree char *first = export_file (a->store, dir, NULL);
+  g_autofree char *again = NULL;
+  g_autoptr(KwChangeset) on_b = kw_changeset_new ("person", NULL);
+  g_autoptr(KwChangeset) on_a = kw_changeset_new ("person", NULL);
+  g_autoptr(KwChangeset) edit = kw_changeset_new ("contact_moment", NULL);
+  g_autoptr(KwRecord) moment = NULL;
+  KwImportSummary s;
+
+  import_ok (b->store, first);
+  kw_changeset_set_string (on_b, "consent", "private");
+  g_assert_true (kw_store_update (b->store, p, on_b, NULL));
+  a->wall_ms += 60000;  /* a's choice comes later: shared again */
+  kw_changeset_set_string (on_a, "consent", "public");
+  g_assert_true (kw_store_update (a->store, p, on_a, NULL));
+  kw_changeset_set_string (edit, "summary", "Tweede gesprek");
+  g_assert_true (kw_store_update (a->store, c, edit, NULL));
+  again = export_file (a->store, dir, NULL);
+  s = import_ok (b->store, again);
+  moment = kw_store_get (b->store, "contact_moment", c, NULL);
+  g_assert_cmpstr (kw_record_get_string (moment, "summary"), ==, "Tweede gesprek");
+  g_assert_false (kw_store_is_private (b->store, "person", p));
+  g_assert_cmpuint (s.added + s.updated + s.deleted + s.unchanged, ==, 2);
+  g_assert_cmpuint (s.updated, ==, 2);
+}
+
 /* A record moved to a private person stops leaving, and colleagues do not
  * keep exporting its old version: the exports still converge. */
 static void
@@ -678,6 +714,7 @@ main (int    argc,
   g_test_add_func ("/kw/privacy/turns-private", test_turns_private);
   g_test_add_func ("/kw/privacy/older-file", test_older_file);
   g_test_add_func ("/kw/privacy/moved-to-private", test_moved_to_private);
+  g_test_add_func ("/kw/privacy/same-file-consent", test_same_file_consent);
   g_test_add_func ("/kw/privacy/reference-title", test_reference_title);
 
   {
