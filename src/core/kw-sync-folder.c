@@ -7,9 +7,11 @@
 #include "config.h"
 
 #include <errno.h>
+#include <gio/gunixinputstream.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "kw-error.h"
 #include "kw-export.h"
@@ -22,22 +24,90 @@
 
 /* Helpers */
 
-static char *
-digest_file (const char  *path,
-             GError     **error)
+/* What a pass records of a file in sync_files (a local table): the
+ * file's identity, whether it went in, the SHA-256 of its bytes, and the
+ * reason it was refused. A plain digest is a record of an older pass. */
+typedef struct {
+  char     *identity;  /* "size:mtime:inode" */
+  gboolean  refused;
+  char     *sha256;
+  char     *reason;
+} FileNote;
+
+static void
+file_note_clear (FileNote *note)
 {
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GFileInputStream) in = NULL;
+  g_free (note->identity);
+  g_free (note->sha256);
+  g_free (note->reason);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (FileNote, file_note_clear)
+
+static char *
+format_identity (const KwImportFileInfo *info)
+{
+  return g_strdup_printf ("%" G_GUINT64_FORMAT ":%" G_GINT64_FORMAT ":%" G_GUINT64_FORMAT,
+                          info->size, info->mtime_ns, info->inode);
+}
+
+static void
+read_note (KwStore    *store,
+           const char *path,
+           FileNote   *note)
+{
+  g_autofree char *text = NULL;
+  g_auto(GStrv) parts = NULL;
+
+  memset (note, 0, sizeof *note);
+  if (!_kw_store_sync_get_file_digest (store, path, &text))
+    return;
+  parts = g_strsplit (text, "\t", 5);
+  if (g_strv_length (parts) != 5 || strcmp (parts[0], "2") != 0)
+    {
+      note->sha256 = g_steal_pointer (&text);  /* the digest alone */
+      return;
+    }
+  note->identity = g_strdup (parts[1]);
+  note->refused = strcmp (parts[2], "refused") == 0;
+  note->sha256 = g_strdup (parts[3]);
+  note->reason = g_strdup (parts[4]);
+}
+
+static gboolean
+write_note (KwStore          *store,
+            const char       *path,
+            const char       *identity,
+            const char       *sha256,
+            const GError     *refusal,
+            GError          **error)
+{
+  g_autofree char *reason = g_strdelimit (g_strdup (refusal ? refusal->message : ""), "\t\n", ' ');
+  g_autofree char *text = g_strjoin ("\t", "2", identity, refusal ? "refused" : "imported",
+                                     sha256, reason, NULL);
+
+  return _kw_store_sync_set_file_digest (store, path, text, error);
+}
+
+/* SHA-256 of a regular file already open (kw_import_open_file), then
+ * back at its start for the import. */
+static char *
+digest_stream (GInputStream  *in,
+               GError       **error)
+{
   g_autoptr(GChecksum) sum = g_checksum_new (G_CHECKSUM_SHA256);
   g_autofree guint8 *buf = g_malloc (64 * 1024);
+  g_autoptr(GError) io_error = NULL;
   gssize n;
 
-  if ((in = g_file_read (file, NULL, error)) == NULL)
-    return NULL;
-  while ((n = g_input_stream_read (G_INPUT_STREAM (in), buf, 64 * 1024, NULL, error)) > 0)
+  while ((n = g_input_stream_read (in, buf, 64 * 1024, NULL, &io_error)) > 0)
     g_checksum_update (sum, buf, (gsize) n);
-  if (n < 0)
-    return NULL;
+  if (n < 0 || lseek (g_unix_input_stream_get_fd (G_UNIX_INPUT_STREAM (in)), 0, SEEK_SET) != 0)
+    {
+      g_set_error (error, KW_CORE_ERROR, KW_CORE_ERROR_IO, _("the file cannot be read: %s"),
+                   io_error ? io_error->message : g_strerror (errno));
+      return NULL;
+    }
   return g_strdup (g_checksum_get_string (sum));
 }
 
@@ -78,6 +148,18 @@ list_exports (const char  *folder,
   return g_steal_pointer (&names);
 }
 
+/* A file refused before, unchanged since: refused again, unread. */
+static KwSyncFileStatus
+remembered (const FileNote  *note,
+            GError         **error)
+{
+  g_set_error (error, KW_CORE_ERROR, KW_CORE_ERROR_REFUSED,
+               _("%s (unchanged since it was refused)"), note->reason);
+  return KW_SYNC_FILE_REFUSED;
+}
+
+/* Only a regular file is opened; one that has the size, modification
+ * time and inode of the last pass is not read again. */
 static KwSyncFileStatus
 sync_file (KwStore          *store,
            const char       *path,
@@ -85,17 +167,32 @@ sync_file (KwStore          *store,
            KwImportSummary  *summary,
            GError          **error)
 {
-  g_autofree char *digest = digest_file (path, error);
-  g_autofree char *last = NULL;
+  g_auto(FileNote) note = { 0 };
+  g_autoptr(GInputStream) in = NULL;
+  g_autoptr(GError) refusal = NULL;
+  g_autofree char *identity = NULL;
+  g_autofree char *digest = NULL;
+  KwImportFileInfo info;
 
-  if (digest == NULL)
+  if ((in = kw_import_open_file (path, &info, error)) == NULL)
     return KW_SYNC_FILE_REFUSED;
-  if (_kw_store_sync_get_file_digest (store, path, &last) && strcmp (last, digest) == 0)
-    return KW_SYNC_FILE_UNCHANGED;
-  if (!kw_import_file_full (store, path, passphrase, FALSE, summary, error))
+  identity = format_identity (&info);
+  read_note (store, path, &note);
+  if (g_strcmp0 (note.identity, identity) == 0)
+    return note.refused ? remembered (&note, error) : KW_SYNC_FILE_UNCHANGED;
+  if ((digest = digest_stream (in, error)) == NULL)
     return KW_SYNC_FILE_REFUSED;
+  if (g_strcmp0 (note.sha256, digest) == 0 && !note.refused)
+    return write_note (store, path, identity, digest, NULL, error)
+           ? KW_SYNC_FILE_UNCHANGED : KW_SYNC_FILE_REFUSED;
+  if (!kw_import_stream (store, in, passphrase, FALSE, summary, &refusal))
+    {
+      write_note (store, path, identity, digest, refusal, NULL);
+      g_propagate_error (error, g_steal_pointer (&refusal));
+      return KW_SYNC_FILE_REFUSED;
+    }
   /* a file that changed in between is imported again next time: harmless */
-  if (!_kw_store_sync_set_file_digest (store, path, digest, error))
+  if (!write_note (store, path, identity, digest, NULL, error))
     return KW_SYNC_FILE_REFUSED;
   return KW_SYNC_FILE_IMPORTED;
 }
