@@ -23,6 +23,7 @@
 #define EXIT_OK 0
 #define EXIT_REFUSED 1
 #define EXIT_USAGE 2
+#define EXIT_SOME_REFUSED 3  /* sync: the pass finished, some files were refused */
 
 typedef struct {
   const char *scope;
@@ -50,7 +51,7 @@ usage (const char *synopsis,
 static int
 fail (const GError *error)
 {
-  g_printerr ("kwartier-cli: %s\n", error->message);
+  g_printerr ("kwartier-cli: %s\n", error != NULL ? error->message : _("refused, for a reason not known"));
   return EXIT_REFUSED;
 }
 
@@ -199,8 +200,8 @@ print_skew (const KwImportSummary *summary)
 {
   if (summary->skew > 0)
     g_printerr (g_dngettext (GETTEXT_PACKAGE,
-                             "kwartier-cli: warning: %u record carries a stamp more than a day ahead of this device's clock (clock skew)\n",
-                             "kwartier-cli: warning: %u records carry a stamp more than a day ahead of this device's clock (clock skew)\n",
+                             "kwartier-cli: warning: %u record or “seen” entry carries a stamp more than a day ahead of this device's clock (clock skew)\n",
+                             "kwartier-cli: warning: %u records or “seen” entries carry a stamp more than a day ahead of this device's clock (clock skew)\n",
                              summary->skew), summary->skew);
 }
 
@@ -391,14 +392,14 @@ kw_cli_sync_sync (KwStore  *store,
       g_print (_("Usage: kwartier-cli [--db PATH] %s\n\n"
                  "One pass of folder sync: imports every other device's export in FOLDER that\n"
                  "changed since the last pass, then writes this device's export there.\n"
-                 "A refused file is reported and skipped (exit status 1).\n"), synopsis);
+                 "A refused file is reported and skipped (exit status 3).\n"), synopsis);
       return EXIT_OK;
     }
   if (args.file == NULL)
     return usage (synopsis, _("FOLDER is required"));
   if (!kw_sync_folder_run (store, args.file, passphrase, on_sync_file_cb, NULL, &refused, &error))
     return fail (error);
-  return refused > 0 ? EXIT_REFUSED : EXIT_OK;
+  return refused > 0 ? EXIT_SOME_REFUSED : EXIT_OK;
 }
 
 gboolean

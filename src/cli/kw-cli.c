@@ -184,7 +184,7 @@ print_message (const char *message)
 static int
 refuse (const GError *error)
 {
-  print_message (error->message);
+  print_message (error != NULL ? error->message : _("refused, for a reason not known"));
   return KW_CLI_EXIT_REFUSED;
 }
 

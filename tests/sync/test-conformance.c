@@ -1174,12 +1174,12 @@ test_sync_folder (void)
     g_assert_nonnull (strstr (r2->out, "unchanged"));
   }
 
-  /* a refused file is reported, the rest goes on, exit 1 */
+  /* a refused file is reported, the rest goes on, exit 3 (spec/cli.md) */
   write_bytes (junk, "{\"x\":1}\n", -1);
   {
     g_autoptr(Run) r = run (a, "sync", folder, NULL);
 
-    assert_exit (r, 1);
+    assert_exit (r, 3);
     g_assert_nonnull (strstr (r->err, "0123456789abcdef0123456789abcdef"));
   }
 }
