@@ -758,7 +758,14 @@ parse_datetime (const KwField *field,
                    _("%s: “%s” is outside the years 1 to 9999 in UTC"), field->name, text);
       return NULL;
     }
-  return g_variant_new_take_string (g_date_time_format (in_utc, "%Y-%m-%dT%H:%M:%SZ"));
+  /* by hand: %Y does not pad years below 1000 */
+  return g_variant_new_take_string (g_strdup_printf ("%04d-%02d-%02dT%02d:%02d:%02dZ",
+                                                     g_date_time_get_year (in_utc),
+                                                     g_date_time_get_month (in_utc),
+                                                     g_date_time_get_day_of_month (in_utc),
+                                                     g_date_time_get_hour (in_utc),
+                                                     g_date_time_get_minute (in_utc),
+                                                     g_date_time_get_second (in_utc)));
 }
 
 gboolean
