@@ -170,19 +170,19 @@ parse_scope (const char       *text,
   return TRUE;
 }
 
+/* Opened as the import opens it: a FIFO or a device is not waited on
+ * here either (the import then says why it is refused). */
 static gboolean
 file_is_sealed (const char *path)
 {
   char buf[sizeof KW_SEAL_MAGIC] = { 0 };
-  FILE *f = fopen (path, "rb");
-  gboolean sealed;
+  g_autoptr(GInputStream) in = kw_import_open_file (path, NULL, NULL);
+  gsize n = 0;
 
-  if (f == NULL)
+  if (in == NULL)
     return FALSE;
-  sealed = fread (buf, 1, strlen (KW_SEAL_MAGIC), f) == strlen (KW_SEAL_MAGIC)
-           && memcmp (buf, KW_SEAL_MAGIC, strlen (KW_SEAL_MAGIC)) == 0;
-  fclose (f);
-  return sealed;
+  return g_input_stream_read_all (in, buf, strlen (KW_SEAL_MAGIC), &n, NULL, NULL)
+         && n == strlen (KW_SEAL_MAGIC) && memcmp (buf, KW_SEAL_MAGIC, n) == 0;
 }
 
 /* The summary is data that scripts read (spec/cli.md), so it is never

@@ -14,6 +14,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "kw-cli-sync.h"
 #include "kw-error.h"
 #include "kw-hlc.h"
 #include "kw-roundtrip.h"
@@ -610,6 +611,13 @@ test_f10_import_special (void)
             g_assert_error (error, KW_CORE_ERROR, KW_CORE_ERROR_REFUSED);
             g_assert_nonnull (strstr (error->message, needles[i]));
           }
+      /* the command line too (it looks for a seal first) */
+      for (guint i = 0; i < G_N_ELEMENTS (paths); i++)
+        {
+          char *argv[] = { (char *) "import", (char *) "--dry-run", (char *) paths[i], NULL };
+
+          g_assert_cmpint (kw_cli_sync_import (a->store, 3, argv), ==, 1);
+        }
       g_clear_pointer (&a, replica_free);
       kw_test_remove_tree (dir);
       return;
