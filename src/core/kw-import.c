@@ -63,6 +63,7 @@ typedef struct {
   gint64        skew_ms;    /* stamps beyond: clock skew */
   gint64        future_ms;  /* stamps beyond: refused */
   GPtrArray    *skewed;     /* devices whose "seen" entry is ahead */
+  const char   *author;     /* the device the header must name, or NULL */
 } Importer;
 
 /* Helpers: refusals */
@@ -565,6 +566,9 @@ read_header (Importer    *self,
     }
   if (!kw_device_id_is_valid (get_string (header, "device")))
     return refuse (self, error, _("the header has no valid device id"));
+  if (self->author != NULL && strcmp (get_string (header, "device"), self->author) != 0)
+    return refuse (self, error, _("the file is named for device %s, but its header names %s"),
+                   self->author, get_string (header, "device"));
   if (organiser != NULL && !JSON_NODE_HOLDS_NULL (organiser) && get_string (header, "organiser") == NULL)
     return refuse (self, error, _("the organiser is not text"));
   self->import.device = g_strdup (get_string (header, "device"));
@@ -959,6 +963,18 @@ kw_import_stream (KwStore          *store,
                   KwImportSummary  *summary,
                   GError          **error)
 {
+  return kw_import_stream_from (store, stream, passphrase, NULL, dry_run, summary, error);
+}
+
+gboolean
+kw_import_stream_from (KwStore          *store,
+                       GInputStream     *stream,
+                       const char       *passphrase,
+                       const char       *author,
+                       gboolean          dry_run,
+                       KwImportSummary  *summary,
+                       GError          **error)
+{
   g_autoptr(GInputStream) in = NULL;
   g_autoptr(GConverter) gunzip = NULL;
   g_autofree char *clock = NULL;
@@ -970,6 +986,7 @@ kw_import_stream (KwStore          *store,
 
   if ((in = open_converted (stream, passphrase, &gunzip, error)) == NULL)
     return FALSE;
+  self.author = author;
   _kw_sync_import_init (&self.import);
   self.import.dry_run = dry_run;
   if (!_kw_store_sync_begin_import (store, &self.import, error))

@@ -73,6 +73,15 @@ gboolean    kw_import_stream      (KwStore          *store,
                                    gboolean          dry_run,
                                    KwImportSummary  *summary,
                                    GError          **error);
+/* The same, refused unless the header's device is @author (NULL: any):
+ * in the sync folder, a file named for a device holds its export. */
+gboolean    kw_import_stream_from (KwStore          *store,
+                                   GInputStream     *stream,
+                                   const char       *passphrase,
+                                   const char       *author,
+                                   gboolean          dry_run,
+                                   KwImportSummary  *summary,
+                                   GError          **error);
 char       *kw_import_summary_format (const KwImportSummary *summary);
 
 /* Conflicts, oldest first; resolved ones too when @all. */

@@ -111,10 +111,28 @@ digest_stream (GInputStream  *in,
   return g_strdup (g_checksum_get_string (sum));
 }
 
-static gboolean
-is_export_name (const char *name)
+/* "<device>.kwartier.jsonl" or "<device>.<seq:8 digits>.kwartier.jsonl",
+ * either with ".gz": the device it is named for, else NULL. Everything
+ * else (temporary and conflict files of sync engines, copies, backups)
+ * is left alone. */
+static char *
+device_of_name (const char *name)
 {
-  return name[0] != '.' && (g_str_has_suffix (name, SUFFIX) || g_str_has_suffix (name, SUFFIX_GZ));
+  gsize len = strlen (name);
+  gsize tail = g_str_has_suffix (name, SUFFIX_GZ) ? strlen (SUFFIX_GZ)
+               : g_str_has_suffix (name, SUFFIX) ? strlen (SUFFIX) : 0;
+  g_autofree char *device = g_strndup (name, KW_DEVICE_ID_LEN);
+
+  if (tail == 0 || !kw_device_id_is_valid (device))
+    return NULL;
+  if (len == KW_DEVICE_ID_LEN + tail)
+    return g_steal_pointer (&device);
+  if (len != KW_DEVICE_ID_LEN + 9 + tail || name[KW_DEVICE_ID_LEN] != '.')
+    return NULL;
+  for (gsize i = KW_DEVICE_ID_LEN + 1; i < KW_DEVICE_ID_LEN + 9; i++)
+    if (!g_ascii_isdigit (name[i]))
+      return NULL;
+  return g_steal_pointer (&device);
 }
 
 static int
@@ -142,8 +160,12 @@ list_exports (const char  *folder,
       return NULL;
     }
   while ((name = g_dir_read_name (dir)) != NULL)
-    if (is_export_name (name) && !g_str_has_prefix (name, device))
-      g_ptr_array_add (names, g_build_filename (folder, name, NULL));
+    {
+      g_autofree char *author = device_of_name (name);
+
+      if (author != NULL && strcmp (author, device) != 0)
+        g_ptr_array_add (names, g_build_filename (folder, name, NULL));
+    }
   g_ptr_array_sort (names, compare_names);
   return g_steal_pointer (&names);
 }
@@ -172,6 +194,7 @@ sync_file (KwStore          *store,
   g_autoptr(GError) refusal = NULL;
   g_autofree char *identity = NULL;
   g_autofree char *digest = NULL;
+  g_autofree char *author = NULL;
   KwImportFileInfo info;
 
   if ((in = kw_import_open_file (path, &info, error)) == NULL)
@@ -185,7 +208,9 @@ sync_file (KwStore          *store,
   if (g_strcmp0 (note.sha256, digest) == 0 && !note.refused)
     return write_note (store, path, identity, digest, NULL, error)
            ? KW_SYNC_FILE_UNCHANGED : KW_SYNC_FILE_REFUSED;
-  if (!kw_import_stream (store, in, passphrase, FALSE, summary, &refusal))
+  author = g_path_get_basename (path);
+  author[KW_DEVICE_ID_LEN] = '\0';
+  if (!kw_import_stream_from (store, in, passphrase, author, FALSE, summary, &refusal))
     {
       write_note (store, path, identity, digest, refusal, NULL);
       g_propagate_error (error, g_steal_pointer (&refusal));

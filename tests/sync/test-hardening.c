@@ -741,6 +741,37 @@ test_sync_remembers_refused (void)
   }
 }
 
+/* The sync pass reads only files named for another device, and only
+ * when the header names that device (spec, "The sync folder") */
+static void
+test_sync_names (void)
+{
+  g_autofree char *dir = helper_tmpdir ();
+  g_autofree char *folder = g_build_filename (dir, "shared", NULL);
+  g_autoptr(Replica) a = replica_new (dir, 0, T0);
+  g_autofree char *s1 = stamp_at (T0, 0, DEV);
+  g_autofree char *seen = dev_seen (s1);
+  const char *ignored[] = { "copy of " DEV ".kwartier.jsonl", DEV ".sync-conflict.kwartier.jsonl",
+                            "." DEV ".kwartier.jsonl", DEV ".123.kwartier.jsonl" };
+  g_autoptr(GString) log = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  guint refused = 0;
+
+  g_mkdir (folder, 0700);
+  for (guint i = 0; i < G_N_ELEMENTS (ignored); i++)
+    g_free (org_file (folder, ignored[i], seen, "\"Stichting\"", s1));
+  g_free (org_file (folder, FAKE ".kwartier.jsonl", seen, "\"Stichting\"", s1));
+  g_assert_true (kw_sync_folder_run (a->store, folder, NULL, note_cb, log, &refused, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (refused, ==, 1);
+  g_assert_nonnull (strstr (log->str, "named for device " FAKE));
+  g_assert_cmpint (kw_store_count (a->store, "organisation"), ==, 0);
+  /* a change file of the device, named as the spec says */
+  g_free (org_file (folder, DEV ".00000001.kwartier.jsonl", seen, "\"Stichting\"", s1));
+  g_assert_true (kw_sync_folder_run (a->store, folder, NULL, note_cb, log, &refused, &error));
+  g_assert_cmpint (kw_store_count (a->store, "organisation"), ==, 1);
+}
+
 /* The round-trip corpus (tests/fuzz/corpus-roundtrip), and the import
  * corpus, through the round-trip property */
 static void
@@ -800,6 +831,7 @@ main (int    argc,
   g_test_add_func ("/kw/hardening/f10-sync-special", test_f10_sync_special);
   g_test_add_func ("/kw/hardening/f10-size", test_f10_size);
   g_test_add_func ("/kw/hardening/sync-remembers-refused", test_sync_remembers_refused);
+  g_test_add_func ("/kw/hardening/sync-names", test_sync_names);
   g_test_add_func ("/kw/hardening/roundtrip-corpus", test_roundtrip_corpus);
 
   {
