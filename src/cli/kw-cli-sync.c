@@ -190,9 +190,15 @@ file_is_sealed (const char *path)
 static char *
 format_summary (const KwImportSummary *summary)
 {
-  return g_strdup_printf ("added %u, updated %u, deleted %u, conflicts %u, unchanged %u",
-                          summary->added, summary->updated, summary->deleted,
-                          summary->conflicts, summary->unchanged);
+  GString *s = g_string_new (NULL);
+
+  g_string_printf (s, "added %u, updated %u, deleted %u, conflicts %u, unchanged %u",
+                   summary->added, summary->updated, summary->deleted,
+                   summary->conflicts, summary->unchanged);
+  /* spec/cli.md: "and, when there are any, skew N" */
+  if (summary->skew > 0)
+    g_string_append_printf (s, ", skew %u", summary->skew);
+  return g_string_free (s, FALSE);
 }
 
 static void

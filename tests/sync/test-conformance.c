@@ -22,7 +22,7 @@
 
 #define HLC_RE "^[0-9a-f]{16}-[0-9a-f]{4}-[0-9a-f]{32}$"
 #define UUID_RE "^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$"
-#define SUMMARY_RE "^added [0-9]+, updated [0-9]+, deleted [0-9]+, conflicts [0-9]+, unchanged [0-9]+\n$"
+#define SUMMARY_RE "^added [0-9]+, updated [0-9]+, deleted [0-9]+, conflicts [0-9]+, unchanged [0-9]+(, skew [0-9]+)?\n$"
 #define FATIMA "f589d3c2-3b8f-4eb5-90f1-df19a330b2b9"
 #define PRIVATE_ONE "85368cce-9c31-465a-a0fd-747cc6d3dc78"
 #define DELETED_ONE "f47ceb0b-f1ca-41aa-8722-860ea72cac8c"
@@ -689,6 +689,7 @@ test_import_skew (void)
   r = run (db, "import", path, NULL);
   assert_exit (r, 0);
   g_assert_true (g_regex_match_simple (SUMMARY_RE, r->out, 0, 0));
+  g_assert_nonnull (strstr (r->out, ", skew "));
   g_assert_nonnull (strstr (r->err, "skew"));
   get = run (db, "get", "person", FATIMA, NULL);
   assert_exit (get, 0);
