@@ -709,7 +709,8 @@ id_part (Importer     *self,
 }
 
 /* An attendance's id is derived from its meeting and person, as put
- * makes it; a line may not move it to another one either. */
+ * makes it, with what the line carries and what is held here; a line
+ * may not move it to another meeting or person either. */
 static gboolean
 check_derived_id (Importer    *self,
                   GError     **error)
@@ -732,9 +733,11 @@ check_derived_id (Importer    *self,
       if (!id_part (self, local, type->id_fields[i], &part))
         return refuse (self, error, _("%s %s: %s cannot be changed, it makes the id"),
                        type->name, record->id, type->id_fields[i]);
-      if (part == NULL && local != NULL && kw_record_is_deleted (local))
-        return TRUE;  /* it stays deleted whatever the line says */
-      g_ptr_array_add (parts, (gpointer) (part ? part : ""));
+      /* a line of a change export may carry neither, for a record not
+       * here (yet): it is checked when both are known */
+      if (part == NULL)
+        return TRUE;
+      g_ptr_array_add (parts, (gpointer) part);
     }
   g_ptr_array_add (parts, NULL);
   derived = kw_id_derive (type->name, (const char * const *) parts->pdata);

@@ -418,6 +418,28 @@ test_f7_attendance_id (void)
       g_assert_nonnull (strstr (error->message, i == 0 ? "derived" : "meeting"));
     }
   g_assert_cmpint (kw_store_count (a->store, "attendance"), ==, 1);
+  /* a change line with the status alone, for an attendance not here:
+   * taken; once its meeting and person come, the id must fit them */
+  {
+    g_autofree char *only = g_strdup_printf ("{\"type\":\"attendance\",\"id\":\"%s\",\"f\":{"
+                                             "\"status\":[\"late\",\"%s\",null]}}", ids[0], s1);
+    g_autofree char *both = g_strdup_printf ("{\"type\":\"attendance\",\"id\":\"%s\",\"f\":{"
+                                             "\"meeting\":[\"" MEETING "\",\"%s\",null],"
+                                             "\"person\":[\"" PERSON "\",\"%s\",null]}}", ids[0], s2, s2);
+    const char *r1[] = { only, NULL };
+    const char *r2[] = { both, NULL };
+    g_autofree char *t1 = export_with (seen, r1);
+    g_autofree char *t2 = export_with (seen, r2);
+    g_autofree char *p1 = write_file (dir, "only.kwartier.jsonl", t1, -1);
+    g_autofree char *p2 = write_file (dir, "both.kwartier.jsonl", t2, -1);
+    g_autoptr(GError) error = NULL;
+    KwImportSummary s;
+
+    import_ok (a->store, p1);
+    g_assert_false (kw_import_file (a->store, p2, FALSE, &s, &error));
+    g_assert_error (error, KW_CORE_ERROR, KW_CORE_ERROR_REFUSED);
+    g_assert_nonnull (strstr (error->message, "derived"));
+  }
 }
 
 /* F8: integers beyond int64 are refused, naming the field */
