@@ -549,7 +549,7 @@ check_length (const KwField *field,
   got = g_strdup_printf ("%" G_GSIZE_FORMAT, len);
   cap = g_strdup_printf ("%" G_GSIZE_FORMAT, kw_field_max_json (field));
   g_set_error (error, KW_CORE_ERROR, KW_CORE_ERROR_INVALID,
-               _("%s: the text is too long (%s bytes as JSON text, at most %s)"),
+               _("%s: the text is too long (%s bytes as written in an export, at most %s)"),
                field->name, got, cap);
   return FALSE;
 }
