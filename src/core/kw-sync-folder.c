@@ -15,6 +15,7 @@
 
 #include "kw-error.h"
 #include "kw-export.h"
+#include "kw-seal.h"
 #include "kw-sync-folder.h"
 #include "kw-sync-private.h"
 
@@ -28,7 +29,7 @@
  * file's identity, whether it went in, the SHA-256 of its bytes, and the
  * reason it was refused. A plain digest is a record of an older pass. */
 typedef struct {
-  char     *identity;  /* "size:mtime:inode" */
+  char     *identity;  /* "size:mtime:inode:version" */
   gboolean  refused;
   char     *sha256;
   char     *reason;
@@ -44,11 +45,13 @@ file_note_clear (FileNote *note)
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (FileNote, file_note_clear)
 
+/* The program's version is part of it: a file refused as made by a
+ * newer Kwartier is read again after an update. */
 static char *
 format_identity (const KwImportFileInfo *info)
 {
-  return g_strdup_printf ("%" G_GUINT64_FORMAT ":%" G_GINT64_FORMAT ":%" G_GUINT64_FORMAT,
-                          info->size, info->mtime_ns, info->inode);
+  return g_strdup_printf ("%" G_GUINT64_FORMAT ":%" G_GINT64_FORMAT ":%" G_GUINT64_FORMAT ":%s",
+                          info->size, info->mtime_ns, info->inode, PACKAGE_VERSION);
 }
 
 static void
@@ -90,18 +93,27 @@ write_note (KwStore          *store,
 }
 
 /* SHA-256 of a regular file already open (kw_import_open_file), then
- * back at its start for the import. */
+ * back at its start for the import; @sealed: whether it starts as a
+ * sealed file does. */
 static char *
 digest_stream (GInputStream  *in,
+               gboolean      *sealed,
                GError       **error)
 {
   g_autoptr(GChecksum) sum = g_checksum_new (G_CHECKSUM_SHA256);
   g_autofree guint8 *buf = g_malloc (64 * 1024);
   g_autoptr(GError) io_error = NULL;
+  gboolean first = TRUE;
   gssize n;
 
+  *sealed = FALSE;
   while ((n = g_input_stream_read (in, buf, 64 * 1024, NULL, &io_error)) > 0)
-    g_checksum_update (sum, buf, (gsize) n);
+    {
+      if (first)
+        *sealed = (gsize) n >= strlen (KW_SEAL_MAGIC) && memcmp (buf, KW_SEAL_MAGIC, strlen (KW_SEAL_MAGIC)) == 0;
+      first = FALSE;
+      g_checksum_update (sum, buf, (gsize) n);
+    }
   if (n < 0 || lseek (g_unix_input_stream_get_fd (G_UNIX_INPUT_STREAM (in)), 0, SEEK_SET) != 0)
     {
       g_set_error (error, KW_CORE_ERROR, KW_CORE_ERROR_IO, _("the file cannot be read: %s"),
@@ -196,6 +208,7 @@ sync_file (KwStore          *store,
   g_autofree char *digest = NULL;
   g_autofree char *author = NULL;
   KwImportFileInfo info;
+  gboolean sealed;
 
   if ((in = kw_import_open_file (path, &info, error)) == NULL)
     return KW_SYNC_FILE_REFUSED;
@@ -203,7 +216,7 @@ sync_file (KwStore          *store,
   read_note (store, path, &note);
   if (g_strcmp0 (note.identity, identity) == 0)
     return note.refused ? remembered (&note, error) : KW_SYNC_FILE_UNCHANGED;
-  if ((digest = digest_stream (in, error)) == NULL)
+  if ((digest = digest_stream (in, &sealed, error)) == NULL)
     return KW_SYNC_FILE_REFUSED;
   if (g_strcmp0 (note.sha256, digest) == 0 && !note.refused)
     return write_note (store, path, identity, digest, NULL, error)
@@ -212,7 +225,11 @@ sync_file (KwStore          *store,
   author[KW_DEVICE_ID_LEN] = '\0';
   if (!kw_import_stream_from (store, in, passphrase, author, FALSE, summary, &refusal))
     {
-      write_note (store, path, identity, digest, refusal, NULL);
+      /* remembered only when the file is at fault: not for a busy
+       * database or a full disk, nor for a sealed file, which another
+       * passphrase may open */
+      if (g_error_matches (refusal, KW_CORE_ERROR, KW_CORE_ERROR_REFUSED) && !sealed)
+        write_note (store, path, identity, digest, refusal, NULL);
       g_propagate_error (error, g_steal_pointer (&refusal));
       return KW_SYNC_FILE_REFUSED;
     }

@@ -753,6 +753,23 @@ test_sync_remembers_refused (void)
       /* the second pass did not read it: it says so */
       g_assert_true ((strstr (log->str, "unchanged since it was refused") != NULL) == (pass == 1));
     }
+  /* made by a newer Kwartier: read again on every pass, since an update
+   * of this one will take it */
+  {
+    g_autofree char *newer = write_file (folder, FAKE ".kwartier.jsonl",
+                                         "{\"kwartier\":\"export\",\"format\":2,\"schema\":1}\n", -1);
+
+    for (guint pass = 0; pass < 2; pass++)
+      {
+        g_autoptr(GString) log = g_string_new (NULL);
+
+        g_assert_true (kw_sync_folder_run (a->store, folder, NULL, note_cb, log, &refused, &error));
+        g_assert_cmpuint (refused, ==, 2);
+        g_assert_nonnull (strstr (log->str, "newer Kwartier"));
+        g_assert_nonnull (strstr (log->str, "this one reads format 1, schema 1\n"));  /* not remembered */
+      }
+    g_unlink (newer);
+  }
   good = org_file (folder, DEV ".kwartier.jsonl", seen, "\"Stichting\"", s1);
   {
     g_autoptr(GString) log = g_string_new (NULL);
