@@ -127,6 +127,8 @@ test_saturate (void)
   g_assert_cmpint (kw_hlc_future_limit (G_MAXINT64), ==, KW_HLC_MS_LAST);
   g_assert_cmpint (kw_hlc_future_limit (1000), ==, 1000 + KW_HLC_FUTURE_MS);
   g_assert_cmpint (kw_hlc_get_ms ("nonsense"), ==, -1);
+  g_assert_cmpint (kw_hlc_skew_limit (G_MAXINT64), ==, KW_HLC_MS_LAST);
+  g_assert_cmpint (kw_hlc_skew_limit (G_MININT64), ==, KW_HLC_SKEW_MS);
 }
 
 /* An import moves the clock at most to the limit (F5, F6) */

@@ -117,6 +117,12 @@ kw_hlc_future_limit (gint64 clock_ms)
   return MIN (clamp_ms (clock_ms) + KW_HLC_FUTURE_MS, KW_HLC_MS_LAST);
 }
 
+gint64
+kw_hlc_skew_limit (gint64 wall_ms)
+{
+  return MIN (clamp_ms (wall_ms) + KW_HLC_SKEW_MS, KW_HLC_MS_LAST);
+}
+
 gboolean
 kw_hlc_is_valid (const char *text)
 {

@@ -41,6 +41,9 @@ gint64    kw_hlc_get_ms         (const char *text);
 /* The latest milliseconds a stamp may carry on a device whose clock reads
  * @clock_ms: 366 days ahead, never past the year 9999. */
 gint64    kw_hlc_future_limit   (gint64      clock_ms);
+/* How far an import may move the clock of a device whose wall clock
+ * reads @wall_ms: a day ahead, never past the year 9999. */
+gint64    kw_hlc_skew_limit     (gint64      wall_ms);
 char     *kw_device_id_new      (void);
 
 /* The clock of one device. */

@@ -552,7 +552,7 @@ load_clock (KwStore *self)
   g_autofree char *last = NULL;
   sqlite3_stmt *stmt = _kw_store_prepare (self, "SELECT max (hlc) FROM seen", NULL);
 
-  gint64 limit = _kw_store_wall_ms (self) + KW_HLC_SKEW_MS;
+  gint64 limit = kw_hlc_skew_limit (_kw_store_wall_ms (self));
 
   /* the same cap as an import: what a clock ahead wrote stays behind */
   _kw_store_get_meta (self, "hlc", &last);
@@ -580,7 +580,7 @@ void
 _kw_store_observe_stamp (KwStore    *self,
                          const char *stamp)
 {
-  kw_hlc_clock_observe_until (&self->clock, stamp, _kw_store_wall_ms (self) + KW_HLC_SKEW_MS);
+  kw_hlc_clock_observe_until (&self->clock, stamp, kw_hlc_skew_limit (_kw_store_wall_ms (self)));
   self->clock_dirty = TRUE;
 }
 
