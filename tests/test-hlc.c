@@ -108,6 +108,73 @@ test_observe (void)
   g_assert_cmpstr (out, ==, "00000000000f4240-0008-" DEVICE);
 }
 
+/* The end of the clock: no overflow, no stamp it would refuse (F4) */
+static void
+test_saturate (void)
+{
+  KwHlcClock clock;
+  char a[KW_HLC_LEN + 1], b[KW_HLC_LEN + 1];
+
+  kw_hlc_clock_init (&clock, DEVICE, "7fffffffffffffff-ffff-" DEVICE);
+  kw_hlc_clock_tick (&clock, 1, a);
+  g_assert_true (kw_hlc_is_valid (a));
+  g_assert_cmpint (kw_hlc_get_ms (a), <=, KW_HLC_MS_LAST);
+  kw_hlc_clock_init (&clock, DEVICE, "0000e677d21fdbff-fffe-" DEVICE);
+  kw_hlc_clock_tick (&clock, G_MAXINT64, a);
+  g_assert_cmpstr (a, ==, "0000e677d21fdbff-ffff-" DEVICE);
+  kw_hlc_clock_tick (&clock, G_MAXINT64, b);
+  g_assert_cmpstr (b, ==, a);  /* saturated, still valid */
+  g_assert_cmpint (kw_hlc_future_limit (G_MAXINT64), ==, KW_HLC_MS_LAST);
+  g_assert_cmpint (kw_hlc_future_limit (1000), ==, 1000 + KW_HLC_FUTURE_MS);
+  g_assert_cmpint (kw_hlc_get_ms ("nonsense"), ==, -1);
+  g_assert_cmpint (kw_hlc_skew_limit (G_MAXINT64), ==, KW_HLC_MS_LAST);
+  g_assert_cmpint (kw_hlc_skew_limit (G_MININT64), ==, KW_HLC_SKEW_MS);
+}
+
+/* An import moves the clock at most to the limit (F5, F6) */
+static void
+test_observe_until (void)
+{
+  KwHlcClock clock;
+  char out[KW_HLC_LEN + 1];
+
+  kw_hlc_clock_init (&clock, DEVICE, NULL);
+  kw_hlc_clock_observe_until (&clock, "0000e677d21fdbff-0000-ffffffffffffffffffffffffffffffff", 5000);
+  kw_hlc_clock_tick (&clock, 1000, out);
+  g_assert_cmpstr (out, ==, "0000000000001388-0001-" DEVICE);
+  kw_hlc_clock_observe_until (&clock, "0000000000000fa0-0009-ffffffffffffffffffffffffffffffff", 5000);
+  kw_hlc_clock_last (&clock, out);
+  g_assert_cmpstr (out, ==, "0000000000001388-0001-" DEVICE);  /* never back */
+  kw_hlc_clock_observe (&clock, "7fffffffffffffff-0000-ffffffffffffffffffffffffffffffff");
+  kw_hlc_clock_last (&clock, out);
+  g_assert_cmpint (kw_hlc_get_ms (out), ==, KW_HLC_MS_LAST);
+}
+
+/* A local write beats its field's stamp without moving the clock there */
+static void
+test_tick_above (void)
+{
+  KwHlcClock clock;
+  char out[KW_HLC_LEN + 1], last[KW_HLC_LEN + 1];
+
+  kw_hlc_clock_init (&clock, DEVICE, NULL);
+  kw_hlc_clock_tick_above (&clock, 1000, NULL, 100000, out);
+  g_assert_cmpstr (out, ==, "00000000000003e8-0000-" DEVICE);
+  kw_hlc_clock_tick_above (&clock, 1000, "0000000000000fa0-0009-ffffffffffffffffffffffffffffffff", 100000, out);
+  g_assert_cmpstr (out, ==, "0000000000000fa0-000a-" DEVICE);
+  kw_hlc_clock_last (&clock, last);
+  g_assert_cmpstr (last, ==, "00000000000003e8-0001-" DEVICE);
+  /* the counter carries */
+  kw_hlc_clock_tick_above (&clock, 1000, "0000000000000fa0-ffff-ffffffffffffffffffffffffffffffff", 100000, out);
+  g_assert_cmpstr (out, ==, "0000000000000fa1-0000-" DEVICE);
+  /* never past the limit */
+  kw_hlc_clock_tick_above (&clock, 1000, "0000e677d21fdbff-0000-ffffffffffffffffffffffffffffffff", 100000, out);
+  g_assert_cmpstr (out, ==, "00000000000186a0-ffff-" DEVICE);
+  /* below the clock's own tick: the tick */
+  kw_hlc_clock_tick_above (&clock, 1000, "0000000000000001-0000-ffffffffffffffffffffffffffffffff", 100000, out);
+  g_assert_cmpstr (out, ==, "00000000000003e8-0004-" DEVICE);
+}
+
 static void
 test_device_id (void)
 {
@@ -129,6 +196,9 @@ main (int argc, char **argv)
   g_test_add_func ("/kw/hlc/clock-backwards", test_clock_backwards);
   g_test_add_func ("/kw/hlc/counter-overflow", test_counter_overflow);
   g_test_add_func ("/kw/hlc/observe", test_observe);
+  g_test_add_func ("/kw/hlc/saturate", test_saturate);
+  g_test_add_func ("/kw/hlc/observe-until", test_observe_until);
+  g_test_add_func ("/kw/hlc/tick-above", test_tick_above);
   g_test_add_func ("/kw/hlc/device-id", test_device_id);
   return g_test_run ();
 }

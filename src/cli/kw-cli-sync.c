@@ -23,6 +23,7 @@
 #define EXIT_OK 0
 #define EXIT_REFUSED 1
 #define EXIT_USAGE 2
+#define EXIT_SOME_REFUSED 3  /* sync: the pass finished, some files were refused */
 
 typedef struct {
   const char *scope;
@@ -50,8 +51,8 @@ usage (const char *synopsis,
 static int
 fail (const GError *error)
 {
-  g_printerr ("kwartier-cli: %s\n", error->message);
-  return g_error_matches (error, KW_CORE_ERROR, KW_CORE_ERROR_BUSY) ? 4 : EXIT_REFUSED;  /* spec/cli.md */
+  g_printerr ("kwartier-cli: %s\n", error != NULL ? error->message : _("refused, for a reason not known"));
+  return error != NULL && g_error_matches (error, KW_CORE_ERROR, KW_CORE_ERROR_BUSY) ? 4 : EXIT_REFUSED;  /* spec/cli.md */
 }
 
 /* Data goes out as UTF-8 bytes, whatever the locale's charset (g_print
@@ -169,19 +170,19 @@ parse_scope (const char       *text,
   return TRUE;
 }
 
+/* Opened as the import opens it: a FIFO or a device is not waited on
+ * here either (the import then says why it is refused). */
 static gboolean
 file_is_sealed (const char *path)
 {
   char buf[sizeof KW_SEAL_MAGIC] = { 0 };
-  FILE *f = fopen (path, "rb");
-  gboolean sealed;
+  g_autoptr(GInputStream) in = kw_import_open_file (path, NULL, NULL);
+  gsize n = 0;
 
-  if (f == NULL)
+  if (in == NULL)
     return FALSE;
-  sealed = fread (buf, 1, strlen (KW_SEAL_MAGIC), f) == strlen (KW_SEAL_MAGIC)
-           && memcmp (buf, KW_SEAL_MAGIC, strlen (KW_SEAL_MAGIC)) == 0;
-  fclose (f);
-  return sealed;
+  return g_input_stream_read_all (in, buf, strlen (KW_SEAL_MAGIC), &n, NULL, NULL)
+         && n == strlen (KW_SEAL_MAGIC) && memcmp (buf, KW_SEAL_MAGIC, n) == 0;
 }
 
 /* The summary is data that scripts read (spec/cli.md), so it is never
@@ -189,9 +190,15 @@ file_is_sealed (const char *path)
 static char *
 format_summary (const KwImportSummary *summary)
 {
-  return g_strdup_printf ("added %u, updated %u, deleted %u, conflicts %u, unchanged %u",
-                          summary->added, summary->updated, summary->deleted,
-                          summary->conflicts, summary->unchanged);
+  GString *s = g_string_new (NULL);
+
+  g_string_printf (s, "added %u, updated %u, deleted %u, conflicts %u, unchanged %u",
+                   summary->added, summary->updated, summary->deleted,
+                   summary->conflicts, summary->unchanged);
+  /* spec/cli.md: "and, when there are any, skew N" */
+  if (summary->skew > 0)
+    g_string_append_printf (s, ", skew %u", summary->skew);
+  return g_string_free (s, FALSE);
 }
 
 static void
@@ -199,8 +206,8 @@ print_skew (const KwImportSummary *summary)
 {
   if (summary->skew > 0)
     g_printerr (g_dngettext (GETTEXT_PACKAGE,
-                             "kwartier-cli: warning: %u record carries a stamp more than a day ahead of this device's clock (clock skew)\n",
-                             "kwartier-cli: warning: %u records carry a stamp more than a day ahead of this device's clock (clock skew)\n",
+                             "kwartier-cli: warning: %u record or “seen” entry carries a stamp more than a day ahead of this device's clock (clock skew)\n",
+                             "kwartier-cli: warning: %u records or “seen” entries carry a stamp more than a day ahead of this device's clock (clock skew)\n",
                              summary->skew), summary->skew);
 }
 
@@ -391,14 +398,14 @@ kw_cli_sync_sync (KwStore  *store,
       g_print (_("Usage: kwartier-cli [--db PATH] %s\n\n"
                  "One pass of folder sync: imports every other device's export in FOLDER that\n"
                  "changed since the last pass, then writes this device's export there.\n"
-                 "A refused file is reported and skipped (exit status 1).\n"), synopsis);
+                 "A refused file is reported and skipped (exit status 3).\n"), synopsis);
       return EXIT_OK;
     }
   if (args.file == NULL)
     return usage (synopsis, _("FOLDER is required"));
   if (!kw_sync_folder_run (store, args.file, passphrase, on_sync_file_cb, NULL, &refused, &error))
     return fail (error);
-  return refused > 0 ? EXIT_REFUSED : EXIT_OK;
+  return refused > 0 ? EXIT_SOME_REFUSED : EXIT_OK;
 }
 
 gboolean

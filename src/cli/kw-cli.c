@@ -203,8 +203,8 @@ print_message (const char *message)
 static int
 refuse (const GError *error)
 {
-  print_message (error->message);
-  if (g_error_matches (error, KW_CORE_ERROR, KW_CORE_ERROR_BUSY))
+  print_message (error != NULL ? error->message : _("refused, for a reason not known"));
+  if (error != NULL && g_error_matches (error, KW_CORE_ERROR, KW_CORE_ERROR_BUSY))
     return KW_CLI_EXIT_BUSY;
   return KW_CLI_EXIT_REFUSED;
 }

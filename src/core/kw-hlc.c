@@ -25,6 +25,27 @@ is_lower_hex (const char *text,
   return TRUE;
 }
 
+static gint64
+clamp_ms (gint64 ms)
+{
+  return CLAMP (ms, 0, KW_HLC_MS_LAST);
+}
+
+/* One tick after (ms, counter): the counter carries into the
+ * milliseconds, and saturates at the end of the year 9999. */
+static void
+step (gint64 *ms,
+      guint  *counter)
+{
+  if (*counter < COUNTER_MAX)
+    (*counter)++;
+  else if (*ms < KW_HLC_MS_LAST)
+    {
+      (*ms)++;
+      *counter = 0;
+    }
+}
+
 static guint64
 parse_hex (const char *text,
            gsize       len)
@@ -82,6 +103,26 @@ kw_hlc_parse (const char *text,
   return TRUE;
 }
 
+gint64
+kw_hlc_get_ms (const char *text)
+{
+  KwHlc hlc;
+
+  return kw_hlc_parse (text, &hlc) ? hlc.ms : -1;
+}
+
+gint64
+kw_hlc_future_limit (gint64 clock_ms)
+{
+  return MIN (clamp_ms (clock_ms) + KW_HLC_FUTURE_MS, KW_HLC_MS_LAST);
+}
+
+gint64
+kw_hlc_skew_limit (gint64 wall_ms)
+{
+  return MIN (clamp_ms (wall_ms) + KW_HLC_SKEW_MS, KW_HLC_MS_LAST);
+}
+
 gboolean
 kw_hlc_is_valid (const char *text)
 {
@@ -128,7 +169,7 @@ kw_hlc_clock_init (KwHlcClock *clock,
   g_strlcpy (clock->device, device, sizeof clock->device);
   if (last != NULL && kw_hlc_parse (last, &hlc))
     {
-      clock->ms = hlc.ms;
+      clock->ms = clamp_ms (hlc.ms);
       clock->counter = hlc.counter;
     }
 }
@@ -141,18 +182,15 @@ kw_hlc_clock_tick (KwHlcClock *clock,
 {
   KwHlc hlc;
 
+  wall_ms = clamp_ms (wall_ms);
+  clock->ms = clamp_ms (clock->ms);
   if (wall_ms > clock->ms)
     {
       clock->ms = wall_ms;
       clock->counter = 0;
     }
-  else if (clock->counter < COUNTER_MAX)
-    clock->counter++;
   else
-    {
-      clock->ms++;
-      clock->counter = 0;
-    }
+    step (&clock->ms, &clock->counter);
 
   hlc.ms = clock->ms;
   hlc.counter = clock->counter;
@@ -161,18 +199,61 @@ kw_hlc_clock_tick (KwHlcClock *clock,
 }
 
 void
-kw_hlc_clock_observe (KwHlcClock *clock,
-                      const char *stamp)
+kw_hlc_clock_tick_above (KwHlcClock *clock,
+                         gint64      wall_ms,
+                         const char *current,
+                         gint64      limit_ms,
+                         char        out[KW_HLC_LEN + 1])
 {
   KwHlc hlc;
 
+  g_return_if_fail (clock != NULL);
+
+  kw_hlc_clock_tick (clock, wall_ms, out);
+  if (current == NULL || kw_hlc_compare (out, current) > 0 || !kw_hlc_parse (current, &hlc))
+    return;
+  limit_ms = clamp_ms (limit_ms);
+  if (hlc.ms > limit_ms)
+    {
+      hlc.ms = limit_ms;
+      hlc.counter = COUNTER_MAX;
+    }
+  else
+    step (&hlc.ms, &hlc.counter);
+  memcpy (hlc.device, clock->device, sizeof hlc.device);
+  if (hlc.ms > clock->ms || (hlc.ms == clock->ms && hlc.counter > clock->counter))
+    kw_hlc_format (&hlc, out);
+}
+
+void
+kw_hlc_clock_observe_until (KwHlcClock *clock,
+                            const char *stamp,
+                            gint64      limit_ms)
+{
+  KwHlc hlc;
+
+  g_return_if_fail (clock != NULL);
+
   if (!kw_hlc_parse (stamp, &hlc))
     return;
+  limit_ms = clamp_ms (limit_ms);
+  if (hlc.ms > limit_ms)
+    {
+      hlc.ms = limit_ms;
+      hlc.counter = 0;
+    }
   if (hlc.ms > clock->ms || (hlc.ms == clock->ms && hlc.counter > clock->counter))
     {
       clock->ms = hlc.ms;
       clock->counter = hlc.counter;
     }
+}
+
+void
+kw_hlc_clock_observe (KwHlcClock *clock,
+                      const char *stamp)
+{
+  kw_hlc_clock_observe_until (clock, stamp, KW_HLC_MS_LAST);
 }
 
 void

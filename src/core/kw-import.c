@@ -13,9 +13,15 @@
 
 #include "config.h"
 
+#include <errno.h>
+#include <fcntl.h>
+#include <gio/gunixinputstream.h>
 #include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "kw-error.h"
 #include "kw-import.h"
@@ -26,6 +32,8 @@
 #define MAX_DEPTH 8
 #define READ_SIZE (64 * 1024)
 #define FORMAT_VERSION 1
+#define MAX_FILE (G_GUINT64_CONSTANT (4) << 30)
+#define RAW_SIZE (2 * READ_SIZE)
 
 typedef struct {
   GInputStream *in;
@@ -34,6 +42,13 @@ typedef struct {
   gsize         start;
   gsize         end;
   gboolean      eof;
+  guint64       total;      /* bytes read (after gunzip) */
+  GConverter   *gunzip;     /* NULL: the stream is plain */
+  guint8       *raw;        /* gunzip: bytes not yet converted */
+  gsize         raw_start;
+  gsize         raw_end;
+  gboolean      raw_eof;
+  gboolean      finished;   /* gunzip: the member ended */
 } LineReader;
 
 typedef struct {
@@ -45,6 +60,10 @@ typedef struct {
   guint64       line_no;
   guint64       records;
   gboolean      trailer;
+  gint64        skew_ms;    /* stamps beyond: clock skew */
+  gint64        future_ms;  /* stamps beyond: refused */
+  GPtrArray    *skewed;     /* devices whose "seen" entry is ahead */
+  const char   *author;     /* the device the header must name, or NULL */
 } Importer;
 
 /* Helpers: refusals */
@@ -90,10 +109,81 @@ set_read_error (GError  *io_error,
 /* Helpers: lines */
 
 static gboolean
+read_raw (LineReader  *reader,
+          GError     **error)
+{
+  gssize n;
+
+  if (reader->raw_start > 0)
+    {
+      memmove (reader->raw, reader->raw + reader->raw_start, reader->raw_end - reader->raw_start);
+      reader->raw_end -= reader->raw_start;
+      reader->raw_start = 0;
+    }
+  if (reader->raw_end == RAW_SIZE)
+    return g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, _("damaged gzip data")), FALSE;
+  n = g_input_stream_read (reader->in, reader->raw + reader->raw_end, RAW_SIZE - reader->raw_end,
+                           NULL, error);
+  if (n < 0)
+    return FALSE;
+  reader->raw_end += (gsize) n;
+  reader->raw_eof = n == 0;
+  return TRUE;
+}
+
+/* Gunzips by hand rather than with a GConverterInputStream, which stops
+ * at the end of the first member and ignores whatever follows. */
+static gssize
+read_gunzip (LineReader  *reader,
+             guint8      *out,
+             gsize        size,
+             GError     **error)
+{
+  for (;;)
+    {
+      g_autoptr(GError) zerror = NULL;
+      gsize in_len = reader->raw_end - reader->raw_start;
+      gsize nread = 0, nwritten = 0;
+      GConverterResult result;
+
+      if (reader->finished)
+        {
+          if (in_len == 0 && !reader->raw_eof && !read_raw (reader, error))
+            return -1;
+          if (reader->raw_end > reader->raw_start)
+            return g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                                        _("there is data after the end of the gzip stream")), -1;
+          if (reader->raw_eof)
+            return 0;
+          continue;
+        }
+      if (in_len == 0 && !reader->raw_eof && !read_raw (reader, error))
+        return -1;
+      in_len = reader->raw_end - reader->raw_start;
+      result = g_converter_convert (reader->gunzip, reader->raw + reader->raw_start, in_len, out, size,
+                                    reader->raw_eof ? G_CONVERTER_INPUT_AT_END : G_CONVERTER_NO_FLAGS,
+                                    &nread, &nwritten, &zerror);
+      if (result == G_CONVERTER_ERROR)
+        {
+          if (!g_error_matches (zerror, G_IO_ERROR, G_IO_ERROR_PARTIAL_INPUT) || reader->raw_eof)
+            return g_propagate_error (error, g_steal_pointer (&zerror)), -1;
+          if (!read_raw (reader, error))
+            return -1;
+          continue;
+        }
+      reader->raw_start += nread;
+      reader->finished = result == G_CONVERTER_FINISHED;
+      if (nwritten > 0)
+        return (gssize) nwritten;
+    }
+}
+
+static gboolean
 fill_reader (LineReader  *reader,
              GError     **error)
 {
   g_autoptr(GError) io_error = NULL;
+  gsize size;
   gssize n;
 
   if (reader->start > 0)
@@ -102,8 +192,9 @@ fill_reader (LineReader  *reader,
       reader->end -= reader->start;
       reader->start = 0;
     }
-  n = g_input_stream_read (reader->in, reader->buf + reader->end,
-                           MIN (READ_SIZE, reader->cap - reader->end), NULL, &io_error);
+  size = MIN (READ_SIZE, reader->cap - reader->end);
+  n = reader->gunzip != NULL ? read_gunzip (reader, reader->buf + reader->end, size, &io_error)
+      : g_input_stream_read (reader->in, reader->buf + reader->end, size, NULL, &io_error);
   if (n < 0)
     {
       set_read_error (io_error, error);
@@ -111,6 +202,13 @@ fill_reader (LineReader  *reader,
     }
   reader->end += (gsize) n;
   reader->eof = n == 0;
+  reader->total += (guint64) n;
+  if (reader->total > MAX_FILE)
+    {
+      g_set_error (error, KW_CORE_ERROR, KW_CORE_ERROR_REFUSED,
+                   _("the file is larger than 4 GiB"));
+      return FALSE;
+    }
   return TRUE;
 }
 
@@ -152,42 +250,103 @@ read_line (LineReader  *reader,
     }
 }
 
-/* Depth and number of members (colons outside strings), without
- * parsing: json-glib has no depth limit and keeps the last of two equal
- * keys silently. */
-static gboolean
-scan_line (const char *line,
-           gsize       len,
-           guint      *members)
+typedef enum {
+  SCAN_OK,
+  SCAN_DEEP,
+  SCAN_CONTROL,   /* a raw control character inside a string */
+  SCAN_NUL,       /* \u0000 */
+  SCAN_RANGE,     /* an integer beyond 64 bits */
+} ScanResult;
+
+/* A number outside a string, from line[*i]: a whole number in the signed
+ * 64-bit range (json-glib wraps the others silently). */
+static ScanResult
+scan_number (const char *line,
+             gsize       len,
+             gsize      *i)
+{
+  char digits[24];
+  gsize start = *i, end = start + (line[start] == '-');
+  gint64 v;
+
+  while (end < len && g_ascii_isdigit (line[end]))
+    end++;
+  *i = end - 1;
+  if (end < len && (line[end] == '.' || line[end] == 'e' || line[end] == 'E'))
+    return SCAN_OK;  /* a float: json-glib's type says it is one */
+  if (end - start >= sizeof digits)
+    return SCAN_RANGE;
+  memcpy (digits, line + start, end - start);
+  digits[end - start] = '\0';
+  if (end - start > (gsize) (line[start] == '-')
+      && !g_ascii_string_to_signed (digits, 10, G_MININT64, G_MAXINT64, &v, NULL))
+    return SCAN_RANGE;
+  return SCAN_OK;
+}
+
+/* Depth, number of members (colons outside strings), raw control
+ * characters, \u0000 and numbers, without parsing: json-glib has no depth
+ * limit, keeps the last of two equal keys silently, takes control
+ * characters, cuts a value at \u0000 and wraps integers. */
+static ScanResult
+scan_line (const char  *line,
+           gsize        len,
+           guint       *members,
+           const char **key,
+           gsize       *key_len)
 {
   gboolean in_string = FALSE;
+  gsize string_start = 0, string_end = 0;
   guint depth = 0;
 
   *members = 0;
+  *key = "";
+  *key_len = 0;
   for (gsize i = 0; i < len; i++)
     {
       char c = line[i];
 
       if (in_string)
         {
+          if ((guchar) c < 0x20)
+            return SCAN_CONTROL;
+          if (c == '\\' && i + 5 < len && line[i + 1] == 'u' && memcmp (line + i + 2, "0000", 4) == 0)
+            return SCAN_NUL;
           if (c == '\\')
             i++;
           else if (c == '"')
-            in_string = FALSE;
+            {
+              in_string = FALSE;
+              string_end = i;
+            }
         }
       else if (c == '"')
-        in_string = TRUE;
+        {
+          in_string = TRUE;
+          string_start = i + 1;
+        }
       else if (c == '{' || c == '[')
         {
           if (++depth > MAX_DEPTH)
-            return FALSE;
+            return SCAN_DEEP;
         }
       else if ((c == '}' || c == ']') && depth > 0)
         depth--;
       else if (c == ':')
-        (*members)++;
+        {
+          (*members)++;
+          *key = line + string_start;  /* the last key names a bad number */
+          *key_len = string_end - string_start;
+        }
+      else if (c == '-' || g_ascii_isdigit (c))
+        {
+          ScanResult result = scan_number (line, len, &i);
+
+          if (result != SCAN_OK)
+            return result;
+        }
     }
-  return TRUE;
+  return SCAN_OK;
 }
 
 static guint
@@ -222,13 +381,28 @@ parse_line (Importer    *self,
             GError     **error)
 {
   g_autoptr(GError) json_error = NULL;
+  const char *key;
+  gsize key_len;
   guint members;
   JsonNode *root;
 
   if (!g_utf8_validate (line, (gssize) len, NULL))
     return refuse (self, error, _("not valid UTF-8")), NULL;
-  if (!scan_line (line, len, &members))
-    return refuse (self, error, _("nested deeper than %d levels"), MAX_DEPTH), NULL;
+  switch (scan_line (line, len, &members, &key, &key_len))
+    {
+    case SCAN_DEEP:
+      return refuse (self, error, _("nested deeper than %d levels"), MAX_DEPTH), NULL;
+    case SCAN_CONTROL:
+      return refuse (self, error, _("a raw control character inside a string")), NULL;
+    case SCAN_NUL:
+      return refuse (self, error, _("a \\u0000 inside a string")), NULL;
+    case SCAN_RANGE:
+      return refuse (self, error, _("%.*s: an integer outside the signed 64-bit range"),
+                     key_len <= 64 ? (int) key_len : 0, key), NULL;
+    case SCAN_OK:
+    default:
+      break;
+    }
   if (!json_parser_load_from_data (self->parser, line, (gssize) len, &json_error))
     return refuse (self, error, _("not a JSON object (%s)"), json_error->message), NULL;
   root = json_parser_get_root (self->parser);
@@ -296,6 +470,25 @@ variant_from_node (const KwField *field,
   return NULL;
 }
 
+/* Helpers: stamps */
+
+/* A stamp of the file: refused far in the future; TRUE in @skewed when
+ * more than a day ahead (spec: "Refusals"). */
+static gboolean
+check_stamp (Importer    *self,
+             const char  *stamp,
+             gboolean    *skewed,
+             GError     **error)
+{
+  gint64 ms = kw_hlc_get_ms (stamp);
+
+  if (ms > self->future_ms)
+    return refuse (self, error, _("a clock far in the future wrote this file: a stamp is more than 366 days ahead of this device's clock, or past the year 9999"));
+  if (skewed != NULL && ms > self->skew_ms)
+    *skewed = TRUE;
+  return TRUE;
+}
+
 /* Helpers: header */
 
 static gboolean
@@ -316,9 +509,15 @@ read_seen (Importer    *self,
       const char *stamp = JSON_NODE_HOLDS_VALUE (value) && json_node_get_value_type (value) == G_TYPE_STRING
                           ? json_node_get_string (value) : NULL;
 
+      gboolean skewed = FALSE;
+
       if (!kw_device_id_is_valid (device) || !kw_hlc_is_valid (stamp)
           || strcmp (stamp + KW_HLC_LEN - KW_DEVICE_ID_LEN, device) != 0)
         return refuse (self, error, _("“seen” has a malformed device or stamp"));
+      if (!check_stamp (self, stamp, &skewed, error))
+        return FALSE;
+      if (skewed)
+        g_ptr_array_add (self->skewed, g_strdup (device));
       g_hash_table_insert (self->import.file_seen, g_strdup (device), g_strdup (stamp));
     }
   return TRUE;
@@ -367,6 +566,9 @@ read_header (Importer    *self,
     }
   if (!kw_device_id_is_valid (get_string (header, "device")))
     return refuse (self, error, _("the header has no valid device id"));
+  if (self->author != NULL && strcmp (get_string (header, "device"), self->author) != 0)
+    return refuse (self, error, _("the file is named for device %s, but its header names %s"),
+                   self->author, get_string (header, "device"));
   if (organiser != NULL && !JSON_NODE_HOLDS_NULL (organiser) && get_string (header, "organiser") == NULL)
     return refuse (self, error, _("the organiser is not text"));
   self->import.device = g_strdup (get_string (header, "device"));
@@ -402,6 +604,8 @@ read_field (Importer      *self,
          ? json_node_get_string (prev_node) : NULL;
   if (!kw_hlc_is_valid (hlc) || prev == NULL || (*prev && !kw_hlc_is_valid (prev)))
     return refuse (self, error, _("%s.%s: malformed stamp"), record->type->name, name);
+  if (!check_stamp (self, hlc, NULL, error) || (*prev && !check_stamp (self, prev, NULL, error)))
+    return FALSE;
   record->values[i] = variant_from_node (&record->type->fields[i], json_array_get_element (array, 0), &ok);
   if (!ok)
     return refuse (self, error, _("%s.%s: expected a value of type %s"), record->type->name, name,
@@ -477,10 +681,70 @@ read_record (Importer    *self,
 
       if (stamp == NULL || !kw_hlc_is_valid (stamp))
         return refuse (self, error, _("malformed stamp"));
+      if (!check_stamp (self, stamp, NULL, error))
+        return FALSE;
       memcpy (record->deleted, stamp, KW_HLC_LEN + 1);
       return TRUE;
     }
   return read_fields (self, fields, error);
+}
+
+/* An id field of a live record of a derived-id type: the line's value,
+ * else the one held here. FALSE when it would change the held one. */
+static gboolean
+id_part (Importer     *self,
+         KwRecord     *local,
+         const char   *name,
+         const char  **part)
+{
+  KwSyncRecord *record = &self->record;
+  int i = kw_entity_type_field_index (record->type, name);
+  const char *held = local != NULL ? kw_record_get_string (local, name) : NULL;
+
+  *part = held;
+  if (!(record->present & (1u << i)))
+    return TRUE;
+  *part = record->values[i] != NULL ? g_variant_get_string (record->values[i], NULL) : NULL;
+  return held == NULL || g_strcmp0 (held, *part) == 0;
+}
+
+/* An attendance's id is derived from its meeting and person, as put
+ * makes it, with what the line carries and what is held here; a line
+ * may not move it to another meeting or person either. */
+static gboolean
+check_derived_id (Importer    *self,
+                  GError     **error)
+{
+  KwSyncRecord *record = &self->record;
+  const KwEntityType *type = record->type;
+  g_autoptr(KwRecord) local = NULL;
+  g_autoptr(GPtrArray) parts = g_ptr_array_new ();
+  g_autofree char *derived = NULL;
+  g_autofree char *names = NULL;
+
+  if (!(type->flags & KW_TYPE_FLAG_DERIVED_ID) || record->deleted[0] != '\0')
+    return TRUE;
+  local = kw_store_lookup (self->store, type->name, record->id, NULL);
+  names = g_strjoinv (", ", (char **) type->id_fields);
+  for (guint i = 0; type->id_fields[i]; i++)
+    {
+      const char *part;
+
+      if (!id_part (self, local, type->id_fields[i], &part))
+        return refuse (self, error, _("%s %s: %s cannot be changed, it makes the id"),
+                       type->name, record->id, type->id_fields[i]);
+      /* a line of a change export may carry neither, for a record not
+       * here (yet): it is checked when both are known */
+      if (part == NULL)
+        return TRUE;
+      g_ptr_array_add (parts, (gpointer) part);
+    }
+  g_ptr_array_add (parts, NULL);
+  derived = kw_id_derive (type->name, (const char * const *) parts->pdata);
+  if (strcmp (derived, record->id) != 0)
+    return refuse (self, error, _("%s %s: the id is not the one derived from its %s"),
+                   type->name, record->id, names);
+  return TRUE;
 }
 
 static gboolean
@@ -495,7 +759,9 @@ read_trailer (Importer    *self,
       || !json_node_get_boolean (end) || !get_int (trailer, "records", &records)
       || get_string (trailer, "sha256") == NULL)
     return refuse (self, error, _("malformed trailer"));
-  if (records < 0 || (guint64) records != self->records)
+  if (records < 0)
+    return refuse (self, error, _("malformed trailer"));
+  if ((guint64) records != self->records)
     {
       g_autofree char *said = g_strdup_printf ("%" G_GINT64_FORMAT, records);
       g_autofree char *found = g_strdup_printf ("%" G_GUINT64_FORMAT, self->records);
@@ -534,7 +800,7 @@ handle_line (Importer    *self,
   else
     {
       self->records++;
-      if (!read_record (self, object, error)
+      if (!read_record (self, object, error) || !check_derived_id (self, error)
           || !_kw_store_sync_merge (self->store, &self->import, &self->record, error))
         return FALSE;
     }
@@ -546,10 +812,12 @@ handle_line (Importer    *self,
 static gboolean
 read_lines (Importer      *self,
             GInputStream  *in,
+            GConverter    *gunzip,
             GError       **error)
 {
   g_autofree guint8 *buf = g_malloc (MAX_LINE + READ_SIZE + 1);
-  LineReader reader = { in, buf, MAX_LINE + READ_SIZE + 1, 0, 0, FALSE };
+  g_autofree guint8 *raw = gunzip ? g_malloc (RAW_SIZE) : NULL;
+  LineReader reader = { in, buf, MAX_LINE + READ_SIZE + 1, 0, 0, FALSE, 0, gunzip, raw, 0, 0, FALSE, FALSE };
   LineResult result;
   gboolean newline;
   char *line;
@@ -581,11 +849,28 @@ read_lines (Importer      *self,
   return TRUE;
 }
 
+/* A "seen" entry ahead counts as skew, unless a record of its device
+ * already did. */
+static void
+count_seen_skew (Importer *self)
+{
+  for (guint i = 0; i < self->skewed->len; i++)
+    {
+      const char *max = g_hash_table_lookup (self->import.max_seen, g_ptr_array_index (self->skewed, i));
+
+      if (max == NULL || kw_hlc_get_ms (max) <= self->skew_ms)
+        self->import.summary.skew++;
+    }
+}
+
 /* Helpers: streams */
 
+/* The stream to read lines from, unsealed; @gunzip is set when the lines
+ * are gzip-compressed in it. */
 static GInputStream *
 open_converted (GInputStream  *base,
                 const char    *passphrase,
+                GConverter   **gunzip,
                 GError       **error)
 {
   g_autoptr(GInputStream) in = g_buffered_input_stream_new (base);
@@ -610,18 +895,58 @@ open_converted (GInputStream  *base,
       if ((seal = kw_seal_decrypter_new (passphrase, error)) == NULL)
         return NULL;
       plain = g_converter_input_stream_new (in, seal);
-      return open_converted (plain, NULL, error);
+      return open_converted (plain, NULL, gunzip, error);
     }
   if (avail >= 2 && peek[0] == 0x1f && peek[1] == 0x8b)
-    {
-      g_autoptr(GZlibDecompressor) gzip = g_zlib_decompressor_new (G_ZLIB_COMPRESSOR_FORMAT_GZIP);
-
-      return g_converter_input_stream_new (in, G_CONVERTER (gzip));
-    }
+    *gunzip = G_CONVERTER (g_zlib_decompressor_new (G_ZLIB_COMPRESSOR_FORMAT_GZIP));
   return g_steal_pointer (&in);
 }
 
 /* Public API */
+
+GInputStream *
+kw_import_open_file (const char        *path,
+                     KwImportFileInfo  *info,
+                     GError           **error)
+{
+  struct stat st = { 0 };
+  int fd, saved;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  /* O_NONBLOCK: opening a FIFO must not wait for a writer */
+  fd = g_open (path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC | O_NOCTTY, 0);
+  if (fd < 0)
+    {
+      saved = errno;
+      if (saved == ELOOP)
+        g_set_error (error, KW_CORE_ERROR, KW_CORE_ERROR_REFUSED,
+                     _("%s is a symbolic link: only a regular file is read"), path);
+      else
+        g_set_error (error, KW_CORE_ERROR, KW_CORE_ERROR_IO, _("could not read %s: %s"),
+                     path, g_strerror (saved));
+      return NULL;
+    }
+  if (fstat (fd, &st) != 0 || !S_ISREG (st.st_mode) || (guint64) st.st_size > MAX_FILE
+      || fcntl (fd, F_SETFL, fcntl (fd, F_GETFL) & ~O_NONBLOCK) != 0)
+    {
+      if (S_ISREG (st.st_mode) && (guint64) st.st_size > MAX_FILE)
+        g_set_error (error, KW_CORE_ERROR, KW_CORE_ERROR_REFUSED,
+                     _("%s is larger than 4 GiB"), path);
+      else
+        g_set_error (error, KW_CORE_ERROR, KW_CORE_ERROR_REFUSED,
+                     _("%s is not a regular file (a FIFO, device or folder is never read)"), path);
+      close (fd);
+      return NULL;
+    }
+  if (info != NULL)
+    {
+      info->size = (guint64) st.st_size;
+      info->mtime_ns = (gint64) st.st_mtim.tv_sec * G_GINT64_CONSTANT (1000000000) + st.st_mtim.tv_nsec;
+      info->inode = (guint64) st.st_ino;
+    }
+  return g_unix_input_stream_new (fd, TRUE);
+}
 
 char *
 kw_import_summary_format (const KwImportSummary *summary)
@@ -641,15 +966,30 @@ kw_import_stream (KwStore          *store,
                   KwImportSummary  *summary,
                   GError          **error)
 {
+  return kw_import_stream_from (store, stream, passphrase, NULL, dry_run, summary, error);
+}
+
+gboolean
+kw_import_stream_from (KwStore          *store,
+                       GInputStream     *stream,
+                       const char       *passphrase,
+                       const char       *author,
+                       gboolean          dry_run,
+                       KwImportSummary  *summary,
+                       GError          **error)
+{
   g_autoptr(GInputStream) in = NULL;
+  g_autoptr(GConverter) gunzip = NULL;
+  g_autofree char *clock = NULL;
   Importer self = { store };
   gboolean ok;
 
   g_return_val_if_fail (KW_IS_STORE (store), FALSE);
   g_return_val_if_fail (G_IS_INPUT_STREAM (stream), FALSE);
 
-  if ((in = open_converted (stream, passphrase, error)) == NULL)
+  if ((in = open_converted (stream, passphrase, &gunzip, error)) == NULL)
     return FALSE;
+  self.author = author;
   _kw_sync_import_init (&self.import);
   self.import.dry_run = dry_run;
   if (!_kw_store_sync_begin_import (store, &self.import, error))
@@ -657,9 +997,16 @@ kw_import_stream (KwStore          *store,
       _kw_sync_import_clear (&self.import);
       return FALSE;
     }
+  /* the wall clock plus a day, as the store set it; the clock itself */
+  self.skew_ms = (gint64) g_ascii_strtoll (self.import.skew_hex, NULL, 16);
+  clock = kw_store_dup_clock (store);
+  self.future_ms = kw_hlc_future_limit (MAX (self.skew_ms - KW_HLC_SKEW_MS, kw_hlc_get_ms (clock)));
   self.parser = json_parser_new_immutable ();
   self.sum = _kw_digest_new ();
-  ok = read_lines (&self, in, error);
+  self.skewed = g_ptr_array_new_with_free_func (g_free);
+  ok = read_lines (&self, in, gunzip, error);
+  if (ok)
+    count_seen_skew (&self);
   ok = _kw_store_sync_end_import (store, &self.import, ok, ok ? error : NULL);
   self.import.summary.records = (guint) self.records;
   if (ok && summary != NULL)
@@ -667,6 +1014,7 @@ kw_import_stream (KwStore          *store,
   _kw_sync_record_clear (&self.record);
   _kw_sync_import_clear (&self.import);
   _kw_digest_free (self.sum);
+  g_ptr_array_unref (self.skewed);
   g_object_unref (self.parser);
   return ok;
 }
@@ -679,21 +1027,14 @@ kw_import_file_full (KwStore          *store,
                      KwImportSummary  *summary,
                      GError          **error)
 {
-  g_autoptr(GFile) file = NULL;
-  g_autoptr(GFileInputStream) in = NULL;
-  g_autoptr(GError) io_error = NULL;
+  g_autoptr(GInputStream) in = NULL;
 
   g_return_val_if_fail (KW_IS_STORE (store), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
-  file = g_file_new_for_path (path);
-  if ((in = g_file_read (file, NULL, &io_error)) == NULL)
-    {
-      g_set_error (error, KW_CORE_ERROR, KW_CORE_ERROR_IO, _("could not read %s: %s"),
-                   path, io_error->message);
-      return FALSE;
-    }
-  return kw_import_stream (store, G_INPUT_STREAM (in), passphrase, dry_run, summary, error);
+  if ((in = kw_import_open_file (path, NULL, error)) == NULL)
+    return FALSE;
+  return kw_import_stream (store, in, passphrase, dry_run, summary, error);
 }
 
 gboolean

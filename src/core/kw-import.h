@@ -41,6 +41,20 @@ typedef struct {
 
 void        kw_conflict_free      (KwConflict *conflict);
 
+/* What identifies a file between two sync passes. */
+typedef struct {
+  guint64  size;
+  gint64   mtime_ns;
+  guint64  inode;
+} KwImportFileInfo;
+
+/* Opens an export to read: only a regular file (never through a symbolic
+ * link, never a FIFO or device, and without blocking), at most 4 GiB.
+ * @info (may be NULL) gets its size, modification time and inode. */
+GInputStream *kw_import_open_file (const char        *path,
+                                   KwImportFileInfo  *info,
+                                   GError           **error);
+
 gboolean    kw_import_file        (KwStore          *store,
                                    const char       *path,
                                    gboolean          dry_run,
@@ -56,6 +70,15 @@ gboolean    kw_import_file_full   (KwStore          *store,
 gboolean    kw_import_stream      (KwStore          *store,
                                    GInputStream     *stream,
                                    const char       *passphrase,
+                                   gboolean          dry_run,
+                                   KwImportSummary  *summary,
+                                   GError          **error);
+/* The same, refused unless the header's device is @author (NULL: any):
+ * in the sync folder, a file named for a device holds its export. */
+gboolean    kw_import_stream_from (KwStore          *store,
+                                   GInputStream     *stream,
+                                   const char       *passphrase,
+                                   const char       *author,
                                    gboolean          dry_run,
                                    KwImportSummary  *summary,
                                    GError          **error);

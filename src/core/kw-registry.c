@@ -519,6 +519,52 @@ join_values (const char * const *values)
   return g_strjoinv (", ", (char **) values);
 }
 
+gsize
+kw_json_string_length (const char *text)
+{
+  gsize n = 2;
+
+  g_return_val_if_fail (text != NULL, 0);
+
+  for (const guchar *p = (const guchar *) text; *p; p++)
+    if (*p == '"' || *p == '\\' || *p == '\b' || *p == '\f' || *p == '\n' || *p == '\r' || *p == '\t')
+      n += 2;
+    else if (*p < 0x20)
+      n += 6;
+    else
+      n++;
+  return n;
+}
+
+gsize
+kw_field_max_json (const KwField *field)
+{
+  g_return_val_if_fail (field != NULL, 0);
+
+  return (field->flags & KW_FIELD_FLAG_LONG) ? KW_FIELD_LONG_MAX : KW_FIELD_SHORT_MAX;
+}
+
+/* The cap on a text's JSON text, so that every record line of an export
+ * stays under 1 MiB, whatever a merge combines. */
+static gboolean
+check_length (const KwField *field,
+              const char    *s,
+              GError       **error)
+{
+  gsize len = kw_json_string_length (s);
+  g_autofree char *got = NULL;
+  g_autofree char *cap = NULL;
+
+  if (len <= kw_field_max_json (field))
+    return TRUE;
+  got = g_strdup_printf ("%" G_GSIZE_FORMAT, len);
+  cap = g_strdup_printf ("%" G_GSIZE_FORMAT, kw_field_max_json (field));
+  g_set_error (error, KW_CORE_ERROR, KW_CORE_ERROR_INVALID,
+               _("%s: the text is too long (%s bytes as written in an export, at most %s)"),
+               field->name, got, cap);
+  return FALSE;
+}
+
 static gboolean
 validate_string (const KwField *field,
                  const char    *s,
@@ -526,6 +572,8 @@ validate_string (const KwField *field,
 {
   g_autofree char *list = NULL;
 
+  if (!check_length (field, s, error))
+    return FALSE;
   switch (field->kind)
     {
     case KW_FIELD_TEXT:
@@ -644,19 +692,91 @@ parse_bool (const KwField *field,
   return NULL;
 }
 
-/* Accepts any ISO 8601 time with an offset, stores it in UTC. */
+static gboolean
+digits_at (const char *s,
+           guint       at,
+           guint       n,
+           int        *value)
+{
+  *value = 0;
+  for (guint i = at; i < at + n; i++)
+    {
+      if (!g_ascii_isdigit (s[i]))
+        return FALSE;
+      *value = *value * 10 + (s[i] - '0');
+    }
+  return TRUE;
+}
+
+/* "YYYY-MM-DDTHH:MM:SS" then "Z" or "+HH:MM"/"-HH:MM", as minutes east;
+ * FALSE for anything else (RFC 3339 without a fraction, no leap second). */
+static gboolean
+split_rfc3339 (const char *s,
+               int         part[6],
+               int        *offset)
+{
+  static const guint at[6] = { 0, 5, 8, 11, 14, 17 };
+  static const guint width[6] = { 4, 2, 2, 2, 2, 2 };
+  gsize len = strlen (s);
+  int oh, om;
+
+  if (len < 20 || s[4] != '-' || s[7] != '-' || s[10] != 'T' || s[13] != ':' || s[16] != ':')
+    return FALSE;
+  for (guint i = 0; i < 6; i++)
+    if (!digits_at (s, at[i], width[i], &part[i]))
+      return FALSE;
+  if (part[3] > 23 || part[4] > 59 || part[5] > 59)
+    return FALSE;
+  *offset = 0;
+  if (len == 20 && s[19] == 'Z')
+    return TRUE;
+  if (len != 25 || (s[19] != '+' && s[19] != '-') || s[22] != ':'
+      || !digits_at (s, 20, 2, &oh) || !digits_at (s, 23, 2, &om) || oh > 23 || om > 59)
+    return FALSE;
+  *offset = (s[19] == '-' ? -1 : 1) * (oh * 60 + om);
+  return TRUE;
+}
+
+/* An RFC 3339 time with "Z" or an offset, stored in UTC; every refusal
+ * says why. */
 static GVariant *
 parse_datetime (const KwField *field,
-                const char    *text)
+                const char    *text,
+                GError       **error)
 {
   g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
-  g_autoptr(GDateTime) dt = g_date_time_new_from_iso8601 (text, utc);
+  g_autoptr(GDateTime) local = NULL;
   g_autoptr(GDateTime) in_utc = NULL;
+  int part[6], offset;
 
-  if (dt == NULL)
-    return g_variant_new_string (text);  /* validation says why */
-  in_utc = g_date_time_to_utc (dt);
-  return g_variant_new_take_string (g_date_time_format (in_utc, "%Y-%m-%dT%H:%M:%SZ"));
+  if (!split_rfc3339 (text, part, &offset))
+    {
+      g_set_error (error, KW_CORE_ERROR, KW_CORE_ERROR_INVALID,
+                   _("%s: “%s” is not a time (YYYY-MM-DDTHH:MM:SSZ, or with an offset such as +01:00)"),
+                   field->name, text);
+      return NULL;
+    }
+  if (part[0] < 1 || (local = g_date_time_new (utc, part[0], part[1], part[2], part[3], part[4], part[5])) == NULL)
+    {
+      g_set_error (error, KW_CORE_ERROR, KW_CORE_ERROR_INVALID,
+                   _("%s: “%s” is not a date that exists"), field->name, text);
+      return NULL;
+    }
+  in_utc = g_date_time_add_minutes (local, -offset);
+  if (in_utc == NULL)
+    {
+      g_set_error (error, KW_CORE_ERROR, KW_CORE_ERROR_INVALID,
+                   _("%s: “%s” is outside the years 1 to 9999 in UTC"), field->name, text);
+      return NULL;
+    }
+  /* by hand: %Y does not pad years below 1000 */
+  return g_variant_new_take_string (g_strdup_printf ("%04d-%02d-%02dT%02d:%02d:%02dZ",
+                                                     g_date_time_get_year (in_utc),
+                                                     g_date_time_get_month (in_utc),
+                                                     g_date_time_get_day_of_month (in_utc),
+                                                     g_date_time_get_hour (in_utc),
+                                                     g_date_time_get_minute (in_utc),
+                                                     g_date_time_get_second (in_utc)));
 }
 
 gboolean
@@ -690,7 +810,7 @@ kw_field_parse (const KwField *field,
       v = parse_bool (field, text, error);
       break;
     case KW_FIELD_DATETIME:
-      v = parse_datetime (field, text);
+      v = parse_datetime (field, text, error);
       break;
     case KW_FIELD_REF:
       v = g_variant_new_take_string (g_ascii_strdown (text, -1));

@@ -82,6 +82,12 @@ int                  kw_entity_type_consent_index (const KwEntityType *type);
 
 /* Values: a field's value is a GVariant of type "s" (text, date, datetime,
  * enum, ref), "x" (integer, cents) or "b" (bool); NULL is null. */
+/* The cap on a text value's JSON text (quotes and escapes included),
+ * checked on every write and on import (spec/export-format.md). */
+#define KW_FIELD_SHORT_MAX  4096
+#define KW_FIELD_LONG_MAX   (200 * 1024)
+gsize                kw_field_max_json        (const KwField *field);
+gsize                kw_json_string_length    (const char    *text);
 gboolean             kw_field_validate        (const KwField *field,
                                                GVariant      *value,
                                                GError       **error);

@@ -62,6 +62,10 @@ gboolean       _kw_store_note_seen     (KwStore     *self,
                                         GError     **error);
 /* A fresh stamp for a local write (max (wall clock, last) + 1 tick). */
 char          *_kw_store_tick          (KwStore     *self);
+/* The same, and above @current, a field's stamp (NULL: none), however
+ * far ahead (up to the far-future bound), without moving the clock there. */
+char          *_kw_store_tick_above    (KwStore     *self,
+                                        const char  *current);
 gboolean       _kw_store_in_transaction (KwStore    *self);
 gint64         _kw_store_wall_ms       (KwStore     *self);
 void           _kw_store_mark_changed  (KwStore     *self,

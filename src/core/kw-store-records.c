@@ -500,7 +500,7 @@ apply_changes (KwStore     *self,
 
       if (old == value || (old && value && g_variant_equal (old, value)))
         continue;
-      stamp = _kw_store_tick (self);
+      stamp = _kw_store_tick_above (self, kw_record_get_stamp_at (record, index));
       prev = g_strdup (kw_record_get_stamp_at (record, index));
       kw_record_set_at (record, index, value, stamp, prev);
       n++;

@@ -601,10 +601,14 @@ load_clock (KwStore *self)
   g_autofree char *last = NULL;
   sqlite3_stmt *stmt = _kw_store_prepare (self, "SELECT max (hlc) FROM seen", NULL);
 
+  gint64 limit = kw_hlc_skew_limit (_kw_store_wall_ms (self));
+
+  /* the same cap as an import: what a clock ahead wrote stays behind */
   _kw_store_get_meta (self, "hlc", &last);
-  kw_hlc_clock_init (&self->clock, self->device_id, last);
+  kw_hlc_clock_init (&self->clock, self->device_id, NULL);
+  kw_hlc_clock_observe_until (&self->clock, last, limit);
   if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
-    kw_hlc_clock_observe (&self->clock, (const char *) sqlite3_column_text (stmt, 0));
+    kw_hlc_clock_observe_until (&self->clock, (const char *) sqlite3_column_text (stmt, 0), limit);
   if (stmt != NULL)
     sqlite3_reset (stmt);
 }
@@ -625,7 +629,7 @@ void
 _kw_store_observe_stamp (KwStore    *self,
                          const char *stamp)
 {
-  kw_hlc_clock_observe (&self->clock, stamp);
+  kw_hlc_clock_observe_until (&self->clock, stamp, kw_hlc_skew_limit (_kw_store_wall_ms (self)));
   self->clock_dirty = TRUE;
 }
 
@@ -647,11 +651,21 @@ _kw_store_note_seen (KwStore     *self,
 char *
 _kw_store_tick (KwStore *self)
 {
-  char buf[KW_HLC_LEN + 1];
+  return _kw_store_tick_above (self, NULL);
+}
 
-  kw_hlc_clock_tick (&self->clock, _kw_store_wall_ms (self), buf);
+/* The same, above a field's current stamp (kw-hlc.h). */
+char *
+_kw_store_tick_above (KwStore    *self,
+                      const char *current)
+{
+  char buf[KW_HLC_LEN + 1];
+  gint64 wall = _kw_store_wall_ms (self);
+
+  kw_hlc_clock_tick_above (&self->clock, wall, current, kw_hlc_future_limit (wall), buf);
   self->clock_dirty = TRUE;
-  memcpy (self->local_last, buf, sizeof buf);
+  if (strcmp (buf, self->local_last) > 0)
+    memcpy (self->local_last, buf, sizeof buf);
   return g_strdup (buf);
 }
 

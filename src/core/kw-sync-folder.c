@@ -7,12 +7,15 @@
 #include "config.h"
 
 #include <errno.h>
+#include <gio/gunixinputstream.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "kw-error.h"
 #include "kw-export.h"
+#include "kw-seal.h"
 #include "kw-sync-folder.h"
 #include "kw-sync-private.h"
 
@@ -22,29 +25,126 @@
 
 /* Helpers */
 
-static char *
-digest_file (const char  *path,
-             GError     **error)
-{
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GFileInputStream) in = NULL;
-  g_autoptr(GChecksum) sum = g_checksum_new (G_CHECKSUM_SHA256);
-  g_autofree guint8 *buf = g_malloc (64 * 1024);
-  gssize n;
+/* What a pass records of a file in sync_files (a local table): the
+ * file's identity, whether it went in, the SHA-256 of its bytes, and the
+ * reason it was refused. A plain digest is a record of an older pass. */
+typedef struct {
+  char     *identity;  /* "size:mtime:inode:version" */
+  gboolean  refused;
+  char     *sha256;
+  char     *reason;
+} FileNote;
 
-  if ((in = g_file_read (file, NULL, error)) == NULL)
-    return NULL;
-  while ((n = g_input_stream_read (G_INPUT_STREAM (in), buf, 64 * 1024, NULL, error)) > 0)
-    g_checksum_update (sum, buf, (gsize) n);
-  if (n < 0)
-    return NULL;
-  return g_strdup (g_checksum_get_string (sum));
+static void
+file_note_clear (FileNote *note)
+{
+  g_free (note->identity);
+  g_free (note->sha256);
+  g_free (note->reason);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (FileNote, file_note_clear)
+
+/* The program's version is part of it: a file refused as made by a
+ * newer Kwartier is read again after an update. */
+static char *
+format_identity (const KwImportFileInfo *info)
+{
+  return g_strdup_printf ("%" G_GUINT64_FORMAT ":%" G_GINT64_FORMAT ":%" G_GUINT64_FORMAT ":%s",
+                          info->size, info->mtime_ns, info->inode, PACKAGE_VERSION);
+}
+
+static void
+read_note (KwStore    *store,
+           const char *path,
+           FileNote   *note)
+{
+  g_autofree char *text = NULL;
+  g_auto(GStrv) parts = NULL;
+
+  memset (note, 0, sizeof *note);
+  if (!_kw_store_sync_get_file_digest (store, path, &text))
+    return;
+  parts = g_strsplit (text, "\t", 5);
+  if (g_strv_length (parts) != 5 || strcmp (parts[0], "2") != 0)
+    {
+      note->sha256 = g_steal_pointer (&text);  /* the digest alone */
+      return;
+    }
+  note->identity = g_strdup (parts[1]);
+  note->refused = strcmp (parts[2], "refused") == 0;
+  note->sha256 = g_strdup (parts[3]);
+  note->reason = g_strdup (parts[4]);
 }
 
 static gboolean
-is_export_name (const char *name)
+write_note (KwStore          *store,
+            const char       *path,
+            const char       *identity,
+            const char       *sha256,
+            const GError     *refusal,
+            GError          **error)
 {
-  return name[0] != '.' && (g_str_has_suffix (name, SUFFIX) || g_str_has_suffix (name, SUFFIX_GZ));
+  g_autofree char *reason = g_strdelimit (g_strdup (refusal ? refusal->message : ""), "\t\n", ' ');
+  g_autofree char *text = g_strjoin ("\t", "2", identity, refusal ? "refused" : "imported",
+                                     sha256, reason, NULL);
+
+  return _kw_store_sync_set_file_digest (store, path, text, error);
+}
+
+/* SHA-256 of a regular file already open (kw_import_open_file), then
+ * back at its start for the import; @sealed: whether it starts as a
+ * sealed file does. */
+static char *
+digest_stream (GInputStream  *in,
+               gboolean      *sealed,
+               GError       **error)
+{
+  g_autoptr(GChecksum) sum = g_checksum_new (G_CHECKSUM_SHA256);
+  g_autofree guint8 *buf = g_malloc (64 * 1024);
+  g_autoptr(GError) io_error = NULL;
+  gboolean first = TRUE;
+  gssize n;
+
+  *sealed = FALSE;
+  while ((n = g_input_stream_read (in, buf, 64 * 1024, NULL, &io_error)) > 0)
+    {
+      if (first)
+        *sealed = (gsize) n >= strlen (KW_SEAL_MAGIC) && memcmp (buf, KW_SEAL_MAGIC, strlen (KW_SEAL_MAGIC)) == 0;
+      first = FALSE;
+      g_checksum_update (sum, buf, (gsize) n);
+    }
+  if (n < 0 || lseek (g_unix_input_stream_get_fd (G_UNIX_INPUT_STREAM (in)), 0, SEEK_SET) != 0)
+    {
+      g_set_error (error, KW_CORE_ERROR, KW_CORE_ERROR_IO, _("the file cannot be read: %s"),
+                   io_error ? io_error->message : g_strerror (errno));
+      return NULL;
+    }
+  return g_strdup (g_checksum_get_string (sum));
+}
+
+/* "<device>.kwartier.jsonl" or "<device>.<seq:8 digits>.kwartier.jsonl",
+ * either with ".gz": the device it is named for, else NULL. Everything
+ * else (temporary and conflict files of sync engines, copies, backups)
+ * is left alone. */
+static char *
+device_of_name (const char *name)
+{
+  gsize len = strlen (name);
+  gsize tail = g_str_has_suffix (name, SUFFIX_GZ) ? strlen (SUFFIX_GZ)
+               : g_str_has_suffix (name, SUFFIX) ? strlen (SUFFIX) : 0;
+  g_autofree char *device = g_strndup (name, KW_DEVICE_ID_LEN);
+
+  if (tail == 0 || !kw_device_id_is_valid (device))
+    return NULL;
+  if (len == KW_DEVICE_ID_LEN + tail)
+    return g_steal_pointer (&device);
+  if (len != KW_DEVICE_ID_LEN + 9 + tail || name[KW_DEVICE_ID_LEN] != '.')
+    return NULL;
+  for (gsize i = KW_DEVICE_ID_LEN + 1; i < KW_DEVICE_ID_LEN + 9; i++)
+    if (!g_ascii_isdigit (name[i]))
+      return NULL;
+  return g_steal_pointer (&device);
 }
 
 static int
@@ -72,12 +172,28 @@ list_exports (const char  *folder,
       return NULL;
     }
   while ((name = g_dir_read_name (dir)) != NULL)
-    if (is_export_name (name) && !g_str_has_prefix (name, device))
-      g_ptr_array_add (names, g_build_filename (folder, name, NULL));
+    {
+      g_autofree char *author = device_of_name (name);
+
+      if (author != NULL && strcmp (author, device) != 0)
+        g_ptr_array_add (names, g_build_filename (folder, name, NULL));
+    }
   g_ptr_array_sort (names, compare_names);
   return g_steal_pointer (&names);
 }
 
+/* A file refused before, unchanged since: refused again, unread. */
+static KwSyncFileStatus
+remembered (const FileNote  *note,
+            GError         **error)
+{
+  g_set_error (error, KW_CORE_ERROR, KW_CORE_ERROR_REFUSED,
+               _("%s (unchanged since it was refused)"), note->reason);
+  return KW_SYNC_FILE_REFUSED;
+}
+
+/* Only a regular file is opened; one that has the size, modification
+ * time and inode of the last pass is not read again. */
 static KwSyncFileStatus
 sync_file (KwStore          *store,
            const char       *path,
@@ -85,17 +201,40 @@ sync_file (KwStore          *store,
            KwImportSummary  *summary,
            GError          **error)
 {
-  g_autofree char *digest = digest_file (path, error);
-  g_autofree char *last = NULL;
+  g_auto(FileNote) note = { 0 };
+  g_autoptr(GInputStream) in = NULL;
+  g_autoptr(GError) refusal = NULL;
+  g_autofree char *identity = NULL;
+  g_autofree char *digest = NULL;
+  g_autofree char *author = NULL;
+  KwImportFileInfo info;
+  gboolean sealed;
 
-  if (digest == NULL)
+  if ((in = kw_import_open_file (path, &info, error)) == NULL)
     return KW_SYNC_FILE_REFUSED;
-  if (_kw_store_sync_get_file_digest (store, path, &last) && strcmp (last, digest) == 0)
-    return KW_SYNC_FILE_UNCHANGED;
-  if (!kw_import_file_full (store, path, passphrase, FALSE, summary, error))
+  identity = format_identity (&info);
+  read_note (store, path, &note);
+  if (g_strcmp0 (note.identity, identity) == 0)
+    return note.refused ? remembered (&note, error) : KW_SYNC_FILE_UNCHANGED;
+  if ((digest = digest_stream (in, &sealed, error)) == NULL)
     return KW_SYNC_FILE_REFUSED;
+  if (g_strcmp0 (note.sha256, digest) == 0 && !note.refused)
+    return write_note (store, path, identity, digest, NULL, error)
+           ? KW_SYNC_FILE_UNCHANGED : KW_SYNC_FILE_REFUSED;
+  author = g_path_get_basename (path);
+  author[KW_DEVICE_ID_LEN] = '\0';
+  if (!kw_import_stream_from (store, in, passphrase, author, FALSE, summary, &refusal))
+    {
+      /* remembered only when the file is at fault: not for a busy
+       * database or a full disk, nor for a sealed file, which another
+       * passphrase may open */
+      if (g_error_matches (refusal, KW_CORE_ERROR, KW_CORE_ERROR_REFUSED) && !sealed)
+        write_note (store, path, identity, digest, refusal, NULL);
+      g_propagate_error (error, g_steal_pointer (&refusal));
+      return KW_SYNC_FILE_REFUSED;
+    }
   /* a file that changed in between is imported again next time: harmless */
-  if (!_kw_store_sync_set_file_digest (store, path, digest, error))
+  if (!write_note (store, path, identity, digest, NULL, error))
     return KW_SYNC_FILE_REFUSED;
   return KW_SYNC_FILE_IMPORTED;
 }

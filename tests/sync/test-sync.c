@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "kw-error.h"
+#include "kw-hlc.h"
 #include "kw-sync-folder.h"
 #include "sync-helpers.h"
 
@@ -776,11 +777,21 @@ test_skew (void)
   s = import_ok (b->store, file);
   g_assert_cmpuint (s.added, ==, 1);
   g_assert_cmpuint (s.skew, ==, 1);
-  /* b's clock moved past the stamp it imported */
+  /* b's clock moved no further than its wall clock plus a day (spec,
+   * "HLC"), yet a local write to the field still beats the stamp */
   clock = kw_store_dup_clock (b->store);
   {
     g_autoptr(KwRecord) rec = kw_store_get (b->store, "area", id, NULL);
-    g_assert_cmpint (strncmp (clock, kw_record_get_stamp (rec, "name"), 21), >=, 0);
+    g_autoptr(KwRecord) after = NULL;
+    g_autoptr(KwChangeset) edit = kw_changeset_new ("area", NULL);
+    g_autofree char *imported = g_strdup (kw_record_get_stamp (rec, "name"));
+
+    g_assert_cmpint (strncmp (clock, imported, 21), <, 0);
+    g_assert_cmpint (kw_hlc_get_ms (clock), <=, T0 + KW_HLC_DAY_MS);
+    kw_changeset_set_string (edit, "name", "Oost-Zuid");
+    g_assert_true (kw_store_update (b->store, id, edit, NULL));
+    after = kw_store_get (b->store, "area", id, NULL);
+    g_assert_cmpint (kw_hlc_compare (kw_record_get_stamp (after, "name"), imported), >, 0);
   }
 }
 
