@@ -172,8 +172,11 @@ add_row_choice (KwImportPeopleDialog *self,
 static char *
 dup_contact_line (GHashTable *person)
 {
-  const char *parts[] = { g_hash_table_lookup (person, "email"), g_hash_table_lookup (person, "phone"),
-                          g_hash_table_lookup (person, "_organisation") };
+  const char *organisation = g_hash_table_lookup (person, "_organisation");
+  const char *role = g_hash_table_lookup (person, "_role");
+  g_autofree char *work = organisation && role ? g_strdup_printf ("%s (%s)", organisation, role)
+                                               : g_strdup (organisation ? organisation : role);
+  const char *parts[] = { g_hash_table_lookup (person, "email"), g_hash_table_lookup (person, "phone"), work };
   g_autoptr(GPtrArray) kept = g_ptr_array_new ();
 
   for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
@@ -421,7 +424,7 @@ show_summary (KwImportPeopleDialog *self)
   gtk_widget_set_visible (self->settings_box, FALSE);
   gtk_widget_set_visible (self->import_button, FALSE);
   gtk_widget_set_visible (GTK_WIDGET (self->summary_group), TRUE);
-  gtk_widget_set_visible (self->undo_button, !result->undone);
+  gtk_widget_set_visible (self->undo_button, kw_people_import_result_has_changes (result));
   gtk_button_set_label (GTK_BUTTON (self->cancel_button), _("_Close"));
   gtk_window_set_title (GTK_WINDOW (self), _("People Imported"));
   adw_preferences_group_set_description (self->summary_group, counts);

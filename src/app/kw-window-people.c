@@ -96,6 +96,11 @@ on_import_people_dialog_destroy_cb (KwWindow *self)
 
   if (result == NULL || result->undone)
     return;
+  if (!kw_people_import_result_has_changes (result))
+    {
+      _kw_window_show_toast (self, _("Nothing was imported: everyone is here already"));
+      return;
+    }
   n = kw_people_import_result_get_n_new (result) + result->updated;
   message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u person imported", "%u people imported", n), n);
   _kw_window_show_toast_with_action (self, message, _("_Undo"), "win.undo-import-people");

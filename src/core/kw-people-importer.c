@@ -561,6 +561,23 @@ kw_people_import_result_dup_summary (KwPeopleImportResult *result)
                           result->added, result->updated, result->duplicates, result->skipped);
 }
 
+gboolean
+kw_people_import_result_has_changes (KwPeopleImportResult *result)
+{
+  g_return_val_if_fail (result != NULL, FALSE);
+
+  if (result->undone)
+    return FALSE;
+  for (guint i = 0; i < result->journal->len; i++)
+    {
+      Entry *entry = g_ptr_array_index (result->journal, i);
+
+      if (entry->created || entry->fields->len > 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
 guint
 kw_people_import_result_get_n_new (KwPeopleImportResult *result)
 {

@@ -71,6 +71,8 @@ char                 *kw_people_import_result_dup_summary (KwPeopleImportResult 
 /* "row 3: Joëlle Buurvrouw matches Wim de Graaf (phone): possible
  * duplicate", for a row that matched; NULL for one that did not. */
 char                 *kw_people_import_row_dup_line (const KwPeopleImportRow *row);
+/* Whether the import wrote anything (there is something to undo). */
+gboolean              kw_people_import_result_has_changes (KwPeopleImportResult *result);
 /* How many people the import made (added, anew, duplicates). */
 guint                 kw_people_import_result_get_n_new (KwPeopleImportResult *result);
 
