@@ -339,8 +339,10 @@ create_person (Import             *import,
     kw_changeset_set_string (changes, "area", area);
   if (import->options->consent != NULL)
     kw_changeset_set_string (changes, "consent", import->options->consent);
-  return create_record (import, changes, row->name, &row->id, error)
-         && add_affiliation (import, row->id, person, error);
+  if (!create_record (import, changes, NULL, &row->id, error))
+    return FALSE;
+  kw_people_matcher_add_person (import->matcher, row->id, person);
+  return add_affiliation (import, row->id, person, error);
 }
 
 /* One field of an update: written, with its value before in the journal,

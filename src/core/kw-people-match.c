@@ -4,8 +4,10 @@
  *
  * The names are read once per import (row ids and titles, one query, as
  * the contacts list searches them), folded, and kept in a hash table; a
- * row's candidates are read one by one. Phone and e-mail go to the store
- * (kw_store_find_person), which also sees what the import just wrote.
+ * row's candidates are read one by one. Phones and e-mail addresses are
+ * read once too, the first time a row needs them (a query per row would
+ * scan the table: neither has an index), and what the import adds is
+ * added to all three.
  */
 #define G_LOG_DOMAIN "kw-people-match"
 
@@ -23,6 +25,8 @@ struct _KwPeopleMatcher
   GHashTable *rids;      /* folded name → GArray of person row ids */
   GHashTable *added;     /* folded name → GPtrArray of person ids made since */
   GHashTable *others;    /* "organisation\nfolded" or "area\nfolded" → id */
+  GHashTable *phones;    /* folded phone → person id (the first), or NULL until needed */
+  GHashTable *emails;    /* folded e-mail → person id (the first) */
 };
 
 /* Helpers */
@@ -178,22 +182,66 @@ match_namesakes (GPtrArray     *namesakes,
                KW_PEOPLE_MATCH_NAME | fields);
 }
 
+static void
+add_contact (KwPeopleMatcher *self,
+             const char      *id,
+             const char      *phone,
+             const char      *email)
+{
+  char *key;
+
+  if ((key = kw_people_fold_phone (phone)) != NULL && !g_hash_table_contains (self->phones, key))
+    g_hash_table_insert (self->phones, key, g_strdup (id));
+  else
+    g_free (key);
+  if ((key = fold_email (email)) != NULL && !g_hash_table_contains (self->emails, key))
+    g_hash_table_insert (self->emails, key, g_strdup (id));
+  else
+    g_free (key);
+}
+
+/* Every live person's phone and e-mail, once. */
+static void
+load_contacts (KwPeopleMatcher *self)
+{
+  g_autoptr(GPtrArray) people = NULL;
+
+  if (self->phones != NULL)
+    return;
+  self->phones = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->emails = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  if ((people = kw_store_list (self->store, "person", NULL)) == NULL)
+    return;
+  for (guint i = 0; i < people->len; i++)
+    {
+      KwRecord *person = g_ptr_array_index (people, i);
+
+      add_contact (self, kw_record_get_id (person), kw_record_get_string (person, "phone"),
+                   kw_record_get_string (person, "email"));
+    }
+}
+
 /* Phone or e-mail alone: a possible duplicate. */
 static void
 match_contact (KwPeopleMatcher *self,
                GHashTable      *person,
                KwPeopleMatch   *match)
 {
-  g_autofree char *id = kw_store_find_person (self->store, g_hash_table_lookup (person, "email"), NULL, NULL);
+  g_autofree char *phone = kw_people_fold_phone (g_hash_table_lookup (person, "phone"));
+  g_autofree char *email = fold_email (g_hash_table_lookup (person, "email"));
   g_autoptr(KwRecord) record = NULL;
+  const char *id = NULL;
 
-  if (id == NULL)
-    id = kw_store_find_person (self->store, NULL, g_hash_table_lookup (person, "phone"), NULL);
+  if (phone == NULL && email == NULL)
+    return;
+  load_contacts (self);
+  if (email != NULL)
+    id = g_hash_table_lookup (self->emails, email);
+  if (id == NULL && phone != NULL)
+    id = g_hash_table_lookup (self->phones, phone);
   if (id == NULL || (record = kw_store_get (self->store, "person", id, NULL)) == NULL)
     return;
   set_match (match, KW_PEOPLE_MATCH_POSSIBLE, record, shared_fields (record, person));
-  if (match->fields == 0)  /* the store's looser comparison found it */
-    match->fields = g_hash_table_contains (person, "email") ? KW_PEOPLE_MATCH_EMAIL : KW_PEOPLE_MATCH_PHONE;
 }
 
 static char *
@@ -310,6 +358,8 @@ kw_people_matcher_free (KwPeopleMatcher *self)
   g_clear_pointer (&self->rids, g_hash_table_unref);
   g_clear_pointer (&self->added, g_hash_table_unref);
   g_clear_pointer (&self->others, g_hash_table_unref);
+  g_clear_pointer (&self->phones, g_hash_table_unref);
+  g_clear_pointer (&self->emails, g_hash_table_unref);
   g_free (self);
 }
 
@@ -355,6 +405,18 @@ kw_people_matcher_add (KwPeopleMatcher *self,
   key = other_key (type_name, name);
   if (!g_hash_table_contains (self->others, key))
     g_hash_table_insert (self->others, g_steal_pointer (&key), g_strdup (id));
+}
+
+void
+kw_people_matcher_add_person (KwPeopleMatcher *self,
+                              const char      *id,
+                              GHashTable      *person)
+{
+  g_return_if_fail (self != NULL && id != NULL && person != NULL);
+
+  kw_people_matcher_add (self, "person", id, g_hash_table_lookup (person, "name"));
+  if (self->phones != NULL)
+    add_contact (self, id, g_hash_table_lookup (person, "phone"), g_hash_table_lookup (person, "email"));
 }
 
 const char *

@@ -4,8 +4,8 @@
  *
  * One implementation for the import dialog and kwartier-cli. A row
  * matches a person here by name (case, diacritics and extra spaces
- * aside), by phone (spaces, dashes, dots and brackets aside) or by
- * e-mail (any case). Only a match by name is the same person: a match by
+ * aside), by phone (only the digits, and a leading +, count) or by
+ * e-mail (any case, spaces around it aside). Only a match by name is the same person: a match by
  * phone or e-mail alone (a household's landline, a buurthuis's info@)
  * is a possible duplicate, and so are several namesakes that the phone
  * or e-mail cannot tell apart.
@@ -61,6 +61,10 @@ void             kw_people_matcher_add   (KwPeopleMatcher  *self,
                                           const char       *type_name,
                                           const char       *id,
                                           const char       *name);
+/* A person the import made, by name, phone and e-mail. */
+void             kw_people_matcher_add_person (KwPeopleMatcher *self,
+                                               const char      *id,
+                                               GHashTable      *person);
 /* The id of the live organisation or area of that name, or NULL. */
 const char      *kw_people_matcher_find  (KwPeopleMatcher  *self,
                                           const char       *type_name,
