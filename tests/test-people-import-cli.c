@@ -179,6 +179,13 @@ test_import_contact_file (Sandbox       *sb,
   cli (sb, &run, "import", csv, NULL);
   g_assert_cmpint (run.status, ==, 1);
   g_assert_nonnull (strstr (run.err, "is a contact file (CSV), not a Kwartier export"));
+
+  /* and the other way round */
+  cli (sb, &run, "export", "-o", "all.kwartier.jsonl", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  cli (sb, &run, "import-people", "all.kwartier.jsonl", NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_nonnull (strstr (run.err, "This is a Kwartier export, not a contact file"));
   run_clear (&run);
 }
 

@@ -503,6 +503,9 @@ test_sniff (void)
   g_assert_cmpint (kw_people_file_sniff ("x", "sep=;\nNaam\n", 11), ==, KW_PEOPLE_FILE_CSV);
   g_assert_cmpint (kw_people_file_sniff ("mensen.CSV", "Naam;Telefoon\n", 14), ==, KW_PEOPLE_FILE_CSV);
   g_assert_cmpint (kw_people_file_sniff ("x.csv", "\x1f\x8b\x08", 3), ==, KW_PEOPLE_FILE_OTHER);
+  /* an export chosen for Import People is refused with a reason */
+  g_assert_false (kw_people_file_check ("{\"format\":\"kwartier\"}\n", 22, NULL));
+  g_assert_true (kw_people_file_check ("Naam;Telefoon\n", 14, NULL));
 }
 
 #define ADD(path, func) \

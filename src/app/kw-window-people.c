@@ -88,9 +88,10 @@ on_import_people_imported_cb (KwWindow             *self,
 
 /* When the dialog closes after an import: "3 people imported — Undo". */
 static void
-on_import_people_dialog_destroy_cb (KwWindow *self)
+on_import_people_dialog_destroy_cb (KwImportPeopleDialog *dialog,
+                                    KwWindow             *self)
 {
-  KwPeopleImportResult *result = g_object_get_data (G_OBJECT (self), LAST_IMPORT_KEY);
+  KwPeopleImportResult *result = kw_import_people_dialog_get_result (dialog);
   g_autofree char *message = NULL;
   guint n;
 
@@ -156,7 +157,10 @@ parse_file_in_thread (GTask        *task,
   GError *error = NULL;
   ParsedFile *parsed = g_new0 (ParsedFile, 1);
 
-  if (g_file_load_contents (file, cancellable, &text, NULL, NULL, &error))
+  gsize len = 0;
+
+  if (g_file_load_contents (file, cancellable, &text, &len, NULL, &error)
+      && kw_people_file_check (text, len, &error))
     {
       parsed->csv = kw_people_file_is_csv (lower, text);
       parsed->parsed = parsed->csv ? kw_csv_parse (text, &error) : kw_vcard_parse (text, &error);
@@ -397,7 +401,7 @@ _kw_window_open_people_dialog (KwWindow  *self,
   dialog = kw_import_people_dialog_new_parsed (GTK_WINDOW (self), kw_window_get_store (self), parsed, csv);
   g_signal_connect_object (dialog, "imported", G_CALLBACK (on_import_people_imported_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (dialog, "notify::busy", G_CALLBACK (on_import_people_busy_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (dialog, "destroy", G_CALLBACK (on_import_people_dialog_destroy_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (dialog, "destroy", G_CALLBACK (on_import_people_dialog_destroy_cb), self, 0);
   return GTK_WINDOW (dialog);
 }
 

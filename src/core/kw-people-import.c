@@ -87,6 +87,21 @@ kw_people_file_sniff_path (const char *path)
   return kw_people_file_sniff (path, head, len);
 }
 
+gboolean
+kw_people_file_check (const char  *text,
+                      gsize        len,
+                      GError     **error)
+{
+  g_return_val_if_fail (text != NULL || len == 0, FALSE);
+
+  text = skip_start (text, &len);
+  if (len == 0 || (text[0] != '{' && (guchar) text[0] != 0x1f && !g_str_has_prefix (text, "KWARTIER")))
+    return TRUE;
+  g_set_error_literal (error, KW_PEOPLE_ERROR, KW_PEOPLE_ERROR_NOT_PEOPLE,
+                       _("This is a Kwartier export, not a contact file (vCard or CSV): use Import instead"));
+  return FALSE;
+}
+
 const char *
 kw_people_file_kind_name (KwPeopleFileKind kind)
 {
@@ -133,7 +148,7 @@ kw_people_file_load (const char        *path,
 
   g_return_val_if_fail (path != NULL && kind != NULL, NULL);
 
-  if (!g_file_get_contents (path, &text, &len, error))
+  if (!g_file_get_contents (path, &text, &len, error) || !kw_people_file_check (text, len, error))
     return NULL;
   lower = g_ascii_strdown (path, -1);
   *kind = kw_people_file_is_csv (lower, text) ? KW_PEOPLE_FILE_CSV : KW_PEOPLE_FILE_VCARD;

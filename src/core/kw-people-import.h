@@ -22,6 +22,7 @@ typedef enum {
   KW_PEOPLE_ERROR_CONTACT_FILE,  /* a contact file where an export was expected */
   KW_PEOPLE_ERROR_INVALID,       /* a bad option (a consent level) */
   KW_PEOPLE_ERROR_UNDONE,        /* the import was undone already */
+  KW_PEOPLE_ERROR_NOT_PEOPLE,    /* a Kwartier export where a contact file was expected */
 } KwPeopleError;
 
 GQuark kw_people_error_quark (void);
@@ -40,6 +41,11 @@ KwPeopleFileKind kw_people_file_sniff      (const char  *name,
                                             gsize        len);
 /* The same for a file on disk (its first 4 KiB); OTHER when unreadable. */
 KwPeopleFileKind kw_people_file_sniff_path (const char  *path);
+/* FALSE (KW_PEOPLE_ERROR_NOT_PEOPLE) when the text of a file chosen for
+ * Import People is a Kwartier export (JSON Lines, gzip, sealed). */
+gboolean         kw_people_file_check      (const char  *text,
+                                            gsize        len,
+                                            GError     **error);
 /* "vCard" or "CSV" (not translated: names of formats). */
 const char      *kw_people_file_kind_name  (KwPeopleFileKind kind);
 /* Whether a file chosen for Import People is CSV rather than vCard, by
