@@ -743,17 +743,33 @@ kw_import_people_dialog_new_parsed (GtkWindow *parent,
                                     GPtrArray *parsed,
                                     gboolean   csv)
 {
-  KwImportPeopleDialog *self;
   g_autoptr(GError) error = NULL;
+  KwPeopleMatcher *matcher;
+
+  g_return_val_if_fail (KW_IS_STORE (store), NULL);
+  g_return_val_if_fail (parsed != NULL, NULL);
+
+  matcher = kw_people_matcher_new (store, &error);
+  if (matcher == NULL)
+    g_warning ("No matches in the preview: %s", error->message);
+  return kw_import_people_dialog_new_full (parent, store, parsed, csv, matcher);
+}
+
+KwImportPeopleDialog *
+kw_import_people_dialog_new_full (GtkWindow       *parent,
+                                  KwStore         *store,
+                                  GPtrArray       *parsed,
+                                  gboolean         csv,
+                                  KwPeopleMatcher *matcher)
+{
+  KwImportPeopleDialog *self;
 
   g_return_val_if_fail (KW_IS_STORE (store), NULL);
   g_return_val_if_fail (parsed != NULL, NULL);
 
   self = g_object_new (KW_TYPE_IMPORT_PEOPLE_DIALOG, "transient-for", parent, NULL);
   self->store = g_object_ref (store);
-  self->matcher = kw_people_matcher_new (store, &error);
-  if (self->matcher == NULL)
-    g_warning ("No matches in the preview: %s", error->message);
+  self->matcher = matcher;
   if (csv)
     {
       self->rows = g_ptr_array_ref (parsed);

@@ -25,6 +25,13 @@ KwImportPeopleDialog *kw_import_people_dialog_new_parsed (GtkWindow            *
                                                           KwStore              *store,
                                                           GPtrArray            *parsed,
                                                           gboolean              csv);
+/* The same with a matcher made beforehand (in a thread: with 100,000
+ * people reading them takes a second or two); takes it. */
+KwImportPeopleDialog *kw_import_people_dialog_new_full (GtkWindow            *parent,
+                                                        KwStore              *store,
+                                                        GPtrArray            *parsed,
+                                                        gboolean              csv,
+                                                        KwPeopleMatcher      *matcher);
 guint                 kw_import_people_dialog_get_n_people (KwImportPeopleDialog *self);
 /* CSV: which field column holds ("" to leave it out). */
 void                  kw_import_people_dialog_set_column (KwImportPeopleDialog *self,

@@ -175,14 +175,80 @@ parse_file_in_thread (GTask        *task,
 }
 
 static void
+wire_people_dialog (KwWindow             *self,
+                    KwImportPeopleDialog *dialog)
+{
+  g_signal_connect_object (dialog, "imported", G_CALLBACK (on_import_people_imported_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (dialog, "notify::busy", G_CALLBACK (on_import_people_busy_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (dialog, "destroy", G_CALLBACK (on_import_people_dialog_destroy_cb), self, 0);
+}
+
+/* In a store task: the names, phones and e-mail addresses of everyone
+ * here, for the dialog's matches. */
+static gpointer
+prepare_matcher_work (KwStore       *store,
+                      gpointer       data,
+                      GCancellable  *cancellable,
+                      GError       **error)
+{
+  KwPeopleMatcher *matcher = kw_people_matcher_new (store, error);
+
+  if (matcher != NULL)
+    kw_people_matcher_prepare (matcher);
+  return matcher;
+}
+
+typedef struct {
+  KwWindow   *window;
+  ParsedFile *parsed;
+} Preparing;
+
+static void
+preparing_free (Preparing *preparing)
+{
+  g_object_unref (preparing->window);
+  parsed_file_free (preparing->parsed);
+  g_free (preparing);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Preparing, preparing_free)
+
+static void
+on_matcher_prepared_cb (GObject      *source,
+                        GAsyncResult *result,
+                        gpointer      user_data)
+{
+  g_autoptr(Preparing) preparing = user_data;
+  KwWindow *self = preparing->window;
+  ParsedFile *parsed = preparing->parsed;
+  g_autoptr(GError) error = NULL;
+  KwPeopleMatcher *matcher = kw_store_task_run_finish (KW_STORE (source), result, &error);
+  KwImportPeopleDialog *dialog;
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  _kw_window_set_busy (self, NULL);
+  if (matcher == NULL)
+    {
+      tell (self, _("No People Found"), error->message);
+      return;
+    }
+  dialog = kw_import_people_dialog_new_full (GTK_WINDOW (self), kw_window_get_store (self),
+                                             parsed->parsed, parsed->csv, matcher);
+  wire_people_dialog (self, dialog);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
 on_people_file_parsed_cb (GObject      *source,
                           GAsyncResult *result,
                           gpointer      user_data)
 {
   KwWindow *self = KW_WINDOW (source);
+  KwStore *store = kw_window_get_store (self);
   g_autoptr(GError) error = NULL;
   ParsedFile *parsed = g_task_propagate_pointer (G_TASK (result), &error);
-  GtkWindow *dialog;
+  Preparing *preparing;
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
@@ -191,9 +257,18 @@ on_people_file_parsed_cb (GObject      *source,
       tell (self, _("No People Found"), error->message);
       return;
     }
-  dialog = _kw_window_open_people_dialog (self, parsed->parsed, parsed->csv);
-  parsed_file_free (parsed);
-  gtk_window_present (GTK_WINDOW (dialog));
+  if (_kw_window_get_busy (self) || kw_store_task_is_running (store))
+    {
+      parsed_file_free (parsed);
+      _kw_window_show_toast (self, _("Still busy; try again when it is done"));
+      return;
+    }
+  preparing = g_new0 (Preparing, 1);
+  preparing->window = g_object_ref (self);
+  preparing->parsed = parsed;
+  _kw_window_set_busy (self, _("Reading people…"));
+  kw_store_task_run_async (store, prepare_matcher_work, NULL, NULL, (GDestroyNotify) kw_people_matcher_free,
+                           _kw_window_get_cancellable (self), on_matcher_prepared_cb, preparing);
 }
 
 void
@@ -399,9 +474,7 @@ _kw_window_open_people_dialog (KwWindow  *self,
   KwImportPeopleDialog *dialog;
 
   dialog = kw_import_people_dialog_new_parsed (GTK_WINDOW (self), kw_window_get_store (self), parsed, csv);
-  g_signal_connect_object (dialog, "imported", G_CALLBACK (on_import_people_imported_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (dialog, "notify::busy", G_CALLBACK (on_import_people_busy_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (dialog, "destroy", G_CALLBACK (on_import_people_dialog_destroy_cb), self, 0);
+  wire_people_dialog (self, dialog);
   return GTK_WINDOW (dialog);
 }
 

@@ -364,6 +364,14 @@ kw_people_matcher_free (KwPeopleMatcher *self)
 }
 
 void
+kw_people_matcher_prepare (KwPeopleMatcher *self)
+{
+  g_return_if_fail (self != NULL);
+
+  load_contacts (self);
+}
+
+void
 kw_people_matcher_match (KwPeopleMatcher *self,
                          GHashTable      *person,
                          KwPeopleMatch   *match)

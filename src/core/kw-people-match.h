@@ -52,6 +52,9 @@ typedef struct _KwPeopleMatcher KwPeopleMatcher;
 KwPeopleMatcher *kw_people_matcher_new   (KwStore          *store,
                                           GError          **error);
 void             kw_people_matcher_free  (KwPeopleMatcher  *self);
+/* Reads the phones and e-mail addresses now rather than when a row first
+ * needs them (in a thread, before the matcher is used on the main one). */
+void             kw_people_matcher_prepare (KwPeopleMatcher *self);
 /* The match of a parsed person (GHashTable field → text). */
 void             kw_people_matcher_match (KwPeopleMatcher  *self,
                                           GHashTable       *person,
