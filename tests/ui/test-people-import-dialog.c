@@ -167,6 +167,87 @@ test_split_columns_and_why (KwTestFixture *f,
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
+static gboolean
+is_drop_down (GtkWidget     *widget,
+              gconstpointer  data)
+{
+  return GTK_IS_DROP_DOWN (widget) && gtk_widget_get_mapped (widget);
+}
+
+/* The choice on a row wins over the policy: a possible duplicate skipped. */
+static void
+test_row_choice (KwTestFixture *f,
+                 gconstpointer  data)
+{
+  g_autofree char *abdel = kw_store_find_person (f->store, NULL, NULL, "Abdelkader Ziani");
+  g_autoptr(GPtrArray) rows = load_csv ("dutch.csv");
+  KwImportPeopleDialog *dialog;
+  GtkWidget *choice;
+  gint64 before;
+  guint added, updated, skipped;
+
+  kw_test_fixture_open (f);
+  set_phone (f, abdel, "06 1111 2222");
+  before = kw_store_count (f->store, "person");
+  dialog = KW_IMPORT_PEOPLE_DIALOG (_kw_window_open_people_dialog (f->window, rows, TRUE));
+  gtk_window_present (GTK_WINDOW (dialog));
+  choice = wait_for (GTK_WIDGET (dialog), is_drop_down, NULL);
+  g_assert_nonnull (choice);   /* only Joël's row has one */
+  g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (choice)), ==, 0);   /* Add as New */
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (choice), 1);                           /* Skip */
+  g_assert_true (kw_import_people_dialog_import (dialog, &added, &updated, &skipped, NULL));
+  g_assert_cmpuint (added, ==, 2);
+  g_assert_cmpuint (skipped, ==, 1);
+  g_assert_cmpint (kw_store_count (f->store, "person"), ==, before + 2);
+  g_assert_null (kw_store_find_person (f->store, NULL, NULL, "Joël de Wit"));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
+static GtkWindow *
+find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();   /* owned by GTK */
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return window;
+    }
+  return NULL;
+}
+
+/* Finding 10: a vCard chosen under Import says what it is and offers
+ * Import People, which opens the people import with that file. */
+static void
+test_contact_file_under_import (KwTestFixture *f,
+                                gconstpointer  data)
+{
+  g_autofree char *vcf = g_test_build_filename (G_TEST_DIST, "data", "three.vcf", NULL);
+  GtkWindow *offer = NULL;
+  GtkWindow *dialog = NULL;
+
+  kw_test_fixture_open (f);
+  g_assert_true (_kw_window_offer_people_import (f->window, vcf));
+  for (guint i = 0; i < 200 && (offer = find_toplevel (ADW_TYPE_MESSAGE_DIALOG)) == NULL; i++)
+    kw_test_wait (10);
+  g_assert_nonnull (offer);
+  g_assert_cmpstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (offer)), ==,
+                   "This is a contact file (vCard), not a Kwartier export. Import People reads the people in it.");
+  g_assert_true (adw_message_dialog_has_response (ADW_MESSAGE_DIALOG (offer), "import-people"));
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (offer), "import-people");
+  for (guint i = 0; i < 500 && (dialog = find_toplevel (KW_TYPE_IMPORT_PEOPLE_DIALOG)) == NULL; i++)
+    kw_test_wait (10);
+  g_assert_nonnull (dialog);
+  g_assert_cmpuint (kw_import_people_dialog_get_n_people (KW_IMPORT_PEOPLE_DIALOG (dialog)), ==, 3);
+  g_assert_false (_kw_window_get_busy (f->window));
+  gtk_window_destroy (dialog);
+
+  /* a Kwartier export is not offered */
+  g_assert_false (_kw_window_offer_people_import (f->window, "/nonexistent.kwartier.jsonl"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -177,6 +258,8 @@ main (int   argc,
   g_test_add ("/kw/ui/people-import/" path, KwTestFixture, data, kw_test_fixture_setup, func, kw_test_fixture_teardown)
   ADD ("match-text-and-undo-toast", test_match_text_and_undo_toast, KW_TEST_DEMO);
   ADD ("split-columns-and-why", test_split_columns_and_why, KW_TEST_DEMO);
+  ADD ("row-choice", test_row_choice, KW_TEST_DEMO);
+  ADD ("contact-file-under-import", test_contact_file_under_import, KW_TEST_DEMO);
 
   return g_test_run ();
 }
