@@ -214,18 +214,9 @@ kw_cli_people_import (KwStore  *store,
 
   if (!parse_args (argc, argv, &args, &problem))
     return usage (import_synopsis, problem);
-  if (args.help)
+  if (args.help)   /* kw-cli.c answers --help itself; this is for direct callers */
     {
-      g_print (_("Usage: kwartier-cli [--db PATH] %s\n\n"
-                 "Imports people from a vCard (.vcf) or CSV file and prints one line per row that\n"
-                 "matched someone here, then \"added N, updated N, possible duplicates N, skipped N\".\n"
-                 "A match by name is skipped, updated or added anew as --on-match says (default:\n"
-                 "skip); an update keeps the name and never blanks a field. A match by phone or\n"
-                 "e-mail alone never changes anyone: the row is added as new, a possible duplicate.\n"
-                 "--consent public|shared|private|not-asked sets everyone's consent (default:\n"
-                 "not-asked). Organisations that are new are created. Rows count from 1: cards in\n"
-                 "a vCard, the rows below the header in a CSV. --dry-run changes nothing.\n"),
-               import_synopsis);
+      g_print (_("Usage: kwartier-cli [--db PATH] %s\n"), import_synopsis);
       return EXIT_OK;
     }
   if (args.file == NULL || args.output != NULL || args.scope != NULL)
@@ -259,13 +250,7 @@ kw_cli_people_export (KwStore  *store,
     return usage (export_synopsis, problem);
   if (args.help)
     {
-      g_print (_("Usage: kwartier-cli [--db PATH] %s\n\n"
-                 "Writes people as vCard 3.0 (.vcf) or CSV (.csv, UTF-8 with a header row): everyone,\n"
-                 "or those an export with --scope KIND:ID reaches (KIND alliance, network, area or\n"
-                 "meeting). Only people with public or shared consent; the others are left out\n"
-                 "and counted. In the file: name, phone, e-mail, topics, the current organisation\n"
-                 "and role (CSV: also area, languages, communities). Never: notes, private notes.\n"),
-               export_synopsis);
+      g_print (_("Usage: kwartier-cli [--db PATH] %s\n"), export_synopsis);
       return EXIT_OK;
     }
   if (args.output == NULL || args.file != NULL || args.consent != NULL || args.on_match != NULL || args.dry_run)
