@@ -169,13 +169,18 @@ add_row_choice (KwImportPeopleDialog *self,
   adw_action_row_add_suffix (row, choice);
 }
 
+/* "e-mail · phone · organisation (role)", the organisation marked when
+ * the import would make it. */
 static char *
-dup_contact_line (GHashTable *person)
+dup_contact_line (KwImportPeopleDialog *self,
+                  GHashTable           *person)
 {
   const char *organisation = g_hash_table_lookup (person, "_organisation");
   const char *role = g_hash_table_lookup (person, "_role");
-  g_autofree char *work = organisation && role ? g_strdup_printf ("%s (%s)", organisation, role)
-                                               : g_strdup (organisation ? organisation : role);
+  gboolean is_new = organisation != NULL && self->matcher != NULL
+                    && kw_people_matcher_find (self->matcher, "organisation", organisation) == NULL;
+  g_autofree char *named = is_new ? g_strdup_printf (_("%s (new organisation)"), organisation) : g_strdup (organisation);
+  g_autofree char *work = named && role ? g_strdup_printf ("%s, %s", named, role) : g_strdup (named ? named : role);
   const char *parts[] = { g_hash_table_lookup (person, "email"), g_hash_table_lookup (person, "phone"), work };
   g_autoptr(GPtrArray) kept = g_ptr_array_new ();
 
@@ -193,7 +198,7 @@ make_preview_row (KwImportPeopleDialog *self,
 {
   GHashTable *person = g_ptr_array_index (self->people, index);
   GtkWidget *row = adw_action_row_new ();
-  g_autofree char *contact = dup_contact_line (person);
+  g_autofree char *contact = dup_contact_line (self, person);
   const char *text = g_ptr_array_index (self->match_texts, index);
   g_autofree char *subtitle = text ? g_strdup_printf ("%s%s%s", text, *contact ? "\n" : "", contact)
                                    : g_steal_pointer (&contact);
