@@ -25,6 +25,13 @@ KwImportPeopleDialog *kw_import_people_dialog_new_parsed (GtkWindow            *
                                                           KwStore              *store,
                                                           GPtrArray            *parsed,
                                                           gboolean              csv);
+/* The same with a matcher made beforehand (in a thread: with 100,000
+ * people reading them takes a second or two); takes it. */
+KwImportPeopleDialog *kw_import_people_dialog_new_full (GtkWindow            *parent,
+                                                        KwStore              *store,
+                                                        GPtrArray            *parsed,
+                                                        gboolean              csv,
+                                                        KwPeopleMatcher      *matcher);
 guint                 kw_import_people_dialog_get_n_people (KwImportPeopleDialog *self);
 /* CSV: which field column holds ("" to leave it out). */
 void                  kw_import_people_dialog_set_column (KwImportPeopleDialog *self,
@@ -32,6 +39,18 @@ void                  kw_import_people_dialog_set_column (KwImportPeopleDialog *
                                                           const char           *field);
 void                  kw_import_people_dialog_set_policy (KwImportPeopleDialog *self,
                                                           KwImportPolicy        policy);
+/* "public", "shared", "private" or NULL (not asked), for all of them. */
+void                  kw_import_people_dialog_set_consent (KwImportPeopleDialog *self,
+                                                           const char           *consent);
+/* Whether organisations that are not here yet are made (else they go
+ * into the notes); the Import button asks. TRUE at first. */
+void                  kw_import_people_dialog_set_create_organisations (KwImportPeopleDialog *self,
+                                                                        gboolean              create);
+/* The preview's text about a person in the file ("Matches Wim de Graaf
+ * (same phone): a possible duplicate, added as new"), or NULL when that
+ * person is not in the preview or matches nobody. */
+const char           *kw_import_people_dialog_get_match_text (KwImportPeopleDialog *self,
+                                                              guint                 index);
 /* On the main thread, at once (tests). */
 gboolean              kw_import_people_dialog_import (KwImportPeopleDialog *self,
                                                       guint                *added,
@@ -39,7 +58,8 @@ gboolean              kw_import_people_dialog_import (KwImportPeopleDialog *self
                                                       guint                *skipped,
                                                       GError              **error);
 /* In a thread (kw-store-task.h): "busy" is TRUE until _finish, and the
- * store must not be used meanwhile. Both emit ::imported on success. */
+ * store must not be used meanwhile. Both emit ::imported on success and
+ * show the summary of what changed. */
 void                  kw_import_people_dialog_import_async  (KwImportPeopleDialog *self,
                                                              GCancellable         *cancellable,
                                                              GAsyncReadyCallback   callback,
@@ -51,5 +71,7 @@ gboolean              kw_import_people_dialog_import_finish (KwImportPeopleDialo
                                                              guint                *skipped,
                                                              GError              **error);
 gboolean              kw_import_people_dialog_get_busy (KwImportPeopleDialog *self);
+/* What the import did (after ::imported), or NULL. */
+KwPeopleImportResult *kw_import_people_dialog_get_result (KwImportPeopleDialog *self);
 
 G_END_DECLS

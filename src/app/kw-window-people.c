@@ -1,9 +1,11 @@
-/* kw-window-people.c: forgetting a person and merging duplicates
+/* kw-window-people.c: forgetting a person and merging duplicates;
+ * importing and exporting people (vCard, CSV)
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Both cannot be undone, so both ask first and say afterwards what
- * happened, in plain words.
+ * Forget and merge cannot be undone, so both ask first and say
+ * afterwards what happened, in plain words. An import of people can be
+ * undone from its toast, like a delete.
  */
 #define G_LOG_DOMAIN "kw-window"
 
@@ -15,9 +17,10 @@
 #include "kw-contacts-view.h"
 #include "kw-import-people-dialog.h"
 #include "kw-merge-window.h"
-#include "kw-people-import.h"
 #include "kw-people-export.h"
+#include "kw-people-import.h"
 #include "kw-person-ops.h"
+#include "kw-store-task.h"
 #include "kw-window-private.h"
 
 /* Helpers */
@@ -72,16 +75,60 @@ on_import_people_busy_cb (KwWindow             *self,
   _kw_window_set_busy (self, kw_import_people_dialog_get_busy (dialog) ? _("Importing people…") : NULL);
 }
 
-static void
-on_import_people_imported_cb (KwWindow *self,
-                              guint     added,
-                              guint     updated,
-                              guint     skipped)
-{
-  g_autofree char *message = g_strdup_printf (_("People imported: %u added, %u updated, %u skipped"),
-                                              added, updated, skipped);
+/* The last import of people, for the toast's Undo. */
+#define LAST_IMPORT_KEY "kw-last-people-import"
 
-  _kw_window_show_toast (self, message);
+static void
+on_import_people_imported_cb (KwWindow             *self,
+                              KwPeopleImportResult *result)
+{
+  g_object_set_data_full (G_OBJECT (self), LAST_IMPORT_KEY, kw_people_import_result_ref (result),
+                          (GDestroyNotify) kw_people_import_result_unref);
+}
+
+/* When the dialog closes after an import: "3 people imported — Undo". */
+static void
+on_import_people_dialog_destroy_cb (KwImportPeopleDialog *dialog,
+                                    KwWindow             *self)
+{
+  KwPeopleImportResult *result = kw_import_people_dialog_get_result (dialog);
+  g_autofree char *message = NULL;
+  guint n;
+
+  if (result == NULL || result->undone)
+    return;
+  if (!kw_people_import_result_has_changes (result))
+    {
+      _kw_window_show_toast (self, _("Nothing was imported: everyone is here already"));
+      return;
+    }
+  n = kw_people_import_result_get_n_new (result) + result->updated;
+  message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u person imported", "%u people imported", n), n);
+  _kw_window_show_toast_with_action (self, message, _("_Undo"), "win.undo-import-people");
+}
+
+static void
+undo_import_people_action (GtkWidget  *widget,
+                           const char *action_name,
+                           GVariant   *param)
+{
+  KwWindow *self = KW_WINDOW (widget);
+  KwPeopleImportResult *result = g_object_get_data (G_OBJECT (self), LAST_IMPORT_KEY);
+  g_autoptr(GError) error = NULL;
+
+  if (result == NULL || result->undone)
+    return;
+  if (_kw_window_get_busy (self) || kw_store_task_is_running (kw_window_get_store (self)))
+    {
+      _kw_window_show_toast (self, _("Still busy; try again when it is done"));
+      return;
+    }
+  if (!kw_people_import_undo (kw_window_get_store (self), result, &error))
+    {
+      _kw_window_show_toast (self, error->message);
+      return;
+    }
+  _kw_window_show_toast (self, _("Import undone"));
 }
 
 typedef struct {
@@ -110,7 +157,10 @@ parse_file_in_thread (GTask        *task,
   GError *error = NULL;
   ParsedFile *parsed = g_new0 (ParsedFile, 1);
 
-  if (g_file_load_contents (file, cancellable, &text, NULL, NULL, &error))
+  gsize len = 0;
+
+  if (g_file_load_contents (file, cancellable, &text, &len, NULL, &error)
+      && kw_people_file_check (text, len, &error))
     {
       parsed->csv = kw_people_file_is_csv (lower, text);
       parsed->parsed = parsed->csv ? kw_csv_parse (text, &error) : kw_vcard_parse (text, &error);
@@ -125,14 +175,80 @@ parse_file_in_thread (GTask        *task,
 }
 
 static void
+wire_people_dialog (KwWindow             *self,
+                    KwImportPeopleDialog *dialog)
+{
+  g_signal_connect_object (dialog, "imported", G_CALLBACK (on_import_people_imported_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (dialog, "notify::busy", G_CALLBACK (on_import_people_busy_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (dialog, "destroy", G_CALLBACK (on_import_people_dialog_destroy_cb), self, 0);
+}
+
+/* In a store task: the names, phones and e-mail addresses of everyone
+ * here, for the dialog's matches. */
+static gpointer
+prepare_matcher_work (KwStore       *store,
+                      gpointer       data,
+                      GCancellable  *cancellable,
+                      GError       **error)
+{
+  KwPeopleMatcher *matcher = kw_people_matcher_new (store, error);
+
+  if (matcher != NULL)
+    kw_people_matcher_prepare (matcher);
+  return matcher;
+}
+
+typedef struct {
+  KwWindow   *window;
+  ParsedFile *parsed;
+} Preparing;
+
+static void
+preparing_free (Preparing *preparing)
+{
+  g_object_unref (preparing->window);
+  parsed_file_free (preparing->parsed);
+  g_free (preparing);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Preparing, preparing_free)
+
+static void
+on_matcher_prepared_cb (GObject      *source,
+                        GAsyncResult *result,
+                        gpointer      user_data)
+{
+  g_autoptr(Preparing) preparing = user_data;
+  KwWindow *self = preparing->window;
+  ParsedFile *parsed = preparing->parsed;
+  g_autoptr(GError) error = NULL;
+  KwPeopleMatcher *matcher = kw_store_task_run_finish (KW_STORE (source), result, &error);
+  KwImportPeopleDialog *dialog;
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  _kw_window_set_busy (self, NULL);
+  if (matcher == NULL)
+    {
+      tell (self, _("No People Found"), error->message);
+      return;
+    }
+  dialog = kw_import_people_dialog_new_full (GTK_WINDOW (self), kw_window_get_store (self),
+                                             parsed->parsed, parsed->csv, matcher);
+  wire_people_dialog (self, dialog);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
 on_people_file_parsed_cb (GObject      *source,
                           GAsyncResult *result,
                           gpointer      user_data)
 {
   KwWindow *self = KW_WINDOW (source);
+  KwStore *store = kw_window_get_store (self);
   g_autoptr(GError) error = NULL;
   ParsedFile *parsed = g_task_propagate_pointer (G_TASK (result), &error);
-  GtkWindow *dialog;
+  Preparing *preparing;
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
@@ -141,14 +257,23 @@ on_people_file_parsed_cb (GObject      *source,
       tell (self, _("No People Found"), error->message);
       return;
     }
-  dialog = _kw_window_open_people_dialog (self, parsed->parsed, parsed->csv);
-  parsed_file_free (parsed);
-  gtk_window_present (GTK_WINDOW (dialog));
+  if (_kw_window_get_busy (self) || kw_store_task_is_running (store))
+    {
+      parsed_file_free (parsed);
+      _kw_window_show_toast (self, _("Still busy; try again when it is done"));
+      return;
+    }
+  preparing = g_new0 (Preparing, 1);
+  preparing->window = g_object_ref (self);
+  preparing->parsed = parsed;
+  _kw_window_set_busy (self, _("Reading people…"));
+  kw_store_task_run_async (store, prepare_matcher_work, NULL, NULL, (GDestroyNotify) kw_people_matcher_free,
+                           _kw_window_get_cancellable (self), on_matcher_prepared_cb, preparing);
 }
 
-static void
-open_people_file (KwWindow *self,
-                  GFile    *file)
+void
+_kw_window_open_people_file (KwWindow *self,
+                             GFile    *file)
 {
   g_autoptr(GTask) task = g_task_new (self, _kw_window_get_cancellable (self), on_people_file_parsed_cb, NULL);
 
@@ -165,7 +290,7 @@ on_people_chooser_response_cb (GtkNativeDialog *chooser,
   g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
 
   if (response == GTK_RESPONSE_ACCEPT && file != NULL)
-    open_people_file (self, file);
+    _kw_window_open_people_file (self, file);
   gtk_native_dialog_destroy (chooser);
   g_object_unref (chooser);
 }
@@ -179,18 +304,30 @@ export_people_to (KwWindow *self,
   g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL;
   g_autofree char *message = NULL;
+  g_autofree char *name = g_file_get_basename (file);
+  g_autofree char *lower = g_ascii_strdown (name, -1);
+  KwPeopleFormat format = g_str_has_suffix (lower, ".csv") ? KW_PEOPLE_FORMAT_CSV : KW_PEOPLE_FORMAT_VCARD;
   guint written, left_out;
 
-  text = kw_people_to_vcard (kw_window_get_store (self), G_LIST_MODEL (people), &written, &left_out);
+  text = kw_people_export (kw_window_get_store (self), G_LIST_MODEL (people), format, &written, &left_out);
   if (!g_file_replace_contents (file, text, strlen (text), NULL, FALSE, G_FILE_CREATE_PRIVATE,
                                 NULL, NULL, &error))
     {
       _kw_window_show_toast (self, error->message);
       return;
     }
-  message = left_out > 0
-    ? g_strdup_printf (_("%u people written; %u left out, as their consent is private or not asked"), written, left_out)
-    : g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u person written", "%u people written", written), written);
+  if (left_out > 0)
+    {
+      g_autofree char *first = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u person written", "%u people written",
+                                                             written), written);
+
+      message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                              "%s; %u left out, as their consent is private or not asked",
+                                              "%s; %u left out, as their consent is private or not asked",
+                                              left_out), first, left_out);
+    }
+  else
+    message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u person written", "%u people written", written), written);
   _kw_window_show_toast (self, message);
 }
 
@@ -207,6 +344,42 @@ on_export_chooser_response_cb (GtkNativeDialog *chooser,
   g_object_unref (chooser);
 }
 
+static void
+choose_export_file (KwWindow *self,
+                    gboolean  csv)
+{
+  GtkFileChooserNative *chooser;
+
+  chooser = gtk_file_chooser_native_new (csv ? _("Export the Listed People as CSV") : _("Export the Listed People as vCard"),
+                                         GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), csv ? "kwartier-people.csv" : "kwartier-people.vcf");
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect_object (chooser, "response", G_CALLBACK (on_export_chooser_response_cb), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+on_export_people_response_cb (AdwMessageDialog *dialog,
+                              const char       *response,
+                              KwWindow         *self)
+{
+  if (g_strcmp0 (response, "vcard") == 0 || g_strcmp0 (response, "csv") == 0)
+    choose_export_file (self, g_str_equal (response, "csv"));
+}
+
+/* Offered by the Import of Kwartier exports when the file is a contact
+ * file: "This is a contact file (vCard), not a Kwartier export". */
+static void
+on_contact_file_response_cb (AdwMessageDialog *dialog,
+                             const char       *response,
+                             KwWindow         *self)
+{
+  GFile *file = g_object_get_data (G_OBJECT (dialog), "kw-file");
+
+  if (g_strcmp0 (response, "import-people") == 0)
+    _kw_window_open_people_file (self, file);
+}
+
 /* Actions */
 
 static void
@@ -214,16 +387,22 @@ export_people_action (GtkWidget  *widget,
                       const char *action_name,
                       GVariant   *param)
 {
-  GtkFileChooserNative *chooser;
+  AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (widget),
+                                                                         _("Export the Listed People"), NULL));
 
-  chooser = gtk_file_chooser_native_new (_("Export the Listed People as vCard"), GTK_WINDOW (widget),
-                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), "kwartier-people.vcf");
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  g_signal_connect_object (chooser, "response", G_CALLBACK (on_export_chooser_response_cb), widget, 0);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  adw_message_dialog_set_body (dialog,
+    _("The people the list shows, with public or shared consent; people whose consent is private or not "
+      "asked stay on this device.\n\n"
+      "In the file: name (split into given and family name), phone, e-mail, topics, the current "
+      "organisation and role, and for CSV also the area, languages and communities.\n\n"
+      "Never in the file: notes, private notes, consent details, relations and contact moments."));
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "csv", _("_CSV…"), "vcard", _("_vCard…"), NULL);
+  adw_message_dialog_set_response_appearance (dialog, "vcard", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "vcard");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_export_people_response_cb), widget, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
-
 
 static void
 import_people_action (GtkWidget  *widget,
@@ -295,9 +474,31 @@ _kw_window_open_people_dialog (KwWindow  *self,
   KwImportPeopleDialog *dialog;
 
   dialog = kw_import_people_dialog_new_parsed (GTK_WINDOW (self), kw_window_get_store (self), parsed, csv);
-  g_signal_connect_object (dialog, "imported", G_CALLBACK (on_import_people_imported_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (dialog, "notify::busy", G_CALLBACK (on_import_people_busy_cb), self, G_CONNECT_SWAPPED);
+  wire_people_dialog (self, dialog);
   return GTK_WINDOW (dialog);
+}
+
+gboolean
+_kw_window_offer_people_import (KwWindow   *self,
+                                const char *path)
+{
+  KwPeopleFileKind kind = kw_people_file_sniff_path (path);
+  AdwMessageDialog *dialog;
+
+  if (kind == KW_PEOPLE_FILE_OTHER)
+    return FALSE;
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("Not a Kwartier Export"), NULL));
+  adw_message_dialog_format_body (dialog, _("This is a contact file (%s), not a Kwartier export. "
+                                            "Import People reads the people in it."),
+                                  kw_people_file_kind_name (kind));
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "import-people", _("_Import People…"), NULL);
+  adw_message_dialog_set_response_appearance (dialog, "import-people", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "import-people");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "kw-file", g_file_new_for_path (path), g_object_unref);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_contact_file_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return TRUE;
 }
 
 void
@@ -307,4 +508,5 @@ _kw_window_class_add_people_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.find-duplicates", NULL, find_duplicates_action);
   gtk_widget_class_install_action (widget_class, "win.import-people", NULL, import_people_action);
   gtk_widget_class_install_action (widget_class, "win.export-people", NULL, export_people_action);
+  gtk_widget_class_install_action (widget_class, "win.undo-import-people", NULL, undo_import_people_action);
 }

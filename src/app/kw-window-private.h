@@ -17,6 +17,14 @@ void  _kw_window_class_add_people_actions (GtkWidgetClass *widget_class);
 GtkWindow *_kw_window_open_people_dialog (KwWindow      *self,
                                           GPtrArray     *parsed,
                                           gboolean       csv);
+/* Reads a vCard or CSV file in a thread, then shows the import dialog. */
+void      _kw_window_open_people_file   (KwWindow       *self,
+                                         GFile          *file);
+/* The Import of Kwartier exports, for a file it is about to read: when
+ * it is a contact file (vCard, CSV), says so and offers Import People;
+ * TRUE then (the file is not to be imported as an export). */
+gboolean  _kw_window_offer_people_import (KwWindow      *self,
+                                          const char    *path);
 void  _kw_window_show_toast             (KwWindow       *self,
                                          const char     *message);
 void  _kw_window_show_toast_with_action (KwWindow       *self,

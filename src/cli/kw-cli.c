@@ -20,6 +20,7 @@
 
 #include "kw-cli.h"
 #include "kw-cli-person.h"
+#include "kw-cli-people.h"
 #include "kw-cli-sync.h"
 #include "kw-demo.h"
 #include "kw-error.h"
@@ -81,6 +82,10 @@ static const OptionSpec export_options[] = {
   { "--scope", TRUE }, { "-o", TRUE }, { "--gzip", FALSE }, { "--seal", FALSE }, { NULL }
 };
 static const OptionSpec import_options[] = { { "--dry-run", FALSE }, { NULL } };
+static const OptionSpec import_people_options[] = {
+  { "--dry-run", FALSE }, { "--consent", TRUE }, { "--on-match", TRUE }, { NULL }
+};
+static const OptionSpec export_people_options[] = { { "--scope", TRUE }, { "-o", TRUE }, { NULL } };
 static const OptionSpec minutes_options[] = {
   { "--public", FALSE }, { "--format", TRUE }, { "-o", TRUE }, { NULL }
 };
@@ -97,6 +102,8 @@ static int cmd_forget (Cli *cli);
 static int cmd_merge (Cli *cli);
 static int cmd_export (Cli *cli);
 static int cmd_import (Cli *cli);
+static int cmd_import_people (Cli *cli);
+static int cmd_export_people (Cli *cli);
 static int cmd_conflicts (Cli *cli);
 static int cmd_sync (Cli *cli);
 static int cmd_minutes (Cli *cli);
@@ -164,6 +171,22 @@ static const Command commands[] = {
        "A bad file is refused whole and changes nothing (exit status 1);\n"
        "--dry-run prints the summary and changes nothing."),
     FALSE, import_options, 1, 1, cmd_import },
+  { "import-people", N_("import-people [--dry-run] [--consent LEVEL] [--on-match skip|update|new] FILE"),
+    N_("people from a vCard (.vcf) or CSV file; prints the matches and the summary"),
+    N_("Imports people from a vCard (.vcf) or CSV file. Prints one line per row that\n"
+       "matched someone here (\"row 3: Joëlle Buurvrouw matches Wim de Graaf (phone):\n"
+       "possible duplicate\") and \"added N, updated N, possible duplicates N, skipped N\".\n"
+       "A match by name is skipped, updated or added anew as --on-match says (default\n"
+       "skip); a match by phone or e-mail alone never changes anyone: the row is added\n"
+       "as new and reported as a possible duplicate. --consent public, shared, private\n"
+       "or not-asked (the default) for everyone; --dry-run changes nothing."),
+    FALSE, import_people_options, 1, 1, cmd_import_people },
+  { "export-people", N_("export-people [--scope KIND:ID] -o FILE.vcf|FILE.csv"),
+    N_("people as vCard 3.0 or CSV; private and not-asked people are left out"),
+    N_("Writes people as vCard 3.0 or CSV (by the name of FILE): everyone, or the\n"
+       "people an export of --scope KIND:ID reaches. People whose consent is private\n"
+       "or not asked are left out, and the count is said."),
+    FALSE, export_people_options, 0, 0, cmd_export_people },
   { "conflicts", N_("conflicts [--json]"),
     N_("list unresolved conflicts"),
     N_("Lists the values that lost a concurrent edit and were kept, one per line;\n"
@@ -877,7 +900,21 @@ cmd_export (Cli *cli)
 static int
 cmd_import (Cli *cli)
 {
+  if (cli->args->len == 1 && kw_cli_people_refuse_contact_file (g_ptr_array_index (cli->args, 0)))
+    return KW_CLI_EXIT_REFUSED;
   return run_sync_command (cli, kw_cli_sync_import);
+}
+
+static int
+cmd_import_people (Cli *cli)
+{
+  return run_sync_command (cli, kw_cli_people_import);
+}
+
+static int
+cmd_export_people (Cli *cli)
+{
+  return run_sync_command (cli, kw_cli_people_export);
 }
 
 static int

@@ -1,4 +1,4 @@
-/* kw-people-import.c: people from vCard (3.0, 4.0) and CSV files
+/* kw-csv.c: people from CSV files
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
@@ -6,28 +6,15 @@
  * delimiter detected, Excel's "sep=" line, Windows-1252 text). Both are
  * small enough to read by hand: docs/contacts.md says why no library.
  */
-#define G_LOG_DOMAIN "kw-people-import"
+#define G_LOG_DOMAIN "kw-csv"
 
 #include "config.h"
 
 #include <glib/gi18n.h>
 #include <string.h>
 
-#include "kw-error.h"
+#include "kw-csv.h"
 #include "kw-people-import.h"
-
-gboolean
-kw_people_file_is_csv (const char *lower_name,
-                       const char *text)
-{
-  g_autofree char *head = g_ascii_strup (text, MIN (strlen (text), 4096));
-
-  if (g_str_has_suffix (lower_name, ".csv") || g_str_has_suffix (lower_name, ".tsv"))
-    return TRUE;
-  return strstr (head, "BEGIN:VCARD") == NULL;
-}
-
-/* CSV */
 
 /* The delimiter of the header line: comma, semicolon (Dutch Excel) or
  * tab, whichever is most frequent outside quotes. */
@@ -149,24 +136,45 @@ kw_csv_parse (const char  *text,
     }
   if (rows->len < 2)
     {
-      g_set_error (error, KW_CORE_ERROR, KW_CORE_ERROR_REFUSED,
+      g_set_error (error, KW_PEOPLE_ERROR, KW_PEOPLE_ERROR_EMPTY,
                    _("The file has no rows below its header"));
       return NULL;
     }
   return g_steal_pointer (&rows);
 }
 
+/* Header names of Dutch and English address books, Outlook (NL, EN)
+ * and membership administrations; compared in lower case. */
+static const char * const guesses[][2] = {
+  { "name", "name" }, { "naam", "name" }, { "full name", "name" }, { "volledige naam", "name" },
+  { "display name", "name" }, { "weergavenaam", "name" },
+  { "first name", "_first" }, { "firstname", "_first" }, { "given name", "_first" },
+  { "voornaam", "_first" }, { "roepnaam", "_first" },
+  { "prefix", "_prefix" }, { "tussenvoegsel", "_prefix" }, { "tussenvoegsels", "_prefix" },
+  { "voorvoegsel", "_prefix" }, { "middle name", "_prefix" }, { "middelste naam", "_prefix" },
+  { "last name", "_last" }, { "lastname", "_last" }, { "surname", "_last" }, { "family name", "_last" },
+  { "achternaam", "_last" }, { "familienaam", "_last" },
+  { "email", "email" }, { "e-mail", "email" }, { "e-mailadres", "email" }, { "mail", "email" },
+  { "email address", "email" }, { "e-mail address", "email" }, { "e-mailadres 1", "email" },
+  { "phone", "phone" }, { "telephone", "phone" }, { "telefoon", "phone" }, { "mobiel", "phone" },
+  { "mobile", "phone" }, { "tel", "phone" }, { "mobile phone", "phone" }, { "mobiele telefoon", "phone" },
+  { "telefoonnummer", "phone" }, { "phone number", "phone" }, { "home phone", "phone" },
+  { "telefoon thuis", "phone" }, { "primary phone", "phone" },
+  { "languages", "languages" }, { "talen", "languages" },
+  { "communities", "communities" }, { "gemeenschap", "communities" }, { "gemeenschappen", "communities" },
+  { "topics", "topics" }, { "onderwerpen", "topics" }, { "thema's", "topics" }, { "categories", "topics" },
+  { "notes", "notes" }, { "notities", "notes" }, { "opmerkingen", "notes" }, { "opmerking", "notes" },
+  { "organisation", "_organisation" }, { "organization", "_organisation" }, { "company", "_organisation" },
+  { "organisatie", "_organisation" }, { "bedrijf", "_organisation" }, { "instelling", "_organisation" },
+  { "role", "_role" }, { "job title", "_role" }, { "title", "_role" }, { "rol", "_role" },
+  { "functie", "_role" },
+  { "area", "_area" }, { "neighbourhood", "_area" }, { "neighborhood", "_area" }, { "district", "_area" },
+  { "wijk", "_area" }, { "buurt", "_area" }, { "stadsdeel", "_area" },
+};
+
 const char *
 kw_csv_guess_field (const char *header)
 {
-  static const char * const guesses[][2] = {
-    { "name", "name" }, { "naam", "name" }, { "full name", "name" }, { "volledige naam", "name" },
-    { "email", "email" }, { "e-mail", "email" }, { "e-mailadres", "email" }, { "mail", "email" },
-    { "phone", "phone" }, { "telephone", "phone" }, { "telefoon", "phone" }, { "mobiel", "phone" },
-    { "mobile", "phone" }, { "tel", "phone" }, { "languages", "languages" }, { "talen", "languages" },
-    { "communities", "communities" }, { "gemeenschap", "communities" }, { "topics", "topics" },
-    { "onderwerpen", "topics" }, { "notes", "notes" }, { "notities", "notes" }, { "opmerkingen", "notes" },
-  };
   g_autofree char *lower = g_utf8_strdown (header, -1);
 
   g_strstrip (lower);
@@ -176,12 +184,35 @@ kw_csv_guess_field (const char *header)
   return NULL;
 }
 
+/* "Joël" + "de" + "Wit" → "Joël de Wit", when the row has no name. */
+static void
+join_name (GHashTable *person)
+{
+  const char *parts[] = { "_first", "_prefix", "_last" };
+  g_autoptr(GString) name = g_string_new (NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
+    {
+      const char *part = g_hash_table_lookup (person, parts[i]);
+
+      if (part == NULL)
+        continue;
+      if (name->len > 0)
+        g_string_append_c (name, ' ');
+      g_string_append (name, part);
+    }
+  if (name->len > 0 && !g_hash_table_contains (person, "name"))
+    g_hash_table_insert (person, g_strdup ("name"), g_string_free (g_steal_pointer (&name), FALSE));
+}
+
 GPtrArray *
 kw_csv_to_people (GPtrArray          *rows,
                   const char * const *columns)
 {
   GPtrArray *people = g_ptr_array_new_with_free_func ((GDestroyNotify) g_hash_table_unref);
   guint n_columns = g_strv_length ((GStrv) columns);
+
+  g_return_val_if_fail (rows != NULL && columns != NULL, NULL);
 
   for (guint r = 1; r < rows->len; r++)
     {
@@ -191,10 +222,41 @@ kw_csv_to_people (GPtrArray          *rows,
       for (guint c = 0; row[c] && c < n_columns; c++)
         if (*columns[c] != '\0' && *row[c] != '\0' && !g_hash_table_contains (person, columns[c]))
           g_hash_table_insert (person, g_strdup (columns[c]), g_strdup (row[c]));
+      join_name (person);
+      g_hash_table_insert (person, g_strdup ("_row"), g_strdup_printf ("%u", r));
       if (g_hash_table_contains (person, "name"))
         g_ptr_array_add (people, person);
       else
         g_hash_table_unref (person);
     }
   return people;
+}
+
+void
+kw_csv_append_row (GString            *out,
+                   const char * const *cells)
+{
+  g_return_if_fail (out != NULL && cells != NULL);
+
+  for (guint c = 0; cells[c] != NULL; c++)
+    {
+      const char *cell = cells[c];
+
+      if (c > 0)
+        g_string_append_c (out, ',');
+      if (strpbrk (cell, ",\"\r\n;") == NULL && !g_ascii_isspace (*cell))
+        {
+          g_string_append (out, cell);
+          continue;
+        }
+      g_string_append_c (out, '"');
+      for (const char *p = cell; *p; p++)
+        {
+          if (*p == '"')
+            g_string_append_c (out, '"');
+          g_string_append_c (out, *p);
+        }
+      g_string_append_c (out, '"');
+    }
+  g_string_append (out, "\r\n");
 }

@@ -12,7 +12,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
-#include "kw-error.h"
+#include "kw-people-import.h"
 #include "kw-vcard.h"
 
 typedef struct {
@@ -461,6 +461,25 @@ pick (GPtrArray *props)
   return props->len > 0 ? g_ptr_array_index (props, 0) : NULL;
 }
 
+/* A TYPE in the user's language (finding 25: "Telefoon (mobiel)", not
+ * "(cell)"); a type we do not know stays as written. */
+static const char *
+translate_type (const char *type)
+{
+  static const char * const types[][2] = {
+    /* TRANSLATORS: kinds of phone numbers and e-mail addresses, as in
+     * "Phone (mobile): 06 1234 5678" in the notes of an imported person */
+    { "cell", N_("mobile") }, { "mobile", N_("mobile") }, { "home", N_("home") },
+    { "work", N_("work") }, { "fax", N_("fax") }, { "pager", N_("pager") },
+    { "text", N_("text messages") }, { "main", N_("main number") }, { "other", N_("other") },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (types); i++)
+    if (g_str_equal (type, types[i][0]))
+      return _(types[i][1]);
+  return type;
+}
+
 /* "Phone (work): 020 123 4567", for each one not picked. */
 static void
 add_others (GString    *notes,
@@ -478,7 +497,7 @@ add_others (GString    *notes,
         continue;
       for (guint t = 0; t < prop->types->len; t++)
         if (strstr ("pref internet voice x400", g_ptr_array_index (prop->types, t)) == NULL)
-          g_ptr_array_add (kinds, g_ptr_array_index (prop->types, t));
+          g_ptr_array_add (kinds, (gpointer) translate_type (g_ptr_array_index (prop->types, t)));
       g_ptr_array_add (kinds, NULL);
       g_string_append_printf (notes, "%s%s", notes->len ? "\n" : "", label);
       if (kinds->len > 1)
@@ -492,7 +511,8 @@ add_others (GString    *notes,
 
 static void
 finish_card (GPtrArray *people,
-             Card      *card)
+             Card      *card,
+             guint      number)
 {
   Property *phone = pick (card->phones), *email = pick (card->emails);
   g_autoptr(GString) others = g_string_new (NULL);
@@ -514,6 +534,7 @@ finish_card (GPtrArray *people,
   set_field (card, "languages", g_strjoinv (", ", (GStrv) card->languages->pdata));
   g_ptr_array_set_size (card->languages, card->languages->len - 1);
   set_field (card, "name", g_steal_pointer (&card->n_name));
+  set_field (card, "_row", g_strdup_printf ("%u", number));
   if (g_hash_table_contains (card->fields, "name") && !card->not_a_person)
     g_ptr_array_add (people, g_hash_table_ref (card->fields));
 }
@@ -528,6 +549,7 @@ kw_vcard_parse (const char  *text,
   g_autoptr(GPtrArray) people = g_ptr_array_new_with_free_func ((GDestroyNotify) g_hash_table_unref);
   Card card = { 0 };
   gboolean in_card = FALSE;
+  guint n_cards = 0;
 
   g_return_val_if_fail (text != NULL, NULL);
 
@@ -542,10 +564,11 @@ kw_vcard_parse (const char  *text,
         {
           card_start (&card);
           in_card = TRUE;
+          n_cards++;
         }
       else if (g_str_equal (prop->name, "END") && in_card)
         {
-          finish_card (people, &card);
+          finish_card (people, &card, n_cards);
           in_card = FALSE;
         }
       else if (in_card)
@@ -558,7 +581,7 @@ kw_vcard_parse (const char  *text,
   card_clear (&card);
   if (people->len == 0)
     {
-      g_set_error (error, KW_CORE_ERROR, KW_CORE_ERROR_REFUSED,
+      g_set_error (error, KW_PEOPLE_ERROR, KW_PEOPLE_ERROR_EMPTY,
                    _("No contact cards with a name were found in this file"));
       return NULL;
     }
