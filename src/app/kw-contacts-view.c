@@ -606,6 +606,17 @@ kw_contacts_view_new_record (KwContactsView  *self,
 
   g_return_val_if_fail (KW_IS_CONTACTS_VIEW (self), FALSE);
 
+  if (showing_people (self))
+    {
+      /* a draft, stored only when the user adds it (kw-person-page.c) */
+      GtkWidget *page = ensure_page (self, "person");
+
+      g_clear_pointer (&self->open_id, g_free);
+      select_open_record (self);
+      show_detail (self, "person");
+      kw_person_page_start_draft (KW_PERSON_PAGE (page));
+      return TRUE;
+    }
   kw_changeset_set_string (changes, "name", showing_people (self) ? _("New person") : _("New organisation"));
   if ((id = kw_store_create (self->store, changes, error)) == NULL)
     return FALSE;

@@ -81,8 +81,9 @@ build (KwOrganisationPage *self)
 {
   self->editor = kw_record_editor_new (self->store, "organisation");
   for (guint i = 0; detail_fields[i]; i++)
-    adw_preferences_group_add (self->details_group, kw_record_editor_make_row (self->editor, detail_fields[i]));
+    kw_record_editor_add_row (self->editor, GTK_WIDGET (self->details_group), detail_fields[i]);
   adw_preferences_group_add (self->notes_group, kw_record_editor_make_text_view (self->editor, "notes"));
+  adw_preferences_group_add (self->notes_group, kw_record_editor_get_message (self->editor, "notes"));
   self->groups[0] = kw_related_group_new (self->store, KW_RELATED_AFFILIATIONS);
   self->groups[1] = kw_related_group_new (self->store, KW_RELATED_RELATIONS);
   for (guint i = 0; i < G_N_ELEMENTS (self->groups); i++)

@@ -252,7 +252,7 @@ make_row (KwRelatedGroup *self,
   GtkWidget *remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
 
   for (guint i = 0; i < 4 && fields[self->kind][i]; i++)
-    adw_expander_row_add_row (ADW_EXPANDER_ROW (row), kw_record_editor_make_row (editor, fields[self->kind][i]));
+    kw_record_editor_add_row (editor, row, fields[self->kind][i]);
   gtk_widget_set_tooltip_text (remove, _("Remove"));
   gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (remove, "flat");
