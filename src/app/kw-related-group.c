@@ -505,6 +505,22 @@ kw_related_group_get_n_rows (KwRelatedGroup *self)
   return self->rows->len;
 }
 
+KwRecordEditor *
+kw_related_group_get_editor (KwRelatedGroup *self,
+                             const char     *id)
+{
+  g_return_val_if_fail (KW_IS_RELATED_GROUP (self), NULL);
+
+  for (guint i = 0; i < self->editors->len; i++)
+    {
+      KwRecord *record = kw_record_editor_get_record (g_ptr_array_index (self->editors, i));
+
+      if (record != NULL && g_strcmp0 (kw_record_get_id (record), id) == 0)
+        return g_ptr_array_index (self->editors, i);
+    }
+  return NULL;
+}
+
 char *
 kw_related_group_add (KwRelatedGroup  *self,
                       const char      *other_type,

@@ -6,6 +6,7 @@
 
 #include <adwaita.h>
 
+#include "kw-record-editor.h"
 #include "kw-store.h"
 
 G_BEGIN_DECLS
@@ -30,6 +31,9 @@ void            kw_related_group_set_hidden (KwRelatedGroup *self,
                                              const char     *id,
                                              gboolean        hidden);
 guint           kw_related_group_get_n_rows (KwRelatedGroup *self);
+/* The editor of the row that shows the record, or NULL. */
+KwRecordEditor *kw_related_group_get_editor (KwRelatedGroup *self,
+                                             const char     *id);
 /* Adds a record for the party (an affiliation or relation with other_id,
  * or a contact moment); returns its id. */
 char           *kw_related_group_add       (KwRelatedGroup *self,
