@@ -30,6 +30,7 @@ struct _KwPersonPage
   char               *id;
   char               *pending_id;   /* to open once the user decides about an invalid edit */
   char               *consent;      /* as last shown, to notice a change */
+  guint               asking;       /* the source that will ask about pending_id */
   KwRelatedGroup     *groups[3];
   GtkWidget          *consent_prompt;
 
@@ -218,6 +219,14 @@ on_date_today_clicked_cb (KwPersonPage *self)
     g_warning ("could not date the consent: %s", error->message);
 }
 
+/* Enter in the name of a new person adds it. */
+static void
+on_name_apply_cb (KwPersonPage *self)
+{
+  if (kw_record_editor_is_draft (self->editor))
+    gtk_widget_activate_action (GTK_WIDGET (self), "person.add-draft", NULL);
+}
+
 static GtkWidget *
 make_consent_prompt (KwPersonPage *self)
 {
@@ -254,6 +263,8 @@ build (KwPersonPage *self)
   adw_preferences_group_add (self->consent_group, self->consent_prompt);
   g_signal_connect_object (kw_record_editor_get_row (self->editor, "name"), "changed",
                            G_CALLBACK (update_add_enabled), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (kw_record_editor_get_row (self->editor, "name"), "apply",
+                           G_CALLBACK (on_name_apply_cb), self, G_CONNECT_SWAPPED | G_CONNECT_AFTER);
 }
 
 /* Callbacks */
@@ -316,6 +327,24 @@ cancel_draft_action (GtkWidget  *widget,
     kw_contacts_view_go_back (view);
 }
 
+static gboolean pointer_is_up (GtkWidget *widget);
+
+/* Back to the person being edited, in the list too, once the click on
+ * the dialog is over (its release may land on the list below). */
+static gboolean
+reselect_current (gpointer data)
+{
+  KwPersonPage *self = data;
+  KwContactsView *view = get_contacts_view (self);
+
+  if (!pointer_is_up (GTK_WIDGET (self)))
+    return G_SOURCE_CONTINUE;
+  self->asking = 0;
+  if (view != NULL && self->id != NULL)
+    kw_contacts_view_open (view, "person", self->id);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 on_leave_response_cb (AdwMessageDialog *dialog,
                       const char       *response,
@@ -329,20 +358,54 @@ on_leave_response_cb (AdwMessageDialog *dialog,
       kw_record_editor_discard (self->editor);
       kw_person_page_set_id (self, pending);
     }
-  else if (view != NULL && self->id != NULL)
-    kw_contacts_view_open (view, "person", self->id);
+  else if (view != NULL && self->id != NULL && self->asking == 0)
+    self->asking = g_timeout_add (50, reselect_current, self);
 }
 
-/* Opening someone else with an edit the store refused: ask first. */
+static gboolean
+pointer_is_up (GtkWidget *widget)
+{
+  GdkSeat *seat = gdk_display_get_default_seat (gtk_widget_get_display (widget));
+  GdkDevice *pointer = seat ? gdk_seat_get_pointer (seat) : NULL;
+
+  return pointer == NULL
+         || (gdk_device_get_modifier_state (pointer) & (GDK_BUTTON1_MASK | GDK_BUTTON2_MASK | GDK_BUTTON3_MASK)) == 0;
+}
+
+static gboolean present_leave_dialog (gpointer data);
+
+/* Opening someone else with an edit the store refused: ask first, once
+ * the click that opened them is over (a modal dialog in the middle of
+ * the list's click leaves the list with a click that never ended). */
 static void
 ask_before_leaving (KwPersonPage *self,
-                    const char   *label,
                     const char   *next_id)
 {
+  g_free (self->pending_id);
+  self->pending_id = g_strdup (next_id);
+  if (self->asking == 0)
+    self->asking = g_timeout_add (20, present_leave_dialog, self);
+}
+
+static gboolean
+present_leave_dialog (gpointer data)
+{
+  KwPersonPage *self = data;
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  const char *label = kw_record_editor_get_invalid_label (self->editor);
   AdwMessageDialog *dialog;
   g_autofree char *heading = NULL;
 
+  if (!pointer_is_up (GTK_WIDGET (self)))
+    return G_SOURCE_CONTINUE;
+  self->asking = 0;
+  if (label == NULL)
+    {
+      g_autofree char *pending = g_steal_pointer (&self->pending_id);
+
+      kw_person_page_set_id (self, pending);
+      return G_SOURCE_REMOVE;
+    }
   /* Translators: %s is the label of a field, "Consent given on" */
   heading = g_strdup_printf (_("Discard the change to %s?"), label);
   dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, heading,
@@ -351,10 +414,9 @@ ask_before_leaving (KwPersonPage *self,
   adw_message_dialog_set_response_appearance (dialog, "discard", ADW_RESPONSE_DESTRUCTIVE);
   adw_message_dialog_set_default_response (dialog, "keep");
   adw_message_dialog_set_close_response (dialog, "keep");
-  g_free (self->pending_id);
-  self->pending_id = g_strdup (next_id);
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_leave_response_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
+  return G_SOURCE_REMOVE;
 }
 
 static void
@@ -377,6 +439,7 @@ kw_person_page_dispose (GObject *object)
 
   if (self->store != NULL)
     g_signal_handlers_disconnect_by_data (self->store, self);
+  g_clear_handle_id (&self->asking, g_source_remove);
   /* AdwBin keeps a pointer to its child: let go of it first */
   adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), KW_TYPE_PERSON_PAGE);
@@ -469,7 +532,7 @@ kw_person_page_set_id (KwPersonPage *self,
       && (invalid = kw_record_editor_get_invalid_label (self->editor)) != NULL
       && gtk_widget_get_mapped (GTK_WIDGET (self)))
     {
-      ask_before_leaving (self, invalid, id);
+      ask_before_leaving (self, id);
       return;
     }
   show_person (self, id);
