@@ -6,6 +6,7 @@
 
 #include <adwaita.h>
 
+#include "kw-record-chooser.h"
 #include "kw-record-editor.h"
 #include "kw-store.h"
 
@@ -40,5 +41,19 @@ char           *kw_related_group_add       (KwRelatedGroup *self,
                                             const char     *other_type,
                                             const char     *other_id,
                                             GError        **error);
+/* A relation of a kind and strength with other_id; returns its id. */
+char           *kw_related_group_add_relation (KwRelatedGroup *self,
+                                              const char     *other_id,
+                                              const char     *kind,
+                                              int             strength,
+                                              GError        **error);
+/* What the add button's chooser does with the record chosen: adds an
+ * affiliation at once; for a relation, first asks its kind and strength
+ * (kw_related_group_get_relation_form()), and stores it on "Add". */
+void            kw_related_group_choose     (KwRelatedGroup *self,
+                                             const char     *other_type,
+                                             const char     *other_id);
+GtkWidget      *kw_related_group_get_relation_form (KwRelatedGroup *self);
+KwRecordChooser *kw_related_group_get_chooser (KwRelatedGroup *self);
 
 G_END_DECLS

@@ -113,6 +113,22 @@ find_widget (GtkWidget *widget,
   return NULL;
 }
 
+static GtkWidget *
+find_css (GtkWidget  *widget,
+          const char *css_class)
+{
+  if (gtk_widget_has_css_class (widget, css_class))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_css (child, css_class);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 /* Tests */
 
 static void
@@ -279,6 +295,68 @@ test_strength_spin (KwTestFixture *f,
 }
 
 static void
+test_add_relation (KwTestFixture *f,
+                   gconstpointer  data)
+{
+  g_autofree char *a = NULL, *b = NULL;
+  g_autoptr(GPtrArray) relations = NULL;
+  KwRelatedGroup *group;
+  KwRecordChooser *chooser;
+  GtkWidget *form, *kind, *strength, *button, *row, *dots = NULL;
+  const KwField *field = kw_entity_type_field (kw_registry_lookup ("relation"), "kind");
+  guint represents = 0;
+
+  kw_test_fixture_open (f);
+  b = new_person (f, "Wim Zoekbaar");
+  a = new_person (f, "Ama Zoekbaar");
+  group = kw_person_page_get_group (person_page (f), KW_RELATED_RELATIONS);
+
+  /* the chooser never offers the person themself */
+  chooser = kw_related_group_get_chooser (group);
+  g_assert_nonnull (chooser);
+  kw_record_chooser_search (chooser, "Zoekbaar");
+  g_assert_cmpuint (kw_record_chooser_get_n_results (chooser), ==, 1);
+
+  /* choosing asks kind and strength first: nothing stored yet */
+  kw_related_group_choose (group, "person", b);
+  form = kw_related_group_get_relation_form (group);
+  g_assert_nonnull (form);
+  kw_test_wait (50);
+  g_assert_true (gtk_widget_get_visible (form));
+  relations = kw_store_list_by_ref (f->store, "relation", "from", a, NULL);
+  g_assert_cmpuint (relations->len, ==, 0);
+  g_clear_pointer (&relations, g_ptr_array_unref);
+
+  while (g_strcmp0 (field->values[represents], "represents") != 0)
+    represents++;
+  kind = find_widget (form, GTK_TYPE_DROP_DOWN);
+  strength = find_widget (form, GTK_TYPE_SPIN_BUTTON);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (kind), represents);
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (find_widget (form, GTK_TYPE_LABEL))), ==,
+                   "Ama Zoekbaar represents Wim Zoekbaar");
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (strength), 3);
+  button = find_css (form, "suggested-action");
+  g_signal_emit_by_name (button, "clicked");
+  kw_test_wait (20);
+
+  relations = kw_store_list_by_ref (f->store, "relation", "from", a, NULL);
+  g_assert_cmpuint (relations->len, ==, 1);
+  g_assert_cmpstr (kw_record_get_string (relations->pdata[0], "kind"), ==, "represents");
+  g_assert_cmpint (kw_record_get_int (relations->pdata[0], "strength"), ==, 3);
+  g_assert_cmpstr (kw_record_get_string (relations->pdata[0], "to"), ==, b);
+
+  /* the row says it in words, and the dots have a spoken label */
+  g_assert_cmpuint (kw_related_group_get_n_rows (group), ==, 1);
+  row = gtk_widget_get_ancestor (kw_record_editor_get_row (kw_related_group_get_editor (group,
+                                   kw_record_get_id (relations->pdata[0])), "kind"), ADW_TYPE_EXPANDER_ROW);
+  g_assert_cmpstr (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (row)), ==, "Ama Zoekbaar represents Wim Zoekbaar");
+  dots = find_css (row, "strength-dots");
+  g_assert_nonnull (dots);
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (dots)), ==, "●●●");
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (dots), ==, "Strength 3 of 3");
+}
+
+static void
 test_draft_abandoned (KwTestFixture *f,
                       gconstpointer  data)
 {
@@ -395,6 +473,7 @@ main (int   argc,
   ADD ("bad-email", KW_TEST_DEMO, test_bad_email);
   ADD ("dutch-date", KW_TEST_DEMO, test_dutch_date);
   ADD ("strength-spin", KW_TEST_DEMO, test_strength_spin);
+  ADD ("add-relation", KW_TEST_DEMO, test_add_relation);
   ADD ("draft-abandoned", KW_TEST_DEMO, test_draft_abandoned);
   ADD ("width", KW_TEST_DEMO, test_width);
   ADD ("width-dutch", KW_TEST_DEMO, test_width_dutch);
