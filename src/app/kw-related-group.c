@@ -40,7 +40,7 @@ struct _KwRelatedGroup
   GtkEditable         *channel_entry;
   GtkEditable         *summary_entry;
   GtkWidget           *date_message;
-  /* the form of a new relation, once its other party is chosen */
+  /* the form of a new relation, once its other party is chosen (a row) */
   GtkWidget           *relation_form;
   GtkLabel            *relation_sentence;
   GtkDropDown         *relation_kind;
@@ -334,7 +334,7 @@ on_relation_add_clicked_cb (KwRelatedGroup *self)
   if (id == NULL)
     g_warning ("could not add the relation: %s", error->message);
   g_clear_pointer (&self->relation_other, g_free);
-  gtk_popover_popdown (GTK_POPOVER (self->relation_form));
+  gtk_widget_set_visible (self->relation_form, FALSE);
 }
 
 /* The date as typed, in the locale's way or ISO; NULL when it is none. */
@@ -575,55 +575,70 @@ make_log_form (KwRelatedGroup *self)
   return box;
 }
 
-static gboolean
-restore_chooser (gpointer data)
-{
-  KwRelatedGroup *self = data;
-
-  if (self->add_button != NULL && self->chooser != NULL
-      && gtk_menu_button_get_popover (GTK_MENU_BUTTON (self->add_button)) != GTK_POPOVER (self->chooser))
-    gtk_menu_button_set_popover (GTK_MENU_BUTTON (self->add_button), GTK_WIDGET (self->chooser));
-  return G_SOURCE_REMOVE;
-}
-
-/* The add button opens the chooser again next time. */
 static void
-on_relation_form_closed_cb (KwRelatedGroup *self)
+on_relation_cancel_clicked_cb (KwRelatedGroup *self)
 {
-  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, restore_chooser, g_object_ref (self), g_object_unref);
+  g_clear_pointer (&self->relation_other, g_free);
+  gtk_widget_set_visible (self->relation_form, FALSE);
+  gtk_widget_grab_focus (self->add_button);
 }
 
-/* Kind and strength of a new relation, asked before it is stored: the
- * add button's popover for a moment, in place of the chooser. */
+static GtkWidget *
+make_form_button (const char *label,
+                  GCallback   callback,
+                  gpointer    data)
+{
+  GtkWidget *button = gtk_button_new_with_mnemonic (label);
+
+  gtk_widget_set_valign (button, GTK_ALIGN_END);
+  g_signal_connect_object (button, "clicked", callback, data, G_CONNECT_SWAPPED);
+  return button;
+}
+
+/* Kind and strength of a new relation, asked before it is stored: a card
+ * under the group's list, shown once the other party is chosen. */
 static GtkWidget *
 make_relation_form (KwRelatedGroup *self)
 {
   const KwField *kind = kw_entity_type_field (kw_registry_lookup ("relation"), "kind");
   g_autoptr(GListModel) kinds = kw_enum_labels_model (kind, NULL);
-  GtkWidget *popover = gtk_popover_new ();
+  GtkWidget *card = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  GtkWidget *button = gtk_button_new_with_mnemonic (_("_Add Relation"));
+  GtkWidget *fields = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *kind_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
+  GtkWidget *strength_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
+  GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *add = make_form_button (_("_Add Relation"), G_CALLBACK (on_relation_add_clicked_cb), self);
 
   self->relation_sentence = GTK_LABEL (gtk_label_new (NULL));
   gtk_label_set_wrap (self->relation_sentence, TRUE);
   gtk_label_set_xalign (self->relation_sentence, 0);
   gtk_widget_add_css_class (GTK_WIDGET (self->relation_sentence), "heading");
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->relation_sentence));
-  self->relation_kind = GTK_DROP_DOWN (add_labelled (box, _("_Kind"), gtk_drop_down_new (g_object_ref (kinds), NULL)));
-  self->relation_strength = GTK_SPIN_BUTTON (add_labelled (box, _("_Strength (1 to 3)"),
+  self->relation_kind = GTK_DROP_DOWN (add_labelled (kind_box, _("_Kind"),
+                                                     gtk_drop_down_new (g_object_ref (kinds), NULL)));
+  self->relation_strength = GTK_SPIN_BUTTON (add_labelled (strength_box, _("_Strength (1 to 3)"),
                                                            gtk_spin_button_new_with_range (1, 3, 1)));
   gtk_spin_button_set_value (self->relation_strength, 2);
-  gtk_widget_add_css_class (button, "suggested-action");
-  gtk_widget_set_margin_top (button, 6);
-  gtk_box_append (GTK_BOX (box), button);
-  gtk_widget_set_size_request (box, 300, -1);
-  gtk_popover_set_child (GTK_POPOVER (popover), box);
-  gtk_popover_set_default_widget (GTK_POPOVER (popover), button);
+  gtk_box_append (GTK_BOX (fields), kind_box);
+  gtk_box_append (GTK_BOX (fields), strength_box);
+  gtk_box_append (GTK_BOX (box), fields);
+  gtk_widget_set_halign (buttons, GTK_ALIGN_END);
+  gtk_box_append (GTK_BOX (buttons), make_form_button (_("_Cancel"), G_CALLBACK (on_relation_cancel_clicked_cb), self));
+  gtk_widget_add_css_class (add, "suggested-action");
+  gtk_box_append (GTK_BOX (buttons), add);
+  gtk_box_append (GTK_BOX (box), buttons);
+  gtk_widget_set_margin_top (box, 12);
+  gtk_widget_set_margin_bottom (box, 12);
+  gtk_widget_set_margin_start (box, 12);
+  gtk_widget_set_margin_end (box, 12);
+  gtk_box_append (GTK_BOX (card), box);
+  gtk_widget_add_css_class (card, "card");
+  gtk_widget_add_css_class (card, "relation-form");
+  gtk_widget_set_visible (card, FALSE);
   g_signal_connect_object (self->relation_kind, "notify::selected", G_CALLBACK (on_relation_kind_cb),
                            self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (button, "clicked", G_CALLBACK (on_relation_add_clicked_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (popover, "closed", G_CALLBACK (on_relation_form_closed_cb), self, G_CONNECT_SWAPPED);
-  return g_object_ref_sink (popover);
+  return card;
 }
 
 static void
@@ -678,7 +693,6 @@ kw_related_group_dispose (GObject *object)
 
   if (self->store != NULL)
     g_signal_handlers_disconnect_by_data (self->store, self);
-  g_clear_object (&self->relation_form);
   g_clear_object (&self->chooser);
   g_clear_pointer (&self->rows, g_ptr_array_unref);
   g_clear_pointer (&self->editors, g_ptr_array_unref);
@@ -872,14 +886,17 @@ kw_related_group_choose (KwRelatedGroup *self,
       return;
     }
   if (self->relation_form == NULL)
-    self->relation_form = make_relation_form (self);
+    {
+      self->relation_form = make_relation_form (self);
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (self), self->relation_form);
+    }
   g_free (self->relation_other);
   self->relation_other = g_strdup (other_id);
   gtk_drop_down_set_selected (self->relation_kind, 0);
   gtk_spin_button_set_value (self->relation_strength, 2);
   on_relation_kind_cb (self);
-  gtk_menu_button_set_popover (GTK_MENU_BUTTON (self->add_button), self->relation_form);
-  gtk_menu_button_popup (GTK_MENU_BUTTON (self->add_button));
+  gtk_widget_set_visible (self->relation_form, TRUE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->relation_kind));
 }
 
 GtkWidget *
