@@ -162,9 +162,14 @@ open_record (KwStore        *store,
 /* The translations of the build tree: BUILDDIR/po/LANG/LC_MESSAGES. */
 static char *locale_dir;
 
+/* gettext keeps what it found, per locale, not per LANGUAGE: this is
+ * how its manual says to make it look again */
+extern int _nl_msg_cat_cntr;
+
 static void
 set_language (const char *language)
 {
+  ++_nl_msg_cat_cntr;
   if (language == NULL)
     {
       g_unsetenv ("LANGUAGE");

@@ -400,6 +400,9 @@ test_merge (KwTestFixture *f,
   kw_merge_window_compare (merge, a, b);
   g_assert_true (kw_merge_window_choose (merge, "phone", 1));
   g_assert_false (kw_merge_window_choose (merge, "key_figure", 1));  /* the same in both */
+  /* the choices start from the more complete record (b, with a phone): keep a's name */
+  g_assert_cmpint (kw_merge_window_get_choice (merge, "name"), ==, 1);
+  g_assert_true (kw_merge_window_choose (merge, "name", 0));
   g_assert_true (kw_merge_window_merge (merge, &error));
   g_assert_no_error (error);
 

@@ -82,10 +82,15 @@ stored (KwTestFixture *f,
   return g_strdup (kw_record_get_string (record, field));
 }
 
+/* gettext keeps what it found, per locale, not per LANGUAGE: this is
+ * how its manual says to make it look again */
+extern int _nl_msg_cat_cntr;
+
 /* The translation from the build tree, as an installed Kwartier has it. */
 static void
 use_dutch (gboolean dutch)
 {
+  ++_nl_msg_cat_cntr;
   g_autofree char *dir = g_test_build_filename (G_TEST_BUILT, "..", "po", NULL);
 
   bindtextdomain (GETTEXT_PACKAGE, dir);
@@ -404,6 +409,90 @@ test_draft_abandoned (KwTestFixture *f,
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, rows);
 }
 
+static char *
+make_person (KwStore    *store,
+             const char *name,
+             const char *languages,
+             const char *notes,
+             const char *phone)
+{
+  g_autoptr(KwChangeset) changes = kw_changeset_new ("person", NULL);
+  char *id;
+
+  kw_changeset_set_string (changes, "name", name);
+  kw_changeset_set_string (changes, "email", "dewi.proef@example.org");
+  kw_changeset_set_string (changes, "languages", languages);
+  kw_changeset_set_string (changes, "notes", notes);
+  if (phone != NULL)
+    kw_changeset_set_string (changes, "phone", phone);
+  id = kw_store_create (store, changes, NULL);
+  g_assert_nonnull (id);
+  return id;
+}
+
+static void
+test_merge_undo (KwTestFixture *f,
+                 gconstpointer  data)
+{
+  g_autofree char *a = make_person (f->store, "Dewi Proef", "Nederlands, Javaans", "Kookt voor de buurt.", "020 555 0111");
+  g_autofree char *b = make_person (f->store, "Dewie Proef", "Nederlands; Engels", "Wil helpen.", NULL);
+  g_autoptr(KwRecord) kept = NULL;
+  g_autoptr(KwRecord) gone = NULL;
+  g_autoptr(GError) error = NULL;
+  KwRecordList *list;
+  KwMergeWindow *merge;
+  AdwToast *toast;
+
+  kw_test_fixture_open (f);
+  kw_test_wait (100);
+  list = kw_contacts_view_get_list (contacts_view (f), "person");
+  merge = kw_merge_window_new (GTK_WINDOW (f->window), f->store);
+  gtk_window_present (GTK_WINDOW (merge));
+  kw_merge_window_compare (merge, a, b);
+  /* a is the more complete: its name; lists and notes keep both */
+  g_assert_cmpint (kw_merge_window_get_choice (merge, "name"), ==, 0);
+  g_assert_cmpint (kw_merge_window_get_choice (merge, "languages"), ==, 2);
+  g_assert_cmpint (kw_merge_window_get_choice (merge, "notes"), ==, 2);
+  g_assert_cmpint (kw_merge_window_get_choice (merge, "phone"), ==, 0);
+  g_assert_cmpint (kw_merge_window_get_choice (merge, "email"), ==, -1);  /* the same */
+
+  /* the merge waits for its toast; the other is hidden meanwhile */
+  g_assert_true (kw_merge_window_merge_later (merge, &error));
+  g_assert_no_error (error);
+  toast = kw_merge_window_get_undo_toast (merge);
+  g_assert_nonnull (toast);
+  g_assert_cmpstr (adw_toast_get_title (toast), ==, "Merged Dewie Proef into Dewi Proef");
+  g_assert_nonnull (kw_store_get (f->store, "person", b, NULL));
+  kw_test_wait (50);
+  g_assert_cmpuint (kw_record_list_find (list, b), ==, G_MAXUINT);
+
+  /* Undo: nothing happened */
+  kw_merge_window_undo (merge);
+  kw_test_wait (50);
+  g_assert_null (kw_merge_window_get_undo_toast (merge));
+  gone = kw_store_get (f->store, "person", b, NULL);
+  g_assert_nonnull (gone);
+  g_assert_cmpstr (kw_record_get_string (gone, "name"), ==, "Dewie Proef");
+  g_clear_object (&gone);
+  g_assert_cmpuint (kw_record_list_find (list, b), !=, G_MAXUINT);
+  kept = kw_store_get (f->store, "person", a, NULL);
+  g_assert_cmpstr (kw_record_get_string (kept, "languages"), ==, "Nederlands, Javaans");
+  g_clear_object (&kept);
+
+  /* again, and the toast goes without an undo: merged */
+  kw_merge_window_compare (merge, a, b);
+  g_assert_true (kw_merge_window_merge_later (merge, &error));
+  adw_toast_dismiss (kw_merge_window_get_undo_toast (merge));
+  kw_test_wait (50);
+  g_assert_null (kw_store_get (f->store, "person", b, NULL));
+  kept = kw_store_get (f->store, "person", a, NULL);
+  g_assert_cmpstr (kw_record_get_string (kept, "name"), ==, "Dewi Proef");
+  g_assert_cmpstr (kw_record_get_string (kept, "languages"), ==, "Nederlands, Javaans, Engels");
+  g_assert_cmpstr (kw_record_get_string (kept, "notes"), ==, "Kookt voor de buurt.\n\nWil helpen.");
+  g_assert_cmpstr (kw_record_get_string (kept, "phone"), ==, "020 555 0111");
+  gtk_window_destroy (GTK_WINDOW (merge));
+}
+
 static void
 check_width (KwTestFixture *f,
              const char    *language)
@@ -475,6 +564,7 @@ main (int   argc,
   ADD ("strength-spin", KW_TEST_DEMO, test_strength_spin);
   ADD ("add-relation", KW_TEST_DEMO, test_add_relation);
   ADD ("draft-abandoned", KW_TEST_DEMO, test_draft_abandoned);
+  ADD ("merge-undo", KW_TEST_DEMO, test_merge_undo);
   ADD ("width", KW_TEST_DEMO, test_width);
   ADD ("width-dutch", KW_TEST_DEMO, test_width_dutch);
 #undef ADD
