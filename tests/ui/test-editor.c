@@ -269,6 +269,98 @@ test_dutch_date (KwTestFixture *f,
   use_dutch (FALSE);
 }
 
+static AdwMessageDialog *
+wait_for_dialog (void)
+{
+  for (guint i = 0; i < 50; i++)
+    {
+      g_autoptr(GList) windows = gtk_window_list_toplevels ();
+
+      for (GList *l = windows; l; l = l->next)
+        if (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_visible (l->data))
+          return l->data;
+      kw_test_wait (20);
+    }
+  return NULL;
+}
+
+static void
+test_leave_invalid (KwTestFixture *f,
+                    gconstpointer  data)
+{
+  g_autofree char *a = NULL, *b = NULL, *value = NULL;
+  AdwMessageDialog *dialog;
+
+  kw_test_fixture_open (f);
+  b = new_person (f, "Tweede Proef");
+  a = new_person (f, "Eerste Proef");
+  type_into (f, "consent_date", "2025-13-45");
+  g_assert_nonnull (message_text (f, "consent_date"));
+
+  /* opening someone else asks first; Keep Editing stays */
+  kw_contacts_view_open (contacts_view (f), "person", b);
+  dialog = wait_for_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Discard the change to Consent given on?");
+  g_assert_cmpstr (kw_person_page_get_id (person_page (f)), ==, a);
+  adw_message_dialog_response (dialog, "keep");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  kw_test_wait (150);
+  g_assert_cmpstr (kw_person_page_get_id (person_page (f)), ==, a);
+  g_assert_cmpstr (kw_contacts_view_get_open_id (contacts_view (f)), ==, a);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (kw_person_page_get_row (person_page (f), "consent_date"))),
+                   ==, "2025-13-45");
+
+  /* Discard: the other person opens, nothing was stored */
+  kw_contacts_view_open (contacts_view (f), "person", b);
+  dialog = wait_for_dialog ();
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (dialog, "discard");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  kw_test_wait (50);
+  g_assert_cmpstr (kw_person_page_get_id (person_page (f)), ==, b);
+  value = stored (f, a, "consent_date");
+  g_assert_null (value);
+  g_assert_null (message_text (f, "consent_date"));
+}
+
+static void
+test_consent_date (KwTestFixture *f,
+                   gconstpointer  data)
+{
+  g_autofree char *id = NULL, *value = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+  GtkWidget *consent, *prompt, *button;
+
+  kw_test_fixture_open (f);
+  id = new_person (f, "Toestemming Proef");
+  type_into (f, "consent_date", "2024-03-01");
+  prompt = find_css (GTK_WIDGET (person_page (f)), "consent-prompt");
+  g_assert_nonnull (prompt);
+  g_assert_false (gtk_widget_get_visible (prompt));
+
+  /* a change of consent offers today's date; nothing changes by itself */
+  consent = kw_person_page_get_row (person_page (f), "consent");
+  adw_combo_row_set_selected (ADW_COMBO_ROW (consent), 1);
+  kw_test_wait (20);
+  g_assert_true (gtk_widget_get_visible (prompt));
+  value = stored (f, id, "consent_date");
+  g_assert_cmpstr (value, ==, "2024-03-01");
+  button = find_widget (prompt, GTK_TYPE_BUTTON);
+  g_signal_emit_by_name (button, "clicked");
+  kw_test_wait (20);
+  g_free (value);
+  value = stored (f, id, "consent_date");
+  g_assert_cmpstr (value, ==, today);
+  g_assert_false (gtk_widget_get_visible (prompt));
+
+  /* the group says what "not asked" means */
+  g_assert_nonnull (strstr (adw_preferences_group_get_description (
+    ADW_PREFERENCES_GROUP (gtk_widget_get_ancestor (consent, ADW_TYPE_PREFERENCES_GROUP))),
+    "Not asked yet: treated as private."));
+}
+
 static void
 test_strength_spin (KwTestFixture *f,
                     gconstpointer  data)
@@ -561,6 +653,8 @@ main (int   argc,
   ADD ("bad-date", KW_TEST_DEMO, test_bad_date);
   ADD ("bad-email", KW_TEST_DEMO, test_bad_email);
   ADD ("dutch-date", KW_TEST_DEMO, test_dutch_date);
+  ADD ("leave-invalid", KW_TEST_DEMO, test_leave_invalid);
+  ADD ("consent-date", KW_TEST_DEMO, test_consent_date);
   ADD ("strength-spin", KW_TEST_DEMO, test_strength_spin);
   ADD ("add-relation", KW_TEST_DEMO, test_add_relation);
   ADD ("draft-abandoned", KW_TEST_DEMO, test_draft_abandoned);
