@@ -652,6 +652,8 @@ setup_kind (KwRelatedGroup *self)
   self->add_button = gtk_menu_button_new ();
   gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (self->add_button), "list-add-symbolic");
   gtk_widget_set_tooltip_text (self->add_button, _(adds[self->kind]));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->add_button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _(adds[self->kind]), -1);
   gtk_widget_add_css_class (self->add_button, "flat");
   adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (self), self->add_button);
 

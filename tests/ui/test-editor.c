@@ -15,6 +15,7 @@
 #include "kw-contacts-view.h"
 #include "kw-format.h"
 #include "kw-merge-window.h"
+#include "kw-organisation-page.h"
 #include "kw-person-page.h"
 #include "kw-record-editor.h"
 #include "kw-record-list.h"
@@ -586,6 +587,36 @@ test_merge_undo (KwTestFixture *f,
 }
 
 static void
+test_organisation_draft (KwTestFixture *f,
+                         gconstpointer  data)
+{
+  gint64 before = kw_store_count (f->store, "organisation");
+  KwOrganisationPage *page;
+  g_autoptr(KwRecord) record = NULL;
+
+  kw_test_fixture_open (f);
+  kw_contacts_view_set_mode (contacts_view (f), "organisation");
+  kw_test_wait (50);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.new", NULL));
+  kw_test_wait (20);
+  page = KW_ORGANISATION_PAGE (kw_contacts_view_get_page (contacts_view (f), "organisation"));
+  g_assert_true (kw_organisation_page_is_draft (page));
+  g_assert_cmpint (kw_store_count (f->store, "organisation"), ==, before);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "organisation.cancel-draft", NULL));
+  g_assert_false (kw_organisation_page_is_draft (page));
+  g_assert_cmpint (kw_store_count (f->store, "organisation"), ==, before);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.new", NULL));
+  kw_test_wait (20);
+  gtk_editable_set_text (GTK_EDITABLE (kw_organisation_page_get_row (page, "name")), "Buurtkeuken Proef");
+  g_signal_emit_by_name (kw_organisation_page_get_row (page, "name"), "apply");  /* Enter adds it */
+  g_assert_false (kw_organisation_page_is_draft (page));
+  g_assert_cmpint (kw_store_count (f->store, "organisation"), ==, before + 1);
+  record = kw_store_get (f->store, "organisation", kw_organisation_page_get_id (page), NULL);
+  g_assert_cmpstr (kw_record_get_string (record, "name"), ==, "Buurtkeuken Proef");
+}
+
+static void
 check_width (KwTestFixture *f,
              const char    *language)
 {
@@ -658,6 +689,7 @@ main (int   argc,
   ADD ("strength-spin", KW_TEST_DEMO, test_strength_spin);
   ADD ("add-relation", KW_TEST_DEMO, test_add_relation);
   ADD ("draft-abandoned", KW_TEST_DEMO, test_draft_abandoned);
+  ADD ("organisation-draft", KW_TEST_DEMO, test_organisation_draft);
   ADD ("merge-undo", KW_TEST_DEMO, test_merge_undo);
   ADD ("width", KW_TEST_DEMO, test_width);
   ADD ("width-dutch", KW_TEST_DEMO, test_width_dutch);
