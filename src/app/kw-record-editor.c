@@ -154,8 +154,7 @@ read_text (const KwField  *field,
 }
 
 static gboolean
-put_value (KwRecordEditor *self,
-           KwChangeset    *changes,
+put_value (KwChangeset    *changes,
            const KwField  *field,
            const char     *text,
            GVariant       *value,
@@ -192,7 +191,7 @@ write_value (KwRecordEditor *self,
   if (text != NULL && !read_text (field, text, &stored))
     ok = FALSE;
   changes = self->draft ? kw_changeset_ref (self->draft) : kw_changeset_new (self->type->name, NULL);
-  ok = ok && put_value (self, changes, field, stored, value, &error);
+  ok = ok && put_value (changes, field, stored, value, &error);
   if (ok && self->draft == NULL)
     ok = kw_store_update (self->store, kw_record_get_id (self->record), changes, &error);
   g_clear_pointer (&value, g_variant_unref);
