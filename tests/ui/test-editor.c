@@ -624,12 +624,16 @@ check_width (KwTestFixture *f,
   g_autoptr(KwRecord) first = NULL;
   AdwLeaflet *leaflet;
   int minimum, natural;
+  gint64 start;
 
   gtk_window_set_default_size (GTK_WINDOW (f->window), 1000, 700);
   gtk_window_unmaximize (GTK_WINDOW (f->window));
   kw_test_wait (200);
   first = g_list_model_get_item (G_LIST_MODEL (list), 0);
+  start = g_get_monotonic_time ();
   kw_contacts_view_open (contacts_view (f), "person", kw_record_get_id (first));
+  g_test_message ("%s: opening a person (the page made first) took %.1f ms", language,
+                  (g_get_monotonic_time () - start) / 1000.0);
   kw_test_wait (200);
   gtk_widget_measure (GTK_WIDGET (person_page (f)), GTK_ORIENTATION_HORIZONTAL, -1, &minimum, &natural, NULL, NULL);
   g_test_message ("%s: person page minimum width %d, window %d", language, minimum,
