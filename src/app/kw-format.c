@@ -210,10 +210,20 @@ kw_format_cents (gint64 cents)
 {
   /* Translators: the decimal separator of amounts of money: "," in Dutch */
   const char *separator = C_("decimal separator", ".");
+  /* Translators: between thousands in amounts of money: "." in Dutch */
+  const char *thousands = C_("thousands separator", ",");
   guint64 abs = cents < 0 ? (guint64) -(cents + 1) + 1 : (guint64) cents;
-  g_autofree char *amount = g_strdup_printf ("%s%" G_GUINT64_FORMAT "%s%02u", cents < 0 ? "−" : "",
-                                             abs / 100, separator, (guint) (abs % 100));
+  g_autofree char *units = g_strdup_printf ("%" G_GUINT64_FORMAT, abs / 100);
+  g_autoptr(GString) amount = g_string_new (cents < 0 ? "−" : "");
+  gsize len = strlen (units);
 
+  for (gsize i = 0; i < len; i++)
+    {
+      if (i > 0 && (len - i) % 3 == 0)
+        g_string_append (amount, thousands);
+      g_string_append_c (amount, units[i]);
+    }
+  g_string_append_printf (amount, "%s%02u", separator, (guint) (abs % 100));
   /* Translators: an amount of money; %s is the number, "12.50"; Dutch: "€ %s" */
-  return g_strdup_printf (_("€%s"), amount);
+  return g_strdup_printf (_("€%s"), amount->str);
 }

@@ -234,7 +234,7 @@ make_consent_prompt (KwPersonPage *self)
   GtkWidget *button = gtk_button_new_with_mnemonic (_("Set to _Today"));
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("The consent changed"));
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _("Date it today, when it was given today?"));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _("Was it given today? Then its date is today."));
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_widget_set_tooltip_text (button, _("Set “Consent given on” to today"));
   g_signal_connect_object (button, "clicked", G_CALLBACK (on_date_today_clicked_cb), self, G_CONNECT_SWAPPED);

@@ -155,6 +155,18 @@ test_format (void)
   g_assert_null (word);
   g_assert_cmpstr (back, ==, "2025-06-01");   /* what is shown reads back */
   g_assert_cmpstr (today_text, ==, "Today");
+  g_free (today_text);
+  today_text = kw_format_date_short (today);
+  g_assert_cmpstr (today_text, ==, "Today");
+  g_free (today_text);
+  today_text = kw_format_cents (1250);
+  g_assert_cmpstr (today_text, ==, "€12.50");
+  g_free (today_text);
+  today_text = kw_format_cents (-5);
+  g_assert_cmpstr (today_text, ==, "€−0.05");
+  g_free (today_text);
+  today_text = kw_format_cents (123456789);
+  g_assert_cmpstr (today_text, ==, "€1,234,567.89");
   g_assert_cmpstr (other_day, ==, shown);
   g_assert_null (kw_format_date (NULL));
 }
@@ -248,6 +260,10 @@ test_dutch_date (KwTestFixture *f,
     }
   shown = kw_format_date ("2025-06-01");
   g_assert_cmpstr (shown, ==, "1-6-2025");
+  g_free (value);
+  value = kw_format_cents (123456);
+  g_assert_cmpstr (value, ==, "€ 1.234,56");
+  g_clear_pointer (&value, g_free);
   kw_test_fixture_open (f);
   id = new_person (f, "Datum Nederlands");
   type_into (f, "consent_date", "1-6-2025");
