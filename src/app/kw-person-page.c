@@ -530,7 +530,7 @@ kw_person_page_set_id (KwPersonPage *self,
 
   if (self->id != NULL && g_strcmp0 (self->id, id) != 0
       && (invalid = kw_record_editor_get_invalid_label (self->editor)) != NULL
-      && gtk_widget_get_mapped (GTK_WIDGET (self)))
+      && GTK_IS_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))))
     {
       ask_before_leaving (self, id);
       return;

@@ -571,6 +571,10 @@ make_log_form (KwRelatedGroup *self)
   gtk_widget_set_margin_top (button, 6);
   g_signal_connect_object (button, "clicked", G_CALLBACK (on_log_clicked_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->summary_entry, "activate", G_CALLBACK (on_log_clicked_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->date_entry, "activate", G_CALLBACK (gtk_widget_grab_focus),
+                           combo, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->channel_entry, "activate", G_CALLBACK (gtk_widget_grab_focus),
+                           self->summary_entry, G_CONNECT_SWAPPED);
   gtk_box_append (GTK_BOX (box), button);
   return box;
 }
