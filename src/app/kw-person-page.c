@@ -545,6 +545,8 @@ kw_person_page_start_draft (KwPersonPage *self)
 
   g_clear_pointer (&self->id, g_free);
   kw_record_editor_start_draft (self->editor);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (kw_record_editor_get_row (self->editor, "consent")),
+                               kw_consent_explanation (NULL));
   show_draft (self, TRUE);
   update_add_enabled (self);
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scrolled_window), 0);
