@@ -468,6 +468,10 @@ test_add_relation (KwTestFixture *f,
   g_assert_nonnull (dots);
   g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (dots)), ==, "●●●");
   g_assert_cmpstr (gtk_widget_get_tooltip_text (dots), ==, "Strength 3 of 3");
+  /* icon-only buttons say what they do to what */
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (find_css (row, "flat")), ==, "Remove relation with Wim Zoekbaar");
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (find_widget (kw_person_page_get_row (person_page (f), "area"),
+                                                             GTK_TYPE_MENU_BUTTON)), ==, "Choose area");
 }
 
 static void
