@@ -168,6 +168,9 @@ put_value (KwChangeset    *changes,
   return TRUE;
 }
 
+static void show_value (KwRecordEditor *self,
+                        GtkWidget      *row);
+
 static gboolean
 write_value (KwRecordEditor *self,
              GtkWidget      *row,
@@ -199,6 +202,13 @@ write_value (KwRecordEditor *self,
   set_row_error (row, message);
   if (ok)
     g_object_set_data (G_OBJECT (row), "kw-dirty", NULL);
+  /* "1/6/2025" typed reads as the stored date is shown: "01/06/2025" */
+  if (ok && self->draft == NULL && field->kind == KW_FIELD_DATE)
+    {
+      self->updating = TRUE;
+      show_value (self, row);
+      self->updating = FALSE;
+    }
   return ok;
 }
 
