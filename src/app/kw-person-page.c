@@ -180,6 +180,16 @@ get_contacts_view (KwPersonPage *self)
   return view ? KW_CONTACTS_VIEW (view) : NULL;
 }
 
+static gboolean
+pointer_is_up (GtkWidget *widget)
+{
+  GdkSeat *seat = gdk_display_get_default_seat (gtk_widget_get_display (widget));
+  GdkDevice *pointer = seat ? gdk_seat_get_pointer (seat) : NULL;
+
+  return pointer == NULL
+         || (gdk_device_get_modifier_state (pointer) & (GDK_BUTTON1_MASK | GDK_BUTTON2_MASK | GDK_BUTTON3_MASK)) == 0;
+}
+
 static void
 show_person (KwPersonPage *self,
              const char   *id)
@@ -327,8 +337,6 @@ cancel_draft_action (GtkWidget  *widget,
     kw_contacts_view_go_back (view);
 }
 
-static gboolean pointer_is_up (GtkWidget *widget);
-
 /* Back to the person being edited, in the list too, once the click on
  * the dialog is over (its release may land on the list below). */
 static gboolean
@@ -360,16 +368,6 @@ on_leave_response_cb (AdwMessageDialog *dialog,
     }
   else if (view != NULL && self->id != NULL && self->asking == 0)
     self->asking = g_timeout_add (50, reselect_current, self);
-}
-
-static gboolean
-pointer_is_up (GtkWidget *widget)
-{
-  GdkSeat *seat = gdk_display_get_default_seat (gtk_widget_get_display (widget));
-  GdkDevice *pointer = seat ? gdk_seat_get_pointer (seat) : NULL;
-
-  return pointer == NULL
-         || (gdk_device_get_modifier_state (pointer) & (GDK_BUTTON1_MASK | GDK_BUTTON2_MASK | GDK_BUTTON3_MASK)) == 0;
 }
 
 static gboolean present_leave_dialog (gpointer data);
