@@ -670,6 +670,18 @@ check_width (KwTestFixture *f,
                       &minimum, &natural, NULL, NULL);
   g_test_message ("%s: window content minimum width %d", language, minimum);
   g_assert_cmpint (minimum, <=, 360);
+
+  /* an organisation's page too */
+  list = kw_contacts_view_get_list (contacts_view (f), "organisation");
+  g_clear_object (&first);
+  first = g_list_model_get_item (G_LIST_MODEL (list), 0);
+  kw_contacts_view_open (contacts_view (f), "organisation", kw_record_get_id (first));
+  kw_test_wait (200);
+  gtk_widget_measure (kw_contacts_view_get_page (contacts_view (f), "organisation"), GTK_ORIENTATION_HORIZONTAL, -1,
+                      &minimum, &natural, NULL, NULL);
+  g_test_message ("%s: organisation page minimum width %d", language, minimum);
+  g_assert_cmpint (minimum, <=, 360);
+  g_assert_false (adw_leaflet_get_folded (leaflet));
 }
 
 static void
