@@ -37,7 +37,7 @@ struct _KwMergeWindow
   GHashTable          *choices;     /* field name → its row, with the checks "kw-check-0/1/2" */
   GPtrArray           *pair_rows;
   GPtrArray           *field_rows;
-  GtkSizeGroup        *columns[2];
+  GtkSizeGroup        *columns[3];  /* the two records, and "Both" */
   /* a merge that waits for its toast to go without an undo */
   char                *pending_keep;
   char                *pending_other;
@@ -163,7 +163,7 @@ make_choice (const char *text,
   GtkWidget *label = gtk_label_new (text);
 
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_label_set_max_width_chars (GTK_LABEL (label), 18);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 16);
   gtk_widget_set_tooltip_text (check, text);
   gtk_check_button_set_child (GTK_CHECK_BUTTON (check), label);
   if (group != NULL)
@@ -274,7 +274,7 @@ make_column_label (KwMergeWindow *self,
   GtkWidget *caption = gtk_label_new (role);
 
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_label_set_max_width_chars (GTK_LABEL (label), 18);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 16);
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_widget_set_tooltip_text (label, name);
   gtk_widget_add_css_class (label, "heading");
@@ -285,6 +285,16 @@ make_column_label (KwMergeWindow *self,
   gtk_box_append (GTK_BOX (box), caption);
   gtk_size_group_add_widget (self->columns[which], box);
   return box;
+}
+
+/* Keeps the columns in line where a row has no "Both". */
+static GtkWidget *
+make_placeholder (KwMergeWindow *self)
+{
+  GtkWidget *placeholder = gtk_label_new (NULL);
+
+  gtk_size_group_add_widget (self->columns[2], placeholder);
+  return placeholder;
 }
 
 /* The first row names the columns: which record is which. */
@@ -301,6 +311,7 @@ add_header_row (KwMergeWindow *self)
   gtk_box_append (GTK_BOX (box), make_column_label (self, 0, ta, _("stays")));
   /* Translators: under the name of the record that is merged into the other */
   gtk_box_append (GTK_BOX (box), make_column_label (self, 1, tb, _("is merged in, then removed")));
+  gtk_box_append (GTK_BOX (box), make_placeholder (self));
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), box);
   gtk_widget_add_css_class (row, "merge-columns");
   adw_preferences_group_add (self->fields_group, row);
@@ -335,9 +346,12 @@ add_field_row (KwMergeWindow *self,
       checks[2] = make_choice (_("Both"), checks[0]);
       gtk_widget_set_tooltip_text (checks[2], is_list_field (field) ? _("Keep the values of both")
                                                                    : _("Keep both texts, one after the other"));
+      gtk_size_group_add_widget (self->columns[2], checks[2]);
       gtk_box_append (GTK_BOX (box), checks[2]);
       chosen = 2;
     }
+  else
+    gtk_box_append (GTK_BOX (box), make_placeholder (self));
   gtk_check_button_set_active (GTK_CHECK_BUTTON (checks[chosen]), TRUE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _(field->label));
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), box);
@@ -501,8 +515,8 @@ kw_merge_window_finalize (GObject *object)
   g_clear_pointer (&self->choices, g_hash_table_unref);
   g_clear_pointer (&self->pair_rows, g_ptr_array_unref);
   g_clear_pointer (&self->field_rows, g_ptr_array_unref);
-  g_clear_object (&self->columns[0]);
-  g_clear_object (&self->columns[1]);
+  for (guint i = 0; i < G_N_ELEMENTS (self->columns); i++)
+    g_clear_object (&self->columns[i]);
 
   G_OBJECT_CLASS (kw_merge_window_parent_class)->finalize (object);
 }
@@ -539,8 +553,8 @@ kw_merge_window_init (KwMergeWindow *self)
   self->choices = g_hash_table_new (g_str_hash, g_str_equal);
   self->pair_rows = g_ptr_array_new ();
   self->field_rows = g_ptr_array_new ();
-  self->columns[0] = gtk_size_group_new (GTK_SIZE_GROUP_HORIZONTAL);
-  self->columns[1] = gtk_size_group_new (GTK_SIZE_GROUP_HORIZONTAL);
+  for (guint i = 0; i < G_N_ELEMENTS (self->columns); i++)
+    self->columns[i] = gtk_size_group_new (GTK_SIZE_GROUP_HORIZONTAL);
 }
 
 /* Public API */
@@ -583,6 +597,14 @@ kw_merge_window_compare (KwMergeWindow *self,
     {
       load_pairs (self);
       return;
+    }
+  /* the more complete (else the older) record stays */
+  if (preferred_record (self) == 1)
+    {
+      KwRecord *swap = self->a;
+
+      self->a = self->b;
+      self->b = swap;
     }
   clear_rows (self->fields_group, self->field_rows);
   g_hash_table_remove_all (self->choices);
@@ -719,6 +741,13 @@ kw_merge_window_merge_later (KwMergeWindow  *self,
   self->pending_toast = g_object_ref (toast);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
   return TRUE;
+}
+
+const char *
+kw_merge_window_get_kept (KwMergeWindow *self)
+{
+  g_return_val_if_fail (KW_IS_MERGE_WINDOW (self), NULL);
+  return self->a ? kw_record_get_id (self->a) : NULL;
 }
 
 AdwToast *

@@ -398,20 +398,20 @@ test_merge (KwTestFixture *f,
   merge = kw_merge_window_new (GTK_WINDOW (f->window), f->store);
   g_assert_cmpuint (kw_merge_window_get_n_pairs (merge), >=, 1);
   kw_merge_window_compare (merge, a, b);
-  g_assert_true (kw_merge_window_choose (merge, "phone", 1));
+  /* the more complete record stays (b, with a phone), its values first */
+  g_assert_cmpstr (kw_merge_window_get_kept (merge), ==, b);
+  g_assert_cmpint (kw_merge_window_get_choice (merge, "phone"), ==, 0);
   g_assert_false (kw_merge_window_choose (merge, "key_figure", 1));  /* the same in both */
-  /* the choices start from the more complete record (b, with a phone): keep a's name */
-  g_assert_cmpint (kw_merge_window_get_choice (merge, "name"), ==, 1);
-  g_assert_true (kw_merge_window_choose (merge, "name", 0));
+  g_assert_true (kw_merge_window_choose (merge, "name", 1));         /* a's name */
   g_assert_true (kw_merge_window_merge (merge, &error));
   g_assert_no_error (error);
 
-  survivor = kw_store_get (f->store, "person", a, NULL);
+  survivor = kw_store_get (f->store, "person", b, NULL);
   g_assert_cmpstr (kw_record_get_string (survivor, "phone"), ==, "06 1111 2222");
   g_assert_cmpstr (kw_record_get_string (survivor, "name"), ==, "Dubbel Persoon");
-  g_assert_null (kw_store_get (f->store, "person", b, NULL));
+  g_assert_null (kw_store_get (f->store, "person", a, NULL));
   affiliation = kw_store_get (f->store, "affiliation", aff, NULL);
-  g_assert_cmpstr (kw_record_get_string (affiliation, "person"), ==, a);
+  g_assert_cmpstr (kw_record_get_string (affiliation, "person"), ==, b);
   gtk_window_destroy (GTK_WINDOW (merge));
 }
 
