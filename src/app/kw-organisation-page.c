@@ -113,6 +113,7 @@ show_draft (KwOrganisationPage *self,
   gtk_widget_set_visible (self->related_box, !draft);
   gtk_widget_set_visible (self->delete_button, !draft);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "organisation.delete", !draft);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "organisation.cancel-draft", draft);
 }
 
 static void
@@ -256,12 +257,16 @@ kw_organisation_page_class_init (KwOrganisationPageClass *klass)
   gtk_widget_class_install_action (widget_class, "organisation.cancel-draft", NULL, cancel_draft_action);
   gtk_widget_class_install_action (widget_class, "organisation.delete", NULL, delete_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, GDK_CONTROL_MASK, "organisation.delete", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "organisation.cancel-draft", NULL);
 }
 
 static void
 kw_organisation_page_init (KwOrganisationPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* only a draft is added or cancelled (Escape) */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "organisation.add-draft", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "organisation.cancel-draft", FALSE);
 }
 
 /* Public API */

@@ -159,6 +159,7 @@ show_draft (KwPersonPage *self,
   gtk_widget_set_visible (self->danger_box, !draft);
   gtk_widget_set_visible (self->consent_prompt, FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "person.delete", !draft);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "person.cancel-draft", draft);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "person.forget", !draft);
 }
 
@@ -490,12 +491,16 @@ kw_person_page_class_init (KwPersonPageClass *klass)
   gtk_widget_class_install_action (widget_class, "person.delete", NULL, delete_action);
   gtk_widget_class_install_action (widget_class, "person.forget", NULL, forget_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, GDK_CONTROL_MASK, "person.delete", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "person.cancel-draft", NULL);
 }
 
 static void
 kw_person_page_init (KwPersonPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* only a draft is added or cancelled (Escape) */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "person.add-draft", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "person.cancel-draft", FALSE);
 }
 
 /* Public API */

@@ -505,7 +505,7 @@ test_draft_abandoned (KwTestFixture *f,
   type_into (f, "phone", "020 555 0199");
   g_assert_cmpint (kw_store_count (f->store, "person"), ==, before);
 
-  /* Cancel: nothing in the database or the list */
+  /* Cancel (Escape): nothing in the database or the list */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (person_page (f)), "person.cancel-draft", NULL));
   kw_test_wait (50);
   g_assert_false (kw_person_page_is_draft (person_page (f)));
@@ -522,6 +522,11 @@ test_draft_abandoned (KwTestFixture *f,
   g_assert_false (kw_person_page_is_draft (person_page (f)));
   g_assert_cmpint (kw_store_count (f->store, "person"), ==, before);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, rows);
+
+  /* Escape on a person's page (no draft) leaves it open */
+  gtk_widget_activate_action (GTK_WIDGET (person_page (f)), "person.cancel-draft", NULL);
+  g_assert_cmpstr (kw_person_page_get_id (person_page (f)), ==, kw_record_get_id (first));
+  g_assert_cmpstr (kw_contacts_view_get_open_id (contacts_view (f)), ==, kw_record_get_id (first));
 }
 
 static char *
