@@ -303,6 +303,17 @@ wait_for_dialog (void)
   return NULL;
 }
 
+/* As a click on a response does: the dialog answers, then goes. */
+static void
+respond (AdwMessageDialog *dialog,
+         const char       *response)
+{
+  g_object_ref (dialog);
+  adw_message_dialog_response (dialog, response);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_object_unref (dialog);
+}
+
 static void
 test_leave_invalid (KwTestFixture *f,
                     gconstpointer  data)
@@ -322,8 +333,7 @@ test_leave_invalid (KwTestFixture *f,
   g_assert_nonnull (dialog);
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Discard the change to Consent given on?");
   g_assert_cmpstr (kw_person_page_get_id (person_page (f)), ==, a);
-  adw_message_dialog_response (dialog, "keep");
-  gtk_window_destroy (GTK_WINDOW (dialog));
+  respond (dialog, "keep");
   kw_test_wait (150);
   g_assert_cmpstr (kw_person_page_get_id (person_page (f)), ==, a);
   g_assert_cmpstr (kw_contacts_view_get_open_id (contacts_view (f)), ==, a);
@@ -334,8 +344,7 @@ test_leave_invalid (KwTestFixture *f,
   kw_contacts_view_open (contacts_view (f), "person", b);
   dialog = wait_for_dialog ();
   g_assert_nonnull (dialog);
-  adw_message_dialog_response (dialog, "discard");
-  gtk_window_destroy (GTK_WINDOW (dialog));
+  respond (dialog, "discard");
   kw_test_wait (50);
   g_assert_cmpstr (kw_person_page_get_id (person_page (f)), ==, b);
   value = stored (f, a, "consent_date");
