@@ -601,19 +601,19 @@ kw_contacts_view_new_record (KwContactsView  *self,
                              GError         **error)
 {
   const char *type = kw_contacts_view_get_mode (self);
-  g_autoptr(KwChangeset) changes = kw_changeset_new (type, error);
-  g_autofree char *id = NULL;
+  GtkWidget *page;
 
   g_return_val_if_fail (KW_IS_CONTACTS_VIEW (self), FALSE);
 
-  kw_changeset_set_string (changes, "name", showing_people (self) ? _("New person") : _("New organisation"));
-  if ((id = kw_store_create (self->store, changes, error)) == NULL)
-    return FALSE;
-  kw_contacts_view_open (self, type, id);
+  /* a draft, stored only when the user adds it (kw-person-page.c) */
+  page = ensure_page (self, type);
+  g_clear_pointer (&self->open_id, g_free);
+  select_open_record (self);
+  show_detail (self, type);
   if (showing_people (self))
-    kw_person_page_focus_name (KW_PERSON_PAGE (ensure_page (self, "person")));
+    kw_person_page_start_draft (KW_PERSON_PAGE (page));
   else
-    kw_organisation_page_focus_name (KW_ORGANISATION_PAGE (ensure_page (self, "organisation")));
+    kw_organisation_page_start_draft (KW_ORGANISATION_PAGE (page));
   return TRUE;
 }
 

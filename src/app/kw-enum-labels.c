@@ -94,35 +94,3 @@ kw_consent_explanation (const char *consent)
     return _("Nothing about this person leaves this laptop.");
   return _("Not asked yet: treated as private until it is.");
 }
-
-static char *
-format_date (const char *date,
-             const char *format)
-{
-  g_autoptr(GDateTime) dt = NULL;
-  g_autofree char *iso = NULL;
-  char *formatted;
-
-  if (date == NULL || strlen (date) < 10)
-    return g_strdup (date);
-  iso = g_strdup_printf ("%.10sT00:00:00Z", date);
-  dt = g_date_time_new_from_iso8601 (iso, NULL);
-  if (dt == NULL)
-    return g_strdup (date);
-  formatted = g_date_time_format (dt, format);
-  return formatted != NULL ? g_strstrip (formatted) : g_strdup (date);
-}
-
-char *
-kw_format_date (const char *date)
-{
-  /* Translators: a date, see the strftime() manual; "%-d %B %Y" is "3 March 2024" */
-  return format_date (date, _("%-d %B %Y"));
-}
-
-char *
-kw_format_date_short (const char *date)
-{
-  /* Translators: a short date, see the strftime() manual; "%-d %b %Y" is "3 Mar 2024" */
-  return format_date (date, _("%-d %b %Y"));
-}

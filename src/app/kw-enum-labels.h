@@ -6,6 +6,7 @@
 
 #include <gio/gio.h>
 
+#include "kw-format.h"
 #include "kw-registry.h"
 
 G_BEGIN_DECLS
@@ -16,9 +17,5 @@ const char  *kw_enum_label        (const KwField *field,
 GListModel  *kw_enum_labels_model (const KwField *field,
                                    const char    *unset_label);
 const char  *kw_consent_explanation (const char *consent);
-/* "3 March 2024" for "2024-03-03"; NULL stays NULL. */
-char        *kw_format_date       (const char    *date);
-/* "3 Mar 2024" */
-char        *kw_format_date_short (const char    *date);
 
 G_END_DECLS

@@ -27,5 +27,9 @@ void                kw_organisation_page_set_hidden (KwOrganisationPage *self,
                                                      const char         *id,
                                                      gboolean            hidden);
 void                kw_organisation_page_focus_name (KwOrganisationPage *self);
+/* An empty page for a new organisation, stored only when it has a name
+ * and the user adds it (organisation.add-draft). */
+void                kw_organisation_page_start_draft (KwOrganisationPage *self);
+gboolean            kw_organisation_page_is_draft   (KwOrganisationPage *self);
 
 G_END_DECLS

@@ -20,6 +20,9 @@ void            kw_person_page_set_id     (KwPersonPage *self,
 const char     *kw_person_page_get_id     (KwPersonPage *self);
 GtkWidget      *kw_person_page_get_row    (KwPersonPage *self,
                                            const char   *field);
+/* The row under the field's row that says what is wrong with an edit. */
+GtkWidget      *kw_person_page_get_message (KwPersonPage *self,
+                                            const char   *field);
 KwRelatedGroup *kw_person_page_get_group  (KwPersonPage *self,
                                            KwRelatedKind kind);
 void            kw_person_page_set_hidden (KwPersonPage *self,
@@ -27,5 +30,9 @@ void            kw_person_page_set_hidden (KwPersonPage *self,
                                            const char   *id,
                                            gboolean      hidden);
 void            kw_person_page_focus_name (KwPersonPage *self);
+/* An empty page for a new person, stored only when it has a name and
+ * the user adds it (person.add-draft); person.cancel-draft leaves it. */
+void            kw_person_page_start_draft (KwPersonPage *self);
+gboolean        kw_person_page_is_draft   (KwPersonPage *self);
 
 G_END_DECLS

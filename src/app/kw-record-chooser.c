@@ -23,6 +23,7 @@ struct _KwRecordChooser
   KwStore        *store;
   GStrv           targets;
   gboolean        allow_none;
+  char           *excluded;   /* never offered: the record the chooser is for */
 
   GtkSearchEntry *entry;
   GtkListBox     *list;
@@ -78,12 +79,16 @@ add_results (KwRecordChooser *self,
   guint n;
 
   kw_record_list_set_search (list, text);
-  n = MIN (g_list_model_get_n_items (G_LIST_MODEL (list)), MAX_RESULTS);
-  for (guint i = 0; i < n; i++)
+  n = MIN (g_list_model_get_n_items (G_LIST_MODEL (list)), MAX_RESULTS + 1);
+  for (guint i = 0, added = 0; i < n && added < MAX_RESULTS; i++)
     {
       g_autoptr(KwRecord) record = g_list_model_get_item (G_LIST_MODEL (list), i);
-      g_autofree char *title = kw_record_dup_title (record);
+      g_autofree char *title = NULL;
 
+      if (g_strcmp0 (kw_record_get_id (record), self->excluded) == 0)
+        continue;
+      title = kw_record_dup_title (record);
+      added++;
       gtk_list_box_append (self->list, make_row (title, label, type_name, kw_record_get_id (record)));
     }
 }
@@ -154,6 +159,7 @@ kw_record_chooser_finalize (GObject *object)
 
   g_clear_object (&self->store);
   g_clear_pointer (&self->targets, g_strfreev);
+  g_free (self->excluded);
 
   G_OBJECT_CLASS (kw_record_chooser_parent_class)->finalize (object);
 }
@@ -209,4 +215,38 @@ kw_record_chooser_new (KwStore            *store,
   self->targets = g_strdupv ((char **) targets);
   self->allow_none = allow_none;
   return self;
+}
+
+void
+kw_record_chooser_set_excluded (KwRecordChooser *self,
+                                const char      *id)
+{
+  g_return_if_fail (KW_IS_RECORD_CHOOSER (self));
+
+  g_free (self->excluded);
+  self->excluded = g_strdup (id);
+}
+
+guint
+kw_record_chooser_get_n_results (KwRecordChooser *self)
+{
+  guint n = 0;
+
+  g_return_val_if_fail (KW_IS_RECORD_CHOOSER (self), 0);
+
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->list)); row;
+       row = gtk_widget_get_next_sibling (row))
+    if (g_object_get_data (G_OBJECT (row), "kw-id") != NULL)
+      n++;
+  return n;
+}
+
+void
+kw_record_chooser_search (KwRecordChooser *self,
+                          const char      *text)
+{
+  g_return_if_fail (KW_IS_RECORD_CHOOSER (self));
+
+  gtk_editable_set_text (GTK_EDITABLE (self->entry), text);
+  update_results (self);
 }

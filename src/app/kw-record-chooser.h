@@ -17,5 +17,12 @@ G_DECLARE_FINAL_TYPE (KwRecordChooser, kw_record_chooser, KW, RECORD_CHOOSER, Gt
 KwRecordChooser *kw_record_chooser_new (KwStore            *store,
                                         const char * const *targets,
                                         gboolean            allow_none);
+/* A record never offered (a person cannot relate to themself). */
+void             kw_record_chooser_set_excluded (KwRecordChooser *self,
+                                                 const char      *id);
+/* Shows what the search finds; the number of records offered. */
+void             kw_record_chooser_search       (KwRecordChooser *self,
+                                                 const char      *text);
+guint            kw_record_chooser_get_n_results (KwRecordChooser *self);
 
 G_END_DECLS

@@ -3,8 +3,12 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Driven by the registry: each field's kind decides its row. Every
- * write goes through a changeset and kw_store_update(); the store's
- * error (which names the field) is shown at the row.
+ * write goes through a changeset and kw_store_update(); a refused value
+ * is said in words under the row (a message row, also the row's
+ * accessible description), without the field's internal name. Dates are
+ * typed and shown in the locale's way (kw-format.h) and stored as ISO.
+ * A draft collects the values in a changeset and stores them only on
+ * kw_record_editor_commit_draft().
  */
 #define G_LOG_DOMAIN "kw-record-editor"
 
@@ -12,7 +16,11 @@
 
 #include <glib/gi18n.h>
 
+#include <string.h>
+
 #include "kw-enum-labels.h"
+#include "kw-error.h"
+#include "kw-format.h"
 #include "kw-record-chooser.h"
 #include "kw-record-editor.h"
 
@@ -24,6 +32,7 @@ struct _KwRecordEditor
   const KwEntityType *type;
   KwRecord           *record;
   GHashTable         *rows;      /* field name → row (a ref) */
+  KwChangeset        *draft;     /* a record not stored yet, or NULL */
   gboolean            updating;  /* showing values, not editing them */
 };
 
@@ -37,16 +46,130 @@ row_field (GtkWidget *row)
   return g_object_get_data (G_OBJECT (row), "kw-field");
 }
 
+static gboolean
+is_spin_field (const KwField *field)
+{
+  return field->kind == KW_FIELD_INTEGER && field->min < field->max;
+}
+
 static void
 set_row_error (GtkWidget  *row,
                const char *message)
 {
+  GtkWidget *message_row = g_object_get_data (G_OBJECT (row), "kw-message");
+
   if (message != NULL)
     gtk_widget_add_css_class (row, "error");
   else
     gtk_widget_remove_css_class (row, "error");
-  gtk_widget_set_tooltip_text (row, message);
+  if (message_row != NULL)
+    {
+      gtk_label_set_label (g_object_get_data (G_OBJECT (message_row), "kw-label"), message ? message : "");
+      gtk_widget_set_visible (message_row, message != NULL);
+    }
+  gtk_widget_set_tooltip_text (row, NULL);
+  if (message != NULL)
+    {
+      gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, message, -1);
+      gtk_accessible_update_state (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_STATE_INVALID, GTK_ACCESSIBLE_INVALID_TRUE, -1);
+    }
+  else
+    {
+      gtk_accessible_reset_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+      gtk_accessible_reset_state (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_STATE_INVALID);
+    }
 }
+
+/* The core's message without the field's name in front ("consent_date: "). */
+static char *
+strip_field_name (const KwField *field,
+                  const char    *message)
+{
+  gsize len = strlen (field->name);
+
+  if (strncmp (message, field->name, len) == 0 && message[len] == ':' && message[len + 1] == ' ')
+    message += len + 2;
+  return g_strdup (message);
+}
+
+/* What went wrong, in words, for the text the user typed. */
+static char *
+dup_message (const KwField *field,
+             const char    *text,
+             const GError  *error)
+{
+  g_autofree char *example = NULL;
+
+  switch (kw_field_problem (field, text))
+    {
+    case KW_FIELD_PROBLEM_EMPTY:
+      /* Translators: %s is the label of a field, "Name" */
+      return g_strdup_printf (_("%s cannot be left empty"), _(field->label));
+    case KW_FIELD_PROBLEM_NOT_A_DATE:
+      example = kw_format_date ("2025-06-01");
+      /* Translators: %s is an example date, in the way dates are typed here */
+      return g_strdup_printf (_("Enter a date, for example %s"), example);
+    case KW_FIELD_PROBLEM_NOT_A_TIME:
+      return g_strdup_printf (_("Enter a date and time, for example %s"), "2025-06-01T19:30:00Z");
+    case KW_FIELD_PROBLEM_NOT_A_NUMBER:
+      return g_strdup (_("Enter a whole number"));
+    case KW_FIELD_PROBLEM_OUT_OF_RANGE:
+      {
+        g_autofree char *lo = g_strdup_printf ("%" G_GINT64_FORMAT, field->min);
+        g_autofree char *hi = g_strdup_printf ("%" G_GINT64_FORMAT, field->max);
+
+        /* Translators: "Choose a number from 1 to 3" */
+        return g_strdup_printf (_("Choose a number from %s to %s"), lo, hi);
+      }
+    case KW_FIELD_PROBLEM_NOT_AN_EMAIL:
+      return g_strdup (_("Enter an e-mail address, for example name@example.org"));
+    case KW_FIELD_PROBLEM_NONE:
+    case KW_FIELD_PROBLEM_OTHER:
+    default:
+      return error != NULL ? strip_field_name (field, error->message)
+                           : g_strdup (_("This value cannot be used here"));
+    }
+}
+
+/* A date as typed ("1-6-2025", "2025-06-01") → ISO; FALSE when it is none. */
+static gboolean
+read_text (const KwField  *field,
+           const char     *text,
+           char          **stored)
+{
+  g_autofree char *stripped = g_strstrip (g_strdup (text));
+
+  if (field->kind == KW_FIELD_DATE && *stripped != '\0')
+    {
+      *stored = kw_parse_date_locale (stripped);
+      return *stored != NULL;
+    }
+  if (field->kind == KW_FIELD_DATE || (field->flags & KW_FIELD_FLAG_EMAIL))
+    {
+      *stored = g_steal_pointer (&stripped);
+      return TRUE;
+    }
+  *stored = g_strdup (text);
+  return TRUE;
+}
+
+static gboolean
+put_value (KwChangeset    *changes,
+           const KwField  *field,
+           const char     *text,
+           GVariant       *value,
+           GError        **error)
+{
+  if (text != NULL)
+    return kw_changeset_set_text (changes, field->name, text, error);
+  if (value != NULL)
+    return kw_changeset_set (changes, field->name, value, error);
+  kw_changeset_set_null (changes, field->name);
+  return TRUE;
+}
+
+static void show_value (KwRecordEditor *self,
+                        GtkWidget      *row);
 
 static gboolean
 write_value (KwRecordEditor *self,
@@ -55,22 +178,37 @@ write_value (KwRecordEditor *self,
              GVariant       *value)
 {
   const KwField *field = row_field (row);
-  g_autoptr(KwChangeset) changes = kw_changeset_new (self->type->name, NULL);
+  g_autoptr(KwChangeset) changes = NULL;
   g_autoptr(GError) error = NULL;
-  gboolean ok;
+  g_autofree char *stored = NULL;
+  g_autofree char *message = NULL;
+  gboolean ok = TRUE;
 
-  if (self->record == NULL || self->updating)
-    return FALSE;
-  if (text != NULL)
-    ok = kw_changeset_set_text (changes, field->name, text, &error);
-  else if (value != NULL)
-    ok = kw_changeset_set (changes, field->name, value, &error);
-  else
-    ok = (kw_changeset_set_null (changes, field->name), TRUE);
-  ok = ok && kw_store_update (self->store, kw_record_get_id (self->record), changes, &error);
-  set_row_error (row, ok ? NULL : error->message);
+  if (value != NULL)
+    g_variant_ref_sink (value);
+  if ((self->record == NULL && self->draft == NULL) || self->updating)
+    {
+      g_clear_pointer (&value, g_variant_unref);
+      return FALSE;
+    }
+  if (text != NULL && !read_text (field, text, &stored))
+    ok = FALSE;
+  changes = self->draft ? kw_changeset_ref (self->draft) : kw_changeset_new (self->type->name, NULL);
+  ok = ok && put_value (changes, field, stored, value, &error);
+  if (ok && self->draft == NULL)
+    ok = kw_store_update (self->store, kw_record_get_id (self->record), changes, &error);
+  g_clear_pointer (&value, g_variant_unref);
+  message = ok ? NULL : dup_message (field, stored ? stored : text, error);
+  set_row_error (row, message);
   if (ok)
     g_object_set_data (G_OBJECT (row), "kw-dirty", NULL);
+  /* "1/6/2025" typed reads as the stored date is shown: "01/06/2025" */
+  if (ok && self->draft == NULL && field->kind == KW_FIELD_DATE)
+    {
+      self->updating = TRUE;
+      show_value (self, row);
+      self->updating = FALSE;
+    }
   return ok;
 }
 
@@ -98,7 +236,16 @@ show_value (KwRecordEditor *self,
 
   if (g_object_get_data (G_OBJECT (row), "kw-dirty") != NULL)
     return;
-  if (GTK_IS_TEXT_VIEW (row))
+  if (field->kind == KW_FIELD_DATE && text != NULL)
+    {
+      g_autofree char *iso = g_steal_pointer (&text);
+
+      text = kw_format_date (iso);
+    }
+  if (is_spin_field (field))
+    gtk_spin_button_set_value (g_object_get_data (G_OBJECT (row), "kw-spin"),
+                               value ? (double) g_variant_get_int64 (value) : (double) field->min);
+  else if (GTK_IS_TEXT_VIEW (row))
     gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (row)), text ? text : "", -1);
   else if (ADW_IS_ENTRY_ROW (row))
     gtk_editable_set_text (GTK_EDITABLE (row), text ? text : "");
@@ -190,6 +337,15 @@ on_switch_active_cb (GtkSwitch      *toggle,
 }
 
 static void
+on_spin_value_cb (GtkSpinButton  *spin,
+                  GParamSpec     *pspec,
+                  KwRecordEditor *self)
+{
+  write_value (self, g_object_get_data (G_OBJECT (spin), "kw-row"), NULL,
+               g_variant_new_int64 ((gint64) gtk_spin_button_get_value_as_int (spin)));
+}
+
+static void
 on_chooser_chosen_cb (KwRecordChooser *chooser,
                       const char      *type_name,
                       const char      *id,
@@ -206,9 +362,10 @@ on_calendar_day_selected_cb (GtkCalendar    *calendar,
   GtkWidget *row = g_object_get_data (G_OBJECT (calendar), "kw-row");
   g_autoptr(GDateTime) date = gtk_calendar_get_date (calendar);
   g_autofree char *text = g_date_time_format (date, "%Y-%m-%d");
+  g_autofree char *shown = kw_format_date (text);
 
   gtk_popover_popdown (GTK_POPOVER (gtk_widget_get_ancestor (GTK_WIDGET (calendar), GTK_TYPE_POPOVER)));
-  gtk_editable_set_text (GTK_EDITABLE (row), text);
+  gtk_editable_set_text (GTK_EDITABLE (row), shown);
   write_value (self, row, text, NULL);
 }
 
@@ -217,8 +374,9 @@ on_date_popover_show_cb (GtkPopover *popover,
                          GtkWidget  *row)
 {
   GtkCalendar *calendar = GTK_CALENDAR (gtk_popover_get_child (popover));
-  g_autofree char *iso = g_strdup_printf ("%sT00:00:00Z", gtk_editable_get_text (GTK_EDITABLE (row)));
-  g_autoptr(GDateTime) date = g_date_time_new_from_iso8601 (iso, NULL);
+  g_autofree char *typed = kw_parse_date_locale (gtk_editable_get_text (GTK_EDITABLE (row)));
+  g_autofree char *iso = typed ? g_strdup_printf ("%sT00:00:00Z", typed) : NULL;
+  g_autoptr(GDateTime) date = iso ? g_date_time_new_from_iso8601 (iso, NULL) : NULL;
 
   if (date == NULL)
     date = g_date_time_new_now_local ();
@@ -230,6 +388,27 @@ on_date_popover_show_cb (GtkPopover *popover,
 }
 
 /* Rows */
+
+/* The row under a field that says what is wrong with it, hidden until then. */
+static GtkWidget *
+make_message_row (void)
+{
+  GtkWidget *row = adw_preferences_row_new ();
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_widget_add_css_class (label, "caption");
+  gtk_widget_add_css_class (label, "error");
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), label);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+  gtk_list_box_row_set_selectable (GTK_LIST_BOX_ROW (row), FALSE);
+  gtk_widget_set_focusable (row, FALSE);
+  gtk_widget_add_css_class (row, "field-message");
+  gtk_widget_set_visible (row, FALSE);
+  g_object_set_data (G_OBJECT (row), "kw-label", label);
+  return row;
+}
 
 static void
 add_focus_leave (KwRecordEditor *self,
@@ -251,6 +430,7 @@ add_date_picker (KwRecordEditor *self,
 
   gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "x-office-calendar-symbolic");
   gtk_widget_set_tooltip_text (button, _("Choose a date"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Choose a date"), -1);
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (button, "flat");
   gtk_popover_set_child (GTK_POPOVER (popover), calendar);
@@ -304,6 +484,24 @@ make_switch_row (KwRecordEditor *self)
 }
 
 static GtkWidget *
+make_spin_row (KwRecordEditor *self,
+               const KwField  *field)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *spin = gtk_spin_button_new_with_range ((double) field->min, (double) field->max, 1);
+
+  gtk_widget_set_valign (spin, GTK_ALIGN_CENTER);
+  gtk_spin_button_set_numeric (GTK_SPIN_BUTTON (spin), TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (spin), GTK_ACCESSIBLE_PROPERTY_LABEL, _(field->label), -1);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), spin);
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), spin);
+  g_object_set_data (G_OBJECT (row), "kw-spin", spin);
+  g_object_set_data (G_OBJECT (spin), "kw-row", row);
+  g_signal_connect_object (spin, "notify::value", G_CALLBACK (on_spin_value_cb), self, 0);
+  return row;
+}
+
+static GtkWidget *
 make_ref_row (KwRecordEditor *self,
               const KwField  *field)
 {
@@ -311,9 +509,15 @@ make_ref_row (KwRecordEditor *self,
   GtkWidget *button = gtk_menu_button_new ();
   KwRecordChooser *chooser = kw_record_chooser_new (self->store, field->targets,
                                                     !(field->flags & KW_FIELD_FLAG_REQUIRED));
+  g_autofree char *label = g_utf8_strdown (_(field->label), -1);
+  /* Translators: a button's tooltip; %s is a field, in lower case: "Choose area" */
+  g_autofree char *tooltip = g_strdup_printf (_("Choose %s"), label);
 
   gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "document-edit-symbolic");
-  gtk_widget_set_tooltip_text (button, _("Choose"));
+  gtk_widget_set_tooltip_text (button, tooltip);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip, -1);
+  /* the value reads as in the entry rows: small label, the value large */
+  gtk_widget_add_css_class (row, "value-row");
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (button, "flat");
   gtk_menu_button_set_popover (GTK_MENU_BUTTON (button), GTK_WIDGET (chooser));
@@ -332,6 +536,7 @@ kw_record_editor_finalize (GObject *object)
   KwRecordEditor *self = (KwRecordEditor *) object;
 
   g_clear_pointer (&self->rows, g_hash_table_unref);
+  g_clear_pointer (&self->draft, kw_changeset_unref);
   g_clear_object (&self->record);
   g_clear_object (&self->store);
 
@@ -379,6 +584,8 @@ kw_record_editor_make_row (KwRecordEditor *self,
 
   if (field->kind == KW_FIELD_ENUM)
     row = make_combo_row (self, field);
+  else if (is_spin_field (field))
+    row = make_spin_row (self, field);
   else if (field->kind == KW_FIELD_BOOL)
     row = make_switch_row (self);
   else if (field->kind == KW_FIELD_REF)
@@ -387,6 +594,7 @@ kw_record_editor_make_row (KwRecordEditor *self,
     row = make_entry_row (self, field);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _(field->label));
   g_object_set_data (G_OBJECT (row), "kw-field", (gpointer) field);
+  g_object_set_data_full (G_OBJECT (row), "kw-message", g_object_ref_sink (make_message_row ()), g_object_unref);
   g_hash_table_insert (self->rows, (gpointer) field->name, g_object_ref_sink (row));
   self->updating = TRUE;
   show_value (self, row);
@@ -400,6 +608,7 @@ kw_record_editor_make_text_view (KwRecordEditor *self,
 {
   const KwField *field;
   GtkWidget *view;
+  GtkWidget *message;
 
   g_return_val_if_fail (KW_IS_RECORD_EDITOR (self), NULL);
   g_return_val_if_fail ((field = kw_entity_type_field (self->type, field_name)) != NULL, NULL);
@@ -414,6 +623,14 @@ kw_record_editor_make_text_view (KwRecordEditor *self,
   g_signal_connect_object (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)), "changed",
                            G_CALLBACK (on_text_buffer_changed_cb), view, G_CONNECT_SWAPPED);
   add_focus_leave (self, view);
+  message = gtk_label_new (NULL);
+  gtk_label_set_xalign (GTK_LABEL (message), 0);
+  gtk_label_set_wrap (GTK_LABEL (message), TRUE);
+  gtk_widget_add_css_class (message, "caption");
+  gtk_widget_add_css_class (message, "error");
+  gtk_widget_set_visible (message, FALSE);
+  g_object_set_data (G_OBJECT (message), "kw-label", message);
+  g_object_set_data_full (G_OBJECT (view), "kw-message", g_object_ref_sink (message), g_object_unref);
   g_hash_table_insert (self->rows, (gpointer) field->name, g_object_ref_sink (view));
   self->updating = TRUE;
   show_value (self, view);
@@ -441,6 +658,7 @@ kw_record_editor_set_record (KwRecordEditor *self,
 
   same = record && self->record
          && g_str_equal (kw_record_get_id (record), kw_record_get_id (self->record));
+  g_clear_pointer (&self->draft, kw_changeset_unref);
   g_set_object (&self->record, record);
   self->updating = TRUE;
   g_hash_table_iter_init (&iter, self->rows);
@@ -458,4 +676,128 @@ kw_record_editor_get_record (KwRecordEditor *self)
 {
   g_return_val_if_fail (KW_IS_RECORD_EDITOR (self), NULL);
   return self->record;
+}
+
+void
+kw_record_editor_add_row (KwRecordEditor *self,
+                          GtkWidget      *container,
+                          const char     *field)
+{
+  GtkWidget *row;
+  GtkWidget *message;
+
+  g_return_if_fail (KW_IS_RECORD_EDITOR (self));
+  g_return_if_fail (ADW_IS_PREFERENCES_GROUP (container) || ADW_IS_EXPANDER_ROW (container));
+
+  row = kw_record_editor_make_row (self, field);
+  message = g_object_get_data (G_OBJECT (row), "kw-message");
+  if (ADW_IS_PREFERENCES_GROUP (container))
+    {
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (container), row);
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (container), message);
+    }
+  else
+    {
+      adw_expander_row_add_row (ADW_EXPANDER_ROW (container), row);
+      adw_expander_row_add_row (ADW_EXPANDER_ROW (container), message);
+    }
+}
+
+GtkWidget *
+kw_record_editor_get_message (KwRecordEditor *self,
+                              const char     *field)
+{
+  GtkWidget *row;
+
+  g_return_val_if_fail (KW_IS_RECORD_EDITOR (self), NULL);
+
+  row = g_hash_table_lookup (self->rows, field);
+  return row ? g_object_get_data (G_OBJECT (row), "kw-message") : NULL;
+}
+
+/* Writes what was typed and not written yet (no apply, no focus-out). */
+static gboolean
+flush_rows (KwRecordEditor *self)
+{
+  GHashTableIter iter;
+  gpointer row;
+  gboolean ok = TRUE;
+
+  g_hash_table_iter_init (&iter, self->rows);
+  while (g_hash_table_iter_next (&iter, NULL, &row))
+    if (g_object_get_data (row, "kw-dirty") != NULL && !GTK_IS_TEXT_VIEW (row))
+      ok = write_value (self, row, gtk_editable_get_text (GTK_EDITABLE (row)), NULL) && ok;
+  return ok;
+}
+
+const char *
+kw_record_editor_get_invalid_label (KwRecordEditor *self)
+{
+  GHashTableIter iter;
+  gpointer row;
+
+  g_return_val_if_fail (KW_IS_RECORD_EDITOR (self), NULL);
+
+  g_hash_table_iter_init (&iter, self->rows);
+  while (g_hash_table_iter_next (&iter, NULL, &row))
+    if (g_object_get_data (row, "kw-dirty") != NULL && gtk_widget_has_css_class (row, "error"))
+      return _(row_field (row)->label);
+  return NULL;
+}
+
+void
+kw_record_editor_discard (KwRecordEditor *self)
+{
+  GHashTableIter iter;
+  gpointer row;
+
+  g_return_if_fail (KW_IS_RECORD_EDITOR (self));
+
+  self->updating = TRUE;
+  g_hash_table_iter_init (&iter, self->rows);
+  while (g_hash_table_iter_next (&iter, NULL, &row))
+    {
+      g_object_set_data (row, "kw-dirty", NULL);
+      show_value (self, row);
+    }
+  self->updating = FALSE;
+}
+
+void
+kw_record_editor_start_draft (KwRecordEditor *self)
+{
+  g_return_if_fail (KW_IS_RECORD_EDITOR (self));
+
+  kw_record_editor_set_record (self, NULL);
+  self->draft = kw_changeset_new (self->type->name, NULL);
+}
+
+gboolean
+kw_record_editor_is_draft (KwRecordEditor *self)
+{
+  g_return_val_if_fail (KW_IS_RECORD_EDITOR (self), FALSE);
+  return self->draft != NULL;
+}
+
+char *
+kw_record_editor_commit_draft (KwRecordEditor  *self,
+                               GError         **error)
+{
+  const char *invalid;
+  char *id;
+
+  g_return_val_if_fail (KW_IS_RECORD_EDITOR (self), NULL);
+  g_return_val_if_fail (self->draft != NULL, NULL);
+
+  flush_rows (self);
+  if ((invalid = kw_record_editor_get_invalid_label (self)) != NULL)
+    {
+      /* Translators: %s is the label of a field, "E-mail" */
+      g_set_error (error, KW_CORE_ERROR, KW_CORE_ERROR_INVALID, _("Check the field “%s”"), invalid);
+      return NULL;
+    }
+  if ((id = kw_store_create (self->store, self->draft, error)) == NULL)
+    return NULL;
+  g_clear_pointer (&self->draft, kw_changeset_unref);
+  return id;
 }

@@ -29,5 +29,25 @@ GtkWidget      *kw_record_editor_get_row    (KwRecordEditor *self,
 void            kw_record_editor_set_record (KwRecordEditor *self,
                                              KwRecord       *record);
 KwRecord       *kw_record_editor_get_record (KwRecordEditor *self);
+/* Makes the field's row and adds it, with the row under it that says
+ * what is wrong with a refused value, to an AdwPreferencesGroup or an
+ * AdwExpanderRow. */
+void            kw_record_editor_add_row    (KwRecordEditor *self,
+                                             GtkWidget      *container,
+                                             const char     *field);
+/* The message row under the field's row (a label for a text view). */
+GtkWidget      *kw_record_editor_get_message (KwRecordEditor *self,
+                                              const char     *field);
+/* The label of a field that holds an edit the store refused, or NULL. */
+const char     *kw_record_editor_get_invalid_label (KwRecordEditor *self);
+/* Shows the stored values again, dropping edits not written. */
+void            kw_record_editor_discard    (KwRecordEditor *self);
+/* A new record: the rows start empty and collect their values; nothing
+ * is stored until kw_record_editor_commit_draft(), which returns the
+ * new id (or NULL and an error). kw_record_editor_set_record() ends it. */
+void            kw_record_editor_start_draft (KwRecordEditor *self);
+gboolean        kw_record_editor_is_draft   (KwRecordEditor *self);
+char           *kw_record_editor_commit_draft (KwRecordEditor *self,
+                                               GError        **error);
 
 G_END_DECLS

@@ -6,6 +6,8 @@
 
 #include <adwaita.h>
 
+#include "kw-record-chooser.h"
+#include "kw-record-editor.h"
 #include "kw-store.h"
 
 G_BEGIN_DECLS
@@ -30,11 +32,28 @@ void            kw_related_group_set_hidden (KwRelatedGroup *self,
                                              const char     *id,
                                              gboolean        hidden);
 guint           kw_related_group_get_n_rows (KwRelatedGroup *self);
+/* The editor of the row that shows the record, or NULL. */
+KwRecordEditor *kw_related_group_get_editor (KwRelatedGroup *self,
+                                             const char     *id);
 /* Adds a record for the party (an affiliation or relation with other_id,
  * or a contact moment); returns its id. */
 char           *kw_related_group_add       (KwRelatedGroup *self,
                                             const char     *other_type,
                                             const char     *other_id,
                                             GError        **error);
+/* A relation of a kind and strength with other_id; returns its id. */
+char           *kw_related_group_add_relation (KwRelatedGroup *self,
+                                              const char     *other_id,
+                                              const char     *kind,
+                                              int             strength,
+                                              GError        **error);
+/* What the add button's chooser does with the record chosen: adds an
+ * affiliation at once; for a relation, first asks its kind and strength
+ * (kw_related_group_get_relation_form()), and stores it on "Add". */
+void            kw_related_group_choose     (KwRelatedGroup *self,
+                                             const char     *other_type,
+                                             const char     *other_id);
+GtkWidget      *kw_related_group_get_relation_form (KwRelatedGroup *self);
+KwRecordChooser *kw_related_group_get_chooser (KwRelatedGroup *self);
 
 G_END_DECLS

@@ -67,7 +67,7 @@ static const KwField organisation_fields[] = {
   BOOL ("formal", N_("Formal organisation")),
   REF ("area", N_("Area"), to_area),
   TEXT ("website", N_("Website")),
-  TEXT_F ("email", N_("E-mail"), KW_FIELD_FLAG_SEARCH),
+  TEXT_F ("email", N_("E-mail"), KW_FIELD_FLAG_SEARCH | KW_FIELD_FLAG_EMAIL),
   TEXT ("phone", N_("Phone")),
   NOTES ("notes", N_("Notes")),
 };
@@ -75,7 +75,7 @@ static const KwField organisation_fields[] = {
 static const KwField person_fields[] = {
   NAME ("name", N_("Name")),
   TEXT_F ("phone", N_("Phone"), KW_FIELD_FLAG_SEARCH),
-  TEXT_F ("email", N_("E-mail"), KW_FIELD_FLAG_SEARCH),
+  TEXT_F ("email", N_("E-mail"), KW_FIELD_FLAG_SEARCH | KW_FIELD_FLAG_EMAIL),
   REF ("area", N_("Area"), to_area),
   TEXT_F ("languages", N_("Languages"), KW_FIELD_FLAG_SEARCH),
   TEXT_F ("communities", N_("Communities"), KW_FIELD_FLAG_SEARCH),
@@ -513,6 +513,22 @@ is_blank (const char *s)
   return TRUE;
 }
 
+/* One "@", something before it, a dot inside the part after it, no spaces. */
+static gboolean
+is_email (const char *s)
+{
+  const char *at = strchr (s, '@');
+  const char *dot;
+
+  for (const char *p = s; *p; p = g_utf8_next_char (p))
+    if (g_unichar_isspace (g_utf8_get_char (p)) || g_unichar_iscntrl (g_utf8_get_char (p)))
+      return FALSE;
+  if (at == NULL || at == s || strchr (at + 1, '@') != NULL)
+    return FALSE;
+  dot = strrchr (at + 1, '.');
+  return dot != NULL && dot > at + 1 && dot[1] != '\0' && at[1] != '.' && strstr (at, "..") == NULL;
+}
+
 static char *
 join_values (const char * const *values)
 {
@@ -828,8 +844,50 @@ kw_field_parse (const KwField *field,
   g_variant_ref_sink (v);
   if (!kw_field_validate (field, v, error))
     return FALSE;
+  /* typed in, not imported: an export with an odd address still goes in */
+  if ((field->flags & KW_FIELD_FLAG_EMAIL) && !is_email (text))
+    {
+      g_set_error (error, KW_CORE_ERROR, KW_CORE_ERROR_INVALID,
+                   _("%s: “%s” is not an e-mail address (name@example.org)"), field->name, text);
+      return FALSE;
+    }
   *value = g_steal_pointer (&v);
   return TRUE;
+}
+
+KwFieldProblem
+kw_field_problem (const KwField *field,
+                  const char    *text)
+{
+  g_autoptr(GVariant) value = NULL;
+  gint64 v;
+
+  g_return_val_if_fail (field != NULL, KW_FIELD_PROBLEM_OTHER);
+
+  if (kw_field_parse (field, text, &value, NULL))
+    return KW_FIELD_PROBLEM_NONE;
+  if (text == NULL || is_blank (text))
+    return KW_FIELD_PROBLEM_EMPTY;
+  switch (field->kind)
+    {
+    case KW_FIELD_INTEGER:
+    case KW_FIELD_CENTS:
+      if (!g_ascii_string_to_signed (text, 10, G_MININT64, G_MAXINT64, &v, NULL))
+        return KW_FIELD_PROBLEM_NOT_A_NUMBER;
+      return KW_FIELD_PROBLEM_OUT_OF_RANGE;
+    case KW_FIELD_DATE:
+      return is_date (text) ? KW_FIELD_PROBLEM_OTHER : KW_FIELD_PROBLEM_NOT_A_DATE;
+    case KW_FIELD_DATETIME:
+      return KW_FIELD_PROBLEM_NOT_A_TIME;
+    case KW_FIELD_TEXT:
+      return (field->flags & KW_FIELD_FLAG_EMAIL) && !is_email (text)
+             ? KW_FIELD_PROBLEM_NOT_AN_EMAIL : KW_FIELD_PROBLEM_OTHER;
+    case KW_FIELD_BOOL:
+    case KW_FIELD_ENUM:
+    case KW_FIELD_REF:
+    default:
+      return KW_FIELD_PROBLEM_OTHER;
+    }
 }
 
 char *

@@ -35,6 +35,7 @@ typedef enum {
                                     * Privacy): deleted with it, stays home with a private person */
   KW_FIELD_FLAG_CONSENT  = 1 << 5, /* the type's privacy descriptor: "private" keeps the record
                                     * and what belongs to it on the device */
+  KW_FIELD_FLAG_EMAIL    = 1 << 6, /* an e-mail address: name@example.org */
 } KwFieldFlags;
 
 typedef struct {
@@ -95,6 +96,21 @@ gboolean             kw_field_parse           (const KwField *field,
                                                const char    *text,
                                                GVariant     **value,
                                                GError       **error);
+/* What is wrong with a text for a field (as kw_field_parse reads it),
+ * for an interface that says so in its own words. */
+typedef enum {
+  KW_FIELD_PROBLEM_NONE,
+  KW_FIELD_PROBLEM_EMPTY,         /* required, but blank */
+  KW_FIELD_PROBLEM_NOT_A_NUMBER,
+  KW_FIELD_PROBLEM_OUT_OF_RANGE,  /* a number outside min…max */
+  KW_FIELD_PROBLEM_NOT_A_DATE,
+  KW_FIELD_PROBLEM_NOT_A_TIME,
+  KW_FIELD_PROBLEM_NOT_AN_EMAIL,
+  KW_FIELD_PROBLEM_OTHER,
+} KwFieldProblem;
+
+KwFieldProblem       kw_field_problem         (const KwField *field,
+                                               const char    *text);
 char                *kw_field_format          (const KwField *field,
                                                GVariant      *value);
 const GVariantType  *kw_field_variant_type    (const KwField *field);

@@ -4,13 +4,15 @@
  *
  *   xvfb-run -a _build-app/tests/ui/kw-screenshots OUTDIR
  *
- * writes contacts-light.png, contacts-dark.png, person.png, narrow.png
+ * writes contacts-light.png, contacts-dark.png, person.png, narrow.png,
+ * person-nl.png (Dutch, from the build's po/, at the default 1000×700)
  * and one PNG per other view, from a fresh demo database, without a
  * screen grabber: each window is snapshotted and rendered by its own
  * GskRenderer. The ui suite runs it (test 'ui-screenshots').
  */
 #include "config.h"
 
+#include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
 #include "kw-contacts-view.h"
@@ -30,6 +32,7 @@ typedef struct {
   gboolean    dark;
   const char *open;   /* type of a record to open: the first key figure */
   int         scroll; /* how far down its page */
+  const char *language; /* LANGUAGE for this shot, from the build's po/ */
 } Shot;
 
 static const Shot shots[] = {
@@ -39,6 +42,7 @@ static const Shot shots[] = {
   { "organisation.png", "contacts", 1280, 800, FALSE, "organisation" },
   { "narrow.png", "contacts", 600, 800, FALSE, NULL },
   { "narrow-person.png", "contacts", 600, 800, FALSE, "person" },
+  { "person-nl.png", "contacts", 1000, 700, FALSE, "person", 0, "nl" },
   { "alliances.png", "alliances", 1280, 800, FALSE, NULL },
   { "meetings.png", "meetings", 1280, 800, TRUE, NULL },
 };
@@ -155,15 +159,41 @@ open_record (KwStore        *store,
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (scrolled), shot->scroll);
 }
 
+/* The translations of the build tree: BUILDDIR/po/LANG/LC_MESSAGES. */
+static char *locale_dir;
+
+/* gettext keeps what it found, per locale, not per LANGUAGE: this is
+ * how its manual says to make it look again */
+extern int _nl_msg_cat_cntr;
+
+static void
+set_language (const char *language)
+{
+  ++_nl_msg_cat_cntr;
+  if (language == NULL)
+    {
+      g_unsetenv ("LANGUAGE");
+      return;
+    }
+  bindtextdomain (GETTEXT_PACKAGE, locale_dir);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+  g_setenv ("LANGUAGE", language, TRUE);
+}
+
 static gboolean
 take (KwStore    *store,
       const Shot *shot,
       const char *outdir)
 {
   g_autofree char *path = g_build_filename (outdir, shot->file, NULL);
-  KwWindow *window = kw_window_new (NULL, store);
-  GtkWidget *view = kw_window_get_contacts_view (window);
+  KwWindow *window;
+  GtkWidget *view;
   gboolean ok;
+
+  set_language (shot->language);
+  window = kw_window_new (NULL, store);
+  view = kw_window_get_contacts_view (window);
 
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
                                       shot->dark ? ADW_COLOR_SCHEME_FORCE_DARK : ADW_COLOR_SCHEME_FORCE_LIGHT);
@@ -179,6 +209,7 @@ take (KwStore    *store,
   g_print ("%s %s\n", ok ? "wrote" : "could not write", path);
   gtk_window_destroy (GTK_WINDOW (window));
   wait_ms (50);
+  set_language (NULL);
   return ok;
 }
 
@@ -292,10 +323,13 @@ main (int   argc,
   g_autoptr(GSettings) settings = NULL;
   g_autofree char *dir = NULL;
   g_autofree char *db = NULL;
+  g_autofree char *bindir = NULL;
   const char *outdir = argc > 1 ? argv[1] : ".";
   gboolean ok = TRUE;
 
   g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
+  bindir = g_path_get_dirname (argv[0]);
+  locale_dir = g_build_filename (bindir, "..", "..", "po", NULL);
   gtk_init ();
   adw_init ();
   load_style ();
@@ -316,5 +350,6 @@ main (int   argc,
   ok = take_dialog (GTK_WINDOW (kw_preferences_window_new (settings, store)), outdir, "preferences.png") && ok;
   ok = take_merge (store, outdir) && ok;
   ok = take_conflicts (store, dir, outdir) && ok;
+  g_free (locale_dir);
   return ok ? 0 : 1;
 }
