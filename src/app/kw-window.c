@@ -16,6 +16,7 @@
 #include "kw-error.h"
 #include "kw-search-popover.h"
 #include "kw-store-task.h"
+#include "kw-sync-scheduler.h"
 #include "kw-welcome-dialog.h"
 #include "kw-window-private.h"
 
@@ -54,6 +55,7 @@ struct _KwWindow
   KwStore              *store;
   GSettings            *settings;
   GtkWidget            *contacts_view;
+  KwSyncScheduler      *scheduler;
 
   /* the delete waiting for its toast to go */
   char                 *pending_type;
@@ -63,6 +65,7 @@ struct _KwWindow
   /* store work in a thread (kw-store-task.h): cancelled in dispose */
   GCancellable         *cancellable;
   gboolean              busy;
+  gboolean              first_sync_done;
   char                 *idle_status;  /* the sync label before the work */
 
   GtkWidget            *back_button;
@@ -74,7 +77,9 @@ struct _KwWindow
   GtkMenuButton        *search_button;
   KwSearchPopover      *search_popover;
   GtkListBox           *sidebar_list;
-  GtkWidget            *sync_icon;
+  GtkWidget            *sync_button;
+  GtkLabel             *sync_error_label;
+  GtkImage             *sync_icon;
   GtkLabel             *sync_label;
   GtkSpinner           *sync_spinner;
   AdwToastOverlay      *toast_overlay;
@@ -252,6 +257,49 @@ save_window_state (KwWindow *self)
   g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (GTK_WINDOW (self)));
 }
 
+/* The sidebar's sync row: the last result in words, errors in red. */
+static void
+update_sync_row (KwWindow *self)
+{
+  g_autofree char *status = NULL;
+  g_autofree char *problem = NULL;
+  g_autofree char *details = NULL;
+  g_autofree char *button_tooltip = NULL;
+  const char *folder = kw_sync_scheduler_get_folder (self->scheduler);
+
+  if (self->busy)
+    return;  /* the row shows the work; this comes back when it is done */
+  _kw_window_describe_sync (self->scheduler, kw_store_get_device_id (self->store),
+                            &status, &problem, &details);
+  gtk_label_set_label (self->sync_label, status);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->sync_label), details);
+  gtk_label_set_label (self->sync_error_label, problem ? problem : "");
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->sync_error_label), problem);
+  gtk_widget_set_visible (GTK_WIDGET (self->sync_error_label), problem != NULL);
+  gtk_image_set_from_icon_name (self->sync_icon, problem ? "dialog-warning-symbolic"
+                                                         : "emblem-synchronizing-symbolic");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->sync_icon), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  problem ? _("Sync problem") : _("Sync"), -1);
+  if (folder != NULL)
+    button_tooltip = g_strdup_printf (_("Sync with the folder %s now (it also happens by itself "
+                                        "when a colleague’s file arrives)"), folder);
+  gtk_button_set_label (GTK_BUTTON (self->sync_button), folder ? _("_Sync Now") : _("_Set Up Sync…"));
+  gtk_widget_set_tooltip_text (self->sync_button, folder ? button_tooltip
+                               : _("Choose a folder shared with fellow organisers in Preferences"));
+  gtk_widget_set_visible (GTK_WIDGET (self->sync_spinner), kw_sync_scheduler_get_running (self->scheduler));
+  gtk_spinner_set_spinning (self->sync_spinner, kw_sync_scheduler_get_running (self->scheduler));
+  gtk_widget_set_visible (GTK_WIDGET (self->sync_icon), !kw_sync_scheduler_get_running (self->scheduler));
+}
+
+static void
+update_sync_folder (KwWindow *self)
+{
+  g_autofree char *folder = g_settings_get_string (self->settings, "sync-folder");
+
+  kw_sync_scheduler_set_folder (self->scheduler, folder);
+  update_sync_row (self);
+}
+
 static gboolean
 needs_welcome (KwWindow *self)
 {
@@ -295,6 +343,34 @@ on_undo_toast_dismissed_cb (KwWindow *self,
 {
   if (toast == self->pending_toast)
     finish_pending_delete (self, FALSE);
+}
+
+static void
+on_scheduler_changed_cb (KwWindow *self)
+{
+  update_sync_row (self);
+}
+
+static void
+on_scheduler_finished_cb (KwWindow *self)
+{
+  const KwSyncResult *result = kw_sync_scheduler_get_result (self->scheduler);
+  g_autofree char *message = NULL;
+
+  update_sync_row (self);
+  if (result->conflicts == 0)
+    return;
+  message = g_strdup_printf (ngettext ("A colleague’s file brought %u conflict",
+                                       "A colleague’s file brought %u conflicts", result->conflicts),
+                             result->conflicts);
+  _kw_window_show_toast_with_action (self, message, _("_Show Conflicts"), "win.show-conflicts");
+}
+
+static void
+on_settings_sync_folder_changed_cb (KwWindow *self)
+{
+  update_sync_folder (self);
+  kw_sync_scheduler_request (self->scheduler);  /* a new folder: meet it at once */
 }
 
 static void
@@ -455,6 +531,17 @@ show_welcome_cb (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
+static gboolean
+first_sync_cb (gpointer data)
+{
+  KwWindow *self = data;
+
+  if (self->scheduler != NULL && !self->first_sync_done)
+    kw_sync_scheduler_request (self->scheduler);
+  self->first_sync_done = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
 static void
 kw_window_map (GtkWidget *widget)
 {
@@ -462,6 +549,8 @@ kw_window_map (GtkWidget *widget)
 
   /* after the window is on screen, so that the dialog has a parent to sit on */
   g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, show_welcome_cb, g_object_ref (widget), g_object_unref);
+  /* the pass at start: after the first frame, in a thread */
+  g_idle_add_full (G_PRIORITY_LOW, first_sync_cb, g_object_ref (widget), g_object_unref);
 }
 
 static void
@@ -476,6 +565,15 @@ kw_window_constructed (GObject *object)
   g_signal_connect_object (self->contacts_view, "changed", G_CALLBACK (on_contacts_view_changed_cb),
                            self, G_CONNECT_SWAPPED);
   load_window_state (self);
+
+  self->scheduler = kw_sync_scheduler_new (self->store);
+  g_signal_connect_object (self->scheduler, "finished", G_CALLBACK (on_scheduler_finished_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->scheduler, "notify::running", G_CALLBACK (on_scheduler_changed_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->settings, "changed::sync-folder",
+                           G_CALLBACK (on_settings_sync_folder_changed_cb), self, G_CONNECT_SWAPPED);
+  update_sync_folder (self);
 }
 
 static void
@@ -485,6 +583,9 @@ kw_window_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   finish_pending_delete (self, FALSE);
+  if (self->scheduler != NULL)
+    g_signal_handlers_disconnect_by_data (self->scheduler, self);
+  g_clear_object (&self->scheduler);
   gtk_widget_dispose_template (GTK_WIDGET (self), KW_TYPE_WINDOW);
 
   G_OBJECT_CLASS (kw_window_parent_class)->dispose (object);
@@ -601,6 +702,8 @@ kw_window_class_init (KwWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KwWindow, search_button);
   gtk_widget_class_bind_template_child (widget_class, KwWindow, search_popover);
   gtk_widget_class_bind_template_child (widget_class, KwWindow, sidebar_list);
+  gtk_widget_class_bind_template_child (widget_class, KwWindow, sync_button);
+  gtk_widget_class_bind_template_child (widget_class, KwWindow, sync_error_label);
   gtk_widget_class_bind_template_child (widget_class, KwWindow, sync_icon);
   gtk_widget_class_bind_template_child (widget_class, KwWindow, sync_label);
   gtk_widget_class_bind_template_child (widget_class, KwWindow, sync_spinner);
@@ -672,6 +775,13 @@ kw_window_get_undo_toast (KwWindow *self)
 {
   g_return_val_if_fail (KW_IS_WINDOW (self), NULL);
   return self->pending_toast;
+}
+
+KwSyncScheduler *
+kw_window_get_sync_scheduler (KwWindow *self)
+{
+  g_return_val_if_fail (KW_IS_WINDOW (self), NULL);
+  return self->scheduler;
 }
 
 /* For kw-window-sync.c */
@@ -761,7 +871,7 @@ _kw_window_set_busy (KwWindow   *self,
   /* no list or page is shown, so nothing reads the store meanwhile */
   gtk_stack_set_visible_child_name (self->content_stack, busy ? "busy" : "views");
   gtk_widget_set_sensitive (GTK_WIDGET (self->sidebar_list), !busy);
-  gtk_widget_set_visible (self->sync_icon, !busy);
+  gtk_widget_set_visible (GTK_WIDGET (self->sync_icon), !busy);
   gtk_widget_set_visible (GTK_WIDGET (self->sync_spinner), busy);
   gtk_spinner_set_spinning (self->sync_spinner, busy);
   gtk_spinner_set_spinning (self->busy_spinner, busy);
