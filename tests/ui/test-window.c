@@ -4,6 +4,11 @@
  */
 #include "config.h"
 
+#include <string.h>
+
+#include <glib/gi18n.h>
+
+#include "kw-application.h"
 #include "kw-contacts-view.h"
 #include "kw-preferences-window.h"
 #include "kw-search-popover.h"
@@ -175,6 +180,85 @@ test_preferences (KwTestFixture *f,
   g_settings_set_string (settings, "color-scheme", "default");
 }
 
+static AdwPreferencesRow *
+find_row_with_title (GtkWidget  *widget,
+                     const char *title)
+{
+  if (ADW_IS_PREFERENCES_ROW (widget)
+      && g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0)
+    return ADW_PREFERENCES_ROW (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      AdwPreferencesRow *found = find_row_with_title (child, title);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The language row writes the key; the rows of before are still there. */
+static void
+test_preferences_language (KwTestFixture *f,
+                           gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autofree char *language = NULL;
+  KwPreferencesWindow *prefs;
+  AdwPreferencesRow *row;
+
+  kw_test_fixture_open (f);
+  prefs = kw_preferences_window_new (settings, f->store);
+  gtk_window_present (GTK_WINDOW (prefs));
+  kw_test_wait (50);
+  g_assert_nonnull (find_row_with_title (GTK_WIDGET (prefs), "Organiser name"));
+  g_assert_nonnull (find_row_with_title (GTK_WIDGET (prefs), "Sync folder"));
+  g_assert_nonnull (find_row_with_title (GTK_WIDGET (prefs), "Style"));
+  row = find_row_with_title (GTK_WIDGET (prefs), "Language");
+  g_assert_nonnull (row);
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "restart"));
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (row)), ==, 0);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (row), 1);
+  language = g_settings_get_string (settings, "language");
+  g_assert_cmpstr (language, ==, "nl");
+  gtk_window_destroy (GTK_WINDOW (prefs));
+  g_settings_reset (settings, "language");
+}
+
+/* The language key applies at start, before any string is translated;
+ * the translations come from the build directory (KW_LOCALEDIR). */
+static void
+test_language_setting (KwTestFixture *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autofree char *localedir = g_test_build_filename (G_TEST_BUILT, "..", "po", NULL);
+  g_autofree char *mo = g_build_filename (localedir, "nl", "LC_MESSAGES", GETTEXT_PACKAGE ".mo", NULL);
+  GtkListBoxRow *row;
+  GtkWidget *label;
+
+  g_assert_true (g_file_test (mo, G_FILE_TEST_IS_REGULAR));
+  g_setenv ("KW_LOCALEDIR", localedir, TRUE);
+  g_settings_set_string (settings, "language", "nl");
+  kw_application_setup_locale ();
+  g_assert_cmpstr (g_getenv ("LANGUAGE"), ==, "nl");
+  g_assert_cmpstr (_("Key Figures & Contacts"), ==, "Sleutelfiguren & contacten");
+  kw_test_fixture_open (f);
+  row = gtk_list_box_get_row_at_index (kw_window_get_sidebar (f->window), 2);
+  label = gtk_widget_get_last_child (gtk_list_box_row_get_child (row));
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (label)), ==, "Sleutelfiguren & contacten");
+
+  g_settings_set_string (settings, "language", "en");
+  kw_application_setup_locale ();
+  g_assert_cmpstr (_("Key Figures & Contacts"), ==, "Key Figures & Contacts");
+
+  g_settings_reset (settings, "language");
+  g_unsetenv ("LANGUAGE");
+  g_unsetenv ("KW_LOCALEDIR");
+  kw_application_setup_locale ();
+  g_assert_cmpstr (_("Key Figures & Contacts"), ==, "Key Figures & Contacts");
+}
+
 static AdwMessageDialog *
 find_welcome (void)
 {
@@ -238,6 +322,8 @@ main (int   argc,
   ADD ("open-record", test_open_from_search, KW_TEST_DEMO);
   ADD ("global-search", test_global_search, KW_TEST_DEMO);
   ADD ("preferences", test_preferences, KW_TEST_DEMO);
+  ADD ("preferences-language", test_preferences_language, KW_TEST_EMPTY);
+  ADD ("language-setting", test_language_setting, KW_TEST_EMPTY);
   ADD ("window-size", test_resize_settings, KW_TEST_EMPTY);
   ADD ("welcome", test_welcome, KW_TEST_EMPTY);
   ADD ("no-welcome-when-done", test_no_welcome_twice, KW_TEST_EMPTY);
