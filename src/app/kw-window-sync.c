@@ -151,6 +151,30 @@ start_job (KwWindow   *self,
                            _kw_window_get_cancellable (self), on_job_done_cb, g_object_ref (self));
 }
 
+/* "kwartier-<organiser>-<date>.kwartier.jsonl": a name a colleague recognises. */
+char *
+_kw_window_dup_export_name (KwStore *store)
+{
+  g_autofree char *organiser = kw_store_dup_organiser (store);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *date = g_date_time_format (now, "%Y-%m-%d");
+  g_autoptr(GString) name = g_string_new ("kwartier-");
+
+  for (const char *p = organiser ? organiser : ""; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_isalnum (c))
+        g_string_append_unichar (name, g_unichar_tolower (c));
+      else if (name->len > 0 && name->str[name->len - 1] != '-')
+        g_string_append_c (name, '-');
+    }
+  if (name->str[name->len - 1] != '-')
+    g_string_append_c (name, '-');
+  g_string_append_printf (name, "%s.kwartier.jsonl", date);
+  return g_string_free (g_steal_pointer (&name), FALSE);
+}
+
 /* Callbacks */
 
 static void
@@ -181,7 +205,8 @@ show_chooser (KwWindow             *self,
   GtkFileChooserNative *chooser;
   g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
 
-  chooser = gtk_file_chooser_native_new (save ? _("Export Everything") : _("Import an Export"),
+  chooser = gtk_file_chooser_native_new (save ? _("Export for Fellow Organisers")
+                                              : _("Import from Fellow Organisers"),
                                          GTK_WINDOW (self), action,
                                          save ? _("_Export") : _("_Import"), _("_Cancel"));
   gtk_file_filter_set_name (filter, _("Kwartier exports"));
@@ -189,7 +214,11 @@ show_chooser (KwWindow             *self,
   gtk_file_filter_add_pattern (filter, "*.kwartier.jsonl.gz");
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
   if (save)
-    gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), "kwartier.kwartier.jsonl");
+    {
+      g_autofree char *name = _kw_window_dup_export_name (kw_window_get_store (self));
+
+      gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+    }
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
   g_signal_connect_object (chooser, "response", G_CALLBACK (on_chooser_response_cb), self, 0);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));

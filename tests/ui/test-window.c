@@ -14,6 +14,7 @@
 #include "kw-search-popover.h"
 #include "kw-test-util.h"
 #include "kw-welcome-dialog.h"
+#include "kw-window-private.h"
 
 static void
 test_sidebar (KwTestFixture *f,
@@ -259,6 +260,67 @@ test_language_setting (KwTestFixture *f,
   g_assert_cmpstr (_("Key Figures & Contacts"), ==, "Key Figures & Contacts");
 }
 
+static GMenuModel *
+find_menu_model (GtkWidget *widget)
+{
+  if (GTK_IS_MENU_BUTTON (widget) && gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (widget)) != NULL)
+    return gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (widget));
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GMenuModel *found = find_menu_model (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+menu_has_label (GMenuModel *menu,
+                const char *label)
+{
+  for (int i = 0; i < g_menu_model_get_n_items (menu); i++)
+    {
+      g_autofree char *text = NULL;
+      g_autoptr(GMenuModel) section = g_menu_model_get_item_link (menu, i, G_MENU_LINK_SECTION);
+
+      if (section != NULL && menu_has_label (section, label))
+        return TRUE;
+      if (g_menu_model_get_item_attribute (menu, i, G_MENU_ATTRIBUTE_LABEL, "s", &text)
+          && g_str_equal (text, label))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* The main menu says whom Import and Export are for; the export's name says whose it is. */
+static void
+test_export_wording (KwTestFixture *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *date = g_date_time_format (now, "%Y-%m-%d");
+  g_autofree char *expected = g_strdup_printf ("kwartier-samira-el-idrissi-%s.kwartier.jsonl", date);
+  g_autofree char *anonymous = g_strdup_printf ("kwartier-%s.kwartier.jsonl", date);
+  g_autofree char *name = NULL;
+  g_autofree char *unnamed = NULL;
+  GMenuModel *menu;
+
+  kw_test_fixture_open (f);
+  menu = find_menu_model (GTK_WIDGET (f->window));
+  g_assert_nonnull (menu);
+  g_assert_true (menu_has_label (menu, "_Import from Fellow Organisers…"));
+  g_assert_true (menu_has_label (menu, "_Export for Fellow Organisers…"));
+  g_assert_false (menu_has_label (menu, "_Import…"));
+
+  unnamed = _kw_window_dup_export_name (f->store);
+  g_assert_cmpstr (unnamed, ==, anonymous);
+  g_assert_true (kw_store_set_organiser (f->store, "Samira El-Idrissi", &error));
+  name = _kw_window_dup_export_name (f->store);
+  g_assert_cmpstr (name, ==, expected);
+}
+
 static AdwMessageDialog *
 find_welcome (void)
 {
@@ -323,6 +385,7 @@ main (int   argc,
   ADD ("global-search", test_global_search, KW_TEST_DEMO);
   ADD ("preferences", test_preferences, KW_TEST_DEMO);
   ADD ("preferences-language", test_preferences_language, KW_TEST_EMPTY);
+  ADD ("export-wording", test_export_wording, KW_TEST_EMPTY);
   ADD ("language-setting", test_language_setting, KW_TEST_EMPTY);
   ADD ("window-size", test_resize_settings, KW_TEST_EMPTY);
   ADD ("welcome", test_welcome, KW_TEST_EMPTY);
