@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 
 #include "kw-contacts-view.h"
+#include "kw-demo.h"
 #include "kw-error.h"
 #include "kw-search-popover.h"
 #include "kw-store-task.h"
@@ -300,6 +301,14 @@ update_sync_folder (KwWindow *self)
   update_sync_row (self);
 }
 
+/* The demo data can be loaded while the database is empty. */
+static void
+update_load_demo (KwWindow *self)
+{
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.load-demo",
+                                 !self->busy && kw_store_is_empty (self->store));
+}
+
 static gboolean
 needs_welcome (KwWindow *self)
 {
@@ -343,6 +352,12 @@ on_undo_toast_dismissed_cb (KwWindow *self,
 {
   if (toast == self->pending_toast)
     finish_pending_delete (self, FALSE);
+}
+
+static void
+on_store_changed_cb (KwWindow *self)
+{
+  update_load_demo (self);
 }
 
 static void
@@ -493,6 +508,22 @@ delete_record_action (GtkWidget  *widget,
 }
 
 static void
+load_demo_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *param)
+{
+  KwWindow *self = KW_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (!kw_store_is_empty (self->store))
+    return;
+  if (!kw_demo_load (self->store, &error))
+    show_toast (self, error->message);
+  g_settings_set_boolean (self->settings, "first-run-done", TRUE);
+  update_load_demo (self);
+}
+
+static void
 undo_delete_action (GtkWidget  *widget,
                     const char *action_name,
                     GVariant   *param)
@@ -574,6 +605,8 @@ kw_window_constructed (GObject *object)
   g_signal_connect_object (self->settings, "changed::sync-folder",
                            G_CALLBACK (on_settings_sync_folder_changed_cb), self, G_CONNECT_SWAPPED);
   update_sync_folder (self);
+  g_signal_connect_object (self->store, "changed", G_CALLBACK (on_store_changed_cb), self, G_CONNECT_SWAPPED);
+  update_load_demo (self);
 }
 
 static void
@@ -662,6 +695,7 @@ install_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.open-record", "(ss)", open_record_action);
   gtk_widget_class_install_action (widget_class, "win.delete-record", "(ss)", delete_record_action);
   gtk_widget_class_install_action (widget_class, "win.undo-delete", NULL, undo_delete_action);
+  gtk_widget_class_install_action (widget_class, "win.load-demo", NULL, load_demo_action);
   _kw_window_class_add_sync_actions (widget_class);
   _kw_window_class_add_people_actions (widget_class);
 
@@ -858,6 +892,8 @@ _kw_window_set_busy (KwWindow   *self,
   for (guint i = 0; i < G_N_ELEMENTS (store_actions); i++)
     gtk_widget_action_set_enabled (GTK_WIDGET (self), store_actions[i], !busy);
   if (busy)
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.load-demo", FALSE);
+  if (busy)
     {
       gtk_popover_popdown (GTK_POPOVER (self->search_popover));
       adw_status_page_set_title (self->busy_page, status);
@@ -867,6 +903,7 @@ _kw_window_set_busy (KwWindow   *self,
     {
       gtk_label_set_label (self->sync_label, self->idle_status ? self->idle_status : "");
       update_new_button (self);
+      update_load_demo (self);
     }
   /* no list or page is shown, so nothing reads the store meanwhile */
   gtk_stack_set_visible_child_name (self->content_stack, busy ? "busy" : "views");

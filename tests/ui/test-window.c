@@ -362,6 +362,82 @@ test_welcome (KwTestFixture *f,
   g_assert_cmpstr (organiser, ==, "Test Organiser");
 }
 
+static AdwMessageDialog *
+wait_for_welcome (void)
+{
+  AdwMessageDialog *welcome = NULL;
+
+  /* it comes in an idle after the window is mapped */
+  for (guint i = 0; i < 50 && (welcome = find_welcome ()) == NULL; i++)
+    kw_test_wait (100);
+  g_assert_nonnull (welcome);
+  return welcome;
+}
+
+static gboolean
+welcome_gone (void)
+{
+  AdwMessageDialog *welcome = NULL;
+
+  for (guint i = 0; i < 40 && (welcome = find_welcome ()) != NULL
+                    && gtk_widget_get_visible (GTK_WIDGET (welcome)); i++)
+    kw_test_wait (50);
+  return welcome == NULL || !gtk_widget_get_visible (GTK_WIDGET (welcome));
+}
+
+/* Enter in the name field takes the default response (the demo data). */
+static void
+test_welcome_enter (KwTestFixture *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autofree char *organiser = NULL;
+  AdwMessageDialog *welcome;
+  GtkWidget *name_row;
+
+  g_settings_set_string (settings, "organiser-name", "");
+  kw_test_fixture_open_full (f, FALSE);
+  welcome = wait_for_welcome ();
+  g_assert_cmpstr (adw_message_dialog_get_default_response (welcome), ==, "demo");
+  name_row = find_child_of_type (GTK_WIDGET (welcome), ADW_TYPE_ENTRY_ROW);
+  g_assert_nonnull (name_row);
+  gtk_editable_set_text (GTK_EDITABLE (name_row), "Noor Bakker");
+  g_signal_emit_by_name (name_row, "entry-activated");
+  g_assert_true (welcome_gone ());
+  g_assert_true (g_settings_get_boolean (settings, "first-run-done"));
+  g_assert_cmpint (kw_store_count (f->store, "person"), >, 10);
+  organiser = kw_store_dup_organiser (f->store);
+  g_assert_cmpstr (organiser, ==, "Noor Bakker");
+  g_settings_reset (settings, "organiser-name");
+}
+
+/* Escape chooses nothing: the welcome comes again, and the menu offers the
+ * demo data while the database is empty. */
+static void
+test_welcome_escape (KwTestFixture *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  AdwMessageDialog *welcome;
+  gint64 n;
+
+  kw_test_fixture_open_full (f, FALSE);
+  welcome = wait_for_welcome ();
+  g_assert_cmpstr (adw_message_dialog_get_close_response (welcome), ==, "later");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (welcome), "window.close", NULL));
+  g_assert_true (welcome_gone ());
+  g_assert_false (g_settings_get_boolean (settings, "first-run-done"));
+  g_assert_true (kw_store_is_empty (f->store));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.load-demo", NULL));
+  n = kw_store_count (f->store, "person");
+  g_assert_cmpint (n, >, 10);
+  g_assert_true (g_settings_get_boolean (settings, "first-run-done"));
+  /* once there is data, it is not loaded again */
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.load-demo", NULL);
+  g_assert_cmpint (kw_store_count (f->store, "person"), ==, n);
+}
+
 static void
 test_no_welcome_twice (KwTestFixture *f,
                        gconstpointer  data)
@@ -390,6 +466,8 @@ main (int   argc,
   ADD ("window-size", test_resize_settings, KW_TEST_EMPTY);
   ADD ("welcome", test_welcome, KW_TEST_EMPTY);
   ADD ("no-welcome-when-done", test_no_welcome_twice, KW_TEST_EMPTY);
+  ADD ("welcome-enter", test_welcome_enter, KW_TEST_EMPTY);
+  ADD ("welcome-escape", test_welcome_escape, KW_TEST_EMPTY);
 #undef ADD
 
   return g_test_run ();
