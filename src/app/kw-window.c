@@ -11,6 +11,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "kw-contacts-view.h"
 #include "kw-demo.h"
@@ -74,10 +75,12 @@ struct _KwWindow
   GtkSpinner           *busy_spinner;
   GtkStack             *content_stack;
   AdwLeaflet           *leaflet;
+  GtkWidget            *menu_button;
   GtkWidget            *new_button;
   GtkMenuButton        *search_button;
   KwSearchPopover      *search_popover;
   GtkListBox           *sidebar_list;
+  GtkWidget            *sidebar_menu_button;
   GtkWidget            *sync_button;
   GtkLabel             *sync_error_label;
   GtkImage             *sync_icon;
@@ -146,6 +149,21 @@ make_empty_page (const ViewInfo *view)
   return page;
 }
 
+/* GTK 4.8: a menu button's screen-reader label belongs on the toggle
+ * button inside it, which is what takes focus. */
+static void
+label_menu_button (GtkWidget *menu_button)
+{
+  g_autofree char *label = g_strdup (gtk_widget_get_tooltip_text (menu_button));
+  char *paren = label ? strstr (label, " (") : NULL;
+
+  if (paren != NULL)
+    *paren = '\0';  /* "Search Everything (Ctrl+K)": the shortcut is not part of the name */
+  for (GtkWidget *child = gtk_widget_get_first_child (menu_button); child; child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_TOGGLE_BUTTON (child) && label != NULL)
+      gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+}
+
 static void
 build_views (KwWindow *self)
 {
@@ -185,6 +203,8 @@ update_new_button (KwWindow *self)
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new", contacts);
   gtk_widget_set_tooltip_text (self->new_button, tooltip);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->new_button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  contacts ? tooltip : _("New"), -1);
 }
 
 static void
@@ -593,6 +613,9 @@ kw_window_constructed (GObject *object)
 
   kw_search_popover_set_store (self->search_popover, self->store);
   build_views (self);
+  label_menu_button (self->menu_button);
+  label_menu_button (self->sidebar_menu_button);
+  label_menu_button (GTK_WIDGET (self->search_button));
   g_signal_connect_object (self->contacts_view, "changed", G_CALLBACK (on_contacts_view_changed_cb),
                            self, G_CONNECT_SWAPPED);
   load_window_state (self);
@@ -732,10 +755,12 @@ kw_window_class_init (KwWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KwWindow, busy_spinner);
   gtk_widget_class_bind_template_child (widget_class, KwWindow, content_stack);
   gtk_widget_class_bind_template_child (widget_class, KwWindow, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, KwWindow, menu_button);
   gtk_widget_class_bind_template_child (widget_class, KwWindow, new_button);
   gtk_widget_class_bind_template_child (widget_class, KwWindow, search_button);
   gtk_widget_class_bind_template_child (widget_class, KwWindow, search_popover);
   gtk_widget_class_bind_template_child (widget_class, KwWindow, sidebar_list);
+  gtk_widget_class_bind_template_child (widget_class, KwWindow, sidebar_menu_button);
   gtk_widget_class_bind_template_child (widget_class, KwWindow, sync_button);
   gtk_widget_class_bind_template_child (widget_class, KwWindow, sync_error_label);
   gtk_widget_class_bind_template_child (widget_class, KwWindow, sync_icon);

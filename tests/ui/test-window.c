@@ -116,6 +116,57 @@ find_child_of_type (GtkWidget *widget,
   return NULL;
 }
 
+/* Icon-only buttons (and the toggle inside an icon-only menu button) have
+ * an accessible label; @skip is a subtree that is not checked. */
+static guint
+check_icon_buttons (GtkWidget *widget,
+                    GtkWidget *skip)
+{
+  guint n = 0;
+
+  if (widget == skip || !gtk_widget_get_visible (widget))
+    return 0;
+  if (GTK_IS_MENU_BUTTON (widget) && gtk_menu_button_get_icon_name (GTK_MENU_BUTTON (widget)) != NULL)
+    {
+      GtkWidget *toggle = gtk_widget_get_first_child (widget);
+
+      g_assert_true (GTK_IS_TOGGLE_BUTTON (toggle));
+      g_assert_true (gtk_test_accessible_has_property (GTK_ACCESSIBLE (toggle), GTK_ACCESSIBLE_PROPERTY_LABEL));
+      return 1;
+    }
+  if (GTK_IS_BUTTON (widget) && gtk_button_get_icon_name (GTK_BUTTON (widget)) != NULL
+      && gtk_button_get_label (GTK_BUTTON (widget)) == NULL)
+    {
+      if (!gtk_test_accessible_has_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL))
+        g_error ("no accessible label: %s %s", G_OBJECT_TYPE_NAME (widget), gtk_button_get_icon_name (GTK_BUTTON (widget)));
+      n++;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    n += check_icon_buttons (child, skip);
+  return n;
+}
+
+static void
+test_accessible_labels (KwTestFixture *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  KwPreferencesWindow *prefs;
+
+  kw_test_fixture_open (f);
+  /* new, the main menu, search (back and the sidebar's menu only when folded);
+   * the contacts view is the search helper's */
+  g_assert_cmpuint (check_icon_buttons (GTK_WIDGET (f->window), kw_window_get_contacts_view (f->window)), >=, 3);
+  /* with a folder, so that its clear button shows */
+  g_settings_set_string (settings, "sync-folder", f->dir);
+  prefs = kw_preferences_window_new (settings, f->store);
+  gtk_window_present (GTK_WINDOW (prefs));
+  kw_test_wait (50);
+  g_assert_cmpuint (check_icon_buttons (GTK_WIDGET (prefs), NULL), >=, 1);
+  gtk_window_destroy (GTK_WINDOW (prefs));
+  g_settings_reset (settings, "sync-folder");
+}
+
 static void
 test_global_search (KwTestFixture *f,
                     gconstpointer  data)
@@ -459,6 +510,7 @@ main (int   argc,
   ADD ("show-view", test_show_view, KW_TEST_DEMO);
   ADD ("open-record", test_open_from_search, KW_TEST_DEMO);
   ADD ("global-search", test_global_search, KW_TEST_DEMO);
+  ADD ("accessible-labels", test_accessible_labels, KW_TEST_EMPTY);
   ADD ("preferences", test_preferences, KW_TEST_DEMO);
   ADD ("preferences-language", test_preferences_language, KW_TEST_EMPTY);
   ADD ("export-wording", test_export_wording, KW_TEST_EMPTY);
