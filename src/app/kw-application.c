@@ -116,14 +116,17 @@ about_activated (GSimpleAction *action,
                  gpointer       user_data)
 {
   KwApplication *self = user_data;
-  static const char *developers[] = { "The Kwartier contributors", NULL };
+  static const char *developers[] = { "The Kwartier authors", NULL };
 
+  /* no website or issue tracker: the project has none to point at yet */
   adw_show_about_window (gtk_application_get_active_window (GTK_APPLICATION (self)),
                          "application-name", _("Kwartier"),
                          "application-icon", APP_ID,
+                         "developer-name", _("The Kwartier authors"),
                          "version", PACKAGE_VERSION,
-                         "comments", _("Map the people and organisations of your neighbourhood, "
-                                       "plan alliances and meetings, and share with fellow organisers"),
+                         "comments", _("Kwartier keeps the key figures, people and organisations of your "
+                                       "neighbourhood with their relations and contact moments, and shares "
+                                       "them with fellow organisers through a shared folder."),
                          "developers", developers,
                          "license-type", GTK_LICENSE_GPL_3_0,
                          "translator-credits", _("translator-credits"),

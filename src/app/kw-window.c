@@ -32,20 +32,21 @@ typedef struct {
 
 static const ViewInfo views[] = {
   { "alliances", N_("Neighbourhood Alliances"), "system-users-symbolic",
-    N_("Neighbourhood alliances will be listed here"),
+    N_("Neighbourhood Alliances Will Be Listed Here"),
     N_("Each alliance with its partners, shared challenge, action lines and budgets. "
        "The alliances in your database can already be found with search (Ctrl+K).") },
-  { "networks", N_("Residents' Networks"), "network-workgroup-symbolic",
-    N_("Residents' networks will be listed here"),
+  { "networks", N_("Residents’ Networks"), "user-home-symbolic",
+    N_("Residents’ Networks Will Be Listed Here"),
     N_("Networks and their units with contact persons and deputies, and who stopped coming. "
        "The networks in your database can already be found with search (Ctrl+K).") },
   { "contacts", N_("Key Figures & Contacts"), "x-office-address-book-symbolic", NULL, NULL },
-  { "map", N_("Stakeholder Map"), "mark-location-symbolic",
-    N_("Stakeholder maps will be drawn here"),
+  /* not a map of places: a graph of who relates to whom */
+  { "map", N_("Stakeholder Map"), "emblem-shared-symbolic",
+    N_("Stakeholder Maps Will Be Drawn Here"),
     N_("The network of people and organisations with their relations, tense ones marked, "
        "the bridge figures between them, and a power and interest grid per map.") },
   { "meetings", N_("Meetings"), "x-office-calendar-symbolic",
-    N_("Meetings will be listed here"),
+    N_("Meetings Will Be Listed Here"),
     N_("Agendas, attendance, minutes and the running action list. "
        "The meetings in your database can already be found with search (Ctrl+K).") },
 };

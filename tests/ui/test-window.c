@@ -63,6 +63,49 @@ test_show_view (KwTestFixture *f,
   g_assert_cmpstr (kw_window_get_view (f->window), ==, "contacts");
 }
 
+static AdwStatusPage *
+find_mapped_status_page (GtkWidget *widget)
+{
+  if (ADW_IS_STATUS_PAGE (widget) && gtk_widget_get_mapped (widget))
+    return ADW_STATUS_PAGE (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      AdwStatusPage *found = find_mapped_status_page (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Title case on the placeholder pages, one kind of apostrophe, and icons
+ * that say what the view is (the stakeholder map is not a map of places). */
+static void
+test_placeholder_pages (KwTestFixture *f,
+                        gconstpointer  data)
+{
+  static const char * const expected[][3] = {
+    { "alliances", "Neighbourhood Alliances Will Be Listed Here", "system-users-symbolic" },
+    { "networks", "Residents’ Networks Will Be Listed Here", "user-home-symbolic" },
+    { "map", "Stakeholder Maps Will Be Drawn Here", "emblem-shared-symbolic" },
+    { "meetings", "Meetings Will Be Listed Here", "x-office-calendar-symbolic" },
+  };
+
+  kw_test_fixture_open (f);
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      AdwStatusPage *page;
+
+      gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-view", "s", expected[i][0]);
+      kw_test_wait (400);  /* after the crossfade */
+      page = find_mapped_status_page (GTK_WIDGET (f->window));
+      g_assert_nonnull (page);
+      g_assert_cmpstr (adw_status_page_get_title (page), ==, expected[i][1]);
+      g_assert_cmpstr (adw_status_page_get_icon_name (page), ==, expected[i][2]);
+      g_assert_null (strchr (adw_status_page_get_description (page), '\''));
+    }
+}
+
 static void
 test_open_from_search (KwTestFixture *f,
                        gconstpointer  data)
@@ -508,6 +551,7 @@ main (int   argc,
   g_test_add ("/kw/ui/window/" path, KwTestFixture, data, kw_test_fixture_setup, func, kw_test_fixture_teardown)
   ADD ("sidebar", test_sidebar, KW_TEST_DEMO);
   ADD ("show-view", test_show_view, KW_TEST_DEMO);
+  ADD ("placeholder-pages", test_placeholder_pages, KW_TEST_EMPTY);
   ADD ("open-record", test_open_from_search, KW_TEST_DEMO);
   ADD ("global-search", test_global_search, KW_TEST_DEMO);
   ADD ("accessible-labels", test_accessible_labels, KW_TEST_EMPTY);
