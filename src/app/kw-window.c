@@ -16,6 +16,7 @@
 #include "kw-contacts-view.h"
 #include "kw-demo.h"
 #include "kw-error.h"
+#include "kw-record-summary.h"
 #include "kw-search-popover.h"
 #include "kw-store-task.h"
 #include "kw-sync-scheduler.h"
@@ -465,8 +466,8 @@ open_record_action (GtkWidget  *widget,
 {
   KwWindow *self = KW_WINDOW (widget);
   const char *type, *id;
-  const KwEntityType *entity;
-  g_autofree char *message = NULL;
+  KwRecordSummary *summary;
+  g_autoptr(GError) error = NULL;
   static const char * const view_of[][2] = {
     { "alliance", "alliances" }, { "network", "networks" },
     { "meeting", "meetings" }, { "agenda_item", "meetings" },
@@ -482,10 +483,14 @@ open_record_action (GtkWidget  *widget,
   for (guint i = 0; i < G_N_ELEMENTS (view_of); i++)
     if (g_str_equal (type, view_of[i][0]))
       show_view (self, view_of[i][1]);
-  entity = kw_registry_lookup (type);
-  message = g_strdup_printf (_("%s will open here once this view is ready"),
-                             entity ? g_dgettext (GETTEXT_PACKAGE, entity->plural) : type);
-  show_toast (self, message);
+  /* until its view exists: what the database holds, to read */
+  summary = kw_record_summary_new (GTK_WINDOW (self), self->store, type, id, &error);
+  if (summary == NULL)
+    {
+      show_toast (self, error->message);
+      return;
+    }
+  gtk_window_present (GTK_WINDOW (summary));
 }
 
 static void

@@ -11,6 +11,7 @@
 #include "kw-application.h"
 #include "kw-contacts-view.h"
 #include "kw-preferences-window.h"
+#include "kw-record-summary.h"
 #include "kw-search-popover.h"
 #include "kw-test-util.h"
 #include "kw-welcome-dialog.h"
@@ -125,6 +126,86 @@ test_open_from_search (KwTestFixture *f,
   view = KW_CONTACTS_VIEW (kw_window_get_contacts_view (f->window));
   g_assert_cmpstr (kw_window_get_view (f->window), ==, "contacts");
   g_assert_cmpstr (kw_contacts_view_get_open_id (view), ==, kw_record_get_id (person));
+}
+
+static KwRecordSummary *
+find_summary (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (KW_IS_RECORD_SUMMARY (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return KW_RECORD_SUMMARY (window);
+    }
+  return NULL;
+}
+
+static GtkWidget *
+find_named (GtkWidget  *widget,
+            const char *name)
+{
+  if (g_strcmp0 (gtk_widget_get_name (widget), name) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_named (child, name);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* An alliance from search opens a summary: fields formatted, references
+ * by title, and its partners. */
+static void
+test_summary_alliance (KwTestFixture *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GPtrArray) alliances = kw_store_list (f->store, "alliance", NULL);
+  g_autoptr(GPtrArray) partners = NULL;
+  g_autoptr(KwRecord) area = NULL;
+  KwRecord *alliance = NULL;
+  KwRecordSummary *summary;
+  GtkWidget *row, *group;
+  const char *started;
+
+  for (guint i = 0; i < alliances->len && alliance == NULL; i++)
+    if (kw_record_get_string (alliances->pdata[i], "area") != NULL
+        && kw_record_get_string (alliances->pdata[i], "started") != NULL)
+      alliance = alliances->pdata[i];
+  g_assert_nonnull (alliance);
+  kw_test_fixture_open (f);
+  g_assert_null (find_summary ());
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.open-record", "(ss)",
+                              "alliance", kw_record_get_id (alliance));
+  kw_test_wait (100);
+  g_assert_cmpstr (kw_window_get_view (f->window), ==, "alliances");
+  summary = find_summary ();
+  g_assert_nonnull (summary);
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (summary)) == GTK_WINDOW (f->window));
+
+  area = kw_store_get (f->store, "area", kw_record_get_string (alliance, "area"), NULL);
+  row = find_named (GTK_WIDGET (summary), "area");
+  g_assert_nonnull (row);
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, "Area");
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, kw_record_get_string (area, "name"));
+  row = find_named (GTK_WIDGET (summary), "started");
+  g_assert_nonnull (row);
+  started = adw_action_row_get_subtitle (ADW_ACTION_ROW (row));
+  g_assert_null (strchr (started, '-'));  /* "3 March 2024", not "2024-03-03" */
+
+  partners = kw_store_list_by_ref (f->store, "alliance_partner", "alliance", kw_record_get_id (alliance), NULL);
+  group = find_named (GTK_WIDGET (summary), "alliance_partner");
+  g_assert_cmpuint (partners->len, >, 0);
+  g_assert_nonnull (group);
+  g_assert_true (gtk_widget_get_mapped (group));
+  gtk_widget_activate_action (GTK_WIDGET (summary), "window.close", NULL);
+  kw_test_wait (50);
+  g_assert_null (find_summary ());
 }
 
 static void
@@ -553,6 +634,7 @@ main (int   argc,
   ADD ("show-view", test_show_view, KW_TEST_DEMO);
   ADD ("placeholder-pages", test_placeholder_pages, KW_TEST_EMPTY);
   ADD ("open-record", test_open_from_search, KW_TEST_DEMO);
+  ADD ("summary-alliance", test_summary_alliance, KW_TEST_DEMO);
   ADD ("global-search", test_global_search, KW_TEST_DEMO);
   ADD ("accessible-labels", test_accessible_labels, KW_TEST_EMPTY);
   ADD ("preferences", test_preferences, KW_TEST_DEMO);
