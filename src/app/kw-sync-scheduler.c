@@ -505,6 +505,27 @@ kw_sync_scheduler_get_result (KwSyncScheduler *self)
   return self->result;
 }
 
+gboolean
+kw_sync_scheduler_finish (KwSyncScheduler  *self,
+                          GError          **error)
+{
+  gint64 end = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  guint n_refused = 0;
+  gboolean pending;
+
+  g_return_val_if_fail (KW_IS_SYNC_SCHEDULER (self), FALSE);
+
+  while (self->running && g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, TRUE);
+  pending = self->quiet_id != 0 || self->queued;
+  g_clear_handle_id (&self->quiet_id, g_source_remove);
+  self->queued = FALSE;
+  if (self->folder == NULL || self->running || !pending)
+    return TRUE;
+  /* on the calling thread, on the window's connection: it is closing */
+  return kw_sync_folder_run (self->store, self->folder, NULL, NULL, NULL, &n_refused, error);
+}
+
 /* "<device>.kwartier.jsonl[.gz]" or "<device>.<seq:8 digits>.kwartier.jsonl[.gz]"
  * (spec/export-format.md, "The sync folder") of a device that is not us. */
 gboolean

@@ -49,6 +49,11 @@ void             kw_sync_scheduler_set_intervals  (KwSyncScheduler  *self,
 /* A pass as soon as possible (after the running one, if any). */
 void             kw_sync_scheduler_request        (KwSyncScheduler  *self);
 gboolean         kw_sync_scheduler_get_running    (KwSyncScheduler  *self);
+/* When the window closes: waits for a running pass (up to 10 s), then
+ * runs the pass that local changes still wait for, at once and on this
+ * thread, so that they reach the folder before the program ends. */
+gboolean         kw_sync_scheduler_finish         (KwSyncScheduler  *self,
+                                                   GError          **error);
 /* Passes finished since the scheduler was made. */
 guint            kw_sync_scheduler_get_n_passes   (KwSyncScheduler  *self);
 /* The last pass's result, or NULL before the first. */

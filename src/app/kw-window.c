@@ -568,9 +568,13 @@ static gboolean
 kw_window_close_request (GtkWindow *window)
 {
   KwWindow *self = KW_WINDOW (window);
+  g_autoptr(GError) error = NULL;
 
   finish_pending_delete (self, FALSE);
   save_window_state (self);
+  /* the last local edits reach fellow organisers, not only at the next start */
+  if (self->scheduler != NULL && !kw_sync_scheduler_finish (self->scheduler, &error))
+    g_warning ("the last sync pass failed: %s", error->message);
   return GTK_WINDOW_CLASS (kw_window_parent_class)->close_request (window);
 }
 

@@ -257,6 +257,34 @@ test_local_edit (SyncFixture   *f,
   g_assert_cmpstr (kw_record_get_string (arrived, "notes"), ==, "edit 3");
 }
 
+/* An edit still waiting for its quiet spell goes out when the window closes. */
+static void
+test_edit_at_close (SyncFixture   *f,
+                    gconstpointer  data)
+{
+  g_autoptr(KwChangeset) changes = kw_changeset_new ("person", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *id = NULL;
+  g_autoptr(KwRecord) arrived = NULL;
+  guint passes, refused = 0;
+
+  open_window (f, 100, 60000);
+  passes = kw_sync_scheduler_get_n_passes (get_scheduler (f));
+  kw_changeset_set_string (changes, "name", "Sem Laatste");
+  id = kw_store_create (f->base.store, changes, &error);
+  g_assert_no_error (error);
+  kw_test_wait (200);
+  g_assert_cmpuint (kw_sync_scheduler_get_n_passes (get_scheduler (f)), ==, passes);
+  gtk_window_close (GTK_WINDOW (f->base.window));
+  f->base.window = NULL;
+  kw_test_wait (50);
+  g_assert_true (kw_sync_folder_run (f->colleague, f->folder, NULL, NULL, NULL, &refused, &error));
+  g_assert_no_error (error);
+  arrived = kw_store_get (f->colleague, "person", id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (kw_record_get_string (arrived, "name"), ==, "Sem Laatste");
+}
+
 /* Sync Now runs a pass; a request during a pass queues exactly one more. */
 static void
 test_sync_now (SyncFixture   *f,
@@ -329,6 +357,7 @@ main (int   argc,
   ADD ("ignores-own-files", test_ignores_own_files, KW_TEST_DEMO);
   ADD ("local-edit", test_local_edit, KW_TEST_DEMO);
   ADD ("sync-now", test_sync_now, KW_TEST_DEMO);
+  ADD ("edit-at-close", test_edit_at_close, KW_TEST_DEMO);
   ADD ("no-folder", test_no_folder, KW_TEST_EMPTY);
   ADD ("refused-file", test_refused_file, GUINT_TO_POINTER (2));
 #undef ADD
