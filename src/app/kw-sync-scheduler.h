@@ -31,7 +31,8 @@ typedef struct {
   guint      files;      /* files imported */
   guint      changes;    /* records added, updated or deleted */
   guint      conflicts;
-  GPtrArray *from;       /* short device ids of the files imported */
+  GPtrArray *from;       /* who the imported files came from: the organiser's
+                          * name in the file, else the start of the device id */
   GPtrArray *refused;    /* "file name: reason", one per refused file */
   GError    *error;      /* the pass failed (folder unreadable, database busy) */
 } KwSyncResult;

@@ -287,8 +287,9 @@ describe_result (const KwSyncResult *result)
   g_ptr_array_add (result->from, NULL);
   from = g_strjoinv (", ", (char **) result->from->pdata);
   g_ptr_array_remove_index (result->from, result->from->len - 1);
-  /* Translators: "Synced at 14:02 — 3 changes from 709e9914" (the start of a
-   * colleague's device id, as in the names of the files in the sync folder) */
+  /* Translators: "Synced at 14:02 — 3 changes from Samira" (the organiser's name
+   * in the file, or the start of the device id, as in the names of the files in
+   * the sync folder; several are separated by commas) */
   return g_strdup_printf (ngettext ("Synced at %s — %u change from %s",
                                     "Synced at %s — %u changes from %s", result->changes),
                           at, result->changes, from);
