@@ -512,6 +512,7 @@ kw_sync_scheduler_set_folder (KwSyncScheduler *self,
     {
       g_clear_handle_id (&self->debounce_id, g_source_remove);
       g_clear_handle_id (&self->quiet_id, g_source_remove);
+      g_clear_handle_id (&self->retry_id, g_source_remove);
       self->queued = FALSE;
     }
   watch_folder (self);

@@ -650,7 +650,11 @@ kw_window_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   finish_pending_delete (self, FALSE);
   if (self->scheduler != NULL)
-    g_signal_handlers_disconnect_by_data (self->scheduler, self);
+    {
+      g_signal_handlers_disconnect_by_data (self->scheduler, self);
+      /* no more passes; a running one finishes in its thread */
+      kw_sync_scheduler_set_folder (self->scheduler, NULL);
+    }
   g_clear_object (&self->scheduler);
   gtk_widget_dispose_template (GTK_WIDGET (self), KW_TYPE_WINDOW);
 
