@@ -200,6 +200,40 @@ test_file_arrives (SyncFixture   *f,
   g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (label)), " — 1 change from " COLLEAGUE));
 }
 
+/* A new folder in Preferences is watched from then on, the old one no more. */
+static void
+test_folder_changes (SyncFixture   *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autofree char *old_folder = g_strdup (f->folder);
+  g_autofree char *id = NULL;
+  guint passes;
+
+  open_window (f, 100, 60000);
+  g_free (f->folder);
+  f->folder = g_build_filename (f->base.dir, "other", NULL);
+  g_assert_cmpint (g_mkdir (f->folder, 0700), ==, 0);
+  passes = kw_sync_scheduler_get_n_passes (get_scheduler (f));
+  g_settings_set_string (settings, "sync-folder", f->folder);
+  g_assert_cmpstr (kw_sync_scheduler_get_folder (get_scheduler (f)), ==, f->folder);
+  /* a pass meets the new folder at once */
+  g_assert_true (wait_for (f, passes_at_least, GUINT_TO_POINTER (passes + 1)));
+  id = colleague_adds_person (f, "Lotte Nieuwmap");
+  g_assert_true (wait_for (f, has_person, id));
+
+  /* the old folder is not watched (after the pass that brought Lotte) */
+  g_assert_true (wait_for (f, passes_at_least, GUINT_TO_POINTER (passes + 2)));
+  kw_test_wait (300);
+  passes = kw_sync_scheduler_get_n_passes (get_scheduler (f));
+  g_assert_false (kw_sync_scheduler_get_running (get_scheduler (f)));
+  g_free (f->folder);
+  f->folder = g_steal_pointer (&old_folder);
+  g_free (colleague_adds_person (f, "Piet Oudemap"));
+  kw_test_wait (600);
+  g_assert_cmpuint (kw_sync_scheduler_get_n_passes (get_scheduler (f)), ==, passes);
+}
+
 /* Our own writes, temporary files and other names start no pass. */
 static void
 test_ignores_own_files (SyncFixture   *f,
@@ -231,7 +265,7 @@ test_local_edit (SyncFixture   *f,
   g_autoptr(KwRecord) arrived = NULL;
   guint passes, refused = 0;
 
-  open_window (f, 100, 700);
+  open_window (f, 100, 2000);
   passes = kw_sync_scheduler_get_n_passes (get_scheduler (f));
   kw_changeset_set_string (changes, "name", "Noor Proefpersoon");
   id = kw_store_create (f->base.store, changes, &error);
@@ -357,6 +391,7 @@ main (int   argc,
   g_test_add ("/kw/ui/sync-watch/" path, SyncFixture, data, sync_fixture_setup, func, sync_fixture_teardown)
   ADD ("file-arrives", test_file_arrives, KW_TEST_DEMO);
   ADD ("ignores-own-files", test_ignores_own_files, KW_TEST_DEMO);
+  ADD ("folder-changes", test_folder_changes, KW_TEST_DEMO);
   ADD ("local-edit", test_local_edit, KW_TEST_DEMO);
   ADD ("sync-now", test_sync_now, KW_TEST_DEMO);
   ADD ("edit-at-close", test_edit_at_close, KW_TEST_DEMO);
