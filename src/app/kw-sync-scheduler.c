@@ -299,13 +299,17 @@ on_quiet_cb (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
+/* While the organiser is editing (a quiet spell is pending), a colleague's
+ * file waits for the pass after it: a pass holds the database's write lock
+ * while it imports, and a local write would wait for it. */
 static gboolean
 on_debounce_cb (gpointer data)
 {
   KwSyncScheduler *self = data;
 
   self->debounce_id = 0;
-  kw_sync_scheduler_request (self);
+  if (self->quiet_id == 0)
+    kw_sync_scheduler_request (self);
   return G_SOURCE_REMOVE;
 }
 

@@ -6,7 +6,8 @@
  * changes) and runs one pass of kw_sync_folder_run() in a thread:
  * - when asked (kw_sync_scheduler_request: at start, "Sync Now");
  * - a debounce interval after the last event about another device's
- *   export in the folder (our own files and every other name are ignored);
+ *   export in the folder (our own files and every other name are ignored),
+ *   unless a quiet spell is pending: then with the pass after it;
  * - a quiet interval after the last local change of the store.
  * The pass uses a connection of its own to the same database (WAL), so the
  * window's connection stays free for typing and search; what the pass

@@ -321,6 +321,30 @@ test_edit_at_close (SyncFixture   *f,
   g_assert_cmpstr (kw_record_get_string (arrived, "name"), ==, "Sem Laatste");
 }
 
+/* While the organiser edits, a colleague's file waits for the quiet spell. */
+static void
+test_arrival_while_editing (SyncFixture   *f,
+                            gconstpointer  data)
+{
+  g_autoptr(KwChangeset) changes = kw_changeset_new ("person", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *mine = NULL;
+  g_autofree char *theirs = NULL;
+  guint passes;
+
+  open_window (f, 100, 2500);
+  passes = kw_sync_scheduler_get_n_passes (get_scheduler (f));
+  kw_changeset_set_string (changes, "name", "Mila Bezig");
+  mine = kw_store_create (f->base.store, changes, &error);
+  g_assert_no_error (error);
+  theirs = colleague_adds_person (f, "Daan Wachtrij");
+  kw_test_wait (800);
+  g_assert_cmpuint (kw_sync_scheduler_get_n_passes (get_scheduler (f)), ==, passes);
+  g_assert_false (has_person (f, theirs));
+  /* the quiet pass brings it */
+  g_assert_true (wait_for (f, has_person, theirs));
+}
+
 /* Sync Now runs a pass; a request during a pass queues exactly one more. */
 static void
 test_sync_now (SyncFixture   *f,
@@ -394,6 +418,7 @@ main (int   argc,
   ADD ("folder-changes", test_folder_changes, KW_TEST_DEMO);
   ADD ("local-edit", test_local_edit, KW_TEST_DEMO);
   ADD ("sync-now", test_sync_now, KW_TEST_DEMO);
+  ADD ("arrival-while-editing", test_arrival_while_editing, KW_TEST_DEMO);
   ADD ("edit-at-close", test_edit_at_close, KW_TEST_DEMO);
   ADD ("no-folder", test_no_folder, KW_TEST_EMPTY);
   ADD ("refused-file", test_refused_file, GUINT_TO_POINTER (2));
