@@ -403,6 +403,54 @@ test_generate_count (void)
     }
 }
 
+typedef struct {
+  guint   calls;
+  guint   last_step;
+  guint   n_steps;
+  guint64 last_written;
+  gboolean monotonic;
+} Progress;
+
+static void
+on_progress_cb (const char *step_name,
+                guint       step,
+                guint       n_steps,
+                guint64     written,
+                gpointer    user_data)
+{
+  Progress *p = user_data;
+
+  g_assert_nonnull (step_name);
+  p->monotonic &= step >= p->last_step && written >= p->last_written;
+  p->calls++;
+  p->last_step = step;
+  p->n_steps = n_steps;
+  p->last_written = written;
+}
+
+/* The generator tells how far it is: every step, and each transaction. */
+static void
+test_generate_progress (void)
+{
+  TempStore ts = { NULL, };
+  Progress p = { 0, 0, 0, 0, TRUE };
+  g_autoptr(GError) error = NULL;
+  gint64 total = 0;
+  const char * const types[] = { "area", "organisation", "person", "affiliation", "relation" };
+
+  temp_store_open (&ts);
+  g_assert_true (kw_demo_generate_full (ts.store, 3000, 3, on_progress_cb, &p, &error));
+  g_assert_no_error (error);
+  g_assert_true (p.monotonic);
+  g_assert_cmpuint (p.last_step, ==, p.n_steps);
+  g_assert_cmpuint (p.n_steps, >, 1);
+  g_assert_cmpuint (p.calls, >, p.n_steps);  /* more than the steps: the batches too */
+  for (guint i = 0; i < G_N_ELEMENTS (types); i++)
+    total += kw_store_count (ts.store, types[i]);
+  g_assert_cmpuint (p.last_written, >=, (guint64) total);
+  temp_store_close (&ts);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -416,6 +464,7 @@ main (int    argc,
   g_test_add_func ("/kw/demo/generate/shape", test_generate_shape);
   g_test_add_func ("/kw/demo/generate/deterministic", test_generate_deterministic);
   g_test_add_func ("/kw/demo/generate/count", test_generate_count);
+  g_test_add_func ("/kw/demo/generate/progress", test_generate_progress);
 
   return g_test_run ();
 }

@@ -7,6 +7,8 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <locale.h>
+#include <string.h>
 
 #include "kw-application.h"
 #include "kw-preferences-window.h"
@@ -47,6 +49,44 @@ show_open_error (KwApplication *self)
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+static gboolean
+is_c_locale (const char *name)
+{
+  return name == NULL || g_str_equal (name, "C") || g_str_equal (name, "POSIX");
+}
+
+/* The "language" key, read before the application exists; NULL when
+ * the schema is not installed. */
+static char *
+dup_language_setting (void)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+  g_autoptr(GSettings) settings = NULL;
+
+  if (source == NULL || (schema = g_settings_schema_source_lookup (source, APP_ID, TRUE)) == NULL
+      || !g_settings_schema_has_key (schema, "language"))
+    return NULL;
+  settings = g_settings_new (APP_ID);
+  return g_settings_get_string (settings, "language");
+}
+
+/* The language of the environment's locale ("nl" of "nl_NL.UTF-8"). */
+static char *
+dup_environment_language (void)
+{
+  static const char * const vars[] = { "LC_ALL", "LC_MESSAGES", "LANG" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (vars); i++)
+    {
+      const char *value = g_getenv (vars[i]);
+
+      if (value != NULL && *value != '\0')
+        return g_strndup (value, strcspn (value, ".@"));
+    }
+  return NULL;
+}
+
 /* Callbacks */
 
 static void
@@ -76,14 +116,17 @@ about_activated (GSimpleAction *action,
                  gpointer       user_data)
 {
   KwApplication *self = user_data;
-  static const char *developers[] = { "The Kwartier contributors", NULL };
+  static const char *developers[] = { "The Kwartier authors", NULL };
 
+  /* no website or issue tracker: the project has none to point at yet */
   adw_show_about_window (gtk_application_get_active_window (GTK_APPLICATION (self)),
                          "application-name", _("Kwartier"),
                          "application-icon", APP_ID,
+                         "developer-name", _("The Kwartier authors"),
                          "version", PACKAGE_VERSION,
-                         "comments", _("Map the people and organisations of your neighbourhood, "
-                                       "plan alliances and meetings, and share with fellow organisers"),
+                         "comments", _("Kwartier keeps the key figures, people and organisations of your "
+                                       "neighbourhood with their relations and contact moments, and shares "
+                                       "them with fellow organisers through a shared folder."),
                          "developers", developers,
                          "license-type", GTK_LICENSE_GPL_3_0,
                          "translator-credits", _("translator-credits"),
@@ -212,6 +255,32 @@ kw_application_get_store (KwApplication *self)
 {
   g_return_val_if_fail (KW_IS_APPLICATION (self), NULL);
   return self->store;
+}
+
+void
+kw_application_setup_locale (void)
+{
+  const char *localedir = g_getenv ("KW_LOCALEDIR");
+  g_autofree char *language = dup_language_setting ();
+
+  /* A locale that is not generated here (nl_NL.UTF-8 without locale-gen):
+   * UTF-8 still, and gettext asked for its language through LANGUAGE. */
+  if (setlocale (LC_ALL, "") == NULL)
+    {
+      g_autofree char *wanted = dup_environment_language ();
+
+      setlocale (LC_ALL, "C.UTF-8");
+      if (wanted != NULL && g_getenv ("LANGUAGE") == NULL && !is_c_locale (wanted))
+        g_setenv ("LANGUAGE", wanted, TRUE);
+    }
+  if (language != NULL && !g_str_equal (language, "system"))
+    g_setenv ("LANGUAGE", language, TRUE);
+  /* gettext ignores LANGUAGE in the C locale, not in C.UTF-8 */
+  if (g_getenv ("LANGUAGE") != NULL && is_c_locale (setlocale (LC_MESSAGES, NULL)))
+    setlocale (LC_ALL, "C.UTF-8");
+  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL && *localedir != '\0' ? localedir : LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
 }
 
 char *

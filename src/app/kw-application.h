@@ -17,5 +17,10 @@ KwApplication *kw_application_new       (void);
 KwStore       *kw_application_get_store (KwApplication *self);
 /* The database: $KWARTIER_DB, or kwartier/kwartier.db in the user data dir. */
 char          *kw_application_dup_database_path (void);
+/* Before any string is translated (main does it first): the locale of
+ * the environment, the language chosen in Preferences (the "language"
+ * key), and the translations from $KW_LOCALEDIR when set (an uninstalled
+ * build: build-aux/dev run sets it), else from LOCALEDIR. */
+void           kw_application_setup_locale (void);
 
 G_END_DECLS

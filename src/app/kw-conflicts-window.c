@@ -276,10 +276,29 @@ dup_conflict_text (KwConflictsWindow *self,
   return dup_value_text (self, field, value);
 }
 
-static const char *
-get_author (const KwConflict *c)
+/* Who wrote a conflict's value: the organiser's name, else the start of
+ * the device id (as in the names of the files in the sync folder). */
+static char *
+dup_author (const KwConflict *c)
 {
-  return c->organiser != NULL && *c->organiser != '\0' ? c->organiser : _("an unknown organiser");
+  KwHlc hlc;
+
+  if (c->organiser != NULL && *c->organiser != '\0')
+    return g_strdup (c->organiser);
+  if (c->hlc != NULL && kw_hlc_parse (c->hlc, &hlc))
+    /* Translators: "by the device 709e9914", the start of its id */
+    return g_strdup_printf (_("the device %.8s"), hlc.device);
+  return g_strdup (_("an unknown organiser"));
+}
+
+static gboolean
+written_here (KwConflictsWindow *self,
+              const char        *stamp)
+{
+  KwHlc hlc;
+
+  return stamp != NULL && kw_hlc_parse (stamp, &hlc)
+         && g_str_equal (hlc.device, kw_store_get_device_id (self->store));
 }
 
 static gboolean
@@ -320,6 +339,9 @@ dup_deletion_text (KwConflictsWindow *self,
         return g_strdup (_("This record was deleted on this device while it was being edited elsewhere; the edited values are kept below."));
       who = find_organiser (self, hlc.device);
     }
+  if (who == NULL && stamp != NULL && kw_hlc_parse (stamp, &hlc))
+    return g_strdup_printf (_("This record was deleted on the device %.8s while it was being edited here; the edited values are kept below."),
+                            hlc.device);
   return g_strdup_printf (_("This record was deleted by %s while it was being edited here; the edited values are kept below."),
                           who != NULL ? who : _("an unknown organiser"));
 }
@@ -365,33 +387,83 @@ make_button (KwConflictsWindow *self,
   return button;
 }
 
+/* A caption and, prominent below it, a value. */
+static GtkWidget *
+make_value (const char *caption,
+            const char *value,
+            const char *name)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *caption_label = gtk_label_new (caption);
+  GtkWidget *value_label = gtk_label_new (value);
+
+  gtk_label_set_xalign (GTK_LABEL (caption_label), 0);
+  gtk_label_set_wrap (GTK_LABEL (caption_label), TRUE);
+  gtk_widget_add_css_class (caption_label, "caption");
+  gtk_widget_add_css_class (caption_label, "dim-label");
+  gtk_label_set_xalign (GTK_LABEL (value_label), 0);
+  gtk_label_set_wrap (GTK_LABEL (value_label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (value_label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_selectable (GTK_LABEL (value_label), TRUE);
+  gtk_widget_set_name (value_label, name);
+  gtk_box_append (GTK_BOX (box), caption_label);
+  gtk_box_append (GTK_BOX (box), value_label);
+  return box;
+}
+
+/* A row of one field: its name, the values below it, the buttons beside. */
 static GtkWidget *
 make_row (const KwField *field,
-          const char    *subtitle)
+          const char    *summary,
+          GtkWidget     *values,
+          GtkWidget     *buttons)
 {
-  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *row = adw_preferences_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *column = gtk_box_new (GTK_ORIENTATION_VERTICAL, 8);
+  GtkWidget *heading = gtk_label_new (g_dgettext (GETTEXT_PACKAGE, field->label));
 
   gtk_widget_set_name (row, "conflict-row");
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), g_dgettext (GETTEXT_PACKAGE, field->label));
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, summary, -1);
+  g_object_set_data_full (G_OBJECT (row), "kw-summary", g_strdup (summary), g_free);
+  gtk_widget_set_margin_top (box, 10);
+  gtk_widget_set_margin_bottom (box, 10);
+  gtk_widget_set_margin_start (box, 12);
+  gtk_widget_set_margin_end (box, 12);
+  gtk_label_set_xalign (GTK_LABEL (heading), 0);
+  gtk_widget_add_css_class (heading, "heading");
+  gtk_widget_set_hexpand (column, TRUE);
+  gtk_box_append (GTK_BOX (column), heading);
+  gtk_box_append (GTK_BOX (column), values);
+  gtk_box_append (GTK_BOX (box), column);
+  if (buttons != NULL)
+    gtk_box_append (GTK_BOX (box), buttons);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
   return row;
 }
 
 static GtkWidget *
 make_edit_buttons (KwConflictsWindow *self,
                    const KwField     *field,
+                   KwRecord          *record,
                    const KwConflict  *c)
 {
   const char *label = g_dgettext (GETTEXT_PACKAGE, field->label);
   g_autofree char *use = g_strdup_printf (_("Use the other value of %s"), label);
   g_autofree char *keep = g_strdup_printf (_("Keep the current value of %s"), label);
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  gboolean other_is_mine = written_here (self, c->hlc);
+  gboolean kept_is_mine = written_here (self, kw_record_get_stamp (record, c->field));
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
 
-  gtk_box_append (GTK_BOX (box), make_button (self, _("Use This Value"), "use-value", use,
-                                              G_CALLBACK (on_use_clicked_cb), c));
-  gtk_box_append (GTK_BOX (box), make_button (self, _("Keep Current"), "keep-current", keep,
-                                              G_CALLBACK (on_keep_clicked_cb), c));
+  gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
+  gtk_box_append (GTK_BOX (box), make_button (self, other_is_mine ? _("Use My Value") : _("Use Their Value"),
+                                              "use-value", use, G_CALLBACK (on_use_clicked_cb), c));
+  gtk_box_append (GTK_BOX (box), make_button (self, kept_is_mine ? _("Keep Mine")
+                                                    : other_is_mine ? _("Keep Theirs") : _("Keep This Value"),
+                                              "keep-current", keep, G_CALLBACK (on_keep_clicked_cb), c));
   return box;
 }
 
@@ -402,22 +474,24 @@ add_edit_row (KwConflictsWindow   *self,
               const KwConflict    *c)
 {
   const KwField *field = kw_entity_type_field (kw_record_get_entity_type (record), c->field);
-  g_autofree char *current = NULL, *other = NULL, *when = NULL;
-  g_autofree char *kept_line = NULL, *other_line = NULL, *subtitle = NULL;
-  GtkWidget *row;
+  g_autofree char *current = NULL, *other = NULL, *when = NULL, *author = NULL;
+  g_autofree char *other_caption = NULL, *summary = NULL;
+  GtkWidget *values;
 
   if (field == NULL)
     return;
   current = dup_value_text (self, field, kw_record_get_value (record, c->field));
   other = dup_conflict_text (self, field, c);
   when = dup_stamp_text (c->hlc);
-  kept_line = g_strdup_printf (_("Kept: %s"), current);
-  /* Translators: the value that lost, its author and when it was typed */
-  other_line = g_strdup_printf (_("Other value: %s — by %s, %s"), other, get_author (c), when);
-  subtitle = g_strconcat (kept_line, "\n", other_line, NULL);
-  row = make_row (field, subtitle);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), make_edit_buttons (self, field, c));
-  adw_preferences_group_add (group, row);
+  author = dup_author (c);
+  /* Translators: the value that lost: its author and when it was typed */
+  other_caption = g_strdup_printf (_("Other value, by %s, %s"), author, when);
+  /* Translators: what a screen reader says of the row */
+  summary = g_strdup_printf (_("Kept: %s. Other value: %s, by %s, %s."), current, other, author, when);
+  values = gtk_box_new (GTK_ORIENTATION_VERTICAL, 8);
+  gtk_box_append (GTK_BOX (values), make_value (_("Kept now"), current, "kept-value"));
+  gtk_box_append (GTK_BOX (values), make_value (other_caption, other, "other-value"));
+  adw_preferences_group_add (group, make_row (field, summary, values, make_edit_buttons (self, field, record, c)));
 }
 
 static void
@@ -427,15 +501,17 @@ add_kept_row (KwConflictsWindow   *self,
               const KwConflict    *c)
 {
   const KwField *field = kw_entity_type_field (type, c->field);
-  g_autofree char *value = NULL, *when = NULL, *subtitle = NULL;
+  g_autofree char *value = NULL, *when = NULL, *author = NULL, *caption = NULL, *summary = NULL;
 
   if (field == NULL)
     return;
   value = dup_conflict_text (self, field, c);
   when = dup_stamp_text (c->hlc);
-  /* Translators: a value typed into a record that was deleted, its author and when */
-  subtitle = g_strdup_printf (_("Edited value: %s — by %s, %s"), value, get_author (c), when);
-  adw_preferences_group_add (group, make_row (field, subtitle));
+  author = dup_author (c);
+  /* Translators: a value typed into a record that was deleted: its author and when */
+  caption = g_strdup_printf (_("Edited value, by %s, %s"), author, when);
+  summary = g_strdup_printf (_("Edited value: %s, by %s, %s."), value, author, when);
+  adw_preferences_group_add (group, make_row (field, summary, make_value (caption, value, "edited-value"), NULL));
 }
 
 static void

@@ -1,4 +1,4 @@
-/* kw-preferences-window.c: organiser name, sync folder and style
+/* kw-preferences-window.c: organiser name, sync folder, style and language
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -19,6 +19,7 @@ struct _KwPreferencesWindow
   GtkFileChooserNative *chooser;
 
   GtkWidget            *clear_folder_button;
+  AdwComboRow          *language_row;
   AdwEntryRow          *organiser_row;
   AdwComboRow          *style_row;
   AdwActionRow         *sync_folder_row;
@@ -28,6 +29,8 @@ G_DEFINE_FINAL_TYPE (KwPreferencesWindow, kw_preferences_window, ADW_TYPE_PREFER
 
 /* The order of the style row: follow system, light, dark. */
 static const char * const style_nicks[] = { "default", "light", "dark" };
+/* The order of the language row (the "language" key's choices). */
+static const char * const language_nicks[] = { "system", "nl", "en" };
 
 /* Helpers */
 
@@ -46,11 +49,15 @@ load_settings (KwPreferencesWindow *self)
 {
   g_autofree char *name = g_settings_get_string (self->settings, "organiser-name");
   g_autofree char *style = g_settings_get_string (self->settings, "color-scheme");
+  g_autofree char *language = g_settings_get_string (self->settings, "language");
 
   gtk_editable_set_text (GTK_EDITABLE (self->organiser_row), name);
   for (guint i = 0; i < G_N_ELEMENTS (style_nicks); i++)
     if (g_str_equal (style, style_nicks[i]))
       adw_combo_row_set_selected (self->style_row, i);
+  for (guint i = 0; i < G_N_ELEMENTS (language_nicks); i++)
+    if (g_str_equal (language, language_nicks[i]))
+      adw_combo_row_set_selected (self->language_row, i);
   update_sync_folder_row (self);
 }
 
@@ -77,6 +84,15 @@ on_style_row_selected_changed_cb (KwPreferencesWindow *self)
 
   if (self->settings != NULL && selected < G_N_ELEMENTS (style_nicks))
     g_settings_set_string (self->settings, "color-scheme", style_nicks[selected]);
+}
+
+static void
+on_language_row_selected_changed_cb (KwPreferencesWindow *self)
+{
+  guint selected = adw_combo_row_get_selected (self->language_row);
+
+  if (self->settings != NULL && selected < G_N_ELEMENTS (language_nicks))
+    g_settings_set_string (self->settings, "language", language_nicks[selected]);
 }
 
 static void
@@ -148,11 +164,13 @@ kw_preferences_window_class_init (KwPreferencesWindowClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, "/nl/kwartier/Kwartier/kw-preferences-window.ui");
   gtk_widget_class_bind_template_child (widget_class, KwPreferencesWindow, clear_folder_button);
+  gtk_widget_class_bind_template_child (widget_class, KwPreferencesWindow, language_row);
   gtk_widget_class_bind_template_child (widget_class, KwPreferencesWindow, organiser_row);
   gtk_widget_class_bind_template_child (widget_class, KwPreferencesWindow, style_row);
   gtk_widget_class_bind_template_child (widget_class, KwPreferencesWindow, sync_folder_row);
   gtk_widget_class_bind_template_callback (widget_class, on_choose_folder_button_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_clear_folder_button_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_language_row_selected_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_organiser_row_apply_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_style_row_selected_changed_cb);
 }

@@ -3,7 +3,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Asks the organiser's name and whether to begin with the demo data.
- * Emits ::done when the choice was carried out.
+ * Emits ::done when the choice was carried out; Escape ("later") makes
+ * no choice, so the welcome comes again at the next start.
  */
 #define G_LOG_DOMAIN "kw-welcome-dialog"
 
@@ -68,9 +69,20 @@ on_response_cb (KwWelcomeDialog *self,
   g_autoptr(GError) error = NULL;
 
   save_name (self);
+  if (g_strcmp0 (response, "later") == 0)
+    return;
   if (g_strcmp0 (response, "demo") == 0 && !kw_demo_load (self->store, &error))
     show_error (self, error);
   g_signal_emit (self, signals[DONE], 0);
+}
+
+/* Enter in the name: the default response, as the suggested button says. */
+static void
+on_name_row_entry_activated_cb (KwWelcomeDialog *self)
+{
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (self),
+                               adw_message_dialog_get_default_response (ADW_MESSAGE_DIALOG (self)));
+  gtk_window_close (GTK_WINDOW (self));  /* as a click on the button does */
 }
 
 /* GObject */
@@ -107,6 +119,7 @@ kw_welcome_dialog_class_init (KwWelcomeDialogClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, "/nl/kwartier/Kwartier/kw-welcome-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, KwWelcomeDialog, name_row);
+  gtk_widget_class_bind_template_callback (widget_class, on_name_row_entry_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_response_cb);
 }
 

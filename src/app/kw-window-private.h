@@ -34,6 +34,15 @@ void  _kw_window_show_toast_with_action (KwWindow       *self,
 void  _kw_window_set_sync_status        (KwWindow       *self,
                                          const char     *status);
 GSettings *_kw_window_get_settings      (KwWindow       *self);
+/* The name the export chooser offers: "kwartier-<organiser>-<date>.kwartier.jsonl". */
+char     *_kw_window_dup_export_name    (KwStore         *store);
+/* kw-window-sync.c: the sidebar's sync row in words; problem and
+ * details may be NULL. */
+void      _kw_window_describe_sync      (KwSyncScheduler *scheduler,
+                                         const char      *own_device,
+                                         char           **status,
+                                         char           **problem,
+                                         char           **details);
 GCancellable *_kw_window_get_cancellable (KwWindow     *self);
 /* While store work runs in a thread (kw-store-task.h): status says
  * what ("Importing…"); NULL when done. The window shows a busy page

@@ -17,13 +17,12 @@
 #include "kw-export.h"
 #include "kw-import.h"
 #include "kw-store-task.h"
-#include "kw-sync-folder.h"
+#include "kw-sync-scheduler.h"
 #include "kw-window-private.h"
 
 typedef enum {
   SYNC_EXPORT,
   SYNC_IMPORT,
-  SYNC_FOLDER,
 } SyncKind;
 
 /* What a thread needs, copied: it never looks at the window. */
@@ -31,8 +30,6 @@ typedef struct {
   SyncKind         kind;
   char            *path;      /* the file, or the sync folder */
   KwImportSummary  summary;   /* import: the result */
-  guint            imported;  /* folder: files imported */
-  guint            refused;   /* folder: files refused */
 } SyncJob;
 
 /* Helpers */
@@ -50,19 +47,6 @@ sync_job_free (SyncJob *job)
 {
   g_free (job->path);
   g_free (job);
-}
-
-static void
-on_sync_report_cb (const char             *path,
-                   KwSyncFileStatus        status,
-                   const KwImportSummary  *summary,
-                   const GError           *error,
-                   gpointer                user_data)
-{
-  guint *imported = user_data;
-
-  if (status == KW_SYNC_FILE_IMPORTED)
-    (*imported)++;
 }
 
 /* In the thread: the job itself is the result. */
@@ -86,10 +70,6 @@ run_job (KwStore       *store,
     case SYNC_IMPORT:
       ok = kw_import_file (store, job->path, FALSE, &job->summary, error);
       break;
-    case SYNC_FOLDER:
-      ok = kw_sync_folder_run (store, job->path, NULL, on_sync_report_cb, &job->imported,
-                               &job->refused, error);
-      break;
     }
   if (!ok)
     {
@@ -111,15 +91,11 @@ describe_done (SyncJob  *job,
       *toast = g_strdup (_("Export written. Share it with fellow organisers."));
       return g_strdup_printf (_("Exported at %s"), now);
     case SYNC_IMPORT:
+    default:
       *toast = g_strdup_printf (_("Imported: %u new, %u updated, %u deleted, %u conflicts"),
                                 job->summary.added, job->summary.updated,
                                 job->summary.deleted, job->summary.conflicts);
       return g_strdup_printf (_("Imported at %s"), now);
-    case SYNC_FOLDER:
-    default:
-      *toast = NULL;
-      return job->refused > 0 ? g_strdup_printf (_("Synced at %s, %u files refused"), now, job->refused)
-                              : g_strdup_printf (_("Synced at %s"), now);
     }
 }
 
@@ -156,11 +132,12 @@ start_job (KwWindow   *self,
            SyncKind    kind,
            const char *path)
 {
-  static const char * const busy_status[] = { N_("Exporting…"), N_("Importing…"), N_("Syncing…") };
+  static const char * const busy_status[] = { N_("Exporting…"), N_("Importing…") };
   KwStore *store = kw_window_get_store (self);
   SyncJob *job;
 
-  if (_kw_window_get_busy (self) || kw_store_task_is_running (store))
+  if (_kw_window_get_busy (self) || kw_store_task_is_running (store)
+      || kw_sync_scheduler_get_running (kw_window_get_sync_scheduler (self)))
     {
       _kw_window_show_toast (self, _("Still busy with the last import, export or sync; try again when it is done"));
       return;
@@ -172,6 +149,30 @@ start_job (KwWindow   *self,
   /* the job comes back as the result: it is freed there, not as data */
   kw_store_task_run_async (store, run_job, job, NULL, (GDestroyNotify) sync_job_free,
                            _kw_window_get_cancellable (self), on_job_done_cb, g_object_ref (self));
+}
+
+/* "kwartier-<organiser>-<date>.kwartier.jsonl": a name a colleague recognises. */
+char *
+_kw_window_dup_export_name (KwStore *store)
+{
+  g_autofree char *organiser = kw_store_dup_organiser (store);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *date = g_date_time_format (now, "%Y-%m-%d");
+  g_autoptr(GString) name = g_string_new ("kwartier-");
+
+  for (const char *p = organiser ? organiser : ""; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_isalnum (c))
+        g_string_append_unichar (name, g_unichar_tolower (c));
+      else if (name->len > 0 && name->str[name->len - 1] != '-')
+        g_string_append_c (name, '-');
+    }
+  if (name->str[name->len - 1] != '-')
+    g_string_append_c (name, '-');
+  g_string_append_printf (name, "%s.kwartier.jsonl", date);
+  return g_string_free (g_steal_pointer (&name), FALSE);
 }
 
 /* Callbacks */
@@ -205,7 +206,8 @@ show_chooser (KwWindow             *self,
   GtkFileChooserNative *chooser;
   g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
 
-  chooser = gtk_file_chooser_native_new (save ? _("Export Everything") : _("Import an Export"),
+  chooser = gtk_file_chooser_native_new (save ? _("Export for Fellow Organisers")
+                                              : _("Import from Fellow Organisers"),
                                          GTK_WINDOW (self), action,
                                          save ? _("_Export") : _("_Import"), _("_Cancel"));
   gtk_file_filter_set_name (filter, _("Kwartier exports"));
@@ -213,7 +215,11 @@ show_chooser (KwWindow             *self,
   gtk_file_filter_add_pattern (filter, "*.kwartier.jsonl.gz");
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
   if (save)
-    gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), "kwartier.kwartier.jsonl");
+    {
+      g_autofree char *name = _kw_window_dup_export_name (kw_window_get_store (self));
+
+      gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+    }
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
   g_signal_connect_object (chooser, "response", G_CALLBACK (on_chooser_response_cb), self, 0);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
@@ -248,7 +254,7 @@ sync_now_action (GtkWidget  *widget,
       gtk_widget_activate_action (widget, "app.preferences", NULL);
       return;
     }
-  start_job (self, SYNC_FOLDER, folder);
+  kw_sync_scheduler_request (kw_window_get_sync_scheduler (self));
 }
 
 static void
@@ -266,6 +272,77 @@ show_conflicts_action (GtkWidget  *widget,
     }
   conflicts = kw_conflicts_window_new (GTK_WINDOW (self), kw_window_get_store (self));
   gtk_window_present (GTK_WINDOW (conflicts));
+}
+
+/* The sidebar's sync row */
+
+static char *
+describe_result (const KwSyncResult *result)
+{
+  g_autofree char *at = g_date_time_format (result->finished_at, "%H:%M");
+  g_autofree char *from = NULL;
+
+  if (result->changes == 0)
+    /* Translators: "Synced at 14:02 — no changes" */
+    return g_strdup_printf (_("Synced at %s — no changes"), at);
+  g_ptr_array_add (result->from, NULL);
+  from = g_strjoinv (", ", (char **) result->from->pdata);
+  g_ptr_array_remove_index (result->from, result->from->len - 1);
+  /* Translators: "Synced at 14:02 — 3 changes from Samira" (the organiser's name
+   * in the file, or the start of the device id, as in the names of the files in
+   * the sync folder; several are separated by commas) */
+  return g_strdup_printf (ngettext ("Synced at %s — %u change from %s",
+                                    "Synced at %s — %u changes from %s", result->changes),
+                          at, result->changes, from);
+}
+
+static char *
+describe_refused (const KwSyncResult *result)
+{
+  const char *first = g_ptr_array_index (result->refused, 0);
+
+  if (result->refused->len == 1)
+    return g_strdup_printf (_("A colleague’s file could not be imported: %s"), first);
+  return g_strdup_printf (ngettext ("%u colleague’s file could not be imported, the first: %s",
+                                    "%u colleagues’ files could not be imported, the first: %s",
+                                    result->refused->len),
+                          result->refused->len, first);
+}
+
+void
+_kw_window_describe_sync (KwSyncScheduler  *scheduler,
+                          const char       *own_device,
+                          char            **status,
+                          char            **problem,
+                          char            **details)
+{
+  const KwSyncResult *result = kw_sync_scheduler_get_result (scheduler);
+  const GError *watch_error = kw_sync_scheduler_get_watch_error (scheduler);
+  g_autofree char *own = g_strndup (own_device, 8);
+
+  *problem = NULL;
+  *details = NULL;
+  if (kw_sync_scheduler_get_folder (scheduler) == NULL)
+    {
+      *status = g_strdup (_("Sync is off"));
+      return;
+    }
+  /* Translators: the files of this device in the sync folder start with this */
+  *details = g_strdup_printf (_("This device’s files in the sync folder start with %s"), own);
+  if (kw_sync_scheduler_get_running (scheduler))
+    *status = g_strdup (_("Syncing…"));
+  else if (result == NULL)
+    *status = g_strdup (_("Not synced yet"));
+  else if (result->error != NULL)
+    *status = g_strdup (_("Sync failed"));
+  else
+    *status = describe_result (result);
+  if (result != NULL && result->error != NULL)
+    *problem = g_strdup (result->error->message);
+  else if (result != NULL && result->refused->len > 0)
+    *problem = describe_refused (result);
+  else if (watch_error != NULL)
+    *problem = g_strdup (watch_error->message);
 }
 
 void

@@ -11,11 +11,15 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "kw-contacts-view.h"
+#include "kw-demo.h"
 #include "kw-error.h"
+#include "kw-record-summary.h"
 #include "kw-search-popover.h"
 #include "kw-store-task.h"
+#include "kw-sync-scheduler.h"
 #include "kw-welcome-dialog.h"
 #include "kw-window-private.h"
 
@@ -29,20 +33,21 @@ typedef struct {
 
 static const ViewInfo views[] = {
   { "alliances", N_("Neighbourhood Alliances"), "system-users-symbolic",
-    N_("Neighbourhood alliances will be listed here"),
+    N_("Neighbourhood Alliances Will Be Listed Here"),
     N_("Each alliance with its partners, shared challenge, action lines and budgets. "
        "The alliances in your database can already be found with search (Ctrl+K).") },
-  { "networks", N_("Residents' Networks"), "network-workgroup-symbolic",
-    N_("Residents' networks will be listed here"),
+  { "networks", N_("Residents’ Networks"), "user-home-symbolic",
+    N_("Residents’ Networks Will Be Listed Here"),
     N_("Networks and their units with contact persons and deputies, and who stopped coming. "
        "The networks in your database can already be found with search (Ctrl+K).") },
   { "contacts", N_("Key Figures & Contacts"), "x-office-address-book-symbolic", NULL, NULL },
-  { "map", N_("Stakeholder Map"), "mark-location-symbolic",
-    N_("Stakeholder maps will be drawn here"),
+  /* not a map of places: a graph of who relates to whom */
+  { "map", N_("Stakeholder Map"), "emblem-shared-symbolic",
+    N_("Stakeholder Maps Will Be Drawn Here"),
     N_("The network of people and organisations with their relations, tense ones marked, "
        "the bridge figures between them, and a power and interest grid per map.") },
   { "meetings", N_("Meetings"), "x-office-calendar-symbolic",
-    N_("Meetings will be listed here"),
+    N_("Meetings Will Be Listed Here"),
     N_("Agendas, attendance, minutes and the running action list. "
        "The meetings in your database can already be found with search (Ctrl+K).") },
 };
@@ -54,6 +59,7 @@ struct _KwWindow
   KwStore              *store;
   GSettings            *settings;
   GtkWidget            *contacts_view;
+  KwSyncScheduler      *scheduler;
 
   /* the delete waiting for its toast to go */
   char                 *pending_type;
@@ -63,6 +69,7 @@ struct _KwWindow
   /* store work in a thread (kw-store-task.h): cancelled in dispose */
   GCancellable         *cancellable;
   gboolean              busy;
+  gboolean              first_sync_done;
   char                 *idle_status;  /* the sync label before the work */
 
   GtkWidget            *back_button;
@@ -70,11 +77,15 @@ struct _KwWindow
   GtkSpinner           *busy_spinner;
   GtkStack             *content_stack;
   AdwLeaflet           *leaflet;
+  GtkWidget            *menu_button;
   GtkWidget            *new_button;
   GtkMenuButton        *search_button;
   KwSearchPopover      *search_popover;
   GtkListBox           *sidebar_list;
-  GtkWidget            *sync_icon;
+  GtkWidget            *sidebar_menu_button;
+  GtkWidget            *sync_button;
+  GtkLabel             *sync_error_label;
+  GtkImage             *sync_icon;
   GtkLabel             *sync_label;
   GtkSpinner           *sync_spinner;
   AdwToastOverlay      *toast_overlay;
@@ -140,6 +151,21 @@ make_empty_page (const ViewInfo *view)
   return page;
 }
 
+/* GTK 4.8: a menu button's screen-reader label belongs on the toggle
+ * button inside it, which is what takes focus. */
+static void
+label_menu_button (GtkWidget *menu_button)
+{
+  g_autofree char *label = g_strdup (gtk_widget_get_tooltip_text (menu_button));
+  char *paren = label ? strstr (label, " (") : NULL;
+
+  if (paren != NULL)
+    *paren = '\0';  /* "Search Everything (Ctrl+K)": the shortcut is not part of the name */
+  for (GtkWidget *child = gtk_widget_get_first_child (menu_button); child; child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_TOGGLE_BUTTON (child) && label != NULL)
+      gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+}
+
 static void
 build_views (KwWindow *self)
 {
@@ -179,6 +205,8 @@ update_new_button (KwWindow *self)
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new", contacts);
   gtk_widget_set_tooltip_text (self->new_button, tooltip);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->new_button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  contacts ? tooltip : _("New"), -1);
 }
 
 static void
@@ -252,6 +280,57 @@ save_window_state (KwWindow *self)
   g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (GTK_WINDOW (self)));
 }
 
+/* The sidebar's sync row: the last result in words, errors in red. */
+static void
+update_sync_row (KwWindow *self)
+{
+  g_autofree char *status = NULL;
+  g_autofree char *problem = NULL;
+  g_autofree char *details = NULL;
+  g_autofree char *button_tooltip = NULL;
+  const char *folder = kw_sync_scheduler_get_folder (self->scheduler);
+
+  if (self->busy)
+    return;  /* the row shows the work; this comes back when it is done */
+  _kw_window_describe_sync (self->scheduler, kw_store_get_device_id (self->store),
+                            &status, &problem, &details);
+  gtk_label_set_label (self->sync_label, status);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->sync_label), details);
+  gtk_label_set_label (self->sync_error_label, problem ? problem : "");
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->sync_error_label), problem);
+  gtk_widget_set_visible (GTK_WIDGET (self->sync_error_label), problem != NULL);
+  gtk_image_set_from_icon_name (self->sync_icon, problem ? "dialog-warning-symbolic"
+                                                         : "emblem-synchronizing-symbolic");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->sync_icon), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  problem ? _("Sync problem") : _("Sync"), -1);
+  if (folder != NULL)
+    button_tooltip = g_strdup_printf (_("Sync with the folder %s now (it also happens by itself "
+                                        "when a colleague’s file arrives)"), folder);
+  gtk_button_set_label (GTK_BUTTON (self->sync_button), folder ? _("_Sync Now") : _("_Set Up Sync…"));
+  gtk_widget_set_tooltip_text (self->sync_button, folder ? button_tooltip
+                               : _("Choose a folder shared with fellow organisers in Preferences"));
+  gtk_widget_set_visible (GTK_WIDGET (self->sync_spinner), kw_sync_scheduler_get_running (self->scheduler));
+  gtk_spinner_set_spinning (self->sync_spinner, kw_sync_scheduler_get_running (self->scheduler));
+  gtk_widget_set_visible (GTK_WIDGET (self->sync_icon), !kw_sync_scheduler_get_running (self->scheduler));
+}
+
+static void
+update_sync_folder (KwWindow *self)
+{
+  g_autofree char *folder = g_settings_get_string (self->settings, "sync-folder");
+
+  kw_sync_scheduler_set_folder (self->scheduler, folder);
+  update_sync_row (self);
+}
+
+/* The demo data can be loaded while the database is empty. */
+static void
+update_load_demo (KwWindow *self)
+{
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.load-demo",
+                                 !self->busy && kw_store_is_empty (self->store));
+}
+
 static gboolean
 needs_welcome (KwWindow *self)
 {
@@ -295,6 +374,40 @@ on_undo_toast_dismissed_cb (KwWindow *self,
 {
   if (toast == self->pending_toast)
     finish_pending_delete (self, FALSE);
+}
+
+static void
+on_store_changed_cb (KwWindow *self)
+{
+  update_load_demo (self);
+}
+
+static void
+on_scheduler_changed_cb (KwWindow *self)
+{
+  update_sync_row (self);
+}
+
+static void
+on_scheduler_finished_cb (KwWindow *self)
+{
+  const KwSyncResult *result = kw_sync_scheduler_get_result (self->scheduler);
+  g_autofree char *message = NULL;
+
+  update_sync_row (self);
+  if (result->conflicts == 0)
+    return;
+  message = g_strdup_printf (ngettext ("A colleague’s file brought %u conflict",
+                                       "A colleague’s file brought %u conflicts", result->conflicts),
+                             result->conflicts);
+  _kw_window_show_toast_with_action (self, message, _("_Show Conflicts"), "win.show-conflicts");
+}
+
+static void
+on_settings_sync_folder_changed_cb (KwWindow *self)
+{
+  update_sync_folder (self);
+  kw_sync_scheduler_request (self->scheduler);  /* a new folder: meet it at once */
 }
 
 static void
@@ -353,8 +466,8 @@ open_record_action (GtkWidget  *widget,
 {
   KwWindow *self = KW_WINDOW (widget);
   const char *type, *id;
-  const KwEntityType *entity;
-  g_autofree char *message = NULL;
+  KwRecordSummary *summary;
+  g_autoptr(GError) error = NULL;
   static const char * const view_of[][2] = {
     { "alliance", "alliances" }, { "network", "networks" },
     { "meeting", "meetings" }, { "agenda_item", "meetings" },
@@ -370,10 +483,14 @@ open_record_action (GtkWidget  *widget,
   for (guint i = 0; i < G_N_ELEMENTS (view_of); i++)
     if (g_str_equal (type, view_of[i][0]))
       show_view (self, view_of[i][1]);
-  entity = kw_registry_lookup (type);
-  message = g_strdup_printf (_("%s will open here once this view is ready"),
-                             entity ? g_dgettext (GETTEXT_PACKAGE, entity->plural) : type);
-  show_toast (self, message);
+  /* until its view exists: what the database holds, to read */
+  summary = kw_record_summary_new (GTK_WINDOW (self), self->store, type, id, &error);
+  if (summary == NULL)
+    {
+      show_toast (self, error->message);
+      return;
+    }
+  gtk_window_present (GTK_WINDOW (summary));
 }
 
 static void
@@ -417,6 +534,22 @@ delete_record_action (GtkWidget  *widget,
 }
 
 static void
+load_demo_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *param)
+{
+  KwWindow *self = KW_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (!kw_store_is_empty (self->store))
+    return;
+  if (!kw_demo_load (self->store, &error))
+    show_toast (self, error->message);
+  g_settings_set_boolean (self->settings, "first-run-done", TRUE);
+  update_load_demo (self);
+}
+
+static void
 undo_delete_action (GtkWidget  *widget,
                     const char *action_name,
                     GVariant   *param)
@@ -435,9 +568,13 @@ static gboolean
 kw_window_close_request (GtkWindow *window)
 {
   KwWindow *self = KW_WINDOW (window);
+  g_autoptr(GError) error = NULL;
 
   finish_pending_delete (self, FALSE);
   save_window_state (self);
+  /* the last local edits reach fellow organisers, not only at the next start */
+  if (self->scheduler != NULL && !kw_sync_scheduler_finish (self->scheduler, &error))
+    g_warning ("the last sync pass failed: %s", error->message);
   return GTK_WINDOW_CLASS (kw_window_parent_class)->close_request (window);
 }
 
@@ -455,6 +592,17 @@ show_welcome_cb (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
+static gboolean
+first_sync_cb (gpointer data)
+{
+  KwWindow *self = data;
+
+  if (self->scheduler != NULL && !self->first_sync_done)
+    kw_sync_scheduler_request (self->scheduler);
+  self->first_sync_done = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
 static void
 kw_window_map (GtkWidget *widget)
 {
@@ -462,6 +610,8 @@ kw_window_map (GtkWidget *widget)
 
   /* after the window is on screen, so that the dialog has a parent to sit on */
   g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, show_welcome_cb, g_object_ref (widget), g_object_unref);
+  /* the pass at start: after the first frame, in a thread */
+  g_idle_add_full (G_PRIORITY_LOW, first_sync_cb, g_object_ref (widget), g_object_unref);
 }
 
 static void
@@ -473,9 +623,23 @@ kw_window_constructed (GObject *object)
 
   kw_search_popover_set_store (self->search_popover, self->store);
   build_views (self);
+  label_menu_button (self->menu_button);
+  label_menu_button (self->sidebar_menu_button);
+  label_menu_button (GTK_WIDGET (self->search_button));
   g_signal_connect_object (self->contacts_view, "changed", G_CALLBACK (on_contacts_view_changed_cb),
                            self, G_CONNECT_SWAPPED);
   load_window_state (self);
+
+  self->scheduler = kw_sync_scheduler_new (self->store);
+  g_signal_connect_object (self->scheduler, "finished", G_CALLBACK (on_scheduler_finished_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->scheduler, "notify::running", G_CALLBACK (on_scheduler_changed_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->settings, "changed::sync-folder",
+                           G_CALLBACK (on_settings_sync_folder_changed_cb), self, G_CONNECT_SWAPPED);
+  update_sync_folder (self);
+  g_signal_connect_object (self->store, "changed", G_CALLBACK (on_store_changed_cb), self, G_CONNECT_SWAPPED);
+  update_load_demo (self);
 }
 
 static void
@@ -485,6 +649,13 @@ kw_window_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   finish_pending_delete (self, FALSE);
+  if (self->scheduler != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->scheduler, self);
+      /* no more passes; a running one finishes in its thread */
+      kw_sync_scheduler_set_folder (self->scheduler, NULL);
+    }
+  g_clear_object (&self->scheduler);
   gtk_widget_dispose_template (GTK_WIDGET (self), KW_TYPE_WINDOW);
 
   G_OBJECT_CLASS (kw_window_parent_class)->dispose (object);
@@ -561,6 +732,7 @@ install_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.open-record", "(ss)", open_record_action);
   gtk_widget_class_install_action (widget_class, "win.delete-record", "(ss)", delete_record_action);
   gtk_widget_class_install_action (widget_class, "win.undo-delete", NULL, undo_delete_action);
+  gtk_widget_class_install_action (widget_class, "win.load-demo", NULL, load_demo_action);
   _kw_window_class_add_sync_actions (widget_class);
   _kw_window_class_add_people_actions (widget_class);
 
@@ -597,10 +769,14 @@ kw_window_class_init (KwWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KwWindow, busy_spinner);
   gtk_widget_class_bind_template_child (widget_class, KwWindow, content_stack);
   gtk_widget_class_bind_template_child (widget_class, KwWindow, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, KwWindow, menu_button);
   gtk_widget_class_bind_template_child (widget_class, KwWindow, new_button);
   gtk_widget_class_bind_template_child (widget_class, KwWindow, search_button);
   gtk_widget_class_bind_template_child (widget_class, KwWindow, search_popover);
   gtk_widget_class_bind_template_child (widget_class, KwWindow, sidebar_list);
+  gtk_widget_class_bind_template_child (widget_class, KwWindow, sidebar_menu_button);
+  gtk_widget_class_bind_template_child (widget_class, KwWindow, sync_button);
+  gtk_widget_class_bind_template_child (widget_class, KwWindow, sync_error_label);
   gtk_widget_class_bind_template_child (widget_class, KwWindow, sync_icon);
   gtk_widget_class_bind_template_child (widget_class, KwWindow, sync_label);
   gtk_widget_class_bind_template_child (widget_class, KwWindow, sync_spinner);
@@ -672,6 +848,13 @@ kw_window_get_undo_toast (KwWindow *self)
 {
   g_return_val_if_fail (KW_IS_WINDOW (self), NULL);
   return self->pending_toast;
+}
+
+KwSyncScheduler *
+kw_window_get_sync_scheduler (KwWindow *self)
+{
+  g_return_val_if_fail (KW_IS_WINDOW (self), NULL);
+  return self->scheduler;
 }
 
 /* For kw-window-sync.c */
@@ -748,6 +931,8 @@ _kw_window_set_busy (KwWindow   *self,
   for (guint i = 0; i < G_N_ELEMENTS (store_actions); i++)
     gtk_widget_action_set_enabled (GTK_WIDGET (self), store_actions[i], !busy);
   if (busy)
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.load-demo", FALSE);
+  if (busy)
     {
       gtk_popover_popdown (GTK_POPOVER (self->search_popover));
       adw_status_page_set_title (self->busy_page, status);
@@ -757,11 +942,12 @@ _kw_window_set_busy (KwWindow   *self,
     {
       gtk_label_set_label (self->sync_label, self->idle_status ? self->idle_status : "");
       update_new_button (self);
+      update_load_demo (self);
     }
   /* no list or page is shown, so nothing reads the store meanwhile */
   gtk_stack_set_visible_child_name (self->content_stack, busy ? "busy" : "views");
   gtk_widget_set_sensitive (GTK_WIDGET (self->sidebar_list), !busy);
-  gtk_widget_set_visible (self->sync_icon, !busy);
+  gtk_widget_set_visible (GTK_WIDGET (self->sync_icon), !busy);
   gtk_widget_set_visible (GTK_WIDGET (self->sync_spinner), busy);
   gtk_spinner_set_spinning (self->sync_spinner, busy);
   gtk_spinner_set_spinning (self->busy_spinner, busy);

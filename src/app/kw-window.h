@@ -7,6 +7,7 @@
 #include <adwaita.h>
 
 #include "kw-store.h"
+#include "kw-sync-scheduler.h"
 
 G_BEGIN_DECLS
 
@@ -22,5 +23,7 @@ GtkListBox  *kw_window_get_sidebar      (KwWindow       *self);
 GtkWidget   *kw_window_get_search_popover (KwWindow     *self);
 /* The toast offering to undo a delete, while it is shown. */
 AdwToast    *kw_window_get_undo_toast   (KwWindow       *self);
+/* When the sync folder is synced (tests shorten its intervals). */
+KwSyncScheduler *kw_window_get_sync_scheduler (KwWindow   *self);
 
 G_END_DECLS

@@ -5,7 +5,6 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <locale.h>
 
 #include "kw-application.h"
 
@@ -15,10 +14,8 @@ main (int   argc,
 {
   g_autoptr(KwApplication) app = NULL;
 
-  setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
+  kw_application_setup_locale ();
+  gtk_disable_setlocale ();  /* GTK would undo the choice of a language */
 
   app = kw_application_new ();
   return g_application_run (G_APPLICATION (app), argc, argv);

@@ -17,6 +17,7 @@
 #include <json-glib/json-glib.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "kw-cli.h"
 #include "kw-cli-person.h"
@@ -967,6 +968,22 @@ parse_unsigned (const char *text,
   return text != NULL && g_ascii_string_to_unsigned (text, 10, min, max, out, NULL);
 }
 
+/* On a terminal only, one line rewritten in place: stdout stays as it was. */
+static void
+on_generate_progress_cb (const char *step_name,
+                         guint       step,
+                         guint       n_steps,
+                         guint64     written,
+                         gpointer    user_data)
+{
+  g_autofree char *count = g_strdup_printf ("%" G_GUINT64_FORMAT, written);
+
+  g_printerr ("\r\033[K");
+  /* Translators: "generate: step 4 of 10, people; 120000 records written" */
+  g_printerr (_("generate: step %u of %u, %s; %s records written"),
+              step, n_steps, g_dgettext (GETTEXT_PACKAGE, step_name), count);
+}
+
 static int
 cmd_generate (Cli *cli)
 {
@@ -975,6 +992,8 @@ cmd_generate (Cli *cli)
   const char *seed_text = get_option (cli, "--seed");
   guint64 n_people;
   guint64 seed = DEFAULT_SEED;
+  KwDemoProgressFunc progress;
+  gboolean ok;
 
   if (people == NULL)
     return usage_error (cli->command, _("--people N is required"));
@@ -988,7 +1007,11 @@ cmd_generate (Cli *cli)
   /* into an empty database, the same seed gives the same records, ids
    * included; into one with data, new ids cannot collide with it */
   kw_id_seed (kw_store_is_empty (cli->store), seed);
-  if (!kw_demo_generate (cli->store, (guint) n_people, seed, &error))
+  progress = isatty (STDERR_FILENO) ? on_generate_progress_cb : NULL;
+  ok = kw_demo_generate_full (cli->store, (guint) n_people, seed, progress, NULL, &error);
+  if (progress != NULL)
+    g_printerr ("\n");
+  if (!ok)
     {
       kw_id_seed (FALSE, 0);
       return refuse (error);

@@ -16,6 +16,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include <string.h>
 
 #include "kw-demo.h"
@@ -1842,6 +1844,10 @@ typedef struct {
   guint64    state;          /* splitmix64 */
   guint      pending;        /* writes in the open transaction */
   gboolean   open;           /* a transaction of ours is open */
+  KwDemoProgressFunc progress;
+  gpointer   progress_data;
+  guint      stage;          /* index into gen_stages */
+  guint64    written;        /* records written so far */
   guint      n_people;
   GPtrArray *buurten;        /* ids */
   GPtrArray *buurt_names;
@@ -1931,13 +1937,40 @@ make_place_name (guint index)
   return g_strdup_printf ("%s%s %u", stem, ending, index / n_names + 1);
 }
 
+/* The steps of generate_all (), for the progress callback. */
+static const char * const gen_stages[] = {
+  N_("areas"), N_("venues"), N_("organisations"), N_("people"), N_("affiliations"),
+  N_("relations"), N_("contact moments"), N_("alliances"), N_("networks"), N_("meetings"),
+};
+
+static void
+report_progress (Gen *gen)
+{
+  if (gen->progress != NULL)
+    gen->progress (gen_stages[gen->stage], gen->stage + 1, G_N_ELEMENTS (gen_stages),
+                   gen->written, gen->progress_data);
+}
+
+/* Between the steps: the next one starts. */
+static gboolean
+next_stage (Gen     *gen,
+            GError **error)
+{
+  if (gen->stage + 1 < G_N_ELEMENTS (gen_stages))
+    gen->stage++;
+  report_progress (gen);
+  return TRUE;
+}
+
 static gboolean
 flush_batch (Gen     *gen,
              GError **error)
 {
+  gen->written++;
   if (++gen->pending < GEN_BATCH)
     return TRUE;
   gen->pending = 0;
+  report_progress (gen);
   if (!kw_store_commit (gen->store, error))
     return FALSE;
   gen->open = FALSE;
@@ -2703,15 +2736,16 @@ static gboolean
 generate_all (Gen     *gen,
               GError **error)
 {
-  return gen_areas (gen, error)
-         && gen_venues (gen, error)
-         && gen_organisations (gen, error)
-         && gen_people (gen, error)
-         && gen_affiliations (gen, error)
-         && gen_relations (gen, error)
-         && gen_contacts (gen, error)
-         && gen_alliances (gen, error)
-         && gen_networks (gen, error)
+  report_progress (gen);
+  return gen_areas (gen, error) && next_stage (gen, error)
+         && gen_venues (gen, error) && next_stage (gen, error)
+         && gen_organisations (gen, error) && next_stage (gen, error)
+         && gen_people (gen, error) && next_stage (gen, error)
+         && gen_affiliations (gen, error) && next_stage (gen, error)
+         && gen_relations (gen, error) && next_stage (gen, error)
+         && gen_contacts (gen, error) && next_stage (gen, error)
+         && gen_alliances (gen, error) && next_stage (gen, error)
+         && gen_networks (gen, error) && next_stage (gen, error)
          && gen_meetings (gen, error);
 }
 
@@ -2745,7 +2779,24 @@ kw_demo_generate (KwStore  *store,
                   guint64   seed,
                   GError  **error)
 {
-  Gen gen = { store, seed, 0, FALSE, n_people, };
+  return kw_demo_generate_full (store, n_people, seed, NULL, NULL, error);
+}
+
+/**
+ * kw_demo_generate_full:
+ * @progress: (nullable): called at each step and after each transaction
+ *
+ * The same as kw_demo_generate(), telling how far it is.
+ */
+gboolean
+kw_demo_generate_full (KwStore            *store,
+                       guint               n_people,
+                       guint64             seed,
+                       KwDemoProgressFunc  progress,
+                       gpointer            user_data,
+                       GError            **error)
+{
+  Gen gen = { store, seed, 0, FALSE, progress, user_data, 0, 0, n_people, };
   gboolean ok;
 
   g_return_val_if_fail (KW_IS_STORE (store), FALSE);

@@ -21,4 +21,20 @@ gboolean kw_demo_generate (KwStore  *store,
                            guint64   seed,
                            GError  **error);
 
+/* How far kw_demo_generate_full() is: step @step of @n_steps (its name,
+ * untranslated: pass it through the gettext domain "kwartier"), and the
+ * records written so far. */
+typedef void (*KwDemoProgressFunc) (const char *step_name,
+                                    guint       step,
+                                    guint       n_steps,
+                                    guint64     written,
+                                    gpointer    user_data);
+
+gboolean kw_demo_generate_full (KwStore            *store,
+                                guint               n_people,
+                                guint64             seed,
+                                KwDemoProgressFunc  progress,
+                                gpointer            user_data,
+                                GError            **error);
+
 G_END_DECLS

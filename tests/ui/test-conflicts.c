@@ -19,6 +19,7 @@
 
 static gint64 clock_anna;
 static gint64 clock_bram;
+static gboolean bram_has_no_name;  /* Bram never set an organiser name */
 
 static gint64
 on_wall_clock_cb (gpointer data)
@@ -91,7 +92,8 @@ make_conflict (KwTestFixture *f,
   kw_store_set_wall_clock (f->store, on_wall_clock_cb, &clock_anna);
   kw_store_set_wall_clock (bram, on_wall_clock_cb, &clock_bram);
   g_assert_true (kw_store_set_organiser (f->store, "Anna", NULL));
-  g_assert_true (kw_store_set_organiser (bram, "Bram", NULL));
+  if (!bram_has_no_name)
+    g_assert_true (kw_store_set_organiser (bram, "Bram", NULL));
   kw_changeset_set_string (person, "name", "Ahmed");
   id = kw_store_create (f->store, person, &error);
   g_assert_no_error (error);
@@ -132,6 +134,37 @@ find_named (KwConflictsWindow *window,
 
   collect_named (GTK_WIDGET (window), name, found);
   return found;
+}
+
+/* The text of the one label of this name; values are prominent, not dim. */
+static const char *
+get_label (KwConflictsWindow *window,
+           const char        *name)
+{
+  g_autoptr(GPtrArray) labels = find_named (window, name);
+
+  g_assert_cmpuint (labels->len, ==, 1);
+  g_assert_true (GTK_IS_LABEL (labels->pdata[0]));
+  g_assert_true (gtk_widget_get_mapped (labels->pdata[0]));
+  g_assert_false (gtk_widget_has_css_class (labels->pdata[0], "dim-label"));
+  g_assert_false (gtk_widget_has_css_class (labels->pdata[0], "caption"));
+  return gtk_label_get_label (labels->pdata[0]);
+}
+
+static const char *
+get_button_label (KwConflictsWindow *window,
+                  const char        *name)
+{
+  g_autoptr(GPtrArray) buttons = find_named (window, name);
+
+  g_assert_cmpuint (buttons->len, ==, 1);
+  return gtk_button_get_label (buttons->pdata[0]);
+}
+
+static const char *
+get_summary (GtkWidget *row)
+{
+  return g_object_get_data (G_OBJECT (row), "kw-summary");
 }
 
 static GtkWidget *
@@ -242,9 +275,13 @@ test_use_value (KwTestFixture *f,
 
   g_assert_cmpuint (rows->len, ==, 1);
   g_assert_cmpstr (adw_preferences_row_get_title (rows->pdata[0]), ==, "Topics");
-  subtitle = adw_action_row_get_subtitle (rows->pdata[0]);
-  g_assert_nonnull (strstr (subtitle, "Kept: groen"));
-  g_assert_nonnull (strstr (subtitle, "Other value: veiligheid — by Bram, "));
+  g_assert_cmpstr (get_label (window, "kept-value"), ==, "groen");
+  g_assert_cmpstr (get_label (window, "other-value"), ==, "veiligheid");
+  subtitle = get_summary (rows->pdata[0]);
+  g_assert_nonnull (strstr (subtitle, "Kept: groen. Other value: veiligheid, by Bram, "));
+  /* Anna's value is kept, Bram's lost */
+  g_assert_cmpstr (get_button_label (window, "use-value"), ==, "Use Their Value");
+  g_assert_cmpstr (get_button_label (window, "keep-current"), ==, "Keep Mine");
   g_assert_false (gtk_widget_get_mapped (find_status_page (GTK_WIDGET (window))));
 
   click (window, "use-value");
@@ -264,9 +301,10 @@ test_keep_current (KwTestFixture *f,
 
   g_assert_cmpuint (rows->len, ==, 1);
   /* enum values in words, not as stored */
-  subtitle = adw_action_row_get_subtitle (rows->pdata[0]);
-  g_assert_nonnull (strstr (subtitle, "Kept: Public"));
-  g_assert_nonnull (strstr (subtitle, "Other value: Shared"));
+  g_assert_cmpstr (get_label (window, "kept-value"), ==, "Public");
+  g_assert_cmpstr (get_label (window, "other-value"), ==, "Shared");
+  subtitle = get_summary (rows->pdata[0]);
+  g_assert_nonnull (strstr (subtitle, "Kept: Public. Other value: Shared, by Bram, "));
 
   click (window, "keep-current");
   g_assert_cmpstr (get_string (f->store, id, "consent"), ==, "public");
@@ -287,7 +325,8 @@ test_restore (KwTestFixture *f,
 
   g_assert_cmpuint (rows->len, ==, 1);
   g_assert_cmpuint (kw_store_count (f->store, "person"), ==, 0);
-  g_assert_nonnull (strstr (adw_action_row_get_subtitle (rows->pdata[0]), "Edited value: groen — by Anna, "));
+  g_assert_cmpstr (get_label (window, "edited-value"), ==, "groen");
+  g_assert_nonnull (strstr (get_summary (rows->pdata[0]), "Edited value: groen, by Anna, "));
   buttons = find_named (window, "use-value");
   g_assert_cmpuint (buttons->len, ==, 0);  /* nothing to write into a tombstone */
 
@@ -318,6 +357,34 @@ test_discard (KwTestFixture *f,
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* A colleague without a name is named by the start of the device id. */
+static void
+test_unnamed_device (KwTestFixture *f,
+                     gconstpointer  data)
+{
+  g_autofree char *id = NULL;
+  g_autofree char *expected = NULL;
+  g_autoptr(GPtrArray) conflicts = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  KwConflictsWindow *window;
+  KwConflict *c;
+
+  bram_has_no_name = TRUE;
+  id = make_conflict (f, "topics", "groen", "veiligheid");
+  bram_has_no_name = FALSE;
+  conflicts = kw_import_list_conflicts (f->store, FALSE, NULL);
+  g_assert_cmpuint (conflicts->len, ==, 1);
+  c = conflicts->pdata[0];
+  expected = g_strdup_printf ("Other value: veiligheid, by the device %.8s, ",
+                              c->hlc + strlen (c->hlc) - 32);
+  window = open_window (f);
+  rows = find_named (window, "conflict-row");
+  g_assert_cmpuint (rows->len, ==, 1);
+  g_assert_nonnull (strstr (get_summary (rows->pdata[0]), expected));
+  g_assert_null (strstr (get_summary (rows->pdata[0]), "unknown"));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -330,6 +397,8 @@ main (int   argc,
               kw_test_fixture_setup, test_use_value, kw_test_fixture_teardown);
   g_test_add ("/kw/ui/conflicts/keep-current", KwTestFixture, KW_TEST_EMPTY,
               kw_test_fixture_setup, test_keep_current, kw_test_fixture_teardown);
+  g_test_add ("/kw/ui/conflicts/unnamed-device", KwTestFixture, KW_TEST_EMPTY,
+              kw_test_fixture_setup, test_unnamed_device, kw_test_fixture_teardown);
   g_test_add ("/kw/ui/conflicts/restore", KwTestFixture, KW_TEST_EMPTY,
               kw_test_fixture_setup, test_restore, kw_test_fixture_teardown);
 
