@@ -286,8 +286,8 @@ add_affiliation (Import      *import,
   changes = kw_changeset_new ("affiliation", error);
   kw_changeset_set_string (changes, "person", person_id);
   kw_changeset_set_string (changes, "organisation", organisation);
-  if (role != NULL)
-    kw_changeset_set_string (changes, "role", role);
+  if (role != NULL && !kw_changeset_set_text (changes, "role", role, error))
+    return FALSE;  /* a role over the cap of a short text: the import says so */
   return create_record (import, changes, NULL, NULL, error);
 }
 

@@ -353,7 +353,8 @@ add_person (World    *w,
 {
   g_autofree char *name = needle (w, private, "Name");
   g_autofree char *phone = needle (w, private, "Phone");
-  g_autofree char *email = needle (w, private, "Mail");
+  g_autofree char *mailbox = needle (w, private, "Mail");
+  g_autofree char *email = g_strconcat (mailbox, "@example.org", NULL);  /* an e-mail's shape */
   g_autofree char *notes = needle (w, private, "Notes");
   g_autofree char *topics = needle (w, private, "Topic");
   g_autofree char *secret = needle (w, TRUE, "Secret");  /* private_notes never leave */
