@@ -15,6 +15,8 @@
 #include "kw-store-task.h"
 #include "kw-window.h"
 
+#define APP_BUSY_TIMEOUT_MS (15 * 1000)
+
 struct _KwApplication
 {
   AdwApplication  parent_instance;
@@ -191,8 +193,14 @@ kw_application_startup (GApplication *app)
   apply_color_scheme (self);
 
   self->store = kw_store_open (path, &self->open_error);
-  if (self->store != NULL)
-    kw_store_task_install_gate (self->store);  /* before anyone else connects */
+  if (self->store == NULL)
+    return;
+  kw_store_task_install_gate (self->store);  /* before anyone else connects */
+  /* The window writes on the main thread: a writer elsewhere (a long import
+   * by the CLI) makes an edit fail with a message after a while rather than
+   * freeze the window for the store's default of minutes. */
+  if (g_getenv ("KWARTIER_BUSY_TIMEOUT_MS") == NULL)
+    kw_store_set_busy_timeout (self->store, APP_BUSY_TIMEOUT_MS);
 }
 
 static void

@@ -270,6 +270,9 @@ on_sync_file_cb (const char             *path,
     case KW_SYNC_FILE_REFUSED:
     default:
       g_printerr (_("kwartier-cli: %s refused: %s\n"), base, error ? error->message : "");
+      /* the database busy for longer than the wait is exit 4, before 3 (spec/cli.md) */
+      if (error != NULL && g_error_matches (error, KW_CORE_ERROR, KW_CORE_ERROR_BUSY))
+        *(gboolean *) user_data = TRUE;
       break;
     }
 }
@@ -389,6 +392,7 @@ kw_cli_sync_sync (KwStore  *store,
   g_autofree char *problem = NULL;
   const char *passphrase = g_getenv ("KWARTIER_PASSPHRASE");
   guint refused = 0;
+  gboolean busy = FALSE;
   Args args;
 
   if (!parse_args (argc, argv, &args, &problem) || args.output || args.scope)
@@ -403,8 +407,10 @@ kw_cli_sync_sync (KwStore  *store,
     }
   if (args.file == NULL)
     return usage (synopsis, _("FOLDER is required"));
-  if (!kw_sync_folder_run (store, args.file, passphrase, on_sync_file_cb, NULL, &refused, &error))
+  if (!kw_sync_folder_run (store, args.file, passphrase, on_sync_file_cb, &busy, &refused, &error))
     return fail (error);
+  if (busy)
+    return 4;  /* spec/cli.md: busy for longer than the wait; try again */
   return refused > 0 ? EXIT_SOME_REFUSED : EXIT_OK;
 }
 

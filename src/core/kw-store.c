@@ -1178,6 +1178,14 @@ kw_store_get_path (KwStore *self)
   return self->path;
 }
 
+void
+kw_store_set_busy_timeout (KwStore *self,
+                           guint    ms)
+{
+  g_return_if_fail (KW_IS_STORE (self));
+  sqlite3_busy_timeout (self->db, (int) MIN (ms, (guint) G_MAXINT));
+}
+
 const char *
 kw_store_get_device_id (KwStore *self)
 {

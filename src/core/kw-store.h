@@ -24,6 +24,10 @@ typedef gint64 (*KwWallClockFunc) (gpointer user_data);
 KwStore     *kw_store_open            (const char  *path,
                                        GError     **error);
 const char  *kw_store_get_path        (KwStore     *self);
+/* How long a write waits for another writer before it fails with
+ * KW_CORE_ERROR_BUSY (default 5 minutes, or $KWARTIER_BUSY_TIMEOUT_MS). */
+void         kw_store_set_busy_timeout (KwStore    *self,
+                                        guint       ms);
 const char  *kw_store_get_device_id   (KwStore     *self);
 int          kw_store_get_schema_version (KwStore  *self);
 char        *kw_store_dup_organiser   (KwStore     *self);
