@@ -4,13 +4,15 @@
  *
  * Name, a key-figure badge, area and organisation, and the last contact.
  *
- * The name and the badge are set when the row is bound; the avatar's
- * initials, the subtitle and the last contact (two small queries and a
- * Pango measurement) in an idle after the frame. GTK 4.8's list view
- * binds some 200 rows at once when the list jumps (the scroll bar
- * dragged, the list shown for the first time), most of them off screen;
- * filled in idles, a jump costs a frame, not 200 rows of work, and rows
- * rebound before their idle ran are filled once (bench/contacts).
+ * The name, the badge and the avatar (initials on a colour derived from
+ * the name, so that a row never changes colour) are set when the row is
+ * bound; the subtitle and the last contact (two small queries) in an
+ * idle after the frame. GTK 4.8's list view binds some 200 rows at once
+ * when the list jumps (the scroll bar dragged, the list shown for the
+ * first time), and makes them anew for every search, most of them off
+ * screen: the row is kept small (a label for the avatar: an AdwAvatar
+ * cost about 0.6 ms a row to make and fill), and rows rebound before
+ * their idle ran are filled once (bench/contacts).
  */
 #define G_LOG_DOMAIN "kw-contact-row"
 
@@ -32,7 +34,7 @@ struct _KwContactRow
   KwRecord  *record;
   guint      fill_id;
 
-  AdwAvatar *avatar;
+  GtkLabel  *avatar;
   GtkWidget *badge;
   GtkLabel  *last_contact_label;
   GtkLabel  *name_label;
@@ -76,11 +78,46 @@ dup_last_contact (KwStore  *store,
   return date ? kw_format_date_short (date) : NULL;
 }
 
+/* "Zeynep Şahin" → "ZŞ": the first letters of the first and last word */
+static char *
+dup_initials (const char *name)
+{
+  g_auto(GStrv) words = g_strsplit_set (name ? name : "", " \t", -1);
+  GString *initials = g_string_new (NULL);
+  const char *first = NULL, *last = NULL;
+
+  for (guint i = 0; words[i]; i++)
+    if (*words[i] != '\0' && g_unichar_isalnum (g_utf8_get_char (words[i])))
+      {
+        first = first ? first : words[i];
+        last = words[i];
+      }
+  if (first != NULL)
+    g_string_append_unichar (initials, g_unichar_toupper (g_utf8_get_char (first)));
+  if (last != NULL && last != first)
+    g_string_append_unichar (initials, g_unichar_toupper (g_utf8_get_char (last)));
+  return g_string_free (initials, FALSE);
+}
+
+static void
+set_avatar (KwContactRow *self,
+            const char   *name)
+{
+  static const char * const colours[] = {
+    "color1", "color2", "color3", "color4", "color5",
+    "color6", "color7", "color8", "color9", "color10", NULL,
+  };
+  g_autofree char *initials = dup_initials (name);
+  const char *classes[] = { "contact-avatar", colours[g_str_hash (name ? name : "") % 10], NULL };
+
+  gtk_label_set_label (self->avatar, initials);
+  gtk_widget_set_css_classes (GTK_WIDGET (self->avatar), classes);
+}
+
 static gboolean
 fill_cb (gpointer data)
 {
   KwContactRow *self = data;
-  g_autofree char *title = NULL;
   g_autofree char *subtitle = NULL;
   g_autofree char *last = NULL;
 
@@ -91,14 +128,12 @@ fill_cb (gpointer data)
       self->fill_id = g_timeout_add (200, fill_cb, self);
       return G_SOURCE_REMOVE;
     }
-  title = kw_record_dup_title (self->record);
   subtitle = dup_subtitle (self->store, self->record);
   last = dup_last_contact (self->store, self->record);
   gtk_label_set_label (self->subtitle_label, subtitle);
   gtk_widget_set_visible (GTK_WIDGET (self->subtitle_label), *subtitle != '\0');
   gtk_label_set_label (self->last_contact_label, last ? last : "");
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->last_contact_label), last ? _("Last contact") : NULL);
-  adw_avatar_set_text (self->avatar, title);
   return G_SOURCE_REMOVE;
 }
 
@@ -162,7 +197,7 @@ kw_contact_row_bind (KwContactRow *self,
    * keeps its place, so that the row keeps its height) */
   gtk_label_set_label (self->subtitle_label, "");
   gtk_label_set_label (self->last_contact_label, "");
-  adw_avatar_set_text (self->avatar, NULL);
+  set_avatar (self, title);
   g_set_object (&self->store, store);
   g_set_object (&self->record, record);
   if (self->fill_id == 0)

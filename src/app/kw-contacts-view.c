@@ -32,6 +32,7 @@ struct _KwContactsView
   GtkWidget          *person_page;
   GtkWidget          *organisation_page;
   gboolean            rows_waiting;  /* for the first frame to be painted */
+  gboolean            reattach;      /* the list view let go of its model for a change */
 
   GtkDropDown        *area_dropdown;
   GtkEditable        *community_entry;
@@ -70,6 +71,10 @@ enum {
 static guint signals[N_SIGNALS];
 
 static const guint months_choices[] = { 0, 3, 6, 12 };
+
+/* A change of more rows than this is shown by giving the list view its
+ * model again (see on_list_items_changing_cb). */
+#define LARGE_CHANGE 512
 
 /* Helpers */
 
@@ -208,9 +213,38 @@ show_detail (KwContactsView *self,
 
 /* Callbacks */
 
+/* Before the selection and the list view hear of a change. GTK 4.8's
+ * list view, when a change removes the row it keeps as its anchor (the
+ * first one shown: any new search does), looks through every added item
+ * for it (g_list_model_get_item () on each: a query and a record per
+ * row, about a second for 100,000 people), and the selection does the
+ * same for its selected item. For a large change the list view lets go
+ * of its model meanwhile and takes it again afterwards: that costs only
+ * the rows on screen (bench/contacts, "search-window"). */
+static void
+on_list_items_changing_cb (KwContactsView *self,
+                           guint           position,
+                           guint           removed,
+                           guint           added,
+                           GListModel     *list)
+{
+  if (gtk_single_selection_get_model (self->selection) != list
+      || gtk_list_view_get_model (self->list_view) == NULL
+      || MAX (removed, added) < LARGE_CHANGE)
+    return;
+  gtk_list_view_set_model (self->list_view, NULL);
+  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+  self->reattach = TRUE;
+}
+
 static void
 on_list_items_changed_cb (KwContactsView *self)
 {
+  if (self->reattach)
+    {
+      self->reattach = FALSE;
+      gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
+    }
   update_count (self);
   select_open_record (self);
 }
@@ -367,6 +401,11 @@ setup_lists (KwContactsView *self)
   g_signal_connect (factory, "setup", G_CALLBACK (on_factory_setup_cb), NULL);
   g_signal_connect_object (factory, "bind", G_CALLBACK (on_factory_bind_cb), self, 0);
   gtk_list_view_set_factory (self->list_view, factory);
+  /* before the selection, which connects when it gets the list */
+  g_signal_connect_object (self->people, "items-changed", G_CALLBACK (on_list_items_changing_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->organisations, "items-changed", G_CALLBACK (on_list_items_changing_cb),
+                           self, G_CONNECT_SWAPPED);
   /* the model is set after the first frame: kw_contacts_view_map() */
   /* after the list view has taken in the change, or it trips over the selection */
   g_signal_connect_object (self->selection, "items-changed", G_CALLBACK (on_list_items_changed_cb),
