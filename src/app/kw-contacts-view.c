@@ -38,7 +38,11 @@ struct _KwContactsView
   GtkEditable        *community_entry;
   GtkLabel           *count_label;
   GtkStack           *detail_stack;
+  GtkButton          *empty_add_button;
+  GtkWidget          *empty_clear_button;
+  GtkWidget          *empty_import_button;
   AdwStatusPage      *empty_page;
+  GtkMenuButton      *filter_button;
   GtkDropDown        *formal_dropdown;
   GtkCheckButton     *key_figures_check;
   GtkDropDown        *kind_dropdown;
@@ -91,44 +95,117 @@ showing_people (KwContactsView *self)
 }
 
 static gboolean
-filters_active (KwContactsView *self)
+dropdown_chosen (GtkDropDown *dropdown)
 {
-  gboolean people = showing_people (self);
+  guint selected = gtk_drop_down_get_selected (dropdown);
 
-  return *gtk_editable_get_text (GTK_EDITABLE (self->search_entry)) != '\0'
-         || gtk_drop_down_get_selected (self->area_dropdown) > 0
-         || (people && gtk_check_button_get_active (self->key_figures_check))
-         || (people && *gtk_editable_get_text (self->community_entry) != '\0')
-         || (people && gtk_drop_down_get_selected (self->months_dropdown) > 0)
-         || (!people && gtk_drop_down_get_selected (self->kind_dropdown) > 0)
-         || (!people && gtk_drop_down_get_selected (self->formal_dropdown) > 0);
+  return selected != GTK_INVALID_LIST_POSITION && selected > 0;
+}
+
+/* The filters of the popover that are on for the list shown (the search
+ * is not one of them). */
+static guint
+count_active_filters (KwContactsView *self)
+{
+  guint n = dropdown_chosen (self->area_dropdown);
+
+  if (showing_people (self))
+    n += gtk_check_button_get_active (self->key_figures_check)
+         + (*gtk_editable_get_text (self->community_entry) != '\0')
+         + dropdown_chosen (self->months_dropdown);
+  else
+    n += dropdown_chosen (self->kind_dropdown) + dropdown_chosen (self->formal_dropdown);
+  return n;
+}
+
+static gboolean
+searching (KwContactsView *self)
+{
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->search_entry))));
+
+  return *text != '\0';
+}
+
+/* "Filter (2)" in the accent colour while any filter is on */
+static void
+update_filter_button (KwContactsView *self)
+{
+  guint n = count_active_filters (self);
+  g_autofree char *label = n > 0 ? g_strdup_printf (_("Filter (%u)"), n) : g_strdup (_("Filter"));
+  g_autofree char *tooltip = n > 0
+    ? g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u filter is on", "%u filters are on", n), n)
+    : g_strdup (_("Filter the list"));
+
+  gtk_menu_button_set_label (self->filter_button, label);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->filter_button), tooltip);
+  if (n > 0)
+    gtk_widget_add_css_class (GTK_WIDGET (self->filter_button), "accent");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->filter_button), "accent");
 }
 
 static void
 update_empty_page (KwContactsView *self)
 {
-  if (filters_active (self))
+  gboolean people = showing_people (self);
+  gboolean filtered = count_active_filters (self) > 0;
+
+  gtk_widget_set_visible (self->empty_clear_button, filtered);
+  gtk_widget_set_visible (GTK_WIDGET (self->empty_add_button), !filtered && !searching (self));
+  gtk_widget_set_visible (self->empty_import_button, people && !filtered && !searching (self));
+  if (filtered)
+    {
+      adw_status_page_set_icon_name (self->empty_page, "edit-find-symbolic");
+      adw_status_page_set_title (self->empty_page, _("No Matches for These Filters"));
+      adw_status_page_set_description (self->empty_page, _("Clear the filters, or try part of a name or another spelling."));
+      return;
+    }
+  if (searching (self))
     {
       adw_status_page_set_icon_name (self->empty_page, "edit-find-symbolic");
       adw_status_page_set_title (self->empty_page, _("No Matches"));
-      adw_status_page_set_description (self->empty_page, _("Try fewer filters, part of a name or another spelling."));
+      adw_status_page_set_description (self->empty_page, _("Try part of a name or another spelling."));
       return;
     }
-  adw_status_page_set_icon_name (self->empty_page, "x-office-address-book-symbolic");
-  adw_status_page_set_title (self->empty_page, showing_people (self) ? _("No People Yet") : _("No Organisations Yet"));
-  adw_status_page_set_description (self->empty_page, _("Add one with the + button, or import an export from a fellow organiser."));
+  /* the page beside the list has the icon already */
+  adw_status_page_set_icon_name (self->empty_page, NULL);
+  adw_status_page_set_title (self->empty_page, people ? _("No People Yet") : _("No Organisations Yet"));
+  adw_status_page_set_description (self->empty_page, people
+                                   ? _("Add someone, or import people from a vCard or CSV file.")
+                                   : _("Add an organisation, or import an export from a fellow organiser."));
+  gtk_button_set_label (self->empty_add_button, people ? _("_Add Person") : _("_Add Organisation"));
+}
+
+static char *
+dup_count_text (KwContactsView *self,
+                guint           n)
+{
+  gboolean people = showing_people (self);
+
+  if (count_active_filters (self) > 0)
+    return people
+      ? g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%'u person matches the filters", "%'u people match the filters", n), n)
+      : g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%'u organisation matches the filters", "%'u organisations match the filters", n), n);
+  if (searching (self))
+    return people
+      ? g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%'u person found", "%'u people found", n), n)
+      : g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%'u organisation found", "%'u organisations found", n), n);
+  return people
+    ? g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%'u person", "%'u people", n), n)
+    : g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%'u organisation", "%'u organisations", n), n);
 }
 
 static void
 update_count (KwContactsView *self)
 {
   guint n = g_list_model_get_n_items (G_LIST_MODEL (current_list (self)));
-  g_autofree char *text = showing_people (self)
-    ? g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%'u person", "%'u people", n), n)
-    : g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%'u organisation", "%'u organisations", n), n);
+  g_autofree char *text = dup_count_text (self, n);
 
   gtk_label_set_label (self->count_label, text);
+  /* no "0 people" above "No People Yet" */
+  gtk_widget_set_visible (GTK_WIDGET (self->count_label), n > 0);
   gtk_stack_set_visible_child_name (self->list_stack, n > 0 ? "list" : "empty");
+  update_filter_button (self);
   if (n == 0)
     update_empty_page (self);
 }
@@ -272,6 +349,8 @@ on_search_entry_search_changed_cb (KwContactsView *self)
 
   kw_record_list_set_search (self->people, text);
   kw_record_list_set_search (self->organisations, text);
+  if (gtk_list_view_get_model (self->list_view) != NULL)
+    update_count (self);
 }
 
 static void
@@ -286,8 +365,11 @@ on_search_entry_activate_cb (KwContactsView *self)
 static void
 on_filter_changed_cb (KwContactsView *self)
 {
-  if (self->people != NULL)
-    apply_filters (self);
+  if (self->people == NULL)
+    return;
+  apply_filters (self);
+  if (gtk_list_view_get_model (self->list_view) != NULL)  /* not before the first frame */
+    update_count (self);
 }
 
 static void
@@ -529,7 +611,11 @@ bind_template (GtkWidgetClass *widget_class)
   gtk_widget_class_bind_template_child (widget_class, KwContactsView, community_entry);
   gtk_widget_class_bind_template_child (widget_class, KwContactsView, count_label);
   gtk_widget_class_bind_template_child (widget_class, KwContactsView, detail_stack);
+  gtk_widget_class_bind_template_child (widget_class, KwContactsView, empty_add_button);
+  gtk_widget_class_bind_template_child (widget_class, KwContactsView, empty_clear_button);
+  gtk_widget_class_bind_template_child (widget_class, KwContactsView, empty_import_button);
   gtk_widget_class_bind_template_child (widget_class, KwContactsView, empty_page);
+  gtk_widget_class_bind_template_child (widget_class, KwContactsView, filter_button);
   gtk_widget_class_bind_template_child (widget_class, KwContactsView, formal_dropdown);
   gtk_widget_class_bind_template_child (widget_class, KwContactsView, key_figures_check);
   gtk_widget_class_bind_template_child (widget_class, KwContactsView, kind_dropdown);

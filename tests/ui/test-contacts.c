@@ -720,6 +720,161 @@ test_open_scrolls (KwTestFixture *f,
                      gtk_adjustment_get_upper (adj) - 1);
 }
 
+/* The first widget under root (root too) of the type whose label, title
+ * or name is text (any, when text is NULL). */
+static GtkWidget *
+find_widget (GtkWidget  *root,
+             GType       type,
+             const char *text)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
+    {
+      const char *label = NULL;
+
+      if (GTK_IS_MENU_BUTTON (root))
+        label = gtk_menu_button_get_label (GTK_MENU_BUTTON (root));
+      else if (GTK_IS_BUTTON (root))
+        label = gtk_button_get_label (GTK_BUTTON (root));
+      else if (GTK_IS_CHECK_BUTTON (root))
+        label = gtk_check_button_get_label (GTK_CHECK_BUTTON (root));
+      else if (ADW_IS_STATUS_PAGE (root))
+        label = adw_status_page_get_title (ADW_STATUS_PAGE (root));
+      if (text == NULL || g_strcmp0 (label, text) == 0)
+        return root;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget (child, type, text);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+wait_for_rows (KwTestFixture *f)
+{
+  GtkListView *view = kw_contacts_view_get_list_view (contacts_view (f));
+
+  for (guint i = 0; i < 100 && gtk_list_view_get_model (view) == NULL; i++)
+    kw_test_wait (50);
+  g_assert_nonnull (gtk_list_view_get_model (view));
+}
+
+static GtkWidget *
+filter_button (KwTestFixture *f)
+{
+  GtkWidget *view = GTK_WIDGET (contacts_view (f));
+  GtkWidget *button = find_widget (view, GTK_TYPE_MENU_BUTTON, "Filter");
+
+  for (guint n = 1; button == NULL && n < 8; n++)
+    {
+      g_autofree char *label = g_strdup_printf ("Filter (%u)", n);
+      button = find_widget (view, GTK_TYPE_MENU_BUTTON, label);
+    }
+  g_assert_nonnull (button);
+  return button;
+}
+
+/* The caption under the search: the box above the list's stack ends in it. */
+static GtkWidget *
+count_label (KwTestFixture *f)
+{
+  GtkWidget *scrolled = gtk_widget_get_parent (GTK_WIDGET (kw_contacts_view_get_list_view (contacts_view (f))));
+  GtkWidget *stack = gtk_widget_get_parent (scrolled);
+
+  return gtk_widget_get_last_child (gtk_widget_get_prev_sibling (stack));
+}
+
+static const char *
+count_text (KwTestFixture *f)
+{
+  return gtk_label_get_label (GTK_LABEL (count_label (f)));
+}
+
+/* An active filter shows: a count on the Filter button in the accent
+ * colour, the count in words, and an empty list offers to clear them. */
+static void
+test_filter_state (KwTestFixture *f,
+                   gconstpointer  data)
+{
+  GtkWidget *view, *button, *check, *community, *empty, *clear;
+  KwRecordList *list;
+
+  kw_test_fixture_open (f);
+  wait_for_rows (f);
+  view = GTK_WIDGET (contacts_view (f));
+  list = kw_contacts_view_get_list (contacts_view (f), "person");
+  button = filter_button (f);
+  g_assert_cmpstr (gtk_menu_button_get_label (GTK_MENU_BUTTON (button)), ==, "Filter");
+  g_assert_false (gtk_widget_has_css_class (button, "accent"));
+  g_assert_nonnull (g_strrstr (count_text (f), " people"));
+
+  check = find_widget (view, GTK_TYPE_CHECK_BUTTON, "_Key figures only");
+  g_assert_nonnull (check);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
+  g_assert_cmpstr (gtk_menu_button_get_label (GTK_MENU_BUTTON (button)), ==, "Filter (1)");
+  g_assert_true (gtk_widget_has_css_class (button, "accent"));
+  g_assert_nonnull (strstr (count_text (f), "match the filters"));
+
+  /* the language or community entry, the only GtkEntry of the view */
+  community = find_widget (view, GTK_TYPE_ENTRY, NULL);
+  g_assert_nonnull (community);
+  gtk_editable_set_text (GTK_EDITABLE (community), "e");
+  g_assert_cmpstr (gtk_menu_button_get_label (GTK_MENU_BUTTON (button)), ==, "Filter (2)");
+
+  /* nobody matches: the empty page offers to clear the filters */
+  kw_contacts_view_set_search (contacts_view (f), "no such person at all");
+  kw_test_wait (50);
+  empty = find_widget (view, ADW_TYPE_STATUS_PAGE, "No Matches for These Filters");
+  g_assert_nonnull (empty);
+  g_assert_true (gtk_widget_get_mapped (empty));
+  clear = find_widget (empty, GTK_TYPE_BUTTON, "_Clear Filters");
+  g_assert_nonnull (clear);
+  g_assert_true (gtk_widget_get_visible (clear));
+  g_signal_emit_by_name (clear, "clicked");
+  g_assert_false (gtk_check_button_get_active (GTK_CHECK_BUTTON (check)));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (community)), ==, "");
+  g_assert_cmpstr (gtk_menu_button_get_label (GTK_MENU_BUTTON (button)), ==, "Filter");
+  g_assert_false (gtk_widget_has_css_class (button, "accent"));
+  /* the search alone is left: no filters to clear */
+  g_assert_cmpstr (adw_status_page_get_title (ADW_STATUS_PAGE (empty)), ==, "No Matches");
+  g_assert_false (gtk_widget_get_visible (clear));
+
+  kw_contacts_view_set_search (contacts_view (f), "");
+  kw_test_wait (50);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, kw_store_count (f->store, "person"));
+  g_assert_false (gtk_widget_get_mapped (empty));
+}
+
+/* An empty database: one icon, no "0 people", buttons to add and import. */
+static void
+test_empty_state (KwTestFixture *f,
+                  gconstpointer  data)
+{
+  GtkWidget *view, *empty, *add, *import;
+
+  kw_test_fixture_open (f);
+  wait_for_rows (f);
+  view = GTK_WIDGET (contacts_view (f));
+  empty = find_widget (view, ADW_TYPE_STATUS_PAGE, "No People Yet");
+  g_assert_nonnull (empty);
+  g_assert_true (gtk_widget_get_mapped (empty));
+  g_assert_null (adw_status_page_get_icon_name (ADW_STATUS_PAGE (empty)));
+  g_assert_false (gtk_widget_get_visible (count_label (f)));   /* no "0 people" */
+  add = find_widget (empty, GTK_TYPE_BUTTON, "_Add Person");
+  import = find_widget (empty, GTK_TYPE_BUTTON, "_Import People…");
+  g_assert_nonnull (add);
+  g_assert_nonnull (import);
+  g_assert_true (gtk_widget_get_visible (add) && gtk_widget_get_visible (import));
+  g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (import)), ==, "win.import-people");
+  g_signal_emit_by_name (add, "clicked");
+  kw_test_wait (50);
+  g_assert_cmpint (kw_store_count (f->store, "person"), ==, 1);
+  g_assert_false (gtk_widget_get_mapped (empty));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -742,6 +897,8 @@ main (int   argc,
   ADD ("import-async", test_import_async, KW_TEST_DEMO);
   ADD ("sync-now-async", test_sync_now_async, KW_TEST_DEMO);
   ADD ("open-scrolls", test_open_scrolls, KW_TEST_DEMO);
+  ADD ("filter-state", test_filter_state, KW_TEST_DEMO);
+  ADD ("empty-state", test_empty_state, KW_TEST_EMPTY);
   ADD ("large-list", test_large_list, KW_TEST_GENERATED);
 #undef ADD
 
