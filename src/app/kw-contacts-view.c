@@ -76,9 +76,6 @@ static guint signals[N_SIGNALS];
 
 static const guint months_choices[] = { 0, 3, 6, 12 };
 
-/* A change of more rows than this is shown by giving the list view its
- * model again (see on_list_items_changing_cb). */
-#define LARGE_CHANGE 512
 
 /* Helpers */
 
@@ -290,24 +287,19 @@ show_detail (KwContactsView *self,
 
 /* Callbacks */
 
-/* Before the selection and the list view hear of a change. GTK 4.8's
+/* Around a change of the search, the filters or the sort. GTK 4.8's
  * list view, when a change removes the row it keeps as its anchor (the
- * first one shown: any new search does), looks through every added item
- * for it (g_list_model_get_item () on each: a query and a record per
- * row, about a second for 100,000 people), and the selection does the
- * same for its selected item. For a large change the list view lets go
- * of its model meanwhile and takes it again afterwards: that costs only
- * the rows on screen (bench/contacts, "search-window"). */
+ * first one shown: a new search nearly always does), looks through every
+ * added item for it (g_list_model_get_item () on each: a query and a
+ * record per row, about a second for 100,000 people), and the selection
+ * does the same for its selected item. The list view lets go of its
+ * model meanwhile (and nothing is selected), and takes it again after:
+ * that costs the rows on screen only (bench/contacts, "search-window").
+ * Both must happen while the model still has its old length. */
 static void
-on_list_items_changing_cb (KwContactsView *self,
-                           guint           position,
-                           guint           removed,
-                           guint           added,
-                           GListModel     *list)
+begin_list_change (KwContactsView *self)
 {
-  if (gtk_single_selection_get_model (self->selection) != list
-      || gtk_list_view_get_model (self->list_view) == NULL
-      || MAX (removed, added) < LARGE_CHANGE)
+  if (gtk_list_view_get_model (self->list_view) == NULL)
     return;
   gtk_list_view_set_model (self->list_view, NULL);
   gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
@@ -315,13 +307,19 @@ on_list_items_changing_cb (KwContactsView *self,
 }
 
 static void
+end_list_change (KwContactsView *self)
+{
+  if (!self->reattach)
+    return;
+  self->reattach = FALSE;
+  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
+  update_count (self);
+  select_open_record (self);
+}
+
+static void
 on_list_items_changed_cb (KwContactsView *self)
 {
-  if (self->reattach)
-    {
-      self->reattach = FALSE;
-      gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
-    }
   update_count (self);
   select_open_record (self);
 }
@@ -347,10 +345,16 @@ on_search_entry_search_changed_cb (KwContactsView *self)
 {
   const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
 
+  if (gtk_list_view_get_model (self->list_view) == NULL)  /* before the first frame */
+    {
+      kw_record_list_set_search (self->people, text);
+      kw_record_list_set_search (self->organisations, text);
+      return;
+    }
+  begin_list_change (self);
   kw_record_list_set_search (self->people, text);
   kw_record_list_set_search (self->organisations, text);
-  if (gtk_list_view_get_model (self->list_view) != NULL)
-    update_count (self);
+  end_list_change (self);
 }
 
 static void
@@ -367,9 +371,9 @@ on_filter_changed_cb (KwContactsView *self)
 {
   if (self->people == NULL)
     return;
+  begin_list_change (self);
   apply_filters (self);
-  if (gtk_list_view_get_model (self->list_view) != NULL)  /* not before the first frame */
-    update_count (self);
+  end_list_change (self);
 }
 
 static void
@@ -483,11 +487,6 @@ setup_lists (KwContactsView *self)
   g_signal_connect (factory, "setup", G_CALLBACK (on_factory_setup_cb), NULL);
   g_signal_connect_object (factory, "bind", G_CALLBACK (on_factory_bind_cb), self, 0);
   gtk_list_view_set_factory (self->list_view, factory);
-  /* before the selection, which connects when it gets the list */
-  g_signal_connect_object (self->people, "items-changed", G_CALLBACK (on_list_items_changing_cb),
-                           self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->organisations, "items-changed", G_CALLBACK (on_list_items_changing_cb),
-                           self, G_CONNECT_SWAPPED);
   /* the model is set after the first frame: kw_contacts_view_map() */
   /* after the list view has taken in the change, or it trips over the selection */
   g_signal_connect_object (self->selection, "items-changed", G_CALLBACK (on_list_items_changed_cb),
@@ -594,8 +593,10 @@ kw_contacts_view_set_property (GObject      *object,
       g_free (self->sort);
       self->sort = g_strdup (sort);
       order = g_strcmp0 (sort, "last-contact") == 0 ? KW_RECORD_SORT_LAST_CONTACT : KW_RECORD_SORT_NAME;
+      begin_list_change (self);
       if (self->people != NULL)
         kw_record_list_set_sort (self->people, order);
+      end_list_change (self);
       g_object_notify_by_pspec (object, properties[PROP_SORT]);
       break;
     default:
