@@ -133,8 +133,36 @@ fill_cb (gpointer data)
   gtk_label_set_label (self->subtitle_label, subtitle);
   gtk_widget_set_visible (GTK_WIDGET (self->subtitle_label), *subtitle != '\0');
   gtk_label_set_label (self->last_contact_label, last ? last : "");
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->last_contact_label), last ? _("Last contact") : NULL);
   return G_SOURCE_REMOVE;
+}
+
+/* Callbacks */
+
+/* Tooltips through query-tooltip: gtk_widget_set_tooltip_text () asks
+ * the X server where the pointer is, a round trip for each of the 200
+ * rows a search makes (GTK 4.8). */
+static gboolean
+on_badge_query_tooltip_cb (GtkWidget  *widget,
+                           int         x,
+                           int         y,
+                           gboolean    keyboard,
+                           GtkTooltip *tooltip)
+{
+  gtk_tooltip_set_text (tooltip, _("Key figure"));
+  return TRUE;
+}
+
+static gboolean
+on_last_contact_query_tooltip_cb (GtkWidget  *widget,
+                                  int         x,
+                                  int         y,
+                                  gboolean    keyboard,
+                                  GtkTooltip *tooltip)
+{
+  if (*gtk_label_get_label (GTK_LABEL (widget)) == '\0')
+    return FALSE;
+  gtk_tooltip_set_text (tooltip, _("Last contact"));
+  return TRUE;
 }
 
 /* GObject */
@@ -164,6 +192,8 @@ kw_contact_row_class_init (KwContactRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KwContactRow, last_contact_label);
   gtk_widget_class_bind_template_child (widget_class, KwContactRow, name_label);
   gtk_widget_class_bind_template_child (widget_class, KwContactRow, subtitle_label);
+  gtk_widget_class_bind_template_callback (widget_class, on_badge_query_tooltip_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_last_contact_query_tooltip_cb);
 }
 
 static void

@@ -27,6 +27,7 @@ struct _KwContactsView
   KwRecordList       *organisations;
   GtkSingleSelection *selection;
   GPtrArray          *area_ids;     /* position - 1 in the area drop-down → id */
+  GPtrArray          *spare_rows;   /* KwContactRows the list view let go of */
   char               *sort;
   char               *open_id;
   GtkWidget          *person_page;
@@ -437,11 +438,35 @@ on_store_party_changed_cb (KwContactsView *self,
     kw_contacts_view_close (self, self->open_id);
 }
 
+/* GTK 4.8's list view makes its ~200 row widgets anew for every search
+ * (and lets go of the old ones): rows are kept for the next ones, as
+ * making a row costs more than binding it. */
+#define MAX_SPARE_ROWS 256
+
 static void
 on_factory_setup_cb (GtkSignalListItemFactory *factory,
-                     GtkListItem              *item)
+                     GtkListItem              *item,
+                     KwContactsView           *self)
 {
-  gtk_list_item_set_child (item, kw_contact_row_new ());
+  g_autoptr(GtkWidget) row = NULL;
+
+  if (self->spare_rows->len > 0)
+    row = g_ptr_array_steal_index_fast (self->spare_rows, self->spare_rows->len - 1);
+  else
+    row = g_object_ref_sink (kw_contact_row_new ());
+  gtk_list_item_set_child (item, row);
+}
+
+static void
+on_factory_teardown_cb (GtkSignalListItemFactory *factory,
+                        GtkListItem              *item,
+                        KwContactsView           *self)
+{
+  GtkWidget *row = gtk_list_item_get_child (item);
+
+  if (row != NULL && self->spare_rows->len < MAX_SPARE_ROWS)
+    g_ptr_array_add (self->spare_rows, g_object_ref (row));
+  gtk_list_item_set_child (item, NULL);
 }
 
 static void
@@ -484,7 +509,8 @@ setup_lists (KwContactsView *self)
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
   gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
-  g_signal_connect (factory, "setup", G_CALLBACK (on_factory_setup_cb), NULL);
+  g_signal_connect_object (factory, "setup", G_CALLBACK (on_factory_setup_cb), self, 0);
+  g_signal_connect_object (factory, "teardown", G_CALLBACK (on_factory_teardown_cb), self, 0);
   g_signal_connect_object (factory, "bind", G_CALLBACK (on_factory_bind_cb), self, 0);
   gtk_list_view_set_factory (self->list_view, factory);
   /* the model is set after the first frame: kw_contacts_view_map() */
@@ -523,6 +549,7 @@ kw_contacts_view_dispose (GObject *object)
   adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), KW_TYPE_CONTACTS_VIEW);
   g_clear_object (&self->selection);
+  g_clear_pointer (&self->spare_rows, g_ptr_array_unref);
   g_clear_object (&self->people);
   g_clear_object (&self->organisations);
 
@@ -673,6 +700,7 @@ kw_contacts_view_init (KwContactsView *self)
   g_signal_connect (keys, "key-pressed", G_CALLBACK (on_search_key_pressed_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self->search_entry), keys);
   self->area_ids = g_ptr_array_new_with_free_func (g_free);
+  self->spare_rows = g_ptr_array_new_with_free_func (g_object_unref);
   self->sort = g_strdup ("name");
 }
 
