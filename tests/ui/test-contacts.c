@@ -18,6 +18,7 @@
 #include "kw-sync-folder.h"
 #include "kw-window-private.h"
 #include "kw-person-page.h"
+#include "kw-search-popover.h"
 #include "kw-store-query.h"
 #include "kw-test-util.h"
 
@@ -875,6 +876,126 @@ test_empty_state (KwTestFixture *f,
   g_assert_false (gtk_widget_get_mapped (empty));
 }
 
+static KwSearchPopover *
+open_global_search (KwTestFixture *f,
+                    const char    *text)
+{
+  KwSearchPopover *popover;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.search", NULL));
+  kw_test_wait (50);
+  popover = KW_SEARCH_POPOVER (kw_window_get_search_popover (f->window));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (popover)));
+  kw_search_popover_set_text (popover, text);
+  return popover;
+}
+
+static const char *
+row_type (GtkListBoxRow *row)
+{
+  return g_object_get_data (G_OBJECT (row), "kw-type");
+}
+
+/* One group per type, each with one header, people first, and in a
+ * group the titles that start with the search before the others. */
+static void
+test_global_search_groups (KwTestFixture *f,
+                           gconstpointer  data)
+{
+  static const char * const order[] = { "person", "organisation", "meeting", "alliance", "network", NULL };
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autofree char *first_id = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkListBox *results;
+  GtkListBoxRow *row;
+  const char *previous = NULL;
+  guint headers = 0, last_rank = 0;
+
+  kw_test_fixture_open (f);
+  /* two of a name: one that starts with the search, one with it inside */
+  first_id = create_person (f, "Overtoom Tester");
+  g_free (create_person (f, "Anna van Overtoom"));
+  {
+    g_autoptr(KwChangeset) changes = kw_changeset_new ("organisation", NULL);
+
+    kw_changeset_set_string (changes, "name", "Buurthuis Overtoom");
+    g_free (kw_store_create (f->store, changes, &error));
+    g_assert_no_error (error);
+  }
+  results = kw_search_popover_get_results (open_global_search (f, "overtoom"));
+  for (int i = 0; (row = gtk_list_box_get_row_at_index (results, i)) != NULL; i++)
+    {
+      const char *type = row_type (row);
+      guint rank = 0;
+
+      if (g_strcmp0 (type, previous) != 0)
+        {
+          g_assert_false (g_hash_table_contains (seen, type));   /* no group twice */
+          g_hash_table_add (seen, (gpointer) type);
+          g_assert_nonnull (gtk_list_box_row_get_header (row));
+          headers++;
+        }
+      else
+        g_assert_null (gtk_list_box_row_get_header (row));
+      while (order[rank] && g_strcmp0 (order[rank], type) != 0)
+        rank++;
+      g_assert_cmpuint (rank, >=, last_rank);                   /* the groups in order */
+      last_rank = rank;
+      previous = type;
+    }
+  g_assert_cmpuint (headers, ==, g_hash_table_size (seen));
+  g_assert_cmpuint (headers, >=, 2);
+  row = gtk_list_box_get_row_at_index (results, 0);
+  g_assert_cmpstr (row_type (row), ==, "person");
+  g_assert_cmpstr (g_object_get_data (G_OBJECT (row), "kw-id"), ==, first_id);
+  g_assert_no_error (error);
+}
+
+/* Down from the entry goes to the first result (not a header), Down
+ * again to the next; Enter opens it. */
+static void
+test_global_search_keys (KwTestFixture *f,
+                         gconstpointer  data)
+{
+  g_autofree char *id = NULL;
+  KwSearchPopover *popover;
+  GtkListBox *results;
+  GtkWidget *entry;
+  GtkListBoxRow *second;
+  GListModel *controllers;
+  gboolean handled = FALSE;
+
+  kw_test_fixture_open (f);
+  g_free (create_person (f, "Keyboard Kwartier Een"));
+  id = create_person (f, "Keyboard Kwartier Twee");
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-view", "s", "meetings");
+  popover = open_global_search (f, "keyboard kwartier");
+  results = kw_search_popover_get_results (popover);
+  second = gtk_list_box_get_row_at_index (results, 1);
+  g_assert_nonnull (second);
+  g_assert_cmpstr (g_object_get_data (G_OBJECT (second), "kw-id"), ==, id);
+
+  entry = find_widget (GTK_WIDGET (popover), GTK_TYPE_SEARCH_ENTRY, NULL);
+  controllers = gtk_widget_observe_controllers (entry);
+  for (guint i = 0; i < g_list_model_get_n_items (controllers) && !handled; i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_KEY (controller))
+        g_signal_emit_by_name (controller, "key-pressed", GDK_KEY_Down, 0, 0, &handled);
+    }
+  g_object_unref (controllers);
+  g_assert_true (handled);
+  g_assert_true (gtk_widget_has_focus (GTK_WIDGET (gtk_list_box_get_row_at_index (results, 0))));
+  g_signal_emit_by_name (results, "move-cursor", GTK_MOVEMENT_DISPLAY_LINES, 1, FALSE, FALSE);
+  g_assert_true (gtk_list_box_get_selected_row (results) == second);
+  g_signal_emit_by_name (results, "activate-cursor-row");
+  kw_test_wait (50);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (popover)));
+  g_assert_cmpstr (kw_window_get_view (f->window), ==, "contacts");
+  g_assert_cmpstr (kw_contacts_view_get_open_id (contacts_view (f)), ==, id);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -899,6 +1020,8 @@ main (int   argc,
   ADD ("open-scrolls", test_open_scrolls, KW_TEST_DEMO);
   ADD ("filter-state", test_filter_state, KW_TEST_DEMO);
   ADD ("empty-state", test_empty_state, KW_TEST_EMPTY);
+  ADD ("global-search-groups", test_global_search_groups, KW_TEST_DEMO);
+  ADD ("global-search-keys", test_global_search_keys, KW_TEST_DEMO);
   ADD ("large-list", test_large_list, KW_TEST_GENERATED);
 #undef ADD
 
