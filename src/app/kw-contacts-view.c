@@ -330,8 +330,13 @@ on_people_button_toggled_cb (KwContactsView *self)
 {
   gboolean people = showing_people (self);
 
+  /* the other list opens at its top, not at this one's offset */
   if (gtk_list_view_get_model (self->list_view) != NULL)
-    gtk_single_selection_set_model (self->selection, G_LIST_MODEL (current_list (self)));
+    {
+      begin_list_change (self);
+      gtk_single_selection_set_model (self->selection, G_LIST_MODEL (current_list (self)));
+      end_list_change (self);
+    }
   gtk_widget_set_visible (self->person_filters, people);
   gtk_widget_set_visible (GTK_WIDGET (self->key_figures_check), people);
   gtk_widget_set_visible (self->organisation_filters, !people);
@@ -394,8 +399,63 @@ on_list_view_activate_cb (KwContactsView *self,
 {
   g_autoptr(KwRecord) record = g_list_model_get_item (G_LIST_MODEL (current_list (self)), position);
 
-  if (record != NULL)
-    kw_contacts_view_open (self, kw_record_get_type_name (record), kw_record_get_id (record));
+  if (record == NULL)
+    return;
+  kw_contacts_view_open (self, kw_record_get_type_name (record), kw_record_get_id (record));
+  /* the keyboard goes on in the page that opened */
+  gtk_widget_child_focus (GTK_WIDGET (self->detail_stack), GTK_DIR_TAB_FORWARD);
+}
+
+static gboolean
+focus_within (GtkWidget *widget)
+{
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkWidget *focus = root ? gtk_root_get_focus (root) : NULL;
+
+  return focus != NULL && (focus == widget || gtk_widget_is_ancestor (focus, widget));
+}
+
+/* Tab leaves the list (GTK 4.8 would walk it row by row: 100,000 Tab
+ * stops): forward to the page, back to the search. */
+static gboolean
+on_list_key_pressed_cb (GtkEventControllerKey *controller,
+                        guint                  keyval,
+                        guint                  keycode,
+                        GdkModifierType        state,
+                        KwContactsView        *self)
+{
+  if (keyval == GDK_KEY_ISO_Left_Tab || (keyval == GDK_KEY_Tab && (state & GDK_SHIFT_MASK)))
+    return gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+  if (keyval == GDK_KEY_Tab || keyval == GDK_KEY_KP_Tab)
+    return gtk_widget_child_focus (GTK_WIDGET (self->detail_stack), GTK_DIR_TAB_FORWARD);
+  return FALSE;
+}
+
+/* F6: the list and the page in turn */
+static void
+cycle_panes_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  KwContactsView *self = KW_CONTACTS_VIEW (widget);
+
+  if (focus_within (GTK_WIDGET (self->detail_stack)) || !gtk_widget_child_focus (GTK_WIDGET (self->detail_stack), GTK_DIR_TAB_FORWARD))
+    {
+      if (!gtk_widget_child_focus (GTK_WIDGET (self->list_view), GTK_DIR_DOWN))
+        gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+    }
+}
+
+/* Ctrl+Shift+F: the list's own search (Ctrl+F is the global one) */
+static void
+focus_search_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  KwContactsView *self = KW_CONTACTS_VIEW (widget);
+
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+  gtk_editable_select_region (GTK_EDITABLE (self->search_entry), 0, -1);
 }
 
 static gboolean
@@ -687,14 +747,23 @@ kw_contacts_view_class_init (KwContactsViewClass *klass)
 
   bind_template (widget_class);
   gtk_widget_class_install_property_action (widget_class, "contacts.sort", "sort");
+  gtk_widget_class_install_action (widget_class, "contacts.focus-search", NULL, focus_search_action);
+  gtk_widget_class_install_action (widget_class, "contacts.cycle-panes", NULL, cycle_panes_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "contacts.focus-search", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F6, 0, "contacts.cycle-panes", NULL);
 }
 
 static void
 kw_contacts_view_init (KwContactsView *self)
 {
   GtkEventController *keys = gtk_event_controller_key_new ();
+  GtkEventController *list_keys = gtk_event_controller_key_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_event_controller_set_propagation_phase (list_keys, GTK_PHASE_CAPTURE);
+  g_signal_connect (list_keys, "key-pressed", G_CALLBACK (on_list_key_pressed_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->list_view), list_keys);
   /* typing in the list searches; Down in the search goes to the list */
   gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self->list_view));
   g_signal_connect (keys, "key-pressed", G_CALLBACK (on_search_key_pressed_cb), self);

@@ -996,6 +996,73 @@ test_global_search_keys (KwTestFixture *f,
   g_assert_cmpstr (kw_contacts_view_get_open_id (contacts_view (f)), ==, id);
 }
 
+static gboolean
+send_key (GtkWidget       *widget,
+          guint            keyval,
+          GdkModifierType  state)
+{
+  GListModel *controllers = gtk_widget_observe_controllers (widget);
+  gboolean handled = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers) && !handled; i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      /* ours: in the capture phase (the search entry's key capture is not) */
+      if (GTK_IS_EVENT_CONTROLLER_KEY (controller)
+          && gtk_event_controller_get_propagation_phase (GTK_EVENT_CONTROLLER (controller)) == GTK_PHASE_CAPTURE)
+        g_signal_emit_by_name (controller, "key-pressed", keyval, 0, state, &handled);
+    }
+  g_object_unref (controllers);
+  return handled;
+}
+
+static gboolean
+has_focus_within (GtkWidget *widget)
+{
+  GtkWidget *focus = gtk_root_get_focus (gtk_widget_get_root (widget));
+
+  return focus != NULL && (focus == widget || gtk_widget_is_ancestor (focus, widget));
+}
+
+/* Tab leaves the list for the page, Shift+Tab for the search; opening a
+ * row takes the keyboard to the page; Ctrl+Shift+F is the list search. */
+static void
+test_keyboard (KwTestFixture *f,
+               gconstpointer  data)
+{
+  GtkWidget *view, *list, *entry, *page;
+  g_autoptr(KwRecord) first = NULL;
+
+  kw_test_fixture_open (f);
+  wait_for_rows (f);
+  view = GTK_WIDGET (contacts_view (f));
+  kw_test_wait (100);
+  list = GTK_WIDGET (kw_contacts_view_get_list_view (contacts_view (f)));
+  entry = find_widget (view, GTK_TYPE_SEARCH_ENTRY, NULL);
+  first = g_list_model_get_item (G_LIST_MODEL (kw_contacts_view_get_list (contacts_view (f), "person")), 0);
+  g_signal_emit_by_name (list, "activate", 0);
+  kw_test_wait (50);
+  page = kw_contacts_view_get_page (contacts_view (f), "person");
+  g_assert_cmpstr (kw_contacts_view_get_open_id (contacts_view (f)), ==, kw_record_get_id (first));
+  g_assert_true (has_focus_within (page));
+
+  g_assert_true (gtk_widget_activate_action (view, "contacts.focus-search", NULL));
+  g_assert_true (has_focus_within (entry));
+  g_assert_true (gtk_widget_child_focus (list, GTK_DIR_DOWN) || gtk_widget_grab_focus (list));
+  g_assert_true (has_focus_within (list));
+  g_assert_true (send_key (list, GDK_KEY_Tab, 0));
+  g_assert_true (has_focus_within (page));
+  g_assert_true (gtk_widget_child_focus (list, GTK_DIR_DOWN) || gtk_widget_grab_focus (list));
+  g_assert_true (send_key (list, GDK_KEY_ISO_Left_Tab, GDK_SHIFT_MASK));
+  g_assert_true (has_focus_within (entry));
+  /* F6 goes to the page and back */
+  g_assert_true (gtk_widget_activate_action (view, "contacts.cycle-panes", NULL));
+  g_assert_true (has_focus_within (page));
+  g_assert_true (gtk_widget_activate_action (view, "contacts.cycle-panes", NULL));
+  g_assert_false (has_focus_within (page));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1022,6 +1089,7 @@ main (int   argc,
   ADD ("empty-state", test_empty_state, KW_TEST_EMPTY);
   ADD ("global-search-groups", test_global_search_groups, KW_TEST_DEMO);
   ADD ("global-search-keys", test_global_search_keys, KW_TEST_DEMO);
+  ADD ("keyboard", test_keyboard, KW_TEST_DEMO);
   ADD ("large-list", test_large_list, KW_TEST_GENERATED);
 #undef ADD
 
