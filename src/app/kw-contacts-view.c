@@ -227,23 +227,108 @@ scroll_to_open_record (KwContactsView *self)
     gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", position);
 }
 
+static int
+compare_area_names (gconstpointer a,
+                    gconstpointer b)
+{
+  g_autofree char *x = kw_record_dup_title (*(KwRecord * const *) a);
+  g_autofree char *y = kw_record_dup_title (*(KwRecord * const *) b);
+
+  return g_utf8_collate (x ? x : "", y ? y : "");
+}
+
+/* Each area, then the areas inside it, by name: stadsdeel › wijk › buurt.
+ * The drop-down's items keep their depth and the path above them. */
+static void
+append_areas (KwContactsView *self,
+              GtkStringList  *names,
+              GHashTable     *children,
+              const char     *parent,
+              const char     *path,
+              guint           depth)
+{
+  GPtrArray *inside = g_hash_table_lookup (children, parent ? parent : "");
+
+  if (inside == NULL || depth > 16)
+    return;
+  g_ptr_array_sort (inside, compare_area_names);
+  for (guint i = 0; i < inside->len; i++)
+    {
+      KwRecord *area = g_ptr_array_index (inside, i);
+      g_autofree char *title = kw_record_dup_title (area);
+      g_autofree char *below = path ? g_strdup_printf ("%s › %s", path, title) : g_strdup (title);
+      g_autoptr(GObject) item = NULL;
+
+      gtk_string_list_append (names, title);
+      item = g_list_model_get_item (G_LIST_MODEL (names), g_list_model_get_n_items (G_LIST_MODEL (names)) - 1);
+      g_object_set_data_full (item, "kw-path", g_strdup (path), g_free);
+      g_object_set_data (item, "kw-depth", GUINT_TO_POINTER (depth));
+      g_ptr_array_add (self->area_ids, g_strdup (kw_record_get_id (area)));
+      append_areas (self, names, children, kw_record_get_id (area), below, depth + 1);
+    }
+}
+
 static void
 load_areas (KwContactsView *self)
 {
   g_autoptr(GPtrArray) areas = kw_store_list (self->store, "area", NULL);
   g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  g_autoptr(GHashTable) ids = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) children = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                                         (GDestroyNotify) g_ptr_array_unref);
 
   g_ptr_array_set_size (self->area_ids, 0);
   gtk_string_list_append (names, _("All areas"));
   for (guint i = 0; areas && i < areas->len; i++)
+    g_hash_table_add (ids, (gpointer) kw_record_get_id (g_ptr_array_index (areas, i)));
+  for (guint i = 0; areas && i < areas->len; i++)
     {
       KwRecord *area = g_ptr_array_index (areas, i);
-      g_autofree char *title = kw_record_dup_title (area);
+      const char *parent = kw_record_get_string (area, "parent");
+      const char *key = parent && g_hash_table_contains (ids, parent) ? parent : "";
+      GPtrArray *list = g_hash_table_lookup (children, key);
 
-      gtk_string_list_append (names, title);
-      g_ptr_array_add (self->area_ids, g_strdup (kw_record_get_id (area)));
+      if (list == NULL)
+        g_hash_table_insert (children, (gpointer) key, list = g_ptr_array_new ());
+      g_ptr_array_add (list, area);
     }
+  append_areas (self, names, children, NULL, NULL, 0);
   gtk_drop_down_set_model (self->area_dropdown, G_LIST_MODEL (names));
+}
+
+static void
+on_area_item_setup_cb (GtkSignalListItemFactory *factory,
+                       GtkListItem              *item)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *name = gtk_label_new (NULL);
+  GtkWidget *path = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (name), 0);
+  gtk_label_set_xalign (GTK_LABEL (path), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (path), PANGO_ELLIPSIZE_START);
+  gtk_widget_add_css_class (path, "dim-label");
+  gtk_widget_add_css_class (path, "caption");
+  gtk_box_append (GTK_BOX (box), name);
+  gtk_box_append (GTK_BOX (box), path);
+  gtk_list_item_set_child (item, box);
+}
+
+/* An area in the drop-down: indented by its depth, the areas above it
+ * underneath ("Oost › Watergraafsmeer"). */
+static void
+on_area_item_bind_cb (GtkSignalListItemFactory *factory,
+                      GtkListItem              *item)
+{
+  GObject *area = gtk_list_item_get_item (item);
+  GtkWidget *box = gtk_list_item_get_child (item);
+  GtkWidget *name = gtk_widget_get_first_child (box);
+  const char *path = g_object_get_data (area, "kw-path");
+
+  gtk_label_set_label (GTK_LABEL (name), gtk_string_object_get_string (GTK_STRING_OBJECT (area)));
+  gtk_label_set_label (GTK_LABEL (gtk_widget_get_last_child (box)), path ? path : "");
+  gtk_widget_set_visible (gtk_widget_get_last_child (box), path != NULL);
+  gtk_widget_set_margin_start (box, 12 * GPOINTER_TO_UINT (g_object_get_data (area, "kw-depth")));
 }
 
 static void
@@ -770,6 +855,13 @@ kw_contacts_view_init (KwContactsView *self)
   gtk_widget_add_controller (GTK_WIDGET (self->search_entry), keys);
   self->area_ids = g_ptr_array_new_with_free_func (g_free);
   self->spare_rows = g_ptr_array_new_with_free_func (g_object_unref);
+  {
+    g_autoptr(GtkListItemFactory) area_factory = gtk_signal_list_item_factory_new ();
+
+    g_signal_connect (area_factory, "setup", G_CALLBACK (on_area_item_setup_cb), NULL);
+    g_signal_connect (area_factory, "bind", G_CALLBACK (on_area_item_bind_cb), NULL);
+    gtk_drop_down_set_list_factory (self->area_dropdown, area_factory);
+  }
   self->sort = g_strdup ("name");
 }
 

@@ -812,6 +812,25 @@ test_filter_state (KwTestFixture *f,
   g_assert_false (gtk_widget_has_css_class (button, "accent"));
   g_assert_nonnull (g_strrstr (count_text (f), " people"));
 
+  /* the areas as a tree: an area of depth d follows one of depth d - 1 */
+  {
+    GListModel *areas = gtk_drop_down_get_model (GTK_DROP_DOWN (find_widget (view, GTK_TYPE_DROP_DOWN, NULL)));
+    guint previous = 0, nested = 0;
+
+    g_assert_cmpuint (g_list_model_get_n_items (areas), >, 2);
+    for (guint i = 1; i < g_list_model_get_n_items (areas); i++)
+      {
+        g_autoptr(GObject) area = g_list_model_get_item (areas, i);
+        guint depth = GPOINTER_TO_UINT (g_object_get_data (area, "kw-depth"));
+
+        g_assert_cmpuint (depth, <=, previous + 1);
+        g_assert_true ((depth == 0) == (g_object_get_data (area, "kw-path") == NULL));
+        nested += depth > 0;
+        previous = depth;
+      }
+    g_assert_cmpuint (nested, >, 0);
+  }
+
   check = find_widget (view, GTK_TYPE_CHECK_BUTTON, "_Key figures only");
   g_assert_nonnull (check);
   gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
