@@ -20,6 +20,7 @@
 
 #include <adwaita.h>
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "kw-contact-row.h"
 #include "kw-enum-labels.h"
@@ -32,6 +33,7 @@ struct _KwContactRow
 
   KwStore   *store;
   KwRecord  *record;
+  char      *search;
   guint      fill_id;
 
   GtkLabel  *avatar;
@@ -119,7 +121,9 @@ fill_cb (gpointer data)
 {
   KwContactRow *self = data;
   g_autofree char *subtitle = NULL;
+  g_autofree char *markup = NULL;
   g_autofree char *last = NULL;
+  g_autofree char *title = NULL;
 
   self->fill_id = 0;
   if (kw_store_task_is_running (self->store))
@@ -130,8 +134,15 @@ fill_cb (gpointer data)
     }
   subtitle = dup_subtitle (self->store, self->record);
   last = dup_last_contact (self->store, self->record);
-  gtk_label_set_label (self->subtitle_label, subtitle);
-  gtk_widget_set_visible (GTK_WIDGET (self->subtitle_label), *subtitle != '\0');
+  title = kw_record_dup_title (self->record);
+  /* the search matched a field the row does not show: say which */
+  if (self->search != NULL && !kw_contact_markup_matches (title, self->search)
+      && !kw_contact_markup_matches (subtitle, self->search))
+    markup = kw_contact_dup_match_note (self->record, self->search);
+  if (markup == NULL)
+    markup = kw_contact_markup_highlight (subtitle, self->search);
+  gtk_label_set_markup (self->subtitle_label, markup);
+  gtk_widget_set_visible (GTK_WIDGET (self->subtitle_label), *markup != '\0');
   gtk_label_set_label (self->last_contact_label, last ? last : "");
   return G_SOURCE_REMOVE;
 }
@@ -175,6 +186,7 @@ kw_contact_row_dispose (GObject *object)
   g_clear_handle_id (&self->fill_id, g_source_remove);
   g_clear_object (&self->record);
   g_clear_object (&self->store);
+  g_clear_pointer (&self->search, g_free);
   gtk_widget_dispose_template (GTK_WIDGET (object), KW_TYPE_CONTACT_ROW);
   G_OBJECT_CLASS (kw_contact_row_parent_class)->dispose (object);
 }
@@ -202,6 +214,136 @@ kw_contact_row_init (KwContactRow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 }
 
+/* Search matches */
+
+/* A mask of the bytes of text that some word of the search matches
+ * (any case); NULL when none does. */
+static guint8 *
+match_mask (const char *text,
+            const char *search)
+{
+  g_auto(GStrv) words = g_strsplit_set (search ? search : "", " \t", -1);
+  gsize len = strlen (text);
+  g_autofree guint8 *mask = g_new0 (guint8, len + 1);
+  gboolean any = FALSE;
+
+  for (guint w = 0; words[w]; w++)
+    {
+      glong n = g_utf8_strlen (words[w], -1);
+      g_autofree char *needle = g_utf8_casefold (words[w], -1);
+
+      for (const char *p = text; n > 0 && *p; p = g_utf8_next_char (p))
+        {
+          const char *end = p;
+          g_autofree char *folded = NULL;
+          glong i;
+
+          for (i = 0; i < n && *end; i++)
+            end = g_utf8_next_char (end);
+          if (i < n)
+            break;
+          folded = g_utf8_casefold (p, end - p);
+          if (g_str_equal (folded, needle))
+            {
+              memset (mask + (p - text), 1, end - p);
+              any = TRUE;
+            }
+        }
+    }
+  return any ? g_steal_pointer (&mask) : NULL;
+}
+
+gboolean
+kw_contact_markup_matches (const char *text,
+                           const char *search)
+{
+  g_autofree guint8 *mask = text ? match_mask (text, search) : NULL;
+
+  return mask != NULL;
+}
+
+char *
+kw_contact_markup_highlight (const char *text,
+                             const char *search)
+{
+  g_autofree guint8 *mask = NULL;
+  GString *markup = g_string_new (NULL);
+  gboolean bold = FALSE;
+
+  if (text == NULL)
+    return g_string_free (markup, FALSE);
+  mask = match_mask (text, search);
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    {
+      g_autofree char *escaped = g_markup_escape_text (p, g_utf8_next_char (p) - p);
+      gboolean on = mask != NULL && mask[p - text];
+
+      if (on != bold)
+        g_string_append (markup, (bold = on) ? "<b>" : "</b>");
+      g_string_append (markup, escaped);
+    }
+  if (bold)
+    g_string_append (markup, "</b>");
+  return g_string_free (markup, FALSE);
+}
+
+/* The words around the first match of a long text, on one line. */
+static char *
+dup_excerpt (const char *value,
+             const char *search)
+{
+  g_autofree char *line = g_strdup (value);
+  const char *start = line;
+
+  g_strdelimit (line, "\n\t\r", ' ');
+  if (g_utf8_strlen (line, -1) > 60)
+    {
+      g_autofree guint8 *mask = match_mask (line, search);
+      gsize first = 0;
+
+      while (mask != NULL && line[first] && !mask[first])
+        first++;
+      /* some 20 characters before the match, from the start of a word */
+      for (glong back = 0; first > 0 && back < 20; back++)
+        first = g_utf8_prev_char (line + first) - line;
+      while (first > 0 && line[first - 1] != ' ')
+        first--;
+      start = line + first;
+    }
+  return g_strconcat (start == line ? "" : "…", start, NULL);
+}
+
+char *
+kw_contact_dup_match_note (KwRecord   *record,
+                           const char *search)
+{
+  const KwEntityType *type;
+
+  g_return_val_if_fail (KW_IS_RECORD (record), NULL);
+
+  type = kw_record_get_entity_type (record);
+  if (search == NULL || *search == '\0')
+    return NULL;
+  for (guint i = 0; i < type->n_fields; i++)
+    {
+      const KwField *field = &type->fields[i];
+      const char *value;
+      g_autofree char *excerpt = NULL;
+      g_autofree char *markup = NULL;
+
+      if (!(field->flags & KW_FIELD_FLAG_SEARCH) || (field->flags & KW_FIELD_FLAG_LOCAL)
+          || g_strcmp0 (field->name, type->title_field) == 0 || field->kind == KW_FIELD_REF
+          || (value = kw_record_get_string (record, field->name)) == NULL
+          || !kw_contact_markup_matches (value, search))
+        continue;
+      excerpt = dup_excerpt (value, search);
+      markup = kw_contact_markup_highlight (excerpt, search);
+      /* Translators: where a search matched, "Communities: Ghanese vrouwen" */
+      return g_strdup_printf (_("%s: %s"), g_dgettext (GETTEXT_PACKAGE, field->label), markup);
+    }
+  return NULL;
+}
+
 /* Public API */
 
 GtkWidget *
@@ -213,7 +355,8 @@ kw_contact_row_new (void)
 void
 kw_contact_row_bind (KwContactRow *self,
                      KwStore      *store,
-                     KwRecord     *record)
+                     KwRecord     *record,
+                     const char   *search)
 {
   g_autofree char *title = NULL;
 
@@ -230,6 +373,8 @@ kw_contact_row_bind (KwContactRow *self,
   set_avatar (self, title);
   g_set_object (&self->store, store);
   g_set_object (&self->record, record);
+  g_free (self->search);
+  self->search = search != NULL && *search != '\0' ? g_strstrip (g_strdup (search)) : NULL;
   if (self->fill_id == 0)
     self->fill_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, fill_cb, self, NULL);
 }

@@ -620,7 +620,7 @@ on_factory_bind_cb (GtkSignalListItemFactory *factory,
                     KwContactsView           *self)
 {
   kw_contact_row_bind (KW_CONTACT_ROW (gtk_list_item_get_child (item)), self->store,
-                       gtk_list_item_get_item (item));
+                       gtk_list_item_get_item (item), gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
 }
 
 /* The list view of GTK 4.8 makes and binds about 200 rows as soon as it

@@ -20,6 +20,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "kw-contact-row.h"
 #include "kw-enum-labels.h"
 #include "kw-search-popover.h"
 #include "kw-store-query.h"
@@ -55,59 +56,6 @@ enum {
 static guint signals[N_SIGNALS];
 
 /* Helpers */
-
-/* A mask of the bytes of text that some word of the search matches
- * (any case). */
-static gboolean *
-match_mask (const char  *text,
-            char       **words)
-{
-  gsize len = strlen (text);
-  gboolean *mask = g_new0 (gboolean, len + 1);
-
-  for (guint w = 0; words[w]; w++)
-    {
-      glong n = g_utf8_strlen (words[w], -1);
-      g_autofree char *needle = g_utf8_casefold (words[w], -1);
-
-      if (n == 0)
-        continue;
-      for (const char *p = text; *p; p = g_utf8_next_char (p))
-        {
-          const char *end = g_utf8_offset_to_pointer (p, MIN (n, g_utf8_strlen (p, -1)));
-          g_autofree char *folded = g_utf8_casefold (p, end - p);
-
-          if (g_utf8_strlen (p, -1) >= n && g_str_equal (folded, needle))
-            memset (mask + (p - text), TRUE, end - p);
-        }
-    }
-  return mask;
-}
-
-/* Pango markup of text with what the search matched in bold. */
-static char *
-dup_highlighted (const char  *text,
-                 char       **words)
-{
-  g_autofree gboolean *mask = NULL;
-  GString *markup = g_string_new (NULL);
-  gboolean bold = FALSE;
-
-  if (text == NULL)
-    return g_string_free (markup, FALSE);
-  mask = match_mask (text, words);
-  for (const char *p = text; *p; p = g_utf8_next_char (p))
-    {
-      g_autofree char *escaped = g_markup_escape_text (p, g_utf8_next_char (p) - p);
-
-      if (mask[p - text] != bold)
-        g_string_append (markup, (bold = mask[p - text]) ? "<b>" : "</b>");
-      g_string_append (markup, escaped);
-    }
-  if (bold)
-    g_string_append (markup, "</b>");
-  return g_string_free (markup, FALSE);
-}
 
 /* 0: the title starts with the search; 1: a word of it does; 2: else */
 static int
@@ -210,16 +158,31 @@ dup_subtitle (KwStore           *store,
 static GtkWidget *
 make_result_row (KwStore           *store,
                  const KwSearchHit *hit,
-                 char             **words)
+                 const char        *search)
 {
   GtkWidget *row = gtk_list_box_row_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
   GtkWidget *label = gtk_label_new (NULL);
   GtkWidget *sub = gtk_label_new (NULL);
-  g_autofree char *title = dup_highlighted (hit->title, words);
+  g_autofree char *title = kw_contact_markup_highlight (hit->title, search);
   g_autofree char *subtitle = dup_subtitle (store, hit);
-  g_autofree char *subtitle_markup = dup_highlighted (subtitle, words);
+  g_autofree char *subtitle_markup = kw_contact_markup_highlight (subtitle, search);
+  g_autofree char *note = NULL;
 
+  /* matched elsewhere than in the title: say where */
+  if (!kw_contact_markup_matches (hit->title, search) && !kw_contact_markup_matches (subtitle, search))
+    {
+      g_autoptr(KwRecord) record = kw_store_get (store, hit->type_name, hit->id, NULL);
+
+      note = record ? kw_contact_dup_match_note (record, search) : NULL;
+    }
+  if (note != NULL)
+    {
+      char *both = *subtitle ? g_strdup_printf ("%s — %s", subtitle_markup, note) : g_strdup (note);
+
+      g_free (subtitle_markup);
+      subtitle_markup = both;
+    }
   gtk_label_set_markup (GTK_LABEL (label), title);
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
@@ -229,7 +192,7 @@ make_result_row (KwStore           *store,
   gtk_label_set_ellipsize (GTK_LABEL (sub), PANGO_ELLIPSIZE_END);
   gtk_widget_add_css_class (sub, "dim-label");
   gtk_widget_add_css_class (sub, "caption");
-  gtk_widget_set_visible (sub, *subtitle != '\0');
+  gtk_widget_set_visible (sub, *subtitle_markup != '\0');
   gtk_box_append (GTK_BOX (box), sub);
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
   g_object_set_data_full (G_OBJECT (row), "kw-type", g_strdup (hit->type_name), g_free);
@@ -303,7 +266,6 @@ add_results (KwSearchPopover  *self,
              GError          **error)
 {
   g_autofree char *trimmed = g_strstrip (g_strdup (text));
-  g_auto(GStrv) words = g_strsplit_set (trimmed, " \t", -1);
   g_autoptr(GPtrArray) types = ordered_types ();
   guint n = 0;
 
@@ -319,7 +281,7 @@ add_results (KwSearchPopover  *self,
         return FALSE;
       best = rank_hits (hits, trimmed);
       for (guint i = 0; i < best->len; i++, n++)
-        gtk_list_box_append (self->results, make_result_row (self->store, g_array_index (best, Ranked, i).hit, words));
+        gtk_list_box_append (self->results, make_result_row (self->store, g_array_index (best, Ranked, i).hit, trimmed));
     }
   return n > 0 || (g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
                                         _("Nothing found. Try part of a name or another spelling.")), FALSE);

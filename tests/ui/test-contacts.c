@@ -1082,6 +1082,48 @@ test_keyboard (KwTestFixture *f,
   g_assert_false (has_focus_within (page));
 }
 
+static gboolean
+find_label_text (GtkWidget  *root,
+                 const char *part)
+{
+  if (GTK_IS_LABEL (root) && gtk_widget_get_visible (root)
+      && strstr (gtk_label_get_text (GTK_LABEL (root)), part) != NULL)
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    if (find_label_text (child, part))
+      return TRUE;
+  return FALSE;
+}
+
+/* A search that matched a field the row does not show says which. */
+static void
+test_search_match_note (KwTestFixture *f,
+                        gconstpointer  data)
+{
+  GtkWidget *list;
+  g_autofree char *id = NULL;
+  GtkWidget *row;
+  KwRecordList *people;
+
+  kw_test_fixture_open (f);
+  id = create_person (f, "Note Tester");
+  row = kw_person_page_get_row (person_page (f), "communities");
+  gtk_editable_set_text (GTK_EDITABLE (row), "Qwertyschaak vrienden");
+  g_signal_emit_by_name (row, "apply");
+  wait_for_rows (f);
+  list = GTK_WIDGET (kw_contacts_view_get_list_view (contacts_view (f)));
+  kw_contacts_view_set_search (contacts_view (f), "qwertyschaak");
+  people = kw_contacts_view_get_list (contacts_view (f), "person");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (people)), ==, 1);
+  /* the subtitle is filled after the frame */
+  for (guint i = 0; i < 100 && !find_label_text (list, "Communities: Qwertyschaak vrienden"); i++)
+    kw_test_wait (50);
+  g_assert_true (find_label_text (list, "Communities: Qwertyschaak vrienden"));
+  kw_contacts_view_set_search (contacts_view (f), "note tester");
+  kw_test_wait (200);
+  g_assert_false (find_label_text (list, "Communities:"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1109,6 +1151,7 @@ main (int   argc,
   ADD ("global-search-groups", test_global_search_groups, KW_TEST_DEMO);
   ADD ("global-search-keys", test_global_search_keys, KW_TEST_DEMO);
   ADD ("keyboard", test_keyboard, KW_TEST_DEMO);
+  ADD ("search-match-note", test_search_match_note, KW_TEST_DEMO);
   ADD ("large-list", test_large_list, KW_TEST_GENERATED);
 #undef ADD
 
