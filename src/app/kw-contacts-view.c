@@ -373,15 +373,18 @@ show_detail (KwContactsView *self,
 
 /* Callbacks */
 
-/* Around a change of the search, the filters or the sort. GTK 4.8's
- * list view, when a change removes the row it keeps as its anchor (the
- * first one shown: a new search nearly always does), looks through every
- * added item for it (g_list_model_get_item () on each: a query and a
- * record per row, about a second for 100,000 people), and the selection
- * does the same for its selected item. The list view lets go of its
- * model meanwhile (and nothing is selected), and takes it again after:
- * that costs the rows on screen only (bench/contacts, "search-window").
- * Both must happen while the model still has its old length. */
+/* Around a large change of the list (a new search, filter or sort).
+ * GTK 4.8's list view, when a change removes the row it keeps as its
+ * anchor (the first one shown: a new search nearly always does), looks
+ * through every added item for it (g_list_model_get_item () on each: a
+ * query and a record per row, about a second for 100,000 people), and
+ * the selection does the same for its selected item. The list view lets
+ * go of its model meanwhile (and nothing is selected), and takes it
+ * again after: that costs the rows on screen only (bench/contacts,
+ * "search-window"). Both must happen while the model still has its old
+ * length: KwRecordList's ::items-changing. */
+#define LARGE_CHANGE 256
+
 static void
 begin_list_change (KwContactsView *self)
 {
@@ -404,8 +407,25 @@ end_list_change (KwContactsView *self)
 }
 
 static void
+on_list_items_changing_cb (KwContactsView *self,
+                           guint           position,
+                           guint           removed,
+                           guint           added,
+                           KwRecordList   *list)
+{
+  if (gtk_single_selection_get_model (self->selection) == G_LIST_MODEL (list)
+      && MAX (removed, added) >= LARGE_CHANGE)
+    begin_list_change (self);
+}
+
+static void
 on_list_items_changed_cb (KwContactsView *self)
 {
+  if (self->reattach)
+    {
+      end_list_change (self);
+      return;
+    }
   update_count (self);
   select_open_record (self);
 }
@@ -436,16 +456,10 @@ on_search_entry_search_changed_cb (KwContactsView *self)
 {
   const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
 
-  if (gtk_list_view_get_model (self->list_view) == NULL)  /* before the first frame */
-    {
-      kw_record_list_set_search (self->people, text);
-      kw_record_list_set_search (self->organisations, text);
-      return;
-    }
-  begin_list_change (self);
   kw_record_list_set_search (self->people, text);
   kw_record_list_set_search (self->organisations, text);
-  end_list_change (self);
+  if (gtk_list_view_get_model (self->list_view) != NULL)  /* not before the first frame */
+    update_count (self);
 }
 
 static void
@@ -462,9 +476,9 @@ on_filter_changed_cb (KwContactsView *self)
 {
   if (self->people == NULL)
     return;
-  begin_list_change (self);
   apply_filters (self);
-  end_list_change (self);
+  if (gtk_list_view_get_model (self->list_view) != NULL)
+    update_count (self);
 }
 
 static void
@@ -658,6 +672,13 @@ setup_lists (KwContactsView *self)
   g_signal_connect_object (factory, "teardown", G_CALLBACK (on_factory_teardown_cb), self, 0);
   g_signal_connect_object (factory, "bind", G_CALLBACK (on_factory_bind_cb), self, 0);
   gtk_list_view_set_factory (self->list_view, factory);
+  /* a search runs in a thread, and a large change is shown anew */
+  for (KwRecordList **list = &self->people; list != NULL; list = list == &self->people ? &self->organisations : NULL)
+    {
+      kw_record_list_set_async (*list, TRUE);
+      g_signal_connect_object (*list, "items-changing", G_CALLBACK (on_list_items_changing_cb),
+                               self, G_CONNECT_SWAPPED);
+    }
   /* the model is set after the first frame: kw_contacts_view_map() */
   /* after the list view has taken in the change, or it trips over the selection */
   g_signal_connect_object (self->selection, "items-changed", G_CALLBACK (on_list_items_changed_cb),
@@ -765,10 +786,8 @@ kw_contacts_view_set_property (GObject      *object,
       g_free (self->sort);
       self->sort = g_strdup (sort);
       order = g_strcmp0 (sort, "last-contact") == 0 ? KW_RECORD_SORT_LAST_CONTACT : KW_RECORD_SORT_NAME;
-      begin_list_change (self);
       if (self->people != NULL)
         kw_record_list_set_sort (self->people, order);
-      end_list_change (self);
       g_object_notify_by_pspec (object, properties[PROP_SORT]);
       break;
     default:

@@ -7,6 +7,8 @@
  */
 #pragma once
 
+#include <gio/gio.h>
+
 #include "kw-store.h"
 
 G_BEGIN_DECLS
@@ -80,6 +82,22 @@ gboolean   _kw_store_query_match     (KwStore        *self,
                                       const char     *type_name,
                                       const char     *search,
                                       GHashTable    **matches,
+                                      GError        **error);
+/* A read-only connection of its own to the store's database, for the
+ * list search in a worker thread (WAL lets it read beside the store's
+ * connection); used by one thread at a time (it has a lock). NULL when
+ * the database has no file. */
+typedef struct _KwStoreReader KwStoreReader;
+
+KwStoreReader *_kw_store_reader_new   (KwStore        *self);
+void       _kw_store_reader_free     (KwStoreReader  *reader);
+/* As _kw_store_query_match (), through the reader; stops early with
+ * G_IO_ERROR_CANCELLED when cancellable is. */
+gboolean   _kw_store_reader_match    (KwStoreReader  *reader,
+                                      const char     *type_name,
+                                      const char     *search,
+                                      GHashTable    **matches,
+                                      GCancellable   *cancellable,
                                       GError        **error);
 KwRecord  *_kw_store_query_record    (KwStore        *self,
                                       const char     *type_name,
