@@ -77,7 +77,8 @@ dup_last_contact (KwStore  *store,
   if (!g_str_equal (kw_record_get_type_name (record), "person"))
     return NULL;
   date = kw_store_dup_last_contact (store, kw_record_get_id (record));
-  return date ? kw_format_date_short (date) : NULL;
+  /* Translators: the last contact with someone never contacted */
+  return date ? kw_format_date_short (date) : g_strdup (C_("last contact", "Never"));
 }
 
 /* "Zeynep Şahin" → "ZŞ": the first letters of the first and last word */

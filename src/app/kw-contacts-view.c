@@ -44,6 +44,7 @@ struct _KwContactsView
   GtkWidget          *empty_import_button;
   AdwStatusPage      *empty_page;
   GtkMenuButton      *filter_button;
+  GtkMenuButton      *sort_button;
   GtkDropDown        *formal_dropdown;
   GtkCheckButton     *key_figures_check;
   GtkDropDown        *kind_dropdown;
@@ -785,9 +786,14 @@ kw_contacts_view_set_property (GObject      *object,
         return;
       g_free (self->sort);
       self->sort = g_strdup (sort);
-      order = g_strcmp0 (sort, "last-contact") == 0 ? KW_RECORD_SORT_LAST_CONTACT : KW_RECORD_SORT_NAME;
+      order = g_strcmp0 (sort, "last-contact") == 0 ? KW_RECORD_SORT_LAST_CONTACT
+            : g_strcmp0 (sort, "last-contact-oldest") == 0 ? KW_RECORD_SORT_LAST_CONTACT_OLDEST
+            : KW_RECORD_SORT_NAME;
       if (self->people != NULL)
         kw_record_list_set_sort (self->people, order);
+      /* newest first is descending; by name and oldest first ascending */
+      gtk_menu_button_set_icon_name (self->sort_button, order == KW_RECORD_SORT_LAST_CONTACT
+                                     ? "view-sort-descending-symbolic" : "view-sort-ascending-symbolic");
       g_object_notify_by_pspec (object, properties[PROP_SORT]);
       break;
     default:
@@ -820,6 +826,7 @@ bind_template (GtkWidgetClass *widget_class)
   gtk_widget_class_bind_template_child (widget_class, KwContactsView, people_button);
   gtk_widget_class_bind_template_child (widget_class, KwContactsView, person_filters);
   gtk_widget_class_bind_template_child (widget_class, KwContactsView, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, KwContactsView, sort_button);
   gtk_widget_class_bind_template_callback (widget_class, on_clear_filters_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_filter_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_leaflet_changed_cb);

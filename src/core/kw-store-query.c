@@ -174,6 +174,9 @@ add_order (GString            *sql,
   if (sort == KW_RECORD_SORT_LAST_CONTACT && strcmp (type->name, "person") == 0)
     g_string_append (sql, " ORDER BY (SELECT max (c.date) FROM contact_moment c "
                           "WHERE c.person = person.id) DESC NULLS LAST,");
+  else if (sort == KW_RECORD_SORT_LAST_CONTACT_OLDEST && strcmp (type->name, "person") == 0)
+    g_string_append (sql, " ORDER BY (SELECT max (c.date) FROM contact_moment c "
+                          "WHERE c.person = person.id) ASC NULLS FIRST,");
   else
     g_string_append (sql, " ORDER BY");
   g_string_append_printf (sql, " \"%s\" COLLATE NOCASE, id", type->title_field);

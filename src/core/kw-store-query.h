@@ -15,7 +15,8 @@ G_BEGIN_DECLS
 
 typedef enum {
   KW_RECORD_SORT_NAME,
-  KW_RECORD_SORT_LAST_CONTACT,
+  KW_RECORD_SORT_LAST_CONTACT,         /* newest first, never contacted last */
+  KW_RECORD_SORT_LAST_CONTACT_OLDEST,  /* never contacted first, then oldest */
 } KwRecordSort;
 
 typedef struct {

@@ -458,6 +458,27 @@ test_filters_and_sort (KwTestFixture *f,
 
       g_assert_true (dq == NULL || (dp != NULL && g_strcmp0 (dp, dq) >= 0));
     }
+  /* oldest first, for "who haven't I spoken to": the never contacted first */
+  g_assert_true (gtk_widget_activate_action (kw_window_get_contacts_view (f->window), "contacts.sort", "s", "last-contact-oldest"));
+  {
+    g_autoptr(KwRecord) head = g_list_model_get_item (G_LIST_MODEL (list), 0);
+    g_autofree char *never = kw_store_dup_last_contact (f->store, kw_record_get_id (head));
+    gboolean seen_date = FALSE;
+
+    g_assert_null (never);
+    for (guint i = 1; i < all; i++)
+      {
+        g_autoptr(KwRecord) p = g_list_model_get_item (G_LIST_MODEL (list), i - 1);
+        g_autoptr(KwRecord) q = g_list_model_get_item (G_LIST_MODEL (list), i);
+        g_autofree char *dp = kw_store_dup_last_contact (f->store, kw_record_get_id (p));
+        g_autofree char *dq = kw_store_dup_last_contact (f->store, kw_record_get_id (q));
+
+        seen_date = seen_date || dq != NULL;
+        g_assert_true (dp == NULL || (dq != NULL && g_strcmp0 (dp, dq) <= 0));
+      }
+    g_assert_true (seen_date);
+  }
+  g_assert_true (gtk_widget_activate_action (kw_window_get_contacts_view (f->window), "contacts.sort", "s", "last-contact"));
   kw_record_list_set_not_contacted_months (list, 12);
   n = g_list_model_get_n_items (G_LIST_MODEL (list));
   g_assert_cmpuint (n, <, all);
