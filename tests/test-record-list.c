@@ -232,6 +232,35 @@ test_async (Fixture       *fx,
   g_signal_handlers_disconnect_by_data (list, &wait);
 }
 
+/* Letters with a diacritic sort among their base letters. */
+static void
+test_folded_order (Fixture       *fx,
+                   gconstpointer  data)
+{
+  static const char * const sorted[] = {
+    "Bram Hoekstra", "Çiğdem Yıldız", "Daan de Vries", "Émile Duval", "Ethan Smit",
+    "Noor Bakker", "Özlem Kaya", "Paweł Nowak", "Zeynep Sahin", "Zeynep Şahin", "Zeynep Vos", NULL,
+  };
+  g_autoptr(KwRecordList) list = NULL;
+
+  for (guint i = G_N_ELEMENTS (sorted) - 1; i > 0; i--)   /* in reverse */
+    g_free (add_person (fx->store, sorted[i - 1], FALSE, NULL));
+  list = kw_record_list_new (fx->store, "person");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, G_N_ELEMENTS (sorted) - 1);
+  for (guint i = 0; sorted[i]; i++)
+    {
+      g_autofree char *name = name_at (list, i);
+      g_assert_cmpstr (name, ==, sorted[i]);
+    }
+  /* a search keeps that order */
+  kw_record_list_set_search (list, "zeynep");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 3);
+  {
+    g_autofree char *second = name_at (list, 1);
+    g_assert_cmpstr (second, ==, "Zeynep Şahin");
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -239,6 +268,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add ("/kw/record-list/search-and-filter", Fixture, NULL, fixture_set_up, test_search_and_filter, fixture_tear_down);
+  g_test_add ("/kw/record-list/folded-order", Fixture, NULL, fixture_set_up, test_folded_order, fixture_tear_down);
   g_test_add ("/kw/record-list/async", Fixture, NULL, fixture_set_up, test_async, fixture_tear_down);
   return g_test_run ();
 }

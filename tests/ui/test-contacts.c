@@ -1164,6 +1164,25 @@ test_search_match_note (KwTestFixture *f,
   g_assert_false (find_label_text (list, "Communities:"));
 }
 
+/* "Zeynep Şahin" sorts with the S, not after the Z. */
+static void
+test_sort_sahin (KwTestFixture *f,
+                 gconstpointer  data)
+{
+  g_autofree char *sahin = NULL, *tromp = NULL, *vos = NULL, *zwart = NULL;
+  KwRecordList *list;
+
+  kw_test_fixture_open (f);
+  vos = create_person (f, "Zeynep Vos");
+  sahin = create_person (f, "Zeynep Şahin");
+  zwart = create_person (f, "Zwaan Zwart");
+  tromp = create_person (f, "Zeynep Tromp");
+  list = kw_contacts_view_get_list (contacts_view (f), "person");
+  g_assert_cmpuint (kw_record_list_find (list, sahin), <, kw_record_list_find (list, tromp));
+  g_assert_cmpuint (kw_record_list_find (list, tromp), <, kw_record_list_find (list, vos));
+  g_assert_cmpuint (kw_record_list_find (list, vos), <, kw_record_list_find (list, zwart));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1192,6 +1211,7 @@ main (int   argc,
   ADD ("global-search-keys", test_global_search_keys, KW_TEST_DEMO);
   ADD ("keyboard", test_keyboard, KW_TEST_DEMO);
   ADD ("search-match-note", test_search_match_note, KW_TEST_DEMO);
+  ADD ("sort-sahin", test_sort_sahin, KW_TEST_DEMO);
   ADD ("large-list", test_large_list, KW_TEST_GENERATED);
 #undef ADD
 
