@@ -78,7 +78,6 @@ static guint signals[N_SIGNALS];
 
 static const guint months_choices[] = { 0, 3, 6, 12 };
 
-
 /* Helpers */
 
 static KwRecordList *
