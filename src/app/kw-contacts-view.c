@@ -538,6 +538,8 @@ cycle_panes_action (GtkWidget  *widget,
 {
   KwContactsView *self = KW_CONTACTS_VIEW (widget);
 
+  if (!gtk_widget_get_mapped (widget))
+    return;
   if (focus_within (GTK_WIDGET (self->detail_stack)) || !gtk_widget_child_focus (GTK_WIDGET (self->detail_stack), GTK_DIR_TAB_FORWARD))
     {
       if (!gtk_widget_child_focus (GTK_WIDGET (self->list_view), GTK_DIR_DOWN))
@@ -553,6 +555,8 @@ focus_search_action (GtkWidget  *widget,
 {
   KwContactsView *self = KW_CONTACTS_VIEW (widget);
 
+  if (!gtk_widget_get_mapped (widget))
+    return;
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
   gtk_editable_select_region (GTK_EDITABLE (self->search_entry), 0, -1);
 }
@@ -859,9 +863,7 @@ kw_contacts_view_class_init (KwContactsViewClass *klass)
   gtk_widget_class_install_property_action (widget_class, "contacts.sort", "sort");
   gtk_widget_class_install_action (widget_class, "contacts.focus-search", NULL, focus_search_action);
   gtk_widget_class_install_action (widget_class, "contacts.cycle-panes", NULL, cycle_panes_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
-                                       "contacts.focus-search", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F6, 0, "contacts.cycle-panes", NULL);
+
 }
 
 static void
@@ -874,6 +876,19 @@ kw_contacts_view_init (KwContactsView *self)
   gtk_event_controller_set_propagation_phase (list_keys, GTK_PHASE_CAPTURE);
   g_signal_connect (list_keys, "key-pressed", G_CALLBACK (on_list_key_pressed_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self->list_view), list_keys);
+  /* Ctrl+Shift+F and F6 wherever the focus is in the window (with the
+   * focus nowhere at first, too), while the view is shown */
+  {
+    GtkEventController *shortcuts = gtk_shortcut_controller_new ();
+
+    gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (shortcuts), GTK_SHORTCUT_SCOPE_MANAGED);
+    gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+      gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_f, GDK_CONTROL_MASK | GDK_SHIFT_MASK),
+                        gtk_named_action_new ("contacts.focus-search")));
+    gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+      gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_F6, 0), gtk_named_action_new ("contacts.cycle-panes")));
+    gtk_widget_add_controller (GTK_WIDGET (self), shortcuts);
+  }
   /* typing in the list searches; Down in the search goes to the list */
   gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self->list_view));
   g_signal_connect (keys, "key-pressed", G_CALLBACK (on_search_key_pressed_cb), self);
