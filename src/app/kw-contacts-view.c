@@ -525,9 +525,17 @@ on_list_key_pressed_cb (GtkEventControllerKey *controller,
 {
   if (keyval == GDK_KEY_ISO_Left_Tab || (keyval == GDK_KEY_Tab && (state & GDK_SHIFT_MASK)))
     return gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
-  if (keyval == GDK_KEY_Tab || keyval == GDK_KEY_KP_Tab)
-    return gtk_widget_child_focus (GTK_WIDGET (self->detail_stack), GTK_DIR_TAB_FORWARD);
-  return FALSE;
+  if (keyval != GDK_KEY_Tab && keyval != GDK_KEY_KP_Tab)
+    return FALSE;
+  if (!gtk_widget_child_focus (GTK_WIDGET (self->detail_stack), GTK_DIR_TAB_FORWARD))
+    {
+      /* no page open: on from the top of the window */
+      GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+      gtk_root_set_focus (root, NULL);
+      gtk_widget_child_focus (GTK_WIDGET (root), GTK_DIR_TAB_FORWARD);
+    }
+  return TRUE;
 }
 
 /* F6: the list and the page in turn */
