@@ -117,25 +117,56 @@ set_avatar (KwContactRow *self,
   gtk_widget_set_css_classes (GTK_WIDGET (self->avatar), classes);
 }
 
-static gboolean
-fill_cb (gpointer data)
-{
-  KwContactRow *self = data;
-  g_autofree char *subtitle = NULL;
-  g_autofree char *markup = NULL;
-  g_autofree char *last = NULL;
-  g_autofree char *title = NULL;
+/* The subtitle and last contact of the rows filled lately, by record
+ * id, one table per store, emptied when the store changes: a row bound
+ * again (the search cleared, the list scrolled back) is complete at
+ * once, without its two queries. */
+#define MAX_CACHED 4096
 
-  self->fill_id = 0;
-  if (kw_store_task_is_running (self->store))
-    {
-      /* the store is busy in a thread: not now */
-      self->fill_id = g_timeout_add (200, fill_cb, self);
-      return G_SOURCE_REMOVE;
-    }
-  subtitle = dup_subtitle (self->store, self->record);
-  last = dup_last_contact (self->store, self->record);
-  title = kw_record_dup_title (self->record);
+typedef struct {
+  char *subtitle;
+  char *last;
+} Filled;
+
+static void
+filled_free (gpointer data)
+{
+  Filled *filled = data;
+
+  g_free (filled->subtitle);
+  g_free (filled->last);
+  g_free (filled);
+}
+
+static void
+on_store_changed_cb (KwStore    *store,
+                     const char *type_name,
+                     GHashTable *cache)
+{
+  g_hash_table_remove_all (cache);
+}
+
+static GHashTable *
+get_cache (KwStore *store)
+{
+  GHashTable *cache = g_object_get_data (G_OBJECT (store), "kw-contact-row-cache");
+
+  if (cache != NULL)
+    return cache;
+  cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, filled_free);
+  g_object_set_data_full (G_OBJECT (store), "kw-contact-row-cache", cache, (GDestroyNotify) g_hash_table_unref);
+  g_signal_connect (store, "changed", G_CALLBACK (on_store_changed_cb), cache);
+  return cache;
+}
+
+static void
+show_filled (KwContactRow *self,
+             const char   *subtitle,
+             const char   *last)
+{
+  g_autofree char *title = kw_record_dup_title (self->record);
+  g_autofree char *markup = NULL;
+
   /* the search matched a field the row does not show: say which */
   if (self->search != NULL && !kw_contact_markup_matches (title, self->search)
       && !kw_contact_markup_matches (subtitle, self->search))
@@ -145,6 +176,30 @@ fill_cb (gpointer data)
   gtk_label_set_markup (self->subtitle_label, markup);
   gtk_widget_set_visible (GTK_WIDGET (self->subtitle_label), *markup != '\0');
   gtk_label_set_label (self->last_contact_label, last ? last : "");
+}
+
+static gboolean
+fill_cb (gpointer data)
+{
+  KwContactRow *self = data;
+  GHashTable *cache;
+  Filled *filled;
+
+  self->fill_id = 0;
+  if (kw_store_task_is_running (self->store))
+    {
+      /* the store is busy in a thread: not now */
+      self->fill_id = g_timeout_add (200, fill_cb, self);
+      return G_SOURCE_REMOVE;
+    }
+  cache = get_cache (self->store);
+  if (g_hash_table_size (cache) >= MAX_CACHED)
+    g_hash_table_remove_all (cache);
+  filled = g_new0 (Filled, 1);
+  filled->subtitle = dup_subtitle (self->store, self->record);
+  filled->last = dup_last_contact (self->store, self->record);
+  g_hash_table_replace (cache, g_strdup (kw_record_get_id (self->record)), filled);
+  show_filled (self, filled->subtitle, filled->last);
   return G_SOURCE_REMOVE;
 }
 
@@ -360,6 +415,7 @@ kw_contact_row_bind (KwContactRow *self,
                      const char   *search)
 {
   g_autofree char *title = NULL;
+  Filled *filled;
 
   g_return_if_fail (KW_IS_CONTACT_ROW (self));
   g_return_if_fail (KW_IS_RECORD (record));
@@ -376,6 +432,14 @@ kw_contact_row_bind (KwContactRow *self,
   g_set_object (&self->record, record);
   g_free (self->search);
   self->search = search != NULL && *search != '\0' ? g_strstrip (g_strdup (search)) : NULL;
+  filled = g_hash_table_lookup (get_cache (store), kw_record_get_id (record));
+  if (filled != NULL)
+    {
+      /* filled before: at once */
+      g_clear_handle_id (&self->fill_id, g_source_remove);
+      show_filled (self, filled->subtitle, filled->last);
+      return;
+    }
   if (self->fill_id == 0)
     self->fill_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, fill_cb, self, NULL);
 }
