@@ -22,6 +22,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "kw-collate.h"
 #include "kw-contact-row.h"
 #include "kw-enum-labels.h"
 #include "kw-store-query.h"
@@ -285,9 +286,22 @@ match_mask (const char *text,
 
   for (guint w = 0; words[w]; w++)
     {
+      gsize bytes = strlen (words[w]);
       glong n = g_utf8_strlen (words[w], -1);
-      g_autofree char *needle = g_utf8_casefold (words[w], -1);
+      g_autofree char *needle = NULL;
 
+      if (bytes > 0 && !kw_collate_needs_fold (words[w]))
+        {
+          /* ASCII, the usual case: without a case-folded copy per position */
+          for (gsize p = 0; p + bytes <= len; p++)
+            if (g_ascii_strncasecmp (text + p, words[w], bytes) == 0)
+              {
+                memset (mask + p, 1, bytes);
+                any = TRUE;
+              }
+          continue;
+        }
+      needle = g_utf8_casefold (words[w], -1);
       for (const char *p = text; n > 0 && *p; p = g_utf8_next_char (p))
         {
           const char *end = p;
@@ -328,7 +342,11 @@ kw_contact_markup_highlight (const char *text,
 
   if (text == NULL)
     return g_string_free (markup, FALSE);
-  mask = match_mask (text, search);
+  if ((mask = match_mask (text, search)) == NULL)
+    {
+      g_string_free (markup, TRUE);
+      return g_markup_escape_text (text, -1);
+    }
   for (const char *p = text; *p; p = g_utf8_next_char (p))
     {
       g_autofree char *escaped = g_markup_escape_text (p, g_utf8_next_char (p) - p);
