@@ -34,6 +34,7 @@ struct _KwContactsView
   GtkWidget          *organisation_page;
   gboolean            rows_waiting;  /* for the first frame to be painted */
   gboolean            reattach;      /* the list view let go of its model for a change */
+  gboolean            open_first;    /* Enter in the search while it ran */
 
   GtkDropDown        *area_dropdown;
   GtkEditable        *community_entry;
@@ -465,10 +466,28 @@ on_search_entry_search_changed_cb (KwContactsView *self)
 static void
 on_search_entry_activate_cb (KwContactsView *self)
 {
-  g_autoptr(KwRecord) first = g_list_model_get_item (G_LIST_MODEL (current_list (self)), 0);
+  g_autoptr(KwRecord) first = NULL;
 
+  /* Enter right after a key: the first of that search, once it is done */
+  if (kw_record_list_get_busy (current_list (self)))
+    {
+      self->open_first = TRUE;
+      return;
+    }
+  first = g_list_model_get_item (G_LIST_MODEL (current_list (self)), 0);
   if (first != NULL)
     kw_contacts_view_open (self, kw_record_get_type_name (first), kw_record_get_id (first));
+}
+
+static void
+on_list_busy_cb (KwContactsView *self,
+                 GParamSpec     *pspec,
+                 KwRecordList   *list)
+{
+  if (!self->open_first || kw_record_list_get_busy (list) || list != current_list (self))
+    return;
+  self->open_first = FALSE;
+  on_search_entry_activate_cb (self);
 }
 
 static void
@@ -690,6 +709,7 @@ setup_lists (KwContactsView *self)
       kw_record_list_set_async (*list, TRUE);
       g_signal_connect_object (*list, "items-changing", G_CALLBACK (on_list_items_changing_cb),
                                self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (*list, "notify::busy", G_CALLBACK (on_list_busy_cb), self, G_CONNECT_SWAPPED);
     }
   /* the model is set after the first frame: kw_contacts_view_map() */
   /* after the list view has taken in the change, or it trips over the selection */

@@ -22,6 +22,10 @@
 #include "kw-store-query.h"
 #include "kw-test-util.h"
 
+static GtkWidget *find_widget (GtkWidget  *root,
+                               GType       type,
+                               const char *text);
+
 static KwContactsView *
 contacts_view (KwTestFixture *f)
 {
@@ -162,6 +166,16 @@ test_search (KwTestFixture *f,
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, all);
   search_list (f, "ynep testc");
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 1);
+
+  /* Enter before the search is done opens its first, not the one before */
+  kw_contacts_view_close (contacts_view (f), id);
+  search_list (f, "");
+  kw_contacts_view_set_search (contacts_view (f), "ynep testca");
+  g_assert_true (kw_record_list_get_busy (list));
+  g_signal_emit_by_name (find_widget (GTK_WIDGET (contacts_view (f)), GTK_TYPE_SEARCH_ENTRY, "Search people"), "activate");
+  g_assert_null (kw_contacts_view_get_open_id (contacts_view (f)));
+  search_list (f, "ynep testca");
+  g_assert_cmpstr (kw_contacts_view_get_open_id (contacts_view (f)), ==, id);
   g_assert_cmpuint (kw_record_list_find (list, id), ==, 0);
 
   search_list (f, "estca");
@@ -772,6 +786,16 @@ find_widget (GtkWidget  *root,
     {
       const char *label = NULL;
 
+      /* a search entry by its placeholder (drop-downs have search entries too) */
+      if (GTK_IS_SEARCH_ENTRY (root) && text != NULL)
+        {
+          g_autofree char *placeholder = NULL;
+
+          g_object_get (root, "placeholder-text", &placeholder, NULL);
+          if (g_strcmp0 (placeholder, text) == 0)
+            return root;
+        }
+
       if (GTK_IS_MENU_BUTTON (root))
         label = gtk_menu_button_get_label (GTK_MENU_BUTTON (root));
       else if (GTK_IS_BUTTON (root))
@@ -1098,7 +1122,7 @@ test_keyboard (KwTestFixture *f,
   view = GTK_WIDGET (contacts_view (f));
   kw_test_wait (100);
   list = GTK_WIDGET (kw_contacts_view_get_list_view (contacts_view (f)));
-  entry = find_widget (view, GTK_TYPE_SEARCH_ENTRY, NULL);
+  entry = find_widget (view, GTK_TYPE_SEARCH_ENTRY, "Search people");
   first = g_list_model_get_item (G_LIST_MODEL (kw_contacts_view_get_list (contacts_view (f), "person")), 0);
   g_signal_emit_by_name (list, "activate", 0);
   kw_test_wait (50);
