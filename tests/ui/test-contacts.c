@@ -1207,6 +1207,33 @@ test_sort_sahin (KwTestFixture *f,
   g_assert_cmpuint (kw_record_list_find (list, vos), <, kw_record_list_find (list, zwart));
 }
 
+/* The organisations open at their top, not at the people's offset. */
+static void
+test_organisations_at_top (KwTestFixture *f,
+                           gconstpointer  data)
+{
+  GtkListView *view;
+  GtkAdjustment *adj;
+
+  kw_test_fixture_open (f);
+  wait_for_rows (f);
+  kw_test_wait (100);
+  view = kw_contacts_view_get_list_view (contacts_view (f));
+  adj = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (view));
+  g_assert_cmpfloat (gtk_adjustment_get_upper (adj), >, gtk_adjustment_get_page_size (adj));
+  gtk_adjustment_set_value (adj, gtk_adjustment_get_upper (adj));
+  kw_test_wait (50);
+  g_assert_cmpfloat (gtk_adjustment_get_value (adj), >, 0);
+  kw_contacts_view_set_mode (contacts_view (f), "organisation");
+  kw_test_wait (100);
+  adj = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (view));
+  /* long enough to keep an offset, were it kept */
+  g_assert_cmpfloat (gtk_adjustment_get_upper (adj), >, gtk_adjustment_get_page_size (adj));
+  g_assert_cmpfloat (gtk_adjustment_get_value (adj), ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_list_view_get_model (view))), ==,
+                    kw_store_count (f->store, "organisation"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1236,6 +1263,7 @@ main (int   argc,
   ADD ("keyboard", test_keyboard, KW_TEST_DEMO);
   ADD ("search-match-note", test_search_match_note, KW_TEST_DEMO);
   ADD ("sort-sahin", test_sort_sahin, KW_TEST_DEMO);
+  ADD ("organisations-at-top", test_organisations_at_top, KW_TEST_DEMO);
   ADD ("large-list", test_large_list, KW_TEST_GENERATED);
 #undef ADD
 
