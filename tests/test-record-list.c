@@ -261,6 +261,28 @@ test_folded_order (Fixture       *fx,
   }
 }
 
+/* By last name: "de Vries" under V, "van der Berg" under B. */
+static void
+test_last_name_order (Fixture       *fx,
+                      gconstpointer  data)
+{
+  static const char * const sorted[] = {
+    "Bram Appel", "Anna van der Berg", "Zeynep Şahin", "Lotte Smit", "Anna Vries", "Daan de Vries", NULL,
+  };
+  g_autoptr(KwRecordList) list = NULL;
+
+  for (guint i = 0; sorted[i]; i++)
+    g_free (add_person (fx->store, sorted[(i * 5) % 6], FALSE, NULL));   /* mixed up */
+  list = kw_record_list_new (fx->store, "person");
+  kw_record_list_set_sort (list, KW_RECORD_SORT_LAST_NAME);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 6);
+  for (guint i = 0; sorted[i]; i++)
+    {
+      g_autofree char *name = name_at (list, i);
+      g_assert_cmpstr (name, ==, sorted[i]);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -269,6 +291,7 @@ main (int   argc,
 
   g_test_add ("/kw/record-list/search-and-filter", Fixture, NULL, fixture_set_up, test_search_and_filter, fixture_tear_down);
   g_test_add ("/kw/record-list/folded-order", Fixture, NULL, fixture_set_up, test_folded_order, fixture_tear_down);
+  g_test_add ("/kw/record-list/last-name-order", Fixture, NULL, fixture_set_up, test_last_name_order, fixture_tear_down);
   g_test_add ("/kw/record-list/async", Fixture, NULL, fixture_set_up, test_async, fixture_tear_down);
   return g_test_run ();
 }

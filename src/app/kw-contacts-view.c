@@ -819,6 +819,7 @@ kw_contacts_view_set_property (GObject      *object,
       self->sort = g_strdup (sort);
       order = g_strcmp0 (sort, "last-contact") == 0 ? KW_RECORD_SORT_LAST_CONTACT
             : g_strcmp0 (sort, "last-contact-oldest") == 0 ? KW_RECORD_SORT_LAST_CONTACT_OLDEST
+            : g_strcmp0 (sort, "last-name") == 0 ? KW_RECORD_SORT_LAST_NAME
             : KW_RECORD_SORT_NAME;
       if (self->people != NULL)
         kw_record_list_set_sort (self->people, order);

@@ -70,3 +70,23 @@ kw_collate_fold (const char *name)
     }
   return g_string_free (key, FALSE);
 }
+
+char *
+kw_collate_last_name_key (const char *name)
+{
+  g_autofree char *folded = NULL;
+  const char *last;
+  gsize end;
+
+  g_return_val_if_fail (name != NULL, NULL);
+
+  folded = kw_collate_fold (name);
+  end = strlen (folded);
+  while (end > 0 && folded[end - 1] == ' ')
+    folded[--end] = '\0';
+  last = strrchr (folded, ' ');
+  if (last == NULL)
+    return g_steal_pointer (&folded);
+  /* "\1" sorts before every letter: namesakes by the rest of the name */
+  return g_strdup_printf ("%s\1%.*s", last + 1, (int) (last - folded), folded);
+}

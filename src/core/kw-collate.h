@@ -16,4 +16,8 @@ char     *kw_collate_fold       (const char *name);
 /* Whether the key has a byte outside ASCII (and needs folding). */
 gboolean  kw_collate_needs_fold (const char *key);
 
+/* A sort key by last name: the last word first ("de Wit" under W,
+ * "van der Berg" under B), then the rest of the name; folded as above. */
+char     *kw_collate_last_name_key (const char *name);
+
 G_END_DECLS

@@ -182,6 +182,28 @@ order_by_folded_names (Base *base)
   return sorted;
 }
 
+/* By last name: not in SQL (no index could serve it); keys made and
+ * sorted when the list loads. */
+static Base *
+order_by_last_names (Base *base)
+{
+  g_autoptr(GArray) keyed = g_array_sized_new (FALSE, FALSE, sizeof (Folded), base->rids->len);
+  Base *sorted = base_new ();
+
+  for (guint k = 0; k < base->rids->len; k++)
+    {
+      Folded f = { k, kw_collate_last_name_key (base->keys->str + g_array_index (base->offsets, guint32, k)) };
+      g_array_append_val (keyed, f);
+    }
+  g_array_sort (keyed, compare_folded);
+  for (guint k = 0; k < keyed->len; k++)
+    {
+      append_row (sorted, base, g_array_index (keyed, Folded, k).index);
+      g_free (g_array_index (keyed, Folded, k).key);
+    }
+  return sorted;
+}
+
 static gboolean
 ensure_base (KwRecordList  *self,
              GError       **error)
@@ -197,6 +219,11 @@ ensure_base (KwRecordList  *self,
   if (self->query.sort == KW_RECORD_SORT_NAME)
     {
       self->base = order_by_folded_names (base);
+      return TRUE;
+    }
+  if (self->query.sort == KW_RECORD_SORT_LAST_NAME)
+    {
+      self->base = order_by_last_names (base);
       return TRUE;
     }
   self->base = g_steal_pointer (&base);

@@ -17,6 +17,7 @@ typedef enum {
   KW_RECORD_SORT_NAME,
   KW_RECORD_SORT_LAST_CONTACT,         /* newest first, never contacted last */
   KW_RECORD_SORT_LAST_CONTACT_OLDEST,  /* never contacted first, then oldest */
+  KW_RECORD_SORT_LAST_NAME,            /* "de Wit" under W (sorted when loaded) */
 } KwRecordSort;
 
 typedef struct {
