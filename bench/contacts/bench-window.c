@@ -3,6 +3,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  *   bench-contacts-window --scroll DB [--steps N]
+ *   bench-contacts-window --search DB [--rounds N]
  *   bench-contacts-window --startup DB EMPTY_WINDOW_EXE [--runs N]
  *   bench-contacts-window --first-frame DB        (a child of --startup)
  *
@@ -11,7 +12,12 @@
  * (a tick callback), then 600 frames of 40 px each (a steady scroll);
  * it records the time of every "after-paint" of the window's
  * GdkFrameClock and reports frame intervals, work per frame and dropped
- * frames. --startup runs the real application on DB and the empty
+ * frames. --search types a realistic sequence of searches ("m", "mo",
+ * "moh", cleared, "z", "ze", "zey" …) into the list's search entry
+ * (gtk_editable_set_text, one keystroke at a time) and times each from
+ * the keystroke to the frame that shows the new list: the first
+ * "after-paint" once the model has emitted its items-changed for the
+ * search and the row widgets are bound again. --startup runs the real application on DB and the empty
  * window program alternately, each from spawn to its first frame, and
  * reports the ratio of the medians (target ≤ 1.5).
  */
@@ -20,6 +26,7 @@
 #include <locale.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "bench-contacts-db.h"
 #include "bench-first-frame.h"
@@ -225,6 +232,210 @@ scroll_main (const char *db,
   return EXIT_SUCCESS;
 }
 
+/* Search as you type, end to end */
+
+/* As a user types them: each is the whole text of the entry after a
+ * keystroke ("" is the entry cleared); every one changes the list. */
+static const char * const searches[] = {
+  "k", "kh", "kha", "khad", "", "z", "ze", "zey", "", "s", "se", "sem", "", "a", "ay", "ayş", "ayşe", "",
+  "m", "mu", "mur", "", "d", "da", "daa", "daan", "", "de", "de v", "de vr", "", "h", "hü", "hüs", "",
+  "p", "pa", "paw", "", "ş", "",
+};
+
+typedef struct {
+  GObject *list;
+  double   cpu_ms;    /* the main thread's CPU time at "shown" */
+  gboolean searched;  /* the entry emitted search-changed since the keystroke */
+  gboolean changed;   /* the model emitted items-changed since the keystroke */
+  gint64   shown;     /* the after-paint after that, µs */
+} Probe;
+
+static double
+thread_cpu_ms (void)
+{
+  struct timespec ts;
+
+  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts);
+  return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
+}
+
+/* The list has its result: no query of it runs (in a thread, when the
+ * list has a "busy" property). */
+static gboolean
+probe_settled (Probe *probe)
+{
+  gboolean busy = FALSE;
+
+  if (!probe->searched)
+    return FALSE;
+  if (g_object_class_find_property (G_OBJECT_GET_CLASS (probe->list), "busy") != NULL)
+    g_object_get (probe->list, "busy", &busy, NULL);
+  return !busy;
+}
+
+static void
+on_probe_search_changed_cb (GtkSearchEntry *entry,
+                            Probe          *probe)
+{
+  probe->searched = TRUE;
+}
+
+static void
+on_probe_items_changed_cb (GListModel *model,
+                           guint       position,
+                           guint       removed,
+                           guint       added,
+                           Probe      *probe)
+{
+  probe->changed = TRUE;
+}
+
+static void
+on_probe_after_paint_cb (GdkFrameClock *clock,
+                         Probe         *probe)
+{
+  if (probe->changed && probe->shown == 0 && probe_settled (probe))
+    {
+      probe->shown = g_get_monotonic_time ();
+      probe->cpu_ms = thread_cpu_ms ();
+    }
+}
+
+static GtkWidget *
+find_search_entry (GtkWidget *widget)
+{
+  if (GTK_IS_SEARCH_ENTRY (widget))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_search_entry (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* As a key would: the new character inserted at the end, or the text
+ * deleted (gtk_editable_set_text would pass through an empty entry,
+ * which a search entry reports at once). */
+static void
+type_text (GtkEditable *entry,
+           const char  *text)
+{
+  const char *old = gtk_editable_get_text (entry);
+  int pos = -1;
+
+  if (*text == '\0')
+    gtk_editable_delete_text (entry, 0, -1);
+  else if (g_str_has_prefix (text, old))
+    {
+      pos = g_utf8_strlen (old, -1);
+      gtk_editable_insert_text (entry, text + strlen (old), -1, &pos);
+    }
+  else
+    gtk_editable_set_text (entry, text);
+}
+
+/* ms from the keystroke to the frame that shows its list, or < 0; in
+ * *cpu, the main thread's CPU time meanwhile (less noisy on a shared
+ * machine than the time on the clock) */
+static double
+time_keystroke (GtkEditable *entry,
+                const char  *text,
+                Probe       *probe,
+                double      *cpu)
+{
+  gint64 t0, deadline;
+  double cpu0 = thread_cpu_ms ();
+
+  probe->changed = probe->searched = FALSE;
+  probe->shown = 0;
+  t0 = g_get_monotonic_time ();
+  deadline = t0 + 10 * G_USEC_PER_SEC;
+  type_text (entry, text);
+  while (probe->shown == 0 && g_get_monotonic_time () < deadline)
+    {
+      g_main_context_iteration (NULL, FALSE) || (g_usleep (200), TRUE);
+      if (!probe->changed && probe_settled (probe))
+        {
+          probe->shown = g_get_monotonic_time ();  /* the same list: no frame to wait for */
+          probe->cpu_ms = thread_cpu_ms ();
+        }
+    }
+  *cpu = probe->cpu_ms - cpu0;
+  return probe->shown ? (probe->shown - t0) / 1000.0 : -1;
+}
+
+static int
+search_main (const char *db,
+             guint       rounds)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KwStore) store = bench_open_people (db, 100000, &error);
+  g_autoptr(GArray) times = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) cpus = g_array_new (FALSE, FALSE, sizeof (double));
+  KwContactsView *view;
+  GListModel *people;
+  GtkEditable *entry;
+  GtkWindow *window;
+  GdkFrameClock *clock;
+  Probe probe = { 0 };
+
+  if (store == NULL)
+    {
+      g_printerr ("%s\n", error->message);
+      return EXIT_FAILURE;
+    }
+  window = open_window (store);
+  view = KW_CONTACTS_VIEW (kw_window_get_contacts_view (KW_WINDOW (window)));
+  people = G_LIST_MODEL (kw_contacts_view_get_list (view, "person"));
+  entry = GTK_EDITABLE (find_search_entry (GTK_WIDGET (view)));
+  clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
+  g_print ("search as you type: %u people, window %d×%d, %s, %u keystrokes × %u rounds (and one not timed)\n",
+           g_list_model_get_n_items (people), gtk_widget_get_width (GTK_WIDGET (window)),
+           gtk_widget_get_height (GTK_WIDGET (window)),
+           G_OBJECT_TYPE_NAME (gtk_native_get_renderer (GTK_NATIVE (window))),
+           (guint) G_N_ELEMENTS (searches), rounds);
+  probe.list = G_OBJECT (people);
+  g_signal_connect (people, "items-changed", G_CALLBACK (on_probe_items_changed_cb), &probe);
+  g_signal_connect_after (entry, "search-changed", G_CALLBACK (on_probe_search_changed_cb), &probe);
+  g_signal_connect (clock, "after-paint", G_CALLBACK (on_probe_after_paint_cb), &probe);
+  for (guint round = 0; round <= rounds; round++)
+    for (guint i = 0; i < G_N_ELEMENTS (searches); i++)
+      {
+        double cpu = 0, ms = time_keystroke (entry, searches[i], &probe, &cpu);
+
+        if (ms < 0)
+          {
+            g_printerr ("“%s”: no list within 10 s\n", searches[i]);
+            return EXIT_FAILURE;
+          }
+        if (round > 0)
+          {
+            g_array_append_val (times, ms);
+            g_array_append_val (cpus, cpu);
+          }
+        if (g_getenv ("BENCH_VERBOSE") != NULL)
+          g_print ("  %s “%s”: %.1f ms (main thread CPU %.1f ms), %u people\n", round ? "  " : "(not timed)",
+                   searches[i], ms, cpu, g_list_model_get_n_items (people));
+        wait_ms (150);  /* the pause between two keys */
+      }
+  g_signal_handlers_disconnect_by_data (people, &probe);
+  g_signal_handlers_disconnect_by_data (clock, &probe);
+  g_signal_handlers_disconnect_by_data (entry, &probe);
+  g_array_sort (times, compare_doubles);
+  g_print ("  keystroke to the frame with the new list  p50 %6.1f ms   p95 %6.1f ms   max %6.1f ms"
+           "   (target p95 < 50 ms: %s)\n",
+           bench_percentile (times, 50), bench_percentile (times, 95), bench_percentile (times, 100),
+           bench_percentile (times, 95) < 50 ? "met" : "MISSED");
+  g_array_sort (cpus, compare_doubles);
+  g_print ("  main thread CPU time meanwhile            p50 %6.1f ms   p95 %6.1f ms   max %6.1f ms\n",
+           bench_percentile (cpus, 50), bench_percentile (cpus, 95), bench_percentile (cpus, 100));
+  gtk_window_destroy (window);
+  return EXIT_SUCCESS;
+}
+
 /* Start to first frame */
 
 /* The people list has its model and a row widget for each row shown. */
@@ -421,9 +632,9 @@ main (int   argc,
     return phases_main (argv[2]);
   if (argc >= 4 && g_str_equal (argv[1], "--startup"))
     return startup_main (argv[0], argv[2], argv[3], option_uint (argc, argv, "--runs", 7));
-  if (argc < 3 || !g_str_equal (argv[1], "--scroll"))
+  if (argc < 3 || (!g_str_equal (argv[1], "--scroll") && !g_str_equal (argv[1], "--search")))
     {
-      g_printerr ("usage: %s --scroll DB [--steps N] | --startup DB EMPTY_WINDOW_EXE [--runs N]\n", argv[0]);
+      g_printerr ("usage: %s --scroll DB [--steps N] | --search DB [--rounds N] | --startup DB EMPTY_WINDOW_EXE [--runs N]\n", argv[0]);
       return 2;
     }
   if (!gtk_init_check ())
@@ -432,5 +643,7 @@ main (int   argc,
       return EXIT_SKIP;
     }
   adw_init ();
+  if (g_str_equal (argv[1], "--search"))
+    return search_main (argv[2], option_uint (argc, argv, "--rounds", 3));
   return scroll_main (argv[2], option_uint (argc, argv, "--steps", 600));
 }

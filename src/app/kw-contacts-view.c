@@ -27,17 +27,25 @@ struct _KwContactsView
   KwRecordList       *organisations;
   GtkSingleSelection *selection;
   GPtrArray          *area_ids;     /* position - 1 in the area drop-down → id */
+  GPtrArray          *spare_rows;   /* KwContactRows the list view let go of */
   char               *sort;
   char               *open_id;
   GtkWidget          *person_page;
   GtkWidget          *organisation_page;
   gboolean            rows_waiting;  /* for the first frame to be painted */
+  gboolean            reattach;      /* the list view let go of its model for a change */
+  gboolean            open_first;    /* Enter in the search while it ran */
 
   GtkDropDown        *area_dropdown;
   GtkEditable        *community_entry;
   GtkLabel           *count_label;
   GtkStack           *detail_stack;
+  GtkButton          *empty_add_button;
+  GtkWidget          *empty_clear_button;
+  GtkWidget          *empty_import_button;
   AdwStatusPage      *empty_page;
+  GtkMenuButton      *filter_button;
+  GtkMenuButton      *sort_button;
   GtkDropDown        *formal_dropdown;
   GtkCheckButton     *key_figures_check;
   GtkDropDown        *kind_dropdown;
@@ -86,44 +94,117 @@ showing_people (KwContactsView *self)
 }
 
 static gboolean
-filters_active (KwContactsView *self)
+dropdown_chosen (GtkDropDown *dropdown)
 {
-  gboolean people = showing_people (self);
+  guint selected = gtk_drop_down_get_selected (dropdown);
 
-  return *gtk_editable_get_text (GTK_EDITABLE (self->search_entry)) != '\0'
-         || gtk_drop_down_get_selected (self->area_dropdown) > 0
-         || (people && gtk_check_button_get_active (self->key_figures_check))
-         || (people && *gtk_editable_get_text (self->community_entry) != '\0')
-         || (people && gtk_drop_down_get_selected (self->months_dropdown) > 0)
-         || (!people && gtk_drop_down_get_selected (self->kind_dropdown) > 0)
-         || (!people && gtk_drop_down_get_selected (self->formal_dropdown) > 0);
+  return selected != GTK_INVALID_LIST_POSITION && selected > 0;
+}
+
+/* The filters of the popover that are on for the list shown (the search
+ * is not one of them). */
+static guint
+count_active_filters (KwContactsView *self)
+{
+  guint n = dropdown_chosen (self->area_dropdown);
+
+  if (showing_people (self))
+    n += gtk_check_button_get_active (self->key_figures_check)
+         + (*gtk_editable_get_text (self->community_entry) != '\0')
+         + dropdown_chosen (self->months_dropdown);
+  else
+    n += dropdown_chosen (self->kind_dropdown) + dropdown_chosen (self->formal_dropdown);
+  return n;
+}
+
+static gboolean
+searching (KwContactsView *self)
+{
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->search_entry))));
+
+  return *text != '\0';
+}
+
+/* "Filter (2)" in the accent colour while any filter is on */
+static void
+update_filter_button (KwContactsView *self)
+{
+  guint n = count_active_filters (self);
+  g_autofree char *label = n > 0 ? g_strdup_printf (_("Filter (%u)"), n) : g_strdup (_("Filter"));
+  g_autofree char *tooltip = n > 0
+    ? g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u filter is on", "%u filters are on", n), n)
+    : g_strdup (_("Filter the list"));
+
+  gtk_menu_button_set_label (self->filter_button, label);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->filter_button), tooltip);
+  if (n > 0)
+    gtk_widget_add_css_class (GTK_WIDGET (self->filter_button), "accent");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->filter_button), "accent");
 }
 
 static void
 update_empty_page (KwContactsView *self)
 {
-  if (filters_active (self))
+  gboolean people = showing_people (self);
+  gboolean filtered = count_active_filters (self) > 0;
+
+  gtk_widget_set_visible (self->empty_clear_button, filtered);
+  gtk_widget_set_visible (GTK_WIDGET (self->empty_add_button), !filtered && !searching (self));
+  gtk_widget_set_visible (self->empty_import_button, people && !filtered && !searching (self));
+  if (filtered)
+    {
+      adw_status_page_set_icon_name (self->empty_page, "edit-find-symbolic");
+      adw_status_page_set_title (self->empty_page, _("No Matches for These Filters"));
+      adw_status_page_set_description (self->empty_page, _("Clear the filters, or try part of a name or another spelling."));
+      return;
+    }
+  if (searching (self))
     {
       adw_status_page_set_icon_name (self->empty_page, "edit-find-symbolic");
       adw_status_page_set_title (self->empty_page, _("No Matches"));
-      adw_status_page_set_description (self->empty_page, _("Try fewer filters, part of a name or another spelling."));
+      adw_status_page_set_description (self->empty_page, _("Try part of a name or another spelling."));
       return;
     }
-  adw_status_page_set_icon_name (self->empty_page, "x-office-address-book-symbolic");
-  adw_status_page_set_title (self->empty_page, showing_people (self) ? _("No People Yet") : _("No Organisations Yet"));
-  adw_status_page_set_description (self->empty_page, _("Add one with the + button, or import an export from a fellow organiser."));
+  /* the page beside the list has the icon already */
+  adw_status_page_set_icon_name (self->empty_page, NULL);
+  adw_status_page_set_title (self->empty_page, people ? _("No People Yet") : _("No Organisations Yet"));
+  adw_status_page_set_description (self->empty_page, people
+                                   ? _("Add someone, or import people from a vCard or CSV file.")
+                                   : _("Add an organisation, or import an export from a fellow organiser."));
+  gtk_button_set_label (self->empty_add_button, people ? _("_Add Person") : _("_Add Organisation"));
+}
+
+static char *
+dup_count_text (KwContactsView *self,
+                guint           n)
+{
+  gboolean people = showing_people (self);
+
+  if (count_active_filters (self) > 0)
+    return people
+      ? g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%'u person matches the filters", "%'u people match the filters", n), n)
+      : g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%'u organisation matches the filters", "%'u organisations match the filters", n), n);
+  if (searching (self))
+    return people
+      ? g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%'u person found", "%'u people found", n), n)
+      : g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%'u organisation found", "%'u organisations found", n), n);
+  return people
+    ? g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%'u person", "%'u people", n), n)
+    : g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%'u organisation", "%'u organisations", n), n);
 }
 
 static void
 update_count (KwContactsView *self)
 {
   guint n = g_list_model_get_n_items (G_LIST_MODEL (current_list (self)));
-  g_autofree char *text = showing_people (self)
-    ? g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%'u person", "%'u people", n), n)
-    : g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%'u organisation", "%'u organisations", n), n);
+  g_autofree char *text = dup_count_text (self, n);
 
   gtk_label_set_label (self->count_label, text);
+  /* no "0 people" above "No People Yet" */
+  gtk_widget_set_visible (GTK_WIDGET (self->count_label), n > 0);
   gtk_stack_set_visible_child_name (self->list_stack, n > 0 ? "list" : "empty");
+  update_filter_button (self);
   if (n == 0)
     update_empty_page (self);
 }
@@ -147,23 +228,108 @@ scroll_to_open_record (KwContactsView *self)
     gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", position);
 }
 
+static int
+compare_area_names (gconstpointer a,
+                    gconstpointer b)
+{
+  g_autofree char *x = kw_record_dup_title (*(KwRecord * const *) a);
+  g_autofree char *y = kw_record_dup_title (*(KwRecord * const *) b);
+
+  return g_utf8_collate (x ? x : "", y ? y : "");
+}
+
+/* Each area, then the areas inside it, by name: stadsdeel › wijk › buurt.
+ * The drop-down's items keep their depth and the path above them. */
+static void
+append_areas (KwContactsView *self,
+              GtkStringList  *names,
+              GHashTable     *children,
+              const char     *parent,
+              const char     *path,
+              guint           depth)
+{
+  GPtrArray *inside = g_hash_table_lookup (children, parent ? parent : "");
+
+  if (inside == NULL || depth > 16)
+    return;
+  g_ptr_array_sort (inside, compare_area_names);
+  for (guint i = 0; i < inside->len; i++)
+    {
+      KwRecord *area = g_ptr_array_index (inside, i);
+      g_autofree char *title = kw_record_dup_title (area);
+      g_autofree char *below = path ? g_strdup_printf ("%s › %s", path, title) : g_strdup (title);
+      g_autoptr(GObject) item = NULL;
+
+      gtk_string_list_append (names, title);
+      item = g_list_model_get_item (G_LIST_MODEL (names), g_list_model_get_n_items (G_LIST_MODEL (names)) - 1);
+      g_object_set_data_full (item, "kw-path", g_strdup (path), g_free);
+      g_object_set_data (item, "kw-depth", GUINT_TO_POINTER (depth));
+      g_ptr_array_add (self->area_ids, g_strdup (kw_record_get_id (area)));
+      append_areas (self, names, children, kw_record_get_id (area), below, depth + 1);
+    }
+}
+
 static void
 load_areas (KwContactsView *self)
 {
   g_autoptr(GPtrArray) areas = kw_store_list (self->store, "area", NULL);
   g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  g_autoptr(GHashTable) ids = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) children = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                                         (GDestroyNotify) g_ptr_array_unref);
 
   g_ptr_array_set_size (self->area_ids, 0);
   gtk_string_list_append (names, _("All areas"));
   for (guint i = 0; areas && i < areas->len; i++)
+    g_hash_table_add (ids, (gpointer) kw_record_get_id (g_ptr_array_index (areas, i)));
+  for (guint i = 0; areas && i < areas->len; i++)
     {
       KwRecord *area = g_ptr_array_index (areas, i);
-      g_autofree char *title = kw_record_dup_title (area);
+      const char *parent = kw_record_get_string (area, "parent");
+      const char *key = parent && g_hash_table_contains (ids, parent) ? parent : "";
+      GPtrArray *list = g_hash_table_lookup (children, key);
 
-      gtk_string_list_append (names, title);
-      g_ptr_array_add (self->area_ids, g_strdup (kw_record_get_id (area)));
+      if (list == NULL)
+        g_hash_table_insert (children, (gpointer) key, list = g_ptr_array_new ());
+      g_ptr_array_add (list, area);
     }
+  append_areas (self, names, children, NULL, NULL, 0);
   gtk_drop_down_set_model (self->area_dropdown, G_LIST_MODEL (names));
+}
+
+static void
+on_area_item_setup_cb (GtkSignalListItemFactory *factory,
+                       GtkListItem              *item)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *name = gtk_label_new (NULL);
+  GtkWidget *path = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (name), 0);
+  gtk_label_set_xalign (GTK_LABEL (path), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (path), PANGO_ELLIPSIZE_START);
+  gtk_widget_add_css_class (path, "dim-label");
+  gtk_widget_add_css_class (path, "caption");
+  gtk_box_append (GTK_BOX (box), name);
+  gtk_box_append (GTK_BOX (box), path);
+  gtk_list_item_set_child (item, box);
+}
+
+/* An area in the drop-down: indented by its depth, the areas above it
+ * underneath ("Oost › Watergraafsmeer"). */
+static void
+on_area_item_bind_cb (GtkSignalListItemFactory *factory,
+                      GtkListItem              *item)
+{
+  GObject *area = gtk_list_item_get_item (item);
+  GtkWidget *box = gtk_list_item_get_child (item);
+  GtkWidget *name = gtk_widget_get_first_child (box);
+  const char *path = g_object_get_data (area, "kw-path");
+
+  gtk_label_set_label (GTK_LABEL (name), gtk_string_object_get_string (GTK_STRING_OBJECT (area)));
+  gtk_label_set_label (GTK_LABEL (gtk_widget_get_last_child (box)), path ? path : "");
+  gtk_widget_set_visible (gtk_widget_get_last_child (box), path != NULL);
+  gtk_widget_set_margin_start (box, 12 * GPOINTER_TO_UINT (g_object_get_data (area, "kw-depth")));
 }
 
 static void
@@ -208,9 +374,59 @@ show_detail (KwContactsView *self,
 
 /* Callbacks */
 
+/* Around a large change of the list (a new search, filter or sort).
+ * GTK 4.8's list view, when a change removes the row it keeps as its
+ * anchor (the first one shown: a new search nearly always does), looks
+ * through every added item for it (g_list_model_get_item () on each: a
+ * query and a record per row, about a second for 100,000 people), and
+ * the selection does the same for its selected item. The list view lets
+ * go of its model meanwhile (and nothing is selected), and takes it
+ * again after: that costs the rows on screen only (bench/contacts,
+ * "search-window"). Both must happen while the model still has its old
+ * length: KwRecordList's ::items-changing. */
+#define LARGE_CHANGE 256
+
+static void
+begin_list_change (KwContactsView *self)
+{
+  if (gtk_list_view_get_model (self->list_view) == NULL)
+    return;
+  gtk_list_view_set_model (self->list_view, NULL);
+  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+  self->reattach = TRUE;
+}
+
+static void
+end_list_change (KwContactsView *self)
+{
+  if (!self->reattach)
+    return;
+  self->reattach = FALSE;
+  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
+  update_count (self);
+  select_open_record (self);
+}
+
+static void
+on_list_items_changing_cb (KwContactsView *self,
+                           guint           position,
+                           guint           removed,
+                           guint           added,
+                           KwRecordList   *list)
+{
+  if (gtk_single_selection_get_model (self->selection) == G_LIST_MODEL (list)
+      && MAX (removed, added) >= LARGE_CHANGE)
+    begin_list_change (self);
+}
+
 static void
 on_list_items_changed_cb (KwContactsView *self)
 {
+  if (self->reattach)
+    {
+      end_list_change (self);
+      return;
+    }
   update_count (self);
   select_open_record (self);
 }
@@ -220,8 +436,13 @@ on_people_button_toggled_cb (KwContactsView *self)
 {
   gboolean people = showing_people (self);
 
+  /* the other list opens at its top, not at this one's offset */
   if (gtk_list_view_get_model (self->list_view) != NULL)
-    gtk_single_selection_set_model (self->selection, G_LIST_MODEL (current_list (self)));
+    {
+      begin_list_change (self);
+      gtk_single_selection_set_model (self->selection, G_LIST_MODEL (current_list (self)));
+      end_list_change (self);
+    }
   gtk_widget_set_visible (self->person_filters, people);
   gtk_widget_set_visible (GTK_WIDGET (self->key_figures_check), people);
   gtk_widget_set_visible (self->organisation_filters, !people);
@@ -238,22 +459,45 @@ on_search_entry_search_changed_cb (KwContactsView *self)
 
   kw_record_list_set_search (self->people, text);
   kw_record_list_set_search (self->organisations, text);
+  if (gtk_list_view_get_model (self->list_view) != NULL)  /* not before the first frame */
+    update_count (self);
 }
 
 static void
 on_search_entry_activate_cb (KwContactsView *self)
 {
-  g_autoptr(KwRecord) first = g_list_model_get_item (G_LIST_MODEL (current_list (self)), 0);
+  g_autoptr(KwRecord) first = NULL;
 
+  /* Enter right after a key: the first of that search, once it is done */
+  if (kw_record_list_get_busy (current_list (self)))
+    {
+      self->open_first = TRUE;
+      return;
+    }
+  first = g_list_model_get_item (G_LIST_MODEL (current_list (self)), 0);
   if (first != NULL)
     kw_contacts_view_open (self, kw_record_get_type_name (first), kw_record_get_id (first));
 }
 
 static void
+on_list_busy_cb (KwContactsView *self,
+                 GParamSpec     *pspec,
+                 KwRecordList   *list)
+{
+  if (!self->open_first || kw_record_list_get_busy (list) || list != current_list (self))
+    return;
+  self->open_first = FALSE;
+  on_search_entry_activate_cb (self);
+}
+
+static void
 on_filter_changed_cb (KwContactsView *self)
 {
-  if (self->people != NULL)
-    apply_filters (self);
+  if (self->people == NULL)
+    return;
+  apply_filters (self);
+  if (gtk_list_view_get_model (self->list_view) != NULL)
+    update_count (self);
 }
 
 static void
@@ -273,8 +517,75 @@ on_list_view_activate_cb (KwContactsView *self,
 {
   g_autoptr(KwRecord) record = g_list_model_get_item (G_LIST_MODEL (current_list (self)), position);
 
-  if (record != NULL)
-    kw_contacts_view_open (self, kw_record_get_type_name (record), kw_record_get_id (record));
+  if (record == NULL)
+    return;
+  kw_contacts_view_open (self, kw_record_get_type_name (record), kw_record_get_id (record));
+  /* the keyboard goes on in the page that opened */
+  gtk_widget_child_focus (GTK_WIDGET (self->detail_stack), GTK_DIR_TAB_FORWARD);
+}
+
+static gboolean
+focus_within (GtkWidget *widget)
+{
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkWidget *focus = root ? gtk_root_get_focus (root) : NULL;
+
+  return focus != NULL && (focus == widget || gtk_widget_is_ancestor (focus, widget));
+}
+
+/* Tab leaves the list (GTK 4.8 would walk it row by row: 100,000 Tab
+ * stops): forward to the page, back to the search. */
+static gboolean
+on_list_key_pressed_cb (GtkEventControllerKey *controller,
+                        guint                  keyval,
+                        guint                  keycode,
+                        GdkModifierType        state,
+                        KwContactsView        *self)
+{
+  if (keyval == GDK_KEY_ISO_Left_Tab || (keyval == GDK_KEY_Tab && (state & GDK_SHIFT_MASK)))
+    return gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+  if (keyval != GDK_KEY_Tab && keyval != GDK_KEY_KP_Tab)
+    return FALSE;
+  if (!gtk_widget_child_focus (GTK_WIDGET (self->detail_stack), GTK_DIR_TAB_FORWARD))
+    {
+      /* no page open: on from the top of the window */
+      GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+      gtk_root_set_focus (root, NULL);
+      gtk_widget_child_focus (GTK_WIDGET (root), GTK_DIR_TAB_FORWARD);
+    }
+  return TRUE;
+}
+
+/* F6: the list and the page in turn */
+static void
+cycle_panes_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  KwContactsView *self = KW_CONTACTS_VIEW (widget);
+
+  if (!gtk_widget_get_mapped (widget))
+    return;
+  if (focus_within (GTK_WIDGET (self->detail_stack)) || !gtk_widget_child_focus (GTK_WIDGET (self->detail_stack), GTK_DIR_TAB_FORWARD))
+    {
+      if (!gtk_widget_child_focus (GTK_WIDGET (self->list_view), GTK_DIR_DOWN))
+        gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+    }
+}
+
+/* Ctrl+Shift+F: the list's own search (Ctrl+F is the global one) */
+static void
+focus_search_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  KwContactsView *self = KW_CONTACTS_VIEW (widget);
+
+  if (!gtk_widget_get_mapped (widget))
+    return;
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+  gtk_editable_select_region (GTK_EDITABLE (self->search_entry), 0, -1);
 }
 
 static gboolean
@@ -317,11 +628,35 @@ on_store_party_changed_cb (KwContactsView *self,
     kw_contacts_view_close (self, self->open_id);
 }
 
+/* GTK 4.8's list view makes its ~200 row widgets anew for every search
+ * (and lets go of the old ones): rows are kept for the next ones, as
+ * making a row costs more than binding it. */
+#define MAX_SPARE_ROWS 256
+
 static void
 on_factory_setup_cb (GtkSignalListItemFactory *factory,
-                     GtkListItem              *item)
+                     GtkListItem              *item,
+                     KwContactsView           *self)
 {
-  gtk_list_item_set_child (item, kw_contact_row_new ());
+  g_autoptr(GtkWidget) row = NULL;
+
+  if (self->spare_rows->len > 0)
+    row = g_ptr_array_steal_index_fast (self->spare_rows, self->spare_rows->len - 1);
+  else
+    row = g_object_ref_sink (kw_contact_row_new ());
+  gtk_list_item_set_child (item, row);
+}
+
+static void
+on_factory_teardown_cb (GtkSignalListItemFactory *factory,
+                        GtkListItem              *item,
+                        KwContactsView           *self)
+{
+  GtkWidget *row = gtk_list_item_get_child (item);
+
+  if (row != NULL && self->spare_rows->len < MAX_SPARE_ROWS)
+    g_ptr_array_add (self->spare_rows, g_object_ref (row));
+  gtk_list_item_set_child (item, NULL);
 }
 
 static void
@@ -330,7 +665,7 @@ on_factory_bind_cb (GtkSignalListItemFactory *factory,
                     KwContactsView           *self)
 {
   kw_contact_row_bind (KW_CONTACT_ROW (gtk_list_item_get_child (item)), self->store,
-                       gtk_list_item_get_item (item));
+                       gtk_list_item_get_item (item), gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
 }
 
 /* The list view of GTK 4.8 makes and binds about 200 rows as soon as it
@@ -364,9 +699,18 @@ setup_lists (KwContactsView *self)
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
   gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
-  g_signal_connect (factory, "setup", G_CALLBACK (on_factory_setup_cb), NULL);
+  g_signal_connect_object (factory, "setup", G_CALLBACK (on_factory_setup_cb), self, 0);
+  g_signal_connect_object (factory, "teardown", G_CALLBACK (on_factory_teardown_cb), self, 0);
   g_signal_connect_object (factory, "bind", G_CALLBACK (on_factory_bind_cb), self, 0);
   gtk_list_view_set_factory (self->list_view, factory);
+  /* a search runs in a thread, and a large change is shown anew */
+  for (KwRecordList **list = &self->people; list != NULL; list = list == &self->people ? &self->organisations : NULL)
+    {
+      kw_record_list_set_async (*list, TRUE);
+      g_signal_connect_object (*list, "items-changing", G_CALLBACK (on_list_items_changing_cb),
+                               self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (*list, "notify::busy", G_CALLBACK (on_list_busy_cb), self, G_CONNECT_SWAPPED);
+    }
   /* the model is set after the first frame: kw_contacts_view_map() */
   /* after the list view has taken in the change, or it trips over the selection */
   g_signal_connect_object (self->selection, "items-changed", G_CALLBACK (on_list_items_changed_cb),
@@ -403,6 +747,7 @@ kw_contacts_view_dispose (GObject *object)
   adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), KW_TYPE_CONTACTS_VIEW);
   g_clear_object (&self->selection);
+  g_clear_pointer (&self->spare_rows, g_ptr_array_unref);
   g_clear_object (&self->people);
   g_clear_object (&self->organisations);
 
@@ -472,9 +817,15 @@ kw_contacts_view_set_property (GObject      *object,
         return;
       g_free (self->sort);
       self->sort = g_strdup (sort);
-      order = g_strcmp0 (sort, "last-contact") == 0 ? KW_RECORD_SORT_LAST_CONTACT : KW_RECORD_SORT_NAME;
+      order = g_strcmp0 (sort, "last-contact") == 0 ? KW_RECORD_SORT_LAST_CONTACT
+            : g_strcmp0 (sort, "last-contact-oldest") == 0 ? KW_RECORD_SORT_LAST_CONTACT_OLDEST
+            : g_strcmp0 (sort, "last-name") == 0 ? KW_RECORD_SORT_LAST_NAME
+            : KW_RECORD_SORT_NAME;
       if (self->people != NULL)
         kw_record_list_set_sort (self->people, order);
+      /* newest first is descending; by name and oldest first ascending */
+      gtk_menu_button_set_icon_name (self->sort_button, order == KW_RECORD_SORT_LAST_CONTACT
+                                     ? "view-sort-descending-symbolic" : "view-sort-ascending-symbolic");
       g_object_notify_by_pspec (object, properties[PROP_SORT]);
       break;
     default:
@@ -490,7 +841,11 @@ bind_template (GtkWidgetClass *widget_class)
   gtk_widget_class_bind_template_child (widget_class, KwContactsView, community_entry);
   gtk_widget_class_bind_template_child (widget_class, KwContactsView, count_label);
   gtk_widget_class_bind_template_child (widget_class, KwContactsView, detail_stack);
+  gtk_widget_class_bind_template_child (widget_class, KwContactsView, empty_add_button);
+  gtk_widget_class_bind_template_child (widget_class, KwContactsView, empty_clear_button);
+  gtk_widget_class_bind_template_child (widget_class, KwContactsView, empty_import_button);
   gtk_widget_class_bind_template_child (widget_class, KwContactsView, empty_page);
+  gtk_widget_class_bind_template_child (widget_class, KwContactsView, filter_button);
   gtk_widget_class_bind_template_child (widget_class, KwContactsView, formal_dropdown);
   gtk_widget_class_bind_template_child (widget_class, KwContactsView, key_figures_check);
   gtk_widget_class_bind_template_child (widget_class, KwContactsView, kind_dropdown);
@@ -503,6 +858,7 @@ bind_template (GtkWidgetClass *widget_class)
   gtk_widget_class_bind_template_child (widget_class, KwContactsView, people_button);
   gtk_widget_class_bind_template_child (widget_class, KwContactsView, person_filters);
   gtk_widget_class_bind_template_child (widget_class, KwContactsView, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, KwContactsView, sort_button);
   gtk_widget_class_bind_template_callback (widget_class, on_clear_filters_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_filter_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_leaflet_changed_cb);
@@ -534,19 +890,47 @@ kw_contacts_view_class_init (KwContactsViewClass *klass)
 
   bind_template (widget_class);
   gtk_widget_class_install_property_action (widget_class, "contacts.sort", "sort");
+  gtk_widget_class_install_action (widget_class, "contacts.focus-search", NULL, focus_search_action);
+  gtk_widget_class_install_action (widget_class, "contacts.cycle-panes", NULL, cycle_panes_action);
+
 }
 
 static void
 kw_contacts_view_init (KwContactsView *self)
 {
   GtkEventController *keys = gtk_event_controller_key_new ();
+  GtkEventController *list_keys = gtk_event_controller_key_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_event_controller_set_propagation_phase (list_keys, GTK_PHASE_CAPTURE);
+  g_signal_connect (list_keys, "key-pressed", G_CALLBACK (on_list_key_pressed_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->list_view), list_keys);
+  /* Ctrl+Shift+F and F6 wherever the focus is in the window (with the
+   * focus nowhere at first, too), while the view is shown */
+  {
+    GtkEventController *shortcuts = gtk_shortcut_controller_new ();
+
+    gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (shortcuts), GTK_SHORTCUT_SCOPE_MANAGED);
+    gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+      gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_f, GDK_CONTROL_MASK | GDK_SHIFT_MASK),
+                        gtk_named_action_new ("contacts.focus-search")));
+    gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+      gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_F6, 0), gtk_named_action_new ("contacts.cycle-panes")));
+    gtk_widget_add_controller (GTK_WIDGET (self), shortcuts);
+  }
   /* typing in the list searches; Down in the search goes to the list */
   gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self->list_view));
   g_signal_connect (keys, "key-pressed", G_CALLBACK (on_search_key_pressed_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self->search_entry), keys);
   self->area_ids = g_ptr_array_new_with_free_func (g_free);
+  self->spare_rows = g_ptr_array_new_with_free_func (g_object_unref);
+  {
+    g_autoptr(GtkListItemFactory) area_factory = gtk_signal_list_item_factory_new ();
+
+    g_signal_connect (area_factory, "setup", G_CALLBACK (on_area_item_setup_cb), NULL);
+    g_signal_connect (area_factory, "bind", G_CALLBACK (on_area_item_bind_cb), NULL);
+    gtk_drop_down_set_list_factory (self->area_dropdown, area_factory);
+  }
   self->sort = g_strdup ("name");
 }
 

@@ -8,9 +8,48 @@
 
 #include <string.h>
 
+#include "kw-collate.h"
 #include "kw-record-list.h"
 
 #define CACHE_SIZE 256
+
+/* Row ids and titles in ASCII lower case (keys->str + offsets[i]) of
+ * the list without its search. Not changed once made: a search in a
+ * thread holds a reference. */
+typedef struct {
+  GArray  *rids;
+  GString *keys;
+  GArray  *offsets;
+} Base;
+
+static void
+base_clear (gpointer data)
+{
+  Base *base = data;
+
+  g_array_unref (base->rids);
+  g_string_free (base->keys, TRUE);
+  g_array_unref (base->offsets);
+}
+
+static Base *
+base_new (void)
+{
+  Base *base = g_atomic_rc_box_new0 (Base);
+
+  base->rids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  base->keys = g_string_new (NULL);
+  base->offsets = g_array_new (FALSE, FALSE, sizeof (guint32));
+  return base;
+}
+
+static void
+base_unref (Base *base)
+{
+  g_atomic_rc_box_release_full (base, base_clear);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Base, base_unref)
 
 struct _KwRecordList
 {
@@ -22,13 +61,16 @@ struct _KwRecordList
   GHashTable         *cache;     /* position + 1 → KwRecord */
   GHashTable         *hidden;    /* rids left out */
 
-  /* the list without its search, for searching as one types: row ids
-   * and titles in ASCII lower case (keys->str + offsets[i]) */
-  GArray             *base_rids;
-  GString            *base_keys;
-  GArray             *base_offsets;
-  gboolean            base_valid;
+  /* the list without its search, for searching as one types */
+  Base               *base;      /* NULL: to be loaded */
   gboolean            loaded;    /* queried on first use */
+
+  /* searching in a thread (kw_record_list_set_async) */
+  gboolean            async;
+  gboolean            busy;
+  KwStoreReader      *reader;
+  gboolean            reader_tried;
+  GCancellable       *job;       /* of the search running, or NULL */
 
   char               *search;
   char               *area;
@@ -42,54 +84,199 @@ static void list_model_iface_init (GListModelInterface *iface);
 G_DEFINE_FINAL_TYPE_WITH_CODE (KwRecordList, kw_record_list, G_TYPE_OBJECT,
                                G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, list_model_iface_init))
 
+enum {
+  PROP_0,
+  PROP_BUSY,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+enum {
+  ITEMS_CHANGING,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 /* The types whose changes can change the list or its rows. */
 static const char * const person_related[] = { "person", "contact_moment", "affiliation", "area", NULL };
 static const char * const organisation_related[] = { "organisation", "area", NULL };
 
 /* Helpers */
 
+typedef struct {
+  guint  index;
+  char  *key;
+} Folded;
+
+static int
+compare_folded (gconstpointer a,
+                gconstpointer b)
+{
+  const Folded *x = a, *y = b;
+  int c = strcmp (x->key, y->key);
+
+  return c != 0 ? c : (x->index > y->index) - (x->index < y->index);
+}
+
+static void
+append_row (Base       *to,
+            Base       *from,
+            guint       index)
+{
+  guint32 offset = to->keys->len;
+
+  g_array_append_val (to->rids, g_array_index (from->rids, gint64, index));
+  g_array_append_val (to->offsets, offset);
+  g_string_append (to->keys, from->keys->str + g_array_index (from->offsets, guint32, index));
+  g_string_append_c (to->keys, '\0');
+}
+
+/* SQL sorts by name COLLATE NOCASE, "Zeynep Şahin" after "Zeynep Vos";
+ * the names with a letter outside ASCII are folded (kw-collate.c) and
+ * merged into place among the others, which are in order already: the
+ * cost is that of those few names and one pass (bench/contacts). */
+static Base *
+order_by_folded_names (Base *base)
+{
+  g_autoptr(GArray) folded = g_array_new (FALSE, FALSE, sizeof (Folded));
+  g_autoptr(GArray) plain = g_array_sized_new (FALSE, FALSE, sizeof (guint), base->rids->len);
+  Base *sorted;
+  guint i = 0, j = 0;
+
+  for (guint k = 0; k < base->rids->len; k++)
+    {
+      const char *key = base->keys->str + g_array_index (base->offsets, guint32, k);
+
+      if (kw_collate_needs_fold (key))
+        {
+          Folded f = { k, kw_collate_fold (key) };
+          g_array_append_val (folded, f);
+        }
+      else
+        g_array_append_val (plain, k);
+    }
+  if (folded->len == 0)
+    return g_atomic_rc_box_acquire (base);
+  g_array_sort (folded, compare_folded);
+  sorted = base_new ();
+  while (i < plain->len || j < folded->len)
+    {
+      guint p = i < plain->len ? g_array_index (plain, guint, i) : 0;
+      Folded *f = j < folded->len ? &g_array_index (folded, Folded, j) : NULL;
+
+      if (f == NULL || (i < plain->len && strcmp (base->keys->str + g_array_index (base->offsets, guint32, p), f->key) <= 0))
+        {
+          append_row (sorted, base, p);
+          i++;
+        }
+      else
+        {
+          append_row (sorted, base, f->index);
+          j++;
+        }
+    }
+  for (guint k = 0; k < folded->len; k++)
+    g_free (g_array_index (folded, Folded, k).key);
+  return sorted;
+}
+
+/* By last name: not in SQL (no index could serve it); keys made and
+ * sorted when the list loads. */
+static Base *
+order_by_last_names (Base *base)
+{
+  g_autoptr(GArray) keyed = g_array_sized_new (FALSE, FALSE, sizeof (Folded), base->rids->len);
+  Base *sorted = base_new ();
+
+  for (guint k = 0; k < base->rids->len; k++)
+    {
+      Folded f = { k, kw_collate_last_name_key (base->keys->str + g_array_index (base->offsets, guint32, k)) };
+      g_array_append_val (keyed, f);
+    }
+  g_array_sort (keyed, compare_folded);
+  for (guint k = 0; k < keyed->len; k++)
+    {
+      append_row (sorted, base, g_array_index (keyed, Folded, k).index);
+      g_free (g_array_index (keyed, Folded, k).key);
+    }
+  return sorted;
+}
+
 static gboolean
 ensure_base (KwRecordList  *self,
              GError       **error)
 {
-  if (self->base_valid)
+  g_autoptr(Base) base = NULL;
+
+  if (self->base != NULL)
     return TRUE;
-  g_array_set_size (self->base_rids, 0);
-  g_string_truncate (self->base_keys, 0);
-  g_array_set_size (self->base_offsets, 0);
+  base = base_new ();
   if (!_kw_store_query_titles (self->store, self->type->name, &self->query,
-                               self->base_rids, self->base_keys, self->base_offsets, error))
+                               base->rids, base->keys, base->offsets, error))
     return FALSE;
-  self->base_valid = TRUE;
+  if (self->query.sort == KW_RECORD_SORT_NAME)
+    {
+      self->base = order_by_folded_names (base);
+      return TRUE;
+    }
+  if (self->query.sort == KW_RECORD_SORT_LAST_NAME)
+    {
+      self->base = order_by_last_names (base);
+      return TRUE;
+    }
+  self->base = g_steal_pointer (&base);
   return TRUE;
 }
 
-/* The search over the list without it: one query of the full-text
- * index for its row ids, or for a search shorter than a trigram, the
- * titles by substring (as LIKE would), in the list's order. A
- * keystroke costs a few ms with 100,000 people (bench/contacts). */
+static void
+forget_base (KwRecordList *self)
+{
+  g_clear_pointer (&self->base, base_unref);
+}
+
+/* The rows of the list without its search that the search matches, in
+ * the list's order: by the row ids the full-text index gave (matches),
+ * or for a search shorter than a trigram, by substring of the titles
+ * (as LIKE would), and without the hidden ones. */
+static GArray *
+filter_base (Base         *base,
+             const char   *trimmed,
+             GHashTable   *matches,
+             GHashTable   *hidden,
+             GCancellable *cancellable)
+{
+  g_autofree char *needle = g_ascii_strdown (trimmed, -1);
+  GArray *rids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), *trimmed ? 0 : base->rids->len);
+
+  for (guint i = 0; i < base->rids->len; i++)
+    {
+      gint64 *rid = &g_array_index (base->rids, gint64, i);
+      const char *key = base->keys->str + g_array_index (base->offsets, guint32, i);
+
+      if ((i & 0x3fff) == 0 && g_cancellable_is_cancelled (cancellable))
+        break;
+      if ((*trimmed == '\0' || (matches ? g_hash_table_contains (matches, rid) : strstr (key, needle) != NULL))
+          && (hidden == NULL || !g_hash_table_contains (hidden, rid)))
+        g_array_append_val (rids, *rid);
+    }
+  return rids;
+}
+
+/* The search over the list without it: a keystroke costs a few ms with
+ * 100,000 people (bench/contacts). */
 static GArray *
 search_base (KwRecordList  *self,
              GError       **error)
 {
   g_autofree char *trimmed = g_strstrip (g_strdup (self->search ? self->search : ""));
-  g_autofree char *needle = g_ascii_strdown (trimmed, -1);
   g_autoptr(GHashTable) matches = NULL;
-  GArray *rids;
 
   if (!ensure_base (self, error)
       || (*trimmed != '\0' && !_kw_store_query_match (self->store, self->type->name, trimmed, &matches, error)))
     return NULL;
-  rids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), *trimmed ? 0 : self->base_rids->len);
-  for (guint i = 0; i < self->base_rids->len; i++)
-    {
-      gint64 *rid = &g_array_index (self->base_rids, gint64, i);
-      const char *key = self->base_keys->str + g_array_index (self->base_offsets, guint32, i);
-
-      if (*trimmed == '\0' || (matches ? g_hash_table_contains (matches, rid) : strstr (key, needle) != NULL))
-        g_array_append_val (rids, *rid);
-    }
-  return rids;
+  return filter_base (self->base, trimmed, matches, NULL, NULL);
 }
 
 static GArray *
@@ -150,12 +337,15 @@ get_cached_span (KwRecordList *self,
   return *lo != G_MAXUINT;
 }
 
+/* Puts the new row ids in place with one items-changed that covers the
+ * rows that moved and the rows handed out (on screen, maybe changed);
+ * ::items-changing comes first, while the list still has its old rows. */
 static void
-emit_changes (KwRecordList *self,
-              GArray       *old,
-              GArray       *new)
+publish (KwRecordList *self,
+         GArray       *new)
 {
-  guint p = 0, s = 0, lo, hi, start, end_old;
+  g_autoptr(GArray) old = self->rids;
+  guint p = 0, s = 0, lo, hi, start, end_old, removed, added;
   guint n = MIN (old->len, new->len);
 
   while (p < n && g_array_index (old, gint64, p) == g_array_index (new, gint64, p))
@@ -170,10 +360,14 @@ emit_changes (KwRecordList *self,
       start = MIN (start, lo);
       end_old = MAX (end_old, MIN (hi + 1, old->len));
     }
+  removed = end_old > start ? end_old - start : 0;
+  added = removed + new->len - old->len;
+  if (removed > 0 || added > 0)
+    g_signal_emit (self, signals[ITEMS_CHANGING], 0, start, removed, added);
+  self->rids = new;
   g_hash_table_remove_all (self->cache);
-  if (end_old > start || new->len != old->len)
-    g_list_model_items_changed (G_LIST_MODEL (self), start, end_old - start,
-                                end_old - start + new->len - old->len);
+  if (removed > 0 || added > 0)
+    g_list_model_items_changed (G_LIST_MODEL (self), start, removed, added);
 }
 
 /* Callbacks */
@@ -246,10 +440,9 @@ kw_record_list_finalize (GObject *object)
   g_clear_pointer (&self->rids, g_array_unref);
   g_clear_pointer (&self->cache, g_hash_table_unref);
   g_clear_pointer (&self->hidden, g_hash_table_unref);
-  g_clear_pointer (&self->base_rids, g_array_unref);
-  g_clear_pointer (&self->base_offsets, g_array_unref);
-  if (self->base_keys != NULL)
-    g_string_free (g_steal_pointer (&self->base_keys), TRUE);
+  forget_base (self);
+  g_clear_object (&self->job);
+  g_clear_pointer (&self->reader, _kw_store_reader_free);
   g_free (self->search);
   g_free (self->area);
   g_free (self->community);
@@ -259,9 +452,41 @@ kw_record_list_finalize (GObject *object)
 }
 
 static void
+kw_record_list_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  switch (prop_id)
+    {
+    case PROP_BUSY:
+      g_value_set_boolean (value, KW_RECORD_LIST (object)->busy);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 kw_record_list_class_init (KwRecordListClass *klass)
 {
-  G_OBJECT_CLASS (klass)->finalize = kw_record_list_finalize;
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = kw_record_list_finalize;
+  object_class->get_property = kw_record_list_get_property;
+
+  /* a search runs in a thread; the list shows the one before */
+  properties[PROP_BUSY] =
+    g_param_spec_boolean ("busy", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /* Before an items-changed, with the same position, removed and added,
+   * while the list still has its old rows (GTK 4.8's list view is best
+   * given no model for a large change: kw-contacts-view.c). */
+  signals[ITEMS_CHANGING] =
+    g_signal_new ("items-changing", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 3, G_TYPE_UINT, G_TYPE_UINT, G_TYPE_UINT);
 }
 
 static void
@@ -270,9 +495,6 @@ kw_record_list_init (KwRecordList *self)
   self->rids = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->cache = g_hash_table_new_full (NULL, NULL, NULL, g_object_unref);
   self->hidden = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-  self->base_rids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  self->base_keys = g_string_new (NULL);
-  self->base_offsets = g_array_new (FALSE, FALSE, sizeof (guint32));
   self->query.formal = -1;
 }
 
@@ -321,21 +543,158 @@ kw_record_list_get_type_name (KwRecordList *self)
   return self->type->name;
 }
 
+static void
+set_busy (KwRecordList *self,
+          gboolean      busy)
+{
+  if (self->busy == busy)
+    return;
+  self->busy = busy;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
+}
+
+/* A search in a thread now stands for nothing: a newer one, or the list
+ * queried again, replaces it. */
+static void
+drop_job (KwRecordList *self)
+{
+  if (self->job != NULL)
+    g_cancellable_cancel (self->job);
+  g_clear_object (&self->job);
+}
+
 /* Runs the query again; when only the search or the hidden records
  * changed, the list without its search is still good. */
 static void
 requery (KwRecordList *self,
          gboolean      base_changed)
 {
-  g_autoptr(GArray) old = NULL;
-
   if (base_changed)
-    self->base_valid = FALSE;
+    forget_base (self);
+  drop_job (self);
+  set_busy (self, FALSE);
   if (!self->loaded)
     return;  /* nobody has seen the list yet: the first look queries it */
-  old = g_steal_pointer (&self->rids);
-  self->rids = query_rids (self);
-  emit_changes (self, old, self->rids);
+  publish (self, query_rids (self));
+}
+
+typedef struct {
+  Base          *base;
+  char          *search;   /* trimmed */
+  GHashTable    *matches;  /* from the main thread when there is no reader */
+  GHashTable    *hidden;   /* a copy, or NULL */
+  KwStoreReader *reader;   /* the list's; it outlives the task */
+  const char    *type_name;
+} SearchJob;
+
+static void
+search_job_free (gpointer data)
+{
+  SearchJob *job = data;
+
+  base_unref (job->base);
+  g_free (job->search);
+  g_clear_pointer (&job->matches, g_hash_table_unref);
+  g_clear_pointer (&job->hidden, g_hash_table_unref);
+  g_free (job);
+}
+
+static void
+search_thread (GTask        *task,
+               gpointer      source,
+               gpointer      data,
+               GCancellable *cancellable)
+{
+  SearchJob *job = data;
+  g_autoptr(GHashTable) matches = NULL;
+  GError *error = NULL;
+
+  if (g_task_return_error_if_cancelled (task))
+    return;
+  if (job->reader != NULL && *job->search != '\0'
+      && !_kw_store_reader_match (job->reader, job->type_name, job->search, &matches, cancellable, &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  g_task_return_pointer (task, filter_base (job->base, job->search, job->reader ? matches : job->matches,
+                                            job->hidden, cancellable),
+                         (GDestroyNotify) g_array_unref);
+}
+
+static void
+on_search_done_cb (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  KwRecordList *self = KW_RECORD_LIST (source);
+  g_autoptr(GArray) rids = g_task_propagate_pointer (G_TASK (result), NULL);
+
+  /* a newer search, or the list queried again since: not this one */
+  if (self->job == NULL || g_task_get_cancellable (G_TASK (result)) != self->job || rids == NULL)
+    return;
+  g_clear_object (&self->job);
+  publish (self, g_steal_pointer (&rids));
+  set_busy (self, FALSE);
+}
+
+static GHashTable *
+copy_hidden (KwRecordList *self)
+{
+  GHashTable *copy;
+  GHashTableIter iter;
+  gpointer key;
+
+  if (g_hash_table_size (self->hidden) == 0)
+    return NULL;
+  copy = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  g_hash_table_iter_init (&iter, self->hidden);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    g_hash_table_add (copy, g_memdup2 (key, sizeof (gint64)));
+  return copy;
+}
+
+/* A new search in a worker thread, over the list without its search
+ * (made on the main thread first if a filter or the store changed); a
+ * search still running is cancelled, its result dropped. The result is
+ * published on the main thread with one items-changed. */
+static void
+search_async (KwRecordList *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GTask) task = NULL;
+  SearchJob *job;
+
+  if (!self->loaded || self->type->title_field == NULL || !ensure_base (self, &error))
+    {
+      requery (self, FALSE);
+      return;
+    }
+  if (!self->reader_tried)
+    {
+      self->reader_tried = TRUE;
+      self->reader = _kw_store_reader_new (self->store);
+    }
+  drop_job (self);
+  job = g_new0 (SearchJob, 1);
+  job->base = g_atomic_rc_box_acquire (self->base);
+  job->search = g_strstrip (g_strdup (self->search ? self->search : ""));
+  job->hidden = copy_hidden (self);
+  job->reader = self->reader;
+  job->type_name = self->type->name;
+  if (self->reader == NULL && *job->search != '\0'
+      && !_kw_store_query_match (self->store, self->type->name, job->search, &job->matches, &error))
+    {
+      search_job_free (job);
+      requery (self, FALSE);
+      return;
+    }
+  self->job = g_cancellable_new ();
+  task = g_task_new (self, self->job, on_search_done_cb, NULL);
+  g_task_set_source_tag (task, search_async);
+  g_task_set_task_data (task, job, search_job_free);
+  set_busy (self, TRUE);
+  g_task_run_in_thread (task, search_thread);
 }
 
 static void
@@ -349,7 +708,10 @@ replace_string (KwRecordList  *self,
     return;
   g_free (*slot);
   *slot = g_strdup (value);
-  requery (self, slot != &self->search);
+  if (slot == &self->search && self->async)
+    search_async (self);
+  else
+    requery (self, slot != &self->search);
 }
 
 void
@@ -466,6 +828,21 @@ kw_record_list_find (KwRecordList *self,
     if (g_array_index (self->rids, gint64, i) == rid)
       return i;
   return G_MAXUINT;
+}
+
+void
+kw_record_list_set_async (KwRecordList *self,
+                          gboolean      async)
+{
+  g_return_if_fail (KW_IS_RECORD_LIST (self));
+  self->async = !!async;
+}
+
+gboolean
+kw_record_list_get_busy (KwRecordList *self)
+{
+  g_return_val_if_fail (KW_IS_RECORD_LIST (self), FALSE);
+  return self->busy;
 }
 
 void

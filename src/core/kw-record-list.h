@@ -50,5 +50,13 @@ void          kw_record_list_set_hidden      (KwRecordList *self,
 guint         kw_record_list_find            (KwRecordList *self,
                                               const char   *id);
 void          kw_record_list_refresh         (KwRecordList *self);
+/* A new search runs in a worker thread (a running one is cancelled):
+ * the list keeps the rows of the search before until it is done, then
+ * changes them with one items-changed on the main thread. Meanwhile
+ * :busy is TRUE. Filters, the sort and the store's changes still query
+ * at once. */
+void          kw_record_list_set_async       (KwRecordList *self,
+                                              gboolean      async);
+gboolean      kw_record_list_get_busy        (KwRecordList *self);
 
 G_END_DECLS

@@ -174,6 +174,9 @@ add_order (GString            *sql,
   if (sort == KW_RECORD_SORT_LAST_CONTACT && strcmp (type->name, "person") == 0)
     g_string_append (sql, " ORDER BY (SELECT max (c.date) FROM contact_moment c "
                           "WHERE c.person = person.id) DESC NULLS LAST,");
+  else if (sort == KW_RECORD_SORT_LAST_CONTACT_OLDEST && strcmp (type->name, "person") == 0)
+    g_string_append (sql, " ORDER BY (SELECT max (c.date) FROM contact_moment c "
+                          "WHERE c.person = person.id) ASC NULLS FIRST,");
   else
     g_string_append (sql, " ORDER BY");
   g_string_append_printf (sql, " \"%s\" COLLATE NOCASE, id", type->title_field);
@@ -358,6 +361,101 @@ _kw_store_query_match (KwStore     *self,
       _kw_store_set_db_error (self, error);
       return FALSE;
     }
+  return TRUE;
+}
+
+/* The reader */
+
+struct _KwStoreReader
+{
+  GMutex   lock;
+  sqlite3 *db;
+};
+
+KwStoreReader *
+_kw_store_reader_new (KwStore *self)
+{
+  const char *path;
+  KwStoreReader *reader;
+
+  g_return_val_if_fail (KW_IS_STORE (self), NULL);
+
+  path = sqlite3_db_filename (_kw_store_get_db (self), "main");
+  if (path == NULL || *path == '\0')
+    return NULL;
+  reader = g_new0 (KwStoreReader, 1);
+  g_mutex_init (&reader->lock);
+  if (sqlite3_open_v2 (path, &reader->db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK)
+    {
+      g_warning ("could not open a reader on %s: %s", path, reader->db ? sqlite3_errmsg (reader->db) : "no memory");
+      _kw_store_reader_free (reader);
+      return NULL;
+    }
+  sqlite3_busy_timeout (reader->db, 2000);
+  return reader;
+}
+
+void
+_kw_store_reader_free (KwStoreReader *reader)
+{
+  if (reader == NULL)
+    return;
+  sqlite3_close (reader->db);
+  g_mutex_clear (&reader->lock);
+  g_free (reader);
+}
+
+static int
+on_reader_progress_cb (void *data)
+{
+  return g_cancellable_is_cancelled (data);
+}
+
+gboolean
+_kw_store_reader_match (KwStoreReader  *reader,
+                        const char     *type_name,
+                        const char     *search,
+                        GHashTable    **matches,
+                        GCancellable   *cancellable,
+                        GError        **error)
+{
+  const KwEntityType *type = kw_registry_lookup (type_name);
+  g_autofree char *sql = NULL;
+  g_autofree char *match = NULL;
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (reader != NULL && matches != NULL, FALSE);
+  g_return_val_if_fail (type != NULL && search != NULL, FALSE);
+
+  *matches = NULL;
+  if (!(type->flags & KW_TYPE_FLAG_SEARCH) || (match = _kw_store_fts_query (search)) == NULL)
+    return TRUE;
+  sql = g_strdup_printf ("SELECT rowid FROM \"%s.fts\" WHERE \"%s.fts\" MATCH ?", type->name, type->name);
+  g_mutex_lock (&reader->lock);
+  sqlite3_progress_handler (reader->db, 1000, on_reader_progress_cb, cancellable);
+  rc = sqlite3_prepare_v2 (reader->db, sql, -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    {
+      sqlite3_bind_text (stmt, 1, match, -1, SQLITE_STATIC);
+      *matches = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        {
+          gint64 rid = sqlite3_column_int64 (stmt, 0);
+          g_hash_table_add (*matches, g_memdup2 (&rid, sizeof rid));
+        }
+    }
+  sqlite3_finalize (stmt);
+  sqlite3_progress_handler (reader->db, 0, NULL, NULL);
+  if (rc != SQLITE_DONE)
+    {
+      g_clear_pointer (matches, g_hash_table_unref);
+      if (!g_cancellable_set_error_if_cancelled (cancellable, error))
+        g_set_error (error, KW_CORE_ERROR, KW_CORE_ERROR_DATABASE, "%s", sqlite3_errmsg (reader->db));
+      g_mutex_unlock (&reader->lock);
+      return FALSE;
+    }
+  g_mutex_unlock (&reader->lock);
   return TRUE;
 }
 

@@ -7,13 +7,17 @@
  */
 #pragma once
 
+#include <gio/gio.h>
+
 #include "kw-store.h"
 
 G_BEGIN_DECLS
 
 typedef enum {
   KW_RECORD_SORT_NAME,
-  KW_RECORD_SORT_LAST_CONTACT,
+  KW_RECORD_SORT_LAST_CONTACT,         /* newest first, never contacted last */
+  KW_RECORD_SORT_LAST_CONTACT_OLDEST,  /* never contacted first, then oldest */
+  KW_RECORD_SORT_LAST_NAME,            /* "de Wit" under W (sorted when loaded) */
 } KwRecordSort;
 
 typedef struct {
@@ -80,6 +84,22 @@ gboolean   _kw_store_query_match     (KwStore        *self,
                                       const char     *type_name,
                                       const char     *search,
                                       GHashTable    **matches,
+                                      GError        **error);
+/* A read-only connection of its own to the store's database, for the
+ * list search in a worker thread (WAL lets it read beside the store's
+ * connection); used by one thread at a time (it has a lock). NULL when
+ * the database has no file. */
+typedef struct _KwStoreReader KwStoreReader;
+
+KwStoreReader *_kw_store_reader_new   (KwStore        *self);
+void       _kw_store_reader_free     (KwStoreReader  *reader);
+/* As _kw_store_query_match (), through the reader; stops early with
+ * G_IO_ERROR_CANCELLED when cancellable is. */
+gboolean   _kw_store_reader_match    (KwStoreReader  *reader,
+                                      const char     *type_name,
+                                      const char     *search,
+                                      GHashTable    **matches,
+                                      GCancellable   *cancellable,
                                       GError        **error);
 KwRecord  *_kw_store_query_record    (KwStore        *self,
                                       const char     *type_name,

@@ -18,8 +18,13 @@
 #include "kw-sync-folder.h"
 #include "kw-window-private.h"
 #include "kw-person-page.h"
+#include "kw-search-popover.h"
 #include "kw-store-query.h"
 #include "kw-test-util.h"
+
+static GtkWidget *find_widget (GtkWidget  *root,
+                               GType       type,
+                               const char *text);
 
 static KwContactsView *
 contacts_view (KwTestFixture *f)
@@ -50,6 +55,21 @@ create_person (KwTestFixture *f,
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (person_page (f)), "person.add-draft", NULL));
   g_assert_cmpint (kw_store_count (f->store, "person"), ==, before + 1);
   return g_strdup (kw_person_page_get_id (person_page (f)));
+}
+
+/* The list search, and its result: it runs in a thread. */
+static void
+search_list (KwTestFixture *f,
+             const char    *text)
+{
+  KwRecordList *people = kw_contacts_view_get_list (contacts_view (f), "person");
+  KwRecordList *organisations = kw_contacts_view_get_list (contacts_view (f), "organisation");
+
+  kw_contacts_view_set_search (contacts_view (f), text);
+  for (guint i = 0; i < 500 && (kw_record_list_get_busy (people) || kw_record_list_get_busy (organisations)); i++)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (kw_record_list_get_busy (people));
+  g_assert_false (kw_record_list_get_busy (organisations));
 }
 
 static void
@@ -145,17 +165,31 @@ test_search (KwTestFixture *f,
   all = g_list_model_get_n_items (G_LIST_MODEL (list));
   g_assert_cmpint (all, ==, kw_store_count (f->store, "person"));
 
+  /* the search runs in a thread: the list keeps its rows meanwhile */
   kw_contacts_view_set_search (contacts_view (f), "ynep testc");
+  g_assert_true (kw_record_list_get_busy (list));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, all);
+  search_list (f, "ynep testc");
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 1);
+
+  /* Enter before the search is done opens its first, not the one before */
+  kw_contacts_view_close (contacts_view (f), id);
+  search_list (f, "");
+  kw_contacts_view_set_search (contacts_view (f), "ynep testca");
+  g_assert_true (kw_record_list_get_busy (list));
+  g_signal_emit_by_name (find_widget (GTK_WIDGET (contacts_view (f)), GTK_TYPE_SEARCH_ENTRY, "Search people"), "activate");
+  g_assert_null (kw_contacts_view_get_open_id (contacts_view (f)));
+  search_list (f, "ynep testca");
+  g_assert_cmpstr (kw_contacts_view_get_open_id (contacts_view (f)), ==, id);
   g_assert_cmpuint (kw_record_list_find (list, id), ==, 0);
 
-  kw_contacts_view_set_search (contacts_view (f), "estca");
+  search_list (f, "estca");
   g_assert_cmpuint (kw_record_list_find (list, id), !=, G_MAXUINT);
 
-  kw_contacts_view_set_search (contacts_view (f), "no such person at all");
+  search_list (f, "no such person at all");
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 0);
 
-  kw_contacts_view_set_search (contacts_view (f), "");
+  search_list (f, "");
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, all);
 }
 
@@ -290,7 +324,7 @@ test_large_list (KwTestFixture *f,
   g_assert_true (KW_IS_RECORD (middle));
 
   /* search and a filter stay on the same model */
-  kw_contacts_view_set_search (contacts_view (f), kw_record_get_string (middle, "name"));
+  search_list (f, kw_record_get_string (middle, "name"));
   g_assert_cmpuint (kw_record_list_find (list, kw_record_get_id (middle)), !=, G_MAXUINT);
 }
 
@@ -446,6 +480,27 @@ test_filters_and_sort (KwTestFixture *f,
 
       g_assert_true (dq == NULL || (dp != NULL && g_strcmp0 (dp, dq) >= 0));
     }
+  /* oldest first, for "who haven't I spoken to": the never contacted first */
+  g_assert_true (gtk_widget_activate_action (kw_window_get_contacts_view (f->window), "contacts.sort", "s", "last-contact-oldest"));
+  {
+    g_autoptr(KwRecord) head = g_list_model_get_item (G_LIST_MODEL (list), 0);
+    g_autofree char *never = kw_store_dup_last_contact (f->store, kw_record_get_id (head));
+    gboolean seen_date = FALSE;
+
+    g_assert_null (never);
+    for (guint i = 1; i < all; i++)
+      {
+        g_autoptr(KwRecord) p = g_list_model_get_item (G_LIST_MODEL (list), i - 1);
+        g_autoptr(KwRecord) q = g_list_model_get_item (G_LIST_MODEL (list), i);
+        g_autofree char *dp = kw_store_dup_last_contact (f->store, kw_record_get_id (p));
+        g_autofree char *dq = kw_store_dup_last_contact (f->store, kw_record_get_id (q));
+
+        seen_date = seen_date || dq != NULL;
+        g_assert_true (dp == NULL || (dq != NULL && g_strcmp0 (dp, dq) <= 0));
+      }
+    g_assert_true (seen_date);
+  }
+  g_assert_true (gtk_widget_activate_action (kw_window_get_contacts_view (f->window), "contacts.sort", "s", "last-contact"));
   kw_record_list_set_not_contacted_months (list, 12);
   n = g_list_model_get_n_items (G_LIST_MODEL (list));
   g_assert_cmpuint (n, <, all);
@@ -733,6 +788,465 @@ test_open_scrolls (KwTestFixture *f,
                      gtk_adjustment_get_upper (adj) - 1);
 }
 
+/* The first widget under root (root too) of the type whose label, title
+ * or name is text (any, when text is NULL). */
+static GtkWidget *
+find_widget (GtkWidget  *root,
+             GType       type,
+             const char *text)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
+    {
+      const char *label = NULL;
+
+      /* a search entry by its placeholder (drop-downs have search entries too) */
+      if (GTK_IS_SEARCH_ENTRY (root) && text != NULL)
+        {
+          g_autofree char *placeholder = NULL;
+
+          g_object_get (root, "placeholder-text", &placeholder, NULL);
+          if (g_strcmp0 (placeholder, text) == 0)
+            return root;
+        }
+
+      if (GTK_IS_MENU_BUTTON (root))
+        label = gtk_menu_button_get_label (GTK_MENU_BUTTON (root));
+      else if (GTK_IS_BUTTON (root))
+        label = gtk_button_get_label (GTK_BUTTON (root));
+      else if (GTK_IS_CHECK_BUTTON (root))
+        label = gtk_check_button_get_label (GTK_CHECK_BUTTON (root));
+      else if (ADW_IS_STATUS_PAGE (root))
+        label = adw_status_page_get_title (ADW_STATUS_PAGE (root));
+      if (text == NULL || g_strcmp0 (label, text) == 0)
+        return root;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget (child, type, text);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+wait_for_rows (KwTestFixture *f)
+{
+  GtkListView *view = kw_contacts_view_get_list_view (contacts_view (f));
+
+  for (guint i = 0; i < 100 && gtk_list_view_get_model (view) == NULL; i++)
+    kw_test_wait (50);
+  g_assert_nonnull (gtk_list_view_get_model (view));
+}
+
+static GtkWidget *
+filter_button (KwTestFixture *f)
+{
+  GtkWidget *view = GTK_WIDGET (contacts_view (f));
+  GtkWidget *button = find_widget (view, GTK_TYPE_MENU_BUTTON, "Filter");
+
+  for (guint n = 1; button == NULL && n < 8; n++)
+    {
+      g_autofree char *label = g_strdup_printf ("Filter (%u)", n);
+      button = find_widget (view, GTK_TYPE_MENU_BUTTON, label);
+    }
+  g_assert_nonnull (button);
+  return button;
+}
+
+/* The caption under the search: the box above the list's stack ends in it. */
+static GtkWidget *
+count_label (KwTestFixture *f)
+{
+  GtkWidget *scrolled = gtk_widget_get_parent (GTK_WIDGET (kw_contacts_view_get_list_view (contacts_view (f))));
+  GtkWidget *stack = gtk_widget_get_parent (scrolled);
+
+  return gtk_widget_get_last_child (gtk_widget_get_prev_sibling (stack));
+}
+
+static const char *
+count_text (KwTestFixture *f)
+{
+  return gtk_label_get_label (GTK_LABEL (count_label (f)));
+}
+
+/* An active filter shows: a count on the Filter button in the accent
+ * colour, the count in words, and an empty list offers to clear them. */
+static void
+test_filter_state (KwTestFixture *f,
+                   gconstpointer  data)
+{
+  GtkWidget *view, *button, *check, *community, *empty, *clear;
+  KwRecordList *list;
+
+  kw_test_fixture_open (f);
+  wait_for_rows (f);
+  view = GTK_WIDGET (contacts_view (f));
+  list = kw_contacts_view_get_list (contacts_view (f), "person");
+  button = filter_button (f);
+  g_assert_cmpstr (gtk_menu_button_get_label (GTK_MENU_BUTTON (button)), ==, "Filter");
+  g_assert_false (gtk_widget_has_css_class (button, "accent"));
+  g_assert_nonnull (g_strrstr (count_text (f), " people"));
+
+  /* the areas as a tree: an area of depth d follows one of depth d - 1 */
+  {
+    GListModel *areas = gtk_drop_down_get_model (GTK_DROP_DOWN (find_widget (view, GTK_TYPE_DROP_DOWN, NULL)));
+    guint previous = 0, nested = 0;
+
+    g_assert_cmpuint (g_list_model_get_n_items (areas), >, 2);
+    for (guint i = 1; i < g_list_model_get_n_items (areas); i++)
+      {
+        g_autoptr(GObject) area = g_list_model_get_item (areas, i);
+        guint depth = GPOINTER_TO_UINT (g_object_get_data (area, "kw-depth"));
+
+        g_assert_cmpuint (depth, <=, previous + 1);
+        g_assert_true ((depth == 0) == (g_object_get_data (area, "kw-path") == NULL));
+        nested += depth > 0;
+        previous = depth;
+      }
+    g_assert_cmpuint (nested, >, 0);
+  }
+
+  check = find_widget (view, GTK_TYPE_CHECK_BUTTON, "_Key figures only");
+  g_assert_nonnull (check);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
+  g_assert_cmpstr (gtk_menu_button_get_label (GTK_MENU_BUTTON (button)), ==, "Filter (1)");
+  g_assert_true (gtk_widget_has_css_class (button, "accent"));
+  g_assert_nonnull (strstr (count_text (f), "match the filters"));
+
+  /* the language or community entry, the only GtkEntry of the view */
+  community = find_widget (view, GTK_TYPE_ENTRY, NULL);
+  g_assert_nonnull (community);
+  gtk_editable_set_text (GTK_EDITABLE (community), "e");
+  g_assert_cmpstr (gtk_menu_button_get_label (GTK_MENU_BUTTON (button)), ==, "Filter (2)");
+
+  /* nobody matches: the empty page offers to clear the filters */
+  search_list (f, "no such person at all");
+  kw_test_wait (50);
+  empty = find_widget (view, ADW_TYPE_STATUS_PAGE, "No Matches for These Filters");
+  g_assert_nonnull (empty);
+  g_assert_true (gtk_widget_get_mapped (empty));
+  clear = find_widget (empty, GTK_TYPE_BUTTON, "_Clear Filters");
+  g_assert_nonnull (clear);
+  g_assert_true (gtk_widget_get_visible (clear));
+  g_signal_emit_by_name (clear, "clicked");
+  g_assert_false (gtk_check_button_get_active (GTK_CHECK_BUTTON (check)));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (community)), ==, "");
+  g_assert_cmpstr (gtk_menu_button_get_label (GTK_MENU_BUTTON (button)), ==, "Filter");
+  g_assert_false (gtk_widget_has_css_class (button, "accent"));
+  /* the search alone is left: no filters to clear */
+  g_assert_cmpstr (adw_status_page_get_title (ADW_STATUS_PAGE (empty)), ==, "No Matches");
+  g_assert_false (gtk_widget_get_visible (clear));
+
+  search_list (f, "");
+  kw_test_wait (50);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, kw_store_count (f->store, "person"));
+  g_assert_false (gtk_widget_get_mapped (empty));
+}
+
+/* An empty database: one icon, no "0 people", buttons to add and import. */
+static void
+test_empty_state (KwTestFixture *f,
+                  gconstpointer  data)
+{
+  GtkWidget *view, *empty, *add, *import;
+
+  kw_test_fixture_open (f);
+  wait_for_rows (f);
+  view = GTK_WIDGET (contacts_view (f));
+  empty = find_widget (view, ADW_TYPE_STATUS_PAGE, "No People Yet");
+  g_assert_nonnull (empty);
+  g_assert_true (gtk_widget_get_mapped (empty));
+  g_assert_null (adw_status_page_get_icon_name (ADW_STATUS_PAGE (empty)));
+  g_assert_false (gtk_widget_get_visible (count_label (f)));   /* no "0 people" */
+  add = find_widget (empty, GTK_TYPE_BUTTON, "_Add Person");
+  import = find_widget (empty, GTK_TYPE_BUTTON, "_Import People…");
+  g_assert_nonnull (add);
+  g_assert_nonnull (import);
+  g_assert_true (gtk_widget_get_visible (add) && gtk_widget_get_visible (import));
+  g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (import)), ==, "win.import-people");
+  g_signal_emit_by_name (add, "clicked");
+  kw_test_wait (50);
+  g_assert_cmpint (kw_store_count (f->store, "person"), ==, 1);
+  g_assert_false (gtk_widget_get_mapped (empty));
+}
+
+static KwSearchPopover *
+open_global_search (KwTestFixture *f,
+                    const char    *text)
+{
+  KwSearchPopover *popover;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.search", NULL));
+  kw_test_wait (50);
+  popover = KW_SEARCH_POPOVER (kw_window_get_search_popover (f->window));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (popover)));
+  kw_search_popover_set_text (popover, text);
+  return popover;
+}
+
+static const char *
+row_type (GtkListBoxRow *row)
+{
+  return g_object_get_data (G_OBJECT (row), "kw-type");
+}
+
+/* One group per type, each with one header, people first, and in a
+ * group the titles that start with the search before the others. */
+static void
+test_global_search_groups (KwTestFixture *f,
+                           gconstpointer  data)
+{
+  static const char * const order[] = { "person", "organisation", "meeting", "alliance", "network", NULL };
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autofree char *first_id = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkListBox *results;
+  GtkListBoxRow *row;
+  const char *previous = NULL;
+  guint headers = 0, last_rank = 0;
+
+  kw_test_fixture_open (f);
+  /* two of a name: one that starts with the search, one with it inside */
+  first_id = create_person (f, "Overtoom Tester");
+  g_free (create_person (f, "Anna van Overtoom"));
+  {
+    g_autoptr(KwChangeset) changes = kw_changeset_new ("organisation", NULL);
+
+    kw_changeset_set_string (changes, "name", "Buurthuis Overtoom");
+    g_free (kw_store_create (f->store, changes, &error));
+    g_assert_no_error (error);
+  }
+  results = kw_search_popover_get_results (open_global_search (f, "overtoom"));
+  for (int i = 0; (row = gtk_list_box_get_row_at_index (results, i)) != NULL; i++)
+    {
+      const char *type = row_type (row);
+      guint rank = 0;
+
+      if (g_strcmp0 (type, previous) != 0)
+        {
+          g_assert_false (g_hash_table_contains (seen, type));   /* no group twice */
+          g_hash_table_add (seen, (gpointer) type);
+          g_assert_nonnull (gtk_list_box_row_get_header (row));
+          headers++;
+        }
+      else
+        g_assert_null (gtk_list_box_row_get_header (row));
+      while (order[rank] && g_strcmp0 (order[rank], type) != 0)
+        rank++;
+      g_assert_cmpuint (rank, >=, last_rank);                   /* the groups in order */
+      last_rank = rank;
+      previous = type;
+    }
+  g_assert_cmpuint (headers, ==, g_hash_table_size (seen));
+  g_assert_cmpuint (headers, >=, 2);
+  row = gtk_list_box_get_row_at_index (results, 0);
+  g_assert_cmpstr (row_type (row), ==, "person");
+  g_assert_cmpstr (g_object_get_data (G_OBJECT (row), "kw-id"), ==, first_id);
+  g_assert_no_error (error);
+}
+
+/* Down from the entry goes to the first result (not a header), Down
+ * again to the next; Enter opens it. */
+static void
+test_global_search_keys (KwTestFixture *f,
+                         gconstpointer  data)
+{
+  g_autofree char *id = NULL;
+  KwSearchPopover *popover;
+  GtkListBox *results;
+  GtkWidget *entry;
+  GtkListBoxRow *second;
+  GListModel *controllers;
+  gboolean handled = FALSE;
+
+  kw_test_fixture_open (f);
+  g_free (create_person (f, "Keyboard Kwartier Een"));
+  id = create_person (f, "Keyboard Kwartier Twee");
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-view", "s", "meetings");
+  popover = open_global_search (f, "keyboard kwartier");
+  results = kw_search_popover_get_results (popover);
+  second = gtk_list_box_get_row_at_index (results, 1);
+  g_assert_nonnull (second);
+  g_assert_cmpstr (g_object_get_data (G_OBJECT (second), "kw-id"), ==, id);
+
+  entry = find_widget (GTK_WIDGET (popover), GTK_TYPE_SEARCH_ENTRY, NULL);
+  controllers = gtk_widget_observe_controllers (entry);
+  for (guint i = 0; i < g_list_model_get_n_items (controllers) && !handled; i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_KEY (controller))
+        g_signal_emit_by_name (controller, "key-pressed", GDK_KEY_Down, 0, 0, &handled);
+    }
+  g_object_unref (controllers);
+  g_assert_true (handled);
+  g_assert_true (gtk_widget_has_focus (GTK_WIDGET (gtk_list_box_get_row_at_index (results, 0))));
+  g_signal_emit_by_name (results, "move-cursor", GTK_MOVEMENT_DISPLAY_LINES, 1, FALSE, FALSE);
+  g_assert_true (gtk_list_box_get_selected_row (results) == second);
+  g_signal_emit_by_name (results, "activate-cursor-row");
+  kw_test_wait (50);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (popover)));
+  g_assert_cmpstr (kw_window_get_view (f->window), ==, "contacts");
+  g_assert_cmpstr (kw_contacts_view_get_open_id (contacts_view (f)), ==, id);
+}
+
+static gboolean
+send_key (GtkWidget       *widget,
+          guint            keyval,
+          GdkModifierType  state)
+{
+  GListModel *controllers = gtk_widget_observe_controllers (widget);
+  gboolean handled = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers) && !handled; i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      /* ours: in the capture phase (the search entry's key capture is not) */
+      if (GTK_IS_EVENT_CONTROLLER_KEY (controller)
+          && gtk_event_controller_get_propagation_phase (GTK_EVENT_CONTROLLER (controller)) == GTK_PHASE_CAPTURE)
+        g_signal_emit_by_name (controller, "key-pressed", keyval, 0, state, &handled);
+    }
+  g_object_unref (controllers);
+  return handled;
+}
+
+static gboolean
+has_focus_within (GtkWidget *widget)
+{
+  GtkWidget *focus = gtk_root_get_focus (gtk_widget_get_root (widget));
+
+  return focus != NULL && (focus == widget || gtk_widget_is_ancestor (focus, widget));
+}
+
+/* Tab leaves the list for the page, Shift+Tab for the search; opening a
+ * row takes the keyboard to the page; Ctrl+Shift+F is the list search. */
+static void
+test_keyboard (KwTestFixture *f,
+               gconstpointer  data)
+{
+  GtkWidget *view, *list, *entry, *page;
+  g_autoptr(KwRecord) first = NULL;
+
+  kw_test_fixture_open (f);
+  wait_for_rows (f);
+  view = GTK_WIDGET (contacts_view (f));
+  kw_test_wait (100);
+  list = GTK_WIDGET (kw_contacts_view_get_list_view (contacts_view (f)));
+  entry = find_widget (view, GTK_TYPE_SEARCH_ENTRY, "Search people");
+  first = g_list_model_get_item (G_LIST_MODEL (kw_contacts_view_get_list (contacts_view (f), "person")), 0);
+  g_signal_emit_by_name (list, "activate", 0);
+  kw_test_wait (50);
+  page = kw_contacts_view_get_page (contacts_view (f), "person");
+  g_assert_cmpstr (kw_contacts_view_get_open_id (contacts_view (f)), ==, kw_record_get_id (first));
+  g_assert_true (has_focus_within (page));
+
+  g_assert_true (gtk_widget_activate_action (view, "contacts.focus-search", NULL));
+  g_assert_true (has_focus_within (entry));
+  g_assert_true (gtk_widget_child_focus (list, GTK_DIR_DOWN) || gtk_widget_grab_focus (list));
+  g_assert_true (has_focus_within (list));
+  g_assert_true (send_key (list, GDK_KEY_Tab, 0));
+  g_assert_true (has_focus_within (page));
+  g_assert_true (gtk_widget_child_focus (list, GTK_DIR_DOWN) || gtk_widget_grab_focus (list));
+  g_assert_true (send_key (list, GDK_KEY_ISO_Left_Tab, GDK_SHIFT_MASK));
+  g_assert_true (has_focus_within (entry));
+  /* F6 goes to the page and back */
+  g_assert_true (gtk_widget_activate_action (view, "contacts.cycle-panes", NULL));
+  g_assert_true (has_focus_within (page));
+  g_assert_true (gtk_widget_activate_action (view, "contacts.cycle-panes", NULL));
+  g_assert_false (has_focus_within (page));
+}
+
+static gboolean
+find_label_text (GtkWidget  *root,
+                 const char *part)
+{
+  if (GTK_IS_LABEL (root) && gtk_widget_get_visible (root)
+      && strstr (gtk_label_get_text (GTK_LABEL (root)), part) != NULL)
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    if (find_label_text (child, part))
+      return TRUE;
+  return FALSE;
+}
+
+/* A search that matched a field the row does not show says which. */
+static void
+test_search_match_note (KwTestFixture *f,
+                        gconstpointer  data)
+{
+  GtkWidget *list;
+  g_autofree char *id = NULL;
+  GtkWidget *row;
+  KwRecordList *people;
+
+  kw_test_fixture_open (f);
+  id = create_person (f, "Note Tester");
+  row = kw_person_page_get_row (person_page (f), "communities");
+  gtk_editable_set_text (GTK_EDITABLE (row), "Qwertyschaak vrienden");
+  g_signal_emit_by_name (row, "apply");
+  wait_for_rows (f);
+  list = GTK_WIDGET (kw_contacts_view_get_list_view (contacts_view (f)));
+  search_list (f, "qwertyschaak");
+  people = kw_contacts_view_get_list (contacts_view (f), "person");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (people)), ==, 1);
+  /* the subtitle is filled after the frame */
+  for (guint i = 0; i < 100 && !find_label_text (list, "Communities: Qwertyschaak vrienden"); i++)
+    kw_test_wait (50);
+  g_assert_true (find_label_text (list, "Communities: Qwertyschaak vrienden"));
+  search_list (f, "note tester");
+  kw_test_wait (200);
+  g_assert_false (find_label_text (list, "Communities:"));
+}
+
+/* "Zeynep Şahin" sorts with the S, not after the Z. */
+static void
+test_sort_sahin (KwTestFixture *f,
+                 gconstpointer  data)
+{
+  g_autofree char *sahin = NULL, *tromp = NULL, *vos = NULL, *zwart = NULL;
+  KwRecordList *list;
+
+  kw_test_fixture_open (f);
+  vos = create_person (f, "Zeynep Vos");
+  sahin = create_person (f, "Zeynep Şahin");
+  zwart = create_person (f, "Zwaan Zwart");
+  tromp = create_person (f, "Zeynep Tromp");
+  list = kw_contacts_view_get_list (contacts_view (f), "person");
+  g_assert_cmpuint (kw_record_list_find (list, sahin), <, kw_record_list_find (list, tromp));
+  g_assert_cmpuint (kw_record_list_find (list, tromp), <, kw_record_list_find (list, vos));
+  g_assert_cmpuint (kw_record_list_find (list, vos), <, kw_record_list_find (list, zwart));
+}
+
+/* The organisations open at their top, not at the people's offset. */
+static void
+test_organisations_at_top (KwTestFixture *f,
+                           gconstpointer  data)
+{
+  GtkListView *view;
+  GtkAdjustment *adj;
+
+  kw_test_fixture_open (f);
+  wait_for_rows (f);
+  kw_test_wait (100);
+  view = kw_contacts_view_get_list_view (contacts_view (f));
+  adj = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (view));
+  g_assert_cmpfloat (gtk_adjustment_get_upper (adj), >, gtk_adjustment_get_page_size (adj));
+  gtk_adjustment_set_value (adj, gtk_adjustment_get_upper (adj));
+  kw_test_wait (50);
+  g_assert_cmpfloat (gtk_adjustment_get_value (adj), >, 0);
+  kw_contacts_view_set_mode (contacts_view (f), "organisation");
+  kw_test_wait (100);
+  adj = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (view));
+  /* long enough to keep an offset, were it kept */
+  g_assert_cmpfloat (gtk_adjustment_get_upper (adj), >, gtk_adjustment_get_page_size (adj));
+  g_assert_cmpfloat (gtk_adjustment_get_value (adj), ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_list_view_get_model (view))), ==,
+                    kw_store_count (f->store, "organisation"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -755,6 +1269,14 @@ main (int   argc,
   ADD ("import-async", test_import_async, KW_TEST_DEMO);
   ADD ("sync-now-async", test_sync_now_async, KW_TEST_DEMO);
   ADD ("open-scrolls", test_open_scrolls, KW_TEST_DEMO);
+  ADD ("filter-state", test_filter_state, KW_TEST_DEMO);
+  ADD ("empty-state", test_empty_state, KW_TEST_EMPTY);
+  ADD ("global-search-groups", test_global_search_groups, KW_TEST_DEMO);
+  ADD ("global-search-keys", test_global_search_keys, KW_TEST_DEMO);
+  ADD ("keyboard", test_keyboard, KW_TEST_DEMO);
+  ADD ("search-match-note", test_search_match_note, KW_TEST_DEMO);
+  ADD ("sort-sahin", test_sort_sahin, KW_TEST_DEMO);
+  ADD ("organisations-at-top", test_organisations_at_top, KW_TEST_DEMO);
   ADD ("large-list", test_large_list, KW_TEST_GENERATED);
 #undef ADD
 

@@ -1,0 +1,297 @@
+/* test-record-list.c: KwRecordList, the model behind the contacts list
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "kw-record-list.h"
+#include "kw-test-files.h"
+
+typedef struct {
+  char    *dir;
+  KwStore *store;
+} Fixture;
+
+typedef struct {
+  guint n;         /* items-changed emitted */
+  guint changing;  /* items-changing emitted */
+  guint position, removed, added;
+  guint length_while_changing;
+} Changes;
+
+static void
+fixture_set_up (Fixture       *fx,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+
+  fx->dir = g_dir_make_tmp ("kw-record-list-XXXXXX", &error);
+  g_assert_no_error (error);
+  path = g_build_filename (fx->dir, "kwartier.db", NULL);
+  fx->store = kw_store_open (path, &error);
+  g_assert_no_error (error);
+}
+
+static void
+fixture_tear_down (Fixture       *fx,
+                   gconstpointer  data)
+{
+  g_clear_object (&fx->store);
+  kw_test_remove_tree (fx->dir);
+  g_free (fx->dir);
+}
+
+static char *
+add_person (KwStore    *store,
+            const char *name,
+            gboolean    key_figure,
+            const char *communities)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KwChangeset) changes = kw_changeset_new ("person", &error);
+  char *id;
+
+  kw_changeset_set_string (changes, "name", name);
+  kw_changeset_set_bool (changes, "key_figure", key_figure);
+  if (communities != NULL)
+    kw_changeset_set_string (changes, "communities", communities);
+  id = kw_store_create (store, changes, &error);
+  g_assert_no_error (error);
+  return id;
+}
+
+static void
+on_items_changed_cb (GListModel *model,
+                     guint       position,
+                     guint       removed,
+                     guint       added,
+                     Changes    *changes)
+{
+  changes->n++;
+  changes->position = position;
+  changes->removed = removed;
+  changes->added = added;
+}
+
+static void
+on_items_changing_cb (KwRecordList *list,
+                      guint         position,
+                      guint         removed,
+                      guint         added,
+                      Changes      *changes)
+{
+  changes->changing++;
+  changes->length_while_changing = g_list_model_get_n_items (G_LIST_MODEL (list));
+}
+
+static char *
+name_at (KwRecordList *list,
+         guint         position)
+{
+  g_autoptr(KwRecord) record = g_list_model_get_item (G_LIST_MODEL (list), position);
+
+  return record ? kw_record_dup_title (record) : NULL;
+}
+
+static void
+fill (Fixture *fx)
+{
+  static const char * const names[] = {
+    "Zeynep Vos", "Anna de Wit", "Bram Hoekstra", "Kofi Mensah", "Fatima El Amrani", NULL,
+  };
+
+  for (guint i = 0; names[i]; i++)
+    g_free (add_person (fx->store, names[i], i % 2 == 0, i == 3 ? "Ghanese vrouwen" : NULL));
+}
+
+/* Name order, a search, the key-figure filter: one items-changed each,
+ * that says exactly what changed, after ::items-changing. */
+static void
+test_search_and_filter (Fixture       *fx,
+                        gconstpointer  data)
+{
+  g_autoptr(KwRecordList) list = NULL;
+  Changes changes = { 0 };
+  g_autofree char *first = NULL, *last = NULL, *match = NULL;
+
+  fill (fx);
+  list = kw_record_list_new (fx->store, "person");
+  g_signal_connect (list, "items-changed", G_CALLBACK (on_items_changed_cb), &changes);
+  g_signal_connect (list, "items-changing", G_CALLBACK (on_items_changing_cb), &changes);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 5);
+  first = name_at (list, 0);
+  last = name_at (list, 4);
+  g_assert_cmpstr (first, ==, "Anna de Wit");
+  g_assert_cmpstr (last, ==, "Zeynep Vos");
+
+  /* "ghan" is in Kofi's communities: the full-text index */
+  kw_record_list_set_search (list, "ghan");
+  g_assert_cmpuint (changes.n, ==, 1);
+  g_assert_cmpuint (changes.changing, ==, 1);
+  g_assert_cmpuint (changes.length_while_changing, ==, 5);   /* before the change */
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 1);
+  g_assert_cmpuint (changes.removed - changes.added, ==, 4);
+  match = name_at (list, 0);
+  g_assert_cmpstr (match, ==, "Kofi Mensah");
+
+  /* the same search again: nothing */
+  kw_record_list_set_search (list, "ghan");
+  g_assert_cmpuint (changes.n, ==, 1);
+
+  kw_record_list_set_search (list, NULL);
+  g_assert_cmpuint (changes.n, ==, 2);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 5);
+
+  kw_record_list_set_key_figures_only (list, TRUE);
+  g_assert_cmpuint (changes.n, ==, 3);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 3);
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autoptr(KwRecord) person = g_list_model_get_item (G_LIST_MODEL (list), i);
+      g_assert_true (kw_record_get_bool (person, "key_figure"));
+    }
+  g_signal_handlers_disconnect_by_data (list, &changes);
+}
+
+typedef struct {
+  gboolean     done;
+  Changes     *changes;
+} Wait;
+
+static void
+on_busy_cb (KwRecordList *list,
+            GParamSpec   *pspec,
+            Wait         *wait)
+{
+  if (!kw_record_list_get_busy (list))
+    wait->done = TRUE;
+}
+
+/* In a thread: the list keeps its rows until the result is there; of
+ * three searches typed at once only the last one is published, with one
+ * items-changed, and it gives the rows the same search gives at once. */
+static void
+test_async (Fixture       *fx,
+            gconstpointer  data)
+{
+  g_autoptr(KwRecordList) list = NULL;
+  g_autoptr(KwRecordList) now = NULL;
+  Changes changes = { 0 };
+  Wait wait = { FALSE, &changes };
+  guint n;
+
+  fill (fx);
+  for (guint i = 0; i < 300; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("Anneke Persoon %03u", i);
+      g_free (add_person (fx->store, name, FALSE, NULL));
+    }
+  list = kw_record_list_new (fx->store, "person");
+  now = kw_record_list_new (fx->store, "person");
+  kw_record_list_set_async (list, TRUE);
+  n = g_list_model_get_n_items (G_LIST_MODEL (list));
+  g_assert_cmpuint (n, ==, 305);
+  g_signal_connect (list, "items-changed", G_CALLBACK (on_items_changed_cb), &changes);
+  g_signal_connect (list, "notify::busy", G_CALLBACK (on_busy_cb), &wait);
+
+  kw_record_list_set_search (list, "a");
+  kw_record_list_set_search (list, "an");
+  kw_record_list_set_search (list, "ann");
+  g_assert_true (kw_record_list_get_busy (list));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, n);   /* not yet */
+  g_assert_cmpuint (changes.n, ==, 0);
+  while (!wait.done)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (changes.n, ==, 1);
+
+  kw_record_list_set_search (now, "ann");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 301);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==,
+                    g_list_model_get_n_items (G_LIST_MODEL (now)));
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (now)); i++)
+    {
+      g_autofree char *a = name_at (list, i);
+      g_autofree char *b = name_at (now, i);
+      g_assert_cmpstr (a, ==, b);
+    }
+
+  /* a trigram through the reader's own connection, then the store
+   * changes: a person added is found by the next search */
+  wait.done = FALSE;
+  kw_record_list_set_search (list, "persoon 123");
+  while (!wait.done)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 1);
+  g_free (add_person (fx->store, "Nieuwe Persoon 123b", FALSE, NULL));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 2);   /* at once */
+  g_assert_false (kw_record_list_get_busy (list));
+  g_signal_handlers_disconnect_by_data (list, &changes);
+  g_signal_handlers_disconnect_by_data (list, &wait);
+}
+
+/* Letters with a diacritic sort among their base letters. */
+static void
+test_folded_order (Fixture       *fx,
+                   gconstpointer  data)
+{
+  static const char * const sorted[] = {
+    "Bram Hoekstra", "Çiğdem Yıldız", "Daan de Vries", "Émile Duval", "Ethan Smit",
+    "Noor Bakker", "Özlem Kaya", "Paweł Nowak", "Zeynep Sahin", "Zeynep Şahin", "Zeynep Vos", NULL,
+  };
+  g_autoptr(KwRecordList) list = NULL;
+
+  for (guint i = G_N_ELEMENTS (sorted) - 1; i > 0; i--)   /* in reverse */
+    g_free (add_person (fx->store, sorted[i - 1], FALSE, NULL));
+  list = kw_record_list_new (fx->store, "person");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, G_N_ELEMENTS (sorted) - 1);
+  for (guint i = 0; sorted[i]; i++)
+    {
+      g_autofree char *name = name_at (list, i);
+      g_assert_cmpstr (name, ==, sorted[i]);
+    }
+  /* a search keeps that order */
+  kw_record_list_set_search (list, "zeynep");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 3);
+  {
+    g_autofree char *second = name_at (list, 1);
+    g_assert_cmpstr (second, ==, "Zeynep Şahin");
+  }
+}
+
+/* By last name: "de Vries" under V, "van der Berg" under B. */
+static void
+test_last_name_order (Fixture       *fx,
+                      gconstpointer  data)
+{
+  static const char * const sorted[] = {
+    "Bram Appel", "Anna van der Berg", "Zeynep Şahin", "Lotte Smit", "Anna Vries", "Daan de Vries", NULL,
+  };
+  g_autoptr(KwRecordList) list = NULL;
+
+  for (guint i = 0; sorted[i]; i++)
+    g_free (add_person (fx->store, sorted[(i * 5) % 6], FALSE, NULL));   /* mixed up */
+  list = kw_record_list_new (fx->store, "person");
+  kw_record_list_set_sort (list, KW_RECORD_SORT_LAST_NAME);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 6);
+  for (guint i = 0; sorted[i]; i++)
+    {
+      g_autofree char *name = name_at (list, i);
+      g_assert_cmpstr (name, ==, sorted[i]);
+    }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add ("/kw/record-list/search-and-filter", Fixture, NULL, fixture_set_up, test_search_and_filter, fixture_tear_down);
+  g_test_add ("/kw/record-list/folded-order", Fixture, NULL, fixture_set_up, test_folded_order, fixture_tear_down);
+  g_test_add ("/kw/record-list/last-name-order", Fixture, NULL, fixture_set_up, test_last_name_order, fixture_tear_down);
+  g_test_add ("/kw/record-list/async", Fixture, NULL, fixture_set_up, test_async, fixture_tear_down);
+  return g_test_run ();
+}
