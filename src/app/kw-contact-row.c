@@ -79,7 +79,7 @@ dup_last_contact (KwStore  *store,
     return NULL;
   date = kw_store_dup_last_contact (store, kw_record_get_id (record));
   /* Translators: the last contact with someone never contacted */
-  return date ? kw_format_date_short (date) : g_strdup (C_("last contact", "Never"));
+  return date ? kw_format_day (date) : g_strdup (C_("last contact", "Never"));
 }
 
 /* "Zeynep Şahin" → "ZŞ": the first letters of the first and last word */
