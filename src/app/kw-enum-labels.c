@@ -39,7 +39,7 @@ static const EnumLabel labels[] = {
   { NULL, "welfare", N_("Welfare organisation") },
   { NULL, "housing", N_("Housing corporation") },
   { NULL, "neighbourhood_team", N_("Neighbourhood team") },
-  { NULL, "residents_group", N_("Residents' group") },
+  { NULL, "residents_group", N_("Residents’ group") },
   { NULL, "village_network", N_("Village network") },
   { NULL, "initiative", N_("Initiative") },
   { NULL, "business", N_("Business") },

@@ -251,7 +251,7 @@ static KwEntityType types[] = {
         alliance_partner_fields, NULL),
   TYPE ("action_line", N_("Action line"), N_("Action lines"), KW_TYPE_FLAG_NONE,
         action_line_fields, "title"),
-  TYPE ("network", N_("Residents' network"), N_("Residents' networks"), KW_TYPE_FLAG_SEARCH,
+  TYPE ("network", N_("Residents’ network"), N_("Residents’ networks"), KW_TYPE_FLAG_SEARCH,
         network_fields, "name"),
   TYPE ("network_unit", N_("Unit"), N_("Units"), KW_TYPE_FLAG_NONE, network_unit_fields, "name"),
   TYPE ("network_member", N_("Network member"), N_("Network members"), KW_TYPE_FLAG_NONE,
