@@ -25,13 +25,15 @@
 #define DATE(n, l)          { n, l, KW_FIELD_DATE, 0, NULL, NULL, 0, 0 }
 #define DATETIME(n, l)      { n, l, KW_FIELD_DATETIME, 0, NULL, NULL, 0, 0 }
 #define CENTS(n, l)         { n, l, KW_FIELD_CENTS, 0, NULL, NULL, 0, 0 }
-#define ENUM(n, l, v)       { n, l, KW_FIELD_ENUM, 0, v, NULL, 0, 0 }
+#define ENUM(n, l, v, vl)   { n, l, KW_FIELD_ENUM, 0, v, NULL, 0, 0, vl }
 #define REF(n, l, t)        { n, l, KW_FIELD_REF, 0, NULL, t, 0, 0 }
 #define OWNER(n, l, t)      { n, l, KW_FIELD_REF, KW_FIELD_FLAG_REQUIRED | KW_FIELD_FLAG_PARENT, NULL, t, 0, 0 }
 #define NAME(n, l)          TEXT_F (n, l, KW_FIELD_FLAG_REQUIRED | KW_FIELD_FLAG_SEARCH)
 #define NOTES(n, l)         TEXT_F (n, l, KW_FIELD_FLAG_LONG | KW_FIELD_FLAG_SEARCH)
 
 #define V(...) ((const char * const[]) { __VA_ARGS__, NULL })
+/* An enum field's labels, one for each of its values, in the same order */
+#define L(...) V (__VA_ARGS__)
 
 static const char * const to_area[] = { "area", NULL };
 static const char * const to_venue[] = { "venue", NULL };
@@ -46,7 +48,9 @@ static const char * const to_meeting[] = { "meeting", NULL };
 
 static const KwField area_fields[] = {
   NAME ("name", N_("Name")),
-  ENUM ("kind", N_("Kind"), V ("stadsdeel", "gebied", "wijk", "buurt", "binnenbuurt", "other")),
+  ENUM ("kind", N_("Kind"), V ("stadsdeel", "gebied", "wijk", "buurt", "binnenbuurt", "other"),
+        L (N_("Borough"), N_("District area"), N_("Neighbourhood"), N_("Quarter"),
+           N_("Inner neighbourhood"), N_("Other"))),
   REF ("parent", N_("Part of"), to_area),
   TEXT ("code", N_("Code")),
 };
@@ -63,7 +67,11 @@ static const KwField organisation_fields[] = {
   NAME ("name", N_("Name")),
   ENUM ("kind", N_("Kind"), V ("municipality", "district", "welfare", "housing",
                                "neighbourhood_team", "residents_group", "village_network",
-                               "initiative", "business", "religious", "school", "other")),
+                               "initiative", "business", "religious", "school", "other"),
+        L (N_("Municipality"), N_("District"), N_("Welfare organisation"),
+           N_("Housing corporation"), N_("Neighbourhood team"), N_("Residents’ group"),
+           N_("Village network"), N_("Initiative"), N_("Business"),
+           N_("Religious organisation"), N_("School"), N_("Other"))),
   BOOL ("formal", N_("Formal organisation")),
   REF ("area", N_("Area"), to_area),
   TEXT ("website", N_("Website")),
@@ -81,7 +89,8 @@ static const KwField person_fields[] = {
   TEXT_F ("communities", N_("Communities"), KW_FIELD_FLAG_SEARCH),
   BOOL ("key_figure", N_("Key figure")),
   TEXT_F ("topics", N_("Topics"), KW_FIELD_FLAG_SEARCH),
-  { "consent", N_("Consent"), KW_FIELD_ENUM, KW_FIELD_FLAG_CONSENT, V ("public", "shared", "private"), NULL, 0, 0 },
+  { "consent", N_("Consent"), KW_FIELD_ENUM, KW_FIELD_FLAG_CONSENT, V ("public", "shared", "private"), NULL, 0, 0,
+    L (N_("Public"), N_("Shared"), N_("Private")) },
   DATE ("consent_date", N_("Consent given on")),
   TEXT ("consent_note", N_("Consent note")),
   NOTES ("notes", N_("Notes")),
@@ -99,8 +108,11 @@ static const KwField affiliation_fields[] = {
 static const KwField relation_fields[] = {
   OWNER ("from", N_("From"), to_party),
   OWNER ("to", N_("To"), to_party),
-  ENUM ("kind", N_("Kind"), V ("knows", "works_with", "member_of", "represents", "funds", "advises")),
-  ENUM ("sentiment", N_("Sentiment"), V ("positive", "neutral", "tense")),
+  ENUM ("kind", N_("Kind"), V ("knows", "works_with", "member_of", "represents", "funds", "advises"),
+        L (N_("Knows"), N_("Works with"), N_("Member of"), N_("Represents"), N_("Funds"),
+           N_("Advises"))),
+  ENUM ("sentiment", N_("Sentiment"), V ("positive", "neutral", "tense"),
+        L (N_("Positive"), N_("Neutral"), N_("Tense"))),
   INT ("strength", N_("Strength"), 1, 3),
   TEXT_F ("notes", N_("Notes"), KW_FIELD_FLAG_LONG),
 };
@@ -115,7 +127,8 @@ static const KwField contact_moment_fields[] = {
 static const KwField alliance_fields[] = {
   NAME ("name", N_("Name")),
   REF ("area", N_("Area"), to_area),
-  ENUM ("status", N_("Status"), V ("exploring", "forming", "active", "paused", "ended")),
+  ENUM ("status", N_("Status"), V ("exploring", "forming", "active", "paused", "ended"),
+        L (N_("Exploring"), N_("Forming"), N_("Active"), N_("Paused"), N_("Ended"))),
   NOTES ("challenge", N_("Shared challenge")),
   NOTES ("description", N_("Description")),
   DATE ("started", N_("Started")),
@@ -124,7 +137,8 @@ static const KwField alliance_fields[] = {
 static const KwField alliance_partner_fields[] = {
   OWNER ("alliance", N_("Alliance"), to_alliance),
   OWNER ("party", N_("Partner"), to_party),
-  ENUM ("role", N_("Role"), V ("lead", "partner", "advisor", "funder")),
+  ENUM ("role", N_("Role"), V ("lead", "partner", "advisor", "funder"),
+        L (N_("Lead partner"), N_("Partner"), N_("Advisor"), N_("Funder"))),
   DATE ("since", N_("Since")),
 };
 
@@ -135,14 +149,16 @@ static const KwField action_line_fields[] = {
   REF ("owner", N_("Owner"), to_person),
   CENTS ("budget_cents", N_("Budget")),
   CENTS ("spent_cents", N_("Spent")),
-  ENUM ("status", N_("Status"), V ("planned", "active", "done", "stopped")),
+  ENUM ("status", N_("Status"), V ("planned", "active", "done", "stopped"),
+        L (N_("Planned"), N_("Active"), N_("Done"), N_("Stopped"))),
   DATE ("start", N_("Start")),
   DATE ("end", N_("End")),
 };
 
 static const KwField network_fields[] = {
   NAME ("name", N_("Name")),
-  ENUM ("kind", N_("Kind"), V ("village", "residents_platform", "tenants", "other")),
+  ENUM ("kind", N_("Kind"), V ("village", "residents_platform", "tenants", "other"),
+        L (N_("Village"), N_("Residents’ platform"), N_("Tenants"), N_("Other"))),
   REF ("area", N_("Area"), to_area),
   INT ("members_count", N_("Members"), 0, 10000000),
   CENTS ("dues_cents_month", N_("Dues per month")),
@@ -183,7 +199,9 @@ static const KwField map_position_fields[] = {
 static const KwField meeting_fields[] = {
   NAME ("title", N_("Title")),
   ENUM ("kind", N_("Kind"), V ("residents_council", "task_team", "working_group", "key_figures",
-                               "alliance", "open_house", "unit_gathering", "other")),
+                               "alliance", "open_house", "unit_gathering", "other"),
+        L (N_("Residents’ council"), N_("Task team"), N_("Working group"), N_("Key figures"),
+           N_("Alliance meeting"), N_("Open house"), N_("Unit gathering"), N_("Other"))),
   DATETIME ("starts_at", N_("Starts")),
   DATETIME ("ends_at", N_("Ends")),
   REF ("venue", N_("Venue"), to_venue),
@@ -192,7 +210,8 @@ static const KwField meeting_fields[] = {
   REF ("unit", N_("Unit"), to_unit),
   REF ("chair", N_("Chair"), to_person),
   REF ("minute_taker", N_("Minute taker"), to_person),
-  ENUM ("status", N_("Status"), V ("planned", "held", "cancelled")),
+  ENUM ("status", N_("Status"), V ("planned", "held", "cancelled"),
+        L (N_("Planned"), N_("Held"), N_("Cancelled"))),
   NOTES ("minutes", N_("Minutes")),
   BOOL ("publishable", N_("Minutes may be published")),
   TEXT ("language", N_("Language")),
@@ -207,7 +226,8 @@ static const KwField agenda_item_fields[] = {
   NAME ("title", N_("Title")),
   REF ("presenter", N_("Presenter"), to_person),
   INT ("minutes_planned", N_("Minutes planned"), 0, 1440),
-  ENUM ("kind", N_("Kind"), V ("info", "discussion", "decision")),
+  ENUM ("kind", N_("Kind"), V ("info", "discussion", "decision"),
+        L (N_("Information"), N_("Discussion"), N_("Decision"))),
   NOTES ("notes", N_("Notes")),
   NOTES ("decision", N_("Decision")),
 };
@@ -215,7 +235,8 @@ static const KwField agenda_item_fields[] = {
 static const KwField attendance_fields[] = {
   OWNER ("meeting", N_("Meeting"), to_meeting),
   OWNER ("person", N_("Person"), to_person),
-  ENUM ("status", N_("Status"), V ("invited", "present", "late", "absent_notified", "absent")),
+  ENUM ("status", N_("Status"), V ("invited", "present", "late", "absent_notified", "absent"),
+        L (N_("Invited"), N_("Present"), N_("Late"), N_("Absent, with notice"), N_("Absent"))),
 };
 
 static const KwField action_item_fields[] = {
@@ -223,7 +244,8 @@ static const KwField action_item_fields[] = {
   REF ("owner", N_("Who"), to_person),
   DATE ("deadline", N_("Deadline")),
   TEXT_F ("info", N_("Information"), KW_FIELD_FLAG_LONG),
-  ENUM ("status", N_("Status"), V ("open", "done", "dropped")),
+  ENUM ("status", N_("Status"), V ("open", "done", "dropped"),
+        L (N_("Open"), N_("Done"), N_("Dropped"))),
   REF ("meeting", N_("Meeting"), to_meeting),
   REF ("alliance", N_("Alliance"), to_alliance),
   DATETIME ("done_at", N_("Done on")),
@@ -327,6 +349,20 @@ kw_field_has_value (const KwField *field,
     if (strcmp (field->values[i], value) == 0)
       return TRUE;
   return FALSE;
+}
+
+const char *
+kw_field_get_value_label (const KwField *field,
+                          const char    *value)
+{
+  g_return_val_if_fail (field != NULL, NULL);
+
+  if (field->values == NULL || field->value_labels == NULL || value == NULL)
+    return NULL;
+  for (guint i = 0; field->values[i] && field->value_labels[i]; i++)
+    if (strcmp (field->values[i], value) == 0)
+      return g_dgettext (GETTEXT_PACKAGE, field->value_labels[i]);
+  return NULL;
 }
 
 gboolean

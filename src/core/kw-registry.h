@@ -47,6 +47,7 @@ typedef struct {
   const char * const  *targets;  /* REF: NULL-terminated target type names */
   gint64               min;      /* INTEGER: allowed range when min < max */
   gint64               max;
+  const char * const  *value_labels; /* ENUM: N_() marked, one per value, in order */
 } KwField;
 
 typedef enum {
@@ -74,6 +75,10 @@ const KwField       *kw_entity_type_field     (const KwEntityType *type,
 int                  kw_entity_type_field_index (const KwEntityType *type,
                                                  const char         *field_name);
 gboolean             kw_field_has_value       (const KwField *field,
+                                               const char    *value);
+/* The translated label of one of an enum field's values ("residents_group"
+ * says "Residents’ group"), or NULL for a value the field does not have. */
+const char          *kw_field_get_value_label (const KwField *field,
                                                const char    *value);
 const char          *kw_field_kind_to_string  (KwFieldKind kind);
 gboolean             kw_field_targets         (const KwField *field,
