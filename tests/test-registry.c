@@ -4,6 +4,8 @@
  */
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+#include <locale.h>
 #include <string.h>
 
 #include "kw-error.h"
@@ -175,6 +177,121 @@ test_ids (void)
   g_assert_false (kw_id_is_valid ("689345bfxc72a-4ece-b1be-e29632a7e0ef"));
 }
 
+/* Every value of every enum field has its label, and only those values. */
+static void
+test_enum_labels (void)
+{
+  guint n_enums = 0;
+
+  for (guint i = 0; i < kw_registry_n_types (); i++)
+    {
+      const KwEntityType *type = kw_registry_type_at (i);
+
+      for (guint j = 0; j < type->n_fields; j++)
+        {
+          const KwField *f = &type->fields[j];
+          guint n = 0;
+
+          if (f->kind != KW_FIELD_ENUM)
+            {
+              g_assert_null (f->value_labels);
+              g_assert_null (kw_field_get_value_label (f, "other"));
+              continue;
+            }
+          n_enums++;
+          g_assert_nonnull (f->values);
+          g_assert_nonnull (f->value_labels);
+          for (; f->values[n]; n++)
+            {
+              const char *label = kw_field_get_value_label (f, f->values[n]);
+
+              if (f->value_labels[n] == NULL || *f->value_labels[n] == '\0')
+                g_error ("%s.%s: “%s” has no label", type->name, f->name, f->values[n]);
+              g_assert_cmpstr (label, ==, f->value_labels[n]);
+              /* a label in words, not the value as in code */
+              g_assert_null (strchr (label, '_'));
+              g_assert_true (g_unichar_isupper (g_utf8_get_char (label)));
+            }
+          if (f->value_labels[n] != NULL)
+            g_error ("%s.%s: more labels than values", type->name, f->name);
+          g_assert_null (kw_field_get_value_label (f, "no_such_value"));
+          g_assert_null (kw_field_get_value_label (f, NULL));
+        }
+    }
+  g_assert_cmpuint (n_enums, ==, 14);
+
+  g_assert_cmpstr (kw_field_get_value_label (kw_entity_type_field (kw_registry_lookup ("organisation"), "kind"),
+                                             "residents_group"), ==, "Residents’ group");
+  g_assert_cmpstr (kw_field_get_value_label (kw_entity_type_field (kw_registry_lookup ("alliance_partner"), "role"),
+                                             "lead"), ==, "Lead partner");
+}
+
+/* The same word in Dutch: translated to itself, as nl.po says. */
+static const char * const dutch_as_english[] = { "Open", "Partner", "School", NULL };
+
+/* Every label has a Dutch translation in the build's catalogue
+ * (build/po/nl/LC_MESSAGES/kwartier.mo, made from po/nl.po). */
+static void
+test_enum_labels_dutch (void)
+{
+  g_autofree char *localedir = g_test_build_filename (G_TEST_BUILT, "..", "po", NULL);
+  g_autofree char *mo = g_build_filename (localedir, "nl", "LC_MESSAGES", GETTEXT_PACKAGE ".mo", NULL);
+  g_autofree char *po_path = g_test_build_filename (G_TEST_DIST, "..", "po", "nl.po", NULL);
+  g_autofree char *po = NULL;
+  g_autofree char *language = g_strdup (g_getenv ("LANGUAGE"));
+  g_autofree char *bound = NULL;
+  const KwField *consent = kw_entity_type_field (kw_registry_lookup ("person"), "consent");
+  guint missing = 0;
+
+  g_assert_true (g_file_test (mo, G_FILE_TEST_IS_REGULAR));
+  g_assert_true (g_file_get_contents (po_path, &po, NULL, NULL));
+  bound = g_strdup (bindtextdomain (GETTEXT_PACKAGE, NULL));
+  setlocale (LC_ALL, "C.UTF-8");
+  g_setenv ("LANGUAGE", "nl", TRUE);
+  bindtextdomain (GETTEXT_PACKAGE, localedir);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+
+  g_assert_cmpstr (kw_field_get_value_label (consent, "private"), ==, "Privé");
+  for (guint i = 0; i < kw_registry_n_types (); i++)
+    {
+      const KwEntityType *type = kw_registry_type_at (i);
+
+      for (guint j = 0; j < type->n_fields; j++)
+        {
+          const KwField *f = &type->fields[j];
+
+          for (guint k = 0; f->kind == KW_FIELD_ENUM && f->values[k]; k++)
+            {
+              const char *english = f->value_labels[k];
+              const char *dutch = kw_field_get_value_label (f, f->values[k]);
+
+              if (g_strv_contains (dutch_as_english, english))
+                {
+                  g_autofree char *entry = g_strdup_printf ("\nmsgid \"%s\"\nmsgstr \"%s\"\n",
+                                                            english, english);
+
+                  g_assert_nonnull (strstr (po, entry));
+                  continue;
+                }
+              if (g_strcmp0 (dutch, english) == 0)
+                {
+                  g_test_message ("%s.%s: “%s” has no Dutch translation",
+                                  type->name, f->name, english);
+                  missing++;
+                }
+            }
+        }
+    }
+
+  if (language != NULL)
+    g_setenv ("LANGUAGE", language, TRUE);
+  else
+    g_unsetenv ("LANGUAGE");
+  bindtextdomain (GETTEXT_PACKAGE, bound);  /* and gettext forgets what it found */
+  g_assert_cmpstr (kw_field_get_value_label (consent, "private"), ==, "Private");
+  g_assert_cmpuint (missing, ==, 0);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -185,5 +302,7 @@ main (int argc, char **argv)
   g_test_add_func ("/kw/registry/parse-refusals", test_parse_refusals);
   g_test_add_func ("/kw/registry/validate", test_validate);
   g_test_add_func ("/kw/registry/ids", test_ids);
+  g_test_add_func ("/kw/registry/enum-labels", test_enum_labels);
+  g_test_add_func ("/kw/registry/enum-labels-dutch", test_enum_labels_dutch);
   return g_test_run ();
 }
