@@ -604,6 +604,40 @@ test_backup_in_transaction (Fixture *fx, gconstpointer data)
   g_assert_cmpint (kw_store_count (fx->store, "person"), ==, 2);
 }
 
+/* The indexes for the lists come from KW_FIELD_FLAG_INDEX in the registry,
+ * with the very names and text that schema 1 wrote by hand: no migration. */
+static void
+test_list_indexes (Fixture       *fx,
+                   gconstpointer  data)
+{
+  static const char * const expected[] = {
+    "contact_moment.person_date", "CREATE INDEX \"contact_moment.person_date\" ON contact_moment (person, date)",
+    "organisation.live_title", "CREATE INDEX \"organisation.live_title\" ON organisation (name COLLATE NOCASE, id) WHERE deleted IS NULL",
+    "person.email_key", "CREATE INDEX \"person.email_key\" ON person (lower (trim (email)))",
+    "person.key_figure", "CREATE INDEX \"person.key_figure\" ON person (key_figure) WHERE key_figure = 1",
+    "person.live_title", "CREATE INDEX \"person.live_title\" ON person (name COLLATE NOCASE, id) WHERE deleted IS NULL",
+  };
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  guint n = 0;
+
+  g_assert_cmpint (sqlite3_open (fx->path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT name, sql FROM sqlite_master WHERE type = 'index' "
+                                           "AND (name LIKE '%.live_title' OR name LIKE '%_key' "
+                                           "OR name LIKE '%_date' OR name = 'person.key_figure') "
+                                           "ORDER BY name", -1, &stmt, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      g_assert_cmpuint (n, <, G_N_ELEMENTS (expected));
+      g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 0), ==, expected[n]);
+      g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 1), ==, expected[n + 1]);
+      n += 2;
+    }
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  g_assert_cmpuint (n, ==, G_N_ELEMENTS (expected));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -624,6 +658,7 @@ main (int argc, char **argv)
   ADD ("list-order", test_list_order);
   ADD ("backups-pruned", test_backups_pruned);
   ADD ("backup-in-transaction", test_backup_in_transaction);
+  ADD ("list-indexes", test_list_indexes);
 #undef ADD
   return g_test_run ();
 }

@@ -64,7 +64,7 @@ static const KwField venue_fields[] = {
 };
 
 static const KwField organisation_fields[] = {
-  NAME ("name", N_("Name")),
+  TEXT_F ("name", N_("Name"), KW_FIELD_FLAG_REQUIRED | KW_FIELD_FLAG_SEARCH | KW_FIELD_FLAG_INDEX),
   ENUM ("kind", N_("Kind"), V ("municipality", "district", "welfare", "housing",
                                "neighbourhood_team", "residents_group", "village_network",
                                "initiative", "business", "religious", "school", "other"),
@@ -81,13 +81,13 @@ static const KwField organisation_fields[] = {
 };
 
 static const KwField person_fields[] = {
-  NAME ("name", N_("Name")),
+  TEXT_F ("name", N_("Name"), KW_FIELD_FLAG_REQUIRED | KW_FIELD_FLAG_SEARCH | KW_FIELD_FLAG_INDEX),
   TEXT_F ("phone", N_("Phone"), KW_FIELD_FLAG_SEARCH),
-  TEXT_F ("email", N_("E-mail"), KW_FIELD_FLAG_SEARCH | KW_FIELD_FLAG_EMAIL),
+  TEXT_F ("email", N_("E-mail"), KW_FIELD_FLAG_SEARCH | KW_FIELD_FLAG_EMAIL | KW_FIELD_FLAG_INDEX),
   REF ("area", N_("Area"), to_area),
   TEXT_F ("languages", N_("Languages"), KW_FIELD_FLAG_SEARCH),
   TEXT_F ("communities", N_("Communities"), KW_FIELD_FLAG_SEARCH),
-  BOOL ("key_figure", N_("Key figure")),
+  { "key_figure", N_("Key figure"), KW_FIELD_BOOL, KW_FIELD_FLAG_INDEX, NULL, NULL, 0, 0, NULL },
   TEXT_F ("topics", N_("Topics"), KW_FIELD_FLAG_SEARCH),
   { "consent", N_("Consent"), KW_FIELD_ENUM, KW_FIELD_FLAG_CONSENT, V ("public", "shared", "private"), NULL, 0, 0,
     L (N_("Public"), N_("Shared"), N_("Private")) },
@@ -119,7 +119,7 @@ static const KwField relation_fields[] = {
 
 static const KwField contact_moment_fields[] = {
   OWNER ("person", N_("Person"), to_person),
-  DATE ("date", N_("Date")),
+  { "date", N_("Date"), KW_FIELD_DATE, KW_FIELD_FLAG_INDEX, NULL, NULL, 0, 0, NULL },
   TEXT ("channel", N_("Channel")),
   TEXT_F ("summary", N_("Summary"), KW_FIELD_FLAG_LONG),
 };

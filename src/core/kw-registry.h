@@ -36,6 +36,10 @@ typedef enum {
   KW_FIELD_FLAG_CONSENT  = 1 << 5, /* the type's privacy descriptor: "private" keeps the record
                                     * and what belongs to it on the device */
   KW_FIELD_FLAG_EMAIL    = 1 << 6, /* an e-mail address: name@example.org */
+  KW_FIELD_FLAG_INDEX    = 1 << 7, /* an index for the lists (kw-store.c): the title field
+                                    * by name, live records only; a bool its true ones; an
+                                    * e-mail address trimmed and in lower case; a date
+                                    * within the record it belongs to */
 } KwFieldFlags;
 
 typedef struct {

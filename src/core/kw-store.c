@@ -62,14 +62,6 @@ static const char local_tables_sql[] =
  * contact moments by person and date (last contact), key figures, e-mail
  * for duplicates, and the live records in name order (100,000 row ids in
  * a few ms). */
-static const char list_indexes_sql[] =
-  "CREATE INDEX IF NOT EXISTS \"contact_moment.person_date\" ON contact_moment (person, date);"
-  "CREATE INDEX IF NOT EXISTS \"person.key_figure\" ON person (key_figure) WHERE key_figure = 1;"
-  "CREATE INDEX IF NOT EXISTS \"person.email_key\" ON person (lower (trim (email)));"
-  "CREATE INDEX IF NOT EXISTS \"person.live_title\" ON person (name COLLATE NOCASE, id) WHERE deleted IS NULL;"
-  "CREATE INDEX IF NOT EXISTS \"organisation.live_title\" ON organisation (name COLLATE NOCASE, id) "
-  "WHERE deleted IS NULL;";
-
 static const char select_meta_sql[] = "SELECT value FROM meta WHERE key = ?";
 static const char upsert_meta_sql[] =
   "INSERT INTO meta (key, value) VALUES (?, ?) "
@@ -308,6 +300,57 @@ index_sql (const KwEntityType *type)
   return g_string_free (s, FALSE);
 }
 
+/* The indexes the lists need, from the fields flagged KW_FIELD_FLAG_INDEX
+ * (kw-registry.h); names and text as schema 1 made them by hand. */
+static void
+append_list_index (GString            *s,
+                   const KwEntityType *type,
+                   const KwField      *field)
+{
+  const char *t = type->name;
+  const char *f = field->name;
+
+  if (g_strcmp0 (type->title_field, f) == 0)
+    g_string_append_printf (s, "CREATE INDEX IF NOT EXISTS \"%s.live_title\" ON %s (%s COLLATE NOCASE, id) "
+                            "WHERE deleted IS NULL;\n", t, t, f);
+  else if (field->kind == KW_FIELD_BOOL)
+    g_string_append_printf (s, "CREATE INDEX IF NOT EXISTS \"%s.%s\" ON %s (%s) WHERE %s = 1;\n",
+                            t, f, t, f, f);
+  else if (field->flags & KW_FIELD_FLAG_EMAIL)
+    g_string_append_printf (s, "CREATE INDEX IF NOT EXISTS \"%s.%s_key\" ON %s (lower (trim (%s)));\n",
+                            t, f, t, f);
+  else
+    {
+      const KwField *parent = NULL;
+
+      for (guint i = 0; i < type->n_fields && parent == NULL; i++)
+        if (type->fields[i].flags & KW_FIELD_FLAG_PARENT)
+          parent = &type->fields[i];
+      if (parent != NULL)
+        g_string_append_printf (s, "CREATE INDEX IF NOT EXISTS \"%s.%s_%s\" ON %s (%s, %s);\n",
+                                t, parent->name, f, t, parent->name, f);
+      else
+        g_string_append_printf (s, "CREATE INDEX IF NOT EXISTS \"%s.%s_list\" ON %s (%s);\n",
+                                t, f, t, f);
+    }
+}
+
+static char *
+list_indexes_sql (void)
+{
+  GString *s = g_string_new (NULL);
+
+  for (guint i = 0; i < kw_registry_n_types (); i++)
+    {
+      const KwEntityType *type = kw_registry_type_at (i);
+
+      for (guint j = 0; j < type->n_fields; j++)
+        if (type->fields[j].flags & KW_FIELD_FLAG_INDEX)
+          append_list_index (s, type, &type->fields[j]);
+    }
+  return g_string_free (s, FALSE);
+}
+
 static GPtrArray *
 search_columns (const KwEntityType *type)
 {
@@ -360,6 +403,7 @@ static char *
 schema_sql (void)
 {
   GString *s = g_string_new (local_tables_sql);
+  g_autofree char *lists = NULL;
 
   g_string_append (s, _kw_store_sync_schema_sql ());
 
@@ -377,7 +421,8 @@ schema_sql (void)
           g_string_append (s, fts);
         }
     }
-  g_string_append (s, list_indexes_sql);
+  lists = list_indexes_sql ();
+  g_string_append (s, lists);
   return g_string_free (s, FALSE);
 }
 
