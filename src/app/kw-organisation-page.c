@@ -98,9 +98,9 @@ build (KwOrganisationPage *self)
   self->groups[1] = kw_related_group_new (self->store, KW_RELATED_RELATIONS);
   for (guint i = 0; i < G_N_ELEMENTS (self->groups); i++)
     gtk_box_append (GTK_BOX (self->related_box), GTK_WIDGET (self->groups[i]));
-  g_signal_connect_object (kw_record_editor_get_row (self->editor, "name"), "changed",
+  g_signal_connect_object (kw_record_editor_get_title_row (self->editor), "changed",
                            G_CALLBACK (update_add_enabled), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (kw_record_editor_get_row (self->editor, "name"), "apply",
+  g_signal_connect_object (kw_record_editor_get_title_row (self->editor), "apply",
                            G_CALLBACK (on_name_apply_cb), self, G_CONNECT_SWAPPED | G_CONNECT_AFTER);
 }
 
@@ -119,7 +119,7 @@ show_draft (KwOrganisationPage *self,
 static void
 update_add_enabled (KwOrganisationPage *self)
 {
-  GtkWidget *row = kw_record_editor_get_row (self->editor, "name");
+  GtkWidget *row = kw_record_editor_get_title_row (self->editor);
   g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "organisation.add-draft",
@@ -315,7 +315,7 @@ kw_organisation_page_start_draft (KwOrganisationPage *self)
   show_draft (self, TRUE);
   update_add_enabled (self);
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scrolled_window), 0);
-  gtk_widget_grab_focus (kw_record_editor_get_row (self->editor, "name"));
+  gtk_widget_grab_focus (kw_record_editor_get_title_row (self->editor));
 }
 
 gboolean
@@ -356,7 +356,7 @@ kw_organisation_page_focus_name (KwOrganisationPage *self)
 
   g_return_if_fail (KW_IS_ORGANISATION_PAGE (self));
 
-  row = kw_record_editor_get_row (self->editor, "name");
+  row = kw_record_editor_get_title_row (self->editor);
   gtk_widget_grab_focus (row);
   gtk_editable_select_region (GTK_EDITABLE (row), 0, -1);
 }

@@ -166,7 +166,7 @@ show_draft (KwPersonPage *self,
 static void
 update_add_enabled (KwPersonPage *self)
 {
-  GtkWidget *row = kw_record_editor_get_row (self->editor, "name");
+  GtkWidget *row = kw_record_editor_get_title_row (self->editor);
   g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "person.add-draft",
@@ -272,9 +272,9 @@ build (KwPersonPage *self)
     }
   self->consent_prompt = make_consent_prompt (self);
   adw_preferences_group_add (self->consent_group, self->consent_prompt);
-  g_signal_connect_object (kw_record_editor_get_row (self->editor, "name"), "changed",
+  g_signal_connect_object (kw_record_editor_get_title_row (self->editor), "changed",
                            G_CALLBACK (update_add_enabled), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (kw_record_editor_get_row (self->editor, "name"), "apply",
+  g_signal_connect_object (kw_record_editor_get_title_row (self->editor), "apply",
                            G_CALLBACK (on_name_apply_cb), self, G_CONNECT_SWAPPED | G_CONNECT_AFTER);
 }
 
@@ -553,7 +553,7 @@ kw_person_page_start_draft (KwPersonPage *self)
   show_draft (self, TRUE);
   update_add_enabled (self);
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scrolled_window), 0);
-  gtk_widget_grab_focus (kw_record_editor_get_row (self->editor, "name"));
+  gtk_widget_grab_focus (kw_record_editor_get_title_row (self->editor));
 }
 
 gboolean
@@ -602,7 +602,7 @@ kw_person_page_focus_name (KwPersonPage *self)
 
   g_return_if_fail (KW_IS_PERSON_PAGE (self));
 
-  row = kw_record_editor_get_row (self->editor, "name");
+  row = kw_record_editor_get_title_row (self->editor);
   gtk_widget_grab_focus (row);
   gtk_editable_select_region (GTK_EDITABLE (row), 0, -1);
 }

@@ -646,6 +646,17 @@ kw_record_editor_get_row (KwRecordEditor *self,
   return g_hash_table_lookup (self->rows, field);
 }
 
+/* The row of the field that names a record (the type's title field in
+ * the registry), or NULL when the type has none or the editor shows it not. */
+GtkWidget *
+kw_record_editor_get_title_row (KwRecordEditor *self)
+{
+  g_return_val_if_fail (KW_IS_RECORD_EDITOR (self), NULL);
+  if (self->type->title_field == NULL)
+    return NULL;
+  return g_hash_table_lookup (self->rows, self->type->title_field);
+}
+
 void
 kw_record_editor_set_record (KwRecordEditor *self,
                              KwRecord       *record)

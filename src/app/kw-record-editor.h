@@ -26,6 +26,8 @@ GtkWidget      *kw_record_editor_make_text_view (KwRecordEditor *self,
                                                  const char     *field);
 GtkWidget      *kw_record_editor_get_row    (KwRecordEditor *self,
                                              const char     *field);
+/* The row of the type's title field (the registry's), or NULL. */
+GtkWidget      *kw_record_editor_get_title_row (KwRecordEditor *self);
 void            kw_record_editor_set_record (KwRecordEditor *self,
                                              KwRecord       *record);
 KwRecord       *kw_record_editor_get_record (KwRecordEditor *self);
