@@ -191,6 +191,7 @@ test_enum_labels (void)
         {
           const KwField *f = &type->fields[j];
           guint n = 0;
+          g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
 
           if (f->kind != KW_FIELD_ENUM)
             {
@@ -211,6 +212,9 @@ test_enum_labels (void)
               /* a label in words, not the value as in code */
               g_assert_null (strchr (label, '_'));
               g_assert_true (g_unichar_isupper (g_utf8_get_char (label)));
+              /* a dropdown never offers the same words twice */
+              if (!g_hash_table_add (seen, (gpointer) label))
+                g_error ("%s.%s: two values say “%s”", type->name, f->name, label);
             }
           if (f->value_labels[n] != NULL)
             g_error ("%s.%s: more labels than values", type->name, f->name);
@@ -260,10 +264,15 @@ test_enum_labels_dutch (void)
         {
           const KwField *f = &type->fields[j];
 
+          g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+
           for (guint k = 0; f->kind == KW_FIELD_ENUM && f->values[k]; k++)
             {
               const char *english = f->value_labels[k];
               const char *dutch = kw_field_get_value_label (f, f->values[k]);
+
+              if (!g_hash_table_add (seen, (gpointer) dutch))
+                g_error ("%s.%s: two values say “%s” in Dutch", type->name, f->name, dutch);
 
               if (g_strv_contains (dutch_as_english, english))
                 {
