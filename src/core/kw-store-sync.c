@@ -2,7 +2,9 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Export lines are made straight from the rows. The merge compares the
+ * Export lines are made straight from the rows: this file writes their
+ * JSON text itself (kw-sync-json.c, without json-glib), for speed, rather
+ * than building records for kw-export.c to write. The merge compares the
  * raw stamps of a row with the incoming ones first and only builds and
  * writes a record when a field changes, so that re-importing a file costs
  * one indexed SELECT per record. The local tables of the sync engine
@@ -21,6 +23,7 @@
 
 #include "kw-error.h"
 #include "kw-store-private.h"
+#include "kw-sync-json.h"
 #include "kw-sync-private.h"
 
 #define DEVICE_OF(stamp) ((stamp) + KW_HLC_LEN - KW_DEVICE_ID_LEN)

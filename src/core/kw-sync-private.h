@@ -122,11 +122,4 @@ void       _kw_digest_update  (KwDigest     *digest,
 const char *_kw_digest_hex    (KwDigest     *digest);
 void       _kw_digest_free    (KwDigest     *digest);
 
-/* JSON text without json-glib (kw-export.c): the same bytes on every
- * device, used for export lines, conflict values and equal-stamp ties. */
-void   _kw_sync_append_json_string (GString    *out,
-                                    const char *text);
-void   _kw_sync_append_json_value  (GString    *out,
-                                    GVariant   *value);
-
 G_END_DECLS
