@@ -1600,32 +1600,20 @@ _kw_store_sync_set_file_digest (KwStore     *store,
 
 /* Conflicts (kw-import.h) */
 
-void
-kw_conflict_free (KwConflict *conflict)
-{
-  if (conflict == NULL)
-    return;
-  g_free (conflict->type_name);
-  g_free (conflict->id);
-  g_free (conflict->field);
-  g_free (conflict->value_json);
-  g_free (conflict->hlc);
-  g_free (conflict->organiser);
-  g_free (conflict->kind);
-  g_free (conflict->noted_at);
-  g_free (conflict);
-}
-
 static KwConflict *
 conflict_from_row (sqlite3_stmt *stmt)
 {
   KwConflict *c = g_new0 (KwConflict, 1);
+  const KwEntityType *type;
+  const KwField *field;
 
   c->rowid = sqlite3_column_int64 (stmt, 0);
   c->type_name = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
   c->id = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
   c->field = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
   c->value_json = g_strdup ((const char *) sqlite3_column_text (stmt, 4));
+  field = (type = kw_registry_lookup (c->type_name)) ? kw_entity_type_field (type, c->field) : NULL;
+  c->value_read = field != NULL && _kw_sync_decode_json_value (field, c->value_json, &c->value, NULL);
   c->hlc = g_strdup ((const char *) sqlite3_column_text (stmt, 5));
   c->organiser = g_strdup ((const char *) sqlite3_column_text (stmt, 6));
   c->kind = g_strdup ((const char *) sqlite3_column_text (stmt, 7));

@@ -51,6 +51,13 @@ typedef struct {
 void   _kw_sync_import_init    (KwSyncImport *import);
 void   _kw_sync_import_clear   (KwSyncImport *import);
 
+/* JSON side (kw-import.c): a value as JSON text (a conflict's) as the
+ * field's GVariant, validated; *value NULL for null. */
+gboolean _kw_sync_decode_json_value    (const KwField *field,
+                                        const char    *json,
+                                        GVariant     **value,
+                                        GError       **error);
+
 /* SQL side (kw-store-sync.c) */
 /* The local tables of the sync engine (part of the store's schema). */
 const char *_kw_store_sync_schema_sql  (void);
