@@ -21,7 +21,6 @@
 #include "kw-conflicts-window.h"
 #include "kw-conflicts.h"
 #include "kw-enum-labels.h"
-#include "kw-error.h"
 #include "kw-hlc.h"
 #include "kw-import.h"
 #include "kw-store-task.h"
