@@ -11,6 +11,7 @@
 #include <glib.h>
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
+#include <sqlite3.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
@@ -858,6 +859,149 @@ test_generate (void)
   g_assert_cmpuint (count_lines (people->out), ==, 200);
 }
 
+/* conflicts --use ID: Anna's database (the sandbox's) and Bram's change
+ * the same phone before they sync; Anna's later write wins, Bram's is the
+ * conflict, and --use takes it back as a new write. */
+static void
+test_conflicts_use (void)
+{
+  g_autoptr(Sandbox) sb = sandbox_new ();
+  g_autofree char *bram = g_build_filename (sb->dir, "bram.db", NULL);
+  g_autofree char *seed = g_build_filename (sb->dir, "seed.jsonl", NULL);
+  g_autofree char *from_bram = g_build_filename (sb->dir, "bram.jsonl", NULL);
+  g_autofree char *id = put (sb, "person", "name=Femke Zonneveld", NULL);
+  g_autofree char *use_id = NULL;
+  g_autofree char *hash = NULL;
+  g_autoptr(JsonObject) conflict = NULL;
+  g_autoptr(JsonObject) person = NULL;
+
+  {
+    g_autoptr(Result) out = run (sb, "export", "-o", seed, NULL);
+    g_autoptr(Result) in = run_bare (sb, "--db", bram, "import", seed, NULL);
+    g_autoptr(Result) b = run_bare (sb, "--db", bram, "put", "person", id, "phone=06 1234 5678", NULL);
+    g_autoptr(Result) b_out = NULL;
+    g_autoptr(Result) a_in = NULL;
+
+    assert_status (out, 0);
+    assert_status (in, 0);
+    assert_status (b, 0);
+    g_free (put (sb, "person", id, "phone=020 555 0102", NULL));
+    b_out = run_bare (sb, "--db", bram, "export", "-o", from_bram, NULL);
+    assert_status (b_out, 0);
+    a_in = run (sb, "import", from_bram, NULL);
+    assert_status (a_in, 0);
+    g_assert_nonnull (strstr (a_in->out, "conflicts 1,"));
+  }
+  {
+    /* the listing: the id last in the plain line, "conflict" in the JSON */
+    g_autoptr(Result) plain = run (sb, "conflicts", NULL);
+    g_autoptr(Result) json = run (sb, "conflicts", "--json", NULL);
+
+    assert_status (plain, 0);
+    assert_status (json, 0);
+    g_assert_cmpuint (count_lines (plain->out), ==, 1);
+    g_assert_cmpuint (count_lines (json->out), ==, 1);
+    conflict = parse_object (json->out);
+    g_assert_cmpstr (json_object_get_string_member (conflict, "record"), ==, id);
+    g_assert_cmpstr (json_object_get_string_member (conflict, "value"), ==, "06 1234 5678");
+    use_id = g_strdup_printf ("%" G_GINT64_FORMAT, json_object_get_int_member (conflict, "conflict"));
+    hash = g_strdup_printf (" #%s\n", use_id);
+    g_assert_true (g_str_has_prefix (plain->out, "person "));
+    g_assert_true (g_str_has_suffix (plain->out, hash));
+  }
+  {
+    /* usage: exit 2; an unknown id: exit 1 with a message naming it */
+    g_autoptr(Result) no_value = run (sb, "conflicts", "--use", NULL);
+    g_autoptr(Result) with_json = run (sb, "conflicts", "--use", use_id, "--json", NULL);
+    g_autoptr(Result) unknown = run (sb, "conflicts", "--use", "4242", NULL);
+    g_autoptr(Result) garbage = run (sb, "conflicts", "--use", "phone", NULL);
+
+    assert_usage (no_value);
+    assert_usage (with_json);
+    assert_refused (unknown, "4242");
+    assert_refused (garbage, "phone");
+  }
+  person = get (sb, "person", id);
+  g_assert_cmpstr (json_object_get_string_member (person, "phone"), ==, "020 555 0102");
+  {
+    g_autoptr(Result) use = run (sb, "conflicts", "--use", use_id, NULL);
+    g_autoptr(Result) left = run (sb, "conflicts", NULL);
+    g_autoptr(Result) again = run (sb, "conflicts", "--use", use_id, NULL);
+
+    assert_status (use, 0);
+    g_assert_cmpstr (use->out, ==, "");
+    g_assert_cmpstr (use->err, ==, "");
+    assert_status (left, 0);
+    g_assert_cmpstr (left->out, ==, "");
+    /* resolved: no longer an id --use takes */
+    assert_refused (again, use_id);
+  }
+  g_clear_pointer (&person, json_object_unref);
+  person = get (sb, "person", id);
+  g_assert_cmpstr (json_object_get_string_member (person, "phone"), ==, "06 1234 5678");
+  /* a new write: Bram gets it back with no conflict of his own */
+  {
+    g_autofree char *from_anna = g_build_filename (sb->dir, "anna.jsonl", NULL);
+    g_autoptr(Result) out = run (sb, "export", "-o", from_anna, NULL);
+    g_autoptr(Result) in = NULL;
+    g_autoptr(Result) b_left = NULL;
+
+    assert_status (out, 0);
+    in = run_bare (sb, "--db", bram, "import", from_anna, NULL);
+    assert_status (in, 0);
+    g_assert_nonnull (strstr (in->out, "conflicts 0,"));
+    b_left = run_bare (sb, "--db", bram, "conflicts", NULL);
+    g_assert_cmpstr (b_left->out, ==, "");
+  }
+}
+
+/* conflicts --use while another writer holds the database: exit 4. */
+static void
+test_conflicts_use_busy (void)
+{
+  g_autoptr(Sandbox) sb = sandbox_new ();
+  g_autofree char *bram = g_build_filename (sb->dir, "bram.db", NULL);
+  g_autofree char *seed = g_build_filename (sb->dir, "seed.jsonl", NULL);
+  g_autofree char *from_bram = g_build_filename (sb->dir, "bram.jsonl", NULL);
+  g_autofree char *id = put (sb, "person", "name=Femke Zonneveld", NULL);
+  g_autofree char *use_id = NULL;
+  g_autoptr(JsonObject) conflict = NULL;
+  sqlite3 *db = NULL;
+
+  result_free (run (sb, "export", "-o", seed, NULL));
+  result_free (run_bare (sb, "--db", bram, "import", seed, NULL));
+  result_free (run_bare (sb, "--db", bram, "put", "person", id, "phone=06 1234 5678", NULL));
+  g_free (put (sb, "person", id, "phone=020 555 0102", NULL));
+  result_free (run_bare (sb, "--db", bram, "export", "-o", from_bram, NULL));
+  result_free (run (sb, "import", from_bram, NULL));
+  {
+    g_autoptr(Result) json = run (sb, "conflicts", "--json", NULL);
+
+    assert_status (json, 0);
+    g_assert_cmpuint (count_lines (json->out), ==, 1);
+    conflict = parse_object (json->out);
+    use_id = g_strdup_printf ("%" G_GINT64_FORMAT, json_object_get_int_member (conflict, "conflict"));
+  }
+
+  g_assert_cmpint (sqlite3_open (sb->db, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "BEGIN IMMEDIATE", NULL, NULL, NULL), ==, SQLITE_OK);
+  sandbox_setenv (sb, "KWARTIER_BUSY_TIMEOUT_MS", "300");
+  {
+    g_autoptr(Result) busy = run (sb, "conflicts", "--use", use_id, NULL);
+
+    assert_status (busy, 4);
+    g_assert_cmpstr (busy->out, ==, "");
+    g_assert_true (g_str_has_prefix (busy->err, "kwartier-cli: "));
+  }
+  sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
+  sqlite3_close (db);
+  {
+    g_autoptr(Result) use = run (sb, "conflicts", "--use", use_id, NULL);
+
+    assert_status (use, 0);
+  }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -880,6 +1024,8 @@ main (int    argc,
   g_test_add_func ("/kw/cli/demo", test_demo);
   g_test_add_func ("/kw/cli/demo-refuses-data", test_demo_refuses_data);
   g_test_add_func ("/kw/cli/generate", test_generate);
+  g_test_add_func ("/kw/cli/conflicts-use", test_conflicts_use);
+  g_test_add_func ("/kw/cli/conflicts-use-busy", test_conflicts_use_busy);
 
   return g_test_run ();
 }

@@ -5,11 +5,12 @@
  * An import keeps a value that lost to a concurrent edit, and the edits
  * that met a tombstone their author had not seen, as conflicts
  * (kw-import.h, spec/export-format.md "Merge rules"). This window lists
- * the unresolved ones, a group per record. Picking a value is an ordinary
- * new write (so it syncs, and picking again undoes it); keeping the
- * current one only marks the conflict resolved. The edited values of a
- * deleted record can come back as a new record: the id of a tombstone
- * never lives again.
+ * the unresolved ones, a group per record, and leaves the values'
+ * decoding and every choice to the core (kw-conflicts.h). Picking a value
+ * is an ordinary new write (so it syncs, and picking again undoes it);
+ * keeping the current one only marks the conflict resolved. The edited
+ * values of a deleted record can come back as a new record: the id of a
+ * tombstone never lives again.
  */
 #define G_LOG_DOMAIN "kw-conflicts-window"
 
@@ -18,8 +19,8 @@
 #include <glib/gi18n.h>
 
 #include "kw-conflicts-window.h"
+#include "kw-conflicts.h"
 #include "kw-enum-labels.h"
-#include "kw-error.h"
 #include "kw-hlc.h"
 #include "kw-import.h"
 #include "kw-store-task.h"
@@ -46,137 +47,6 @@ static void on_use_clicked_cb     (KwConflictsWindow *self, GtkButton *button);
 static void on_keep_clicked_cb    (KwConflictsWindow *self, GtkButton *button);
 static void on_restore_clicked_cb (KwConflictsWindow *self, GtkButton *button);
 static void on_discard_clicked_cb (KwConflictsWindow *self, GtkButton *button);
-
-/* Helpers: JSON values (the importer's own writer, kw-export.c; the app
- * does not link json-glib) */
-
-static gboolean
-read_hex4 (const char *s,
-           gunichar   *out)
-{
-  *out = 0;
-  for (int i = 0; i < 4; i++)
-    {
-      int digit = g_ascii_xdigit_value (s[i]);
-
-      if (digit < 0)
-        return FALSE;
-      *out = (*out << 4) | (gunichar) digit;
-    }
-  return TRUE;
-}
-
-/* At the 'u' of "\uXXXX" (of two, for a surrogate pair); leaves *p at
- * the last digit. */
-static gboolean
-decode_unicode_escape (const char **p,
-                       GString     *out)
-{
-  gunichar c, low;
-
-  if (!read_hex4 (*p + 1, &c))
-    return FALSE;
-  *p += 4;
-  if (c >= 0xd800 && c < 0xdc00)
-    {
-      if ((*p)[1] != '\\' || (*p)[2] != 'u' || !read_hex4 (*p + 3, &low)
-          || low < 0xdc00 || low >= 0xe000)
-        return FALSE;
-      c = 0x10000 + ((c - 0xd800) << 10) + (low - 0xdc00);
-      *p += 6;
-    }
-  else if (c >= 0xdc00 && c < 0xe000)
-    return FALSE;
-  if (c == 0)
-    return FALSE;
-  g_string_append_unichar (out, c);
-  return TRUE;
-}
-
-static gboolean
-decode_json_string (const char *p,
-                    GString    *out)
-{
-  if (*p++ != '"')
-    return FALSE;
-  for (; *p != '"'; p++)
-    {
-      if (*p == '\0')
-        return FALSE;
-      if (*p != '\\')
-        {
-          g_string_append_c (out, *p);
-          continue;
-        }
-      switch (*++p)
-        {
-        case 'b': g_string_append_c (out, '\b'); break;
-        case 'f': g_string_append_c (out, '\f'); break;
-        case 'n': g_string_append_c (out, '\n'); break;
-        case 'r': g_string_append_c (out, '\r'); break;
-        case 't': g_string_append_c (out, '\t'); break;
-        case '"': case '\\': case '/': g_string_append_c (out, *p); break;
-        case 'u':
-          if (!decode_unicode_escape (&p, out))
-            return FALSE;
-          break;
-        default:
-          return FALSE;
-        }
-    }
-  return p[1] == '\0' && g_utf8_validate (out->str, out->len, NULL);
-}
-
-static GVariant *
-json_to_variant (const KwField *field,
-                 const char    *json)
-{
-  g_autoptr(GString) text = NULL;
-  gint64 n;
-
-  switch (field->kind)
-    {
-    case KW_FIELD_BOOL:
-      if (g_str_equal (json, "true") || g_str_equal (json, "false"))
-        return g_variant_new_boolean (g_str_equal (json, "true"));
-      return NULL;
-    case KW_FIELD_INTEGER:
-    case KW_FIELD_CENTS:
-      if (g_ascii_string_to_signed (json, 10, G_MININT64, G_MAXINT64, &n, NULL))
-        return g_variant_new_int64 (n);
-      return NULL;
-    default:
-      text = g_string_new (NULL);
-      if (!decode_json_string (json, text))
-        return NULL;
-      return g_variant_new_string (text->str);
-    }
-}
-
-/* The value of a conflict as the field's GVariant; NULL is null. */
-static gboolean
-parse_value (const KwField  *field,
-             const char     *json,
-             GVariant      **value,
-             GError        **error)
-{
-  g_autoptr(GVariant) v = NULL;
-
-  *value = NULL;
-  if (json == NULL || g_str_equal (json, "null"))
-    return kw_field_validate (field, NULL, error);
-  if ((v = json_to_variant (field, json)) == NULL)
-    {
-      g_set_error (error, KW_CORE_ERROR, KW_CORE_ERROR_INVALID,
-                   _("%s: the other value cannot be read"), field->name);
-      return FALSE;
-    }
-  g_variant_ref_sink (v);
-  if (!kw_field_validate (field, v, error))
-    return FALSE;
-  *value = g_steal_pointer (&v);
-  return TRUE;
-}
 
 /* Helpers: text */
 
@@ -269,11 +139,9 @@ dup_conflict_text (KwConflictsWindow *self,
                    const KwField     *field,
                    const KwConflict  *c)
 {
-  g_autoptr(GVariant) value = NULL;
-
-  if (!parse_value (field, c->value_json, &value, NULL))
+  if (!c->value_read)
     return shorten (g_strdup (c->value_json));
-  return dup_value_text (self, field, value);
+  return dup_value_text (self, field, c->value);
 }
 
 /* Who wrote a conflict's value: the organiser's name, else the start of
@@ -357,11 +225,9 @@ dup_deleted_title (KwConflictsWindow  *self,
   for (guint i = 0; field != NULL && i < self->conflicts->len; i++)
     {
       KwConflict *c = g_ptr_array_index (self->conflicts, i);
-      g_autoptr(GVariant) value = NULL;
 
-      if (same_record (c, first) && g_str_equal (c->field, field->name)
-          && parse_value (field, c->value_json, &value, NULL) && value != NULL)
-        return g_variant_dup_string (value, NULL);
+      if (same_record (c, first) && g_str_equal (c->field, field->name) && c->value != NULL)
+        return g_variant_dup_string (c->value, NULL);
     }
   return g_strdup_printf ("%s %.8s", g_dgettext (GETTEXT_PACKAGE, type->label), first->id);
 }
@@ -665,139 +531,24 @@ schedule_reload (KwConflictsWindow *self)
     self->reload_id = g_idle_add (reload_idle_cb, self);
 }
 
-/* Helpers: writes */
+/* Callbacks */
 
-static gboolean
-end_write (KwStore   *store,
-           gboolean   ok,
-           GError   **error)
-{
-  if (ok && kw_store_commit (store, error))
-    return TRUE;
-  kw_store_rollback (store);
-  return FALSE;
-}
-
-static gboolean
-set_value (KwChangeset    *changes,
-           const char     *field,
-           GVariant       *value,
-           GError        **error)
-{
-  if (value != NULL)
-    return kw_changeset_set (changes, field, value, error);
-  kw_changeset_set_null (changes, field);
-  return TRUE;
-}
+typedef gboolean (*ChoiceFunc) (KwConflictsWindow *self, const KwConflict *c, GError **error);
 
 static gboolean
 use_value (KwConflictsWindow  *self,
            const KwConflict   *c,
            GError            **error)
 {
-  g_autoptr(KwChangeset) changes = kw_changeset_new (c->type_name, error);
-  g_autoptr(GVariant) value = NULL;
-  const KwField *field;
-  gboolean ok;
-
-  if (changes == NULL)
-    return FALSE;
-  field = kw_entity_type_field (kw_changeset_get_entity_type (changes), c->field);
-  if (field == NULL)
-    {
-      g_set_error (error, KW_CORE_ERROR, KW_CORE_ERROR_UNKNOWN_FIELD,
-                   _("%s: no such field on %s"), c->field, c->type_name);
-      return FALSE;
-    }
-  if (!parse_value (field, c->value_json, &value, error)
-      || !set_value (changes, c->field, value, error)
-      || !kw_store_begin (self->store, error))
-    return FALSE;
-  ok = kw_store_update (self->store, c->id, changes, error)
-       && kw_import_resolve_conflict (self->store, c->rowid, error);
-  return end_write (self->store, ok, error);
+  return kw_conflict_use (self->store, c->rowid, error);
 }
 
 static gboolean
-resolve_record (KwConflictsWindow  *self,
-                const KwConflict   *first,
-                GError            **error)
+keep_current (KwConflictsWindow  *self,
+              const KwConflict   *c,
+              GError            **error)
 {
-  for (guint i = 0; i < self->conflicts->len; i++)
-    {
-      KwConflict *c = g_ptr_array_index (self->conflicts, i);
-
-      if (same_record (c, first) && !kw_import_resolve_conflict (self->store, c->rowid, error))
-        return FALSE;
-    }
-  return TRUE;
-}
-
-/* Whether a value can go into a new record: references only to live ones. */
-static gboolean
-is_restorable (KwConflictsWindow *self,
-               const KwField     *field,
-               GVariant          *value)
-{
-  if (value == NULL)
-    return FALSE;
-  if (field->kind != KW_FIELD_REF)
-    return TRUE;
-  return kw_store_find_type (self->store, field->targets, g_variant_get_string (value, NULL)) != NULL;
-}
-
-/* The newest kept value of each field of a deleted record. */
-static gboolean
-collect_kept_values (KwConflictsWindow  *self,
-                     const KwConflict   *first,
-                     KwChangeset        *changes,
-                     GError            **error)
-{
-  const KwEntityType *type = kw_changeset_get_entity_type (changes);
-  g_autoptr(GHashTable) newest = g_hash_table_new (g_str_hash, g_str_equal);
-  GHashTableIter iter;
-  gpointer key, item;
-
-  for (guint i = 0; i < self->conflicts->len; i++)
-    {
-      KwConflict *c = g_ptr_array_index (self->conflicts, i);
-      KwConflict *known;
-
-      if (!same_record (c, first) || kw_entity_type_field (type, c->field) == NULL)
-        continue;
-      known = g_hash_table_lookup (newest, c->field);
-      if (known == NULL || kw_hlc_compare (c->hlc, known->hlc) > 0)
-        g_hash_table_insert (newest, c->field, c);
-    }
-  g_hash_table_iter_init (&iter, newest);
-  while (g_hash_table_iter_next (&iter, &key, &item))
-    {
-      const KwField *field = kw_entity_type_field (type, key);
-      g_autoptr(GVariant) value = NULL;
-
-      if (!parse_value (field, ((KwConflict *) item)->value_json, &value, error))
-        return FALSE;
-      if (is_restorable (self, field, value) && !kw_changeset_set (changes, key, value, error))
-        return FALSE;
-    }
-  return TRUE;
-}
-
-/* A required text the kept values lack (a name the deleter had seen,
- * so not kept) gets a placeholder the user can change. */
-static void
-fill_required_texts (KwChangeset *changes)
-{
-  const KwEntityType *type = kw_changeset_get_entity_type (changes);
-
-  for (guint i = 0; i < type->n_fields; i++)
-    {
-      const KwField *field = &type->fields[i];
-
-      if ((field->flags & KW_FIELD_FLAG_REQUIRED) && field->kind == KW_FIELD_TEXT
-          && !kw_changeset_has (changes, field->name))
-        kw_changeset_set_string (changes, field->name, _("Restored record"));
-    }
+  return kw_conflict_keep (self->store, c->rowid, error);
 }
 
 static gboolean
@@ -805,30 +556,7 @@ restore_record (KwConflictsWindow  *self,
                 const KwConflict   *first,
                 GError            **error)
 {
-  g_autoptr(KwChangeset) changes = kw_changeset_new (first->type_name, error);
-  g_autofree char *id = NULL;
-  gboolean ok;
-
-  if (changes == NULL || !collect_kept_values (self, first, changes, error))
-    return FALSE;
-  fill_required_texts (changes);
-  if (!kw_store_begin (self->store, error))
-    return FALSE;
-  ok = (id = kw_store_create (self->store, changes, error)) != NULL
-       && resolve_record (self, first, error);
-  return end_write (self->store, ok, error);
-}
-
-/* Callbacks */
-
-typedef gboolean (*ChoiceFunc) (KwConflictsWindow *self, const KwConflict *c, GError **error);
-
-static gboolean
-keep_current (KwConflictsWindow  *self,
-              const KwConflict   *c,
-              GError            **error)
-{
-  return kw_import_resolve_conflict (self->store, c->rowid, error);
+  return kw_conflicts_restore_record (self->store, first->type_name, first->id, NULL, error);
 }
 
 static gboolean
@@ -836,9 +564,7 @@ discard_record (KwConflictsWindow  *self,
                 const KwConflict   *first,
                 GError            **error)
 {
-  if (!kw_store_begin (self->store, error))
-    return FALSE;
-  return end_write (self->store, resolve_record (self, first, error), error);
+  return kw_conflicts_discard_record (self->store, first->type_name, first->id, error);
 }
 
 static void

@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "kw-cli-sync.h"
+#include "kw-conflicts.h"
 #include "kw-error.h"
 #include "kw-export.h"
 #include "kw-import.h"
@@ -29,6 +30,7 @@ typedef struct {
   const char *scope;
   const char *output;
   const char *file;
+  const char *use;      /* conflicts --use ID */
   gboolean    gzip;
   gboolean    seal;
   gboolean    dry_run;
@@ -97,6 +99,10 @@ parse_args (int    argc,
         *(a[1] == 'o' ? &args->output : &args->scope) = argv[++i];
       else if (g_str_has_prefix (a, "--scope="))
         args->scope = a + strlen ("--scope=");
+      else if (strcmp (a, "--use") == 0 && i + 1 < argc)
+        args->use = argv[++i];
+      else if (g_str_has_prefix (a, "--use="))
+        args->use = a + strlen ("--use=");
       else if (a[0] == '-' && a[1] != '\0')
         return (*problem = g_strdup_printf (_("unknown option “%s”"), a)), FALSE;
       else if (args->file == NULL)
@@ -217,16 +223,17 @@ print_conflict (const KwConflict *c,
 {
   if (!json)
     {
-      print_data ("%s %s %s = %s (%s, %s%s)\n", c->type_name, c->id, c->field, c->value_json,
-               c->organiser ? c->organiser : _("unknown organiser"), c->hlc,
-               g_strcmp0 (c->kind, "deleted") == 0 ? _(", met a deletion") : "");
+      print_data ("%s %s %s = %s (%s, %s%s) #%" G_GINT64_FORMAT "\n", c->type_name, c->id, c->field,
+                  c->value_json, c->organiser ? c->organiser : _("unknown organiser"), c->hlc,
+                  g_strcmp0 (c->kind, "deleted") == 0 ? _(", met a deletion") : "", c->rowid);
       return;
     }
   /* value_json is JSON text already; the rest are plain ids and names */
   /* "record" and "stamp" name them as the spec does; "id" and "hlc" stay */
-  print_data ("{\"type\":\"%s\",\"id\":\"%s\",\"record\":\"%s\",\"field\":\"%s\",\"value\":%s,"
+  /* "conflict": the id that --use takes */
+  print_data ("{\"conflict\":%" G_GINT64_FORMAT ",\"type\":\"%s\",\"id\":\"%s\",\"record\":\"%s\",\"field\":\"%s\",\"value\":%s,"
            "\"hlc\":\"%s\",\"stamp\":\"%s\",\"kind\":\"%s\",\"noted_at\":\"%s\",\"organiser\":",
-           c->type_name, c->id, c->id, c->field, c->value_json, c->hlc, c->hlc, c->kind, c->noted_at);
+           c->rowid, c->type_name, c->id, c->id, c->field, c->value_json, c->hlc, c->hlc, c->kind, c->noted_at);
   if (c->organiser == NULL)
     print_data ("null}\n");
   else
@@ -355,12 +362,38 @@ kw_cli_sync_import (KwStore  *store,
   return EXIT_OK;
 }
 
+/* conflicts --use ID: the id as the listing shows it, after its "#". */
+static int
+use_conflict (KwStore    *store,
+              const char *text,
+              gboolean    json)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 id = 0;
+
+  if (json)
+    return usage ("conflicts [--json] [--use ID]", _("--use prints nothing: it takes no --json"));
+  if (*text == '#')
+    text++;
+  if (!g_ascii_string_to_signed (text, 10, 1, G_MAXINT64, &id, NULL))
+    {
+      g_printerr ("kwartier-cli: ");
+      /* Translators: %s is what was given to conflicts --use */
+      g_printerr (_("no unresolved conflict %s: an id is the number after “#” in the list of conflicts"), text);
+      g_printerr ("\n");
+      return EXIT_REFUSED;
+    }
+  if (!kw_conflict_use (store, id, &error))
+    return fail (error);
+  return EXIT_OK;
+}
+
 int
 kw_cli_sync_conflicts (KwStore  *store,
                        int       argc,
                        char    **argv)
 {
-  const char *synopsis = "conflicts [--json]";
+  const char *synopsis = "conflicts [--json] [--use ID]";
   g_autoptr(GError) error = NULL;
   g_autofree char *problem = NULL;
   g_autoptr(GPtrArray) list = NULL;
@@ -372,9 +405,12 @@ kw_cli_sync_conflicts (KwStore  *store,
     {
       g_print (_("Usage: kwartier-cli [--db PATH] %s\n\n"
                  "Lists the values that lost to a concurrent edit, or met a deletion, one per\n"
-                 "line. Pick one back with an ordinary put.\n"), synopsis);
+                 "line, each ending in its conflict id (#ID). --use ID takes that losing value\n"
+                 "back as a new write.\n"), synopsis);
       return EXIT_OK;
     }
+  if (args.use != NULL)
+    return use_conflict (store, args.use, args.json);
   if ((list = kw_import_list_conflicts (store, FALSE, &error)) == NULL)
     return fail (error);
   for (guint i = 0; i < list->len; i++)

@@ -76,6 +76,7 @@ static const OptionSpec db_option = { "--db", TRUE };
 
 static const OptionSpec no_options[] = { { NULL } };
 static const OptionSpec list_options[] = { { "--json", FALSE }, { NULL } };
+static const OptionSpec conflicts_options[] = { { "--json", FALSE }, { "--use", TRUE }, { NULL } };
 static const OptionSpec generate_options[] = {
   { "--people", TRUE }, { "--seed", TRUE }, { NULL }
 };
@@ -188,11 +189,14 @@ static const Command commands[] = {
        "people an export of --scope KIND:ID reaches. People whose consent is private\n"
        "or not asked are left out, and the count is said."),
     FALSE, export_people_options, 0, 0, cmd_export_people },
-  { "conflicts", N_("conflicts [--json]"),
-    N_("list unresolved conflicts"),
-    N_("Lists the values that lost a concurrent edit and were kept, one per line;\n"
-       "with --json one JSON object per line."),
-    FALSE, list_options, 0, 0, cmd_conflicts },
+  { "conflicts", N_("conflicts [--json] [--use ID]"),
+    N_("list unresolved conflicts; --use takes a losing value back as a new write"),
+    N_("Lists the values that lost a concurrent edit and were kept, one per line,\n"
+       "each ending in its conflict id (#ID); with --json one JSON object per line,\n"
+       "the id in \"conflict\". --use ID writes that conflict's losing value back into\n"
+       "its field as a new write of this device and marks the conflict resolved\n"
+       "(exit status 1 for an id that is not an unresolved conflict)."),
+    FALSE, conflicts_options, 0, 0, cmd_conflicts },
   { "sync", N_("sync FOLDER"),
     N_("one pass of folder sync"),
     N_("Writes this device's export into FOLDER and imports every other device's\n"

@@ -1046,3 +1046,33 @@ kw_import_file (KwStore          *store,
 {
   return kw_import_file_full (store, path, NULL, dry_run, summary, error);
 }
+
+/* Conflicts (kw-sync-private.h): a kept value, read as the import reads
+ * a line's */
+
+gboolean
+_kw_sync_decode_json_value (const KwField  *field,
+                            const char     *json,
+                            GVariant      **value,
+                            GError        **error)
+{
+  g_autoptr(JsonNode) node = NULL;
+  g_autoptr(GVariant) v = NULL;
+  gboolean ok = FALSE;
+
+  *value = NULL;
+  if (json == NULL)
+    return kw_field_validate (field, NULL, error);
+  if ((node = json_from_string (json, NULL)) != NULL)
+    v = variant_from_node (field, node, &ok);
+  if (!ok)
+    {
+      g_set_error (error, KW_CORE_ERROR, KW_CORE_ERROR_INVALID,
+                   _("%s: the other value cannot be read"), field->name);
+      return FALSE;
+    }
+  if (!kw_field_validate (field, v, error))
+    return FALSE;
+  *value = g_steal_pointer (&v);
+  return TRUE;
+}

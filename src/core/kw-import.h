@@ -10,6 +10,7 @@
 
 #include <gio/gio.h>
 
+#include "kw-conflicts.h"
 #include "kw-store.h"
 
 G_BEGIN_DECLS
@@ -23,23 +24,6 @@ typedef struct {
   guint  skew;       /* records with a stamp more than a day ahead of our clock */
   guint  records;    /* record lines in the file */
 } KwImportSummary;
-
-/* One value that lost to a concurrent edit, or an edit that met a
- * tombstone its author had not seen. */
-typedef struct {
-  gint64  rowid;
-  char   *type_name;
-  char   *id;
-  char   *field;
-  char   *value_json;  /* the value as JSON text */
-  char   *hlc;
-  char   *organiser;   /* who wrote it, when known */
-  char   *kind;        /* "edit" or "deleted" */
-  char   *noted_at;    /* RFC 3339 UTC */
-  gboolean resolved;
-} KwConflict;
-
-void        kw_conflict_free      (KwConflict *conflict);
 
 /* What identifies a file between two sync passes. */
 typedef struct {
@@ -84,14 +68,12 @@ gboolean    kw_import_stream_from (KwStore          *store,
                                    GError          **error);
 char       *kw_import_summary_format (const KwImportSummary *summary);
 
-/* Conflicts, oldest first; resolved ones too when @all. */
+/* Conflicts (kw-conflicts.h), oldest first; resolved ones too when @all. */
 GPtrArray  *kw_import_list_conflicts (KwStore   *store,
                                       gboolean   all,
                                       GError   **error);
 gboolean    kw_import_resolve_conflict (KwStore  *store,
                                         gint64    rowid,
                                         GError  **error);
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (KwConflict, kw_conflict_free)
 
 G_END_DECLS

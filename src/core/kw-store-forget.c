@@ -17,6 +17,7 @@
 
 #include "kw-error.h"
 #include "kw-store-private.h"
+#include "kw-sync-json.h"
 #include "kw-sync-private.h"
 #include "kw-temp-file.h"
 

@@ -2,7 +2,9 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Export lines are made straight from the rows. The merge compares the
+ * Export lines are made straight from the rows: this file writes their
+ * JSON text itself (kw-sync-json.c, without json-glib), for speed, rather
+ * than building records for kw-export.c to write. The merge compares the
  * raw stamps of a row with the incoming ones first and only builds and
  * writes a record when a field changes, so that re-importing a file costs
  * one indexed SELECT per record. The local tables of the sync engine
@@ -21,6 +23,7 @@
 
 #include "kw-error.h"
 #include "kw-store-private.h"
+#include "kw-sync-json.h"
 #include "kw-sync-private.h"
 
 #define DEVICE_OF(stamp) ((stamp) + KW_HLC_LEN - KW_DEVICE_ID_LEN)
@@ -1597,32 +1600,20 @@ _kw_store_sync_set_file_digest (KwStore     *store,
 
 /* Conflicts (kw-import.h) */
 
-void
-kw_conflict_free (KwConflict *conflict)
-{
-  if (conflict == NULL)
-    return;
-  g_free (conflict->type_name);
-  g_free (conflict->id);
-  g_free (conflict->field);
-  g_free (conflict->value_json);
-  g_free (conflict->hlc);
-  g_free (conflict->organiser);
-  g_free (conflict->kind);
-  g_free (conflict->noted_at);
-  g_free (conflict);
-}
-
 static KwConflict *
 conflict_from_row (sqlite3_stmt *stmt)
 {
   KwConflict *c = g_new0 (KwConflict, 1);
+  const KwEntityType *type;
+  const KwField *field;
 
   c->rowid = sqlite3_column_int64 (stmt, 0);
   c->type_name = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
   c->id = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
   c->field = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
   c->value_json = g_strdup ((const char *) sqlite3_column_text (stmt, 4));
+  field = (type = kw_registry_lookup (c->type_name)) ? kw_entity_type_field (type, c->field) : NULL;
+  c->value_read = field != NULL && _kw_sync_decode_json_value (field, c->value_json, &c->value, NULL);
   c->hlc = g_strdup ((const char *) sqlite3_column_text (stmt, 5));
   c->organiser = g_strdup ((const char *) sqlite3_column_text (stmt, 6));
   c->kind = g_strdup ((const char *) sqlite3_column_text (stmt, 7));

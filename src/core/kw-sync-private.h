@@ -51,6 +51,13 @@ typedef struct {
 void   _kw_sync_import_init    (KwSyncImport *import);
 void   _kw_sync_import_clear   (KwSyncImport *import);
 
+/* JSON side (kw-import.c): a value as JSON text (a conflict's) as the
+ * field's GVariant, validated; *value NULL for null. */
+gboolean _kw_sync_decode_json_value    (const KwField *field,
+                                        const char    *json,
+                                        GVariant     **value,
+                                        GError       **error);
+
 /* SQL side (kw-store-sync.c) */
 /* The local tables of the sync engine (part of the store's schema). */
 const char *_kw_store_sync_schema_sql  (void);
@@ -121,12 +128,5 @@ void       _kw_digest_update  (KwDigest     *digest,
 /* Lower-case hex, valid until the digest is freed; ends the digest. */
 const char *_kw_digest_hex    (KwDigest     *digest);
 void       _kw_digest_free    (KwDigest     *digest);
-
-/* JSON text without json-glib (kw-export.c): the same bytes on every
- * device, used for export lines, conflict values and equal-stamp ties. */
-void   _kw_sync_append_json_string (GString    *out,
-                                    const char *text);
-void   _kw_sync_append_json_value  (GString    *out,
-                                    GVariant   *value);
 
 G_END_DECLS
