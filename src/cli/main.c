@@ -15,8 +15,10 @@ int
 main (int    argc,
       char **argv)
 {
+  const char *localedir = g_getenv ("KW_LOCALEDIR");  /* uninstalled: build/po (docs/building.md) */
+
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL && *localedir != '\0' ? localedir : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
   g_set_prgname ("kwartier-cli");
