@@ -374,18 +374,14 @@ show_detail (KwContactsView *self,
 
 /* Callbacks */
 
-/* Around a large change of the list (a new search, filter or sort).
+/* Around a change of the list view's model (people or organisations).
  * GTK 4.8's list view, when a change removes the row it keeps as its
- * anchor (the first one shown: a new search nearly always does), looks
- * through every added item for it (g_list_model_get_item () on each: a
- * query and a record per row, about a second for 100,000 people), and
- * the selection does the same for its selected item. The list view lets
- * go of its model meanwhile (and nothing is selected), and takes it
- * again after: that costs the rows on screen only (bench/contacts,
- * "search-window"). Both must happen while the model still has its old
- * length: KwRecordList's ::items-changing. */
-#define LARGE_CHANGE 256
-
+ * anchor, looks through every added item for it (g_list_model_get_item ()
+ * on each: a query and a record per row, about a second for 100,000
+ * people), and the selection does the same for its selected item. The
+ * list view lets go of its model meanwhile (and nothing is selected), and
+ * takes it again after. A large change of one list comes in two steps
+ * instead: on_list_rows_replacing_cb (). */
 static void
 begin_list_change (KwContactsView *self)
 {
@@ -407,16 +403,23 @@ end_list_change (KwContactsView *self)
   select_open_record (self);
 }
 
+/* A large change of a list (a new search, a filter, the sort) comes in
+ * two steps (kw_record_list_set_new_rows_first ()): the new rows are
+ * inserted before the old ones, then the old ones are removed. In
+ * between the list view is scrolled to the new rows: GTK 4.8 lets go of
+ * the row widgets of the old ones (no longer near its anchor) and binds
+ * them again to the new ones instead of making ~200 rows anew, and it
+ * reads only the rows it keeps (bench/contacts, "search-window"). */
 static void
-on_list_items_changing_cb (KwContactsView *self,
+on_list_rows_replacing_cb (KwContactsView *self,
                            guint           position,
-                           guint           removed,
-                           guint           added,
+                           guint           n_rows,
                            KwRecordList   *list)
 {
-  if (gtk_single_selection_get_model (self->selection) == G_LIST_MODEL (list)
-      && MAX (removed, added) >= LARGE_CHANGE)
-    begin_list_change (self);
+  if (gtk_single_selection_get_model (self->selection) != G_LIST_MODEL (list)
+      || gtk_list_view_get_model (self->list_view) == NULL || n_rows == 0)
+    return;
+  gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", position);
 }
 
 static void
@@ -707,7 +710,8 @@ setup_lists (KwContactsView *self)
   for (KwRecordList **list = &self->people; list != NULL; list = list == &self->people ? &self->organisations : NULL)
     {
       kw_record_list_set_async (*list, TRUE);
-      g_signal_connect_object (*list, "items-changing", G_CALLBACK (on_list_items_changing_cb),
+      kw_record_list_set_new_rows_first (*list, TRUE);
+      g_signal_connect_object (*list, "rows-replacing", G_CALLBACK (on_list_rows_replacing_cb),
                                self, G_CONNECT_SWAPPED);
       g_signal_connect_object (*list, "notify::busy", G_CALLBACK (on_list_busy_cb), self, G_CONNECT_SWAPPED);
     }

@@ -67,6 +67,7 @@ struct _KwRecordList
 
   /* searching in a thread (kw_record_list_set_async) */
   gboolean            async;
+  gboolean            new_rows_first;  /* kw_record_list_set_new_rows_first */
   gboolean            busy;
   KwStoreReader      *reader;
   gboolean            reader_tried;
@@ -94,8 +95,13 @@ static GParamSpec *properties[N_PROPS];
 
 enum {
   ITEMS_CHANGING,
+  ROWS_REPLACING,
   N_SIGNALS
 };
+
+/* A change at least this large is made in two steps when the list's
+ * new rows come first (kw_record_list_set_new_rows_first). */
+#define LARGE_CHANGE 256
 
 static guint signals[N_SIGNALS];
 
@@ -337,9 +343,65 @@ get_cached_span (KwRecordList *self,
   return *lo != G_MAXUINT;
 }
 
+/* Forgets the records handed out at positions >= from. */
+static void
+forget_cached_from (KwRecordList *self,
+                    guint         from)
+{
+  GHashTableIter iter;
+  gpointer key;
+
+  g_hash_table_iter_init (&iter, self->cache);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    if (GPOINTER_TO_UINT (key) - 1 >= from)
+      g_hash_table_iter_remove (&iter);
+}
+
+/* A large change with the new rows first: the new rows are inserted
+ * before the old ones they replace (one items-changed that removes
+ * nothing), ::rows-replacing says where they are, and the old rows are
+ * removed (a second items-changed that adds nothing). GTK 4.8's list
+ * view keeps its row widgets through the first step; when it is then
+ * scrolled to the new rows it binds those widgets again to them
+ * instead of making new ones, and it reads only the rows it shows: no
+ * added item is looked for among all the new ones (bench/contacts,
+ * "search-window"). Both lists are exact at every emission. */
+static void
+publish_new_rows_first (KwRecordList *self,
+                        GArray       *old,
+                        GArray       *new,
+                        guint         start,
+                        guint         removed,
+                        guint         added)
+{
+  if (added > 0)
+    {
+      GArray *both = g_array_sized_new (FALSE, FALSE, sizeof (gint64), old->len + added);
+
+      g_array_append_vals (both, old->data, start);
+      g_array_append_vals (both, &g_array_index (new, gint64, start), added);
+      g_array_append_vals (both, &g_array_index (old, gint64, start), old->len - start);
+      g_signal_emit (self, signals[ITEMS_CHANGING], 0, start, 0, added);
+      self->rids = both;
+      g_hash_table_remove_all (self->cache);
+      g_list_model_items_changed (G_LIST_MODEL (self), start, 0, added);
+      g_signal_emit (self, signals[ROWS_REPLACING], 0, start, added);
+    }
+  else
+    self->rids = g_array_ref (old);
+  if (removed > 0)
+    g_signal_emit (self, signals[ITEMS_CHANGING], 0, start + added, removed, 0);
+  g_array_unref (self->rids);
+  self->rids = new;
+  forget_cached_from (self, start + added);
+  if (removed > 0)
+    g_list_model_items_changed (G_LIST_MODEL (self), start + added, removed, 0);
+}
+
 /* Puts the new row ids in place with one items-changed that covers the
  * rows that moved and the rows handed out (on screen, maybe changed);
- * ::items-changing comes first, while the list still has its old rows. */
+ * ::items-changing comes first, while the list still has its old rows.
+ * A large change may be made in two steps: publish_new_rows_first (). */
 static void
 publish (KwRecordList *self,
          GArray       *new)
@@ -362,6 +424,11 @@ publish (KwRecordList *self,
     }
   removed = end_old > start ? end_old - start : 0;
   added = removed + new->len - old->len;
+  if (self->new_rows_first && MAX (removed, added) >= LARGE_CHANGE)
+    {
+      publish_new_rows_first (self, old, new, start, removed, added);
+      return;
+    }
   if (removed > 0 || added > 0)
     g_signal_emit (self, signals[ITEMS_CHANGING], 0, start, removed, added);
   self->rids = new;
@@ -487,6 +554,14 @@ kw_record_list_class_init (KwRecordListClass *klass)
   signals[ITEMS_CHANGING] =
     g_signal_new ("items-changing", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                   G_TYPE_NONE, 3, G_TYPE_UINT, G_TYPE_UINT, G_TYPE_UINT);
+
+  /* Between the two items-changed of a large change with the new rows
+   * first (kw_record_list_set_new_rows_first): the new rows are at
+   * position .. position + n_rows - 1, the old ones follow and are
+   * removed next. A view shows the new rows now. */
+  signals[ROWS_REPLACING] =
+    g_signal_new ("rows-replacing", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 2, G_TYPE_UINT, G_TYPE_UINT);
 }
 
 static void
@@ -836,6 +911,17 @@ kw_record_list_set_async (KwRecordList *self,
 {
   g_return_if_fail (KW_IS_RECORD_LIST (self));
   self->async = !!async;
+}
+
+/* A large change (a new search, filter or sort) is made in two steps:
+ * the new rows inserted before the old ones, ::rows-replacing, the old
+ * ones removed (publish_new_rows_first ()). */
+void
+kw_record_list_set_new_rows_first (KwRecordList *self,
+                                   gboolean      new_rows_first)
+{
+  g_return_if_fail (KW_IS_RECORD_LIST (self));
+  self->new_rows_first = !!new_rows_first;
 }
 
 gboolean
