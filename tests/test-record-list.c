@@ -283,6 +283,98 @@ test_last_name_order (Fixture       *fx,
     }
 }
 
+/* With the new rows first, a change of 256 rows or more comes in two
+ * exact steps: the new rows inserted before the old ones, where
+ * ::rows-replacing says, then the old ones removed; a smaller change is
+ * still one items-changed. */
+static void
+log_changed_cb (GListModel *model,
+                guint       position,
+                guint       removed,
+                guint       added,
+                GString    *log)
+{
+  g_string_append_printf (log, "changed %u %u %u → %u; ", position, removed, added,
+                          g_list_model_get_n_items (model));
+}
+
+static void
+log_changing_cb (KwRecordList *list,
+                 guint         position,
+                 guint         removed,
+                 guint         added,
+                 GString      *log)
+{
+  g_string_append_printf (log, "changing %u %u %u (%u); ", position, removed, added,
+                          g_list_model_get_n_items (G_LIST_MODEL (list)));
+}
+
+static void
+log_replacing_cb (KwRecordList *list,
+                  guint         position,
+                  guint         n_rows,
+                  GString      *log)
+{
+  g_autofree char *new_first = name_at (list, position);
+  g_autofree char *old_first = name_at (list, position + n_rows);
+
+  g_string_append_printf (log, "replacing %u %u: %s, then %s; ", position, n_rows, new_first, old_first);
+}
+
+static void
+test_new_rows_first (Fixture       *fx,
+                     gconstpointer  data)
+{
+  g_autoptr(KwRecordList) list = NULL;
+  g_autoptr(GString) log = g_string_new (NULL);
+  g_autofree char *first = NULL, *last = NULL;
+
+  fill (fx);
+  for (guint i = 0; i < 300; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("Anneke Persoon %03u", i);
+      g_free (add_person (fx->store, name, FALSE, NULL));
+    }
+  list = kw_record_list_new (fx->store, "person");
+  kw_record_list_set_new_rows_first (list, TRUE);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 305);
+  g_signal_connect (list, "items-changed", G_CALLBACK (log_changed_cb), log);
+  g_signal_connect (list, "items-changing", G_CALLBACK (log_changing_cb), log);
+  g_signal_connect (list, "rows-replacing", G_CALLBACK (log_replacing_cb), log);
+
+  kw_record_list_set_search (list, "bram");
+  g_assert_cmpstr (log->str, ==,
+                   "changing 0 0 1 (305); changed 0 0 1 → 306; "
+                   "replacing 0 1: Bram Hoekstra, then Anna de Wit; "
+                   "changing 1 305 0 (306); changed 1 305 0 → 1; ");
+  first = name_at (list, 0);
+  g_assert_cmpstr (first, ==, "Bram Hoekstra");
+
+  g_string_truncate (log, 0);
+  kw_record_list_set_search (list, NULL);
+  g_assert_cmpstr (log->str, ==,
+                   "changing 0 0 305 (1); changed 0 0 305 → 306; "
+                   "replacing 0 305: Anna de Wit, then Bram Hoekstra; "
+                   "changing 305 1 0 (306); changed 305 1 0 → 305; ");
+  g_clear_pointer (&first, g_free);
+  first = name_at (list, 0);
+  last = name_at (list, 304);
+  g_assert_cmpstr (first, ==, "Anna de Wit");
+  g_assert_cmpstr (last, ==, "Zeynep Vos");
+
+  /* from 305 rows to 12 (000 … 009, 100, 200), then to 1: a small
+   * change is one step */
+  kw_record_list_set_search (list, "00");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 12);
+  g_string_truncate (log, 0);
+  kw_record_list_set_search (list, "007");
+  g_assert_cmpstr (log->str, ==, "changing 0 12 1 (12); changed 0 12 1 → 1; ");
+  g_clear_pointer (&first, g_free);
+  first = name_at (list, 0);
+  g_assert_cmpstr (first, ==, "Anneke Persoon 007");
+  g_signal_handlers_disconnect_by_data (list, log);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -292,6 +384,7 @@ main (int   argc,
   g_test_add ("/kw/record-list/search-and-filter", Fixture, NULL, fixture_set_up, test_search_and_filter, fixture_tear_down);
   g_test_add ("/kw/record-list/folded-order", Fixture, NULL, fixture_set_up, test_folded_order, fixture_tear_down);
   g_test_add ("/kw/record-list/last-name-order", Fixture, NULL, fixture_set_up, test_last_name_order, fixture_tear_down);
+  g_test_add ("/kw/record-list/new-rows-first", Fixture, NULL, fixture_set_up, test_new_rows_first, fixture_tear_down);
   g_test_add ("/kw/record-list/async", Fixture, NULL, fixture_set_up, test_async, fixture_tear_down);
   return g_test_run ();
 }

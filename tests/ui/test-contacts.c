@@ -968,9 +968,14 @@ test_empty_state (KwTestFixture *f,
   g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (import)), ==, "win.import-people");
   g_signal_emit_by_name (add, "clicked");
   kw_test_wait (50);
-  /* a draft: nothing is stored until the name is given and added */
+  /* a draft, stored when it is added (create_person ()) */
+  g_assert_true (kw_person_page_is_draft (person_page (f)));
   g_assert_cmpint (kw_store_count (f->store, "person"), ==, 0);
-  g_assert_true (kw_person_page_is_draft (KW_PERSON_PAGE (kw_contacts_view_get_page (contacts_view (f), "person"))));
+  gtk_editable_set_text (GTK_EDITABLE (kw_person_page_get_row (person_page (f), "name")), "Noor Bakker");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (person_page (f)), "person.add-draft", NULL));
+  kw_test_wait (50);
+  g_assert_cmpint (kw_store_count (f->store, "person"), ==, 1);
+  g_assert_false (gtk_widget_get_mapped (empty));
 }
 
 static KwSearchPopover *
