@@ -225,7 +225,12 @@ scroll_to_open_record (KwContactsView *self)
   guint position = gtk_single_selection_get_selected (self->selection);
 
   if (position != GTK_INVALID_LIST_POSITION && gtk_list_view_get_model (self->list_view) != NULL)
-    gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", position);
+    /* a new list shows from its top (the rows before position, which
+   * did not change, too): a value that changes moves the anchor of the
+   * list view at once; when it was 0 already, the anchor is still on the
+   * old rows, and scrolling to the first row moves it */
+  gtk_adjustment_set_value (gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->list_view)), 0);
+  gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", 0);
 }
 
 static int
@@ -406,7 +411,7 @@ end_list_change (KwContactsView *self)
 /* A large change of a list (a new search, a filter, the sort) comes in
  * two steps (kw_record_list_set_new_rows_first ()): the new rows are
  * inserted before the old ones, then the old ones are removed. In
- * between the list view is scrolled to the new rows: GTK 4.8 lets go of
+ * between the list view is scrolled to its top: GTK 4.8 lets go of
  * the row widgets of the old ones (no longer near its anchor) and binds
  * them again to the new ones instead of making ~200 rows anew, and it
  * reads only the rows it keeps (bench/contacts, "search-window"). */
@@ -419,7 +424,12 @@ on_list_rows_replacing_cb (KwContactsView *self,
   if (gtk_single_selection_get_model (self->selection) != G_LIST_MODEL (list)
       || gtk_list_view_get_model (self->list_view) == NULL || n_rows == 0)
     return;
-  gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", position);
+  /* a new list shows from its top (the rows before position, which
+   * did not change, too): a value that changes moves the anchor of the
+   * list view at once; when it was 0 already, the anchor is still on the
+   * old rows, and scrolling to the first row moves it */
+  gtk_adjustment_set_value (gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->list_view)), 0);
+  gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", 0);
 }
 
 static void

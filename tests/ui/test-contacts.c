@@ -290,6 +290,62 @@ test_relation (KwTestFixture *f,
   g_assert_null (kw_store_dup_last_contact (f->store, a));   /* no date yet */
 }
 
+/* Whether a label under root shows text. */
+static gboolean
+has_label (GtkWidget  *root,
+           const char *text)
+{
+  if (GTK_IS_LABEL (root) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (root)), text) == 0)
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    if (has_label (child, text))
+      return TRUE;
+  return FALSE;
+}
+
+/* The rows the list view shows are the first of the list, the first one
+ * at the top: a new list is shown from its top, with no row of the list
+ * before it left on screen. */
+static void
+assert_shows_top (GtkListView  *view,
+                  KwRecordList *list)
+{
+  GtkAdjustment *adj = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (view));
+  guint n = MIN (g_list_model_get_n_items (G_LIST_MODEL (list)), 40), shown = 0;
+  g_auto(GStrv) titles = g_new0 (char *, n + 1);
+  double top = G_MAXDOUBLE;
+  GtkWidget *top_row = NULL;
+
+  g_assert_cmpfloat (gtk_adjustment_get_value (adj), ==, 0);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(KwRecord) record = g_list_model_get_item (G_LIST_MODEL (list), i);
+      titles[i] = kw_record_dup_title (record);
+    }
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (view)); row; row = gtk_widget_get_next_sibling (row))
+    {
+      double x, y;
+      gboolean known = FALSE;
+
+      if (!gtk_widget_get_mapped (row) || !gtk_widget_get_child_visible (row)
+          || !gtk_widget_translate_coordinates (row, GTK_WIDGET (view), 0, 0, &x, &y)
+          || y + gtk_widget_get_height (row) <= 0 || y >= gtk_widget_get_height (GTK_WIDGET (view)))
+        continue;
+      for (guint i = 0; i < n && !known; i++)
+        known = has_label (row, titles[i]);
+      g_assert_true (known);
+      shown++;
+      if (y < top)
+        {
+          top = y;
+          top_row = row;
+        }
+    }
+  g_assert_cmpuint (shown, >, 0);
+  g_assert_cmpfloat (top, <=, 0);
+  g_assert_true (has_label (top_row, titles[0]));
+}
+
 static void
 test_large_list (KwTestFixture *f,
                  gconstpointer  data)
@@ -326,6 +382,28 @@ test_large_list (KwTestFixture *f,
   /* search and a filter stay on the same model */
   search_list (f, kw_record_get_string (middle, "name"));
   g_assert_cmpuint (kw_record_list_find (list, kw_record_get_id (middle)), !=, G_MAXUINT);
+
+  /* a large change (in two steps, new rows first) shows the new list
+   * from its top, in the row widgets the list view had: scrolled down,
+   * then searched; the search cleared; a short search */
+  search_list (f, "");
+  kw_test_wait (100);
+  gtk_adjustment_set_value (adj, gtk_adjustment_get_upper (adj) / 2);
+  kw_test_wait (100);
+  search_list (f, "an");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), >, 1000);
+  kw_test_wait (100);
+  assert_shows_top (view, list);
+  search_list (f, kw_record_get_string (middle, "name"));
+  kw_test_wait (100);
+  assert_shows_top (view, list);
+  search_list (f, "");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, n);
+  kw_test_wait (100);
+  assert_shows_top (view, list);
+  search_list (f, "e");
+  kw_test_wait (100);
+  assert_shows_top (view, list);
 }
 
 static AdwMessageDialog *
