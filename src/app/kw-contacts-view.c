@@ -225,12 +225,7 @@ scroll_to_open_record (KwContactsView *self)
   guint position = gtk_single_selection_get_selected (self->selection);
 
   if (position != GTK_INVALID_LIST_POSITION && gtk_list_view_get_model (self->list_view) != NULL)
-    /* a new list shows from its top (the rows before position, which
-   * did not change, too): a value that changes moves the anchor of the
-   * list view at once; when it was 0 already, the anchor is still on the
-   * old rows, and scrolling to the first row moves it */
-  gtk_adjustment_set_value (gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->list_view)), 0);
-  gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", 0);
+    gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", position);
 }
 
 static int
