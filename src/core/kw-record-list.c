@@ -549,8 +549,8 @@ kw_record_list_class_init (KwRecordListClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /* Before an items-changed, with the same position, removed and added,
-   * while the list still has its old rows (GTK 4.8's list view is best
-   * given no model for a large change: kw-contacts-view.c). */
+   * while the list still has its old rows (for each of the two of a
+   * large change with the new rows first). */
   signals[ITEMS_CHANGING] =
     g_signal_new ("items-changing", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                   G_TYPE_NONE, 3, G_TYPE_UINT, G_TYPE_UINT, G_TYPE_UINT);
