@@ -424,7 +424,9 @@ publish (KwRecordList *self,
     }
   removed = end_old > start ? end_old - start : 0;
   added = removed + new->len - old->len;
-  if (self->new_rows_first && MAX (removed, added) >= LARGE_CHANGE)
+  /* (only an insert, or only a removal, keeps the rows on screen or
+   * has none to bind again: one step) */
+  if (self->new_rows_first && removed > 0 && added > 0 && MAX (removed, added) >= LARGE_CHANGE)
     {
       publish_new_rows_first (self, old, new, start, removed, added);
       return;

@@ -58,12 +58,13 @@ void          kw_record_list_refresh         (KwRecordList *self);
 void          kw_record_list_set_async       (KwRecordList *self,
                                               gboolean      async);
 gboolean      kw_record_list_get_busy        (KwRecordList *self);
-/* A change of 256 rows or more is made in two steps: the new rows are
- * inserted before the old ones (items-changed that removes nothing),
- * ::rows-replacing (position, n_rows) says where they are, and the old
- * rows are removed (items-changed that adds nothing). For GTK 4.8's
- * list view, which then binds its row widgets again instead of making
- * new ones (kw-contacts-view.c). Off by default. */
+/* A change of 256 rows or more that removes rows and adds rows is made
+ * in two steps: the new rows are inserted before the old ones
+ * (items-changed that removes nothing), ::rows-replacing (position,
+ * n_rows) says where they are, and the old rows are removed
+ * (items-changed that adds nothing). For GTK 4.8's list view, which
+ * then binds its row widgets again instead of making new ones
+ * (kw-contacts-view.c). Off by default. */
 void          kw_record_list_set_new_rows_first (KwRecordList *self,
                                                  gboolean      new_rows_first);
 
