@@ -5,50 +5,61 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "kw-demo.h"
 #include "kw-test-util.h"
 #include "kw-test-files.h"
 
-/* Without a session bus (xvfb-run without dbus-run-session) GTK warns;
- * that is the environment, not a defect, so it is not fatal here. */
+/* Warnings stay fatal in the ui tests, but two are the environment or the
+ * toolkit, not a defect of ours, and only written:
+ * - without a session bus (xvfb-run without dbus-run-session) GTK warns;
+ * - GTK 4.8 sometimes warns "Trying to snapshot GtkListItemWidget … without
+ *   a current allocation" when a list view's rows change between its layout
+ *   and its snapshot (about once in twenty loaded runs, never with a wrong
+ *   picture).
+ * A structured log's fatality cannot be undone by a writer, so warnings are
+ * taken out of the always-fatal set and made fatal here instead. */
+static gboolean warnings_fatal;
+
+static gboolean
+is_tolerated (const char *message)
+{
+  return strstr (message, "session bus") != NULL
+         || strstr (message, "without a current allocation") != NULL;
+}
+
 static GLogWriterOutput
 write_log (GLogLevelFlags   level,
            const GLogField *fields,
            gsize            n_fields,
            gpointer         user_data)
 {
+  GLogWriterOutput out;
+
   if (level & G_LOG_LEVEL_WARNING)
     for (gsize i = 0; i < n_fields; i++)
       if (g_str_equal (fields[i].key, "MESSAGE") && fields[i].length < 0
-          && strstr (fields[i].value, "session bus") != NULL)
-        return G_LOG_WRITER_HANDLED;
-  return g_log_writer_default (level, fields, n_fields, user_data);
-}
-
-/* GTK 4.8 sometimes warns "Trying to snapshot GtkListItemWidget … without a
- * current allocation" when a list view's rows change between its layout and
- * its snapshot (seen about once in twenty loaded runs, never with a wrong
- * picture): a GTK warning under load, not ours, so it does not end a test.
- * Every other warning and critical stays fatal. */
-static gboolean
-is_fatal_log (const char     *log_domain,
-              GLogLevelFlags  level,
-              const char     *message,
-              gpointer        user_data)
-{
-  return !(g_strcmp0 (log_domain, "Gtk") == 0 && (level & G_LOG_LEVEL_WARNING)
-           && message != NULL && strstr (message, "without a current allocation") != NULL);
+          && is_tolerated (fields[i].value))
+        return g_log_writer_default (level & ~G_LOG_FLAG_FATAL, fields, n_fields, user_data);
+  out = g_log_writer_default (level, fields, n_fields, user_data);
+  if ((level & G_LOG_LEVEL_WARNING) && warnings_fatal)
+    abort ();
+  return out;
 }
 
 void
 kw_test_init (int    *argc,
               char ***argv)
 {
+  GLogLevelFlags fatal;
+
   g_log_set_writer_func (write_log, NULL, NULL);
   gtk_test_init (argc, argv, NULL);
-  g_test_log_set_fatal_handler (is_fatal_log, NULL);
+  fatal = g_log_set_always_fatal (G_LOG_FATAL_MASK);
+  warnings_fatal = (fatal & G_LOG_LEVEL_WARNING) != 0;
+  g_log_set_always_fatal (fatal & ~G_LOG_LEVEL_WARNING);
   adw_init ();
 }
 
