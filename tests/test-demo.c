@@ -339,6 +339,91 @@ test_demo_deterministic (void)
   temp_store_close (&two);
 }
 
+/* A small data set in the demo's syntax: the error names the group and the
+ * field, and nothing is written. */
+static void
+assert_refused (const char *text,
+                const char *group,
+                const char *field)
+{
+  TempStore ts = { NULL, };
+  g_autoptr(GBytes) bytes = g_bytes_new_static (text, strlen (text));
+  g_autoptr(GError) error = NULL;
+
+  temp_store_open (&ts);
+  g_assert_false (kw_demo_load_bytes (ts.store, bytes, &error));
+  g_assert_error (error, KW_CORE_ERROR, KW_CORE_ERROR_INVALID);
+  g_test_message ("%s", error->message);
+  g_assert_nonnull (strstr (error->message, group));
+  if (field != NULL)
+    g_assert_nonnull (strstr (error->message, field));
+  g_assert_true (kw_store_is_empty (ts.store));
+  temp_store_close (&ts);
+}
+
+static void
+test_demo_small_file (void)
+{
+  static const char good[] =
+    "# two people and how they know each other\n"
+    "[area a:buurt]\nname=Lindenbuurt\nkind=buurt\n"
+    "[person p:ada]\nname=Ada Kwakman\narea=@a:buurt\nconsent=public\nconsent_date=@-30d\n"
+    "[person p:bo]\nname=Bo Zwanenburg\nnotes=@@bo op de buurtapp\n"
+    "[relation #1]\nfrom=@p:ada\nto=@p:bo\nkind=knows\n"
+    "[meeting m:een]\ntitle=Open huis\nkind=open_house\nstarts_at=@+7d 19:30\n";
+  TempStore ts = { NULL, };
+  g_autoptr(GBytes) bytes = g_bytes_new_static (good, strlen (good));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) people = NULL, meetings = NULL;
+
+  temp_store_open (&ts);
+  g_assert_true (kw_demo_load_bytes (ts.store, bytes, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (kw_store_count (ts.store, "person"), ==, 2);
+  g_assert_cmpint (kw_store_count (ts.store, "relation"), ==, 1);
+  people = list_all (ts.store, "person");
+  for (guint i = 0; i < people->len; i++)
+    {
+      KwRecord *p = people->pdata[i];
+
+      if (g_str_equal (kw_record_get_string (p, "name"), "Ada Kwakman"))
+        {
+          g_assert_cmpstr (kw_record_get_string (p, "consent_date"), ==, "2026-10-02");
+          g_assert_nonnull (kw_record_get_string (p, "area"));
+        }
+      else
+        g_assert_cmpstr (kw_record_get_string (p, "notes"), ==, "@bo op de buurtapp");
+    }
+  meetings = list_all (ts.store, "meeting");
+  g_assert_cmpuint (meetings->len, ==, 1);
+  g_assert_cmpstr (kw_record_get_string (meetings->pdata[0], "starts_at"), ==,
+                   "2026-11-08T19:30:00Z");
+  temp_store_close (&ts);
+
+  /* a field the type does not have */
+  assert_refused ("[person p:ada]\nname=Ada Kwakman\nshoe_size=42\n", "[person p:ada]", "shoe_size");
+  /* a reference to a key no group has */
+  assert_refused ("[person p:ada]\nname=Ada Kwakman\n"
+                  "[relation #1]\nfrom=@p:ada\nto=@p:nobody\nkind=knows\n",
+                  "[relation #1]", "@p:nobody");
+  /* a reference to a group further down */
+  assert_refused ("[relation #1]\nfrom=@p:ada\nto=@p:ada\nkind=knows\n"
+                  "[person p:ada]\nname=Ada Kwakman\n",
+                  "[relation #1]", "from");
+  /* a value the registry refuses, after records that were fine */
+  assert_refused ("[person p:ada]\nname=Ada Kwakman\n"
+                  "[person p:bo]\nname=Bo Zwanenburg\nconsent=maybe\n",
+                  "[person p:bo]", "consent");
+  /* a relative date that is not one */
+  assert_refused ("[person p:ada]\nname=Ada Kwakman\nconsent_date=@-30 days\n",
+                  "[person p:ada]", "consent_date");
+  /* a type the registry does not have */
+  assert_refused ("[spaceship s:one]\nname=Nova\n", "[spaceship s:one]", "spaceship");
+  /* a key used twice */
+  assert_refused ("[person p:ada]\nname=Ada Kwakman\n[area p:ada]\nname=Lindenbuurt\nkind=buurt\n",
+                  "[area p:ada]", "p:ada");
+}
+
 /* Counts of the generated shape for 2,000 people. */
 static void
 test_generate_shape (void)
@@ -461,6 +546,7 @@ main (int    argc,
   g_test_add_func ("/kw/demo/references", test_demo_references);
   g_test_add_func ("/kw/demo/agenda", test_demo_agenda);
   g_test_add_func ("/kw/demo/deterministic", test_demo_deterministic);
+  g_test_add_func ("/kw/demo/small-file", test_demo_small_file);
   g_test_add_func ("/kw/demo/generate/shape", test_generate_shape);
   g_test_add_func ("/kw/demo/generate/deterministic", test_generate_deterministic);
   g_test_add_func ("/kw/demo/generate/count", test_generate_count);

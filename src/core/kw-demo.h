@@ -3,7 +3,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * kw_demo_load() fills a database with a small, fictional but realistic
- * Amsterdam (docs/demo-data.md) in one transaction. kw_demo_generate()
+ * Amsterdam (data/demo/kwartier-demo.ini, docs/demo-data.md) in one
+ * transaction. kw_demo_generate()
  * writes a data set of the same shape for n_people, deterministic for a
  * seed, in transactions of a few thousand writes. Both write through the
  * store only and print nothing.
@@ -16,6 +17,13 @@ G_BEGIN_DECLS
 
 gboolean kw_demo_load     (KwStore  *store,
                            GError  **error);
+/* The same for another data set of that syntax (docs/demo-data.md). */
+gboolean kw_demo_load_key_file (KwStore   *store,
+                                GKeyFile  *file,
+                                GError   **error);
+gboolean kw_demo_load_bytes    (KwStore   *store,
+                                GBytes    *bytes,
+                                GError   **error);
 gboolean kw_demo_generate (KwStore  *store,
                            guint     n_people,
                            guint64   seed,
