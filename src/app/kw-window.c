@@ -18,6 +18,7 @@
 
 #include "kw-demo.h"
 #include "kw-error.h"
+#include "kw-record-summary.h"
 #include "kw-search-popover.h"
 #include "kw-store-task.h"
 #include "kw-sync-scheduler.h"
@@ -478,12 +479,19 @@ open_record_action (GtkWidget  *widget,
 {
   KwWindow *self = KW_WINDOW (widget);
   const char *type, *id;
+  g_autoptr(GError) error = NULL;
   KwView *view;
 
   g_variant_get (param, "(&s&s)", &type, &id);
   if ((view = lookup_view_for_type (self, type)) == NULL)
     {
-      g_warning ("no view shows records of type %s", type);
+      /* a type no view shows: what the database holds, to read */
+      KwRecordSummary *summary = kw_record_summary_new (GTK_WINDOW (self), self->store, type, id, &error);
+
+      if (summary == NULL)
+        show_toast (self, error->message);
+      else
+        gtk_window_present (GTK_WINDOW (summary));
       return;
     }
   show_view (self, gtk_widget_get_name (GTK_WIDGET (view)));
