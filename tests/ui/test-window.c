@@ -307,6 +307,28 @@ find_named (GtkWidget  *widget,
 
 /* An alliance from search opens a summary: fields formatted, references
  * by title, and its partners. */
+/* A type no view claims opens the summary, and the view stays. */
+static void
+test_summary_unclaimed (KwTestFixture *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GPtrArray) areas = kw_store_list (f->store, "area", NULL);
+  KwRecordSummary *summary;
+
+  g_assert_cmpuint (areas->len, >, 0);
+  kw_test_fixture_open (f);
+  g_assert_null (kw_window_get_view_for_type (f->window, "area"));
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-view", "s", "map");
+  g_assert_null (find_summary ());
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.open-record", "(ss)",
+                              "area", kw_record_get_id (areas->pdata[0]));
+  kw_test_wait (100);
+  g_assert_cmpstr (kw_window_get_view (f->window), ==, "map");
+  summary = find_summary ();
+  g_assert_nonnull (summary);
+  gtk_window_destroy (GTK_WINDOW (summary));
+}
+
 static void
 test_summary_alliance (KwTestFixture *f,
                        gconstpointer  data)
@@ -782,6 +804,7 @@ main (int   argc,
   ADD ("placeholder-pages", test_placeholder_pages, KW_TEST_EMPTY);
   ADD ("open-record", test_open_from_search, KW_TEST_DEMO);
   ADD ("summary-alliance", test_summary_alliance, KW_TEST_DEMO);
+  ADD ("summary-unclaimed", test_summary_unclaimed, KW_TEST_DEMO);
   ADD ("global-search", test_global_search, KW_TEST_DEMO);
   ADD ("accessible-labels", test_accessible_labels, KW_TEST_EMPTY);
   ADD ("preferences", test_preferences, KW_TEST_DEMO);
