@@ -660,6 +660,10 @@ kw_window_dispose (GObject *object)
       kw_sync_scheduler_set_folder (self->scheduler, NULL);
     }
   g_clear_object (&self->scheduler);
+  /* the view stack holds the views: no more notifications from them */
+  for (guint i = 0; i < self->views->len; i++)
+    g_signal_handlers_disconnect_by_data (g_ptr_array_index (self->views, i), self);
+  g_ptr_array_set_size (self->views, 0);
   gtk_widget_dispose_template (GTK_WIDGET (self), KW_TYPE_WINDOW);
 
   G_OBJECT_CLASS (kw_window_parent_class)->dispose (object);
