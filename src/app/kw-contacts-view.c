@@ -60,7 +60,7 @@ struct _KwContactsView
   GtkSearchEntry     *search_entry;
 };
 
-G_DEFINE_FINAL_TYPE (KwContactsView, kw_contacts_view, ADW_TYPE_BIN)
+G_DEFINE_FINAL_TYPE (KwContactsView, kw_contacts_view, KW_TYPE_VIEW)
 
 enum {
   PROP_0,
@@ -69,13 +69,6 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
-
-enum {
-  CHANGED,
-  N_SIGNALS
-};
-
-static guint signals[N_SIGNALS];
 
 static const guint months_choices[] = { 0, 3, 6, 12 };
 
@@ -360,6 +353,14 @@ apply_filters (KwContactsView *self)
   kw_record_list_set_formal (self->organisations, formal == 1 ? 1 : formal == 2 ? 0 : -1);
 }
 
+/* What the window shows of the view: the New button, the Back button. */
+static void
+update_view_state (KwContactsView *self)
+{
+  kw_view_set_new_label (KW_VIEW (self), kw_contacts_view_get_new_label (self));
+  kw_view_set_can_go_back (KW_VIEW (self), kw_contacts_view_can_go_back (self));
+}
+
 static void
 show_detail (KwContactsView *self,
              const char     *name)
@@ -369,7 +370,7 @@ show_detail (KwContactsView *self,
     adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
   else
     adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
-  g_signal_emit (self, signals[CHANGED], 0);
+  update_view_state (self);
 }
 
 /* Callbacks */
@@ -457,7 +458,7 @@ on_people_button_toggled_cb (KwContactsView *self)
   g_object_set (self->search_entry, "placeholder-text", people ? _("Search people") : _("Search organisations"), NULL);
   update_count (self);
   select_open_record (self);
-  g_signal_emit (self, signals[CHANGED], 0);
+  update_view_state (self);
 }
 
 static void
@@ -612,7 +613,7 @@ on_search_key_pressed_cb (GtkEventControllerKey *controller,
 static void
 on_leaflet_changed_cb (KwContactsView *self)
 {
-  g_signal_emit (self, signals[CHANGED], 0);
+  update_view_state (self);
 }
 
 static void
@@ -878,9 +879,62 @@ bind_template (GtkWidgetClass *widget_class)
 }
 
 static void
+kw_contacts_view_constructed (GObject *object)
+{
+  KwContactsView *self = KW_CONTACTS_VIEW (object);
+  KwStore *store = kw_view_get_store (KW_VIEW (self));
+
+  G_OBJECT_CLASS (kw_contacts_view_parent_class)->constructed (object);
+
+  g_return_if_fail (KW_IS_STORE (store));
+  self->store = g_object_ref (store);
+  setup_lists (self);
+  load_areas (self);
+  load_kinds (self);
+  g_signal_connect_swapped (store, "changed::area", G_CALLBACK (on_store_area_changed_cb), self);
+  g_signal_connect_swapped (store, "changed::person", G_CALLBACK (on_store_party_changed_cb), self);
+  g_signal_connect_swapped (store, "changed::organisation", G_CALLBACK (on_store_party_changed_cb), self);
+  /* the list and its count come after the first frame (kw_contacts_view_map) */
+  update_view_state (self);
+}
+
+/* KwView */
+
+static void
+view_open (KwView     *view,
+           const char *type_name,
+           const char *id)
+{
+  kw_contacts_view_open (KW_CONTACTS_VIEW (view), type_name, id);
+}
+
+static gboolean
+view_new_record (KwView  *view,
+                 GError **error)
+{
+  return kw_contacts_view_new_record (KW_CONTACTS_VIEW (view), error);
+}
+
+static gboolean
+view_go_back (KwView *view)
+{
+  return kw_contacts_view_go_back (KW_CONTACTS_VIEW (view));
+}
+
+static void
+view_set_hidden (KwView     *view,
+                 const char *type_name,
+                 const char *id,
+                 gboolean    hidden)
+{
+  kw_contacts_view_set_hidden (KW_CONTACTS_VIEW (view), type_name, id, hidden);
+}
+
+static void
 kw_contacts_view_class_init (KwContactsViewClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  KwViewClass *view_class = KW_VIEW_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = kw_contacts_view_dispose;
@@ -888,14 +942,16 @@ kw_contacts_view_class_init (KwContactsViewClass *klass)
   object_class->get_property = kw_contacts_view_get_property;
   object_class->set_property = kw_contacts_view_set_property;
   widget_class->map = kw_contacts_view_map;
+  object_class->constructed = kw_contacts_view_constructed;
+  view_class->open = view_open;
+  view_class->new_record = view_new_record;
+  view_class->go_back = view_go_back;
+  view_class->set_hidden = view_set_hidden;
 
   properties[PROP_SORT] =
     g_param_spec_string ("sort", NULL, NULL, "name",
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
-
-  signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
   bind_template (widget_class);
   gtk_widget_class_install_property_action (widget_class, "contacts.sort", "sort");
@@ -907,6 +963,7 @@ kw_contacts_view_class_init (KwContactsViewClass *klass)
 static void
 kw_contacts_view_init (KwContactsView *self)
 {
+  static const char * const types[] = { "person", "organisation", NULL };
   GtkEventController *keys = gtk_event_controller_key_new ();
   GtkEventController *list_keys = gtk_event_controller_key_new ();
 
@@ -941,6 +998,11 @@ kw_contacts_view_init (KwContactsView *self)
     gtk_drop_down_set_list_factory (self->area_dropdown, area_factory);
   }
   self->sort = g_strdup ("name");
+
+  gtk_widget_set_name (GTK_WIDGET (self), "contacts");
+  kw_view_set_title (KW_VIEW (self), _("Key Figures & Contacts"));
+  kw_view_set_icon_name (KW_VIEW (self), "x-office-address-book-symbolic");
+  kw_view_set_types (KW_VIEW (self), types);
 }
 
 /* Public API */
@@ -948,20 +1010,9 @@ kw_contacts_view_init (KwContactsView *self)
 KwContactsView *
 kw_contacts_view_new (KwStore *store)
 {
-  KwContactsView *self;
-
   g_return_val_if_fail (KW_IS_STORE (store), NULL);
 
-  self = g_object_new (KW_TYPE_CONTACTS_VIEW, NULL);
-  self->store = g_object_ref (store);
-  setup_lists (self);
-  load_areas (self);
-  load_kinds (self);
-  g_signal_connect_swapped (store, "changed::area", G_CALLBACK (on_store_area_changed_cb), self);
-  g_signal_connect_swapped (store, "changed::person", G_CALLBACK (on_store_party_changed_cb), self);
-  g_signal_connect_swapped (store, "changed::organisation", G_CALLBACK (on_store_party_changed_cb), self);
-  /* the list and its count come after the first frame (kw_contacts_view_map) */
-  return self;
+  return g_object_new (KW_TYPE_CONTACTS_VIEW, "store", store, NULL);
 }
 
 const char *

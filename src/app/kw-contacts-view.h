@@ -8,11 +8,12 @@
 
 #include "kw-record-list.h"
 #include "kw-store.h"
+#include "kw-view.h"
 
 G_BEGIN_DECLS
 
 #define KW_TYPE_CONTACTS_VIEW (kw_contacts_view_get_type ())
-G_DECLARE_FINAL_TYPE (KwContactsView, kw_contacts_view, KW, CONTACTS_VIEW, AdwBin)
+G_DECLARE_FINAL_TYPE (KwContactsView, kw_contacts_view, KW, CONTACTS_VIEW, KwView)
 
 KwContactsView *kw_contacts_view_new            (KwStore        *store);
 /* "person" or "organisation": what the list shows. */

@@ -510,3 +510,12 @@ _kw_window_class_add_people_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.export-people", NULL, export_people_action);
   gtk_widget_class_install_action (widget_class, "win.undo-import-people", NULL, undo_import_people_action);
 }
+
+/* Public API (kw-window.h) */
+
+GtkWidget *
+kw_window_get_contacts_view (KwWindow *self)
+{
+  g_return_val_if_fail (KW_IS_WINDOW (self), NULL);
+  return kw_window_get_view_for_type (self, "person");
+}

@@ -50,5 +50,11 @@ GCancellable *_kw_window_get_cancellable (KwWindow     *self);
 void      _kw_window_set_busy           (KwWindow       *self,
                                          const char     *status);
 gboolean  _kw_window_get_busy           (KwWindow       *self);
+/* kw-window-views.c: the GTypes of the views, in sidebar order. */
+GArray   *_kw_window_dup_default_view_types (void);
+/* For tests: windows made from now on show a view of this KwView
+ * type after the default ones. */
+void      _kw_window_add_view_type      (GType           type);
+void      _kw_window_remove_view_type   (GType           type);
 
 G_END_DECLS

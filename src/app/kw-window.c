@@ -2,7 +2,10 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * A leaflet with the sidebar of the five views and the content; the
+ * A leaflet with the sidebar of the views and the content. The window
+ * knows views only as KwView (the list is in kw-window-views.c): the
+ * sidebar comes from their titles and icons, a record opens in the view
+ * that claims its type, New and Back follow the shown view. The
  * window owns the undo toast of deletes: a delete is done for real only
  * when the toast goes away without an undo (a tombstone never returns).
  */
@@ -13,44 +16,18 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
-#include "kw-contacts-view.h"
 #include "kw-demo.h"
 #include "kw-error.h"
 #include "kw-record-summary.h"
 #include "kw-search-popover.h"
 #include "kw-store-task.h"
 #include "kw-sync-scheduler.h"
+#include "kw-view.h"
 #include "kw-welcome-dialog.h"
 #include "kw-window-private.h"
 
-typedef struct {
-  const char *name;
-  const char *title;
-  const char *icon;
-  const char *empty_title;
-  const char *empty_description;
-} ViewInfo;
-
-static const ViewInfo views[] = {
-  { "alliances", N_("Neighbourhood Alliances"), "system-users-symbolic",
-    N_("Neighbourhood Alliances Will Be Listed Here"),
-    N_("Each alliance with its partners, shared challenge, action lines and budgets. "
-       "The alliances in your database can already be found with search (Ctrl+K).") },
-  { "networks", N_("Residents’ Networks"), "user-home-symbolic",
-    N_("Residents’ Networks Will Be Listed Here"),
-    N_("Networks and their units with contact persons and deputies, and who stopped coming. "
-       "The networks in your database can already be found with search (Ctrl+K).") },
-  { "contacts", N_("Key Figures & Contacts"), "x-office-address-book-symbolic", NULL, NULL },
-  /* not a map of places: a graph of who relates to whom */
-  { "map", N_("Stakeholder Map"), "emblem-shared-symbolic",
-    N_("Stakeholder Maps Will Be Drawn Here"),
-    N_("The network of people and organisations with their relations, tense ones marked, "
-       "the bridge figures between them, and a power and interest grid per map.") },
-  { "meetings", N_("Meetings"), "x-office-calendar-symbolic",
-    N_("Meetings Will Be Listed Here"),
-    N_("Agendas, attendance, minutes and the running action list. "
-       "The meetings in your database can already be found with search (Ctrl+K).") },
-};
+/* _kw_window_add_view_type(): views after the default ones (tests) */
+static GArray *extra_view_types;
 
 struct _KwWindow
 {
@@ -58,7 +35,7 @@ struct _KwWindow
 
   KwStore              *store;
   GSettings            *settings;
-  GtkWidget            *contacts_view;
+  GPtrArray            *views;  /* of KwView, in sidebar order */
   KwSyncScheduler      *scheduler;
 
   /* the delete waiting for its toast to go */
@@ -115,40 +92,48 @@ show_toast (KwWindow   *self,
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (escaped));
 }
 
-static const ViewInfo *
-lookup_view (const char *name)
+static KwView *
+lookup_view (KwWindow   *self,
+             const char *name)
 {
-  for (guint i = 0; i < G_N_ELEMENTS (views); i++)
-    if (g_strcmp0 (views[i].name, name) == 0)
-      return &views[i];
+  for (guint i = 0; i < self->views->len; i++)
+    if (g_strcmp0 (gtk_widget_get_name (g_ptr_array_index (self->views, i)), name) == 0)
+      return g_ptr_array_index (self->views, i);
   return NULL;
 }
 
+static KwView *
+lookup_view_for_type (KwWindow   *self,
+                      const char *type_name)
+{
+  for (guint i = 0; i < self->views->len; i++)
+    if (kw_view_claims_type (g_ptr_array_index (self->views, i), type_name))
+      return g_ptr_array_index (self->views, i);
+  return NULL;
+}
+
+static KwView *
+get_shown_view (KwWindow *self)
+{
+  GtkWidget *child = gtk_stack_get_visible_child (self->view_stack);
+
+  return KW_IS_VIEW (child) ? KW_VIEW (child) : NULL;
+}
+
 static GtkWidget *
-make_sidebar_row (const ViewInfo *view)
+make_sidebar_row (KwView *view)
 {
   GtkWidget *row = gtk_list_box_row_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  GtkWidget *label = gtk_label_new (_(view->title));
+  GtkWidget *label = gtk_label_new (kw_view_get_title (view));
 
-  gtk_box_append (GTK_BOX (box), gtk_image_new_from_icon_name (view->icon));
+  gtk_box_append (GTK_BOX (box), gtk_image_new_from_icon_name (kw_view_get_icon_name (view)));
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
   gtk_box_append (GTK_BOX (box), label);
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
-  gtk_widget_set_name (row, view->name);
+  gtk_widget_set_name (row, gtk_widget_get_name (GTK_WIDGET (view)));
   return row;
-}
-
-static GtkWidget *
-make_empty_page (const ViewInfo *view)
-{
-  GtkWidget *page = adw_status_page_new ();
-
-  adw_status_page_set_icon_name (ADW_STATUS_PAGE (page), view->icon);
-  adw_status_page_set_title (ADW_STATUS_PAGE (page), _(view->empty_title));
-  adw_status_page_set_description (ADW_STATUS_PAGE (page), _(view->empty_description));
-  return page;
 }
 
 /* GTK 4.8: a menu button's screen-reader label belongs on the toggle
@@ -166,20 +151,34 @@ label_menu_button (GtkWidget *menu_button)
       gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
 }
 
+static void on_view_state_changed_cb (KwWindow *self,
+                                      GParamSpec *pspec,
+                                      KwView   *view);
+
+static void
+add_view (KwWindow *self,
+          GType     type)
+{
+  KwView *view = g_object_new (type, "store", self->store, NULL);
+
+  g_ptr_array_add (self->views, view);
+  gtk_list_box_append (self->sidebar_list, make_sidebar_row (view));
+  gtk_stack_add_named (self->view_stack, GTK_WIDGET (view), gtk_widget_get_name (GTK_WIDGET (view)));
+  g_signal_connect_object (view, "notify::new-label", G_CALLBACK (on_view_state_changed_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (view, "notify::can-go-back", G_CALLBACK (on_view_state_changed_cb),
+                           self, G_CONNECT_SWAPPED);
+}
+
 static void
 build_views (KwWindow *self)
 {
-  for (guint i = 0; i < G_N_ELEMENTS (views); i++)
-    {
-      GtkWidget *page;
+  g_autoptr(GArray) types = _kw_window_dup_default_view_types ();
 
-      gtk_list_box_append (self->sidebar_list, make_sidebar_row (&views[i]));
-      if (g_str_equal (views[i].name, "contacts"))
-        page = self->contacts_view = GTK_WIDGET (kw_contacts_view_new (self->store));
-      else
-        page = make_empty_page (&views[i]);
-      gtk_stack_add_named (self->view_stack, page, views[i].name);
-    }
+  for (guint i = 0; i < types->len; i++)
+    add_view (self, g_array_index (types, GType, i));
+  for (guint i = 0; extra_view_types != NULL && i < extra_view_types->len; i++)
+    add_view (self, g_array_index (extra_view_types, GType, i));
 }
 
 static GtkListBoxRow *
@@ -198,40 +197,46 @@ find_sidebar_row (KwWindow   *self,
 static void
 update_new_button (KwWindow *self)
 {
-  gboolean contacts = g_strcmp0 (kw_window_get_view (self), "contacts") == 0;
-  const char *tooltip = contacts
-    ? kw_contacts_view_get_new_label (KW_CONTACTS_VIEW (self->contacts_view))
-    : _("New records can be made here once this view is ready");
+  KwView *view = get_shown_view (self);
+  const char *label = view ? kw_view_get_new_label (view) : NULL;
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new", contacts);
-  gtk_widget_set_tooltip_text (self->new_button, tooltip);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new", label != NULL);
+  gtk_widget_set_tooltip_text (self->new_button,
+                               label ? label : _("New records can be made here once this view is ready"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->new_button), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  contacts ? tooltip : _("New"), -1);
+                                  label ? label : _("New"), -1);
 }
 
 static void
 update_back_button (KwWindow *self)
 {
   gboolean folded = adw_leaflet_get_folded (self->leaflet);
-  gboolean inner = self->contacts_view != NULL
-                   && g_strcmp0 (kw_window_get_view (self), "contacts") == 0
-                   && kw_contacts_view_can_go_back (KW_CONTACTS_VIEW (self->contacts_view));
+  KwView *view = get_shown_view (self);
 
-  gtk_widget_set_visible (self->back_button, folded || inner);
+  gtk_widget_set_visible (self->back_button, folded || (view != NULL && kw_view_get_can_go_back (view)));
 }
 
 static void
 show_view (KwWindow   *self,
            const char *name)
 {
-  const ViewInfo *view = lookup_view (name);
+  KwView *view = lookup_view (self, name);
+  const char *shown;
 
   if (view == NULL)
-    view = &views[2];  /* contacts */
-  gtk_stack_set_visible_child_name (self->view_stack, view->name);
-  gtk_list_box_select_row (self->sidebar_list, find_sidebar_row (self, view->name));
-  adw_window_title_set_title (self->window_title, _(view->title));
-  g_settings_set_string (self->settings, "last-view", view->name);
+    {
+      /* the setting's default (the contacts view), else the first */
+      g_autoptr(GVariant) fallback = g_settings_get_default_value (self->settings, "last-view");
+
+      view = lookup_view (self, g_variant_get_string (fallback, NULL));
+      if (view == NULL)
+        view = g_ptr_array_index (self->views, 0);
+    }
+  shown = gtk_widget_get_name (GTK_WIDGET (view));
+  gtk_stack_set_visible_child (self->view_stack, GTK_WIDGET (view));
+  gtk_list_box_select_row (self->sidebar_list, find_sidebar_row (self, shown));
+  adw_window_title_set_title (self->window_title, kw_view_get_title (view));
+  g_settings_set_string (self->settings, "last-view", shown);
   update_new_button (self);
   update_back_button (self);
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
@@ -244,15 +249,17 @@ finish_pending_delete (KwWindow *self,
   g_autofree char *type = g_steal_pointer (&self->pending_type);
   g_autofree char *id = g_steal_pointer (&self->pending_id);
   g_autoptr(GError) error = NULL;
+  KwView *view;
 
   g_clear_object (&self->pending_toast);
   if (id == NULL)
     return;
   if (!undone && !kw_store_delete (self->store, type, id, &error))
     show_toast (self, error->message);
-  kw_contacts_view_set_hidden (KW_CONTACTS_VIEW (self->contacts_view), type, id, FALSE);
-  if (undone && (g_str_equal (type, "person") || g_str_equal (type, "organisation")))
-    kw_contacts_view_open (KW_CONTACTS_VIEW (self->contacts_view), type, id);
+  for (guint i = 0; self->views != NULL && i < self->views->len; i++)
+    kw_view_set_hidden (g_ptr_array_index (self->views, i), type, id, FALSE);
+  if (undone && (view = lookup_view_for_type (self, type)) != NULL)
+    kw_view_open (view, type, id);
 }
 
 static void
@@ -354,8 +361,12 @@ on_leaflet_folded_changed_cb (KwWindow *self)
 }
 
 static void
-on_contacts_view_changed_cb (KwWindow *self)
+on_view_state_changed_cb (KwWindow   *self,
+                          GParamSpec *pspec,
+                          KwView     *view)
 {
+  if (view != get_shown_view (self))
+    return;
   update_new_button (self);
   update_back_button (self);
 }
@@ -442,7 +453,9 @@ new_action (GtkWidget  *widget,
   KwWindow *self = KW_WINDOW (widget);
   g_autoptr(GError) error = NULL;
 
-  if (!kw_contacts_view_new_record (KW_CONTACTS_VIEW (self->contacts_view), &error))
+  KwView *view = get_shown_view (self);
+
+  if (view != NULL && !kw_view_new_record (view, &error))
     show_toast (self, error->message);
 }
 
@@ -452,9 +465,9 @@ go_back_action (GtkWidget  *widget,
                 GVariant   *param)
 {
   KwWindow *self = KW_WINDOW (widget);
+  KwView *view = get_shown_view (self);
 
-  if (g_strcmp0 (kw_window_get_view (self), "contacts") == 0
-      && kw_contacts_view_go_back (KW_CONTACTS_VIEW (self->contacts_view)))
+  if (view != NULL && kw_view_go_back (view))
     return;
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
 }
@@ -466,31 +479,23 @@ open_record_action (GtkWidget  *widget,
 {
   KwWindow *self = KW_WINDOW (widget);
   const char *type, *id;
-  KwRecordSummary *summary;
   g_autoptr(GError) error = NULL;
-  static const char * const view_of[][2] = {
-    { "alliance", "alliances" }, { "network", "networks" },
-    { "meeting", "meetings" }, { "agenda_item", "meetings" },
-  };
+  KwView *view;
 
   g_variant_get (param, "(&s&s)", &type, &id);
-  if (g_str_equal (type, "person") || g_str_equal (type, "organisation"))
+  if ((view = lookup_view_for_type (self, type)) == NULL)
     {
-      show_view (self, "contacts");
-      kw_contacts_view_open (KW_CONTACTS_VIEW (self->contacts_view), type, id);
+      /* a type no view shows: what the database holds, to read */
+      KwRecordSummary *summary = kw_record_summary_new (GTK_WINDOW (self), self->store, type, id, &error);
+
+      if (summary == NULL)
+        show_toast (self, error->message);
+      else
+        gtk_window_present (GTK_WINDOW (summary));
       return;
     }
-  for (guint i = 0; i < G_N_ELEMENTS (view_of); i++)
-    if (g_str_equal (type, view_of[i][0]))
-      show_view (self, view_of[i][1]);
-  /* until its view exists: what the database holds, to read */
-  summary = kw_record_summary_new (GTK_WINDOW (self), self->store, type, id, &error);
-  if (summary == NULL)
-    {
-      show_toast (self, error->message);
-      return;
-    }
-  gtk_window_present (GTK_WINDOW (summary));
+  show_view (self, gtk_widget_get_name (GTK_WIDGET (view)));
+  kw_view_open (view, type, id);
 }
 
 static void
@@ -513,7 +518,8 @@ delete_record_action (GtkWidget  *widget,
 
   self->pending_type = g_strdup (type);
   self->pending_id = g_strdup (id);
-  kw_contacts_view_set_hidden (KW_CONTACTS_VIEW (self->contacts_view), type, id, TRUE);
+  for (guint i = 0; i < self->views->len; i++)
+    kw_view_set_hidden (g_ptr_array_index (self->views, i), type, id, TRUE);
 
   if (g_str_equal (type, "person") || g_str_equal (type, "organisation"))
     {
@@ -626,8 +632,6 @@ kw_window_constructed (GObject *object)
   label_menu_button (self->menu_button);
   label_menu_button (self->sidebar_menu_button);
   label_menu_button (GTK_WIDGET (self->search_button));
-  g_signal_connect_object (self->contacts_view, "changed", G_CALLBACK (on_contacts_view_changed_cb),
-                           self, G_CONNECT_SWAPPED);
   load_window_state (self);
 
   self->scheduler = kw_sync_scheduler_new (self->store);
@@ -656,6 +660,10 @@ kw_window_dispose (GObject *object)
       kw_sync_scheduler_set_folder (self->scheduler, NULL);
     }
   g_clear_object (&self->scheduler);
+  /* the view stack holds the views: no more notifications from them */
+  for (guint i = 0; i < self->views->len; i++)
+    g_signal_handlers_disconnect_by_data (g_ptr_array_index (self->views, i), self);
+  g_ptr_array_set_size (self->views, 0);
   gtk_widget_dispose_template (GTK_WIDGET (self), KW_TYPE_WINDOW);
 
   G_OBJECT_CLASS (kw_window_parent_class)->dispose (object);
@@ -669,6 +677,7 @@ kw_window_finalize (GObject *object)
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
   g_clear_object (&self->cancellable);
+  g_clear_pointer (&self->views, g_ptr_array_unref);
   g_free (self->idle_status);
 
   G_OBJECT_CLASS (kw_window_parent_class)->finalize (object);
@@ -712,14 +721,26 @@ kw_window_get_property (GObject    *object,
     }
 }
 
+/* Alt+1…9: the view at that place in the sidebar */
+static gboolean
+show_view_at_cb (GtkWidget *widget,
+                 GVariant  *args,
+                 gpointer   data)
+{
+  KwWindow *self = KW_WINDOW (widget);
+  guint index = g_variant_get_uint32 (args);
+
+  if (index >= self->views->len)
+    return FALSE;
+  return gtk_widget_activate_action (widget, "win.show-view", "s",
+                                     gtk_widget_get_name (g_ptr_array_index (self->views, index)));
+}
+
 static void
 add_view_bindings (GtkWidgetClass *widget_class)
 {
-  static const GdkModifierType alt = GDK_ALT_MASK;
-  static const guint keys[] = { GDK_KEY_1, GDK_KEY_2, GDK_KEY_3, GDK_KEY_4, GDK_KEY_5 };
-
-  for (guint i = 0; i < G_N_ELEMENTS (views); i++)
-    gtk_widget_class_add_binding_action (widget_class, keys[i], alt, "win.show-view", "s", views[i].name);
+  for (guint i = 0; i < 9; i++)
+    gtk_widget_class_add_binding (widget_class, GDK_KEY_1 + i, GDK_ALT_MASK, show_view_at_cb, "u", i);
 }
 
 static void
@@ -795,6 +816,7 @@ kw_window_init (KwWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   self->settings = g_settings_new (APP_ID);
   self->cancellable = g_cancellable_new ();
+  self->views = g_ptr_array_new ();  /* the view stack holds them */
 }
 
 /* Public API */
@@ -823,10 +845,11 @@ kw_window_get_view (KwWindow *self)
 }
 
 GtkWidget *
-kw_window_get_contacts_view (KwWindow *self)
+kw_window_get_view_for_type (KwWindow   *self,
+                             const char *type_name)
 {
   g_return_val_if_fail (KW_IS_WINDOW (self), NULL);
-  return self->contacts_view;
+  return self->views ? GTK_WIDGET (lookup_view_for_type (self, type_name)) : NULL;
 }
 
 GtkListBox *
@@ -855,6 +878,25 @@ kw_window_get_sync_scheduler (KwWindow *self)
 {
   g_return_val_if_fail (KW_IS_WINDOW (self), NULL);
   return self->scheduler;
+}
+
+/* For tests: a view type after the default ones, in windows made
+ * from now on. */
+void
+_kw_window_add_view_type (GType type)
+{
+  g_return_if_fail (g_type_is_a (type, KW_TYPE_VIEW));
+  if (extra_view_types == NULL)
+    extra_view_types = g_array_new (FALSE, FALSE, sizeof (GType));
+  g_array_append_val (extra_view_types, type);
+}
+
+void
+_kw_window_remove_view_type (GType type)
+{
+  for (guint i = 0; extra_view_types != NULL && i < extra_view_types->len; i++)
+    if (g_array_index (extra_view_types, GType, i) == type)
+      g_array_remove_index (extra_view_types, i--);
 }
 
 /* For kw-window-sync.c */

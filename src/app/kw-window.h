@@ -19,6 +19,9 @@ KwWindow    *kw_window_new              (GtkApplication *app,
 KwStore     *kw_window_get_store        (KwWindow       *self);
 const char  *kw_window_get_view         (KwWindow       *self);
 GtkWidget   *kw_window_get_contacts_view (KwWindow      *self);
+/* The view (a KwView) that shows records of the type, or NULL. */
+GtkWidget   *kw_window_get_view_for_type (KwWindow      *self,
+                                          const char    *type_name);
 GtkListBox  *kw_window_get_sidebar      (KwWindow       *self);
 GtkWidget   *kw_window_get_search_popover (KwWindow     *self);
 /* The toast offering to undo a delete, while it is shown. */

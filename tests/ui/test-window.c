@@ -14,8 +14,154 @@
 #include "kw-record-summary.h"
 #include "kw-search-popover.h"
 #include "kw-test-util.h"
+#include "kw-view.h"
 #include "kw-welcome-dialog.h"
 #include "kw-window-private.h"
+
+/* A view the window does not know: it has to come in through KwView. */
+#define TEST_TYPE_VIEW (test_view_get_type ())
+G_DECLARE_FINAL_TYPE (TestView, test_view, TEST, VIEW, KwView)
+
+struct _TestView
+{
+  KwView  parent_instance;
+  char   *opened_type;
+  char   *opened_id;
+  guint   n_new;
+};
+
+G_DEFINE_FINAL_TYPE (TestView, test_view, KW_TYPE_VIEW)
+
+static void
+test_view_open (KwView     *view,
+                const char *type_name,
+                const char *id)
+{
+  TestView *self = TEST_VIEW (view);
+
+  g_free (self->opened_type);
+  g_free (self->opened_id);
+  self->opened_type = g_strdup (type_name);
+  self->opened_id = g_strdup (id);
+  kw_view_set_can_go_back (view, TRUE);
+}
+
+static gboolean
+test_view_new_record (KwView  *view,
+                      GError **error)
+{
+  TEST_VIEW (view)->n_new++;
+  return TRUE;
+}
+
+static gboolean
+test_view_go_back (KwView *view)
+{
+  if (!kw_view_get_can_go_back (view))
+    return FALSE;
+  g_clear_pointer (&TEST_VIEW (view)->opened_id, g_free);
+  kw_view_set_can_go_back (view, FALSE);
+  return TRUE;
+}
+
+static void
+test_view_finalize (GObject *object)
+{
+  TestView *self = TEST_VIEW (object);
+
+  g_free (self->opened_type);
+  g_free (self->opened_id);
+  G_OBJECT_CLASS (test_view_parent_class)->finalize (object);
+}
+
+static void
+test_view_class_init (TestViewClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = test_view_finalize;
+  KW_VIEW_CLASS (klass)->open = test_view_open;
+  KW_VIEW_CLASS (klass)->new_record = test_view_new_record;
+  KW_VIEW_CLASS (klass)->go_back = test_view_go_back;
+}
+
+static void
+test_view_init (TestView *self)
+{
+  static const char * const types[] = { "test_thing", NULL };
+
+  gtk_widget_set_name (GTK_WIDGET (self), "test-things");
+  kw_view_set_title (KW_VIEW (self), "Test Things");
+  kw_view_set_icon_name (KW_VIEW (self), "starred-symbolic");
+  kw_view_set_types (KW_VIEW (self), types);
+  kw_view_set_new_label (KW_VIEW (self), "New Test Thing");
+  adw_bin_set_child (ADW_BIN (self), gtk_label_new ("Test things"));
+}
+
+static GtkWidget *
+find_action_button (GtkWidget  *widget,
+                    const char *action_name)
+{
+  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action_name) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_action_button (child, action_name);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* A view registered from outside appears in the sidebar after the five,
+ * is shown by its row, takes win.new and win.go-back, and receives
+ * win.open-record of its type: no change to the window needed. */
+static void
+test_extra_view (KwTestFixture *f,
+                 gconstpointer  data)
+{
+  GtkListBox *sidebar;
+  GtkListBoxRow *row;
+  TestView *view;
+  GtkWidget *label;
+
+  _kw_window_add_view_type (TEST_TYPE_VIEW);
+  kw_test_fixture_open (f);
+  _kw_window_remove_view_type (TEST_TYPE_VIEW);
+  sidebar = kw_window_get_sidebar (f->window);
+  row = gtk_list_box_get_row_at_index (sidebar, 5);
+  g_assert_nonnull (row);
+  g_assert_cmpstr (gtk_widget_get_name (GTK_WIDGET (row)), ==, "test-things");
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (row)));
+  label = gtk_widget_get_last_child (gtk_list_box_row_get_child (row));
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (label)), ==, "Test Things");
+  g_assert_null (gtk_list_box_get_row_at_index (sidebar, 6));
+
+  view = TEST_VIEW (kw_window_get_view_for_type (f->window, "test_thing"));
+  g_assert_nonnull (view);
+  g_assert_cmpstr (kw_window_get_view (f->window), ==, "contacts");
+  g_signal_emit_by_name (row, "activate");  /* what a click does */
+  kw_test_wait (50);
+  g_assert_cmpstr (kw_window_get_view (f->window), ==, "test-things");
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (view)));
+  g_assert_true (gtk_list_box_row_is_selected (row));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.new", NULL));
+  g_assert_cmpuint (view->n_new, ==, 1);
+
+  /* from another view, the record goes to the view of its type */
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-view", "s", "meetings");
+  g_assert_cmpstr (kw_window_get_view (f->window), ==, "meetings");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.open-record", "(ss)",
+                                             "test_thing", "thing-1"));
+  kw_test_wait (50);
+  g_assert_cmpstr (kw_window_get_view (f->window), ==, "test-things");
+  g_assert_cmpstr (view->opened_type, ==, "test_thing");
+  g_assert_cmpstr (view->opened_id, ==, "thing-1");
+  /* its can-go-back shows the Back button, and Back goes to the view */
+  g_assert_true (gtk_widget_get_visible (find_action_button (GTK_WIDGET (f->window), "win.go-back")));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.go-back", NULL));
+  g_assert_null (view->opened_id);
+}
 
 static void
 test_sidebar (KwTestFixture *f,
@@ -161,6 +307,28 @@ find_named (GtkWidget  *widget,
 
 /* An alliance from search opens a summary: fields formatted, references
  * by title, and its partners. */
+/* A type no view claims opens the summary, and the view stays. */
+static void
+test_summary_unclaimed (KwTestFixture *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GPtrArray) areas = kw_store_list (f->store, "area", NULL);
+  KwRecordSummary *summary;
+
+  g_assert_cmpuint (areas->len, >, 0);
+  kw_test_fixture_open (f);
+  g_assert_null (kw_window_get_view_for_type (f->window, "area"));
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-view", "s", "map");
+  g_assert_null (find_summary ());
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.open-record", "(ss)",
+                              "area", kw_record_get_id (areas->pdata[0]));
+  kw_test_wait (100);
+  g_assert_cmpstr (kw_window_get_view (f->window), ==, "map");
+  summary = find_summary ();
+  g_assert_nonnull (summary);
+  gtk_window_destroy (GTK_WINDOW (summary));
+}
+
 static void
 test_summary_alliance (KwTestFixture *f,
                        gconstpointer  data)
@@ -632,9 +800,11 @@ main (int   argc,
   g_test_add ("/kw/ui/window/" path, KwTestFixture, data, kw_test_fixture_setup, func, kw_test_fixture_teardown)
   ADD ("sidebar", test_sidebar, KW_TEST_DEMO);
   ADD ("show-view", test_show_view, KW_TEST_DEMO);
+  ADD ("extra-view", test_extra_view, KW_TEST_DEMO);
   ADD ("placeholder-pages", test_placeholder_pages, KW_TEST_EMPTY);
   ADD ("open-record", test_open_from_search, KW_TEST_DEMO);
   ADD ("summary-alliance", test_summary_alliance, KW_TEST_DEMO);
+  ADD ("summary-unclaimed", test_summary_unclaimed, KW_TEST_DEMO);
   ADD ("global-search", test_global_search, KW_TEST_DEMO);
   ADD ("accessible-labels", test_accessible_labels, KW_TEST_EMPTY);
   ADD ("preferences", test_preferences, KW_TEST_DEMO);

@@ -1,0 +1,76 @@
+/* kw-view.h: one of the window's views (the contract the window knows)
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "kw-store.h"
+
+G_BEGIN_DECLS
+
+#define KW_TYPE_VIEW (kw_view_get_type ())
+G_DECLARE_DERIVABLE_TYPE (KwView, kw_view, KW, VIEW, AdwBin)
+
+/* A view sets its widget name (the key of win.show-view and of the
+ * last-view setting), title, icon-name and types in its init; the
+ * window reads them and routes records of those types to open(). */
+struct _KwViewClass
+{
+  AdwBinClass parent_class;
+
+  void     (*open)       (KwView      *self,
+                          const char  *type_name,
+                          const char  *id);
+  gboolean (*new_record) (KwView      *self,
+                          GError     **error);
+  gboolean (*go_back)    (KwView      *self);
+  /* a record whose delete waits for its undo toast is hidden */
+  void     (*set_hidden) (KwView      *self,
+                          const char  *type_name,
+                          const char  *id,
+                          gboolean     hidden);
+
+  gpointer padding[8];
+};
+
+KwStore            *kw_view_get_store        (KwView      *self);
+const char         *kw_view_get_title        (KwView      *self);
+void                kw_view_set_title        (KwView      *self,
+                                              const char  *title);
+const char         *kw_view_get_icon_name    (KwView      *self);
+void                kw_view_set_icon_name    (KwView      *self,
+                                              const char  *icon_name);
+const char * const *kw_view_get_types        (KwView      *self);
+void                kw_view_set_types        (KwView      *self,
+                                              const char * const *types);
+gboolean            kw_view_claims_type      (KwView      *self,
+                                              const char  *type_name);
+/* The tooltip of the New button; NULL: the view makes no records. */
+const char         *kw_view_get_new_label    (KwView      *self);
+void                kw_view_set_new_label    (KwView      *self,
+                                              const char  *new_label);
+gboolean            kw_view_get_can_go_back  (KwView      *self);
+void                kw_view_set_can_go_back  (KwView      *self,
+                                              gboolean     can_go_back);
+void                kw_view_open             (KwView      *self,
+                                              const char  *type_name,
+                                              const char  *id);
+gboolean            kw_view_new_record       (KwView      *self,
+                                              GError     **error);
+gboolean            kw_view_go_back          (KwView      *self);
+void                kw_view_set_hidden       (KwView      *self,
+                                              const char  *type_name,
+                                              const char  *id,
+                                              gboolean     hidden);
+/* For views without their own pages yet: an empty state as the child,
+ * and the read-only summary window of a record. */
+void                kw_view_set_empty_state  (KwView      *self,
+                                              const char  *title,
+                                              const char  *description);
+void                kw_view_show_summary     (KwView      *self,
+                                              const char  *type_name,
+                                              const char  *id);
+
+G_END_DECLS
