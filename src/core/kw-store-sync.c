@@ -22,6 +22,7 @@
 #include <unistd.h>
 
 #include "kw-error.h"
+#include "kw-export.h"
 #include "kw-store-private.h"
 #include "kw-sync-json.h"
 #include "kw-sync-private.h"
@@ -1534,8 +1535,13 @@ _kw_store_sync_collect_scope (KwStore     *store,
 {
   Scope scope = { store, NULL, G_QUEUE_INIT };
   const KwEntityType *root = kw_registry_lookup (kind);
+  KwExportScope scope_kind;
   char *item;
 
+  /* only a scope's root (not a person, whose PARENT references would pull in their
+   * affiliations and relations) */
+  if (!kw_export_scope_from_string (kind, &scope_kind) || scope_kind == KW_EXPORT_SCOPE_ALL)
+    root = NULL;
   if (root == NULL || !row_exists (store, root->name, id))
     {
       g_set_error (error, KW_CORE_ERROR, KW_CORE_ERROR_NOT_FOUND,

@@ -14,6 +14,8 @@
 #include <string.h>
 
 #include "kw-demo.h"
+#include "kw-error.h"
+#include "kw-people-export.h"
 #include "kw-registry.h"
 #include "sync-helpers.h"
 
@@ -362,6 +364,30 @@ test_scopes_kinds (void)
   g_assert_false (kw_export_scope_from_string (NULL, &scope));
 }
 
+/* A person is no scope: the people export refuses it rather than walk
+ * what belongs to them. */
+static void
+test_scopes_not_a_kind (void)
+{
+  g_autofree char *dir = helper_tmpdir ();
+  g_autoptr(Replica) replica = replica_new (dir, 0, G_GINT64_CONSTANT (1764547200000));
+  g_autofree char *path = g_build_filename (dir, "people.csv", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) people = NULL;
+  guint written = 0, left_out = 0;
+
+  g_assert_true (kw_demo_load (replica->store, &error));
+  g_assert_no_error (error);
+  people = kw_store_list (replica->store, "person", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (people->len, >, 0);
+  g_assert_false (kw_people_export_to_file (replica->store, "person",
+                                            kw_record_get_id (g_ptr_array_index (people, 0)),
+                                            path, &written, &left_out, &error));
+  g_assert_error (error, KW_CORE_ERROR, KW_CORE_ERROR_NOT_FOUND);
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -372,6 +398,7 @@ main (int    argc,
   g_test_add_func ("/kw/scopes/demo", test_scopes_demo);
   g_test_add_func ("/kw/scopes/context", test_scopes_context);
   g_test_add_func ("/kw/scopes/kinds", test_scopes_kinds);
+  g_test_add_func ("/kw/scopes/not-a-kind", test_scopes_not_a_kind);
   status = g_test_run ();
   helper_cleanup ();
   return status;
