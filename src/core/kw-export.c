@@ -63,6 +63,9 @@ typedef struct {
   guint64         records;
 } Writer;
 
+/* The one table of scope kinds (KwExportScope ↔ its name in the header,
+ * the CLI's --scope KIND:ID and the import), in the enum's order; a kind
+ * other than "all" is the name of the scope's root type. */
 static const char * const scope_names[] = { "all", "alliance", "network", "area", "meeting" };
 
 /* KwDigest */

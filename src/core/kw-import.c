@@ -24,6 +24,7 @@
 #include <unistd.h>
 
 #include "kw-error.h"
+#include "kw-export.h"
 #include "kw-import.h"
 #include "kw-seal.h"
 #include "kw-sync-private.h"
@@ -531,13 +532,13 @@ read_scope (Importer    *self,
   JsonNode *node = json_object_get_member (header, "scope");
   JsonObject *scope = node && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
   const char *kind = scope ? get_string (scope, "kind") : NULL;
-  const char * const kinds[] = { "all", "alliance", "network", "area", "meeting", NULL };
+  KwExportScope scope_kind;
 
-  if (kind == NULL || !g_strv_contains (kinds, kind))
+  if (kind == NULL || !kw_export_scope_from_string (kind, &scope_kind))
     return refuse (self, error, _("the header has no valid scope"));
-  if (strcmp (kind, "all") != 0 && !kw_id_is_valid (get_string (scope, "id")))
+  if (scope_kind != KW_EXPORT_SCOPE_ALL && !kw_id_is_valid (get_string (scope, "id")))
     return refuse (self, error, _("the scope has no valid id"));
-  self->import.full = strcmp (kind, "all") == 0;
+  self->import.full = scope_kind == KW_EXPORT_SCOPE_ALL;
   return TRUE;
 }
 

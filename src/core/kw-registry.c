@@ -27,6 +27,7 @@
 #define CENTS(n, l)         { n, l, KW_FIELD_CENTS, 0, NULL, NULL, 0, 0 }
 #define ENUM(n, l, v, vl)   { n, l, KW_FIELD_ENUM, 0, v, NULL, 0, 0, vl }
 #define REF(n, l, t)        { n, l, KW_FIELD_REF, 0, NULL, t, 0, 0 }
+#define CONTEXT(n, l, t)    { n, l, KW_FIELD_REF, KW_FIELD_FLAG_CONTEXT, NULL, t, 0, 0 }
 #define OWNER(n, l, t)      { n, l, KW_FIELD_REF, KW_FIELD_FLAG_REQUIRED | KW_FIELD_FLAG_PARENT, NULL, t, 0, 0 }
 #define NAME(n, l)          TEXT_F (n, l, KW_FIELD_FLAG_REQUIRED | KW_FIELD_FLAG_SEARCH)
 #define NOTES(n, l)         TEXT_F (n, l, KW_FIELD_FLAG_LONG | KW_FIELD_FLAG_SEARCH)
@@ -184,7 +185,7 @@ static const KwField network_member_fields[] = {
 static const KwField stakeholder_map_fields[] = {
   TEXT_F ("name", N_("Name"), KW_FIELD_FLAG_REQUIRED),
   REF ("area", N_("Area"), to_area),
-  REF ("alliance", N_("Alliance"), to_alliance),
+  CONTEXT ("alliance", N_("Alliance"), to_alliance),
   TEXT_F ("notes", N_("Notes"), KW_FIELD_FLAG_LONG),
 };
 
@@ -206,8 +207,8 @@ static const KwField meeting_fields[] = {
   DATETIME ("ends_at", N_("Ends")),
   REF ("venue", N_("Venue"), to_venue),
   TEXT ("online_link", N_("Online link")),
-  REF ("alliance", N_("Alliance"), to_alliance),
-  REF ("unit", N_("Unit"), to_unit),
+  CONTEXT ("alliance", N_("Alliance"), to_alliance),
+  CONTEXT ("unit", N_("Unit"), to_unit),
   REF ("chair", N_("Chair"), to_person),
   REF ("minute_taker", N_("Minute taker"), to_person),
   ENUM ("status", N_("Status"), V ("planned", "held", "cancelled"),
@@ -246,8 +247,8 @@ static const KwField action_item_fields[] = {
   TEXT_F ("info", N_("Information"), KW_FIELD_FLAG_LONG),
   ENUM ("status", N_("Status"), V ("open", "done", "dropped"),
         L (N_("Open"), N_("Done"), N_("Dropped"))),
-  REF ("meeting", N_("Meeting"), to_meeting),
-  REF ("alliance", N_("Alliance"), to_alliance),
+  CONTEXT ("meeting", N_("Meeting"), to_meeting),
+  CONTEXT ("alliance", N_("Alliance"), to_alliance),
   DATETIME ("done_at", N_("Done on")),
 };
 

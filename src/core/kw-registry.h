@@ -40,6 +40,9 @@ typedef enum {
                                     * by name, live records only; a bool its true ones; an
                                     * e-mail address trimmed and in lower case; a date
                                     * within the record it belongs to */
+  KW_FIELD_FLAG_CONTEXT  = 1 << 8, /* the record takes part in the one referred to without
+                                    * belonging to it (a meeting of an alliance): with the
+                                    * PARENT references, what a partial export's scope holds */
 } KwFieldFlags;
 
 typedef struct {

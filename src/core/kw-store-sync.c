@@ -22,6 +22,7 @@
 #include <unistd.h>
 
 #include "kw-error.h"
+#include "kw-export.h"
 #include "kw-store-private.h"
 #include "kw-sync-json.h"
 #include "kw-sync-private.h"
@@ -999,49 +1000,63 @@ scope_add_children (Scope       *scope,
   return TRUE;
 }
 
-typedef struct {
-  const char *type;
-  const char *field;
-  const char *source;
-} ScopeRule;
+static guint
+scope_size (Scope *scope)
+{
+  GHashTableIter iter;
+  gpointer set;
+  guint n = 0;
 
-/* What belongs to each kind of scope, in order (later rules see what
- * earlier ones added). */
-static const ScopeRule alliance_rules[] = {
-  { "alliance_partner", "alliance", "alliance" }, { "action_line", "alliance", "alliance" },
-  { "meeting", "alliance", "alliance" }, { "stakeholder_map", "alliance", "alliance" },
-  { "action_item", "alliance", "alliance" }, { "map_position", "map", "stakeholder_map" },
-  { "agenda_item", "meeting", "meeting" }, { "attendance", "meeting", "meeting" },
-  { "action_item", "meeting", "meeting" }, { NULL },
-};
-static const ScopeRule network_rules[] = {
-  { "network_unit", "network", "network" }, { "network_member", "unit", "network_unit" },
-  { "meeting", "unit", "network_unit" }, { "agenda_item", "meeting", "meeting" },
-  { "attendance", "meeting", "meeting" }, { "action_item", "meeting", "meeting" }, { NULL },
-};
-static const ScopeRule meeting_rules[] = {
-  { "agenda_item", "meeting", "meeting" }, { "attendance", "meeting", "meeting" },
-  { "action_item", "meeting", "meeting" }, { NULL },
-};
-static const ScopeRule area_rules[] = {
-  { "venue", "area", "area" }, { "organisation", "area", "area" }, { "person", "area", "area" },
-  { "alliance", "area", "area" }, { "network", "area", "area" },
-  { "network_unit", "area", "area" }, { "stakeholder_map", "area", "area" }, { NULL },
-};
+  g_hash_table_iter_init (&iter, scope->sets);
+  while (g_hash_table_iter_next (&iter, NULL, &set))
+    n += g_hash_table_size (set);
+  return n;
+}
 
+/* Whether a scope of root type @root grows along @field (a REF): an
+ * area's along the plain references to an area (the areas below it and
+ * what lies in them), any other's along what belongs to (PARENT) or takes
+ * part in (CONTEXT) a record of the scope. */
 static gboolean
-scope_add_subareas (Scope   *scope,
-                    GError **error)
+scope_follows (const KwEntityType *root,
+               const KwField      *field)
+{
+  if (root == kw_registry_lookup ("area"))
+    return kw_field_targets (field, "area")
+           && !(field->flags & (KW_FIELD_FLAG_PARENT | KW_FIELD_FLAG_CONTEXT));
+  return (field->flags & (KW_FIELD_FLAG_PARENT | KW_FIELD_FLAG_CONTEXT)) != 0;
+}
+
+/* What the registry's references put in the scope of @root, to a fixed
+ * point: the records that refer, along a field scope_follows(), to one
+ * already in it (spec/export-format.md, "A partial export"). */
+static gboolean
+scope_add_reach (Scope               *scope,
+                 const KwEntityType  *root,
+                 GError             **error)
 {
   guint before;
 
   do
     {
-      before = g_hash_table_size (g_hash_table_lookup (scope->sets, "area"));
-      if (!scope_add_children (scope, "area", "parent", "area", error))
-        return FALSE;
+      before = scope_size (scope);
+      for (guint t = 0; t < kw_registry_n_types (); t++)
+        {
+          const KwEntityType *type = kw_registry_type_at (t);
+
+          for (guint i = 0; i < type->n_fields; i++)
+            {
+              const KwField *field = &type->fields[i];
+
+              if (field->kind != KW_FIELD_REF || !scope_follows (root, field))
+                continue;
+              for (guint k = 0; field->targets[k]; k++)
+                if (!scope_add_children (scope, type->name, field->name, field->targets[k], error))
+                  return FALSE;
+            }
+        }
     }
-  while (g_hash_table_size (g_hash_table_lookup (scope->sets, "area")) != before);
+  while (scope_size (scope) != before);
   return TRUE;
 }
 
@@ -1084,18 +1099,6 @@ scope_add_references (Scope      *scope,
         if (is_closure_type (field->targets[t]) && row_exists (scope->store, field->targets[t], target_id))
           scope_add (scope, kw_registry_lookup (field->targets[t])->name, target_id);
     }
-}
-
-static const ScopeRule *
-rules_for (const char *kind)
-{
-  if (strcmp (kind, "alliance") == 0)
-    return alliance_rules;
-  if (strcmp (kind, "network") == 0)
-    return network_rules;
-  if (strcmp (kind, "meeting") == 0)
-    return meeting_rules;
-  return area_rules;
 }
 
 /* Public to the sync files */
@@ -1532,9 +1535,13 @@ _kw_store_sync_collect_scope (KwStore     *store,
 {
   Scope scope = { store, NULL, G_QUEUE_INIT };
   const KwEntityType *root = kw_registry_lookup (kind);
-  const ScopeRule *rules = rules_for (kind);
+  KwExportScope scope_kind;
   char *item;
 
+  /* only a scope's root (not a person, whose PARENT references would pull in their
+   * affiliations and relations) */
+  if (!kw_export_scope_from_string (kind, &scope_kind) || scope_kind == KW_EXPORT_SCOPE_ALL)
+    root = NULL;
   if (root == NULL || !row_exists (store, root->name, id))
     {
       g_set_error (error, KW_CORE_ERROR, KW_CORE_ERROR_NOT_FOUND,
@@ -1543,11 +1550,8 @@ _kw_store_sync_collect_scope (KwStore     *store,
     }
   scope.sets = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) g_hash_table_unref);
   scope_add (&scope, root->name, id);
-  if ((root == kw_registry_lookup ("area") && !scope_add_subareas (&scope, error)))
+  if (!scope_add_reach (&scope, root, error))
     goto fail;
-  for (guint i = 0; rules[i].type; i++)
-    if (!scope_add_children (&scope, rules[i].type, rules[i].field, rules[i].source, error))
-      goto fail;
   while ((item = g_queue_pop_head (&scope.todo)) != NULL)
     {
       char *nl = strchr (item, '\n');
