@@ -21,6 +21,7 @@
 #include "kw-conflicts-window.h"
 #include "kw-conflicts.h"
 #include "kw-enum-labels.h"
+#include "kw-format.h"
 #include "kw-hlc.h"
 #include "kw-import.h"
 #include "kw-store-task.h"
@@ -96,17 +97,6 @@ shorten (char *text)
 }
 
 static char *
-dup_ref_title (KwStore       *store,
-               const KwField *field,
-               const char    *id)
-{
-  const char *type = kw_store_find_type (store, field->targets, id);
-  g_autoptr(KwRecord) record = type ? kw_store_get (store, type, id, NULL) : NULL;
-
-  return record ? kw_record_dup_title (record) : g_strdup (_("Unknown or deleted"));
-}
-
-static char *
 dup_value_text (KwConflictsWindow *self,
                 const KwField     *field,
                 GVariant          *value)
@@ -120,7 +110,7 @@ dup_value_text (KwConflictsWindow *self,
     case KW_FIELD_ENUM:
       return g_strdup (kw_enum_label (field, g_variant_get_string (value, NULL)));
     case KW_FIELD_REF:
-      return dup_ref_title (self->store, field, g_variant_get_string (value, NULL));
+      return kw_format_ref_title (self->store, field, g_variant_get_string (value, NULL));
     case KW_FIELD_DATE:
       return kw_format_date (g_variant_get_string (value, NULL));
     case KW_FIELD_DATETIME:

@@ -227,3 +227,20 @@ kw_format_cents (gint64 cents)
   /* Translators: an amount of money; %s is the number, "12.50"; Dutch: "€ %s" */
   return g_strdup_printf (_("€%s"), amount->str);
 }
+
+char *
+kw_format_ref_title (KwStore       *store,
+                     const KwField *field,
+                     const char    *id)
+{
+  char *title;
+
+  g_return_val_if_fail (KW_IS_STORE (store), NULL);
+  g_return_val_if_fail (field != NULL, NULL);
+
+  if (id == NULL)
+    return g_strdup (_("Not set"));
+  if ((title = kw_store_dup_reference_title (store, field->targets, id)) == NULL)
+    return g_strdup (_("Unknown or deleted"));
+  return title;
+}

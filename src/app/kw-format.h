@@ -6,6 +6,8 @@
 
 #include <glib.h>
 
+#include "kw-store.h"
+
 G_BEGIN_DECLS
 
 /* "1-6-2025" in Dutch, the locale's %x with a four-digit year
@@ -23,5 +25,11 @@ char     *kw_format_date_short  (const char *iso_date);
 char     *kw_parse_date_locale  (const char *text);
 /* "€ 12,50" in Dutch, "€12.50" in English. */
 char     *kw_format_cents       (gint64      cents);
+/* The title of the record a reference field points at: "Not set" for
+ * NULL, "a private person" for a colleague's private person, "Unknown or
+ * deleted" when it is not (or no longer) here. */
+char     *kw_format_ref_title   (KwStore       *store,
+                                 const KwField *field,
+                                 const char    *id);
 
 G_END_DECLS

@@ -212,20 +212,6 @@ write_value (KwRecordEditor *self,
   return ok;
 }
 
-static char *
-dup_ref_title (KwRecordEditor *self,
-               const KwField  *field,
-               const char     *id)
-{
-  char *title;
-
-  if (id == NULL)
-    return g_strdup (_("Not set"));
-  if ((title = kw_store_dup_reference_title (self->store, field->targets, id)) == NULL)
-    return g_strdup (_("Unknown or deleted"));
-  return title;
-}
-
 static void
 show_value (KwRecordEditor *self,
             GtkWidget      *row)
@@ -260,7 +246,7 @@ show_value (KwRecordEditor *self,
         adw_combo_row_set_selected (ADW_COMBO_ROW (row), i + 1);
   if (field->kind == KW_FIELD_REF)
     {
-      g_autofree char *title = dup_ref_title (self, field, value ? g_variant_get_string (value, NULL) : NULL);
+      g_autofree char *title = kw_format_ref_title (self->store, field, value ? g_variant_get_string (value, NULL) : NULL);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), title);
     }
   set_row_error (row, NULL);

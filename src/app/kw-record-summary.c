@@ -15,6 +15,7 @@
 #include <glib/gi18n.h>
 
 #include "kw-enum-labels.h"
+#include "kw-format.h"
 #include "kw-record-summary.h"
 
 #define MAX_BELONGING 50  /* rows per kind of record that belongs */
@@ -30,17 +31,6 @@ struct _KwRecordSummary
 G_DEFINE_FINAL_TYPE (KwRecordSummary, kw_record_summary, ADW_TYPE_WINDOW)
 
 /* Helpers */
-
-static char *
-dup_ref_title (KwStore       *store,
-               const KwField *field,
-               const char    *id)
-{
-  const char *type = kw_store_find_type (store, field->targets, id);
-  g_autoptr(KwRecord) record = type ? kw_store_get (store, type, id, NULL) : NULL;
-
-  return record ? kw_record_dup_title (record) : g_strdup (_("Unknown or deleted"));
-}
 
 static char *
 dup_datetime_text (const char *iso)
@@ -64,7 +54,7 @@ dup_value_text (KwStore       *store,
     case KW_FIELD_ENUM:
       return g_strdup (kw_enum_label (field, g_variant_get_string (value, NULL)));
     case KW_FIELD_REF:
-      return dup_ref_title (store, field, g_variant_get_string (value, NULL));
+      return kw_format_ref_title (store, field, g_variant_get_string (value, NULL));
     case KW_FIELD_DATE:
       return kw_format_date (g_variant_get_string (value, NULL));
     case KW_FIELD_DATETIME:
@@ -139,7 +129,7 @@ dup_belonging_title (KwStore       *store,
                        ? kw_record_get_string (record, field->name) : NULL;
 
       if (id != NULL)
-        return dup_ref_title (store, field, id);
+        return kw_format_ref_title (store, field, id);
     }
   return kw_record_dup_title (record);
 }

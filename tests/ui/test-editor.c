@@ -559,6 +559,22 @@ make_person (KwStore    *store,
   return id;
 }
 
+/* A reference's title, as every window shows it (kw_format_ref_title). */
+static void
+test_ref_title (KwTestFixture *f,
+                gconstpointer  data)
+{
+  g_autofree char *id = make_person (f->store, "Rosa Verwijst", NULL, NULL, NULL);
+  const KwField *owner = kw_entity_type_field (kw_registry_lookup ("action_item"), "owner");
+  g_autofree char *named = kw_format_ref_title (f->store, owner, id);
+  g_autofree char *unset = kw_format_ref_title (f->store, owner, NULL);
+  g_autofree char *gone = kw_format_ref_title (f->store, owner, "00000000-0000-4000-8000-000000000000");
+
+  g_assert_cmpstr (named, ==, "Rosa Verwijst");
+  g_assert_cmpstr (unset, ==, "Not set");
+  g_assert_cmpstr (gone, ==, "Unknown or deleted");
+}
+
 static void
 test_merge_undo (KwTestFixture *f,
                  gconstpointer  data)
@@ -747,6 +763,7 @@ main (int   argc,
   ADD ("draft-abandoned", KW_TEST_DEMO, test_draft_abandoned);
   ADD ("organisation-draft", KW_TEST_DEMO, test_organisation_draft);
   ADD ("merge-undo", KW_TEST_DEMO, test_merge_undo);
+  ADD ("ref-title", KW_TEST_DEMO, test_ref_title);
   ADD ("width", KW_TEST_DEMO, test_width);
   ADD ("width-dutch", KW_TEST_DEMO, test_width_dutch);
 #undef ADD
