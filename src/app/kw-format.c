@@ -158,17 +158,6 @@ kw_format_day (const char *iso_date)
 }
 
 char *
-kw_format_date_short (const char *iso_date)
-{
-  if (iso_date == NULL)
-    return NULL;
-  if (is_today (iso_date))
-    return g_strdup (_("Today"));
-  /* Translators: a short date, see the strftime() manual; "%-d %b %Y" is "3 Mar 2024" */
-  return format_date (iso_date, _("%-d %b %Y"));
-}
-
-char *
 kw_parse_date_locale (const char *text)
 {
   g_autofree char *stripped = NULL;

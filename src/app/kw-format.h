@@ -16,8 +16,6 @@ G_BEGIN_DECLS
 char     *kw_format_date        (const char *iso_date);
 /* "Today", else as kw_format_date: what a page shows for a moment. */
 char     *kw_format_day         (const char *iso_date);
-/* "Today", else "1 Jun 2025": the list's last contact. */
-char     *kw_format_date_short  (const char *iso_date);
 /* Reads a date typed in the locale's way (kw_format_date, with "-",
  * "/" or "." between the parts, leading zeros or not, also a two-digit
  * year) or as ISO "2025-06-01"; returns "YYYY-MM-DD", or NULL when the

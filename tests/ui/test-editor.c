@@ -156,9 +156,6 @@ test_format (void)
   g_assert_cmpstr (back, ==, "2025-06-01");   /* what is shown reads back */
   g_assert_cmpstr (today_text, ==, "Today");
   g_free (today_text);
-  today_text = kw_format_date_short (today);
-  g_assert_cmpstr (today_text, ==, "Today");
-  g_free (today_text);
   today_text = kw_format_cents (1250);
   g_assert_cmpstr (today_text, ==, "€12.50");
   g_free (today_text);
