@@ -108,80 +108,6 @@ restart_timer (KwSyncScheduler *self,
   *id = g_timeout_add_full (G_PRIORITY_DEFAULT, ms, func, self, NULL);
 }
 
-/* The JSON string at p (after its opening quote), decoded; NULL if it is
- * not one. Enough for a name: \uXXXX outside the BMP is left out. */
-static char *
-decode_json_string (const char *p)
-{
-  g_autoptr(GString) out = g_string_new (NULL);
-
-  for (; *p != '"'; p++)
-    {
-      if (*p == '\0')
-        return NULL;
-      if (*p != '\\')
-        {
-          g_string_append_c (out, *p);
-          continue;
-        }
-      p++;
-      if (*p == 'u' && g_ascii_isxdigit (p[1]) && g_ascii_isxdigit (p[2])
-          && g_ascii_isxdigit (p[3]) && g_ascii_isxdigit (p[4]))
-        {
-          char hex[5] = { p[1], p[2], p[3], p[4], '\0' };
-          gunichar c = (gunichar) g_ascii_strtoull (hex, NULL, 16);
-
-          if (c != 0 && g_unichar_validate (c))
-            g_string_append_unichar (out, c);
-          p += 4;
-        }
-      else if (*p == 'n' || *p == 't' || *p == 'r')
-        g_string_append_c (out, ' ');
-      else if (*p != '\0')
-        g_string_append_c (out, *p);
-      else
-        return NULL;
-    }
-  return g_utf8_validate (out->str, out->len, NULL) ? g_string_free (g_steal_pointer (&out), FALSE) : NULL;
-}
-
-/* The organiser's name in the header of an export (plain or gzip; not a
- * sealed one), or NULL: for the sidebar's "3 changes from Samira". */
-static char *
-dup_file_organiser (const char *path)
-{
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GFileInputStream) in = g_file_read (file, NULL, NULL);
-  g_autoptr(GBufferedInputStream) buffered = NULL;
-  g_autoptr(GInputStream) stream = NULL;
-  g_autoptr(GDataInputStream) lines = NULL;
-  g_autofree char *header = NULL;
-  const guchar *peek;
-  gsize n = 0;
-  char *at;
-
-  if (in == NULL)
-    return NULL;
-  buffered = G_BUFFERED_INPUT_STREAM (g_buffered_input_stream_new (G_INPUT_STREAM (in)));
-  g_buffered_input_stream_fill (buffered, 2, NULL, NULL);
-  peek = g_buffered_input_stream_peek_buffer (buffered, &n);
-  if (n >= 2 && peek[0] == 0x1f && peek[1] == 0x8b)
-    {
-      g_autoptr(GZlibDecompressor) gunzip = g_zlib_decompressor_new (G_ZLIB_COMPRESSOR_FORMAT_GZIP);
-
-      stream = g_converter_input_stream_new (G_INPUT_STREAM (buffered), G_CONVERTER (gunzip));
-    }
-  else
-    stream = g_object_ref (G_INPUT_STREAM (buffered));
-  lines = g_data_input_stream_new (stream);
-  g_buffered_input_stream_set_buffer_size (G_BUFFERED_INPUT_STREAM (lines), 64 * 1024);
-  header = g_data_input_stream_read_line (lines, &n, NULL, NULL);
-  if (header == NULL || n > 64 * 1024 || !g_str_has_prefix (header, "{\"kwartier\":\"export\"")
-      || (at = strstr (header, "\"organiser\":\"")) == NULL)
-    return NULL;
-  return decode_json_string (at + strlen ("\"organiser\":\""));
-}
-
 /* In the thread. */
 static void
 on_folder_report_cb (const char             *path,
@@ -195,9 +121,10 @@ on_folder_report_cb (const char             *path,
 
   if (status == KW_SYNC_FILE_IMPORTED)
     {
-      g_autofree char *organiser = dup_file_organiser (path);
-      g_autofree char *device = organiser != NULL && *g_strstrip (organiser) != '\0'
-                                ? g_steal_pointer (&organiser) : g_strndup (name, SHORT_ID_LEN);
+      /* the organiser named in the file's header, else the device id's start */
+      g_autofree char *organiser = g_strstrip (g_strdup (summary != NULL ? summary->organiser : ""));
+      g_autofree char *device = *organiser != '\0' ? g_steal_pointer (&organiser)
+                                                    : g_strndup (name, SHORT_ID_LEN);
 
       result->files++;
       if (summary != NULL)

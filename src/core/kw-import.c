@@ -949,6 +949,21 @@ kw_import_open_file (const char        *path,
   return g_unix_input_stream_new (fd, TRUE);
 }
 
+/* The header's organiser into the summary, cut whole characters short. */
+static void
+copy_organiser (KwImportSummary *summary,
+                const char      *organiser)
+{
+  const char *end;
+
+  summary->organiser[0] = '\0';
+  if (organiser == NULL)
+    return;
+  g_utf8_validate (organiser, MIN (strlen (organiser), sizeof summary->organiser - 1), &end);
+  memcpy (summary->organiser, organiser, end - organiser);
+  summary->organiser[end - organiser] = '\0';
+}
+
 char *
 kw_import_summary_format (const KwImportSummary *summary)
 {
@@ -1010,6 +1025,7 @@ kw_import_stream_from (KwStore          *store,
     count_seen_skew (&self);
   ok = _kw_store_sync_end_import (store, &self.import, ok, ok ? error : NULL);
   self.import.summary.records = (guint) self.records;
+  copy_organiser (&self.import.summary, self.import.organiser);
   if (ok && summary != NULL)
     *summary = self.import.summary;
   _kw_sync_record_clear (&self.record);

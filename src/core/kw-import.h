@@ -23,6 +23,7 @@ typedef struct {
   guint  unchanged;  /* records that changed nothing */
   guint  skew;       /* records with a stamp more than a day ahead of our clock */
   guint  records;    /* record lines in the file */
+  char   organiser[128];  /* the header's organiser, cut at a character; "" when none */
 } KwImportSummary;
 
 /* What identifies a file between two sync passes. */
