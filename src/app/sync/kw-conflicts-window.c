@@ -653,7 +653,7 @@ kw_conflicts_window_class_init (KwConflictsWindowClass *klass)
   object_class->dispose = kw_conflicts_window_dispose;
   object_class->finalize = kw_conflicts_window_finalize;
 
-  gtk_widget_class_set_template_from_resource (widget_class, "/nl/kwartier/Kwartier/kw-conflicts-window.ui");
+  gtk_widget_class_set_template_from_resource (widget_class, "/nl/kwartier/Kwartier/sync/kw-conflicts-window.ui");
   gtk_widget_class_bind_template_child (widget_class, KwConflictsWindow, groups_box);
   gtk_widget_class_bind_template_child (widget_class, KwConflictsWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, KwConflictsWindow, toast_overlay);

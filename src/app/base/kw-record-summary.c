@@ -187,7 +187,7 @@ kw_record_summary_class_init (KwRecordSummaryClass *klass)
 
   object_class->dispose = kw_record_summary_dispose;
 
-  gtk_widget_class_set_template_from_resource (widget_class, "/nl/kwartier/Kwartier/kw-record-summary.ui");
+  gtk_widget_class_set_template_from_resource (widget_class, "/nl/kwartier/Kwartier/base/kw-record-summary.ui");
   gtk_widget_class_bind_template_child (widget_class, KwRecordSummary, page);
   gtk_widget_class_bind_template_child (widget_class, KwRecordSummary, window_title);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);

@@ -534,7 +534,7 @@ kw_merge_window_class_init (KwMergeWindowClass *klass)
   signals[MERGED] = g_signal_new ("merged", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
 
-  gtk_widget_class_set_template_from_resource (widget_class, "/nl/kwartier/Kwartier/kw-merge-window.ui");
+  gtk_widget_class_set_template_from_resource (widget_class, "/nl/kwartier/Kwartier/contacts/kw-merge-window.ui");
   gtk_widget_class_bind_template_child (widget_class, KwMergeWindow, back_button);
   gtk_widget_class_bind_template_child (widget_class, KwMergeWindow, fields_group);
   gtk_widget_class_bind_template_child (widget_class, KwMergeWindow, pairs_group);

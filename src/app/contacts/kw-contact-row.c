@@ -255,7 +255,7 @@ kw_contact_row_class_init (KwContactRowClass *klass)
 
   G_OBJECT_CLASS (klass)->dispose = kw_contact_row_dispose;
 
-  gtk_widget_class_set_template_from_resource (widget_class, "/nl/kwartier/Kwartier/kw-contact-row.ui");
+  gtk_widget_class_set_template_from_resource (widget_class, "/nl/kwartier/Kwartier/contacts/kw-contact-row.ui");
   gtk_widget_class_bind_template_child (widget_class, KwContactRow, avatar);
   gtk_widget_class_bind_template_child (widget_class, KwContactRow, badge);
   gtk_widget_class_bind_template_child (widget_class, KwContactRow, last_contact_label);

@@ -238,7 +238,7 @@ kw_organisation_page_class_init (KwOrganisationPageClass *klass)
   object_class->dispose = kw_organisation_page_dispose;
   object_class->finalize = kw_organisation_page_finalize;
 
-  gtk_widget_class_set_template_from_resource (widget_class, "/nl/kwartier/Kwartier/kw-organisation-page.ui");
+  gtk_widget_class_set_template_from_resource (widget_class, "/nl/kwartier/Kwartier/contacts/kw-organisation-page.ui");
   gtk_widget_class_bind_template_child (widget_class, KwOrganisationPage, avatar);
   gtk_widget_class_bind_template_child (widget_class, KwOrganisationPage, content_box);
   gtk_widget_class_bind_template_child (widget_class, KwOrganisationPage, delete_button);

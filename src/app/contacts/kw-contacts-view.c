@@ -846,7 +846,7 @@ kw_contacts_view_set_property (GObject      *object,
 static void
 bind_template (GtkWidgetClass *widget_class)
 {
-  gtk_widget_class_set_template_from_resource (widget_class, "/nl/kwartier/Kwartier/kw-contacts-view.ui");
+  gtk_widget_class_set_template_from_resource (widget_class, "/nl/kwartier/Kwartier/contacts/kw-contacts-view.ui");
   gtk_widget_class_bind_template_child (widget_class, KwContactsView, area_dropdown);
   gtk_widget_class_bind_template_child (widget_class, KwContactsView, community_entry);
   gtk_widget_class_bind_template_child (widget_class, KwContactsView, count_label);

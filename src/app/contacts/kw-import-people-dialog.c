@@ -692,7 +692,7 @@ kw_import_people_dialog_class_init (KwImportPeopleDialogClass *klass)
   signals[IMPORTED] = g_signal_new ("imported", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                     0, NULL, NULL, NULL, G_TYPE_NONE, 1, KW_TYPE_PEOPLE_IMPORT_RESULT);
 
-  gtk_widget_class_set_template_from_resource (widget_class, "/nl/kwartier/Kwartier/kw-import-people-dialog.ui");
+  gtk_widget_class_set_template_from_resource (widget_class, "/nl/kwartier/Kwartier/contacts/kw-import-people-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, KwImportPeopleDialog, cancel_button);
   gtk_widget_class_bind_template_child (widget_class, KwImportPeopleDialog, columns_group);
   gtk_widget_class_bind_template_child (widget_class, KwImportPeopleDialog, consent_row);

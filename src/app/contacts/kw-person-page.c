@@ -469,7 +469,7 @@ kw_person_page_class_init (KwPersonPageClass *klass)
   object_class->dispose = kw_person_page_dispose;
   object_class->finalize = kw_person_page_finalize;
 
-  gtk_widget_class_set_template_from_resource (widget_class, "/nl/kwartier/Kwartier/kw-person-page.ui");
+  gtk_widget_class_set_template_from_resource (widget_class, "/nl/kwartier/Kwartier/contacts/kw-person-page.ui");
   gtk_widget_class_bind_template_child (widget_class, KwPersonPage, avatar);
   gtk_widget_class_bind_template_child (widget_class, KwPersonPage, consent_badge);
   gtk_widget_class_bind_template_child (widget_class, KwPersonPage, consent_group);
