@@ -29,16 +29,6 @@
 
 #define DEVICE_OF(stamp) ((stamp) + KW_HLC_LEN - KW_DEVICE_ID_LEN)
 
-typedef struct {
-  char  *by_id;        /* select of all columns WHERE id = ? */
-  char  *all_by_id;    /* select of all columns ORDER BY id */
-  char  *insert;       /* id, deleted, then value/hlc/prev of every field */
-  char  *with_stubs;   /* person: all_by_id and the private stubs, by id */
-  guint *sorted;       /* field indexes in byte order of their names */
-  int    consent;      /* index of the consent field (person), else -1 */
-  guint32 private_parents; /* bit i: field i is a PARENT reference to a type with consent */
-} SyncSql;
-
 static const char schema_sql[] =
   "CREATE TABLE IF NOT EXISTS sync_conflicts ("
   " type TEXT NOT NULL, record TEXT NOT NULL, field TEXT NOT NULL, value TEXT,"
@@ -76,7 +66,7 @@ static const char select_conflicts_sql[] =
   "FROM sync_conflicts WHERE resolved = 0 OR ?1 ORDER BY rowid";
 static const char resolve_conflict_sql[] = "UPDATE sync_conflicts SET resolved = 1 WHERE rowid = ?";
 
-static SyncSql *sync_sql;
+static KwSyncSql *sync_sql;
 
 /* Helpers: SQL text per type */
 
@@ -125,7 +115,7 @@ private_parent_fields (const KwEntityType *type)
 }
 
 static void
-build_sync_sql (SyncSql            *sql,
+build_sync_sql (KwSyncSql          *sql,
                 const KwEntityType *type)
 {
   sql->private_parents = private_parent_fields (type);
@@ -141,14 +131,14 @@ build_sync_sql (SyncSql            *sql,
   sql->with_stubs = sql->consent >= 0 ? build_with_stubs (type, sql->consent) : NULL;
 }
 
-static const SyncSql *
-sql_for (const KwEntityType *type)
+const KwSyncSql *
+_kw_store_sync_sql_for (const KwEntityType *type)
 {
   static gsize initialized = 0;
 
   if (g_once_init_enter (&initialized))
     {
-      sync_sql = g_new0 (SyncSql, kw_registry_n_types ());
+      sync_sql = g_new0 (KwSyncSql, kw_registry_n_types ());
       for (guint i = 0; i < kw_registry_n_types (); i++)
         build_sync_sql (&sync_sql[i], kw_registry_type_at (i));
       g_once_init_leave (&initialized, 1);
@@ -156,10 +146,10 @@ sql_for (const KwEntityType *type)
   return &sync_sql[type - kw_registry_type_at (0)];
 }
 
-static gboolean
-step_done (KwStore       *store,
-           sqlite3_stmt  *stmt,
-           GError       **error)
+gboolean
+_kw_store_sync_step_done (KwStore       *store,
+                          sqlite3_stmt  *stmt,
+                          GError       **error)
 {
   int rc = sqlite3_step (stmt);
 
@@ -174,11 +164,11 @@ step_done (KwStore       *store,
 
 /* Helpers: export lines */
 
-static void
-append_column (GString       *s,
-               const KwField *field,
-               sqlite3_stmt  *stmt,
-               int            col)
+void
+_kw_store_sync_append_column (GString       *s,
+                              const KwField *field,
+                              sqlite3_stmt  *stmt,
+                              int            col)
 {
   if (sqlite3_column_type (stmt, col) == SQLITE_NULL)
     g_string_append (s, "null");
@@ -191,8 +181,8 @@ append_column (GString       *s,
 }
 
 static gboolean
-is_private (const SyncSql *sql,
-            sqlite3_stmt  *stmt)
+is_private (const KwSyncSql *sql,
+            sqlite3_stmt    *stmt)
 {
   const char *consent;
 
@@ -205,7 +195,7 @@ is_private (const SyncSql *sql,
 static void
 append_fields (GString            *s,
                const KwEntityType *type,
-               const SyncSql      *sql,
+               const KwSyncSql    *sql,
                sqlite3_stmt       *stmt)
 {
   gboolean private = is_private (sql, stmt);
@@ -227,7 +217,7 @@ append_fields (GString            *s,
       g_string_append_c (s, '"');
       g_string_append (s, field->name);
       g_string_append (s, "\":[");
-      append_column (s, field, stmt, KW_COL_VALUE (i));
+      _kw_store_sync_append_column (s, field, stmt, KW_COL_VALUE (i));
       g_string_append (s, ",\"");
       g_string_append (s, hlc);
       if (prev != NULL)
@@ -246,7 +236,7 @@ append_fields (GString            *s,
 static void
 build_line (GString            *s,
             const KwEntityType *type,
-            const SyncSql      *sql,
+            const KwSyncSql    *sql,
             sqlite3_stmt       *stmt)
 {
   const char *deleted = (const char *) sqlite3_column_text (stmt, KW_COL_DELETED);
@@ -272,7 +262,7 @@ build_line (GString            *s,
  * only once it is a tombstone. */
 static gboolean
 stays_home (const KwEntityType *type,
-            const SyncSql      *sql,
+            const KwSyncSql    *sql,
             sqlite3_stmt       *stmt,
             GHashTable         *home)
 {
@@ -345,9 +335,9 @@ export_rows (KwStore             *store,
     sqlite3_bind_text (stmt, 1, id, -1, SQLITE_STATIC);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      if (stays_home (type, sql_for (type), stmt, home))
+      if (stays_home (type, _kw_store_sync_sql_for (type), stmt, home))
         continue;
-      build_line (line, type, sql_for (type), stmt);
+      build_line (line, type, _kw_store_sync_sql_for (type), stmt);
       if (!func (line, user_data, error))
         {
           sqlite3_reset (stmt);
@@ -457,7 +447,7 @@ add_conflict (KwStore       *store,
   sqlite3_bind_text (stmt, 7, organiser, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 8, kind, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 9, now, -1, SQLITE_STATIC);
-  if (!step_done (store, stmt, error))
+  if (!_kw_store_sync_step_done (store, stmt, error))
     return FALSE;
   import->summary.conflicts += (guint) sqlite3_changes (_kw_store_get_db (store));
   return TRUE;
@@ -469,7 +459,7 @@ append_column_json (GString            *s,
                     guint               index,
                     sqlite3_stmt       *stmt)
 {
-  append_column (s, &type->fields[index], stmt, KW_COL_VALUE (index));
+  _kw_store_sync_append_column (s, &type->fields[index], stmt, KW_COL_VALUE (index));
 }
 
 /* Whether the author of a tombstone had seen a stamp when deleting. */
@@ -663,7 +653,7 @@ belongs_to_private (KwStore       *store,
                     sqlite3_stmt  *row)
 {
   const KwEntityType *type = record->type;
-  guint32 fields = sql_for (type)->private_parents;
+  guint32 fields = _kw_store_sync_sql_for (type)->private_parents;
 
   for (guint i = 0; fields != 0 && i < type->n_fields; i++)
     {
@@ -768,7 +758,7 @@ static gboolean
 private_after_consent (KwSyncRecord *record,
                        sqlite3_stmt *stmt)
 {
-  int consent = sql_for (record->type)->consent;
+  int consent = _kw_store_sync_sql_for (record->type)->consent;
 
   if (consent < 0)
     return FALSE;
@@ -798,9 +788,9 @@ merge_live (KwStore       *store,
    * as a conflict. An unchanged line (a re-import) costs no check. */
   if (differ != 0 && (home = belongs_to_private (store, record, stmt)))
     {
-      guint32 dropped = differ & ~sql_for (record->type)->private_parents;
+      guint32 dropped = differ & ~_kw_store_sync_sql_for (record->type)->private_parents;
 
-      differ &= sql_for (record->type)->private_parents;
+      differ &= _kw_store_sync_sql_for (record->type)->private_parents;
       if (dropped != 0)
         {
           gboolean updated = FALSE;
@@ -811,7 +801,7 @@ merge_live (KwStore       *store,
         }
     }
   else if (differ != 0 && private_after_consent (record, stmt))
-    differ &= 1u << sql_for (record->type)->consent;
+    differ &= 1u << _kw_store_sync_sql_for (record->type)->consent;
   for (guint i = 0; i < record->type->n_fields; i++)
     {
       if (!(differ & (1u << i)))
@@ -872,7 +862,7 @@ insert_new (KwStore       *store,
             GError       **error)
 {
   guint t = (guint) (record->type - kw_registry_type_at (0));
-  sqlite3_stmt *stmt = cached_statement (store, import->inserts, t, sql_for (record->type)->insert, error);
+  sqlite3_stmt *stmt = cached_statement (store, import->inserts, t, _kw_store_sync_sql_for (record->type)->insert, error);
   gboolean tomb = record->deleted[0] != '\0';
 
   if (stmt == NULL)
@@ -1074,7 +1064,7 @@ scope_add_references (Scope      *scope,
                       const char *id)
 {
   const KwEntityType *type = kw_registry_lookup (type_name);
-  sqlite3_stmt *stmt = _kw_store_prepare (scope->store, sql_for (type)->by_id, NULL);
+  sqlite3_stmt *stmt = _kw_store_prepare (scope->store, _kw_store_sync_sql_for (type)->by_id, NULL);
   g_autoptr(GPtrArray) refs = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GArray) fields = g_array_new (FALSE, FALSE, sizeof (guint));
 
@@ -1231,7 +1221,7 @@ static gboolean merge_record (KwStore      *store,
 static gboolean
 is_private_stub (KwSyncRecord *record)
 {
-  int consent = sql_for (record->type)->consent;
+  int consent = _kw_store_sync_sql_for (record->type)->consent;
 
   return consent >= 0 && record->deleted[0] == '\0' && (record->present & (1u << consent))
          && value_is_private (record->values[consent]);
@@ -1267,7 +1257,7 @@ write_stub (KwStore       *store,
             gboolean       keep,
             GError       **error)
 {
-  int consent = sql_for (record->type)->consent;
+  int consent = _kw_store_sync_sql_for (record->type)->consent;
   sqlite3_stmt *stmt = _kw_store_prepare (store, keep ? upsert_stub_sql : delete_stub_sql, error);
 
   if (stmt == NULL)
@@ -1278,7 +1268,7 @@ write_stub (KwStore       *store,
       sqlite3_bind_text (stmt, 2, record->hlc[consent], -1, SQLITE_STATIC);
       sqlite3_bind_text (stmt, 3, record->prev[consent][0] ? record->prev[consent] : NULL, -1, SQLITE_STATIC);
     }
-  return step_done (store, stmt, error);
+  return _kw_store_sync_step_done (store, stmt, error);
 }
 
 /* A stub for a person that is not here: kept aside, the higher stamp wins. */
@@ -1289,7 +1279,7 @@ merge_stub (KwStore       *store,
             GError       **error)
 {
   char hlc[KW_HLC_LEN + 1], prev[KW_HLC_LEN + 1];
-  int consent = sql_for (record->type)->consent;
+  int consent = _kw_store_sync_sql_for (record->type)->consent;
   gboolean found = read_stub (store, record->id, hlc, prev);
 
   if (found && strcmp (record->hlc[consent], hlc) <= 0)
@@ -1314,7 +1304,7 @@ materialize_stub (KwStore       *store,
                   GError       **error)
 {
   KwSyncRecord stub = { record->type };
-  int consent = sql_for (record->type)->consent;
+  int consent = _kw_store_sync_sql_for (record->type)->consent;
   KwImportSummary saved = import->summary;
   gboolean ok;
 
@@ -1342,7 +1332,7 @@ merge_record (KwStore       *store,
               GError       **error)
 {
   guint t = (guint) (record->type - kw_registry_type_at (0));
-  sqlite3_stmt *stmt = cached_statement (store, import->selects, t, sql_for (record->type)->by_id, error);
+  sqlite3_stmt *stmt = cached_statement (store, import->selects, t, _kw_store_sync_sql_for (record->type)->by_id, error);
   gboolean ok;
   int rc;
 
@@ -1368,7 +1358,7 @@ merge_record (KwStore       *store,
       defer_line (import, record, FALSE);
       return TRUE;
     }
-  if (sql_for (record->type)->consent < 0)
+  if (_kw_store_sync_sql_for (record->type)->consent < 0)
     return insert_new (store, import, record, error);
   if (is_private_stub (record))
     return merge_stub (store, import, record, error);
@@ -1401,7 +1391,7 @@ _kw_store_sync_note_device (KwStore       *store,
     return FALSE;
   sqlite3_bind_text (stmt, 1, import->device, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 2, import->organiser, -1, SQLITE_STATIC);
-  return step_done (store, stmt, error);
+  return _kw_store_sync_step_done (store, stmt, error);
 }
 
 /* The deferred lines whose person is no longer private (a newer consent
@@ -1510,7 +1500,7 @@ _kw_store_sync_export_type (KwStore             *store,
                             gpointer             user_data,
                             GError             **error)
 {
-  const SyncSql *sql = sql_for (type);
+  const KwSyncSql *sql = _kw_store_sync_sql_for (type);
   const char *all = sql->with_stubs && has_stubs (store) ? sql->with_stubs : sql->all_by_id;
   sqlite3_stmt *stmt = _kw_store_prepare (store, ids ? sql->by_id : all, error);
   GHashTable *home = NULL;
@@ -1599,7 +1589,7 @@ _kw_store_sync_set_file_digest (KwStore     *store,
     return FALSE;
   sqlite3_bind_text (stmt, 1, path, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 2, sha256, -1, SQLITE_STATIC);
-  return step_done (store, stmt, error);
+  return _kw_store_sync_step_done (store, stmt, error);
 }
 
 /* Conflicts (kw-import.h) */
@@ -1665,5 +1655,5 @@ kw_import_resolve_conflict (KwStore  *store,
       || (stmt = _kw_store_prepare (store, resolve_conflict_sql, error)) == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, rowid);
-  return step_done (store, stmt, error);
+  return _kw_store_sync_step_done (store, stmt, error);
 }
