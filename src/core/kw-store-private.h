@@ -78,4 +78,28 @@ gboolean       _kw_store_set_meta      (KwStore     *self,
                                         const char  *value,
                                         GError     **error);
 
+/* What the sync engine's SQL side shares (kw-store-sync.c, kw-store-merge.c,
+ * kw-store-scope.c; kw-sync-private.h stays free of sqlite3.h for the JSON
+ * side): the SQL text of a type, made once. */
+typedef struct {
+  char  *by_id;        /* select of all columns WHERE id = ? */
+  char  *all_by_id;    /* select of all columns ORDER BY id */
+  char  *insert;       /* id, deleted, then value/hlc/prev of every field */
+  char  *with_stubs;   /* person: all_by_id and the private stubs, by id */
+  guint *sorted;       /* field indexes in byte order of their names */
+  int    consent;      /* index of the consent field (person), else -1 */
+  guint32 private_parents; /* bit i: field i is a PARENT reference to a type with consent */
+} KwSyncSql;
+
+const KwSyncSql *_kw_store_sync_sql_for  (const KwEntityType *type);
+/* Steps a statement (a row or done is success), then resets it. */
+gboolean _kw_store_sync_step_done      (KwStore       *store,
+                                        sqlite3_stmt  *stmt,
+                                        GError       **error);
+/* A column's value as JSON text (null, a number, true/false, a string). */
+void     _kw_store_sync_append_column  (GString       *s,
+                                        const KwField *field,
+                                        sqlite3_stmt  *stmt,
+                                        int            col);
+
 G_END_DECLS
