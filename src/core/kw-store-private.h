@@ -78,6 +78,15 @@ gboolean       _kw_store_set_meta      (KwStore     *self,
                                         const char  *value,
                                         GError     **error);
 
+/* Schema (kw-store-schema.c): PRAGMA user_version, -1 when unreadable. */
+int            _kw_store_get_user_version (KwStore  *self);
+/* Makes or migrates the tables the registry describes (a backup first
+ * when an older schema is migrated); nothing when the fingerprint matches. */
+gboolean       _kw_store_prepare_schema (KwStore  *self,
+                                         GError  **error);
+/* Backups (kw-store-backup.c): removes what a backup killed half way left. */
+void           _kw_store_clean_backup_folder (KwStore *self);
+
 /* What the sync engine's SQL side shares (kw-store-sync.c, kw-store-merge.c,
  * kw-store-scope.c; kw-sync-private.h stays free of sqlite3.h for the JSON
  * side): the SQL text of a type, made once. */

@@ -202,13 +202,13 @@ _kw_store_set_meta (KwStore     *self,
   return _kw_store_run (self, stmt, error);
 }
 
-static int
-get_user_version (KwStore *self)
+int
+_kw_store_get_user_version (KwStore *self)
 {
   sqlite3_stmt *stmt = NULL;
   int version = -1;
 
-  if (sqlite3_prepare_v2 (self->db, "PRAGMA user_version", -1, &stmt, NULL) == SQLITE_OK
+  if (sqlite3_prepare_v2 (_kw_store_get_db (self), "PRAGMA user_version", -1, &stmt, NULL) == SQLITE_OK
       && sqlite3_step (stmt) == SQLITE_ROW)
     version = sqlite3_column_int (stmt, 0);
   sqlite3_finalize (stmt);
@@ -221,7 +221,7 @@ has_tables (KwStore *self)
   sqlite3_stmt *stmt = NULL;
   gboolean found = FALSE;
 
-  if (sqlite3_prepare_v2 (self->db, "SELECT 1 FROM sqlite_schema LIMIT 1", -1, &stmt, NULL) == SQLITE_OK)
+  if (sqlite3_prepare_v2 (_kw_store_get_db (self), "SELECT 1 FROM sqlite_schema LIMIT 1", -1, &stmt, NULL) == SQLITE_OK)
     found = sqlite3_step (stmt) == SQLITE_ROW;
   sqlite3_finalize (stmt);
   return found;
@@ -236,7 +236,7 @@ has_column (KwStore    *self,
   sqlite3_stmt *stmt = NULL;
   gboolean found = FALSE;
 
-  if (sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL) == SQLITE_OK)
+  if (sqlite3_prepare_v2 (_kw_store_get_db (self), sql, -1, &stmt, NULL) == SQLITE_OK)
     {
       sqlite3_bind_text (stmt, 1, column, -1, SQLITE_STATIC);
       found = sqlite3_step (stmt) == SQLITE_ROW;
@@ -498,7 +498,7 @@ run_migrations (KwStore     *self,
   return TRUE;
 
 fail:
-  sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+  sqlite3_exec (_kw_store_get_db (self), "ROLLBACK", NULL, NULL, NULL);
   return FALSE;
 }
 
@@ -512,11 +512,11 @@ schema_fingerprint (void)
   return g_compute_checksum_for_string (G_CHECKSUM_SHA256, sql, -1);
 }
 
-static gboolean
-prepare_schema (KwStore  *self,
-                GError  **error)
+gboolean
+_kw_store_prepare_schema (KwStore  *self,
+                          GError  **error)
 {
-  int version = get_user_version (self);
+  int version = _kw_store_get_user_version (self);
   g_autofree char *fingerprint = schema_fingerprint ();
   g_autofree char *stored = NULL;
 
@@ -524,13 +524,13 @@ prepare_schema (KwStore  *self,
     {
       g_set_error (error, KW_CORE_ERROR, KW_CORE_ERROR_NEWER,
                    _("%s was made by a newer Kwartier (schema %d; this one knows %d)"),
-                   self->path, version, KW_SCHEMA_VERSION);
+                   kw_store_get_path (self), version, KW_SCHEMA_VERSION);
       return FALSE;
     }
   if (version == 0 && has_tables (self))
     {
       g_set_error (error, KW_CORE_ERROR, KW_CORE_ERROR_INVALID,
-                   _("%s is not a Kwartier database"), self->path);
+                   _("%s is not a Kwartier database"), kw_store_get_path (self));
       return FALSE;
     }
   if (version == KW_SCHEMA_VERSION && _kw_store_get_meta (self, "schema_fingerprint", &stored)
@@ -925,8 +925,8 @@ static char *
 backup_path (KwStore    *self,
              const char *reason)
 {
-  g_autofree char *dir = g_path_get_dirname (self->path);
-  g_autofree char *base = g_path_get_basename (self->path);
+  g_autofree char *dir = g_path_get_dirname (kw_store_get_path (self));
+  g_autofree char *base = g_path_get_basename (kw_store_get_path (self));
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   /* microseconds: names sort by time, also for backups made in one second */
   g_autofree char *stamp = g_date_time_format (now, "%Y%m%d-%H%M%S-%f");
@@ -979,9 +979,9 @@ static void
 prune_backups (KwStore    *self,
                const char *reason)
 {
-  g_autofree char *dir = g_path_get_dirname (self->path);
+  g_autofree char *dir = g_path_get_dirname (kw_store_get_path (self));
   g_autofree char *folder_path = g_build_filename (dir, "backups", NULL);
-  g_autofree char *base = g_path_get_basename (self->path);
+  g_autofree char *base = g_path_get_basename (kw_store_get_path (self));
   g_autofree char *tag = g_strdup_printf ("-%s", reason);
   g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GDir) folder = g_dir_open (folder_path, 0, NULL);
@@ -1067,7 +1067,7 @@ kw_store_backup (KwStore     *self,
   kw_temp_file_clean (dir);
   if ((fd = kw_temp_file_open (path, &tmp, error)) < 0)
     return NULL;
-  ok = copy_committed (self->path, tmp, error);
+  ok = copy_committed (kw_store_get_path (self), tmp, error);
   if (ok && g_rename (tmp, path) != 0)
     {
       int saved = errno;
@@ -1182,10 +1182,10 @@ remove_created (KwStore *self)
 
 /* What a backup killed half way left (a temporary file holds a whole
  * database): removed at the next start. */
-static void
-clean_backup_folder (KwStore *self)
+void
+_kw_store_clean_backup_folder (KwStore *self)
 {
-  g_autofree char *dir = g_path_get_dirname (self->path);
+  g_autofree char *dir = g_path_get_dirname (kw_store_get_path (self));
   g_autofree char *backups = g_build_filename (dir, "backups", NULL);
 
   if (g_file_test (backups, G_FILE_TEST_IS_DIR))
@@ -1205,14 +1205,14 @@ kw_store_open (const char  *path,
 
   self = g_object_new (KW_TYPE_STORE, NULL);
   self->path = g_canonicalize_filename (path, NULL);
-  if (!open_database (self, &created, error) || !prepare_schema (self, error)
+  if (!open_database (self, &created, error) || !_kw_store_prepare_schema (self, error)
       || !prepare_identity (self, error))
     {
       if (created)
         remove_created (self);
       return NULL;
     }
-  clean_backup_folder (self);
+  _kw_store_clean_backup_folder (self);
   return g_steal_pointer (&self);
 }
 
@@ -1242,7 +1242,7 @@ int
 kw_store_get_schema_version (KwStore *self)
 {
   g_return_val_if_fail (KW_IS_STORE (self), -1);
-  return get_user_version (self);
+  return _kw_store_get_user_version (self);
 }
 
 char *
