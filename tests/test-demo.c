@@ -424,49 +424,477 @@ test_demo_small_file (void)
                   "[area p:ada]", "p:ada");
 }
 
-/* Counts of the generated shape for 2,000 people. */
+/* The day the generator's dates are relative to in these tests
+ * (KWARTIER_DEMO_TODAY, set in main ()). */
+#define PINNED_TODAY "2026-11-01"
+
+static GHashTable *
+index_by_id (GPtrArray *records)
+{
+  GHashTable *by_id = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint i = 0; i < records->len; i++)
+    g_hash_table_insert (by_id, (gpointer) kw_record_get_id (records->pdata[i]), records->pdata[i]);
+  return by_id;
+}
+
+static guint
+count_meetings_where (KwStore    *store,
+                      const char *field)
+{
+  return kw_store_count (store, "meeting") - count_where (store, "meeting", field, NULL);
+}
+
+/* The counts scale with the people: an alliance per 1,000 (twenty
+ * meetings each), a unit per 500, three relations per person, about one
+ * contact moment. */
 static void
-test_generate_shape (void)
+assert_generated_scale (KwStore *store,
+                        guint    n)
+{
+  gint64 alliances = kw_store_count (store, "alliance");
+  gint64 units = kw_store_count (store, "network_unit");
+  gint64 relations = kw_store_count (store, "relation");
+  gint64 moments = kw_store_count (store, "contact_moment");
+
+  g_test_message ("%u people: %" G_GINT64_FORMAT " alliances, %" G_GINT64_FORMAT " units, %"
+                  G_GINT64_FORMAT " relations, %" G_GINT64_FORMAT " contact moments, %"
+                  G_GINT64_FORMAT " meetings", n, alliances, units, relations, moments,
+                  kw_store_count (store, "meeting"));
+  g_assert_cmpint (kw_store_count (store, "person"), ==, n);
+  g_assert_cmpint (kw_store_count (store, "organisation"), ==, MAX (1, n / 20));
+  g_assert_cmpint (kw_store_count (store, "affiliation"), ==, n / 2);
+  g_assert_cmpint (alliances, ==, MAX (1, n / 1000));
+  g_assert_cmpint (units, ==, MAX (1, n / 500));
+  g_assert_cmpint (count_where (store, "area", "kind", "binnenbuurt"), ==, units);
+  g_assert_cmpint (relations, >=, 2.5 * n);
+  g_assert_cmpint (relations, <=, 3.5 * n);
+  g_assert_cmpint (moments, >=, 0.8 * n);
+  g_assert_cmpint (moments, <=, 1.5 * n);
+  g_assert_cmpint (count_meetings_where (store, "alliance"), ==, 20 * alliances);
+  g_assert_cmpint (count_meetings_where (store, "unit"), >=, 5 * units);
+  g_assert_cmpint (count_meetings_where (store, "unit"), <=, 11 * units);
+  g_assert_cmpint (kw_store_count (store, "alliance_partner"), >=, 4 * alliances);
+  g_assert_cmpint (kw_store_count (store, "action_line"), >=, 2 * alliances);
+  g_assert_cmpint (kw_store_count (store, "stakeholder_map"), >=, alliances);
+  g_assert_cmpint (kw_store_count (store, "stakeholder_map"), <=, 3 * alliances);
+  g_assert_cmpint (kw_store_count (store, "network_member"), >=, 10 * units);
+}
+
+/* A city of 5,000 people, made once for the tests that only look at it. */
+#define CITY_PEOPLE 5000
+static TempStore city;
+
+static KwStore *
+get_city (void)
+{
+  if (city.store == NULL)
+    temp_store_generate (&city, CITY_PEOPLE, 7);
+  return city.store;
+}
+
+static void
+test_generate_scale (void)
 {
   TempStore ts = { NULL, };
 
-  temp_store_generate (&ts, 2000, 7);
-  g_assert_cmpint (kw_store_count (ts.store, "person"), ==, 2000);
-  g_assert_cmpint (kw_store_count (ts.store, "organisation"), ==, 100);
-  g_assert_cmpint (kw_store_count (ts.store, "affiliation"), ==, 1000);
-  g_assert_cmpint (kw_store_count (ts.store, "relation"), ==, 4000);
-  g_assert_cmpint (kw_store_count (ts.store, "contact_moment"), ==, 2000);
-  g_assert_cmpint (kw_store_count (ts.store, "meeting"), ==, 10);
-  g_assert_cmpint (kw_store_count (ts.store, "network_unit"), ==, 8);
-  g_assert_cmpint (kw_store_count (ts.store, "attendance"), ==, 80);
-  g_assert_cmpint (count_where (ts.store, "area", "kind", "buurt"), ==, 4);
-  g_assert_cmpint (kw_store_count (ts.store, "alliance"), >=, 1);
-  g_assert_cmpuint (count_where (ts.store, "relation", "sentiment", "tense"), >=, 200);
-  g_assert_cmpuint (count_where (ts.store, "relation", "sentiment", "tense"), <=, 600);
+  temp_store_generate (&ts, 1500, 7);
+  assert_generated_scale (ts.store, 1500);
   assert_references_resolve (ts.store);
   temp_store_close (&ts);
+  assert_generated_scale (get_city (), CITY_PEOPLE);
+  assert_references_resolve (get_city ());
 }
 
+/* What the alliances view shows: partners (organisations and residents),
+ * action lines with budget and spent, some over budget, and maps that
+ * also hold parties that are not partners. */
+static void
+assert_generated_alliances (KwStore *store)
+{
+  g_autoptr(GPtrArray) alliances = list_all (store, "alliance");
+  g_autoptr(GPtrArray) lines = list_all (store, "action_line");
+  const KwEntityType *partner_type = kw_registry_lookup ("alliance_partner");
+  guint over_budget = 0, missing = 0;
+
+  for (guint i = 0; i < alliances->len; i++)
+    {
+      const char *id = kw_record_get_id (alliances->pdata[i]);
+      g_autoptr(GPtrArray) partners = kw_store_list_by_ref (store, "alliance_partner", "alliance", id, NULL);
+      g_autoptr(GPtrArray) maps = kw_store_list_by_ref (store, "stakeholder_map", "alliance", id, NULL);
+      g_autoptr(GHashTable) parties = g_hash_table_new (g_str_hash, g_str_equal);
+      guint people = 0;
+
+      g_assert_cmpuint (partners->len, >=, 3);
+      for (guint j = 0; j < partners->len; j++)
+        {
+          const char *party = kw_record_get_string (partners->pdata[j], "party");
+
+          g_assert_true (g_hash_table_add (parties, (gpointer) party));  /* no party twice */
+          people += g_strcmp0 (kw_store_find_type (store, (const char *[]) { "person", NULL }, party),
+                               "person") == 0;
+        }
+      g_assert_cmpuint (people, >=, 1);
+      g_assert_cmpuint (maps->len, >=, 1);
+      for (guint m = 0; m < maps->len; m++)
+        {
+          g_autoptr(GPtrArray) positions = kw_store_list_by_ref (store, "map_position", "map",
+                                                                 kw_record_get_id (maps->pdata[m]), NULL);
+
+          g_assert_cmpuint (positions->len, >=, 5);
+          for (guint j = 0; j < positions->len; j++)
+            missing += !g_hash_table_contains (parties, kw_record_get_string (positions->pdata[j], "party"));
+        }
+    }
+  g_assert_cmpuint (missing, >=, alliances->len);
+  for (guint i = 0; i < lines->len; i++)
+    {
+      g_assert_cmpint (kw_record_get_int (lines->pdata[i], "budget_cents"), >, 0);
+      over_budget += kw_record_get_int (lines->pdata[i], "spent_cents")
+                     > kw_record_get_int (lines->pdata[i], "budget_cents");
+    }
+  g_assert_cmpuint (over_budget, >=, 1);
+  g_assert_cmpuint (over_budget, <, lines->len / 3);
+  /* DESIGN.md's partner status, once the registry has it */
+  if (kw_entity_type_field (partner_type, "status") != NULL)
+    {
+      g_assert_cmpuint (count_where (store, "alliance_partner", "status", "active"), >=, 1);
+      g_assert_cmpuint (count_where (store, "alliance_partner", "status", "prospective"), >=, 1);
+      g_assert_cmpuint (count_where (store, "alliance_partner", "status", "left"), >=, 1);
+    }
+}
+
+/* What the networks view shows: units mostly with contact and deputy,
+ * both members, and members who live in the unit's binnenbuurt. */
+static void
+assert_generated_networks (KwStore *store)
+{
+  g_autoptr(GPtrArray) units = list_all (store, "network_unit");
+  g_autoptr(GPtrArray) people = list_all (store, "person");
+  g_autoptr(GHashTable) person_by_id = index_by_id (people);
+  guint with_contact = 0, with_deputy = 0;
+
+  for (guint i = 0; i < units->len; i++)
+    {
+      KwRecord *unit = units->pdata[i];
+      g_autoptr(GPtrArray) members = kw_store_list_by_ref (store, "network_member", "unit",
+                                                           kw_record_get_id (unit), NULL);
+      g_autoptr(GHashTable) member_ids = g_hash_table_new (g_str_hash, g_str_equal);
+      const char *contact = kw_record_get_string (unit, "contact");
+      const char *deputy = kw_record_get_string (unit, "deputy");
+
+      for (guint j = 0; j < members->len; j++)
+        {
+          const char *person = kw_record_get_string (members->pdata[j], "person");
+          KwRecord *record = g_hash_table_lookup (person_by_id, person);
+
+          g_assert_nonnull (record);
+          g_assert_cmpstr (kw_record_get_string (record, "area"), ==, kw_record_get_string (unit, "area"));
+          g_hash_table_add (member_ids, (gpointer) person);
+        }
+      g_assert_cmpint (kw_record_get_int (unit, "members_count"), ==, members->len);
+      if (contact != NULL)
+        g_assert_true (g_hash_table_contains (member_ids, contact));
+      if (deputy != NULL)
+        g_assert_true (g_hash_table_contains (member_ids, deputy));
+      with_contact += contact != NULL;
+      with_deputy += deputy != NULL;
+    }
+  /* mostly set, some missing */
+  g_assert_cmpuint (with_contact, >=, units->len * 6 / 10);
+  g_assert_cmpuint (with_deputy, >=, units->len / 2);
+  g_assert_cmpuint (with_contact + with_deputy, <, 2 * units->len);
+}
+
+/* The relations make a graph with bridges: key figures tied both to a
+ * residents' group or initiative and to an institution, and groups tied
+ * to the institutions, some of it tense. */
+static void
+assert_generated_graph (KwStore *store)
+{
+  static const char * const institutions[] = { "municipality", "district", "welfare", "housing",
+                                               "neighbourhood_team", NULL };
+  static const char * const grassroots[] = { "residents_group", "village_network", "initiative",
+                                             "religious", NULL };
+  g_autoptr(GPtrArray) organisations = list_all (store, "organisation");
+  g_autoptr(GPtrArray) relations = list_all (store, "relation");
+  g_autoptr(GHashTable) org_by_id = index_by_id (organisations);
+  g_autoptr(GHashTable) to_grassroots = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) to_institution = g_hash_table_new (g_str_hash, g_str_equal);
+  guint group_institution = 0, tense = 0, bridges = 0;
+  GHashTableIter iter;
+  gpointer person;
+
+  for (guint i = 0; i < relations->len; i++)
+    {
+      KwRecord *relation = relations->pdata[i];
+      const char *from = kw_record_get_string (relation, "from");
+      KwRecord *from_org = g_hash_table_lookup (org_by_id, from);
+      KwRecord *to_org = g_hash_table_lookup (org_by_id, kw_record_get_string (relation, "to"));
+      const char *to_kind = to_org ? kw_record_get_string (to_org, "kind") : NULL;
+
+      tense += g_strcmp0 (kw_record_get_string (relation, "sentiment"), "tense") == 0;
+      if (to_kind == NULL)
+        continue;
+      if (from_org != NULL && g_strv_contains (grassroots, kw_record_get_string (from_org, "kind"))
+          && g_strv_contains (institutions, to_kind))
+        group_institution++;
+      if (from_org == NULL && g_strv_contains (grassroots, to_kind))
+        g_hash_table_add (to_grassroots, (gpointer) from);
+      if (from_org == NULL && g_strv_contains (institutions, to_kind))
+        g_hash_table_add (to_institution, (gpointer) from);
+    }
+  g_hash_table_iter_init (&iter, to_grassroots);
+  while (g_hash_table_iter_next (&iter, &person, NULL))
+    bridges += g_hash_table_contains (to_institution, person);
+  g_test_message ("%u tense, %u group–institution ties, %u bridge people", tense, group_institution, bridges);
+  g_assert_cmpuint (tense, >=, relations->len / 20);
+  g_assert_cmpuint (tense, <=, relations->len / 5);
+  g_assert_cmpuint (group_institution, >=, 10);
+  g_assert_cmpuint (bridges, >=, 20);
+}
+
+static int
+compare_starts (gconstpointer a,
+                gconstpointer b)
+{
+  return g_strcmp0 (kw_record_get_string (*(KwRecord * const *) a, "starts_at"),
+                    kw_record_get_string (*(KwRecord * const *) b, "starts_at"));
+}
+
+/* A member absent from the last three held gatherings of their unit who
+ * came before: who stopped coming, as the networks view signals it. */
+static guint
+count_stopped_members (KwStore *store)
+{
+  g_autoptr(GPtrArray) units = list_all (store, "network_unit");
+  guint stopped = 0;
+
+  for (guint i = 0; i < units->len; i++)
+    {
+      g_autoptr(GPtrArray) gatherings = kw_store_list_by_ref (store, "meeting", "unit",
+                                                              kw_record_get_id (units->pdata[i]), NULL);
+      g_autoptr(GPtrArray) held = g_ptr_array_new ();
+      g_autoptr(GHashTable) came = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      g_autoptr(GHashTable) away = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      GHashTableIter iter;
+      gpointer who, n;
+
+      for (guint j = 0; j < gatherings->len; j++)
+        if (g_strcmp0 (kw_record_get_string (gatherings->pdata[j], "status"), "held") == 0)
+          g_ptr_array_add (held, gatherings->pdata[j]);
+      g_ptr_array_sort (held, compare_starts);
+      for (guint j = 0; j < held->len; j++)
+        {
+          g_autoptr(GPtrArray) lines = kw_store_list_by_ref (store, "attendance", "meeting",
+                                                             kw_record_get_id (held->pdata[j]), NULL);
+          gboolean last_three = j + 3 >= held->len;
+
+          for (guint k = 0; k < lines->len; k++)
+            {
+              const char *person = kw_record_get_string (lines->pdata[k], "person");
+              const char *status = kw_record_get_string (lines->pdata[k], "status");
+              gboolean absent = g_str_has_prefix (status, "absent");
+
+              if (!absent && !last_three)
+                g_hash_table_add (came, g_strdup (person));
+              if (last_three)
+                g_hash_table_insert (away, g_strdup (person),
+                                     GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (away, person))
+                                                       + absent));
+            }
+        }
+      g_hash_table_iter_init (&iter, away);
+      while (g_hash_table_iter_next (&iter, &who, &n))
+        stopped += held->len >= 4 && GPOINTER_TO_UINT (n) == 3 && g_hash_table_contains (came, who);
+    }
+  return stopped;
+}
+
+/* What the meetings view shows, relative to the pinned today: held
+ * meetings before it, planned ones after, agendas that fill them, every
+ * kind of attendance, and a running action list with overdue items. */
+static void
+assert_generated_meetings (KwStore *store)
+{
+  g_autoptr(GPtrArray) meetings = list_all (store, "meeting");
+  g_autoptr(GPtrArray) actions = list_all (store, "action_item");
+  static const char * const statuses[] = { "invited", "present", "late", "absent_notified", "absent" };
+  guint overdue = 0, done = 0, open_later = 0;
+
+  for (guint i = 0; i < meetings->len; i++)
+    {
+      KwRecord *meeting = meetings->pdata[i];
+      const char *starts = kw_record_get_string (meeting, "starts_at");
+      const char *status = kw_record_get_string (meeting, "status");
+      g_autoptr(GPtrArray) items = kw_store_list_by_ref (store, "agenda_item", "meeting",
+                                                         kw_record_get_id (meeting), NULL);
+      g_autoptr(GDateTime) from = g_date_time_new_from_iso8601 (starts, NULL);
+      g_autoptr(GDateTime) to = g_date_time_new_from_iso8601 (kw_record_get_string (meeting, "ends_at"), NULL);
+      gint64 planned = 0;
+
+      if (strcmp (starts, PINNED_TODAY) >= 0)
+        g_assert_cmpstr (status, ==, "planned");
+      else
+        g_assert_cmpstr (status, !=, "planned");
+      g_assert_cmpuint (items->len, >=, 3);
+      for (guint j = 0; j < items->len; j++)
+        planned += kw_record_get_int (items->pdata[j], "minutes_planned");
+      g_assert_cmpint (planned, ==, g_date_time_difference (to, from) / G_TIME_SPAN_MINUTE);
+    }
+  g_assert_cmpuint (count_where (store, "meeting", "status", "planned"), >=, meetings->len / 10);
+  g_assert_cmpuint (count_where (store, "meeting", "status", "held"), >=, meetings->len / 2);
+  for (guint i = 0; i < G_N_ELEMENTS (statuses); i++)
+    g_assert_cmpuint (count_where (store, "attendance", "status", statuses[i]), >=, 1);
+  g_assert_cmpuint (count_stopped_members (store), >=, 1);
+  for (guint i = 0; i < actions->len; i++)
+    {
+      const char *status = kw_record_get_string (actions->pdata[i], "status");
+      const char *deadline = kw_record_get_string (actions->pdata[i], "deadline");
+
+      if (g_str_equal (status, "done"))
+        {
+          g_assert_nonnull (kw_record_get_string (actions->pdata[i], "done_at"));
+          g_assert_cmpstr (kw_record_get_string (actions->pdata[i], "done_at"), <, PINNED_TODAY);
+          done++;
+        }
+      overdue += g_str_equal (status, "open") && strcmp (deadline, PINNED_TODAY) < 0;
+      open_later += g_str_equal (status, "open") && strcmp (deadline, PINNED_TODAY) >= 0;
+    }
+  g_assert_cmpuint (overdue, >=, 1);
+  g_assert_cmpuint (done, >=, 1);
+  g_assert_cmpuint (open_later, >=, 1);
+}
+
+/* What the contacts view shows: people never contacted, and key figures
+ * not contacted for seven months or more. */
+static void
+assert_generated_contacts (KwStore *store)
+{
+  g_autoptr(GPtrArray) moments = list_all (store, "contact_moment");
+  g_autoptr(GPtrArray) people = list_all (store, "person");
+  g_autoptr(GHashTable) last = g_hash_table_new (g_str_hash, g_str_equal);
+  guint never = 0, lapsed = 0;
+
+  for (guint i = 0; i < moments->len; i++)
+    {
+      const char *person = kw_record_get_string (moments->pdata[i], "person");
+      const char *date = kw_record_get_string (moments->pdata[i], "date");
+      const char *seen = g_hash_table_lookup (last, person);
+
+      g_assert_cmpstr (date, <=, PINNED_TODAY);
+      if (seen == NULL || strcmp (date, seen) > 0)
+        g_hash_table_insert (last, (gpointer) person, (gpointer) date);
+    }
+  for (guint i = 0; i < people->len; i++)
+    {
+      const char *seen = g_hash_table_lookup (last, kw_record_get_id (people->pdata[i]));
+
+      never += seen == NULL;
+      /* seven months before 1 November 2026 */
+      lapsed += seen != NULL && kw_record_get_bool (people->pdata[i], "key_figure") && strcmp (seen, "2026-04-01") < 0;
+    }
+  g_assert_cmpuint (never, >=, people->len / 10);
+  g_assert_cmpuint (lapsed, >=, 1);
+}
+
+/* Every view has something to show in a generated city. */
+static void
+test_generate_views (void)
+{
+  assert_generated_alliances (get_city ());
+  assert_generated_networks (get_city ());
+  assert_generated_graph (get_city ());
+  assert_generated_meetings (get_city ());
+  assert_generated_contacts (get_city ());
+}
+
+/* The same seed gives the same data set, every field of every record
+ * (references by their target's title; ids are random here); another
+ * seed another one. */
 static void
 test_generate_deterministic (void)
 {
   TempStore one = { NULL, }, two = { NULL, }, other = { NULL, };
-  g_autoptr(GPtrArray) titles_one = NULL, titles_two = NULL, titles_other = NULL;
+  g_autoptr(GPtrArray) records_one = NULL, records_two = NULL, records_other = NULL;
   gboolean differs = FALSE;
 
-  temp_store_generate (&one, 2000, 7);
-  temp_store_generate (&two, 2000, 7);
-  temp_store_generate (&other, 2000, 8);
-  titles_one = list_titles (one.store);
-  titles_two = list_titles (two.store);
-  titles_other = list_titles (other.store);
-  assert_same_strings (titles_one, titles_two);
-  for (guint i = 0; i < MIN (titles_one->len, titles_other->len) && !differs; i++)
-    differs = g_strcmp0 (titles_one->pdata[i], titles_other->pdata[i]) != 0;
-  g_assert_true (differs || titles_one->len != titles_other->len);
+  temp_store_generate (&one, 1000, 7);
+  temp_store_generate (&two, 1000, 7);
+  temp_store_generate (&other, 1000, 8);
+  records_one = describe_all (one.store);
+  records_two = describe_all (two.store);
+  records_other = describe_all (other.store);
+  assert_same_strings (records_one, records_two);
+  for (guint i = 0; i < MIN (records_one->len, records_other->len) && !differs; i++)
+    differs = g_strcmp0 (records_one->pdata[i], records_other->pdata[i]) != 0;
+  g_assert_true (differs || records_one->len != records_other->len);
   temp_store_close (&one);
   temp_store_close (&two);
   temp_store_close (&other);
+}
+
+/* The dates are relative to today, or to KWARTIER_DEMO_TODAY; a value
+ * that is no date is refused before anything is written. */
+static void
+test_generate_today (void)
+{
+  TempStore ts = { NULL, };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+  g_autofree char *earliest = NULL, *latest = NULL;
+  g_autoptr(GPtrArray) meetings = NULL;
+
+  g_setenv ("KWARTIER_DEMO_TODAY", "2031-03-15", TRUE);
+  temp_store_generate (&ts, 600, 3);
+  meetings = list_all (ts.store, "meeting");
+  for (guint i = 0; i < meetings->len; i++)
+    {
+      const char *starts = kw_record_get_string (meetings->pdata[i], "starts_at");
+
+      if (earliest == NULL || strcmp (starts, earliest) < 0)
+        {
+          g_free (earliest);
+          earliest = g_strdup (starts);
+        }
+      if (latest == NULL || strcmp (starts, latest) > 0)
+        {
+          g_free (latest);
+          latest = g_strdup (starts);
+        }
+    }
+  g_assert_cmpstr (earliest, <, "2031-03-15");
+  g_assert_cmpstr (earliest, >, "2029-09-01");
+  g_assert_cmpstr (latest, >=, "2031-03-15");
+  g_assert_cmpstr (latest, <, "2031-09-01");
+  temp_store_close (&ts);
+
+  g_setenv ("KWARTIER_DEMO_TODAY", "15 March", TRUE);
+  temp_store_open (&ts);
+  g_assert_false (kw_demo_generate (ts.store, 600, 3, &error));
+  g_assert_error (error, KW_CORE_ERROR, KW_CORE_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "KWARTIER_DEMO_TODAY"));
+  g_assert_true (kw_store_is_empty (ts.store));
+  temp_store_close (&ts);
+
+  /* unpinned: today */
+  g_unsetenv ("KWARTIER_DEMO_TODAY");
+  temp_store_generate (&ts, 600, 3);
+  g_assert_cmpuint (count_where (ts.store, "meeting", "status", "planned"), >=, 1);
+  g_clear_pointer (&meetings, g_ptr_array_unref);
+  meetings = list_all (ts.store, "meeting");
+  for (guint i = 0; i < meetings->len; i++)
+    {
+      const char *starts = kw_record_get_string (meetings->pdata[i], "starts_at");
+
+      if (strcmp (starts, today) >= 0)
+        g_assert_cmpstr (kw_record_get_string (meetings->pdata[i], "status"), ==, "planned");
+      else
+        g_assert_cmpstr (kw_record_get_string (meetings->pdata[i], "status"), !=, "planned");
+    }
+  temp_store_close (&ts);
+  g_setenv ("KWARTIER_DEMO_TODAY", PINNED_TODAY, TRUE);
 }
 
 /* The people count is exactly N, also for small and odd N. */
@@ -481,8 +909,9 @@ test_generate_count (void)
 
       temp_store_generate (&ts, sizes[i], i);
       g_assert_cmpint (kw_store_count (ts.store, "person"), ==, sizes[i]);
-      g_assert_cmpint (kw_store_count (ts.store, "network_unit"), ==, 8);
-      g_assert_cmpint (kw_store_count (ts.store, "meeting"), >=, 1);
+      g_assert_cmpint (kw_store_count (ts.store, "alliance"), ==, MAX (1, sizes[i] / 1000));
+      g_assert_cmpint (kw_store_count (ts.store, "network_unit"), ==, MAX (1, sizes[i] / 500));
+      g_assert_cmpint (kw_store_count (ts.store, "meeting"), >=, 20);
       assert_references_resolve (ts.store);
       temp_store_close (&ts);
     }
@@ -524,7 +953,7 @@ test_generate_progress (void)
   const char * const types[] = { "area", "organisation", "person", "affiliation", "relation" };
 
   temp_store_open (&ts);
-  g_assert_true (kw_demo_generate_full (ts.store, 3000, 3, on_progress_cb, &p, &error));
+  g_assert_true (kw_demo_generate_full (ts.store, 1500, 3, on_progress_cb, &p, &error));
   g_assert_no_error (error);
   g_assert_true (p.monotonic);
   g_assert_cmpuint (p.last_step, ==, p.n_steps);
@@ -540,17 +969,25 @@ int
 main (int    argc,
       char **argv)
 {
+  int status;
+
   g_test_init (&argc, &argv, NULL);
+  g_setenv ("KWARTIER_DEMO_TODAY", PINNED_TODAY, TRUE);
 
   g_test_add_func ("/kw/demo/counts", test_demo_counts);
   g_test_add_func ("/kw/demo/references", test_demo_references);
   g_test_add_func ("/kw/demo/agenda", test_demo_agenda);
   g_test_add_func ("/kw/demo/deterministic", test_demo_deterministic);
   g_test_add_func ("/kw/demo/small-file", test_demo_small_file);
-  g_test_add_func ("/kw/demo/generate/shape", test_generate_shape);
+  g_test_add_func ("/kw/demo/generate/scale", test_generate_scale);
+  g_test_add_func ("/kw/demo/generate/views", test_generate_views);
   g_test_add_func ("/kw/demo/generate/deterministic", test_generate_deterministic);
+  g_test_add_func ("/kw/demo/generate/today", test_generate_today);
   g_test_add_func ("/kw/demo/generate/count", test_generate_count);
   g_test_add_func ("/kw/demo/generate/progress", test_generate_progress);
 
-  return g_test_run ();
+  status = g_test_run ();
+  if (city.store != NULL)
+    temp_store_close (&city);
+  return status;
 }
