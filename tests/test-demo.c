@@ -744,6 +744,7 @@ assert_generated_meetings (KwStore *store)
     }
   g_assert_cmpuint (count_where (store, "meeting", "status", "planned"), >=, meetings->len / 10);
   g_assert_cmpuint (count_where (store, "meeting", "status", "held"), >=, meetings->len / 2);
+  g_assert_cmpuint (count_where (store, "meeting", "interpreter", NULL), <, meetings->len);
   for (guint i = 0; i < G_N_ELEMENTS (statuses); i++)
     g_assert_cmpuint (count_where (store, "attendance", "status", statuses[i]), >=, 1);
   g_assert_cmpuint (count_stopped_members (store), >=, 1);

@@ -247,6 +247,13 @@ static const char * const gen_meeting_languages[] = {
   "Nederlands", "Nederlands", "Nederlands, Engels", "Nederlands, Arabisch", "Nederlands, Turks",
 };
 
+/* For the meeting languages above, in order: who interprets, if anyone. */
+static const char * const gen_interpreters[] = {
+  NULL, NULL, NULL, "Vrijwillige tolk Arabisch", "Tolk Turks van het buurtteam",
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (gen_interpreters) == G_N_ELEMENTS (gen_meeting_languages));
+
 /* What an organisation is to the others: the institutions (municipality,
  * districts, welfare, housing, neighbourhood teams), the residents' own
  * groups and initiatives, and the rest. */
@@ -1601,7 +1608,8 @@ gen_meeting (Gen              *gen,
   gboolean publishable = random_percent (gen, 50);
   gboolean food = random_percent (gen, 60);
   gboolean childcare = random_percent (gen, 30);
-  const char *language = PICK (gen, gen_meeting_languages);
+  guint language = random_below (gen, G_N_ELEMENTS (gen_meeting_languages));
+  gboolean interpreted = random_percent (gen, 50);
   const char *minutes = PICK (gen, gen_minutes);
   char starts[21], ends[21];
 
@@ -1624,7 +1632,9 @@ gen_meeting (Gen              *gen,
   if (meeting->held)
     set_text (changes, "minutes", minutes);
   kw_changeset_set_bool (changes, "publishable", meeting->held && publishable);
-  set_text (changes, "language", language);
+  set_text (changes, "language", gen_meeting_languages[language]);
+  if (interpreted)
+    set_text (changes, "interpreter", gen_interpreters[language]);
   kw_changeset_set_bool (changes, "food", food);
   kw_changeset_set_bool (changes, "childcare", childcare);
   if ((meeting->id = gen_create (gen, changes, error)) == NULL)
