@@ -797,6 +797,9 @@ assert_generated_contacts (KwStore *store)
     }
   g_assert_cmpuint (never, >=, people->len / 10);
   g_assert_cmpuint (lapsed, >=, 1);
+  /* consent notes for private people, private notes that never leave */
+  g_assert_cmpuint (count_where (store, "person", "consent_note", NULL), <, people->len);
+  g_assert_cmpuint (count_where (store, "person", "private_notes", NULL), <, people->len);
 }
 
 /* Every view has something to show in a generated city. */

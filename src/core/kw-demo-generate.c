@@ -122,6 +122,16 @@ static const char * const gen_notes[] = {
   "Signaleert eenzaamheid bij ouderen in de flat.",
 };
 
+static const char * const gen_consent_notes[] = {
+  "Wil niet in verslagen of exports.", "Liever niet met naam in stukken.",
+  "Alleen bellen, geen e-mail.", "Toestemming mondeling gegeven; later op papier.",
+};
+
+static const char * const gen_private_notes[] = {
+  "Zorgt voor een ouder; niet te veel tegelijk vragen.", "Schuldhulp loopt via het buurtteam.",
+  "Draagt veel alleen; vraag of er iemand kan helpen.", "Net verhuisd binnen de buurt.",
+};
+
 static const char * const gen_roles[] = {
   "vrijwilliger", "lid", "bestuurslid", "voorzitter", "secretaris", "penningmeester",
   "coördinator", "opbouwwerker", "medewerker", "trekker", "adviseur", "lid kerngroep",
@@ -208,6 +218,12 @@ static const char * const gen_challenges[] = {
   "Een buurthuis dat van en voor de hele buurt is.",
   "Veilige en schone pleinen, met bewoners als beheerders.",
   "Ouderen langer zelfstandig en niet alleen.",
+};
+
+static const char * const gen_descriptions[] = {
+  "Gestart vanuit het bewonersplatform en de welzijnsorganisatie. Alliantiebestuur eens per vier weken.",
+  "Volgt op een gesprek tussen stadsdeel en corporatie; het sleutelfigurenoverleg gaat erin op.",
+  "Verkenning door het opgaveteam; eerst een open huis voor de hele buurt.",
 };
 
 static const char * const gen_action_line_titles[] = {
@@ -842,6 +858,8 @@ fill_gen_person (Gen         *gen,
   g_autofree char *name = g_strdup_printf ("%s %s", first, last);
   g_autofree char *phone = g_strdup_printf ("06-99%06u", index);
   gboolean key_figure = random_percent (gen, 5);
+  const char *consent;
+  gboolean consent_note, private_note;
   char date[11];
 
   format_date (gen, date, -(gint) random_below (gen, 3 * 365));
@@ -851,8 +869,15 @@ fill_gen_person (Gen         *gen,
   set_text (changes, "languages", PICK (gen, gen_languages));
   kw_changeset_set_bool (changes, "key_figure", key_figure);
   set_text (changes, "topics", PICK (gen, gen_topics));
-  set_text (changes, "consent", random_consent (gen));
+  consent = random_consent (gen);
+  consent_note = random_percent (gen, 50);
+  private_note = random_percent (gen, 3);
+  set_text (changes, "consent", consent);
   set_text (changes, "consent_date", date);
+  if (consent_note && g_str_equal (consent, "private"))
+    set_text (changes, "consent_note", PICK (gen, gen_consent_notes));
+  if (private_note)
+    set_text (changes, "private_notes", PICK (gen, gen_private_notes));
   if (random_percent (gen, 50))
     set_text (changes, "communities", PICK (gen, gen_communities));
   if (random_percent (gen, 10))
@@ -1315,6 +1340,7 @@ gen_alliance (Gen     *gen,
   set_text (changes, "area", gen->buurten->pdata[b]);
   set_text (changes, "status", PICK (gen, gen_alliance_status));
   set_text (changes, "challenge", PICK (gen, gen_challenges));
+  set_text (changes, "description", PICK (gen, gen_descriptions));
   set_text (changes, "started", date);
   alliance = g_new0 (GenAlliance, 1);
   alliance->buurt = b;
