@@ -4,8 +4,9 @@
  *
  * The reports of spec/analysis.md as the core computes them
  * (kw-analysis.c), printed as one JSON document with the keys of the
- * spec. Lists the spec calls sets come in a fixed order (by name, or
- * oldest first), so that two runs print the same bytes.
+ * spec. Lists the spec calls sets come in a fixed order (values by
+ * name, gatherings oldest first, records as the database holds them),
+ * so that two runs on one database print the same bytes.
  */
 #define G_LOG_DOMAIN "kw-cli"
 

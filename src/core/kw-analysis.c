@@ -297,9 +297,26 @@ static char *
 fold_value (const char *text,
             gssize      len)
 {
-  g_autofree char *folded = g_utf8_casefold (text, len);
+  g_autofree char *folded = NULL;
+  gsize n = len < 0 ? strlen (text) : (gsize) len;
+  gsize i;
 
+  for (i = 0; i < n && (guchar) text[i] < 0x80; i++)
+    ;
+  if (i == n)  /* ASCII folds to lower case, and is in every normal form */
+    return g_ascii_strdown (text, (gssize) n);
+  folded = g_utf8_casefold (text, (gssize) n);
   return g_utf8_normalize (folded, -1, G_NORMALIZE_DEFAULT_COMPOSE);
+}
+
+static gboolean
+has_key (GPtrArray  *keys,
+         const char *key)
+{
+  for (guint i = 0; i < keys->len; i++)
+    if (strcmp (g_ptr_array_index (keys, i), key) == 0)
+      return TRUE;
+  return FALSE;
 }
 
 /* Calls @func (key, spelling) once for each distinct value in @text. */
@@ -308,12 +325,12 @@ each_value (const char  *text,
             void       (*func) (const char *key, const char *spelling, gpointer data),
             gpointer     data)
 {
-  g_autoptr(GHashTable) seen = NULL;
+  g_autoptr(GPtrArray) seen = NULL;  /* a text holds a few values */
   const char *p = text;
 
   if (text == NULL || !g_utf8_validate (text, -1, NULL))
     return;
-  seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  seen = g_ptr_array_new_with_free_func (g_free);
   while (*p != '\0')
     {
       const char *end = p + strcspn (p, ",;");
@@ -323,10 +340,16 @@ each_value (const char  *text,
       if (stop > start)
         {
           char *key = fold_value (start, stop - start);
-          g_autofree char *spelling = g_strndup (start, stop - start);
+          g_autofree char *spelling = NULL;
 
-          if (key != NULL && g_hash_table_add (seen, key))
-            func (key, spelling, data);
+          if (key == NULL || has_key (seen, key))
+            g_free (key);
+          else
+            {
+              g_ptr_array_add (seen, key);
+              spelling = g_strndup (start, stop - start);
+              func (key, spelling, data);
+            }
         }
       p = *end != '\0' ? end + 1 : end;
     }

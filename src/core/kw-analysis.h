@@ -27,7 +27,8 @@ void         kw_analysis_get_today       (GDate       *today);
 
 typedef struct {
   char       *value;       /* one spelling of the value ("Tamazight"), or the kind */
-  GPtrArray  *candidates;  /* ids (char *) of the records of the area that hold it */
+  GPtrArray  *candidates;  /* ids (char *) of the records of the area that hold it,
+                            * in the database's order (sort them by name to show them) */
 } KwAnalysisGap;
 
 typedef struct {
