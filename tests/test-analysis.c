@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sqlite3.h>
 #include <time.h>
 
 #include "kw-analysis.h"
@@ -21,6 +22,7 @@
 
 typedef struct {
   char    *dir;
+  char    *path;
   KwStore *store;
 } Fixture;
 
@@ -29,12 +31,11 @@ fixture_set_up (Fixture       *fx,
                 gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
 
   fx->dir = g_dir_make_tmp ("kw-analysis-XXXXXX", &error);
   g_assert_no_error (error);
-  path = g_build_filename (fx->dir, "kwartier.db", NULL);
-  fx->store = kw_store_open (path, &error);
+  fx->path = g_build_filename (fx->dir, "kwartier.db", NULL);
+  fx->store = kw_store_open (fx->path, &error);
   g_assert_no_error (error);
 }
 
@@ -45,6 +46,7 @@ fixture_tear_down (Fixture       *fx,
   g_clear_object (&fx->store);
   kw_test_remove_tree (fx->dir);
   g_free (fx->dir);
+  g_free (fx->path);
 }
 
 static KwChangeset *
@@ -854,6 +856,74 @@ test_load (Fixture *fx, gconstpointer data)
   g_assert_false (find_load (loads, ada)->flagged);
 }
 
+/* A tombstone for the record alone, as an import can leave one beside
+ * what belonged to it: written past the store, with SQL. */
+static void
+tombstone_alone (Fixture    *fx,
+                 const char *type,
+                 const char *id)
+{
+  g_autofree char *sql = g_strdup_printf ("UPDATE \"%s\" SET deleted = "
+                                          "'0000000000000001-0000-00000000000000000000000000000000' "
+                                          "WHERE id = ?1", type);
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+
+  g_assert_cmpint (sqlite3_open (fx->path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_STATIC);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
+  g_assert_cmpint (sqlite3_changes (db), ==, 1);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+}
+
+/* What belongs to a deleted record does not count, also when it is
+ * still there: a unit of a deleted network, an action line or a
+ * partnership of a deleted alliance, attendance at a deleted meeting. */
+static void
+test_deleted_parents (Fixture *fx, gconstpointer data)
+{
+  g_autoptr(GDate) today = date ("2026-03-09");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) loads = NULL;
+  g_autoptr(KwAnalysisBudgets) budgets = NULL;
+  g_autoptr(KwAnalysisAbsence) absence = NULL;
+  g_autofree char *ada = put (fx, "person", "name", "Ada", NULL);
+  g_autofree char *network = put (fx, "network", "name", "Stadsdorp", NULL);
+  g_autofree char *unit = put (fx, "network_unit", "network", network, "name", "Noord", "contact", ada, NULL);
+  g_autofree char *alliance = put (fx, "alliance", "name", "Alliantie", NULL);
+  g_autofree char *meeting = meeting_at (fx, "2026-03-05T18:00:00Z", "held", ada, NULL);
+  KwAnalysisLoad *l;
+
+  g_free (put (fx, "action_line", "alliance", alliance, "title", "Een", "owner", ada, "status", "active",
+               "budget_cents", "100", NULL));
+  g_free (put (fx, "alliance_partner", "alliance", alliance, "party", ada, "role", "lead", NULL));
+  g_free (put (fx, "network_member", "unit", unit, "person", ada, NULL));
+  attend (fx, meeting, ada, "present");
+
+  loads = kw_analysis_load (fx->store, 1, 12, today, &error);
+  g_assert_no_error (error);
+  l = find_load (loads, ada);
+  g_assert_cmpuint (l->meetings, ==, 1);
+  g_assert_cmpuint (l->roles, ==, 4);  /* chair, contact, line, lead */
+  g_clear_pointer (&loads, g_ptr_array_unref);
+
+  tombstone_alone (fx, "network", network);
+  tombstone_alone (fx, "alliance", alliance);
+  tombstone_alone (fx, "meeting", meeting);
+  loads = kw_analysis_load (fx->store, 1, 12, today, &error);
+  g_assert_no_error (error);
+  g_assert_null (lookup_load (loads, ada));
+  budgets = kw_analysis_budget (fx->store, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (budgets->alliances->len, ==, 0);
+  g_assert_cmpint (budgets->budget_cents, ==, 0);
+  absence = kw_analysis_absent (fx->store, unit, 6, today, &error);
+  g_assert_null (absence);
+  g_assert_error (error, KW_CORE_ERROR, KW_CORE_ERROR_DELETED);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -875,6 +945,7 @@ main (int    argc,
   ADD ("absent/few", test_absent_few);
   ADD ("absent/unit-flags", test_unit_flags);
   ADD ("load", test_load);
+  ADD ("deleted-parents", test_deleted_parents);
 #undef ADD
 
   return g_test_run ();
