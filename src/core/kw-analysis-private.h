@@ -48,7 +48,7 @@ typedef enum {
   KW_ANALYSIS_LAST_CONTACT,
   /* ?1 unit → id, starts_at: its held meetings with a start, oldest first (then id) */
   KW_ANALYSIS_HELD_MEETINGS,
-  /* ?1 unit → person, since: the members whose person is live */
+  /* ?1 unit → person, since: the members whose person is live, by name */
   KW_ANALYSIS_MEMBERS,
   /* ?1 unit → person, meeting: present or late at the unit's held meetings */
   KW_ANALYSIS_PRESENCE,
