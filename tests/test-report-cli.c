@@ -637,6 +637,40 @@ test_refusals (void)
   g_assert_false (g_file_test (sb->db, G_FILE_TEST_EXISTS));
 }
 
+/* Without --today a report is for the local date; the document is one
+ * line of UTF-8. */
+static void
+test_today (void)
+{
+  g_autoptr(Sandbox) sb = sandbox_new ();
+  g_autoptr(GTimeZone) zone = g_time_zone_new_identifier ("Europe/Amsterdam");
+  g_autoptr(GDateTime) now = g_date_time_new_now (zone);
+  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+  g_autofree char *ada = put (sb, "person", "name=Ada", "languages=Tamazight, Frysk",
+                              "communities=Straße", NULL);
+  g_autofree char *alliance = put (sb, "alliance", "name=Alliantie", NULL);
+  g_autofree char *owner = g_strconcat ("owner=", ada, NULL);
+  g_autofree char *deadline = g_strconcat ("deadline=", today, NULL);
+  g_autoptr(Result) plain = NULL;
+  g_autoptr(Result) dated = NULL;
+  g_autoptr(Result) missing = NULL;
+
+  /* due today: open, not yet overdue */
+  g_free (put (sb, "action_item", "title=Zaal", owner, deadline, NULL));
+  plain = run (sb, "report", "load", NULL);
+  dated = run (sb, "report", "load", "--today", today, NULL);
+  assert_status (plain, 0);
+  g_assert_cmpstr (plain->out, ==, dated->out);
+  g_assert_nonnull (strstr (plain->out, "\"overdue_actions\":0"));
+
+  missing = run (sb, "report", "missing", alliance, NULL);
+  assert_status (missing, 0);
+  g_assert_true (g_utf8_validate (missing->out, -1, NULL));
+  g_assert_true (strchr (missing->out, '\n') == missing->out + strlen (missing->out) - 1);
+  g_assert_nonnull (strstr (missing->out, "Straße"));
+  g_assert_nonnull (strstr (missing->out, "Frysk"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -648,6 +682,7 @@ main (int    argc,
   g_test_add_func ("/kw/report-cli/absent", test_absent);
   g_test_add_func ("/kw/report-cli/load", test_load);
   g_test_add_func ("/kw/report-cli/refusals", test_refusals);
+  g_test_add_func ("/kw/report-cli/today", test_today);
 
   return g_test_run ();
 }
