@@ -222,7 +222,7 @@ test_enum_labels (void)
           g_assert_null (kw_field_get_value_label (f, NULL));
         }
     }
-  g_assert_cmpuint (n_enums, ==, 14);
+  g_assert_cmpuint (n_enums, ==, 15);
 
   g_assert_cmpstr (kw_field_get_value_label (kw_entity_type_field (kw_registry_lookup ("organisation"), "kind"),
                                              "residents_group"), ==, "Residents’ group");

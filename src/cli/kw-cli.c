@@ -22,6 +22,7 @@
 #include "kw-cli.h"
 #include "kw-cli-person.h"
 #include "kw-cli-people.h"
+#include "kw-cli-report.h"
 #include "kw-cli-sync.h"
 #include "kw-demo.h"
 #include "kw-error.h"
@@ -94,6 +95,10 @@ static const OptionSpec minutes_options[] = {
 static const OptionSpec ical_options[] = {
   { "--meeting", TRUE }, { "--all", FALSE }, { "-o", TRUE }, { NULL }
 };
+static const OptionSpec report_options[] = {
+  { "--alliance", TRUE }, { "--area", TRUE }, { "--stale-months", TRUE }, { "--threshold", TRUE },
+  { "--today", TRUE }, { "--weeks", TRUE }, { NULL }
+};
 
 static int cmd_init (Cli *cli);
 static int cmd_put (Cli *cli);
@@ -110,6 +115,7 @@ static int cmd_conflicts (Cli *cli);
 static int cmd_sync (Cli *cli);
 static int cmd_minutes (Cli *cli);
 static int cmd_ical (Cli *cli);
+static int cmd_report (Cli *cli);
 static int cmd_demo (Cli *cli);
 static int cmd_generate (Cli *cli);
 
@@ -208,6 +214,22 @@ static const Command commands[] = {
   { "ical", N_("ical (--meeting ID | --all) -o FILE"),
     N_("iCalendar (RFC 5545) of meetings"),
     NULL, FALSE, ical_options, 0, 0, cmd_ical },
+  { "report", N_("report (missing | budget | absent | load) [ID] [OPTIONS]"),
+    N_("who is missing at the table, budgets, who stopped coming, load per person"),
+    N_("Prints one JSON document with the answer of the core (spec/analysis.md):\n"
+       "  report missing ALLIANCE_ID    who is missing at the alliance's table\n"
+       "  report budget [--alliance ID | --area ID]\n"
+       "                                budgets and spending per action line, alliance, area\n"
+       "  report absent UNIT_ID [--stale-months N]\n"
+       "                                members who stopped coming; the unit's flags\n"
+       "                                (not contacted for N months, default 6)\n"
+       "  report load [--weeks N] [--threshold N]\n"
+       "                                participation load per person over N weeks\n"
+       "                                (default 8), ranked; flagged from the threshold\n"
+       "                                (default 12)\n"
+       "Each takes --today YYYY-MM-DD, so that an answer can be reproduced on another\n"
+       "day. An id that is not a live record of its type: exit status 1."),
+    FALSE, report_options, 0, -1, cmd_report },
   { "demo", "demo",
     N_("fill an empty database with the demo data set"),
     N_("Fills an empty database with the demo data set; a database that is not\n"
@@ -944,6 +966,15 @@ static int
 cmd_ical (Cli *cli)
 {
   return not_available (cli);
+}
+
+/* report (kw-cli-report.c): its usage is checked before the store opens */
+static int
+cmd_report (Cli *cli)
+{
+  if (!kw_cli_report_check (cli->args->len, (const char * const *) cli->args->pdata, cli->options))
+    return KW_CLI_EXIT_USAGE;
+  return run_sync_command (cli, kw_cli_report);
 }
 
 static int

@@ -140,7 +140,11 @@ static const KwField alliance_partner_fields[] = {
   OWNER ("party", N_("Partner"), to_party),
   ENUM ("role", N_("Role"), V ("lead", "partner", "advisor", "funder"),
         L (N_("Lead partner"), N_("Partner"), N_("Advisor"), N_("Funder"))),
+  ENUM ("status", N_("Status"), V ("active", "prospective", "left"),
+        L (N_("Active"), N_("Prospective"), N_("Left"))),
   DATE ("since", N_("Since")),
+  TEXT ("next_step", N_("Next step")),
+  DATE ("next_step_date", N_("Next step by")),
 };
 
 static const KwField action_line_fields[] = {

@@ -1,0 +1,688 @@
+/* test-report-cli.c: `kwartier-cli report …` (spec/cli.md, spec/analysis.md)
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The real kwartier-cli (KWARTIER_CLI) on small databases made with its
+ * own `put`, in a temporary folder, with TZ=Europe/Amsterdam: the JSON
+ * keys and shapes of the spec, --today and the other options, and the
+ * exit status and message of every refusal.
+ */
+#include "config.h"
+
+#include <glib.h>
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+#include <string.h>
+#include <sys/wait.h>
+
+#include "kw-test-files.h"
+
+typedef struct {
+  char  *dir;
+  char  *db;
+  char **env;
+} Sandbox;
+
+typedef struct {
+  int   status;
+  char *out;
+  char *err;
+} Result;
+
+static void
+sandbox_free (Sandbox *sb)
+{
+  kw_test_remove_tree (sb->dir);
+  g_free (sb->dir);
+  g_free (sb->db);
+  g_strfreev (sb->env);
+  g_free (sb);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Sandbox, sandbox_free)
+
+static Sandbox *
+sandbox_new (void)
+{
+  g_autoptr(GError) error = NULL;
+  Sandbox *sb = g_new0 (Sandbox, 1);
+  const char * const dirs[] = { "XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "HOME" };
+
+  sb->dir = g_dir_make_tmp ("kw-report-XXXXXX", &error);
+  g_assert_no_error (error);
+  sb->db = g_build_filename (sb->dir, "kwartier.db", NULL);
+  sb->env = g_environ_unsetenv (g_get_environ (), "KWARTIER_DB");
+  sb->env = g_environ_setenv (sb->env, "TZ", "Europe/Amsterdam", TRUE);
+  for (guint i = 0; i < G_N_ELEMENTS (dirs); i++)
+    {
+      g_autofree char *path = g_build_filename (sb->dir, dirs[i], NULL);
+
+      sb->env = g_environ_setenv (sb->env, dirs[i], path, TRUE);
+    }
+  return sb;
+}
+
+static void
+result_free (Result *r)
+{
+  g_free (r->out);
+  g_free (r->err);
+  g_free (r);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Result, result_free)
+
+static const char *
+cli_path (void)
+{
+  const char *env = g_getenv ("KWARTIER_CLI");
+
+  g_assert_nonnull (env);
+  return env;
+}
+
+/* kwartier-cli --db DB ARGS…; no sanitizer report, no critical. */
+static Result *run (Sandbox *sb, const char *first, ...) G_GNUC_NULL_TERMINATED;
+
+static Result *
+run (Sandbox    *sb,
+     const char *first,
+     ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  Result *r = g_new0 (Result, 1);
+  int wait_status = 0;
+  va_list ap;
+
+  g_ptr_array_add (argv, (gpointer) cli_path ());
+  g_ptr_array_add (argv, (gpointer) "--db");
+  g_ptr_array_add (argv, sb->db);
+  va_start (ap, first);
+  for (const char *arg = first; arg != NULL; arg = va_arg (ap, const char *))
+    g_ptr_array_add (argv, (gpointer) arg);
+  va_end (ap);
+  g_ptr_array_add (argv, NULL);
+
+  g_spawn_sync (sb->dir, (char **) argv->pdata, sb->env, G_SPAWN_DEFAULT, NULL, NULL,
+                &r->out, &r->err, &wait_status, &error);
+  g_assert_no_error (error);
+  r->status = WIFEXITED (wait_status) ? WEXITSTATUS (wait_status) : -1;
+  if (r->status < 0 || strstr (r->err, "runtime error:") || strstr (r->err, "Sanitizer")
+      || strstr (r->err, "CRITICAL") || strstr (r->err, "WARNING"))
+    g_error ("kwartier-cli %s failed badly (%d):\n%s", first, r->status, r->err);
+  return r;
+}
+
+#define assert_status(r, expected) G_STMT_START {                             \
+    if ((r)->status != (expected))                                           \
+      g_test_message ("stdout: %s\nstderr: %s", (r)->out, (r)->err);         \
+    g_assert_cmpint ((r)->status, ==, (expected));                           \
+  } G_STMT_END
+
+/* put TYPE FIELD=VALUE…: the new id */
+static char *put (Sandbox *sb, const char *type, ...) G_GNUC_NULL_TERMINATED;
+
+static char *
+put (Sandbox    *sb,
+     const char *type,
+     ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  int wait_status = 0;
+  va_list ap;
+
+  g_ptr_array_add (argv, (gpointer) cli_path ());
+  g_ptr_array_add (argv, (gpointer) "--db");
+  g_ptr_array_add (argv, sb->db);
+  g_ptr_array_add (argv, (gpointer) "put");
+  g_ptr_array_add (argv, (gpointer) type);
+  va_start (ap, type);
+  for (const char *arg = va_arg (ap, const char *); arg != NULL; arg = va_arg (ap, const char *))
+    g_ptr_array_add (argv, (gpointer) arg);
+  va_end (ap);
+  g_ptr_array_add (argv, NULL);
+  g_spawn_sync (sb->dir, (char **) argv->pdata, sb->env, G_SPAWN_DEFAULT, NULL, NULL,
+                &out, &err, &wait_status, &error);
+  g_assert_no_error (error);
+  if (!WIFEXITED (wait_status) || WEXITSTATUS (wait_status) != 0)
+    g_error ("put %s failed: %s", type, err);
+  g_strchomp (out);
+  return g_steal_pointer (&out);
+}
+
+/* The one JSON document on stdout. */
+static JsonNode *
+parse_out (Result *r)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+
+  assert_status (r, 0);
+  g_assert_cmpstr (r->err, ==, "");
+  g_assert_true (g_str_has_suffix (r->out, "\n"));
+  json_parser_load_from_data (parser, r->out, -1, &error);
+  g_assert_no_error (error);
+  return json_node_copy (json_parser_get_root (parser));
+}
+
+/* The object's member names, sorted and joined by spaces. */
+static char *
+member_names (JsonObject *object)
+{
+  g_autoptr(GList) names = g_list_sort (json_object_get_members (object), (GCompareFunc) strcmp);
+  g_autoptr(GString) s = g_string_new (NULL);
+
+  for (GList *l = names; l != NULL; l = l->next)
+    g_string_append_printf (s, "%s%s", s->len > 0 ? " " : "", (const char *) l->data);
+  return g_string_free (g_steal_pointer (&s), FALSE);
+}
+
+#define assert_members(object, names) G_STMT_START {          \
+    g_autofree char *got_ = member_names (object);          \
+    g_assert_cmpstr (got_, ==, names);                        \
+  } G_STMT_END
+
+static int
+compare_strings (gconstpointer a,
+                 gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* The strings of a JSON array, sorted and joined by spaces. */
+static char *
+array_strings (JsonArray *array)
+{
+  g_autoptr(GPtrArray) items = g_ptr_array_new ();
+
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    g_ptr_array_add (items, (gpointer) json_array_get_string_element (array, i));
+  g_ptr_array_sort (items, compare_strings);
+  g_ptr_array_add (items, NULL);
+  return g_strjoinv (" ", (char **) items->pdata);
+}
+
+/* Exit 1: one line on stderr that names @what, nothing on stdout. */
+static void
+assert_refused (Result     *r,
+                const char *what)
+{
+  assert_status (r, 1);
+  g_assert_cmpstr (r->out, ==, "");
+  g_assert_true (g_str_has_prefix (r->err, "kwartier-cli: "));
+  g_assert_true (g_str_has_suffix (r->err, "\n"));
+  g_assert_true (strchr (r->err, '\n') == r->err + strlen (r->err) - 1);
+  if (strstr (r->err, what) == NULL)
+    g_error ("stderr does not name “%s”: %s", what, r->err);
+}
+
+/* Exit 2 with the usage, nothing on stdout. */
+static void
+assert_usage (Result *r)
+{
+  assert_status (r, 2);
+  g_assert_cmpstr (r->out, ==, "");
+  g_assert_nonnull (strstr (r->err, "Usage: kwartier-cli"));
+}
+
+/* Ids given one by one (NULL-terminated), sorted and joined by spaces. */
+static char *sorted (const char *first, ...) G_GNUC_NULL_TERMINATED;
+
+static char *
+sorted (const char *first,
+        ...)
+{
+  g_autoptr(GPtrArray) items = g_ptr_array_new ();
+  va_list ap;
+
+  va_start (ap, first);
+  for (const char *s = first; s != NULL; s = va_arg (ap, const char *))
+    g_ptr_array_add (items, (gpointer) s);
+  va_end (ap);
+  g_ptr_array_sort (items, compare_strings);
+  g_ptr_array_add (items, NULL);
+  return g_strjoinv (" ", (char **) items->pdata);
+}
+
+#define assert_strings(array, ...) G_STMT_START {            \
+    g_autofree char *got_ = array_strings (array);           \
+    g_autofree char *want_ = sorted (__VA_ARGS__);           \
+    g_assert_cmpstr (got_, ==, want_);                       \
+  } G_STMT_END
+
+/* The gap of @value (any case) in an array of {"value","candidates"}. */
+static JsonObject *
+find_gap (JsonArray  *gaps,
+          const char *value)
+{
+  for (guint i = 0; i < json_array_get_length (gaps); i++)
+    {
+      JsonObject *gap = json_array_get_object_element (gaps, i);
+      g_autofree char *a = g_utf8_casefold (json_object_get_string_member (gap, "value"), -1);
+      g_autofree char *b = g_utf8_casefold (value, -1);
+
+      assert_members (gap, "candidates value");
+      if (strcmp (a, b) == 0)
+        return gap;
+    }
+  g_error ("no gap “%s”", value);
+}
+
+/* report missing: the keys, and --today deciding what is current. */
+static void
+test_missing (void)
+{
+  g_autoptr(Sandbox) sb = sandbox_new ();
+  g_autofree char *alliance = put (sb, "alliance", "name=Alliantie", NULL);
+  g_autofree char *org = put (sb, "organisation", "name=Stichting", "kind=welfare", NULL);
+  g_autofree char *mosque = put (sb, "organisation", "name=Moskee", "kind=religious", NULL);
+  g_autofree char *anna = put (sb, "person", "name=Anna", "key_figure=true", "languages=Arabisch",
+                               NULL);
+  g_autofree char *bo = put (sb, "person", "name=Bo", "key_figure=true",
+                             "languages=Tamazight; arabisch", "communities=Turks-Nederlands", NULL);
+  g_autofree char *cor = put (sb, "person", "name=Cor", "key_figure=true", NULL);
+  g_autoptr(Result) r = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *a_alliance = g_strconcat ("alliance=", alliance, NULL);
+  g_autofree char *a_org = g_strconcat ("party=", org, NULL);
+  g_autofree char *a_mosque = g_strconcat ("party=", mosque, NULL);
+  g_autofree char *aff_person = g_strconcat ("person=", anna, NULL);
+  g_autofree char *aff_org = g_strconcat ("organisation=", org, NULL);
+  JsonObject *o;
+
+  g_free (put (sb, "alliance_partner", a_alliance, a_org, "status=active", NULL));
+  g_free (put (sb, "alliance_partner", a_alliance, a_mosque, "status=prospective", "next_step=Bellen",
+               "next_step_date=2026-07-01", NULL));
+  g_free (put (sb, "affiliation", aff_person, aff_org, "until=2026-06-14", NULL));
+
+  /* on 14 June Anna is still there */
+  r = run (sb, "report", "missing", alliance, "--today", "2026-06-14", NULL);
+  root = parse_out (r);
+  o = json_node_get_object (root);
+  assert_members (o, "alliance communities key_figures kinds languages");
+  g_assert_cmpstr (json_object_get_string_member (o, "alliance"), ==, alliance);
+  assert_strings (json_object_get_array_member (o, "key_figures"), bo, cor, NULL);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (o, "languages")), ==, 1);
+  assert_strings (json_object_get_array_member (find_gap (json_object_get_array_member (o, "languages"),
+                                                          "tamazight"), "candidates"), bo, NULL);
+  assert_strings (json_object_get_array_member (find_gap (json_object_get_array_member (o, "communities"),
+                                                          "Turks-Nederlands"), "candidates"), bo, NULL);
+  assert_strings (json_object_get_array_member (find_gap (json_object_get_array_member (o, "kinds"),
+                                                          "religious"), "candidates"), mosque, NULL);
+  g_clear_pointer (&r, result_free);
+  g_clear_pointer (&root, json_node_unref);
+
+  /* on 15 June her affiliation has ended: Arabisch is missing too */
+  r = run (sb, "report", "missing", alliance, "--today", "2026-06-15", NULL);
+  root = parse_out (r);
+  o = json_node_get_object (root);
+  assert_strings (json_object_get_array_member (o, "key_figures"), anna, bo, cor, NULL);
+  assert_strings (json_object_get_array_member (find_gap (json_object_get_array_member (o, "languages"),
+                                                          "arabisch"), "candidates"), anna, bo, NULL);
+}
+
+static gint64
+int_member (JsonObject *o,
+            const char *name)
+{
+  JsonNode *node = json_object_get_member (o, name);
+
+  g_assert_nonnull (node);
+  g_assert_cmpint (json_node_get_value_type (node), ==, G_TYPE_INT64);
+  return json_node_get_int (node);
+}
+
+static gboolean
+bool_member (JsonObject *o,
+             const char *name)
+{
+  JsonNode *node = json_object_get_member (o, name);
+
+  g_assert_nonnull (node);
+  g_assert_cmpint (json_node_get_value_type (node), ==, G_TYPE_BOOLEAN);
+  return json_node_get_boolean (node);
+}
+
+/* report budget: keys and integer cents; --alliance and --area. */
+static void
+test_budget (void)
+{
+  g_autoptr(Sandbox) sb = sandbox_new ();
+  g_autofree char *stad = put (sb, "area", "name=Stad", NULL);
+  g_autofree char *p_stad = g_strconcat ("parent=", stad, NULL);
+  g_autofree char *west = put (sb, "area", "name=West", p_stad, NULL);
+  g_autofree char *a_west = g_strconcat ("area=", west, NULL);
+  g_autofree char *a_stad = g_strconcat ("area=", stad, NULL);
+  g_autofree char *alliance = put (sb, "alliance", "name=Alliantie West", a_west, NULL);
+  g_autofree char *other = put (sb, "alliance", "name=Alliantie Stad", a_stad, NULL);
+  g_autofree char *l_alliance = g_strconcat ("alliance=", alliance, NULL);
+  g_autofree char *line = put (sb, "action_line", l_alliance, "title=Ontmoeting", "budget_cents=500000",
+                               "spent_cents=125050", NULL);
+  g_autofree char *over = put (sb, "action_line", l_alliance, "title=Feest", "spent_cents=100", NULL);
+  g_autoptr(Result) r = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  JsonObject *o, *a, *total;
+  JsonArray *lines;
+
+  r = run (sb, "report", "budget", "--alliance", alliance, NULL);
+  root = parse_out (r);
+  o = json_node_get_object (root);
+  assert_members (o, "alliances total");
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (o, "alliances")), ==, 1);
+  a = json_array_get_object_element (json_object_get_array_member (o, "alliances"), 0);
+  assert_members (a, "alliance budget_cents lines over remaining_cents spent_cents");
+  g_assert_cmpstr (json_object_get_string_member (a, "alliance"), ==, alliance);
+  g_assert_cmpint (int_member (a, "budget_cents"), ==, 500000);
+  g_assert_cmpint (int_member (a, "spent_cents"), ==, 125150);
+  g_assert_cmpint (int_member (a, "remaining_cents"), ==, 374850);
+  g_assert_false (bool_member (a, "over"));
+  lines = json_object_get_array_member (a, "lines");
+  g_assert_cmpuint (json_array_get_length (lines), ==, 2);
+  for (guint i = 0; i < 2; i++)
+    {
+      JsonObject *l = json_array_get_object_element (lines, i);
+      gboolean is_over = g_strcmp0 (json_object_get_string_member (l, "action_line"), over) == 0;
+
+      assert_members (l, "action_line budget_cents over remaining_cents spent_cents");
+      g_assert_cmpint (bool_member (l, "over"), ==, is_over);
+      g_assert_cmpint (int_member (l, "remaining_cents"), ==, is_over ? -100 : 374950);
+      if (!is_over)
+        g_assert_cmpstr (json_object_get_string_member (l, "action_line"), ==, line);
+    }
+  total = json_object_get_object_member (o, "total");
+  assert_members (total, "budget_cents remaining_cents spent_cents");
+  g_assert_cmpint (int_member (total, "spent_cents"), ==, 125150);
+  g_clear_pointer (&r, result_free);
+  g_clear_pointer (&root, json_node_unref);
+
+  /* West's reach holds one alliance, Stad's both; no option: every one */
+  r = run (sb, "report", "budget", "--area", west, "--today", "2026-01-01", NULL);
+  root = parse_out (r);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (json_node_get_object (root),
+                                                                         "alliances")), ==, 1);
+  g_clear_pointer (&r, result_free);
+  g_clear_pointer (&root, json_node_unref);
+  r = run (sb, "report", "budget", "--area", stad, NULL);
+  root = parse_out (r);
+  o = json_node_get_object (root);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (o, "alliances")), ==, 2);
+  g_assert_cmpint (int_member (json_object_get_object_member (o, "total"), "budget_cents"), ==, 500000);
+  g_clear_pointer (&r, result_free);
+  g_clear_pointer (&root, json_node_unref);
+  r = run (sb, "report", "budget", NULL);
+  root = parse_out (r);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (json_node_get_object (root),
+                                                                         "alliances")), ==, 2);
+  (void) other;
+}
+
+/* report absent: keys, nulls, the flags and --stale-months. */
+static void
+test_absent (void)
+{
+  g_autoptr(Sandbox) sb = sandbox_new ();
+  g_autofree char *network = put (sb, "network", "name=Stadsdorp", NULL);
+  g_autofree char *n = g_strconcat ("network=", network, NULL);
+  g_autofree char *rina = put (sb, "person", "name=Rina", NULL);
+  g_autofree char *c = g_strconcat ("contact=", rina, NULL);
+  g_autofree char *unit = put (sb, "network_unit", n, "name=Binnenbuurt", c, NULL);
+  g_autofree char *u = g_strconcat ("unit=", unit, NULL);
+  g_autofree char *gerrit = put (sb, "person", "name=Gerrit", NULL);
+  g_autofree char *hanna = put (sb, "person", "name=Hanna", NULL);
+  g_autofree char *pg = g_strconcat ("person=", gerrit, NULL);
+  g_autofree char *ph = g_strconcat ("person=", hanna, NULL);
+  g_autofree char *pr = g_strconcat ("person=", rina, NULL);
+  g_autofree char *old = put (sb, "meeting", "title=Borrel", u, "status=held", "starts_at=2026-01-05T18:00:00Z", NULL);
+  g_autofree char *m1 = put (sb, "meeting", "title=Borrel", u, "status=held", "starts_at=2026-02-05T18:00:00Z", NULL);
+  g_autofree char *m2 = put (sb, "meeting", "title=Borrel", u, "status=held", "starts_at=2026-03-05T18:00:00Z", NULL);
+  /* 00:30 on 10 April in Amsterdam */
+  g_autofree char *m3 = put (sb, "meeting", "title=Borrel", u, "status=held", "starts_at=2026-04-09T22:30:00Z", NULL);
+  g_autofree char *mo = g_strconcat ("meeting=", old, NULL);
+  g_autofree char *m3a = g_strconcat ("meeting=", m3, NULL);
+  g_autoptr(Result) r = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  JsonObject *o, *a;
+  JsonArray *absent;
+
+  g_free (put (sb, "network_member", u, pg, NULL));
+  g_free (put (sb, "network_member", u, ph, NULL));
+  g_free (put (sb, "attendance", mo, pg, "status=present", NULL));
+  g_free (put (sb, "attendance", m3a, ph, "status=late", NULL));
+  g_free (put (sb, "contact_moment", pg, "date=2026-04-01", NULL));
+  g_free (put (sb, "contact_moment", pr, "date=2025-10-10", NULL));
+
+  /* on 9 April the meeting of that night is not yet a gathering */
+  r = run (sb, "report", "absent", unit, "--today", "2026-04-09", NULL);
+  root = parse_out (r);
+  o = json_node_get_object (root);
+  assert_members (o, "absent gatherings unit unit_flags");
+  g_assert_cmpstr (json_object_get_string_member (o, "unit"), ==, unit);
+  assert_strings (json_object_get_array_member (o, "unit_flags"), "no_deputy", NULL);
+  assert_strings (json_object_get_array_member (o, "gatherings"), old, m1, m2, NULL);
+  /* Gerrit came to the first of them */
+  absent = json_object_get_array_member (o, "absent");
+  g_assert_cmpuint (json_array_get_length (absent), ==, 1);
+  a = json_array_get_object_element (absent, 0);
+  assert_members (a, "last_contact last_present person");
+  g_assert_cmpstr (json_object_get_string_member (a, "person"), ==, hanna);
+  g_assert_true (json_object_get_null_member (a, "last_present"));
+  g_assert_true (json_object_get_null_member (a, "last_contact"));
+  g_clear_pointer (&r, result_free);
+  g_clear_pointer (&root, json_node_unref);
+
+  /* on 10 April it is, Hanna came late to it; Rina's contact of 10 October is stale at 5 months */
+  r = run (sb, "report", "absent", unit, "--today", "2026-04-10", "--stale-months", "5", NULL);
+  root = parse_out (r);
+  o = json_node_get_object (root);
+  assert_strings (json_object_get_array_member (o, "unit_flags"), "no_deputy", "stale_contact", NULL);
+  assert_strings (json_object_get_array_member (o, "gatherings"), m1, m2, m3, NULL);
+  /* the window has moved past Gerrit's gathering */
+  absent = json_object_get_array_member (o, "absent");
+  g_assert_cmpuint (json_array_get_length (absent), ==, 1);
+  a = json_array_get_object_element (absent, 0);
+  g_assert_cmpstr (json_object_get_string_member (a, "person"), ==, gerrit);
+  g_assert_cmpstr (json_object_get_string_member (a, "last_present"), ==, old);
+  g_assert_cmpstr (json_object_get_string_member (a, "last_contact"), ==, "2026-04-01");
+  g_clear_pointer (&r, result_free);
+  g_clear_pointer (&root, json_node_unref);
+  /* 6 months before is 10 October itself: a moment that day is not after it */
+  r = run (sb, "report", "absent", unit, "--today", "2026-04-10", "--stale-months", "6", NULL);
+  root = parse_out (r);
+  assert_strings (json_object_get_array_member (json_node_get_object (root), "unit_flags"),
+                  "no_deputy", "stale_contact", NULL);
+  g_clear_pointer (&r, result_free);
+  g_clear_pointer (&root, json_node_unref);
+  r = run (sb, "report", "absent", unit, "--today", "2026-04-10", "--stale-months", "7", NULL);
+  root = parse_out (r);
+  assert_strings (json_object_get_array_member (json_node_get_object (root), "unit_flags"), "no_deputy", NULL);
+}
+
+/* report load: an array ranked by load then name, the keys, --weeks,
+ * --threshold and the window's local edges. */
+static void
+test_load (void)
+{
+  g_autoptr(Sandbox) sb = sandbox_new ();
+  g_autofree char *ada = put (sb, "person", "name=Ada", NULL);
+  g_autofree char *bert = put (sb, "person", "name=Bert", NULL);
+  g_autofree char *anna = put (sb, "person", "name=anna", NULL);
+  g_autofree char *idle = put (sb, "person", "name=Ilse", NULL);
+  g_autofree char *o_ada = g_strconcat ("owner=", ada, NULL);
+  g_autofree char *o_bert = g_strconcat ("owner=", bert, NULL);
+  g_autofree char *o_anna = g_strconcat ("owner=", anna, NULL);
+  g_autofree char *o_idle = g_strconcat ("owner=", idle, NULL);
+  g_autofree char *chair = g_strconcat ("chair=", ada, NULL);
+  g_autofree char *p_ada = g_strconcat ("person=", ada, NULL);
+  /* 8 weeks before 9 March is 12 January: the window is 13 January to 9 March */
+  g_autofree char *out = put (sb, "meeting", "title=Overleg", chair, "starts_at=2026-01-12T12:00:00Z", NULL);
+  g_autofree char *in = put (sb, "meeting", "title=Overleg", chair, "starts_at=2026-01-12T23:30:00Z", NULL);
+  g_autofree char *m_out = g_strconcat ("meeting=", out, NULL);
+  g_autofree char *m_in = g_strconcat ("meeting=", in, NULL);
+  g_autoptr(Result) r = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  JsonArray *a;
+  JsonObject *first;
+
+  g_free (put (sb, "attendance", m_out, p_ada, "status=present", NULL));
+  g_free (put (sb, "attendance", m_in, p_ada, "status=present", NULL));
+  g_free (put (sb, "action_item", "title=Flyers", o_ada, "deadline=2026-03-08", NULL));
+  g_free (put (sb, "action_item", "title=Zaal", o_ada, "status=open", "deadline=2026-03-09", NULL));
+  g_free (put (sb, "action_item", "title=Bellen", o_bert, NULL));
+  g_free (put (sb, "action_item", "title=Mailen", o_anna, NULL));
+  g_free (put (sb, "action_item", "title=Klaar", o_idle, "status=done", NULL));
+
+  r = run (sb, "report", "load", "--today", "2026-03-09", "--threshold", "6", NULL);
+  root = parse_out (r);
+  a = json_node_get_array (root);
+  g_assert_cmpuint (json_array_get_length (a), ==, 3);
+  first = json_array_get_object_element (a, 0);
+  assert_members (first, "flagged load meetings open_actions overdue_actions person roles");
+  g_assert_cmpstr (json_object_get_string_member (first, "person"), ==, ada);
+  g_assert_cmpint (int_member (first, "meetings"), ==, 1);
+  g_assert_cmpint (int_member (first, "open_actions"), ==, 2);
+  g_assert_cmpint (int_member (first, "overdue_actions"), ==, 1);
+  g_assert_cmpint (int_member (first, "roles"), ==, 1);
+  g_assert_cmpint (int_member (first, "load"), ==, 5);
+  g_assert_false (bool_member (first, "flagged"));
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (a, 1), "person"), ==, anna);
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (a, 2), "person"), ==, bert);
+  g_clear_pointer (&r, result_free);
+  g_clear_pointer (&root, json_node_unref);
+
+  /* nine weeks take the other meeting in; the threshold is reached */
+  r = run (sb, "report", "load", "--today", "2026-03-09", "--weeks", "9", "--threshold", "7", NULL);
+  root = parse_out (r);
+  first = json_array_get_object_element (json_node_get_array (root), 0);
+  g_assert_cmpint (int_member (first, "load"), ==, 7);
+  g_assert_true (bool_member (first, "flagged"));
+  g_clear_pointer (&r, result_free);
+  g_clear_pointer (&root, json_node_unref);
+
+  /* the CLI's default threshold is 12 */
+  r = run (sb, "report", "load", "--today", "2026-03-09", "--weeks", "9", NULL);
+  root = parse_out (r);
+  g_assert_false (bool_member (json_array_get_object_element (json_node_get_array (root), 0), "flagged"));
+}
+
+/* Unknown ids and ids of another type: exit 1 naming the id; bad
+ * options: exit 2 with the usage, before any database is made. */
+static void
+test_refusals (void)
+{
+  g_autoptr(Sandbox) sb = sandbox_new ();
+  g_autofree char *person = put (sb, "person", "name=Anna", NULL);
+  g_autofree char *alliance = put (sb, "alliance", "name=Alliantie", NULL);
+  const char *unknown = "0d9c1c7e-7c1a-4d8e-9a0e-000000000000";
+  g_autoptr(Result) r = NULL;
+  g_autofree char *upper = g_ascii_strup (alliance, -1);
+  const char * const *bad;
+  const char * const bad_lines[][8] = {
+    { "report", NULL },
+    { "report", "nonsense", NULL },
+    { "report", "missing", NULL },
+    { "report", "missing", "a", "b", NULL },
+    { "report", "budget", "extra", NULL },
+    { "report", "budget", "--alliance", "a", "--area", "b", NULL },
+    { "report", "load", "--weeks", "x", NULL },
+    { "report", "load", "--weeks", "-1", NULL },
+    { "report", "load", "--weeks", "0", NULL },
+    { "report", "load", "--threshold", "1.5", NULL },
+    { "report", "load", "--alliance", "a", NULL },
+    { "report", "absent", "u", "--stale-months", "six", NULL },
+    { "report", "load", "--today", "2026-02-30", NULL },
+    { "report", "load", "--today", "9-3-2026", NULL },
+    { "report", "missing", "a", "--nonsense", NULL },
+  };
+
+  r = run (sb, "report", "missing", unknown, NULL);
+  assert_refused (r, unknown);
+  g_clear_pointer (&r, result_free);
+  r = run (sb, "report", "missing", person, NULL);
+  assert_refused (r, person);
+  g_clear_pointer (&r, result_free);
+  r = run (sb, "report", "absent", alliance, NULL);
+  assert_refused (r, alliance);
+  g_clear_pointer (&r, result_free);
+  r = run (sb, "report", "budget", "--alliance", unknown, NULL);
+  assert_refused (r, unknown);
+  g_clear_pointer (&r, result_free);
+  r = run (sb, "report", "budget", "--area", alliance, NULL);
+  assert_refused (r, alliance);
+  g_clear_pointer (&r, result_free);
+  /* ids in any case, as references */
+  r = run (sb, "report", "missing", upper, NULL);
+  assert_status (r, 0);
+  g_clear_pointer (&r, result_free);
+
+  r = run (sb, "report", "load", "--help", NULL);
+  assert_status (r, 0);
+  g_assert_nonnull (strstr (r->out, "report load"));
+  g_clear_pointer (&r, result_free);
+
+  g_free (sb->db);
+  sb->db = g_build_filename (sb->dir, "fresh.db", NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (bad_lines); i++)
+    {
+      bad = bad_lines[i];
+      r = run (sb, bad[0], bad[1], bad[2], bad[3], bad[4], bad[5], bad[6], NULL);
+      g_test_message ("%s %s %s %s", bad[0], bad[1] ? bad[1] : "", bad[1] && bad[2] ? bad[2] : "",
+                      bad[1] && bad[2] && bad[3] ? bad[3] : "");
+      assert_usage (r);
+      g_clear_pointer (&r, result_free);
+    }
+  g_assert_false (g_file_test (sb->db, G_FILE_TEST_EXISTS));
+}
+
+/* Without --today a report is for the local date; the document is one
+ * line of UTF-8. */
+static void
+test_today (void)
+{
+  g_autoptr(Sandbox) sb = sandbox_new ();
+  g_autoptr(GTimeZone) zone = g_time_zone_new_identifier ("Europe/Amsterdam");
+  g_autoptr(GDateTime) now = g_date_time_new_now (zone);
+  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+  g_autofree char *ada = put (sb, "person", "name=Ada", "languages=Tamazight, Frysk",
+                              "communities=Straße", NULL);
+  g_autofree char *alliance = put (sb, "alliance", "name=Alliantie", NULL);
+  g_autofree char *owner = g_strconcat ("owner=", ada, NULL);
+  g_autofree char *deadline = g_strconcat ("deadline=", today, NULL);
+  g_autoptr(Result) plain = NULL;
+  g_autoptr(Result) dated = NULL;
+  g_autoptr(Result) missing = NULL;
+
+  /* due today: open, not yet overdue */
+  g_free (put (sb, "action_item", "title=Zaal", owner, deadline, NULL));
+  plain = run (sb, "report", "load", NULL);
+  dated = run (sb, "report", "load", "--today", today, NULL);
+  assert_status (plain, 0);
+  g_assert_cmpstr (plain->out, ==, dated->out);
+  g_assert_nonnull (strstr (plain->out, "\"overdue_actions\":0"));
+
+  missing = run (sb, "report", "missing", alliance, NULL);
+  assert_status (missing, 0);
+  g_assert_true (g_utf8_validate (missing->out, -1, NULL));
+  g_assert_true (strchr (missing->out, '\n') == missing->out + strlen (missing->out) - 1);
+  g_assert_nonnull (strstr (missing->out, "Straße"));
+  g_assert_nonnull (strstr (missing->out, "Frysk"));
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/kw/report-cli/missing", test_missing);
+  g_test_add_func ("/kw/report-cli/budget", test_budget);
+  g_test_add_func ("/kw/report-cli/absent", test_absent);
+  g_test_add_func ("/kw/report-cli/load", test_load);
+  g_test_add_func ("/kw/report-cli/refusals", test_refusals);
+  g_test_add_func ("/kw/report-cli/today", test_today);
+
+  return g_test_run ();
+}
