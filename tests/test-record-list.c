@@ -382,6 +382,91 @@ test_new_rows_first (Fixture       *fx,
   g_signal_handlers_disconnect_by_data (list, log);
 }
 
+/* A delete waiting for its undo toast: the row goes with one exact
+ * items-changed, and so does a contact moment of the person from the
+ * list of contact moments; undo brings both back at their place; the
+ * toast going changes nothing more (they were gone already). The list,
+ * its search and the store's count agree throughout. */
+static void
+test_pending_delete (Fixture       *fx,
+                     gconstpointer  data)
+{
+  g_autoptr(KwRecordList) list = NULL;
+  g_autoptr(KwRecordList) searched = NULL;
+  g_autoptr(KwRecordList) moments = NULL;
+  g_autoptr(KwChangeset) moment = kw_changeset_new ("contact_moment", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *fatima = NULL;
+  g_autofree char *moment_id = NULL;
+  g_autofree char *third = NULL;
+  Changes changes = { 0 }, moment_changes = { 0 };
+
+  fill (fx);   /* Anna, Bram, Fatima, Kofi, Zeynep in name order */
+  fatima = kw_store_find_person (fx->store, NULL, NULL, "Fatima El Amrani");
+  kw_changeset_set_string (moment, "person", fatima);
+  kw_changeset_set_string (moment, "date", "2026-11-30");
+  moment_id = kw_store_create (fx->store, moment, &error);
+  g_assert_no_error (error);
+  list = kw_record_list_new (fx->store, "person");
+  searched = kw_record_list_new (fx->store, "person");
+  moments = kw_record_list_new (fx->store, "contact_moment");
+  kw_record_list_set_search (searched, "amrani");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 5);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (searched)), ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (moments)), ==, 1);
+  g_signal_connect (list, "items-changed", G_CALLBACK (on_items_changed_cb), &changes);
+  g_signal_connect (moments, "items-changed", G_CALLBACK (on_items_changed_cb), &moment_changes);
+
+  g_assert_true (kw_store_pend_delete (fx->store, "person", fatima, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (changes.n, ==, 1);
+  g_assert_cmpuint (changes.position, ==, 2);
+  g_assert_cmpuint (changes.removed, ==, 1);
+  g_assert_cmpuint (changes.added, ==, 0);
+  g_assert_cmpuint (moment_changes.n, ==, 1);
+  g_assert_cmpuint (moment_changes.removed, ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 4);
+  g_assert_cmpint (kw_store_count (fx->store, "person"), ==, 4);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (searched)), ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (moments)), ==, 0);
+  g_assert_cmpuint (kw_record_list_find (list, fatima), ==, G_MAXUINT);
+  third = name_at (list, 2);
+  g_assert_cmpstr (third, ==, "Kofi Mensah");
+  /* a search typed meanwhile does not find her either */
+  kw_record_list_set_search (list, "fatima");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 0);
+  kw_record_list_set_search (list, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 4);
+
+  /* undo */
+  changes = (Changes) { 0 };
+  kw_store_cancel_pending (fx->store, "person", fatima);
+  g_assert_cmpuint (changes.n, ==, 1);
+  g_assert_cmpuint (changes.added - changes.removed, ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 5);
+  g_assert_cmpuint (kw_record_list_find (list, fatima), ==, 2);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (searched)), ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (moments)), ==, 1);
+  g_assert_cmpint (kw_store_count (fx->store, "person"), ==, 5);
+
+  /* again, and the toast goes: no second change */
+  g_assert_true (kw_store_pend_delete (fx->store, "person", fatima, NULL));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 4);
+  changes = (Changes) { 0 };
+  g_assert_true (kw_store_commit_pending (fx->store, "person", fatima, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (changes.n, ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 4);
+  g_assert_cmpint (kw_store_count (fx->store, "person"), ==, 4);
+  g_assert_cmpint (kw_store_count (fx->store, "contact_moment"), ==, 0);
+  {
+    g_autoptr(KwRecord) tomb = kw_store_lookup (fx->store, "person", fatima, NULL);
+    g_assert_true (kw_record_is_deleted (tomb));
+  }
+  g_signal_handlers_disconnect_by_data (list, &changes);
+  g_signal_handlers_disconnect_by_data (moments, &moment_changes);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -393,5 +478,6 @@ main (int   argc,
   g_test_add ("/kw/record-list/last-name-order", Fixture, NULL, fixture_set_up, test_last_name_order, fixture_tear_down);
   g_test_add ("/kw/record-list/new-rows-first", Fixture, NULL, fixture_set_up, test_new_rows_first, fixture_tear_down);
   g_test_add ("/kw/record-list/async", Fixture, NULL, fixture_set_up, test_async, fixture_tear_down);
+  g_test_add ("/kw/record-list/pending-delete", Fixture, NULL, fixture_set_up, test_pending_delete, fixture_tear_down);
   return g_test_run ();
 }

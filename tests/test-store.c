@@ -638,6 +638,180 @@ test_list_indexes (Fixture       *fx,
   g_assert_cmpuint (n, ==, G_N_ELEMENTS (expected));
 }
 
+static void
+on_heard_cb (KwStore    *store,
+               const char *type_name,
+               GString    *heard)
+{
+  g_string_append_printf (heard, "%s%s", heard->len ? " " : "", type_name);
+}
+
+static int
+compare_strings (gconstpointer a,
+                 gconstpointer b)
+{
+  return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* The types heard, each once, in name order. */
+static char *
+dup_heard (GString *heard)
+{
+  g_auto(GStrv) types = g_strsplit (heard->str, " ", -1);
+  g_autoptr(GPtrArray) unique = g_ptr_array_new ();
+
+  for (guint i = 0; types[i] && *types[i]; i++)
+    if (!g_ptr_array_find_with_equal_func (unique, types[i], g_str_equal, NULL))
+      g_ptr_array_add (unique, types[i]);
+  g_ptr_array_sort (unique, compare_strings);
+  g_ptr_array_add (unique, NULL);
+  g_string_truncate (heard, 0);
+  return g_strjoinv (" ", (char **) unique->pdata);
+}
+
+static gboolean
+hits_contain (GPtrArray  *hits,
+              const char *id)
+{
+  for (guint i = 0; hits && i < hits->len; i++)
+    if (g_str_equal (((KwSearchHit *) g_ptr_array_index (hits, i))->id, id))
+      return TRUE;
+  return FALSE;
+}
+
+/* A delete waiting for its undo toast: the person and what belongs to
+ * them are gone from every read the UI makes, and nothing is written;
+ * an undo shows them again; the toast going deletes them for real. */
+static void
+test_pending_delete (Fixture *fx, gconstpointer data)
+{
+  g_autofree char *org = create (fx->store, "organisation", "name", "Buurtkracht", NULL);
+  g_autofree char *fatima = create (fx->store, "person", "name", "Fatima Wachter", NULL);
+  g_autofree char *bram = create (fx->store, "person", "name", "Bram Wachtel", NULL);
+  g_autofree char *aff = create (fx->store, "affiliation", "person", fatima, "organisation", org, NULL);
+  g_autofree char *moment = create (fx->store, "contact_moment", "person", fatima, "date", "2026-11-30", NULL);
+  g_autoptr(GString) heard = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) hits = NULL;
+  g_autoptr(GPtrArray) members = NULL;
+  g_autoptr(GPtrArray) people = NULL;
+  g_autoptr(KwRecord) raw = NULL;
+  g_autoptr(KwRecord) got = NULL;
+  g_autoptr(KwStore) again = NULL;
+  g_autofree char *types = NULL;
+  const char * const parties[] = { "person", "organisation", NULL };
+
+  g_signal_connect (fx->store, "changed", G_CALLBACK (on_heard_cb), heard);
+  g_assert_true (kw_store_pend_delete (fx->store, "person", fatima, &error));
+  g_assert_no_error (error);
+  types = dup_heard (heard);
+  g_assert_cmpstr (types, ==, "affiliation contact_moment person");
+  g_assert_true (kw_store_is_pending (fx->store, "person", fatima));
+  g_assert_true (kw_store_is_pending (fx->store, "affiliation", aff));
+  g_assert_false (kw_store_is_pending (fx->store, "person", bram));
+
+  /* hidden from every read */
+  g_assert_cmpint (kw_store_count (fx->store, "person"), ==, 1);
+  g_assert_cmpint (kw_store_count (fx->store, "contact_moment"), ==, 0);
+  people = kw_store_list (fx->store, "person", NULL);
+  g_assert_cmpuint (people->len, ==, 1);
+  g_assert_cmpstr (kw_record_get_id (g_ptr_array_index (people, 0)), ==, bram);
+  members = kw_store_list_by_ref (fx->store, "affiliation", "organisation", org, NULL);
+  g_assert_cmpuint (members->len, ==, 0);
+  g_clear_pointer (&members, g_ptr_array_unref);
+  hits = kw_store_search (fx->store, "wach", NULL, 0, NULL);       /* full-text index */
+  g_assert_false (hits_contain (hits, fatima));
+  g_assert_true (hits_contain (hits, bram));
+  g_clear_pointer (&hits, g_ptr_array_unref);
+  hits = kw_store_search (fx->store, "fa", "person", 0, NULL);     /* by title */
+  g_assert_cmpuint (hits->len, ==, 0);
+  g_clear_pointer (&hits, g_ptr_array_unref);
+  got = kw_store_get (fx->store, "person", fatima, &error);
+  g_assert_error (error, KW_CORE_ERROR, KW_CORE_ERROR_DELETED);
+  g_assert_null (got);
+  g_clear_error (&error);
+  g_assert_null (kw_store_find_type (fx->store, parties, fatima));
+  g_assert_null (kw_store_dup_reference_title (fx->store, parties, fatima));
+  /* ... but nothing is written: the raw row is live, and another
+   * connection (an export, a restart) sees it */
+  raw = kw_store_lookup (fx->store, "person", fatima, NULL);
+  g_assert_false (kw_record_is_deleted (raw));
+  again = kw_store_open (fx->path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (kw_store_count (again, "person"), ==, 2);
+  g_clear_object (&again);
+
+  /* undo: all back */
+  kw_store_cancel_pending (fx->store, "person", fatima);
+  g_free (types);
+  types = dup_heard (heard);
+  g_assert_cmpstr (types, ==, "affiliation contact_moment person");
+  g_assert_false (kw_store_is_pending (fx->store, "person", fatima));
+  g_assert_cmpint (kw_store_count (fx->store, "person"), ==, 2);
+  g_assert_cmpint (kw_store_count (fx->store, "contact_moment"), ==, 1);
+  members = kw_store_list_by_ref (fx->store, "affiliation", "organisation", org, NULL);
+  g_assert_cmpuint (members->len, ==, 1);
+  g_clear_pointer (&members, g_ptr_array_unref);
+  hits = kw_store_search (fx->store, "wach", NULL, 0, NULL);
+  g_assert_true (hits_contain (hits, fatima));
+  g_clear_pointer (&hits, g_ptr_array_unref);
+
+  /* a commit of nothing pending is refused and deletes nothing */
+  g_assert_false (kw_store_commit_pending (fx->store, "person", fatima, &error));
+  g_assert_error (error, KW_CORE_ERROR, KW_CORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_assert_cmpint (kw_store_count (fx->store, "person"), ==, 2);
+
+  /* the toast went: tombstones, in one transaction */
+  g_assert_true (kw_store_pend_delete (fx->store, "person", fatima, NULL));
+  g_string_truncate (heard, 0);
+  g_assert_true (kw_store_commit_pending (fx->store, "person", fatima, &error));
+  g_assert_no_error (error);
+  g_free (types);
+  types = dup_heard (heard);
+  g_assert_cmpstr (types, ==, "affiliation contact_moment person");
+  g_assert_false (kw_store_is_pending (fx->store, "person", fatima));
+  g_clear_object (&raw);
+  raw = kw_store_lookup (fx->store, "affiliation", aff, NULL);
+  g_assert_true (kw_record_is_deleted (raw));
+  g_clear_object (&raw);
+  raw = kw_store_lookup (fx->store, "contact_moment", moment, NULL);
+  g_assert_true (kw_record_is_deleted (raw));
+  g_assert_cmpint (kw_store_count (fx->store, "person"), ==, 1);
+  g_signal_handlers_disconnect_by_data (fx->store, heard);
+}
+
+/* Two pending deletes that overlap (an organisation, then one of its
+ * affiliations): each is undone on its own; a record stays hidden while
+ * any delete that takes it waits. */
+static void
+test_pending_overlap (Fixture *fx, gconstpointer data)
+{
+  g_autofree char *org = create (fx->store, "organisation", "name", "Buurtkracht", NULL);
+  g_autofree char *anna = create (fx->store, "person", "name", "Anna Vermeer", NULL);
+  g_autofree char *aff = create (fx->store, "affiliation", "person", anna, "organisation", org, NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (kw_store_pend_delete (fx->store, "organisation", org, NULL));
+  g_assert_cmpint (kw_store_count (fx->store, "affiliation"), ==, 0);
+  g_assert_true (kw_store_is_pending (fx->store, "affiliation", aff));
+  /* pending it again is nothing new */
+  g_assert_true (kw_store_pend_delete (fx->store, "organisation", org, NULL));
+  kw_store_cancel_pending (fx->store, "organisation", org);
+  g_assert_cmpint (kw_store_count (fx->store, "affiliation"), ==, 1);
+  g_assert_cmpint (kw_store_count (fx->store, "organisation"), ==, 1);
+
+  g_assert_true (kw_store_pend_delete (fx->store, "affiliation", aff, NULL));
+  g_assert_true (kw_store_pend_delete (fx->store, "person", anna, NULL));
+  kw_store_cancel_pending (fx->store, "person", anna);
+  g_assert_cmpint (kw_store_count (fx->store, "person"), ==, 1);
+  g_assert_cmpint (kw_store_count (fx->store, "affiliation"), ==, 0);  /* its own still waits */
+  g_assert_true (kw_store_commit_pending (fx->store, "affiliation", aff, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (kw_store_count (fx->store, "affiliation"), ==, 0);
+  g_assert_cmpint (kw_store_count (fx->store, "person"), ==, 1);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -659,6 +833,8 @@ main (int argc, char **argv)
   ADD ("backups-pruned", test_backups_pruned);
   ADD ("backup-in-transaction", test_backup_in_transaction);
   ADD ("list-indexes", test_list_indexes);
+  ADD ("pending-delete", test_pending_delete);
+  ADD ("pending-overlap", test_pending_overlap);
 #undef ADD
   return g_test_run ();
 }

@@ -59,7 +59,6 @@ struct _KwRecordList
   const KwEntityType *type;
   GArray             *rids;      /* gint64, in list order */
   GHashTable         *cache;     /* position + 1 → KwRecord */
-  GHashTable         *hidden;    /* rids left out */
 
   /* the list without its search, for searching as one types */
   Base               *base;      /* NULL: to be loaded */
@@ -245,12 +244,11 @@ forget_base (KwRecordList *self)
 /* The rows of the list without its search that the search matches, in
  * the list's order: by the row ids the full-text index gave (matches),
  * or for a search shorter than a trigram, by substring of the titles
- * (as LIKE would), and without the hidden ones. */
+ * (as LIKE would). (The store's query leaves out pending deletes.) */
 static GArray *
 filter_base (Base         *base,
              const char   *trimmed,
              GHashTable   *matches,
-             GHashTable   *hidden,
              GCancellable *cancellable)
 {
   g_autofree char *needle = g_ascii_strdown (trimmed, -1);
@@ -263,8 +261,7 @@ filter_base (Base         *base,
 
       if ((i & 0x3fff) == 0 && g_cancellable_is_cancelled (cancellable))
         break;
-      if ((*trimmed == '\0' || (matches ? g_hash_table_contains (matches, rid) : strstr (key, needle) != NULL))
-          && (hidden == NULL || !g_hash_table_contains (hidden, rid)))
+      if (*trimmed == '\0' || (matches ? g_hash_table_contains (matches, rid) : strstr (key, needle) != NULL))
         g_array_append_val (rids, *rid);
     }
   return rids;
@@ -282,7 +279,7 @@ search_base (KwRecordList  *self,
   if (!ensure_base (self, error)
       || (*trimmed != '\0' && !_kw_store_query_match (self->store, self->type->name, trimmed, &matches, error)))
     return NULL;
-  return filter_base (self->base, trimmed, matches, NULL, NULL);
+  return filter_base (self->base, trimmed, matches, NULL);
 }
 
 static GArray *
@@ -304,10 +301,6 @@ query_rids (KwRecordList *self)
       g_warning ("could not list %s: %s", self->type->name, error->message);
       return g_array_new (FALSE, FALSE, sizeof (gint64));
     }
-  if (g_hash_table_size (self->hidden) > 0)
-    for (guint i = rids->len; i > 0; i--)
-      if (g_hash_table_contains (self->hidden, &g_array_index (rids, gint64, i - 1)))
-        g_array_remove_index (rids, i - 1);
   return rids;
 }
 
@@ -508,7 +501,6 @@ kw_record_list_finalize (GObject *object)
   g_clear_object (&self->store);
   g_clear_pointer (&self->rids, g_array_unref);
   g_clear_pointer (&self->cache, g_hash_table_unref);
-  g_clear_pointer (&self->hidden, g_hash_table_unref);
   forget_base (self);
   g_clear_object (&self->job);
   g_clear_pointer (&self->reader, _kw_store_reader_free);
@@ -571,7 +563,6 @@ kw_record_list_init (KwRecordList *self)
 {
   self->rids = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->cache = g_hash_table_new_full (NULL, NULL, NULL, g_object_unref);
-  self->hidden = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   self->query.formal = -1;
 }
 
@@ -640,8 +631,8 @@ drop_job (KwRecordList *self)
   g_clear_object (&self->job);
 }
 
-/* Runs the query again; when only the search or the hidden records
- * changed, the list without its search is still good. */
+/* Runs the query again; when only the search changed, the list without
+ * its search is still good. */
 static void
 requery (KwRecordList *self,
          gboolean      base_changed)
@@ -659,7 +650,6 @@ typedef struct {
   Base          *base;
   char          *search;   /* trimmed */
   GHashTable    *matches;  /* from the main thread when there is no reader */
-  GHashTable    *hidden;   /* a copy, or NULL */
   KwStoreReader *reader;   /* the list's; it outlives the task */
   const char    *type_name;
 } SearchJob;
@@ -672,7 +662,6 @@ search_job_free (gpointer data)
   base_unref (job->base);
   g_free (job->search);
   g_clear_pointer (&job->matches, g_hash_table_unref);
-  g_clear_pointer (&job->hidden, g_hash_table_unref);
   g_free (job);
 }
 
@@ -695,7 +684,7 @@ search_thread (GTask        *task,
       return;
     }
   g_task_return_pointer (task, filter_base (job->base, job->search, job->reader ? matches : job->matches,
-                                            job->hidden, cancellable),
+                                            cancellable),
                          (GDestroyNotify) g_array_unref);
 }
 
@@ -713,22 +702,6 @@ on_search_done_cb (GObject      *source,
   g_clear_object (&self->job);
   publish (self, g_steal_pointer (&rids));
   set_busy (self, FALSE);
-}
-
-static GHashTable *
-copy_hidden (KwRecordList *self)
-{
-  GHashTable *copy;
-  GHashTableIter iter;
-  gpointer key;
-
-  if (g_hash_table_size (self->hidden) == 0)
-    return NULL;
-  copy = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-  g_hash_table_iter_init (&iter, self->hidden);
-  while (g_hash_table_iter_next (&iter, &key, NULL))
-    g_hash_table_add (copy, g_memdup2 (key, sizeof (gint64)));
-  return copy;
 }
 
 /* A new search in a worker thread, over the list without its search
@@ -756,7 +729,6 @@ search_async (KwRecordList *self)
   job = g_new0 (SearchJob, 1);
   job->base = g_atomic_rc_box_acquire (self->base);
   job->search = g_strstrip (g_strdup (self->search ? self->search : ""));
-  job->hidden = copy_hidden (self);
   job->reader = self->reader;
   job->type_name = self->type->name;
   if (self->reader == NULL && *job->search != '\0'
@@ -870,25 +842,6 @@ kw_record_list_set_sort (KwRecordList *self,
     return;
   self->query.sort = sort;
   kw_record_list_refresh (self);
-}
-
-void
-kw_record_list_set_hidden (KwRecordList *self,
-                           const char   *id,
-                           gboolean      hidden)
-{
-  gint64 rid;
-
-  g_return_if_fail (KW_IS_RECORD_LIST (self));
-
-  rid = _kw_store_query_rid (self->store, self->type->name, id);
-  if (rid < 0 || g_hash_table_contains (self->hidden, &rid) == !!hidden)
-    return;
-  if (hidden)
-    g_hash_table_add (self->hidden, g_memdup2 (&rid, sizeof rid));
-  else
-    g_hash_table_remove (self->hidden, &rid);
-  requery (self, FALSE);
 }
 
 guint

@@ -42,10 +42,6 @@ void          kw_record_list_set_not_contacted_months (KwRecordList *self,
                                                        guint         months);
 void          kw_record_list_set_sort        (KwRecordList *self,
                                               KwRecordSort  sort);
-/* Leave a record out (a delete waiting for its undo toast). */
-void          kw_record_list_set_hidden      (KwRecordList *self,
-                                              const char   *id,
-                                              gboolean      hidden);
 /* The position of a record, or G_MAXUINT. */
 guint         kw_record_list_find            (KwRecordList *self,
                                               const char   *id);

@@ -70,6 +70,8 @@ gboolean       _kw_store_in_transaction (KwStore    *self);
 gint64         _kw_store_wall_ms       (KwStore     *self);
 void           _kw_store_mark_changed  (KwStore     *self,
                                         const char  *type_name);
+/* ::changed now for the types marked, when no transaction is open. */
+void           _kw_store_emit_changed  (KwStore     *self);
 gboolean       _kw_store_get_meta      (KwStore     *self,
                                         const char  *key,
                                         char       **value);
@@ -77,5 +79,28 @@ gboolean       _kw_store_set_meta      (KwStore     *self,
                                         const char  *key,
                                         const char  *value,
                                         GError     **error);
+
+/* Pending deletes (kw-pending.c): the set, owned by the store. */
+typedef struct _KwPending KwPending;
+
+KwPending     *_kw_pending_new         (void);
+void           _kw_pending_free        (KwPending   *pending);
+KwPending     *_kw_store_get_pending   (KwStore     *self);
+/* " AND <alias.>id NOT IN (…)" when records of the type wait for their
+ * delete, else "" (so the query text, and its cached statement, stays
+ * the usual one). Free it. */
+char          *_kw_store_pending_sql   (KwStore            *self,
+                                        const KwEntityType *type,
+                                        const char         *alias);
+gboolean       _kw_store_is_pending    (KwStore     *self,
+                                        const char  *type_name,
+                                        const char  *id);
+/* Appends to @records (KwRecord) the live records a delete of this one
+ * would take with it (KW_FIELD_FLAG_PARENT references, recursively). */
+gboolean       _kw_store_collect_belonging (KwStore     *self,
+                                            const char  *type_name,
+                                            const char  *id,
+                                            GPtrArray   *records,
+                                            GError     **error);
 
 G_END_DECLS

@@ -183,17 +183,19 @@ add_order (GString            *sql,
 }
 
 static char *
-build_query (const KwEntityType *type,
+build_query (KwStore            *self,
+             const KwEntityType *type,
              const KwQuery      *q,
              gboolean            with_title,
              GArray             *binds,
              GPtrArray          *owned)
 {
   GString *sql = g_string_new ("SELECT rid");
+  g_autofree char *pending = _kw_store_pending_sql (self, type, NULL);
 
   if (with_title)
     g_string_append_printf (sql, ", \"%s\"", type->title_field);
-  g_string_append_printf (sql, " FROM \"%s\" WHERE %s", type->name, _kw_store_live_sql (type));
+  g_string_append_printf (sql, " FROM \"%s\" WHERE %s%s", type->name, _kw_store_live_sql (type), pending);
   if (q->search != NULL)
     add_search (sql, binds, owned, type, q->search);
   if (q->area != NULL && *q->area != '\0' && kw_entity_type_field (type, "area") != NULL)
@@ -257,7 +259,7 @@ _kw_store_query_rids (KwStore        *self,
   g_return_val_if_fail (KW_IS_STORE (self), NULL);
   g_return_val_if_fail (type != NULL && query != NULL, NULL);
 
-  sql = build_query (type, query, FALSE, binds, owned);
+  sql = build_query (self, type, query, FALSE, binds, owned);
   if ((stmt = _kw_store_prepare (self, sql, error)) == NULL)
     return NULL;
   bind_all (stmt, binds);
@@ -299,7 +301,7 @@ _kw_store_query_titles (KwStore        *self,
 
   unsearched = *query;
   unsearched.search = NULL;
-  sql = build_query (type, &unsearched, TRUE, binds, owned);
+  sql = build_query (self, type, &unsearched, TRUE, binds, owned);
   if ((stmt = _kw_store_prepare (self, sql, error)) == NULL)
     return FALSE;
   bind_all (stmt, binds);

@@ -42,6 +42,7 @@ struct _KwStore
   gboolean         read_only;     /* the outermost transaction only reads */
   GHashTable      *statements;   /* SQL text → sqlite3_stmt */
   GHashTable      *changed;      /* type names written in this transaction */
+  KwPending       *pending;      /* deletes waiting for their undo (kw-pending.c) */
 };
 
 G_DEFINE_FINAL_TYPE (KwStore, kw_store, G_TYPE_OBJECT)
@@ -745,6 +746,21 @@ _kw_store_mark_changed (KwStore    *self,
   g_hash_table_add (self->changed, (gpointer) g_intern_string (type_name));
 }
 
+static void emit_changed (KwStore *self);
+
+void
+_kw_store_emit_changed (KwStore *self)
+{
+  if (self->depth == 0)
+    emit_changed (self);
+}
+
+KwPending *
+_kw_store_get_pending (KwStore *self)
+{
+  return self->pending;
+}
+
 /* Files */
 
 /* Makes the file with mode 0600 when it is missing. An existing file is
@@ -1099,6 +1115,7 @@ kw_store_finalize (GObject *object)
 
   g_clear_pointer (&self->statements, g_hash_table_unref);
   g_clear_pointer (&self->changed, g_hash_table_unref);
+  g_clear_pointer (&self->pending, _kw_pending_free);
   if (self->db != NULL)
     {
       if (self->depth > 0)
@@ -1134,6 +1151,7 @@ kw_store_init (KwStore *self)
 {
   self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, finalize_statement);
   self->changed = g_hash_table_new (NULL, NULL);
+  self->pending = _kw_pending_new ();
   self->wall_clock = default_wall_clock;
 }
 

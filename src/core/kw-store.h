@@ -75,7 +75,33 @@ gboolean     kw_store_delete_collect  (KwStore     *self,
                                        const char  *id,
                                        GPtrArray   *deleted,
                                        GError     **error);
-/* A live record, or NULL with KW_CORE_ERROR_NOT_FOUND / _DELETED. */
+/* Pending deletes (kw-pending.c), for an undo toast: the record and what
+ * a delete would take with it are hidden from kw_store_get, _find_type,
+ * _dup_reference_title, _list, _list_by_ref, _count, _search and every
+ * KwRecordList until kw_store_commit_pending (the toast went: deleted
+ * for real, in one transaction) or kw_store_cancel_pending (undo: shown
+ * again). Each emits ::changed for the types involved. Not kept in the
+ * database (a crash deletes nothing); export, import, sync and
+ * kw_store_lookup (raw rows, tombstones too) do not see it. Never inside
+ * a transaction. */
+gboolean     kw_store_pend_delete     (KwStore     *self,
+                                       const char  *type_name,
+                                       const char  *id,
+                                       GError     **error);
+gboolean     kw_store_commit_pending  (KwStore     *self,
+                                       const char  *type_name,
+                                       const char  *id,
+                                       GError     **error);
+void         kw_store_cancel_pending  (KwStore     *self,
+                                       const char  *type_name,
+                                       const char  *id);
+/* Whether the record is hidden by a pending delete (its own or one of
+ * a record it belongs to). */
+gboolean     kw_store_is_pending      (KwStore     *self,
+                                       const char  *type_name,
+                                       const char  *id);
+/* A live record, or NULL with KW_CORE_ERROR_NOT_FOUND / _DELETED (also
+ * _DELETED while its delete is pending). */
 KwRecord    *kw_store_get             (KwStore     *self,
                                        const char  *type_name,
                                        const char  *id,

@@ -209,8 +209,10 @@ test_delete_undo (KwTestFixture *f,
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (person_page (f)), "person.delete", NULL));
   g_assert_nonnull (kw_window_get_undo_toast (f->window));
   g_assert_cmpuint (kw_record_list_find (list, id), ==, G_MAXUINT);
-  record = kw_store_get (f->store, "person", id, NULL);
+  record = kw_store_lookup (f->store, "person", id, NULL);
   g_assert_nonnull (record);   /* not deleted before the toast goes */
+  g_assert_false (kw_record_is_deleted (record));
+  g_assert_null (kw_store_get (f->store, "person", id, NULL));   /* but hidden */
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo-delete", NULL));
   kw_test_wait (50);
@@ -275,7 +277,7 @@ test_relation (KwTestFixture *f,
   /* removing it waits for its toast, like every delete */
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.delete-record", "(ss)", "relation", rel);
   g_assert_cmpuint (kw_related_group_get_n_rows (group), ==, 0);
-  g_assert_nonnull (kw_store_get (f->store, "relation", rel, NULL));
+  g_assert_true (kw_store_is_pending (f->store, "relation", rel));   /* hidden, not deleted */
   adw_toast_dismiss (kw_window_get_undo_toast (f->window));
   kw_test_wait (20);
   g_assert_null (kw_store_get (f->store, "relation", rel, NULL));

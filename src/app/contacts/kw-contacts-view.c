@@ -632,7 +632,7 @@ on_store_party_changed_cb (KwContactsView *self,
 
   if (self->open_id == NULL || g_strcmp0 (shown, type_name) != 0)
     return;
-  record = kw_store_lookup (self->store, type_name, self->open_id, NULL);
+  record = kw_store_get (self->store, type_name, self->open_id, NULL);
   if (record == NULL || kw_record_is_deleted (record))
     kw_contacts_view_close (self, self->open_id);
 }
@@ -922,15 +922,6 @@ view_go_back (KwView *view)
 }
 
 static void
-view_set_hidden (KwView     *view,
-                 const char *type_name,
-                 const char *id,
-                 gboolean    hidden)
-{
-  kw_contacts_view_set_hidden (KW_CONTACTS_VIEW (view), type_name, id, hidden);
-}
-
-static void
 kw_contacts_view_class_init (KwContactsViewClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -946,7 +937,6 @@ kw_contacts_view_class_init (KwContactsViewClass *klass)
   view_class->open = view_open;
   view_class->new_record = view_new_record;
   view_class->go_back = view_go_back;
-  view_class->set_hidden = view_set_hidden;
 
   properties[PROP_SORT] =
     g_param_spec_string ("sort", NULL, NULL, "name",
@@ -1094,33 +1084,6 @@ kw_contacts_view_get_page (KwContactsView *self,
 {
   g_return_val_if_fail (KW_IS_CONTACTS_VIEW (self), NULL);
   return ensure_page (self, type_name);
-}
-
-void
-kw_contacts_view_set_hidden (KwContactsView *self,
-                             const char     *type_name,
-                             const char     *id,
-                             gboolean        hidden)
-{
-  KwRecordList *list;
-
-  g_return_if_fail (KW_IS_CONTACTS_VIEW (self));
-
-  list = kw_contacts_view_get_list (self, type_name);
-  if (list == NULL)
-    {
-      if (self->person_page != NULL)
-        kw_person_page_set_hidden (KW_PERSON_PAGE (self->person_page), type_name, id, hidden);
-      if (self->organisation_page != NULL)
-        kw_organisation_page_set_hidden (KW_ORGANISATION_PAGE (self->organisation_page), type_name, id, hidden);
-      return;
-    }
-  kw_record_list_set_hidden (list, id, hidden);
-  if (hidden && g_strcmp0 (self->open_id, id) == 0)
-    {
-      g_clear_pointer (&self->open_id, g_free);
-      show_detail (self, "none");
-    }
 }
 
 void
