@@ -812,6 +812,141 @@ test_pending_overlap (Fixture *fx, gconstpointer data)
   g_assert_cmpint (kw_store_count (fx->store, "person"), ==, 1);
 }
 
+typedef struct {
+  GString *heard;
+  GThread *main_thread;
+  guint    wrong_thread;
+  guint    busy_notes;
+  gboolean done;
+  gboolean heard_before_done;
+  gint64   count_in_callback;
+} AsyncRun;
+
+static void
+on_async_changed_cb (KwStore    *store,
+                     const char *type_name,
+                     AsyncRun   *run)
+{
+  if (g_thread_self () != run->main_thread)
+    run->wrong_thread++;
+  g_string_append_printf (run->heard, "%s%s", run->heard->len ? " " : "", type_name);
+}
+
+static void
+on_async_busy_cb (KwStore    *store,
+                  GParamSpec *pspec,
+                  AsyncRun   *run)
+{
+  run->busy_notes++;
+}
+
+static gpointer
+add_two_people_work (KwStore       *store,
+                     gpointer       data,
+                     GCancellable  *cancellable,
+                     GError       **error)
+{
+  g_free (create (store, "person", "name", "Noor Draad", NULL));
+  g_free (create (store, "person", "name", "Sem Draad", NULL));
+  return g_strdup ("done");
+}
+
+static void
+on_work_done_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  AsyncRun *run = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *value = kw_store_run_finish (KW_STORE (source), result, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (value, ==, "done");
+  g_assert_false (kw_store_get_busy (KW_STORE (source)));
+  run->heard_before_done = run->heard->len > 0;
+  run->count_in_callback = kw_store_count (KW_STORE (source), "person");
+  run->done = TRUE;
+}
+
+/* kw_store_run_async: the work writes in a thread; ::changed is held
+ * back (the main thread must not read the store meanwhile), then
+ * emitted on the main thread, once per type, before the callback. */
+static void
+test_run_async (Fixture *fx, gconstpointer data)
+{
+  AsyncRun run = { g_string_new (NULL), g_thread_self (), 0, 0, FALSE, FALSE, 0 };
+
+  g_signal_connect (fx->store, "changed", G_CALLBACK (on_async_changed_cb), &run);
+  g_signal_connect (fx->store, "notify::busy", G_CALLBACK (on_async_busy_cb), &run);
+  kw_store_run_async (fx->store, add_two_people_work, NULL, NULL, g_free, NULL, on_work_done_cb, &run);
+  g_assert_true (kw_store_get_busy (fx->store));
+  g_assert_cmpuint (run.busy_notes, ==, 1);
+  while (!run.done)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (run.wrong_thread, ==, 0);
+  g_assert_cmpstr (run.heard->str, ==, "person");   /* two commits, one emission */
+  g_assert_true (run.heard_before_done);
+  g_assert_cmpint (run.count_in_callback, ==, 2);
+  g_assert_cmpuint (run.busy_notes, ==, 2);
+  g_assert_false (kw_store_get_busy (fx->store));
+  /* nothing left queued */
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_cmpstr (run.heard->str, ==, "person");
+  g_signal_handlers_disconnect_by_data (fx->store, &run);
+  g_string_free (run.heard, TRUE);
+}
+
+static gpointer
+write_in_thread (gpointer data)
+{
+  KwStore *store = data;
+
+  g_free (create (store, "person", "name", "Ilse Draad", NULL));
+  g_free (create (store, "area", "name", "Draadwijk", NULL));
+  g_free (create (store, "person", "name", "Joost Draad", NULL));
+  return NULL;
+}
+
+/* A commit in a thread of its own (not through kw_store_run_async, as
+ * the sync scheduler's connection): queued for the main context,
+ * coalesced per type; kw_store_flush_changed emits them without a main
+ * loop; a commit in the store's own thread still emits at once. */
+static void
+test_changed_on_main_context (Fixture *fx, gconstpointer data)
+{
+  AsyncRun run = { g_string_new (NULL), g_thread_self (), 0, 0, FALSE, FALSE, 0 };
+  GThread *thread;
+  g_autofree char *types = NULL;
+
+  g_signal_connect (fx->store, "changed", G_CALLBACK (on_async_changed_cb), &run);
+  thread = g_thread_new ("kw-test-writer", write_in_thread, fx->store);
+  g_thread_join (thread);
+  g_assert_cmpstr (run.heard->str, ==, "");   /* not in that thread */
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_cmpuint (run.wrong_thread, ==, 0);
+  types = dup_heard (run.heard);
+  g_assert_cmpstr (types, ==, "area person");
+  g_assert_cmpuint (run.heard->len, ==, 0);
+
+  thread = g_thread_new ("kw-test-writer", write_in_thread, fx->store);
+  g_thread_join (thread);
+  kw_store_flush_changed (fx->store);
+  g_free (types);
+  types = g_strdup (run.heard->str);
+  g_assert_true (g_str_equal (types, "area person") || g_str_equal (types, "person area"));
+  g_string_truncate (run.heard, 0);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_cmpstr (run.heard->str, ==, "");   /* the idle went with the flush */
+
+  g_free (create (fx->store, "person", "name", "Lot Draad", NULL));
+  g_assert_cmpstr (run.heard->str, ==, "person");   /* at once */
+  g_signal_handlers_disconnect_by_data (fx->store, &run);
+  g_string_free (run.heard, TRUE);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -835,6 +970,8 @@ main (int argc, char **argv)
   ADD ("list-indexes", test_list_indexes);
   ADD ("pending-delete", test_pending_delete);
   ADD ("pending-overlap", test_pending_overlap);
+  ADD ("run-async", test_run_async);
+  ADD ("changed-on-main-context", test_changed_on_main_context);
 #undef ADD
   return g_test_run ();
 }

@@ -699,8 +699,6 @@ kw_window_set_property (GObject      *object,
     {
     case PROP_STORE:
       self->store = g_value_dup_object (value);
-      /* first of all handlers of ::changed: see kw-store-task.h */
-      kw_store_task_install_gate (self->store);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);

@@ -103,4 +103,18 @@ gboolean       _kw_store_collect_belonging (KwStore     *self,
                                             GPtrArray   *records,
                                             GError     **error);
 
+/* ::changed and work in a thread (kw-store-async.c). */
+typedef struct _KwStoreAsync KwStoreAsync;
+
+KwStoreAsync  *_kw_store_async_new     (void);
+void           _kw_store_async_free    (KwStoreAsync *async);
+KwStoreAsync  *_kw_store_get_async     (KwStore     *self);
+/* ::changed for the types (interned names): at once in the store's own
+ * thread when no work holds it, else queued for its main context. */
+void           _kw_store_dispatch_changed (KwStore  *self,
+                                           GList    *types);
+void           _kw_store_emit_type     (KwStore     *self,
+                                        const char  *type_name);
+void           _kw_store_notify_busy   (KwStore     *self);
+
 G_END_DECLS
