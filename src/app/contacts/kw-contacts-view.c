@@ -344,13 +344,13 @@ apply_filters (KwContactsView *self)
   const char *area_id = area > 0 && area - 1 < self->area_ids->len ? g_ptr_array_index (self->area_ids, area - 1) : NULL;
   const KwField *kinds = kw_entity_type_field (kw_registry_lookup ("organisation"), "kind");
 
-  kw_record_list_set_key_figures_only (self->people, gtk_check_button_get_active (self->key_figures_check));
-  kw_record_list_set_area (self->people, area_id);
-  kw_record_list_set_community (self->people, gtk_editable_get_text (self->community_entry));
-  kw_record_list_set_not_contacted_months (self->people, months < G_N_ELEMENTS (months_choices) ? months_choices[months] : 0);
-  kw_record_list_set_area (self->organisations, area_id);
-  kw_record_list_set_kind (self->organisations, kind > 0 && kind != GTK_INVALID_LIST_POSITION ? kinds->values[kind - 1] : NULL);
-  kw_record_list_set_formal (self->organisations, formal == 1 ? 1 : formal == 2 ? 0 : -1);
+  kw_record_list_set_filter (self->people, "key_figure", gtk_check_button_get_active (self->key_figures_check) ? g_variant_new_boolean (TRUE) : NULL);
+  kw_record_list_set_filter (self->people, "area", area_id ? g_variant_new_string (area_id) : NULL);
+  kw_record_list_set_text_filter (self->people, (const char * const []) { "languages", "communities", NULL }, gtk_editable_get_text (self->community_entry));
+  kw_record_list_set_stale (self->people, "contact_moment", "date", months < G_N_ELEMENTS (months_choices) ? months_choices[months] : 0);
+  kw_record_list_set_filter (self->organisations, "area", area_id ? g_variant_new_string (area_id) : NULL);
+  kw_record_list_set_filter (self->organisations, "kind", kind > 0 && kind != GTK_INVALID_LIST_POSITION ? g_variant_new_string (kinds->values[kind - 1]) : NULL);
+  kw_record_list_set_filter (self->organisations, "formal", formal == 1 || formal == 2 ? g_variant_new_boolean (formal == 1) : NULL);
 }
 
 /* What the window shows of the view: the New button, the Back button. */
@@ -818,7 +818,7 @@ kw_contacts_view_set_property (GObject      *object,
 {
   KwContactsView *self = KW_CONTACTS_VIEW (object);
   const char *sort = g_value_get_string (value);
-  KwRecordSort order;
+  gboolean newest_first;
 
   switch (prop_id)
     {
@@ -827,14 +827,13 @@ kw_contacts_view_set_property (GObject      *object,
         return;
       g_free (self->sort);
       self->sort = g_strdup (sort);
-      order = g_strcmp0 (sort, "last-contact") == 0 ? KW_RECORD_SORT_LAST_CONTACT
-            : g_strcmp0 (sort, "last-contact-oldest") == 0 ? KW_RECORD_SORT_LAST_CONTACT_OLDEST
-            : g_strcmp0 (sort, "last-name") == 0 ? KW_RECORD_SORT_LAST_NAME
-            : KW_RECORD_SORT_NAME;
+      newest_first = g_strcmp0 (sort, "last-contact") == 0;
       if (self->people != NULL)
-        kw_record_list_set_sort (self->people, order);
+        kw_record_list_set_sort (self->people, newest_first || g_strcmp0 (sort, "last-contact-oldest") == 0 ? "contact_moment.date" : NULL,
+                                 newest_first ? KW_RECORD_SORT_DESCENDING
+                                 : g_strcmp0 (sort, "last-name") == 0 ? KW_RECORD_SORT_LAST_NAME : KW_RECORD_SORT_ASCENDING);
       /* newest first is descending; by name and oldest first ascending */
-      gtk_menu_button_set_icon_name (self->sort_button, order == KW_RECORD_SORT_LAST_CONTACT
+      gtk_menu_button_set_icon_name (self->sort_button, newest_first
                                      ? "view-sort-descending-symbolic" : "view-sort-ascending-symbolic");
       g_object_notify_by_pspec (object, properties[PROP_SORT]);
       break;
