@@ -962,15 +962,21 @@ kw_record_list_set_text_filter (KwRecordList       *self,
                                 const char * const *fields,
                                 const char         *text)
 {
+  gboolean changed;
+
   g_return_if_fail (KW_IS_RECORD_LIST (self));
   for (guint i = 0; fields != NULL && fields[i]; i++)
     g_return_if_fail (kw_entity_type_field (self->type, fields[i]) != NULL);
 
-  if (!replace_owned (&self->text, text) && same_strv ((const char * const *) self->text_fields, fields))
-    return;
-  g_strfreev (self->text_fields);
-  self->text_fields = g_strdupv ((GStrv) fields);
-  kw_record_list_refresh (self);
+  changed = replace_owned (&self->text, text);
+  if (!same_strv ((const char * const *) self->text_fields, fields))
+    {
+      g_strfreev (self->text_fields);
+      self->text_fields = g_strdupv ((GStrv) fields);
+      changed = changed || self->text != NULL;   /* other fields, no text: the same list */
+    }
+  if (changed)
+    kw_record_list_refresh (self);
 }
 
 void
