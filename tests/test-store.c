@@ -810,6 +810,15 @@ test_pending_overlap (Fixture *fx, gconstpointer data)
   g_assert_no_error (error);
   g_assert_cmpint (kw_store_count (fx->store, "affiliation"), ==, 0);
   g_assert_cmpint (kw_store_count (fx->store, "person"), ==, 1);
+
+  /* deleted meanwhile (a colleague's tombstone came in with a sync):
+   * the toast going is not an error */
+  g_assert_true (kw_store_pend_delete (fx->store, "person", anna, NULL));
+  g_assert_true (kw_store_delete (fx->store, "person", anna, &error));
+  g_assert_no_error (error);
+  g_assert_true (kw_store_commit_pending (fx->store, "person", anna, &error));
+  g_assert_no_error (error);
+  g_assert_false (kw_store_is_pending (fx->store, "person", anna));
 }
 
 typedef struct {

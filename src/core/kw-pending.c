@@ -260,6 +260,7 @@ kw_store_commit_pending (KwStore     *self,
                          GError     **error)
 {
   g_autoptr(GPtrArray) records = NULL;
+  g_autoptr(GError) local_error = NULL;
 
   g_return_val_if_fail (KW_IS_STORE (self), FALSE);
   g_return_val_if_fail (type_name != NULL && id != NULL, FALSE);
@@ -272,9 +273,11 @@ kw_store_commit_pending (KwStore     *self,
       return FALSE;
     }
   /* one transaction; its ::changed tells the lists */
-  if (kw_store_delete (self, type_name, id, error))
+  if (kw_store_delete (self, type_name, id, &local_error)
+      || g_error_matches (local_error, KW_CORE_ERROR, KW_CORE_ERROR_DELETED))  /* a sync was first */
     return TRUE;
   emit_for (self, records);  /* not deleted: shown again */
+  g_propagate_error (error, g_steal_pointer (&local_error));
   return FALSE;
 }
 

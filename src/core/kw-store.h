@@ -80,8 +80,8 @@ gboolean     kw_store_delete_collect  (KwStore     *self,
  * a delete would take with it are hidden from kw_store_get, _find_type,
  * _dup_reference_title, _list, _list_by_ref, _count, _search and every
  * KwRecordList until kw_store_commit_pending (the toast went: deleted
- * for real, in one transaction) or kw_store_cancel_pending (undo: shown
- * again). Each emits ::changed for the types involved. Not kept in the
+ * for real, in one transaction; already deleted, by a sync meanwhile,
+ * counts as done) or kw_store_cancel_pending (undo: shown again). Each emits ::changed for the types involved. Not kept in the
  * database (a crash deletes nothing); export, import, sync and
  * kw_store_lookup (raw rows, tombstones too) do not see it. Never inside
  * a transaction. */
