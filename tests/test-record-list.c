@@ -611,11 +611,13 @@ test_children_stale_sort (Fixture       *fx,
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autoptr(GDateTime) recent = g_date_time_add_months (now, -1);
   g_autofree char *recent_date = g_date_time_format (recent, "%Y-%m-%d");
+  g_autofree char *recent_moment = NULL;
+  g_autofree char *last = NULL;
   Changes changes = { 0 };
 
   g_free (put (fx->store, "area", "name", "Betondorp-Noord", "parent", inner, NULL));
   g_free (put (fx->store, "contact_moment", "person", anna, "date", "2020-01-10", NULL));
-  g_free (put (fx->store, "contact_moment", "person", anna, "date", recent_date, NULL));
+  recent_moment = put (fx->store, "contact_moment", "person", anna, "date", recent_date, NULL);
   g_free (put (fx->store, "contact_moment", "person", bram, "date", "2021-05-01", NULL));
   moments = kw_record_list_new_children (fx->store, "contact_moment", "person", anna);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (moments)), ==, 2);
@@ -634,6 +636,16 @@ test_children_stale_sort (Fixture       *fx,
   people = kw_record_list_new (fx->store, "person");
   kw_record_list_set_stale (people, "contact_moment", "date", 12);
   assert_titles (people, "Bram Vos, Cor Vos");
+  /* her recent contact moment waiting for its delete does not count */
+  g_assert_true (kw_store_pend_delete (fx->store, "contact_moment", recent_moment, NULL));
+  assert_titles (people, "Anna Vos, Bram Vos, Cor Vos");
+  last = kw_store_dup_last_contact (fx->store, anna);
+  g_assert_cmpstr (last, ==, "2020-01-10");
+  kw_store_cancel_pending (fx->store, "contact_moment", recent_moment);
+  assert_titles (people, "Bram Vos, Cor Vos");
+  g_clear_pointer (&last, g_free);
+  last = kw_store_dup_last_contact (fx->store, anna);
+  g_assert_cmpstr (last, ==, recent_date);
   kw_record_list_set_stale (people, "contact_moment", "date", 0);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (people)), ==, 3);
   /* newest contact first, never contacted last; and the other way */

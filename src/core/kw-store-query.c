@@ -128,8 +128,8 @@ nesting_field (const KwEntityType *type)
 }
 
 static void
-add_filter (GString            *sql,
-            GArray             *binds,
+add_filter (GString             *sql,
+            GArray              *binds,
             const KwQueryFilter *filter)
 {
   const KwField *f = filter->field;
@@ -200,24 +200,29 @@ add_text_filter (GString       *sql,
   g_string_append_c (sql, ')');
 }
 
-/* "(SELECT max (c.<field>) FROM <child> c WHERE c.<parent ref> = <type>.id)",
- * or NULL when child has no PARENT reference to type. */
+/* "(SELECT max (c.<field>) FROM <child> c WHERE c.<parent ref> = <type>.id)"
+ * (without the children whose delete is pending), or NULL when child has
+ * no PARENT reference to type. */
 static char *
-latest_of_children (const KwEntityType *type,
+latest_of_children (KwStore            *self,
+                    const KwEntityType *type,
                     const char         *child_name,
                     const char         *field)
 {
   const KwEntityType *child = kw_registry_lookup (child_name);
   const KwField *parent = child ? _kw_store_query_parent_ref (child, type) : NULL;
+  g_autofree char *pending = NULL;
 
   if (parent == NULL || kw_entity_type_field (child, field) == NULL)
     return NULL;
-  return g_strdup_printf ("(SELECT max (c.\"%s\") FROM \"%s\" c WHERE c.\"%s\" = \"%s\".id)",
-                          field, child->name, parent->name, type->name);
+  pending = _kw_store_pending_sql (self, child, "c");
+  return g_strdup_printf ("(SELECT max (c.\"%s\") FROM \"%s\" c WHERE c.\"%s\" = \"%s\".id%s)",
+                          field, child->name, parent->name, type->name, pending);
 }
 
 static void
-add_stale (GString            *sql,
+add_stale (KwStore            *self,
+           GString            *sql,
            GArray             *binds,
            GPtrArray          *owned,
            const KwEntityType *type,
@@ -227,7 +232,7 @@ add_stale (GString            *sql,
   char *cutoff;
 
   if (q->stale_months == 0 || q->stale_type == NULL
-      || (latest = latest_of_children (type, q->stale_type, q->stale_field)) == NULL)
+      || (latest = latest_of_children (self, type, q->stale_type, q->stale_field)) == NULL)
     return;
   cutoff = cutoff_date (q->stale_months);
   g_ptr_array_add (owned, cutoff);
@@ -236,7 +241,8 @@ add_stale (GString            *sql,
 }
 
 static void
-add_order (GString            *sql,
+add_order (KwStore            *self,
+           GString            *sql,
            const KwEntityType *type,
            const KwQuery      *q)
 {
@@ -248,7 +254,7 @@ add_order (GString            *sql,
     {
       g_autofree char *child = g_strndup (q->sort_field, dot - q->sort_field);
 
-      latest = latest_of_children (type, child, dot + 1);
+      latest = latest_of_children (self, type, child, dot + 1);
     }
   if (latest != NULL)
     g_string_append_printf (sql, " ORDER BY %s %s,", latest, dir);
@@ -289,8 +295,8 @@ build_query (KwStore            *self,
   for (guint i = 0; q->ranges != NULL && i < q->ranges->len; i++)
     add_range (sql, binds, owned, g_ptr_array_index (q->ranges, i));
   add_text_filter (sql, binds, owned, q);
-  add_stale (sql, binds, owned, type, q);
-  add_order (sql, type, q);
+  add_stale (self, sql, binds, owned, type, q);
+  add_order (self, sql, type, q);
   return g_string_free (sql, FALSE);
 }
 
@@ -613,6 +619,8 @@ char *
 kw_store_dup_last_contact (KwStore    *self,
                            const char *person_id)
 {
+  g_autofree char *pending = NULL;
+  g_autofree char *sql = NULL;
   sqlite3_stmt *stmt;
   char *date = NULL;
 
@@ -620,7 +628,9 @@ kw_store_dup_last_contact (KwStore    *self,
 
   if (person_id == NULL)
     return NULL;
-  if ((stmt = _kw_store_prepare (self, last_contact_sql, NULL)) == NULL)
+  pending = _kw_store_pending_sql (self, kw_registry_lookup ("contact_moment"), NULL);
+  sql = g_strconcat (last_contact_sql, pending, NULL);
+  if ((stmt = _kw_store_prepare (self, sql, NULL)) == NULL)
     return NULL;
   sqlite3_bind_text (stmt, 1, person_id, -1, SQLITE_STATIC);
   if (sqlite3_step (stmt) == SQLITE_ROW)
