@@ -663,6 +663,36 @@ test_children_stale_sort (Fixture       *fx,
   assert_titles (people, "Anna Vos, Bram Vos, Cor Vos");
 }
 
+/* A row's summary leaves out what waits for its delete: the
+ * organisation of a person's affiliation, and the person's area. */
+static void
+test_pending_summary (Fixture       *fx,
+                      gconstpointer  data)
+{
+  g_autofree char *area_id = put (fx->store, "area", "name", "Draadwijk", NULL);
+  g_autofree char *org = put (fx->store, "organisation", "name", "Stichting Draad", NULL);
+  g_autofree char *person = put (fx->store, "person", "name", "Mees Draad", "area", area_id, NULL);
+  g_autofree char *area = NULL, *organisation = NULL;
+
+  g_free (put (fx->store, "affiliation", "person", person, "organisation", org, NULL));
+  kw_store_query_summary (fx->store, "person", person, &area, &organisation);
+  g_assert_cmpstr (area, ==, "Draadwijk");
+  g_assert_cmpstr (organisation, ==, "Stichting Draad");
+  g_clear_pointer (&area, g_free);
+  g_clear_pointer (&organisation, g_free);
+
+  g_assert_true (kw_store_pend_delete (fx->store, "organisation", org, NULL));
+  g_assert_true (kw_store_pend_delete (fx->store, "area", area_id, NULL));
+  kw_store_query_summary (fx->store, "person", person, &area, &organisation);
+  g_assert_null (area);
+  g_assert_null (organisation);
+  kw_store_cancel_pending (fx->store, "organisation", org);
+  kw_store_cancel_pending (fx->store, "area", area_id);
+  kw_store_query_summary (fx->store, "person", person, &area, &organisation);
+  g_assert_cmpstr (area, ==, "Draadwijk");
+  g_assert_cmpstr (organisation, ==, "Stichting Draad");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -677,5 +707,6 @@ main (int   argc,
   g_test_add ("/kw/record-list/filters", Fixture, NULL, fixture_set_up, test_filters, fixture_tear_down);
   g_test_add ("/kw/record-list/children-stale-sort", Fixture, NULL, fixture_set_up, test_children_stale_sort, fixture_tear_down);
   g_test_add ("/kw/record-list/pending-delete", Fixture, NULL, fixture_set_up, test_pending_delete, fixture_tear_down);
+  g_test_add ("/kw/record-list/pending-summary", Fixture, NULL, fixture_set_up, test_pending_summary, fixture_tear_down);
   return g_test_run ();
 }

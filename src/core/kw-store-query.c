@@ -28,15 +28,16 @@ static const char find_by_name_sql[] =
 static const char last_contact_sql[] =
   "SELECT max (date) FROM contact_moment WHERE person = ?";
 
+/* (each %s: the condition that leaves out pending deletes, or "") */
 static const char person_summary_sql[] =
-  "SELECT (SELECT name FROM area WHERE id = p.area AND deleted IS NULL), "
+  "SELECT (SELECT name FROM area WHERE id = p.area AND deleted IS NULL%s), "
   "(SELECT o.name FROM affiliation a JOIN organisation o ON o.id = a.organisation "
-  " WHERE a.person = p.id AND a.deleted IS NULL AND o.deleted IS NULL "
+  " WHERE a.person = p.id AND a.deleted IS NULL AND o.deleted IS NULL%s%s "
   " AND (a.until IS NULL OR a.until >= date ('now')) ORDER BY a.since DESC LIMIT 1) "
   "FROM person p WHERE p.id = ?";
 
 static const char area_summary_sql[] =
-  "SELECT (SELECT name FROM area WHERE id = r.area AND deleted IS NULL), NULL "
+  "SELECT (SELECT name FROM area WHERE id = r.area AND deleted IS NULL%s), NULL "
   "FROM \"%s\" r WHERE r.id = ?";
 
 /* People who share a value, grouped in SQL (one sort, no self-join). */
@@ -648,6 +649,7 @@ kw_store_query_summary (KwStore     *self,
 {
   const KwEntityType *type = kw_registry_lookup (type_name);
   g_autofree char *sql = NULL;
+  g_autofree char *no_area = NULL, *no_affiliation = NULL, *no_organisation = NULL;
   sqlite3_stmt *stmt;
 
   g_return_if_fail (KW_IS_STORE (self));
@@ -656,10 +658,15 @@ kw_store_query_summary (KwStore     *self,
   *area = *organisation = NULL;
   if (type == NULL || id == NULL || kw_entity_type_field (type, "area") == NULL)
     return;
+  no_area = _kw_store_pending_sql (self, kw_registry_lookup ("area"), NULL);
   if (strcmp (type->name, "person") == 0)
-    sql = g_strdup (person_summary_sql);
+    {
+      no_affiliation = _kw_store_pending_sql (self, kw_registry_lookup ("affiliation"), "a");
+      no_organisation = _kw_store_pending_sql (self, kw_registry_lookup ("organisation"), "o");
+      sql = g_strdup_printf (person_summary_sql, no_area, no_affiliation, no_organisation);
+    }
   else
-    sql = g_strdup_printf (area_summary_sql, type->name);
+    sql = g_strdup_printf (area_summary_sql, no_area, type->name);
   if ((stmt = _kw_store_prepare (self, sql, NULL)) == NULL)
     return;
   sqlite3_bind_text (stmt, 1, id, -1, SQLITE_STATIC);
