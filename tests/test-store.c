@@ -638,6 +638,324 @@ test_list_indexes (Fixture       *fx,
   g_assert_cmpuint (n, ==, G_N_ELEMENTS (expected));
 }
 
+static void
+on_heard_cb (KwStore    *store,
+               const char *type_name,
+               GString    *heard)
+{
+  g_string_append_printf (heard, "%s%s", heard->len ? " " : "", type_name);
+}
+
+static int
+compare_strings (gconstpointer a,
+                 gconstpointer b)
+{
+  return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* The types heard, each once, in name order. */
+static char *
+dup_heard (GString *heard)
+{
+  g_auto(GStrv) types = g_strsplit (heard->str, " ", -1);
+  g_autoptr(GPtrArray) unique = g_ptr_array_new ();
+
+  for (guint i = 0; types[i] && *types[i]; i++)
+    if (!g_ptr_array_find_with_equal_func (unique, types[i], g_str_equal, NULL))
+      g_ptr_array_add (unique, types[i]);
+  g_ptr_array_sort (unique, compare_strings);
+  g_ptr_array_add (unique, NULL);
+  g_string_truncate (heard, 0);
+  return g_strjoinv (" ", (char **) unique->pdata);
+}
+
+static gboolean
+hits_contain (GPtrArray  *hits,
+              const char *id)
+{
+  for (guint i = 0; hits && i < hits->len; i++)
+    if (g_str_equal (((KwSearchHit *) g_ptr_array_index (hits, i))->id, id))
+      return TRUE;
+  return FALSE;
+}
+
+/* A delete waiting for its undo toast: the person and what belongs to
+ * them are gone from every read the UI makes, and nothing is written;
+ * an undo shows them again; the toast going deletes them for real. */
+static void
+test_pending_delete (Fixture *fx, gconstpointer data)
+{
+  g_autofree char *org = create (fx->store, "organisation", "name", "Buurtkracht", NULL);
+  g_autofree char *fatima = create (fx->store, "person", "name", "Fatima Wachter", NULL);
+  g_autofree char *bram = create (fx->store, "person", "name", "Bram Wachtel", NULL);
+  g_autofree char *aff = create (fx->store, "affiliation", "person", fatima, "organisation", org, NULL);
+  g_autofree char *moment = create (fx->store, "contact_moment", "person", fatima, "date", "2026-11-30", NULL);
+  g_autoptr(GString) heard = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) hits = NULL;
+  g_autoptr(GPtrArray) members = NULL;
+  g_autoptr(GPtrArray) people = NULL;
+  g_autoptr(KwRecord) raw = NULL;
+  g_autoptr(KwRecord) got = NULL;
+  g_autoptr(KwStore) again = NULL;
+  g_autofree char *types = NULL;
+  const char * const parties[] = { "person", "organisation", NULL };
+
+  g_signal_connect (fx->store, "changed", G_CALLBACK (on_heard_cb), heard);
+  g_assert_true (kw_store_pend_delete (fx->store, "person", fatima, &error));
+  g_assert_no_error (error);
+  types = dup_heard (heard);
+  g_assert_cmpstr (types, ==, "affiliation contact_moment person");
+  g_assert_true (kw_store_is_pending (fx->store, "person", fatima));
+  g_assert_true (kw_store_is_pending (fx->store, "affiliation", aff));
+  g_assert_false (kw_store_is_pending (fx->store, "person", bram));
+
+  /* hidden from every read */
+  g_assert_cmpint (kw_store_count (fx->store, "person"), ==, 1);
+  g_assert_cmpint (kw_store_count (fx->store, "contact_moment"), ==, 0);
+  people = kw_store_list (fx->store, "person", NULL);
+  g_assert_cmpuint (people->len, ==, 1);
+  g_assert_cmpstr (kw_record_get_id (g_ptr_array_index (people, 0)), ==, bram);
+  members = kw_store_list_by_ref (fx->store, "affiliation", "organisation", org, NULL);
+  g_assert_cmpuint (members->len, ==, 0);
+  g_clear_pointer (&members, g_ptr_array_unref);
+  hits = kw_store_search (fx->store, "wach", NULL, 0, NULL);       /* full-text index */
+  g_assert_false (hits_contain (hits, fatima));
+  g_assert_true (hits_contain (hits, bram));
+  g_clear_pointer (&hits, g_ptr_array_unref);
+  hits = kw_store_search (fx->store, "fa", "person", 0, NULL);     /* by title */
+  g_assert_cmpuint (hits->len, ==, 0);
+  g_clear_pointer (&hits, g_ptr_array_unref);
+  got = kw_store_get (fx->store, "person", fatima, &error);
+  g_assert_error (error, KW_CORE_ERROR, KW_CORE_ERROR_DELETED);
+  g_assert_null (got);
+  g_clear_error (&error);
+  g_assert_null (kw_store_find_type (fx->store, parties, fatima));
+  g_assert_null (kw_store_dup_reference_title (fx->store, parties, fatima));
+  /* ... but nothing is written: the raw row is live, and another
+   * connection (an export, a restart) sees it */
+  raw = kw_store_lookup (fx->store, "person", fatima, NULL);
+  g_assert_false (kw_record_is_deleted (raw));
+  again = kw_store_open (fx->path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (kw_store_count (again, "person"), ==, 2);
+  g_clear_object (&again);
+
+  /* undo: all back */
+  kw_store_cancel_pending (fx->store, "person", fatima);
+  g_free (types);
+  types = dup_heard (heard);
+  g_assert_cmpstr (types, ==, "affiliation contact_moment person");
+  g_assert_false (kw_store_is_pending (fx->store, "person", fatima));
+  g_assert_cmpint (kw_store_count (fx->store, "person"), ==, 2);
+  g_assert_cmpint (kw_store_count (fx->store, "contact_moment"), ==, 1);
+  members = kw_store_list_by_ref (fx->store, "affiliation", "organisation", org, NULL);
+  g_assert_cmpuint (members->len, ==, 1);
+  g_clear_pointer (&members, g_ptr_array_unref);
+  hits = kw_store_search (fx->store, "wach", NULL, 0, NULL);
+  g_assert_true (hits_contain (hits, fatima));
+  g_clear_pointer (&hits, g_ptr_array_unref);
+
+  /* a commit of nothing pending is refused and deletes nothing */
+  g_assert_false (kw_store_commit_pending (fx->store, "person", fatima, &error));
+  g_assert_error (error, KW_CORE_ERROR, KW_CORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_assert_cmpint (kw_store_count (fx->store, "person"), ==, 2);
+
+  /* the toast went: tombstones, in one transaction */
+  g_assert_true (kw_store_pend_delete (fx->store, "person", fatima, NULL));
+  g_string_truncate (heard, 0);
+  g_assert_true (kw_store_commit_pending (fx->store, "person", fatima, &error));
+  g_assert_no_error (error);
+  g_free (types);
+  types = dup_heard (heard);
+  g_assert_cmpstr (types, ==, "affiliation contact_moment person");
+  g_assert_false (kw_store_is_pending (fx->store, "person", fatima));
+  g_clear_object (&raw);
+  raw = kw_store_lookup (fx->store, "affiliation", aff, NULL);
+  g_assert_true (kw_record_is_deleted (raw));
+  g_clear_object (&raw);
+  raw = kw_store_lookup (fx->store, "contact_moment", moment, NULL);
+  g_assert_true (kw_record_is_deleted (raw));
+  g_assert_cmpint (kw_store_count (fx->store, "person"), ==, 1);
+  g_signal_handlers_disconnect_by_data (fx->store, heard);
+}
+
+/* Two pending deletes that overlap (an organisation, then one of its
+ * affiliations): each is undone on its own; a record stays hidden while
+ * any delete that takes it waits. */
+static void
+test_pending_overlap (Fixture *fx, gconstpointer data)
+{
+  g_autofree char *org = create (fx->store, "organisation", "name", "Buurtkracht", NULL);
+  g_autofree char *anna = create (fx->store, "person", "name", "Anna Vermeer", NULL);
+  g_autofree char *aff = create (fx->store, "affiliation", "person", anna, "organisation", org, NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (kw_store_pend_delete (fx->store, "organisation", org, NULL));
+  g_assert_cmpint (kw_store_count (fx->store, "affiliation"), ==, 0);
+  g_assert_true (kw_store_is_pending (fx->store, "affiliation", aff));
+  /* pending it again is nothing new */
+  g_assert_true (kw_store_pend_delete (fx->store, "organisation", org, NULL));
+  kw_store_cancel_pending (fx->store, "organisation", org);
+  g_assert_cmpint (kw_store_count (fx->store, "affiliation"), ==, 1);
+  g_assert_cmpint (kw_store_count (fx->store, "organisation"), ==, 1);
+
+  g_assert_true (kw_store_pend_delete (fx->store, "affiliation", aff, NULL));
+  g_assert_true (kw_store_pend_delete (fx->store, "person", anna, NULL));
+  kw_store_cancel_pending (fx->store, "person", anna);
+  g_assert_cmpint (kw_store_count (fx->store, "person"), ==, 1);
+  g_assert_cmpint (kw_store_count (fx->store, "affiliation"), ==, 0);  /* its own still waits */
+  g_assert_true (kw_store_commit_pending (fx->store, "affiliation", aff, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (kw_store_count (fx->store, "affiliation"), ==, 0);
+  g_assert_cmpint (kw_store_count (fx->store, "person"), ==, 1);
+
+  /* deleted meanwhile (a colleague's tombstone came in with a sync):
+   * the toast going is not an error */
+  g_assert_true (kw_store_pend_delete (fx->store, "person", anna, NULL));
+  g_assert_true (kw_store_delete (fx->store, "person", anna, &error));
+  g_assert_no_error (error);
+  g_assert_true (kw_store_commit_pending (fx->store, "person", anna, &error));
+  g_assert_no_error (error);
+  g_assert_false (kw_store_is_pending (fx->store, "person", anna));
+}
+
+typedef struct {
+  GString *heard;
+  GThread *main_thread;
+  guint    wrong_thread;
+  guint    busy_notes;
+  gboolean done;
+  gboolean heard_before_done;
+  gint64   count_in_callback;
+} AsyncRun;
+
+static void
+on_async_changed_cb (KwStore    *store,
+                     const char *type_name,
+                     AsyncRun   *run)
+{
+  if (g_thread_self () != run->main_thread)
+    run->wrong_thread++;
+  g_string_append_printf (run->heard, "%s%s", run->heard->len ? " " : "", type_name);
+}
+
+static void
+on_async_busy_cb (KwStore    *store,
+                  GParamSpec *pspec,
+                  AsyncRun   *run)
+{
+  run->busy_notes++;
+}
+
+static gpointer
+add_two_people_work (KwStore       *store,
+                     gpointer       data,
+                     GCancellable  *cancellable,
+                     GError       **error)
+{
+  g_free (create (store, "person", "name", "Noor Draad", NULL));
+  g_free (create (store, "person", "name", "Sem Draad", NULL));
+  return g_strdup ("done");
+}
+
+static void
+on_work_done_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  AsyncRun *run = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *value = kw_store_run_finish (KW_STORE (source), result, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (value, ==, "done");
+  g_assert_false (kw_store_get_busy (KW_STORE (source)));
+  run->heard_before_done = run->heard->len > 0;
+  run->count_in_callback = kw_store_count (KW_STORE (source), "person");
+  run->done = TRUE;
+}
+
+/* kw_store_run_async: the work writes in a thread; ::changed is held
+ * back (the main thread must not read the store meanwhile), then
+ * emitted on the main thread, once per type, before the callback. */
+static void
+test_run_async (Fixture *fx, gconstpointer data)
+{
+  AsyncRun run = { g_string_new (NULL), g_thread_self (), 0, 0, FALSE, FALSE, 0 };
+
+  g_signal_connect (fx->store, "changed", G_CALLBACK (on_async_changed_cb), &run);
+  g_signal_connect (fx->store, "notify::busy", G_CALLBACK (on_async_busy_cb), &run);
+  kw_store_run_async (fx->store, add_two_people_work, NULL, NULL, g_free, NULL, on_work_done_cb, &run);
+  g_assert_true (kw_store_get_busy (fx->store));
+  g_assert_cmpuint (run.busy_notes, ==, 1);
+  while (!run.done)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (run.wrong_thread, ==, 0);
+  g_assert_cmpstr (run.heard->str, ==, "person");   /* two commits, one emission */
+  g_assert_true (run.heard_before_done);
+  g_assert_cmpint (run.count_in_callback, ==, 2);
+  g_assert_cmpuint (run.busy_notes, ==, 2);
+  g_assert_false (kw_store_get_busy (fx->store));
+  /* nothing left queued */
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_cmpstr (run.heard->str, ==, "person");
+  g_signal_handlers_disconnect_by_data (fx->store, &run);
+  g_string_free (run.heard, TRUE);
+}
+
+static gpointer
+write_in_thread (gpointer data)
+{
+  KwStore *store = data;
+
+  g_free (create (store, "person", "name", "Ilse Draad", NULL));
+  g_free (create (store, "area", "name", "Draadwijk", NULL));
+  g_free (create (store, "person", "name", "Joost Draad", NULL));
+  return NULL;
+}
+
+/* A commit in a thread of its own (not through kw_store_run_async, as
+ * the sync scheduler's connection): queued for the main context,
+ * coalesced per type; kw_store_flush_changed emits them without a main
+ * loop; a commit in the store's own thread still emits at once. */
+static void
+test_changed_on_main_context (Fixture *fx, gconstpointer data)
+{
+  AsyncRun run = { g_string_new (NULL), g_thread_self (), 0, 0, FALSE, FALSE, 0 };
+  GThread *thread;
+  g_autofree char *types = NULL;
+
+  g_signal_connect (fx->store, "changed", G_CALLBACK (on_async_changed_cb), &run);
+  thread = g_thread_new ("kw-test-writer", write_in_thread, fx->store);
+  g_thread_join (thread);
+  g_assert_cmpstr (run.heard->str, ==, "");   /* not in that thread */
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_cmpuint (run.wrong_thread, ==, 0);
+  types = dup_heard (run.heard);
+  g_assert_cmpstr (types, ==, "area person");
+  g_assert_cmpuint (run.heard->len, ==, 0);
+
+  thread = g_thread_new ("kw-test-writer", write_in_thread, fx->store);
+  g_thread_join (thread);
+  kw_store_flush_changed (fx->store);
+  g_free (types);
+  types = g_strdup (run.heard->str);
+  g_assert_true (g_str_equal (types, "area person") || g_str_equal (types, "person area"));
+  g_string_truncate (run.heard, 0);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_cmpstr (run.heard->str, ==, "");   /* the idle went with the flush */
+
+  g_free (create (fx->store, "person", "name", "Lot Draad", NULL));
+  g_assert_cmpstr (run.heard->str, ==, "person");   /* at once */
+  g_signal_handlers_disconnect_by_data (fx->store, &run);
+  g_string_free (run.heard, TRUE);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -659,6 +977,10 @@ main (int argc, char **argv)
   ADD ("backups-pruned", test_backups_pruned);
   ADD ("backup-in-transaction", test_backup_in_transaction);
   ADD ("list-indexes", test_list_indexes);
+  ADD ("pending-delete", test_pending_delete);
+  ADD ("pending-overlap", test_pending_overlap);
+  ADD ("run-async", test_run_async);
+  ADD ("changed-on-main-context", test_changed_on_main_context);
 #undef ADD
   return g_test_run ();
 }

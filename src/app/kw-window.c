@@ -254,10 +254,10 @@ finish_pending_delete (KwWindow *self,
   g_clear_object (&self->pending_toast);
   if (id == NULL)
     return;
-  if (!undone && !kw_store_delete (self->store, type, id, &error))
+  if (undone)
+    kw_store_cancel_pending (self->store, type, id);
+  else if (!kw_store_commit_pending (self->store, type, id, &error))
     show_toast (self, error->message);
-  for (guint i = 0; self->views != NULL && i < self->views->len; i++)
-    kw_view_set_hidden (g_ptr_array_index (self->views, i), type, id, FALSE);
   if (undone && (view = lookup_view_for_type (self, type)) != NULL)
     kw_view_open (view, type, id);
 }
@@ -505,6 +505,7 @@ delete_record_action (GtkWidget  *widget,
 {
   KwWindow *self = KW_WINDOW (widget);
   g_autoptr(KwRecord) record = NULL;
+  g_autoptr(GError) error = NULL;
   g_autofree char *title = NULL;
   const char *type, *id;
   AdwToast *toast;
@@ -516,10 +517,13 @@ delete_record_action (GtkWidget  *widget,
     adw_toast_dismiss (self->pending_toast);
   finish_pending_delete (self, FALSE);
 
+  if (!kw_store_pend_delete (self->store, type, id, &error))
+    {
+      show_toast (self, error->message);
+      return;
+    }
   self->pending_type = g_strdup (type);
   self->pending_id = g_strdup (id);
-  for (guint i = 0; i < self->views->len; i++)
-    kw_view_set_hidden (g_ptr_array_index (self->views, i), type, id, TRUE);
 
   if (g_str_equal (type, "person") || g_str_equal (type, "organisation"))
     {
@@ -695,8 +699,6 @@ kw_window_set_property (GObject      *object,
     {
     case PROP_STORE:
       self->store = g_value_dup_object (value);
-      /* first of all handlers of ::changed: see kw-store-task.h */
-      kw_store_task_install_gate (self->store);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);

@@ -52,7 +52,7 @@ static gboolean
 load_people (KwPeopleMatcher  *self,
              GError          **error)
 {
-  KwQuery query = { .formal = -1 };
+  KwQuery query = { 0 };
   g_autoptr(GArray) rids = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr(GArray) offsets = g_array_new (FALSE, FALSE, sizeof (guint32));
   g_autoptr(GString) keys = g_string_new (NULL);

@@ -59,7 +59,6 @@ struct _KwRecordList
   const KwEntityType *type;
   GArray             *rids;      /* gint64, in list order */
   GHashTable         *cache;     /* position + 1 → KwRecord */
-  GHashTable         *hidden;    /* rids left out */
 
   /* the list without its search, for searching as one types */
   Base               *base;      /* NULL: to be loaded */
@@ -74,9 +73,15 @@ struct _KwRecordList
   GCancellable       *job;       /* of the search running, or NULL */
 
   char               *search;
-  char               *area;
-  char               *community;
-  char               *kind;
+  GPtrArray          *filters;   /* KwQueryFilter, in field order */
+  GPtrArray          *ranges;    /* KwQueryRange, in field order */
+  char               *parent_id; /* kw_record_list_new_children */
+  GStrv               text_fields;
+  char               *text;
+  char               *stale_type;
+  char               *stale_field;
+  char               *sort_field;
+  GHashTable         *watched;   /* interned type names whose ::changed refresh it */
   KwQuery             query;
 };
 
@@ -105,11 +110,49 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-/* The types whose changes can change the list or its rows. */
-static const char * const person_related[] = { "person", "contact_moment", "affiliation", "area", NULL };
-static const char * const organisation_related[] = { "organisation", "area", NULL };
-
 /* Helpers */
+
+static void
+query_filter_free (KwQueryFilter *filter)
+{
+  g_variant_unref (filter->value);
+  g_free (filter);
+}
+
+static void
+query_range_free (KwQueryRange *range)
+{
+  g_free (range->from);
+  g_free (range->to);
+  g_free (range);
+}
+
+/* The types whose changes can change the list or its rows, from the
+ * registry: the type itself, the types its references point at (the
+ * row shows their titles; an area takes its sub-areas), the types a row
+ * shows records of (_kw_store_query_row_types), and the type of the
+ * records that belong to it that it is filtered or sorted by. */
+static void
+update_watched (KwRecordList *self)
+{
+  const char * const *row = _kw_store_query_row_types (self->type);
+  const char *dot = self->sort_field ? strchr (self->sort_field, '.') : NULL;
+
+  g_hash_table_remove_all (self->watched);
+  g_hash_table_add (self->watched, (gpointer) g_intern_string (self->type->name));
+  for (guint i = 0; i < self->type->n_fields; i++)
+    for (guint t = 0; self->type->fields[i].kind == KW_FIELD_REF && self->type->fields[i].targets[t]; t++)
+      g_hash_table_add (self->watched, (gpointer) g_intern_string (self->type->fields[i].targets[t]));
+  for (guint i = 0; row[i]; i++)
+    g_hash_table_add (self->watched, (gpointer) g_intern_string (row[i]));
+  if (self->stale_type != NULL)
+    g_hash_table_add (self->watched, (gpointer) g_intern_string (self->stale_type));
+  if (dot != NULL)
+    {
+      g_autofree char *child = g_strndup (self->sort_field, dot - self->sort_field);
+      g_hash_table_add (self->watched, (gpointer) g_intern_string (child));
+    }
+}
 
 typedef struct {
   guint  index;
@@ -222,14 +265,14 @@ ensure_base (KwRecordList  *self,
   if (!_kw_store_query_titles (self->store, self->type->name, &self->query,
                                base->rids, base->keys, base->offsets, error))
     return FALSE;
-  if (self->query.sort == KW_RECORD_SORT_NAME)
-    {
-      self->base = order_by_folded_names (base);
-      return TRUE;
-    }
-  if (self->query.sort == KW_RECORD_SORT_LAST_NAME)
+  if (self->query.sort_field == NULL && (self->query.sort_flags & KW_RECORD_SORT_LAST_NAME))
     {
       self->base = order_by_last_names (base);
+      return TRUE;
+    }
+  if (self->query.sort_field == NULL && !(self->query.sort_flags & KW_RECORD_SORT_DESCENDING))
+    {
+      self->base = order_by_folded_names (base);
       return TRUE;
     }
   self->base = g_steal_pointer (&base);
@@ -245,12 +288,11 @@ forget_base (KwRecordList *self)
 /* The rows of the list without its search that the search matches, in
  * the list's order: by the row ids the full-text index gave (matches),
  * or for a search shorter than a trigram, by substring of the titles
- * (as LIKE would), and without the hidden ones. */
+ * (as LIKE would). (The store's query leaves out pending deletes.) */
 static GArray *
 filter_base (Base         *base,
              const char   *trimmed,
              GHashTable   *matches,
-             GHashTable   *hidden,
              GCancellable *cancellable)
 {
   g_autofree char *needle = g_ascii_strdown (trimmed, -1);
@@ -263,8 +305,7 @@ filter_base (Base         *base,
 
       if ((i & 0x3fff) == 0 && g_cancellable_is_cancelled (cancellable))
         break;
-      if ((*trimmed == '\0' || (matches ? g_hash_table_contains (matches, rid) : strstr (key, needle) != NULL))
-          && (hidden == NULL || !g_hash_table_contains (hidden, rid)))
+      if (*trimmed == '\0' || (matches ? g_hash_table_contains (matches, rid) : strstr (key, needle) != NULL))
         g_array_append_val (rids, *rid);
     }
   return rids;
@@ -282,7 +323,7 @@ search_base (KwRecordList  *self,
   if (!ensure_base (self, error)
       || (*trimmed != '\0' && !_kw_store_query_match (self->store, self->type->name, trimmed, &matches, error)))
     return NULL;
-  return filter_base (self->base, trimmed, matches, NULL, NULL);
+  return filter_base (self->base, trimmed, matches, NULL);
 }
 
 static GArray *
@@ -292,9 +333,14 @@ query_rids (KwRecordList *self)
   GArray *rids;
 
   self->query.search = self->search;
-  self->query.area = self->area;
-  self->query.community = self->community;
-  self->query.kind = self->kind;
+  self->query.filters = self->filters;
+  self->query.ranges = self->ranges;
+  self->query.parent_id = self->parent_id;
+  self->query.text_fields = (const char * const *) self->text_fields;
+  self->query.text = self->text;
+  self->query.stale_type = self->stale_type;
+  self->query.stale_field = self->stale_field;
+  self->query.sort_field = self->sort_field;
   if (self->type->title_field != NULL)
     rids = search_base (self, &error);
   else
@@ -304,10 +350,6 @@ query_rids (KwRecordList *self)
       g_warning ("could not list %s: %s", self->type->name, error->message);
       return g_array_new (FALSE, FALSE, sizeof (gint64));
     }
-  if (g_hash_table_size (self->hidden) > 0)
-    for (guint i = rids->len; i > 0; i--)
-      if (g_hash_table_contains (self->hidden, &g_array_index (rids, gint64, i - 1)))
-        g_array_remove_index (rids, i - 1);
   return rids;
 }
 
@@ -442,10 +484,12 @@ publish (KwRecordList *self,
 /* Callbacks */
 
 static void
-on_store_changed_cb (KwRecordList *self,
-                     const char   *type_name)
+on_store_changed_cb (KwStore      *store,
+                     const char   *type_name,
+                     KwRecordList *self)
 {
-  kw_record_list_refresh (self);
+  if (g_hash_table_contains (self->watched, g_intern_string (type_name)))
+    kw_record_list_refresh (self);
 }
 
 /* GListModel */
@@ -508,14 +552,19 @@ kw_record_list_finalize (GObject *object)
   g_clear_object (&self->store);
   g_clear_pointer (&self->rids, g_array_unref);
   g_clear_pointer (&self->cache, g_hash_table_unref);
-  g_clear_pointer (&self->hidden, g_hash_table_unref);
   forget_base (self);
   g_clear_object (&self->job);
   g_clear_pointer (&self->reader, _kw_store_reader_free);
   g_free (self->search);
-  g_free (self->area);
-  g_free (self->community);
-  g_free (self->kind);
+  g_clear_pointer (&self->filters, g_ptr_array_unref);
+  g_clear_pointer (&self->ranges, g_ptr_array_unref);
+  g_free (self->parent_id);
+  g_strfreev (self->text_fields);
+  g_free (self->text);
+  g_free (self->stale_type);
+  g_free (self->stale_field);
+  g_free (self->sort_field);
+  g_clear_pointer (&self->watched, g_hash_table_unref);
 
   G_OBJECT_CLASS (kw_record_list_parent_class)->finalize (object);
 }
@@ -571,8 +620,9 @@ kw_record_list_init (KwRecordList *self)
 {
   self->rids = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->cache = g_hash_table_new_full (NULL, NULL, NULL, g_object_unref);
-  self->hidden = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-  self->query.formal = -1;
+  self->filters = g_ptr_array_new_with_free_func ((GDestroyNotify) query_filter_free);
+  self->ranges = g_ptr_array_new_with_free_func ((GDestroyNotify) query_range_free);
+  self->watched = g_hash_table_new (NULL, NULL);
 }
 
 /* Public API */
@@ -582,7 +632,6 @@ kw_record_list_new (KwStore    *store,
                     const char *type_name)
 {
   const KwEntityType *type = kw_registry_lookup (type_name);
-  const char * const *related;
   KwRecordList *self;
 
   g_return_val_if_fail (KW_IS_STORE (store), NULL);
@@ -591,19 +640,28 @@ kw_record_list_new (KwStore    *store,
   self = g_object_new (KW_TYPE_RECORD_LIST, NULL);
   self->store = g_object_ref (store);
   self->type = type;
-  related = strcmp (type->name, "person") == 0 ? person_related
-          : strcmp (type->name, "organisation") == 0 ? organisation_related : NULL;
-  for (guint i = 0; related != NULL && related[i]; i++)
-    {
-      g_autofree char *signal = g_strconcat ("changed::", related[i], NULL);
-      g_signal_connect_swapped (store, signal, G_CALLBACK (on_store_changed_cb), self);
-    }
-  if (related == NULL)
-    {
-      g_autofree char *signal = g_strconcat ("changed::", type->name, NULL);
-      g_signal_connect_swapped (store, signal, G_CALLBACK (on_store_changed_cb), self);
-    }
+  update_watched (self);
+  g_signal_connect (store, "changed", G_CALLBACK (on_store_changed_cb), self);
   return self;  /* queried on first use */
+}
+
+KwRecordList *
+kw_record_list_new_children (KwStore    *store,
+                             const char *type_name,
+                             const char *parent_field,
+                             const char *parent_id)
+{
+  const KwEntityType *type = kw_registry_lookup (type_name);
+  const KwField *f = type ? kw_entity_type_field (type, parent_field) : NULL;
+  KwRecordList *self;
+
+  g_return_val_if_fail (f != NULL && f->kind == KW_FIELD_REF, NULL);
+  g_return_val_if_fail (parent_id != NULL, NULL);
+
+  self = kw_record_list_new (store, type_name);
+  self->query.parent_field = f->name;
+  self->parent_id = g_strdup (parent_id);
+  return self;
 }
 
 KwStore *
@@ -640,8 +698,8 @@ drop_job (KwRecordList *self)
   g_clear_object (&self->job);
 }
 
-/* Runs the query again; when only the search or the hidden records
- * changed, the list without its search is still good. */
+/* Runs the query again; when only the search changed, the list without
+ * its search is still good. */
 static void
 requery (KwRecordList *self,
          gboolean      base_changed)
@@ -659,7 +717,6 @@ typedef struct {
   Base          *base;
   char          *search;   /* trimmed */
   GHashTable    *matches;  /* from the main thread when there is no reader */
-  GHashTable    *hidden;   /* a copy, or NULL */
   KwStoreReader *reader;   /* the list's; it outlives the task */
   const char    *type_name;
 } SearchJob;
@@ -672,7 +729,6 @@ search_job_free (gpointer data)
   base_unref (job->base);
   g_free (job->search);
   g_clear_pointer (&job->matches, g_hash_table_unref);
-  g_clear_pointer (&job->hidden, g_hash_table_unref);
   g_free (job);
 }
 
@@ -695,7 +751,7 @@ search_thread (GTask        *task,
       return;
     }
   g_task_return_pointer (task, filter_base (job->base, job->search, job->reader ? matches : job->matches,
-                                            job->hidden, cancellable),
+                                            cancellable),
                          (GDestroyNotify) g_array_unref);
 }
 
@@ -713,22 +769,6 @@ on_search_done_cb (GObject      *source,
   g_clear_object (&self->job);
   publish (self, g_steal_pointer (&rids));
   set_busy (self, FALSE);
-}
-
-static GHashTable *
-copy_hidden (KwRecordList *self)
-{
-  GHashTable *copy;
-  GHashTableIter iter;
-  gpointer key;
-
-  if (g_hash_table_size (self->hidden) == 0)
-    return NULL;
-  copy = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-  g_hash_table_iter_init (&iter, self->hidden);
-  while (g_hash_table_iter_next (&iter, &key, NULL))
-    g_hash_table_add (copy, g_memdup2 (key, sizeof (gint64)));
-  return copy;
 }
 
 /* A new search in a worker thread, over the list without its search
@@ -756,7 +796,6 @@ search_async (KwRecordList *self)
   job = g_new0 (SearchJob, 1);
   job->base = g_atomic_rc_box_acquire (self->base);
   job->search = g_strstrip (g_strdup (self->search ? self->search : ""));
-  job->hidden = copy_hidden (self);
   job->reader = self->reader;
   job->type_name = self->type->name;
   if (self->reader == NULL && *job->search != '\0'
@@ -785,10 +824,10 @@ replace_string (KwRecordList  *self,
     return;
   g_free (*slot);
   *slot = g_strdup (value);
-  if (slot == &self->search && self->async)
+  if (self->async)
     search_async (self);
   else
-    requery (self, slot != &self->search);
+    requery (self, FALSE);
 }
 
 void
@@ -799,96 +838,186 @@ kw_record_list_set_search (KwRecordList *self,
   replace_string (self, &self->search, search);
 }
 
-void
-kw_record_list_set_area (KwRecordList *self,
-                         const char   *area_id)
+static gboolean
+replace_owned (char       **slot,
+               const char  *value)
 {
-  g_return_if_fail (KW_IS_RECORD_LIST (self));
-  replace_string (self, &self->area, area_id);
+  if (value != NULL && *value == '\0')
+    value = NULL;
+  if (g_strcmp0 (*slot, value) == 0)
+    return FALSE;
+  g_free (*slot);
+  *slot = g_strdup (value);
+  return TRUE;
+}
+
+/* The index of the entry for a field in filters or ranges (both start
+ * with the field), or where it would go to keep them in field order. */
+static guint
+find_field (GPtrArray     *entries,
+            const KwField *field,
+            gboolean      *found)
+{
+  guint i = 0;
+
+  while (i < entries->len && *(const KwField **) g_ptr_array_index (entries, i) < field)
+    i++;
+  *found = i < entries->len && *(const KwField **) g_ptr_array_index (entries, i) == field;
+  return i;
+}
+
+static gboolean
+same_strv (const char * const *a,
+           const char * const *b)
+{
+  static const char * const none[] = { NULL };
+
+  return g_strv_equal (a ? a : none, b ? b : none);
+}
+
+static gboolean
+check_value (const KwField *f,
+             GVariant      *value)
+{
+  if (f->kind == KW_FIELD_BOOL)
+    return g_variant_is_of_type (value, G_VARIANT_TYPE_BOOLEAN);
+  if (f->kind == KW_FIELD_ENUM || f->kind == KW_FIELD_REF)
+    return g_variant_is_of_type (value, G_VARIANT_TYPE_STRING);
+  return FALSE;
 }
 
 void
-kw_record_list_set_community (KwRecordList *self,
-                              const char   *community)
+kw_record_list_set_filter (KwRecordList *self,
+                           const char   *field,
+                           GVariant     *value)
 {
-  g_return_if_fail (KW_IS_RECORD_LIST (self));
-  replace_string (self, &self->community, community);
-}
+  g_autoptr(GVariant) sunk = value ? g_variant_ref_sink (value) : NULL;
+  const KwField *f;
+  KwQueryFilter *filter;
+  gboolean found;
+  guint i;
 
-void
-kw_record_list_set_kind (KwRecordList *self,
-                         const char   *kind)
-{
   g_return_if_fail (KW_IS_RECORD_LIST (self));
-  replace_string (self, &self->kind, kind);
-}
+  f = kw_entity_type_field (self->type, field);
+  g_return_if_fail (f != NULL);
+  g_return_if_fail (sunk == NULL || check_value (f, sunk));
 
-void
-kw_record_list_set_key_figures_only (KwRecordList *self,
-                                     gboolean      key_figures)
-{
-  g_return_if_fail (KW_IS_RECORD_LIST (self));
-
-  if (self->query.key_figures == !!key_figures)
+  if (sunk != NULL && g_variant_is_of_type (sunk, G_VARIANT_TYPE_STRING)
+      && *g_variant_get_string (sunk, NULL) == '\0')
+    g_clear_pointer (&sunk, g_variant_unref);
+  i = find_field (self->filters, f, &found);
+  if (found && sunk != NULL && g_variant_equal (((KwQueryFilter *) g_ptr_array_index (self->filters, i))->value, sunk))
     return;
-  self->query.key_figures = !!key_figures;
+  if (!found && sunk == NULL)
+    return;
+  if (found)
+    g_ptr_array_remove_index (self->filters, i);
+  if (sunk != NULL)
+    {
+      filter = g_new0 (KwQueryFilter, 1);
+      filter->field = f;
+      filter->value = g_steal_pointer (&sunk);
+      g_ptr_array_insert (self->filters, i, filter);
+    }
   kw_record_list_refresh (self);
 }
 
 void
-kw_record_list_set_formal (KwRecordList *self,
-                           int           formal)
+kw_record_list_set_range (KwRecordList *self,
+                          const char   *field,
+                          const char   *from,
+                          const char   *to)
 {
-  g_return_if_fail (KW_IS_RECORD_LIST (self));
+  const KwField *f;
+  KwQueryRange *range;
+  gboolean found;
+  guint i;
 
-  formal = formal < 0 ? -1 : !!formal;
-  if (self->query.formal == formal)
+  g_return_if_fail (KW_IS_RECORD_LIST (self));
+  f = kw_entity_type_field (self->type, field);
+  g_return_if_fail (f != NULL && (f->kind == KW_FIELD_DATE || f->kind == KW_FIELD_DATETIME));
+
+  from = from && *from ? from : NULL;
+  to = to && *to ? to : NULL;
+  i = find_field (self->ranges, f, &found);
+  range = found ? g_ptr_array_index (self->ranges, i) : NULL;
+  if ((range == NULL && from == NULL && to == NULL)
+      || (range != NULL && g_strcmp0 (range->from, from) == 0 && g_strcmp0 (range->to, to) == 0))
     return;
-  self->query.formal = formal;
+  if (found)
+    g_ptr_array_remove_index (self->ranges, i);
+  if (from != NULL || to != NULL)
+    {
+      range = g_new0 (KwQueryRange, 1);
+      range->field = f;
+      range->from = g_strdup (from);
+      range->to = g_strdup (to);
+      g_ptr_array_insert (self->ranges, i, range);
+    }
   kw_record_list_refresh (self);
 }
 
 void
-kw_record_list_set_not_contacted_months (KwRecordList *self,
-                                         guint         months)
+kw_record_list_set_text_filter (KwRecordList       *self,
+                                const char * const *fields,
+                                const char         *text)
 {
-  g_return_if_fail (KW_IS_RECORD_LIST (self));
+  gboolean changed;
 
-  if (self->query.not_contacted_months == months)
+  g_return_if_fail (KW_IS_RECORD_LIST (self));
+  for (guint i = 0; fields != NULL && fields[i]; i++)
+    g_return_if_fail (kw_entity_type_field (self->type, fields[i]) != NULL);
+
+  changed = replace_owned (&self->text, text);
+  if (!same_strv ((const char * const *) self->text_fields, fields))
+    {
+      g_strfreev (self->text_fields);
+      self->text_fields = g_strdupv ((GStrv) fields);
+      changed = changed || self->text != NULL;   /* other fields, no text: the same list */
+    }
+  if (changed)
+    kw_record_list_refresh (self);
+}
+
+void
+kw_record_list_set_stale (KwRecordList *self,
+                          const char   *child_type,
+                          const char   *date_field,
+                          guint         months)
+{
+  const KwEntityType *child;
+  gboolean changed;
+
+  g_return_if_fail (KW_IS_RECORD_LIST (self));
+  child = child_type ? kw_registry_lookup (child_type) : NULL;
+  g_return_if_fail (months == 0 || (child != NULL && _kw_store_query_parent_ref (child, self->type) != NULL
+                                    && kw_entity_type_field (child, date_field) != NULL));
+
+  if (months == 0)
+    child_type = date_field = NULL;
+  changed = replace_owned (&self->stale_type, child_type);
+  changed |= replace_owned (&self->stale_field, date_field);
+  if (!changed && self->query.stale_months == months)
     return;
-  self->query.not_contacted_months = months;
+  self->query.stale_months = months;
+  update_watched (self);
   kw_record_list_refresh (self);
 }
 
 void
-kw_record_list_set_sort (KwRecordList *self,
-                         KwRecordSort  sort)
+kw_record_list_set_sort (KwRecordList      *self,
+                         const char        *field,
+                         KwRecordSortFlags  flags)
 {
   g_return_if_fail (KW_IS_RECORD_LIST (self));
 
-  if (self->query.sort == sort)
+  if (g_strcmp0 (field, self->type->title_field) == 0)
+    field = NULL;
+  if (!replace_owned (&self->sort_field, field) && self->query.sort_flags == flags)
     return;
-  self->query.sort = sort;
+  self->query.sort_flags = flags;
+  update_watched (self);
   kw_record_list_refresh (self);
-}
-
-void
-kw_record_list_set_hidden (KwRecordList *self,
-                           const char   *id,
-                           gboolean      hidden)
-{
-  gint64 rid;
-
-  g_return_if_fail (KW_IS_RECORD_LIST (self));
-
-  rid = _kw_store_query_rid (self->store, self->type->name, id);
-  if (rid < 0 || g_hash_table_contains (self->hidden, &rid) == !!hidden)
-    return;
-  if (hidden)
-    g_hash_table_add (self->hidden, g_memdup2 (&rid, sizeof rid));
-  else
-    g_hash_table_remove (self->hidden, &rid);
-  requery (self, FALSE);
 }
 
 guint

@@ -70,6 +70,8 @@ gboolean       _kw_store_in_transaction (KwStore    *self);
 gint64         _kw_store_wall_ms       (KwStore     *self);
 void           _kw_store_mark_changed  (KwStore     *self,
                                         const char  *type_name);
+/* ::changed now for the types marked, when no transaction is open. */
+void           _kw_store_emit_changed  (KwStore     *self);
 gboolean       _kw_store_get_meta      (KwStore     *self,
                                         const char  *key,
                                         char       **value);
@@ -110,5 +112,42 @@ void     _kw_store_sync_append_column  (GString       *s,
                                         const KwField *field,
                                         sqlite3_stmt  *stmt,
                                         int            col);
+
+/* Pending deletes (kw-pending.c): the set, owned by the store. */
+typedef struct _KwPending KwPending;
+
+KwPending     *_kw_pending_new         (void);
+void           _kw_pending_free        (KwPending   *pending);
+KwPending     *_kw_store_get_pending   (KwStore     *self);
+/* " AND <alias.>id NOT IN (…)" when records of the type wait for their
+ * delete, else "" (so the query text, and its cached statement, stays
+ * the usual one). Free it. */
+char          *_kw_store_pending_sql   (KwStore            *self,
+                                        const KwEntityType *type,
+                                        const char         *alias);
+gboolean       _kw_store_is_pending    (KwStore     *self,
+                                        const char  *type_name,
+                                        const char  *id);
+/* Appends to @records (KwRecord) the live records a delete of this one
+ * would take with it (KW_FIELD_FLAG_PARENT references, recursively). */
+gboolean       _kw_store_collect_belonging (KwStore     *self,
+                                            const char  *type_name,
+                                            const char  *id,
+                                            GPtrArray   *records,
+                                            GError     **error);
+
+/* ::changed and work in a thread (kw-store-async.c). */
+typedef struct _KwStoreAsync KwStoreAsync;
+
+KwStoreAsync  *_kw_store_async_new     (void);
+void           _kw_store_async_free    (KwStoreAsync *async);
+KwStoreAsync  *_kw_store_get_async     (KwStore     *self);
+/* ::changed for the types (interned names): at once in the store's own
+ * thread when no work holds it, else queued for its main context. */
+void           _kw_store_dispatch_changed (KwStore  *self,
+                                           GList    *types);
+void           _kw_store_emit_type     (KwStore     *self,
+                                        const char  *type_name);
+void           _kw_store_notify_busy   (KwStore     *self);
 
 G_END_DECLS

@@ -28,15 +28,16 @@ static const char find_by_name_sql[] =
 static const char last_contact_sql[] =
   "SELECT max (date) FROM contact_moment WHERE person = ?";
 
+/* (each %s: the condition that leaves out pending deletes, or "") */
 static const char person_summary_sql[] =
-  "SELECT (SELECT name FROM area WHERE id = p.area AND deleted IS NULL), "
+  "SELECT (SELECT name FROM area WHERE id = p.area AND deleted IS NULL%s), "
   "(SELECT o.name FROM affiliation a JOIN organisation o ON o.id = a.organisation "
-  " WHERE a.person = p.id AND a.deleted IS NULL AND o.deleted IS NULL "
+  " WHERE a.person = p.id AND a.deleted IS NULL AND o.deleted IS NULL%s%s "
   " AND (a.until IS NULL OR a.until >= date ('now')) ORDER BY a.since DESC LIMIT 1) "
   "FROM person p WHERE p.id = ?";
 
 static const char area_summary_sql[] =
-  "SELECT (SELECT name FROM area WHERE id = r.area AND deleted IS NULL), NULL "
+  "SELECT (SELECT name FROM area WHERE id = r.area AND deleted IS NULL%s), NULL "
   "FROM \"%s\" r WHERE r.id = ?";
 
 /* People who share a value, grouped in SQL (one sort, no self-join). */
@@ -116,99 +117,187 @@ cutoff_date (guint months)
   return g_date_time_format (then, "%Y-%m-%d");
 }
 
-static void
-add_person_filters (GString       *sql,
-                    GArray        *binds,
-                    GPtrArray     *owned,
-                    const KwQuery *q)
+/* The REF of a type to itself (area.parent), or NULL. */
+static const KwField *
+nesting_field (const KwEntityType *type)
 {
-  if (q->key_figures)
-    g_string_append (sql, " AND key_figure = 1");
-  if (q->community != NULL && *q->community != '\0')
-    {
-      char *pattern = make_like_pattern (q->community);
-
-      g_ptr_array_add (owned, pattern);
-      g_string_append (sql, " AND (languages LIKE ? ESCAPE '\\' OR communities LIKE ? ESCAPE '\\')");
-      add_bind (binds, pattern, 0);
-      add_bind (binds, pattern, 0);
-    }
-  if (q->not_contacted_months > 0)
-    {
-      char *cutoff = cutoff_date (q->not_contacted_months);
-
-      g_ptr_array_add (owned, cutoff);
-      g_string_append (sql, " AND coalesce ((SELECT max (c.date) FROM contact_moment c "
-                            "WHERE c.person = person.id), '') < ?");
-      add_bind (binds, cutoff, 0);
-    }
+  for (guint i = 0; type != NULL && i < type->n_fields; i++)
+    if (type->fields[i].kind == KW_FIELD_REF && kw_field_targets (&type->fields[i], type->name)
+        && type->fields[i].targets[1] == NULL)
+      return &type->fields[i];
+  return NULL;
 }
 
 static void
-add_organisation_filters (GString       *sql,
-                          GArray        *binds,
-                          const KwQuery *q)
+add_filter (GString             *sql,
+            GArray              *binds,
+            const KwQueryFilter *filter)
 {
-  if (q->kind != NULL && *q->kind != '\0')
-    {
-      g_string_append (sql, " AND kind = ?");
-      add_bind (binds, q->kind, 0);
-    }
-  if (q->formal >= 0)
-    {
-      g_string_append (sql, " AND coalesce (formal, 0) = ?");
-      add_bind (binds, NULL, q->formal ? 1 : 0);
-    }
-}
+  const KwField *f = filter->field;
+  const KwEntityType *target = f->kind == KW_FIELD_REF && f->targets[1] == NULL
+                               ? kw_registry_lookup (f->targets[0]) : NULL;
+  const KwField *nest = nesting_field (target);
 
-static void
-add_order (GString            *sql,
-           const KwEntityType *type,
-           KwRecordSort        sort)
-{
-  if (type->title_field == NULL)
+  if (f->kind == KW_FIELD_BOOL)
     {
-      g_string_append (sql, " ORDER BY rid");
+      /* TRUE as the partial indexes have it (key_figure = 1) */
+      if (g_variant_get_boolean (filter->value))
+        g_string_append_printf (sql, " AND \"%s\" = 1", f->name);
+      else
+        g_string_append_printf (sql, " AND coalesce (\"%s\", 0) = 0", f->name);
       return;
     }
-  if (sort == KW_RECORD_SORT_LAST_CONTACT && strcmp (type->name, "person") == 0)
-    g_string_append (sql, " ORDER BY (SELECT max (c.date) FROM contact_moment c "
-                          "WHERE c.person = person.id) DESC NULLS LAST,");
-  else if (sort == KW_RECORD_SORT_LAST_CONTACT_OLDEST && strcmp (type->name, "person") == 0)
-    g_string_append (sql, " ORDER BY (SELECT max (c.date) FROM contact_moment c "
-                          "WHERE c.person = person.id) ASC NULLS FIRST,");
+  if (nest != NULL)
+    /* the record and every one inside it: Betondorp holds Betondorp-Noord */
+    g_string_append_printf (sql, " AND \"%s\" IN (WITH RECURSIVE inside (id) AS (SELECT ? UNION "
+                                 "SELECT t.id FROM \"%s\" t JOIN inside ON t.\"%s\" = inside.id "
+                                 "WHERE t.deleted IS NULL) SELECT id FROM inside)",
+                            f->name, target->name, nest->name);
+  else
+    g_string_append_printf (sql, " AND \"%s\" = ?", f->name);
+  add_bind (binds, g_variant_get_string (filter->value, NULL), 0);
+}
+
+static void
+add_range (GString            *sql,
+           GArray             *binds,
+           GPtrArray          *owned,
+           const KwQueryRange *range)
+{
+  if (range->from != NULL)
+    {
+      g_string_append_printf (sql, " AND \"%s\" >= ?", range->field->name);
+      add_bind (binds, range->from, 0);
+    }
+  if (range->to != NULL)
+    {
+      /* inclusive, as a prefix: past every value that starts with it */
+      char *to = g_strconcat (range->to, "\xef\xbf\xbf", NULL);
+
+      g_ptr_array_add (owned, to);
+      g_string_append_printf (sql, " AND \"%s\" <= ?", range->field->name);
+      add_bind (binds, to, 0);
+    }
+}
+
+static void
+add_text_filter (GString       *sql,
+                 GArray        *binds,
+                 GPtrArray     *owned,
+                 const KwQuery *q)
+{
+  char *pattern;
+
+  if (q->text == NULL || *q->text == '\0' || q->text_fields == NULL || q->text_fields[0] == NULL)
+    return;
+  pattern = make_like_pattern (q->text);
+  g_ptr_array_add (owned, pattern);
+  g_string_append (sql, " AND (");
+  for (guint i = 0; q->text_fields[i]; i++)
+    {
+      g_string_append_printf (sql, "%s\"%s\" LIKE ? ESCAPE '\\'", i ? " OR " : "", q->text_fields[i]);
+      add_bind (binds, pattern, 0);
+    }
+  g_string_append_c (sql, ')');
+}
+
+/* "(SELECT max (c.<field>) FROM <child> c WHERE c.<parent ref> = <type>.id)"
+ * (without the children whose delete is pending), or NULL when child has
+ * no PARENT reference to type. */
+static char *
+latest_of_children (KwStore            *self,
+                    const KwEntityType *type,
+                    const char         *child_name,
+                    const char         *field)
+{
+  const KwEntityType *child = kw_registry_lookup (child_name);
+  const KwField *parent = child ? _kw_store_query_parent_ref (child, type) : NULL;
+  g_autofree char *pending = NULL;
+
+  if (parent == NULL || kw_entity_type_field (child, field) == NULL)
+    return NULL;
+  pending = _kw_store_pending_sql (self, child, "c");
+  return g_strdup_printf ("(SELECT max (c.\"%s\") FROM \"%s\" c WHERE c.\"%s\" = \"%s\".id%s)",
+                          field, child->name, parent->name, type->name, pending);
+}
+
+static void
+add_stale (KwStore            *self,
+           GString            *sql,
+           GArray             *binds,
+           GPtrArray          *owned,
+           const KwEntityType *type,
+           const KwQuery      *q)
+{
+  g_autofree char *latest = NULL;
+  char *cutoff;
+
+  if (q->stale_months == 0 || q->stale_type == NULL
+      || (latest = latest_of_children (self, type, q->stale_type, q->stale_field)) == NULL)
+    return;
+  cutoff = cutoff_date (q->stale_months);
+  g_ptr_array_add (owned, cutoff);
+  g_string_append_printf (sql, " AND coalesce (%s, '') < ?", latest);
+  add_bind (binds, cutoff, 0);
+}
+
+static void
+add_order (KwStore            *self,
+           GString            *sql,
+           const KwEntityType *type,
+           const KwQuery      *q)
+{
+  const char *dir = (q->sort_flags & KW_RECORD_SORT_DESCENDING) ? "DESC NULLS LAST" : "ASC NULLS FIRST";
+  const char *dot = q->sort_field ? strchr (q->sort_field, '.') : NULL;
+  g_autofree char *latest = NULL;
+
+  if (dot != NULL)
+    {
+      g_autofree char *child = g_strndup (q->sort_field, dot - q->sort_field);
+
+      latest = latest_of_children (self, type, child, dot + 1);
+    }
+  if (latest != NULL)
+    g_string_append_printf (sql, " ORDER BY %s %s,", latest, dir);
+  else if (q->sort_field != NULL && g_strcmp0 (q->sort_field, type->title_field) != 0
+           && kw_entity_type_field (type, q->sort_field) != NULL)
+    g_string_append_printf (sql, " ORDER BY \"%s\" %s,", q->sort_field, dir);
   else
     g_string_append (sql, " ORDER BY");
-  g_string_append_printf (sql, " \"%s\" COLLATE NOCASE, id", type->title_field);
+  if (type->title_field == NULL)
+    g_string_append (sql, " rid");
+  else
+    g_string_append_printf (sql, " \"%s\" COLLATE NOCASE, id", type->title_field);
 }
 
 static char *
-build_query (const KwEntityType *type,
+build_query (KwStore            *self,
+             const KwEntityType *type,
              const KwQuery      *q,
              gboolean            with_title,
              GArray             *binds,
              GPtrArray          *owned)
 {
   GString *sql = g_string_new ("SELECT rid");
+  g_autofree char *pending = _kw_store_pending_sql (self, type, NULL);
 
   if (with_title)
     g_string_append_printf (sql, ", \"%s\"", type->title_field);
-  g_string_append_printf (sql, " FROM \"%s\" WHERE %s", type->name, _kw_store_live_sql (type));
+  g_string_append_printf (sql, " FROM \"%s\" WHERE %s%s", type->name, _kw_store_live_sql (type), pending);
   if (q->search != NULL)
     add_search (sql, binds, owned, type, q->search);
-  if (q->area != NULL && *q->area != '\0' && kw_entity_type_field (type, "area") != NULL)
+  if (q->parent_field != NULL && q->parent_id != NULL)
     {
-      /* the area and every area inside it: Betondorp holds Betondorp-Noord */
-      g_string_append (sql, " AND area IN (WITH RECURSIVE inside (id) AS (SELECT ? UNION "
-                            "SELECT a.id FROM area a JOIN inside ON a.parent = inside.id "
-                            "WHERE a.deleted IS NULL) SELECT id FROM inside)");
-      add_bind (binds, q->area, 0);
+      g_string_append_printf (sql, " AND \"%s\" = ?", q->parent_field);
+      add_bind (binds, q->parent_id, 0);
     }
-  if (strcmp (type->name, "person") == 0)
-    add_person_filters (sql, binds, owned, q);
-  else if (strcmp (type->name, "organisation") == 0)
-    add_organisation_filters (sql, binds, q);
-  add_order (sql, type, q->sort);
+  for (guint i = 0; q->filters != NULL && i < q->filters->len; i++)
+    add_filter (sql, binds, g_ptr_array_index (q->filters, i));
+  for (guint i = 0; q->ranges != NULL && i < q->ranges->len; i++)
+    add_range (sql, binds, owned, g_ptr_array_index (q->ranges, i));
+  add_text_filter (sql, binds, owned, q);
+  add_stale (self, sql, binds, owned, type, q);
+  add_order (self, sql, type, q);
   return g_string_free (sql, FALSE);
 }
 
@@ -240,6 +329,26 @@ dup_column (sqlite3_stmt *stmt,
 
 /* Public API */
 
+const KwField *
+_kw_store_query_parent_ref (const KwEntityType *child,
+                            const KwEntityType *type)
+{
+  for (guint i = 0; i < child->n_fields; i++)
+    if ((child->fields[i].flags & KW_FIELD_FLAG_PARENT) && kw_field_targets (&child->fields[i], type->name))
+      return &child->fields[i];
+  return NULL;
+}
+
+const char * const *
+_kw_store_query_row_types (const KwEntityType *type)
+{
+  /* what person_summary_sql and last_contact_sql read */
+  static const char * const person_row[] = { "affiliation", "contact_moment", "organisation", NULL };
+  static const char * const none[] = { NULL };
+
+  return g_str_equal (type->name, "person") ? person_row : none;
+}
+
 GArray *
 _kw_store_query_rids (KwStore        *self,
                       const char     *type_name,
@@ -257,7 +366,7 @@ _kw_store_query_rids (KwStore        *self,
   g_return_val_if_fail (KW_IS_STORE (self), NULL);
   g_return_val_if_fail (type != NULL && query != NULL, NULL);
 
-  sql = build_query (type, query, FALSE, binds, owned);
+  sql = build_query (self, type, query, FALSE, binds, owned);
   if ((stmt = _kw_store_prepare (self, sql, error)) == NULL)
     return NULL;
   bind_all (stmt, binds);
@@ -299,7 +408,7 @@ _kw_store_query_titles (KwStore        *self,
 
   unsearched = *query;
   unsearched.search = NULL;
-  sql = build_query (type, &unsearched, TRUE, binds, owned);
+  sql = build_query (self, type, &unsearched, TRUE, binds, owned);
   if ((stmt = _kw_store_prepare (self, sql, error)) == NULL)
     return FALSE;
   bind_all (stmt, binds);
@@ -511,6 +620,8 @@ char *
 kw_store_dup_last_contact (KwStore    *self,
                            const char *person_id)
 {
+  g_autofree char *pending = NULL;
+  g_autofree char *sql = NULL;
   sqlite3_stmt *stmt;
   char *date = NULL;
 
@@ -518,7 +629,9 @@ kw_store_dup_last_contact (KwStore    *self,
 
   if (person_id == NULL)
     return NULL;
-  if ((stmt = _kw_store_prepare (self, last_contact_sql, NULL)) == NULL)
+  pending = _kw_store_pending_sql (self, kw_registry_lookup ("contact_moment"), NULL);
+  sql = g_strconcat (last_contact_sql, pending, NULL);
+  if ((stmt = _kw_store_prepare (self, sql, NULL)) == NULL)
     return NULL;
   sqlite3_bind_text (stmt, 1, person_id, -1, SQLITE_STATIC);
   if (sqlite3_step (stmt) == SQLITE_ROW)
@@ -536,6 +649,7 @@ kw_store_query_summary (KwStore     *self,
 {
   const KwEntityType *type = kw_registry_lookup (type_name);
   g_autofree char *sql = NULL;
+  g_autofree char *no_area = NULL, *no_affiliation = NULL, *no_organisation = NULL;
   sqlite3_stmt *stmt;
 
   g_return_if_fail (KW_IS_STORE (self));
@@ -544,10 +658,15 @@ kw_store_query_summary (KwStore     *self,
   *area = *organisation = NULL;
   if (type == NULL || id == NULL || kw_entity_type_field (type, "area") == NULL)
     return;
+  no_area = _kw_store_pending_sql (self, kw_registry_lookup ("area"), NULL);
   if (strcmp (type->name, "person") == 0)
-    sql = g_strdup (person_summary_sql);
+    {
+      no_affiliation = _kw_store_pending_sql (self, kw_registry_lookup ("affiliation"), "a");
+      no_organisation = _kw_store_pending_sql (self, kw_registry_lookup ("organisation"), "o");
+      sql = g_strdup_printf (person_summary_sql, no_area, no_affiliation, no_organisation);
+    }
   else
-    sql = g_strdup_printf (area_summary_sql, type->name);
+    sql = g_strdup_printf (area_summary_sql, no_area, type->name);
   if ((stmt = _kw_store_prepare (self, sql, NULL)) == NULL)
     return;
   sqlite3_bind_text (stmt, 1, id, -1, SQLITE_STATIC);

@@ -13,22 +13,45 @@
 
 G_BEGIN_DECLS
 
+/* How a list is sorted (kw_record_list_set_sort): ascending (empty
+ * values first) unless DESCENDING (empty values last); LAST_NAME sorts
+ * a title by its last name ("de Wit" under W, when the list loads). */
 typedef enum {
-  KW_RECORD_SORT_NAME,
-  KW_RECORD_SORT_LAST_CONTACT,         /* newest first, never contacted last */
-  KW_RECORD_SORT_LAST_CONTACT_OLDEST,  /* never contacted first, then oldest */
-  KW_RECORD_SORT_LAST_NAME,            /* "de Wit" under W (sorted when loaded) */
-} KwRecordSort;
+  KW_RECORD_SORT_ASCENDING  = 0,
+  KW_RECORD_SORT_DESCENDING = 1 << 0,
+  KW_RECORD_SORT_LAST_NAME  = 1 << 1,
+} KwRecordSortFlags;
 
+/* Equality on a field: ENUM and REF a string, BOOL a boolean (no value
+ * counts as FALSE). A REF to a type that nests (a REF of its own to
+ * itself, as area.parent) takes the record and every one inside it. */
 typedef struct {
-  const char   *search;           /* full-text search, or NULL */
-  gboolean      key_figures;      /* person: key figures only */
-  const char   *area;             /* id of an area, or NULL */
-  const char   *community;        /* person: substring of languages or communities */
-  const char   *kind;             /* organisation: its kind, or NULL */
-  int           formal;           /* organisation: -1 any, 0 informal, 1 formal */
-  guint         not_contacted_months; /* person: 0 = any */
-  KwRecordSort  sort;
+  const KwField *field;
+  GVariant      *value;
+} KwQueryFilter;
+
+/* A DATE or DATETIME between from and to (either may be NULL); both
+ * inclusive, to as a prefix ("2026-12" is the whole of December). */
+typedef struct {
+  const KwField *field;
+  char          *from;
+  char          *to;
+} KwQueryRange;
+
+/* Everything but search is generic over the registry; all may be 0. */
+typedef struct {
+  const char         *search;        /* full-text search, or NULL */
+  GPtrArray          *filters;       /* KwQueryFilter *, in field order, or NULL */
+  GPtrArray          *ranges;        /* KwQueryRange *, in field order, or NULL */
+  const char         *parent_field;  /* children: this REF equals parent_id exactly */
+  const char         *parent_id;
+  const char * const *text_fields;   /* one of them contains text (any case) */
+  const char         *text;
+  const char         *stale_type;    /* no record of stale_type belonging to it (its */
+  const char         *stale_field;   /* PARENT reference) has stale_field in the last */
+  guint               stale_months;  /* stale_months months; 0: no such filter */
+  const char         *sort_field;    /* NULL: the title; a field; "type.field": the latest */
+  KwRecordSortFlags   sort_flags;    /* field of the records of type belonging to it */
 } KwQuery;
 
 /* The last contact moment with a person ("YYYY-MM-DD"), or NULL. */
@@ -61,6 +84,14 @@ char      *kw_store_find_person       (KwStore     *self,
                                        const char  *email,
                                        const char  *phone,
                                        const char  *name);
+
+/* The types whose records a row of a list of @type shows beside its
+ * own fields (kw_store_query_summary, kw_store_dup_last_contact): a
+ * list listens to their ::changed. NULL-terminated, static. */
+const char * const *_kw_store_query_row_types (const KwEntityType *type);
+/* The PARENT reference of @child that points at @type, or NULL. */
+const KwField *_kw_store_query_parent_ref (const KwEntityType *child,
+                                           const KwEntityType *type);
 
 /* For KwRecordList. */
 GArray    *_kw_store_query_rids      (KwStore        *self,

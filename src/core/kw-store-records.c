@@ -268,16 +268,15 @@ static gboolean is_live (KwStore    *self,
                          const char *type_name,
                          const char *id);
 
-KwRecord *
-kw_store_get (KwStore     *self,
-              const char  *type_name,
-              const char  *id,
-              GError     **error)
+/* A live record, pending delete or not (for writes). */
+static KwRecord *
+get_record (KwStore     *self,
+            const char  *type_name,
+            const char  *id,
+            GError     **error)
 {
   g_autoptr(GError) local_error = NULL;
   g_autoptr(KwRecord) record = NULL;
-
-  g_return_val_if_fail (KW_IS_STORE (self), NULL);
 
   record = kw_store_lookup (self, type_name, id, &local_error);
   if (local_error != NULL)
@@ -301,6 +300,27 @@ kw_store_get (KwStore     *self,
     {
       g_set_error (error, KW_CORE_ERROR, KW_CORE_ERROR_NOT_FOUND,
                    _("no %s with id %s"), type_name, id);
+      return NULL;
+    }
+  return g_steal_pointer (&record);
+}
+
+KwRecord *
+kw_store_get (KwStore     *self,
+              const char  *type_name,
+              const char  *id,
+              GError     **error)
+{
+  g_autoptr(KwRecord) record = NULL;
+
+  g_return_val_if_fail (KW_IS_STORE (self), NULL);
+
+  if ((record = get_record (self, type_name, id, error)) == NULL)
+    return NULL;
+  if (_kw_store_is_pending (self, type_name, id))
+    {
+      g_set_error (error, KW_CORE_ERROR, KW_CORE_ERROR_DELETED,
+                   _("%s %s was deleted"), type_name, id);
       return NULL;
     }
   return g_steal_pointer (&record);
@@ -339,7 +359,7 @@ kw_store_find_type (KwStore            *self,
     {
       const KwEntityType *type = kw_registry_lookup (type_names[i]);
 
-      if (type != NULL && is_live (self, type->name, id))
+      if (type != NULL && is_live (self, type->name, id) && !_kw_store_is_pending (self, type->name, id))
         return type->name;
     }
   return NULL;
@@ -669,7 +689,7 @@ kw_store_update (KwStore     *self,
     return FALSE;
   if (!write_begin (self, &own, error))
     return FALSE;
-  record = kw_store_get (self, type->name, id, error);
+  record = get_record (self, type->name, id, error);
   if (record == NULL)
     return write_end (self, own, FALSE, NULL);
   if (moves_to_private (self, record, changes))
@@ -722,6 +742,56 @@ delete_belonging (KwStore     *self,
 }
 
 static gboolean
+contains_record (GPtrArray *records,
+                 KwRecord  *record)
+{
+  for (guint i = 0; i < records->len; i++)
+    if (g_str_equal (kw_record_get_id (g_ptr_array_index (records, i)), kw_record_get_id (record))
+        && g_str_equal (kw_record_get_type_name (g_ptr_array_index (records, i)), kw_record_get_type_name (record)))
+      return TRUE;
+  return FALSE;
+}
+
+/* What delete_belonging () would delete, without writing. */
+gboolean
+_kw_store_collect_belonging (KwStore     *self,
+                             const char  *type_name,
+                             const char  *id,
+                             GPtrArray   *records,
+                             GError     **error)
+{
+  for (guint t = 0; t < kw_registry_n_types (); t++)
+    {
+      const KwEntityType *type = kw_registry_type_at (t);
+
+      for (guint i = 0; i < type->n_fields; i++)
+        {
+          const KwField *f = &type->fields[i];
+          g_autofree char *sql = NULL;
+          g_autoptr(GPtrArray) children = NULL;
+
+          if (!(f->flags & KW_FIELD_FLAG_PARENT) || !kw_field_targets (f, type_name))
+            continue;
+          sql = g_strdup_printf ("%s WHERE \"%s\" = ? AND deleted IS NULL", sql_for (type)->select, f->name);
+          if ((children = collect_rows (self, type, sql, id, error)) == NULL)
+            return FALSE;
+          for (guint k = 0; k < children->len; k++)
+            {
+              KwRecord *child = g_ptr_array_index (children, k);
+
+              if (contains_record (records, child))  /* a relation of a person with itself */
+                continue;
+              g_ptr_array_add (records, g_object_ref (child));
+              if (!_kw_store_collect_belonging (self, kw_record_get_type_name (child),
+                                                kw_record_get_id (child), records, error))
+                return FALSE;
+            }
+        }
+    }
+  return TRUE;
+}
+
+static gboolean
 delete_record (KwStore    *self,
                KwRecord   *record,
                GPtrArray  *deleted,
@@ -758,7 +828,7 @@ kw_store_delete_collect (KwStore     *self,
 
   if (lookup_type (type_name, error) == NULL || !write_begin (self, &own, error))
     return FALSE;
-  record = kw_store_get (self, type_name, id, error);
+  record = get_record (self, type_name, id, error);
   if (record == NULL)
     return write_end (self, own, FALSE, NULL);
   ok = delete_record (self, record, deleted, error);
@@ -808,13 +878,15 @@ kw_store_list (KwStore     *self,
                GError     **error)
 {
   const KwEntityType *type;
+  g_autofree char *pending = NULL;
   g_autofree char *sql = NULL;
 
   g_return_val_if_fail (KW_IS_STORE (self), NULL);
 
   if ((type = lookup_type (type_name, error)) == NULL)
     return NULL;
-  sql = g_strconcat (sql_for (type)->select, " WHERE ", sql_for (type)->live, sql_for (type)->order, NULL);
+  pending = _kw_store_pending_sql (self, type, NULL);
+  sql = g_strconcat (sql_for (type)->select, " WHERE ", sql_for (type)->live, pending, sql_for (type)->order, NULL);
   return collect_rows (self, type, sql, NULL, error);
 }
 
@@ -827,6 +899,7 @@ kw_store_list_by_ref (KwStore     *self,
 {
   const KwEntityType *type;
   const KwField *f;
+  g_autofree char *pending = NULL;
   g_autofree char *sql = NULL;
 
   g_return_val_if_fail (KW_IS_STORE (self), NULL);
@@ -841,8 +914,9 @@ kw_store_list_by_ref (KwStore     *self,
                    _("%s: no such reference on %s"), field ? field : "", type_name);
       return NULL;
     }
-  sql = g_strdup_printf ("%s WHERE \"%s\" = ? AND %s%s",
-                         sql_for (type)->select, f->name, sql_for (type)->live, sql_for (type)->order);
+  pending = _kw_store_pending_sql (self, type, NULL);
+  sql = g_strdup_printf ("%s WHERE \"%s\" = ? AND %s%s%s",
+                         sql_for (type)->select, f->name, sql_for (type)->live, pending, sql_for (type)->order);
   return collect_rows (self, type, sql, id, error);
 }
 
@@ -851,6 +925,7 @@ kw_store_count (KwStore    *self,
                 const char *type_name)
 {
   const KwEntityType *type;
+  g_autofree char *pending = NULL;
   g_autofree char *sql = NULL;
   sqlite3_stmt *stmt;
   gint64 n = -1;
@@ -859,7 +934,8 @@ kw_store_count (KwStore    *self,
 
   if ((type = kw_registry_lookup (type_name)) == NULL)
     return -1;
-  sql = g_strdup_printf ("SELECT count(*) FROM \"%s\" WHERE %s", type->name, sql_for (type)->live);
+  pending = _kw_store_pending_sql (self, type, NULL);
+  sql = g_strdup_printf ("SELECT count(*) FROM \"%s\" WHERE %s%s", type->name, sql_for (type)->live, pending);
   if ((stmt = _kw_store_prepare (self, sql, NULL)) == NULL)
     return -1;
   if (sqlite3_step (stmt) == SQLITE_ROW)
@@ -973,6 +1049,7 @@ search_type (KwStore            *self,
 {
   const char *t = type->name;
   const char *title = type->title_field;
+  g_autofree char *pending = _kw_store_pending_sql (self, type, match != NULL ? "r" : NULL);
   g_autofree char *sql = NULL;
   sqlite3_stmt *stmt;
   int rc;
@@ -982,13 +1059,13 @@ search_type (KwStore            *self,
    * are sorted by the caller. */
   if (match != NULL)
     sql = g_strdup_printf ("SELECT r.id, r.\"%s\" FROM \"%s.fts\" f JOIN \"%s\" r ON r.rid = f.rowid "
-                           "WHERE \"%s.fts\" MATCH ?1 AND r.deleted IS NULL LIMIT ?3",
-                           title, t, t, t);
+                           "WHERE \"%s.fts\" MATCH ?1 AND r.deleted IS NULL%s LIMIT ?3",
+                           title, t, t, t, pending);
   else
     sql = g_strdup_printf ("SELECT id, \"%s\" FROM \"%s\" WHERE \"%s\" COLLATE NOCASE >= ?1 "
-                           "AND \"%s\" COLLATE NOCASE < ?2 AND deleted IS NULL "
+                           "AND \"%s\" COLLATE NOCASE < ?2 AND deleted IS NULL%s "
                            "ORDER BY \"%s\" COLLATE NOCASE LIMIT ?3",
-                           title, t, title, title, title);
+                           title, t, title, title, pending, title);
   if ((stmt = _kw_store_prepare (self, sql, error)) == NULL)
     return FALSE;
   if (match != NULL)

@@ -41,6 +41,8 @@ struct _KwStore
   gboolean         read_only;     /* the outermost transaction only reads */
   GHashTable      *statements;   /* SQL text → sqlite3_stmt */
   GHashTable      *changed;      /* type names written in this transaction */
+  KwPending       *pending;      /* deletes waiting for their undo (kw-pending.c) */
+  KwStoreAsync    *async;        /* ::changed on the main context (kw-store-async.c) */
 };
 
 G_DEFINE_FINAL_TYPE (KwStore, kw_store, G_TYPE_OBJECT)
@@ -52,10 +54,14 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-/* Indexes beyond one per reference and title, for the lists of the app:
- * contact moments by person and date (last contact), key figures, e-mail
- * for duplicates, and the live records in name order (100,000 row ids in
- * a few ms). */
+enum {
+  PROP_0,
+  PROP_BUSY,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
 static const char select_meta_sql[] = "SELECT value FROM meta WHERE key = ?";
 static const char upsert_meta_sql[] =
   "INSERT INTO meta (key, value) VALUES (?, ?) "
@@ -396,6 +402,40 @@ _kw_store_mark_changed (KwStore    *self,
   g_hash_table_add (self->changed, (gpointer) g_intern_string (type_name));
 }
 
+static void emit_changed (KwStore *self);
+
+void
+_kw_store_emit_changed (KwStore *self)
+{
+  if (self->depth == 0)
+    emit_changed (self);
+}
+
+KwPending *
+_kw_store_get_pending (KwStore *self)
+{
+  return self->pending;
+}
+
+KwStoreAsync *
+_kw_store_get_async (KwStore *self)
+{
+  return self->async;
+}
+
+void
+_kw_store_emit_type (KwStore    *self,
+                     const char *type_name)
+{
+  g_signal_emit (self, signals[CHANGED], g_quark_from_string (type_name), type_name);
+}
+
+void
+_kw_store_notify_busy (KwStore *self)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
+}
+
 /* Files */
 
 /* Makes the file with mode 0600 when it is missing. An existing file is
@@ -515,14 +555,15 @@ kw_store_begin_read (KwStore  *self,
   return begin (self, TRUE, error);
 }
 
+/* At once in the store's own thread, else queued for its main context
+ * (kw-store-async.c). */
 static void
 emit_changed (KwStore *self)
 {
   g_autoptr(GList) types = g_hash_table_get_keys (self->changed);
 
   g_hash_table_remove_all (self->changed);
-  for (GList *l = types; l; l = l->next)
-    g_signal_emit (self, signals[CHANGED], g_quark_from_string (l->data), l->data);
+  _kw_store_dispatch_changed (self, types);
 }
 
 gboolean
@@ -585,6 +626,8 @@ kw_store_finalize (GObject *object)
 
   g_clear_pointer (&self->statements, g_hash_table_unref);
   g_clear_pointer (&self->changed, g_hash_table_unref);
+  g_clear_pointer (&self->pending, _kw_pending_free);
+  g_clear_pointer (&self->async, _kw_store_async_free);
   if (self->db != NULL)
     {
       if (self->depth > 0)
@@ -598,16 +641,42 @@ kw_store_finalize (GObject *object)
 }
 
 static void
+kw_store_get_property (GObject    *object,
+                       guint       prop_id,
+                       GValue     *value,
+                       GParamSpec *pspec)
+{
+  switch (prop_id)
+    {
+    case PROP_BUSY:
+      g_value_set_boolean (value, kw_store_get_busy (KW_STORE (object)));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 kw_store_class_init (KwStoreClass *klass)
 {
   G_OBJECT_CLASS (klass)->finalize = kw_store_finalize;
+  G_OBJECT_CLASS (klass)->get_property = kw_store_get_property;
+
+  /* a kw_store_run_async () work holds the store (notified on its context) */
+  properties[PROP_BUSY] =
+    g_param_spec_boolean ("busy", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (G_OBJECT_CLASS (klass), N_PROPS, properties);
 
   /**
    * KwStore::changed:
    * @type_name: the entity type whose records changed
    *
-   * After a transaction that wrote records of @type_name committed.
-   * Detailed by the type name ("changed::person").
+   * After a transaction that wrote records of @type_name committed, and
+   * when records of it are hidden or shown by a pending delete. Detailed
+   * by the type name ("changed::person"). Always on the main context
+   * the store was opened on: at once for a commit in that thread, else
+   * from an idle there, once per type (kw-store-async.c).
    */
   signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass),
                                    G_SIGNAL_RUN_LAST | G_SIGNAL_DETAILED,
@@ -620,6 +689,8 @@ kw_store_init (KwStore *self)
 {
   self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, finalize_statement);
   self->changed = g_hash_table_new (NULL, NULL);
+  self->pending = _kw_pending_new ();
+  self->async = _kw_store_async_new ();
   self->wall_clock = default_wall_clock;
 }
 

@@ -5,11 +5,12 @@
  * Every write goes through the store: it validates against the registry,
  * stamps each changed field with the HLC (value, stamp, previous stamp)
  * and runs in a transaction. A delete leaves a tombstone and scrubs every
- * field. The store emits ::changed after each committed transaction.
+ * field. The store emits ::changed after each committed transaction, on
+ * the main context it was opened on (kw-store-async.c).
  */
 #pragma once
 
-#include <glib-object.h>
+#include <gio/gio.h>
 
 #include "kw-record.h"
 #include "kw-registry.h"
@@ -75,7 +76,33 @@ gboolean     kw_store_delete_collect  (KwStore     *self,
                                        const char  *id,
                                        GPtrArray   *deleted,
                                        GError     **error);
-/* A live record, or NULL with KW_CORE_ERROR_NOT_FOUND / _DELETED. */
+/* Pending deletes (kw-pending.c), for an undo toast: the record and what
+ * a delete would take with it are hidden from kw_store_get, _find_type,
+ * _dup_reference_title, _list, _list_by_ref, _count, _search and every
+ * KwRecordList until kw_store_commit_pending (the toast went: deleted
+ * for real, in one transaction; already deleted, by a sync meanwhile,
+ * counts as done) or kw_store_cancel_pending (undo: shown again). Each emits ::changed for the types involved. Not kept in the
+ * database (a crash deletes nothing); export, import, sync and
+ * kw_store_lookup (raw rows, tombstones too) do not see it. Never inside
+ * a transaction. */
+gboolean     kw_store_pend_delete     (KwStore     *self,
+                                       const char  *type_name,
+                                       const char  *id,
+                                       GError     **error);
+gboolean     kw_store_commit_pending  (KwStore     *self,
+                                       const char  *type_name,
+                                       const char  *id,
+                                       GError     **error);
+void         kw_store_cancel_pending  (KwStore     *self,
+                                       const char  *type_name,
+                                       const char  *id);
+/* Whether the record is hidden by a pending delete (its own or one of
+ * a record it belongs to). */
+gboolean     kw_store_is_pending      (KwStore     *self,
+                                       const char  *type_name,
+                                       const char  *id);
+/* A live record, or NULL with KW_CORE_ERROR_NOT_FOUND / _DELETED (also
+ * _DELETED while its delete is pending). */
 KwRecord    *kw_store_get             (KwStore     *self,
                                        const char  *type_name,
                                        const char  *id,
@@ -156,6 +183,38 @@ gboolean     kw_store_scrub_backups   (KwStore     *self,
                                        GPtrArray   *scrubbed,
                                        GPtrArray   *removed,
                                        GError     **error);
+
+/* Work in a thread (kw-store-async.c). The store is used by one thread
+ * at a time: kw_store_run_async () hands it to @func in a GTask thread
+ * and sets :busy until the callback; the caller touches the store again
+ * only in the callback (the window shows its busy page meanwhile).
+ * ::changed for what the work wrote is held back and emitted on the
+ * store's main context when the work is done, before the callback. */
+typedef gpointer (*KwStoreRunFunc) (KwStore       *store,
+                                    gpointer       data,
+                                    GCancellable  *cancellable,
+                                    GError       **error);
+
+/* @func returns the result (freed with @result_free when nobody takes
+ * it), or NULL with the error set. One work at a time per store. */
+void         kw_store_run_async       (KwStore             *self,
+                                       KwStoreRunFunc       func,
+                                       gpointer             data,
+                                       GDestroyNotify       data_free,
+                                       GDestroyNotify       result_free,
+                                       GCancellable        *cancellable,
+                                       GAsyncReadyCallback  callback,
+                                       gpointer             user_data);
+/* The work's result (the caller's now), or NULL with the error. */
+gpointer     kw_store_run_finish      (KwStore             *self,
+                                       GAsyncResult        *result,
+                                       GError             **error);
+/* Whether a kw_store_run_async () work holds the store (:busy). */
+gboolean     kw_store_get_busy        (KwStore             *self);
+/* Emits now, in the store's thread, the ::changed that commits in
+ * another thread queued for the main context (for code that runs no
+ * main loop; a main loop does it by itself). Nothing while :busy. */
+void         kw_store_flush_changed   (KwStore             *self);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (KwSearchHit, kw_search_hit_free)
 

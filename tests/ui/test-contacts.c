@@ -209,8 +209,10 @@ test_delete_undo (KwTestFixture *f,
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (person_page (f)), "person.delete", NULL));
   g_assert_nonnull (kw_window_get_undo_toast (f->window));
   g_assert_cmpuint (kw_record_list_find (list, id), ==, G_MAXUINT);
-  record = kw_store_get (f->store, "person", id, NULL);
+  record = kw_store_lookup (f->store, "person", id, NULL);
   g_assert_nonnull (record);   /* not deleted before the toast goes */
+  g_assert_false (kw_record_is_deleted (record));
+  g_assert_null (kw_store_get (f->store, "person", id, NULL));   /* but hidden */
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo-delete", NULL));
   kw_test_wait (50);
@@ -275,7 +277,7 @@ test_relation (KwTestFixture *f,
   /* removing it waits for its toast, like every delete */
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.delete-record", "(ss)", "relation", rel);
   g_assert_cmpuint (kw_related_group_get_n_rows (group), ==, 0);
-  g_assert_nonnull (kw_store_get (f->store, "relation", rel, NULL));
+  g_assert_true (kw_store_is_pending (f->store, "relation", rel));   /* hidden, not deleted */
   adw_toast_dismiss (kw_window_get_undo_toast (f->window));
   kw_test_wait (20);
   g_assert_null (kw_store_get (f->store, "relation", rel, NULL));
@@ -537,7 +539,7 @@ test_filters_and_sort (KwTestFixture *f,
   kw_test_fixture_open (f);
   list = kw_contacts_view_get_list (contacts_view (f), "person");
   all = g_list_model_get_n_items (G_LIST_MODEL (list));
-  kw_record_list_set_key_figures_only (list, TRUE);
+  kw_record_list_set_filter (list, "key_figure", g_variant_new_boolean (TRUE));
   n = g_list_model_get_n_items (G_LIST_MODEL (list));
   g_assert_cmpuint (n, >, 0);
   g_assert_cmpuint (n, <, all);
@@ -546,7 +548,7 @@ test_filters_and_sort (KwTestFixture *f,
       g_autoptr(KwRecord) person = g_list_model_get_item (G_LIST_MODEL (list), i);
       g_assert_true (kw_record_get_bool (person, "key_figure"));
     }
-  kw_record_list_set_key_figures_only (list, FALSE);
+  kw_record_list_set_filter (list, "key_figure", NULL);
 
   g_assert_true (gtk_widget_activate_action (kw_window_get_contacts_view (f->window), "contacts.sort", "s", "last-contact"));
   for (guint i = 1; i < MIN (all, 20); i++)
@@ -579,10 +581,10 @@ test_filters_and_sort (KwTestFixture *f,
     g_assert_true (seen_date);
   }
   g_assert_true (gtk_widget_activate_action (kw_window_get_contacts_view (f->window), "contacts.sort", "s", "last-contact"));
-  kw_record_list_set_not_contacted_months (list, 12);
+  kw_record_list_set_stale (list, "contact_moment", "date", 12);
   n = g_list_model_get_n_items (G_LIST_MODEL (list));
   g_assert_cmpuint (n, <, all);
-  kw_record_list_set_not_contacted_months (list, 0);
+  kw_record_list_set_stale (list, "contact_moment", "date", 0);
 
   /* an area takes in the areas inside it */
   {
@@ -593,10 +595,10 @@ test_filters_and_sort (KwTestFixture *f,
     const char *outer = area ? kw_record_get_string (area, "parent") : NULL;
 
     g_assert_nonnull (outer);
-    kw_record_list_set_area (list, outer);
+    kw_record_list_set_filter (list, "area", g_variant_new_string (outer));
     g_assert_cmpuint (kw_record_list_find (list, kw_record_get_id (someone)), !=, G_MAXUINT);
     g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), <, all);
-    kw_record_list_set_area (list, inner);
+    kw_record_list_set_filter (list, "area", g_variant_new_string (inner));
     g_assert_cmpuint (kw_record_list_find (list, kw_record_get_id (someone)), !=, G_MAXUINT);
     g_assert_cmpuint (areas->len, >, 1);
   }

@@ -31,7 +31,6 @@ struct _KwRelatedGroup
   char                *party_id;
   GPtrArray           *rows;      /* AdwExpanderRow, in order */
   GPtrArray           *editors;   /* KwRecordEditor, same order */
-  GHashTable          *hidden;    /* ids of records waiting for their delete */
   GtkWidget           *add_button;
   GtkWidget           *empty_row;
   KwRecordChooser     *chooser;
@@ -495,9 +494,6 @@ refresh (KwRelatedGroup *self)
 
   if (self->party_id == NULL || (records = list_records (self)) == NULL)
     records = g_ptr_array_new ();
-  for (guint i = records->len; i > 0; i--)
-    if (g_hash_table_contains (self->hidden, kw_record_get_id (g_ptr_array_index (records, i - 1))))
-      g_ptr_array_remove_index (records, i - 1);
   if (!same_records (self, records))
     rebuild (self, records);
   else
@@ -701,7 +697,6 @@ kw_related_group_dispose (GObject *object)
   g_clear_object (&self->chooser);
   g_clear_pointer (&self->rows, g_ptr_array_unref);
   g_clear_pointer (&self->editors, g_ptr_array_unref);
-  g_clear_pointer (&self->hidden, g_hash_table_unref);
 
   G_OBJECT_CLASS (kw_related_group_parent_class)->dispose (object);
 }
@@ -731,7 +726,6 @@ kw_related_group_init (KwRelatedGroup *self)
 {
   self->rows = g_ptr_array_new ();
   self->editors = g_ptr_array_new_with_free_func (g_object_unref);
-  self->hidden = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 }
 
 /* Public API */
@@ -832,23 +826,6 @@ kw_related_group_add (KwRelatedGroup  *self,
       kw_changeset_set_string (changes, "person", self->party_id);
     }
   return kw_store_create (self->store, changes, error);
-}
-
-void
-kw_related_group_set_hidden (KwRelatedGroup *self,
-                             const char     *type_name,
-                             const char     *id,
-                             gboolean        hidden)
-{
-  g_return_if_fail (KW_IS_RELATED_GROUP (self));
-
-  if (g_strcmp0 (type_name, record_type (self)) != 0 || id == NULL)
-    return;
-  if (hidden)
-    g_hash_table_add (self->hidden, g_strdup (id));
-  else
-    g_hash_table_remove (self->hidden, id);
-  refresh (self);
 }
 
 char *

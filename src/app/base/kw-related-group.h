@@ -26,11 +26,6 @@ KwRelatedGroup *kw_related_group_new       (KwStore        *store,
 void            kw_related_group_set_party (KwRelatedGroup *self,
                                             const char     *type_name,
                                             const char     *id);
-/* Leaves out a record whose delete waits for its undo toast. */
-void            kw_related_group_set_hidden (KwRelatedGroup *self,
-                                             const char     *type_name,
-                                             const char     *id,
-                                             gboolean        hidden);
 guint           kw_related_group_get_n_rows (KwRelatedGroup *self);
 /* The editor of the row that shows the record, or NULL. */
 KwRecordEditor *kw_related_group_get_editor (KwRelatedGroup *self,

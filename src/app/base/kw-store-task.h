@@ -1,19 +1,12 @@
-/* kw-store-task.h: store work in a thread, ::changed on the main thread
+/* kw-store-task.h: store work in a thread (a thin wrapper of the core's)
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * A KwStore is used by one thread at a time, and emits ::changed in the
- * thread that commits. kw_store_task_run_async() runs the work in a
- * GTask thread; a "gate", the first handler of the store's ::changed,
- * stops every emission from that thread and keeps the type; on the main
- * thread, before the callback, ::changed is emitted for those types: the
- * models and pages that listen refresh there, never in the thread. The
- * caller must not touch the store until the callback (the window shows a
- * busy state meanwhile).
- *
- * (GLib 2.74 cannot block all handlers of a signal without knowing them,
- * and an emission hook cannot stop an emission; hence the gate. A core
- * that emitted ::changed on the main context would not need it.)
+ * The store itself now emits ::changed on the main context it was
+ * opened on and holds it back while a work runs (kw_store_run_async,
+ * kw-store-async.c); these names stay for the callers that use them.
+ * The caller must not touch the store until the callback (the window
+ * shows a busy state meanwhile).
  */
 #pragma once
 
@@ -23,13 +16,9 @@
 
 G_BEGIN_DECLS
 
-/* Runs in the thread. Returns the result (freed with result_free when
- * nobody takes it), or NULL with error set. */
-typedef gpointer (*KwStoreWorkFunc) (KwStore       *store,
-                                     gpointer       data,
-                                     GCancellable  *cancellable,
-                                     GError       **error);
+typedef KwStoreRunFunc KwStoreWorkFunc;
 
+/* = kw_store_run_async () */
 void      kw_store_task_run_async  (KwStore             *store,
                                     KwStoreWorkFunc      work,
                                     gpointer             data,
@@ -38,14 +27,14 @@ void      kw_store_task_run_async  (KwStore             *store,
                                     GCancellable        *cancellable,
                                     GAsyncReadyCallback  callback,
                                     gpointer             user_data);
-/* The work's result (owned by the caller now), or NULL with error. */
+/* = kw_store_run_finish () */
 gpointer  kw_store_task_run_finish (KwStore             *store,
                                     GAsyncResult        *result,
                                     GError             **error);
-/* Connects the gate: call it on the main thread right after opening the
- * store, before anything else connects to it (KwWindow does). */
+/* Nothing any more (the store emits on its context itself); kept until
+ * its last caller (kw-application.c) drops it. */
 void      kw_store_task_install_gate (KwStore           *store);
-/* Whether a task holds this store now. */
+/* = kw_store_get_busy () */
 gboolean  kw_store_task_is_running (KwStore             *store);
 
 G_END_DECLS

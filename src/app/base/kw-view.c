@@ -330,17 +330,6 @@ kw_view_go_back (KwView *self)
 }
 
 void
-kw_view_set_hidden (KwView     *self,
-                    const char *type_name,
-                    const char *id,
-                    gboolean    hidden)
-{
-  g_return_if_fail (KW_IS_VIEW (self));
-  if (KW_VIEW_GET_CLASS (self)->set_hidden != NULL)
-    KW_VIEW_GET_CLASS (self)->set_hidden (self, type_name, id, hidden);
-}
-
-void
 kw_view_set_empty_state (KwView     *self,
                          const char *title,
                          const char *description)

@@ -26,11 +26,6 @@ struct _KwViewClass
   gboolean (*new_record) (KwView      *self,
                           GError     **error);
   gboolean (*go_back)    (KwView      *self);
-  /* a record whose delete waits for its undo toast is hidden */
-  void     (*set_hidden) (KwView      *self,
-                          const char  *type_name,
-                          const char  *id,
-                          gboolean     hidden);
 
   gpointer padding[8];
 };
@@ -60,10 +55,6 @@ void                kw_view_open             (KwView      *self,
 gboolean            kw_view_new_record       (KwView      *self,
                                               GError     **error);
 gboolean            kw_view_go_back          (KwView      *self);
-void                kw_view_set_hidden       (KwView      *self,
-                                              const char  *type_name,
-                                              const char  *id,
-                                              gboolean     hidden);
 /* For views without their own pages yet: an empty state as the child,
  * and the read-only summary window of a record. */
 void                kw_view_set_empty_state  (KwView      *self,

@@ -26,7 +26,6 @@
 #include "kw-contact-row.h"
 #include "kw-enum-labels.h"
 #include "kw-store-query.h"
-#include "kw-store-task.h"
 
 struct _KwContactRow
 {
@@ -179,6 +178,20 @@ show_filled (KwContactRow *self,
   gtk_label_set_label (self->last_contact_label, last ? last : "");
 }
 
+static gboolean fill_cb (gpointer data);
+
+static void
+on_store_busy_cb (KwContactRow *self,
+                  GParamSpec   *pspec,
+                  KwStore      *store)
+{
+  if (kw_store_get_busy (store))
+    return;
+  g_signal_handlers_disconnect_by_func (store, on_store_busy_cb, self);
+  if (self->fill_id == 0 && self->record != NULL)
+    self->fill_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, fill_cb, self, NULL);
+}
+
 static gboolean
 fill_cb (gpointer data)
 {
@@ -187,10 +200,11 @@ fill_cb (gpointer data)
   Filled *filled;
 
   self->fill_id = 0;
-  if (kw_store_task_is_running (self->store))
+  if (kw_store_get_busy (self->store))
     {
-      /* the store is busy in a thread: not now */
-      self->fill_id = g_timeout_add (200, fill_cb, self);
+      /* the store is busy in a thread: once it is free again */
+      g_signal_handlers_disconnect_by_func (self->store, on_store_busy_cb, self);
+      g_signal_connect_object (self->store, "notify::busy", G_CALLBACK (on_store_busy_cb), self, G_CONNECT_SWAPPED);
       return G_SOURCE_REMOVE;
     }
   cache = get_cache (self->store);

@@ -344,13 +344,13 @@ apply_filters (KwContactsView *self)
   const char *area_id = area > 0 && area - 1 < self->area_ids->len ? g_ptr_array_index (self->area_ids, area - 1) : NULL;
   const KwField *kinds = kw_entity_type_field (kw_registry_lookup ("organisation"), "kind");
 
-  kw_record_list_set_key_figures_only (self->people, gtk_check_button_get_active (self->key_figures_check));
-  kw_record_list_set_area (self->people, area_id);
-  kw_record_list_set_community (self->people, gtk_editable_get_text (self->community_entry));
-  kw_record_list_set_not_contacted_months (self->people, months < G_N_ELEMENTS (months_choices) ? months_choices[months] : 0);
-  kw_record_list_set_area (self->organisations, area_id);
-  kw_record_list_set_kind (self->organisations, kind > 0 && kind != GTK_INVALID_LIST_POSITION ? kinds->values[kind - 1] : NULL);
-  kw_record_list_set_formal (self->organisations, formal == 1 ? 1 : formal == 2 ? 0 : -1);
+  kw_record_list_set_filter (self->people, "key_figure", gtk_check_button_get_active (self->key_figures_check) ? g_variant_new_boolean (TRUE) : NULL);
+  kw_record_list_set_filter (self->people, "area", area_id ? g_variant_new_string (area_id) : NULL);
+  kw_record_list_set_text_filter (self->people, (const char * const []) { "languages", "communities", NULL }, gtk_editable_get_text (self->community_entry));
+  kw_record_list_set_stale (self->people, "contact_moment", "date", months < G_N_ELEMENTS (months_choices) ? months_choices[months] : 0);
+  kw_record_list_set_filter (self->organisations, "area", area_id ? g_variant_new_string (area_id) : NULL);
+  kw_record_list_set_filter (self->organisations, "kind", kind > 0 && kind != GTK_INVALID_LIST_POSITION ? g_variant_new_string (kinds->values[kind - 1]) : NULL);
+  kw_record_list_set_filter (self->organisations, "formal", formal == 1 || formal == 2 ? g_variant_new_boolean (formal == 1) : NULL);
 }
 
 /* What the window shows of the view: the New button, the Back button. */
@@ -632,7 +632,7 @@ on_store_party_changed_cb (KwContactsView *self,
 
   if (self->open_id == NULL || g_strcmp0 (shown, type_name) != 0)
     return;
-  record = kw_store_lookup (self->store, type_name, self->open_id, NULL);
+  record = kw_store_get (self->store, type_name, self->open_id, NULL);
   if (record == NULL || kw_record_is_deleted (record))
     kw_contacts_view_close (self, self->open_id);
 }
@@ -818,7 +818,7 @@ kw_contacts_view_set_property (GObject      *object,
 {
   KwContactsView *self = KW_CONTACTS_VIEW (object);
   const char *sort = g_value_get_string (value);
-  KwRecordSort order;
+  gboolean newest_first;
 
   switch (prop_id)
     {
@@ -827,14 +827,13 @@ kw_contacts_view_set_property (GObject      *object,
         return;
       g_free (self->sort);
       self->sort = g_strdup (sort);
-      order = g_strcmp0 (sort, "last-contact") == 0 ? KW_RECORD_SORT_LAST_CONTACT
-            : g_strcmp0 (sort, "last-contact-oldest") == 0 ? KW_RECORD_SORT_LAST_CONTACT_OLDEST
-            : g_strcmp0 (sort, "last-name") == 0 ? KW_RECORD_SORT_LAST_NAME
-            : KW_RECORD_SORT_NAME;
+      newest_first = g_strcmp0 (sort, "last-contact") == 0;
       if (self->people != NULL)
-        kw_record_list_set_sort (self->people, order);
+        kw_record_list_set_sort (self->people, newest_first || g_strcmp0 (sort, "last-contact-oldest") == 0 ? "contact_moment.date" : NULL,
+                                 newest_first ? KW_RECORD_SORT_DESCENDING
+                                 : g_strcmp0 (sort, "last-name") == 0 ? KW_RECORD_SORT_LAST_NAME : KW_RECORD_SORT_ASCENDING);
       /* newest first is descending; by name and oldest first ascending */
-      gtk_menu_button_set_icon_name (self->sort_button, order == KW_RECORD_SORT_LAST_CONTACT
+      gtk_menu_button_set_icon_name (self->sort_button, newest_first
                                      ? "view-sort-descending-symbolic" : "view-sort-ascending-symbolic");
       g_object_notify_by_pspec (object, properties[PROP_SORT]);
       break;
@@ -922,15 +921,6 @@ view_go_back (KwView *view)
 }
 
 static void
-view_set_hidden (KwView     *view,
-                 const char *type_name,
-                 const char *id,
-                 gboolean    hidden)
-{
-  kw_contacts_view_set_hidden (KW_CONTACTS_VIEW (view), type_name, id, hidden);
-}
-
-static void
 kw_contacts_view_class_init (KwContactsViewClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -946,7 +936,6 @@ kw_contacts_view_class_init (KwContactsViewClass *klass)
   view_class->open = view_open;
   view_class->new_record = view_new_record;
   view_class->go_back = view_go_back;
-  view_class->set_hidden = view_set_hidden;
 
   properties[PROP_SORT] =
     g_param_spec_string ("sort", NULL, NULL, "name",
@@ -1094,33 +1083,6 @@ kw_contacts_view_get_page (KwContactsView *self,
 {
   g_return_val_if_fail (KW_IS_CONTACTS_VIEW (self), NULL);
   return ensure_page (self, type_name);
-}
-
-void
-kw_contacts_view_set_hidden (KwContactsView *self,
-                             const char     *type_name,
-                             const char     *id,
-                             gboolean        hidden)
-{
-  KwRecordList *list;
-
-  g_return_if_fail (KW_IS_CONTACTS_VIEW (self));
-
-  list = kw_contacts_view_get_list (self, type_name);
-  if (list == NULL)
-    {
-      if (self->person_page != NULL)
-        kw_person_page_set_hidden (KW_PERSON_PAGE (self->person_page), type_name, id, hidden);
-      if (self->organisation_page != NULL)
-        kw_organisation_page_set_hidden (KW_ORGANISATION_PAGE (self->organisation_page), type_name, id, hidden);
-      return;
-    }
-  kw_record_list_set_hidden (list, id, hidden);
-  if (hidden && g_strcmp0 (self->open_id, id) == 0)
-    {
-      g_clear_pointer (&self->open_id, g_free);
-      show_detail (self, "none");
-    }
 }
 
 void

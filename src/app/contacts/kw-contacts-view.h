@@ -33,10 +33,6 @@ void            kw_contacts_view_close          (KwContactsView *self,
 const char     *kw_contacts_view_get_open_id    (KwContactsView *self);
 GtkWidget      *kw_contacts_view_get_page       (KwContactsView *self,
                                                  const char     *type_name);
-void            kw_contacts_view_set_hidden     (KwContactsView *self,
-                                                 const char     *type_name,
-                                                 const char     *id,
-                                                 gboolean        hidden);
 void            kw_contacts_view_set_search     (KwContactsView *self,
                                                  const char     *text);
 KwRecordList   *kw_contacts_view_get_list       (KwContactsView *self,

@@ -434,11 +434,12 @@ hide_in_list (KwMergeWindow *self,
               const char    *id,
               gboolean       hidden)
 {
-  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
+  g_autoptr(GError) error = NULL;
 
-  if (KW_IS_WINDOW (parent))
-    kw_contacts_view_set_hidden (KW_CONTACTS_VIEW (kw_window_get_contacts_view (KW_WINDOW (parent))),
-                                 "person", id, hidden);
+  if (!hidden)
+    kw_store_cancel_pending (self->store, "person", id);
+  else if (!kw_store_pend_delete (self->store, "person", id, &error))
+    g_debug ("could not hide %s while its merge waits: %s", id, error->message);
 }
 
 /* The toast went without an undo: now the merge happens. */

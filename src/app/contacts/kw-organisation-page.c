@@ -361,14 +361,3 @@ kw_organisation_page_focus_name (KwOrganisationPage *self)
   gtk_editable_select_region (GTK_EDITABLE (row), 0, -1);
 }
 
-void
-kw_organisation_page_set_hidden (KwOrganisationPage *self,
-                              const char *type_name,
-                              const char *id,
-                              gboolean    hidden)
-{
-  g_return_if_fail (KW_IS_ORGANISATION_PAGE (self));
-
-  for (guint i = 0; i < G_N_ELEMENTS (self->groups); i++)
-    kw_related_group_set_hidden (self->groups[i], type_name, id, hidden);
-}

@@ -22,10 +22,6 @@ GtkWidget          *kw_organisation_page_get_row    (KwOrganisationPage *self,
                                                      const char         *field);
 KwRelatedGroup     *kw_organisation_page_get_group  (KwOrganisationPage *self,
                                                      KwRelatedKind       kind);
-void                kw_organisation_page_set_hidden (KwOrganisationPage *self,
-                                                     const char         *type_name,
-                                                     const char         *id,
-                                                     gboolean            hidden);
 void                kw_organisation_page_focus_name (KwOrganisationPage *self);
 /* An empty page for a new organisation, stored only when it has a name
  * and the user adds it (organisation.add-draft). */

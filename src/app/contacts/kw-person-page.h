@@ -25,10 +25,6 @@ GtkWidget      *kw_person_page_get_message (KwPersonPage *self,
                                             const char   *field);
 KwRelatedGroup *kw_person_page_get_group  (KwPersonPage *self,
                                            KwRelatedKind kind);
-void            kw_person_page_set_hidden (KwPersonPage *self,
-                                           const char   *type_name,
-                                           const char   *id,
-                                           gboolean      hidden);
 void            kw_person_page_focus_name (KwPersonPage *self);
 /* An empty page for a new person, stored only when it has a name and
  * the user adds it (person.add-draft); person.cancel-draft leaves it. */

@@ -170,7 +170,6 @@ ensure_pass_store (KwSyncScheduler *self)
       g_warning ("could not open a second connection for sync: %s", error->message);
       return FALSE;
     }
-  kw_store_task_install_gate (self->pass_store);  /* first: see kw-store-task.h */
   g_signal_connect_object (self->pass_store, "changed", G_CALLBACK (on_pass_store_changed_cb),
                            self, G_CONNECT_SWAPPED);
   return TRUE;
