@@ -13,7 +13,7 @@
 #include <glib/gi18n.h>
 
 #include "kw-contact-row.h"
-#include "kw-contacts-view.h"
+#include "kw-contacts-view-private.h"
 #include "kw-enum-labels.h"
 #include "kw-list-pane.h"
 #include "kw-organisation-page.h"
@@ -26,6 +26,7 @@ struct _KwContactsView
   KwStore            *store;
   KwRecordList       *people;
   KwRecordList       *organisations;
+  GCancellable       *cancellable;  /* the actions' work in a thread */
   GPtrArray          *area_ids;     /* position - 1 in the area drop-down → id */
   GPtrArray          *spare_rows;   /* KwContactRows the list view let go of */
   char               *sort;
@@ -504,6 +505,8 @@ ensure_page (KwContactsView *self,
     return *page;
   *page = organisation ? GTK_WIDGET (kw_organisation_page_new (self->store))
                        : GTK_WIDGET (kw_person_page_new (self->store));
+  if (!organisation)
+    _kw_contacts_view_add_person_actions (self, *page);
   gtk_stack_add_named (self->detail_stack, *page, organisation ? "organisation" : "person");
   return *page;
 }
@@ -515,6 +518,7 @@ kw_contacts_view_dispose (GObject *object)
 {
   KwContactsView *self = (KwContactsView *) object;
 
+  g_cancellable_cancel (self->cancellable);
   if (self->store != NULL)
     g_signal_handlers_disconnect_by_data (self->store, self);
   /* AdwBin keeps a pointer to its child: let go of it first */
@@ -533,6 +537,7 @@ kw_contacts_view_finalize (GObject *object)
   KwContactsView *self = (KwContactsView *) object;
 
   g_clear_object (&self->store);
+  g_clear_object (&self->cancellable);
   g_clear_pointer (&self->area_ids, g_ptr_array_unref);
   g_free (self->sort);
   g_free (self->open_id);
@@ -664,6 +669,13 @@ view_go_back (KwView *view)
   return kw_contacts_view_go_back (KW_CONTACTS_VIEW (view));
 }
 
+static gboolean
+view_offer_file (KwView     *view,
+                 const char *path)
+{
+  return _kw_contacts_view_offer_people_import (KW_CONTACTS_VIEW (view), path);
+}
+
 static void
 view_set_hidden (KwView     *view,
                  const char *type_name,
@@ -689,6 +701,7 @@ kw_contacts_view_class_init (KwContactsViewClass *klass)
   view_class->new_record = view_new_record;
   view_class->go_back = view_go_back;
   view_class->set_hidden = view_set_hidden;
+  view_class->offer_file = view_offer_file;
 
   properties[PROP_SORT] =
     g_param_spec_string ("sort", NULL, NULL, "name",
@@ -699,7 +712,7 @@ kw_contacts_view_class_init (KwContactsViewClass *klass)
   gtk_widget_class_install_property_action (widget_class, "contacts.sort", "sort");
   gtk_widget_class_install_action (widget_class, "contacts.focus-search", NULL, focus_search_action);
   gtk_widget_class_install_action (widget_class, "contacts.cycle-panes", NULL, cycle_panes_action);
-
+  _kw_contacts_view_class_add_actions (widget_class);
 }
 
 static void
@@ -723,6 +736,7 @@ kw_contacts_view_init (KwContactsView *self)
       gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_F6, 0), gtk_named_action_new ("contacts.cycle-panes")));
     gtk_widget_add_controller (GTK_WIDGET (self), shortcuts);
   }
+  self->cancellable = g_cancellable_new ();
   self->area_ids = g_ptr_array_new_with_free_func (g_free);
   self->spare_rows = g_ptr_array_new_with_free_func (g_object_unref);
   {
@@ -917,4 +931,11 @@ kw_contacts_view_close (KwContactsView *self,
     return;
   g_clear_pointer (&self->open_id, g_free);
   show_detail (self, "none");
+}
+
+GCancellable *
+_kw_contacts_view_get_cancellable (KwContactsView *self)
+{
+  g_return_val_if_fail (KW_IS_CONTACTS_VIEW (self), NULL);
+  return self->cancellable;
 }
