@@ -563,7 +563,10 @@ delete_record_action (GtkWidget  *widget,
   for (guint i = 0; i < self->views->len; i++)
     kw_view_set_hidden (g_ptr_array_index (self->views, i), type, id, TRUE);
 
-  if (g_str_equal (type, "person") || g_str_equal (type, "organisation"))
+  /* a record one searches for by its name: "“Aylin Kaya” deleted"; a
+   * part of one (an affiliation, a relation): "Relation removed" */
+  if ((kw_record_get_entity_type (record)->flags & KW_TYPE_FLAG_SEARCH) != 0
+      && kw_record_get_entity_type (record)->title_field != NULL)
     {
       g_autofree char *name = kw_record_dup_title (record);
 
