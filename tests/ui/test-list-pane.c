@@ -203,10 +203,18 @@ test_pane_empty (KwTestFixture *f,
                  gconstpointer  data)
 {
   g_autoptr(GListStore) nothing = g_list_store_new (G_TYPE_OBJECT);
+  g_autoptr(GtkBuilder) builder = NULL;
   GtkWidget *window = gtk_window_new ();
-  KwListPane *pane = g_object_new (KW_TYPE_LIST_PANE, NULL);
-  GtkWidget *empty, *add;
+  KwListPane *pane;
+  GtkWidget *empty, *add, *extra;
 
+  g_type_ensure (KW_TYPE_LIST_PANE);
+  builder = gtk_builder_new_from_string ("<interface><object class=\"KwListPane\" id=\"pane\">"
+                                         "<child type=\"empty\"><object class=\"GtkButton\" id=\"extra\">"
+                                         "<property name=\"label\">Import Things</property></object></child>"
+                                         "</object></interface>", -1);
+  pane = KW_LIST_PANE (gtk_builder_get_object (builder, "pane"));
+  extra = GTK_WIDGET (gtk_builder_get_object (builder, "extra"));
   gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (pane));
   kw_list_pane_set_model (pane, G_LIST_MODEL (nothing));
   kw_list_pane_set_empty_state (pane, "folder-symbolic", "No Things Yet", "Add a thing.", "_Add Thing");
@@ -222,6 +230,13 @@ test_pane_empty (KwTestFixture *f,
   g_assert_true (gtk_widget_get_visible (add));
   g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (add)), ==, "win.new");
   g_assert_false (gtk_widget_get_visible (find_widget (empty, GTK_TYPE_BUTTON, "_Clear Filters")));
+  /* the view's own buttons below it; when the view hides them, no gap is left */
+  g_assert_true (gtk_widget_is_ancestor (extra, empty));
+  g_assert_true (gtk_widget_get_mapped (extra));
+  gtk_widget_set_visible (extra, FALSE);
+  g_assert_false (gtk_widget_get_visible (gtk_widget_get_parent (extra)));
+  gtk_widget_set_visible (extra, TRUE);
+  g_assert_true (gtk_widget_get_visible (gtk_widget_get_parent (extra)));
   /* a view that makes no records: no button */
   kw_list_pane_set_empty_state (pane, NULL, "Nothing Here", NULL, NULL);
   g_assert_false (gtk_widget_get_visible (add));

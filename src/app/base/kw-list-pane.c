@@ -37,6 +37,7 @@ struct _KwListPane
   gboolean            rows_waiting;  /* for the first frame to be painted */
   gboolean            reattach;      /* the list view let go of its model for a change */
   gboolean            open_first;    /* Enter in the search while it ran */
+  gboolean            showing_none;  /* the empty page says "no records yet" */
 
   GtkLabel           *count_label;
   GtkButton          *empty_add_button;
@@ -112,6 +113,19 @@ update_filter_button (KwListPane *self)
     gtk_widget_remove_css_class (GTK_WIDGET (self->filter_button), "accent");
 }
 
+/* The view's "empty" children show with "no records yet", and only
+ * when one of them is visible (no spacing for none). */
+static void
+update_empty_extra_box (KwListPane *self)
+{
+  gboolean any = FALSE;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (self->empty_extra_box); child && !any;
+       child = gtk_widget_get_next_sibling (child))
+    any = gtk_widget_get_visible (child);
+  gtk_widget_set_visible (self->empty_extra_box, self->showing_none && any);
+}
+
 static void
 update_empty_page (KwListPane *self)
 {
@@ -121,7 +135,8 @@ update_empty_page (KwListPane *self)
 
   gtk_widget_set_visible (self->empty_clear_button, filtered);
   gtk_widget_set_visible (GTK_WIDGET (self->empty_add_button), none && self->new_label != NULL);
-  gtk_widget_set_visible (self->empty_extra_box, none && gtk_widget_get_first_child (self->empty_extra_box) != NULL);
+  self->showing_none = none;
+  update_empty_extra_box (self);
   if (filtered)
     {
       adw_status_page_set_icon_name (self->empty_page, "edit-find-symbolic");
@@ -413,7 +428,12 @@ kw_list_pane_buildable_add_child (GtkBuildable *buildable,
   else if (g_strcmp0 (type, "end") == 0)
     gtk_box_append (GTK_BOX (self->search_box), GTK_WIDGET (child));
   else if (g_strcmp0 (type, "empty") == 0)
-    gtk_box_append (GTK_BOX (self->empty_extra_box), GTK_WIDGET (child));
+    {
+      gtk_box_append (GTK_BOX (self->empty_extra_box), GTK_WIDGET (child));
+      g_signal_connect_object (child, "notify::visible", G_CALLBACK (update_empty_extra_box),
+                               self, G_CONNECT_SWAPPED);
+      update_empty_extra_box (self);
+    }
   else
     parent_buildable_iface->add_child (buildable, builder, child, type);
 }
