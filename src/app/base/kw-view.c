@@ -410,12 +410,9 @@ kw_view_show_summary (KwView     *self,
                                    kw_view_get_store (self), type_name, id, &error);
   if (summary == NULL)
     {
-      /* the window's toast overlay is above every view */
-      GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
       g_autofree char *escaped = g_markup_escape_text (error->message, -1);
 
-      if (overlay != NULL)
-        adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (escaped));
+      kw_view_show_toast (self, adw_toast_new (escaped));
       return;
     }
   gtk_window_present (GTK_WINDOW (summary));
