@@ -10,21 +10,11 @@ G_BEGIN_DECLS
 
 /* kw-window-sync.c: import, export and one pass of folder sync. */
 void  _kw_window_class_add_sync_actions (GtkWidgetClass *widget_class);
-/* kw-window-people.c: forget a person, find and merge duplicates. */
-void  _kw_window_class_add_people_actions (GtkWidgetClass *widget_class);
-/* The import dialog for what kw_csv_parse() or kw_vcard_parse() made,
- * wired to the window (its busy state, the toast); not yet shown. */
-GtkWindow *_kw_window_open_people_dialog (KwWindow      *self,
-                                          GPtrArray     *parsed,
-                                          gboolean       csv);
-/* Reads a vCard or CSV file in a thread, then shows the import dialog. */
-void      _kw_window_open_people_file   (KwWindow       *self,
-                                         GFile          *file);
-/* The Import of Kwartier exports, for a file it is about to read: when
- * it is a contact file (vCard, CSV), says so and offers Import People;
- * TRUE then (the file is not to be imported as an export). */
-gboolean  _kw_window_offer_people_import (KwWindow      *self,
-                                          const char    *path);
+/* The Import of Kwartier exports, for a file it is about to read: the
+ * first view that reads such files (kw_view_offer_file) offers to; TRUE
+ * then (the file is not to be imported as an export). */
+gboolean  _kw_window_offer_file         (KwWindow       *self,
+                                         const char     *path);
 void  _kw_window_show_toast             (KwWindow       *self,
                                          const char     *message);
 void  _kw_window_show_toast_with_action (KwWindow       *self,
@@ -46,7 +36,9 @@ void      _kw_window_describe_sync      (KwSyncScheduler *scheduler,
 GCancellable *_kw_window_get_cancellable (KwWindow     *self);
 /* While store work runs in a thread (kw-store-task.h): status says
  * what ("Importing…"); NULL when done. The window shows a busy page
- * instead of its views and disables every action that uses the store. */
+ * instead of its views, makes them insensitive (which turns their
+ * actions off) and disables its own actions. A view says it is busy
+ * with kw_view_set_busy_status(). */
 void      _kw_window_set_busy           (KwWindow       *self,
                                          const char     *status);
 gboolean  _kw_window_get_busy           (KwWindow       *self);

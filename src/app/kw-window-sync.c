@@ -189,7 +189,7 @@ on_chooser_response_cb (GtkNativeDialog *chooser,
       g_autofree char *path = g_file_get_path (file);
       gboolean save = gtk_file_chooser_get_action (GTK_FILE_CHOOSER (chooser)) == GTK_FILE_CHOOSER_ACTION_SAVE;
 
-      if (save || !_kw_window_offer_people_import (self, path))
+      if (save || !_kw_window_offer_file (self, path))
         start_job (self, save ? SYNC_EXPORT : SYNC_IMPORT, path);
     }
   gtk_native_dialog_destroy (chooser);

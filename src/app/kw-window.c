@@ -16,6 +16,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "kw-action-forwarder.h"
 #include "kw-demo.h"
 #include "kw-error.h"
 #include "kw-record-summary.h"
@@ -36,6 +37,7 @@ struct _KwWindow
   KwStore              *store;
   GSettings            *settings;
   GPtrArray            *views;  /* of KwView, in sidebar order */
+  GHashTable           *view_prefixes;  /* of the views' actions: insert_view_actions() */
   KwSyncScheduler      *scheduler;
 
   /* the delete waiting for its toast to go */
@@ -154,6 +156,35 @@ label_menu_button (GtkWidget *menu_button)
 static void on_view_state_changed_cb (KwWindow *self,
                                       GParamSpec *pspec,
                                       KwView   *view);
+static void on_view_busy_status_cb   (KwWindow *self,
+                                      GParamSpec *pspec,
+                                      KwView   *view);
+
+/* A view's actions ("<prefix>.<verb>" on its class) are found from its
+ * own widgets; the window's menu and toasts find them through a
+ * forwarder per prefix (the first view with a prefix has it). */
+static void
+insert_view_actions (KwWindow *self,
+                     KwView   *view)
+{
+  const GVariantType *type;
+  const char *name, *property;
+  GType owner;
+
+  for (guint i = 0; gtk_widget_class_query_action (GTK_WIDGET_GET_CLASS (view), i, &owner, &name, &type, &property); i++)
+    {
+      const char *dot = strchr (name, '.');
+      g_autofree char *prefix = dot ? g_strndup (name, dot - name) : NULL;
+      g_autoptr(KwActionForwarder) forwarder = NULL;
+
+      if (prefix == NULL || !g_type_is_a (owner, KW_TYPE_VIEW) || g_str_equal (prefix, "win")
+          || g_hash_table_contains (self->view_prefixes, prefix))
+        continue;
+      forwarder = kw_action_forwarder_new (GTK_WIDGET (view), prefix);
+      gtk_widget_insert_action_group (GTK_WIDGET (self), prefix, G_ACTION_GROUP (forwarder));
+      g_hash_table_add (self->view_prefixes, g_steal_pointer (&prefix));
+    }
+}
 
 static void
 add_view (KwWindow *self,
@@ -162,11 +193,14 @@ add_view (KwWindow *self,
   KwView *view = g_object_new (type, "store", self->store, NULL);
 
   g_ptr_array_add (self->views, view);
+  insert_view_actions (self, view);
   gtk_list_box_append (self->sidebar_list, make_sidebar_row (view));
   gtk_stack_add_named (self->view_stack, GTK_WIDGET (view), gtk_widget_get_name (GTK_WIDGET (view)));
   g_signal_connect_object (view, "notify::new-label", G_CALLBACK (on_view_state_changed_cb),
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (view, "notify::can-go-back", G_CALLBACK (on_view_state_changed_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (view, "notify::busy-status", G_CALLBACK (on_view_busy_status_cb),
                            self, G_CONNECT_SWAPPED);
 }
 
@@ -225,7 +259,7 @@ show_view (KwWindow   *self,
 
   if (view == NULL)
     {
-      /* the setting's default (the contacts view), else the first */
+      /* the setting's default view, else the first */
       g_autoptr(GVariant) fallback = g_settings_get_default_value (self->settings, "last-view");
 
       view = lookup_view (self, g_variant_get_string (fallback, NULL));
@@ -369,6 +403,14 @@ on_view_state_changed_cb (KwWindow   *self,
     return;
   update_new_button (self);
   update_back_button (self);
+}
+
+static void
+on_view_busy_status_cb (KwWindow   *self,
+                        GParamSpec *pspec,
+                        KwView     *view)
+{
+  _kw_window_set_busy (self, kw_view_get_busy_status (view));
 }
 
 static void
@@ -525,7 +567,10 @@ delete_record_action (GtkWidget  *widget,
   self->pending_type = g_strdup (type);
   self->pending_id = g_strdup (id);
 
-  if (g_str_equal (type, "person") || g_str_equal (type, "organisation"))
+  /* a record one searches for by its name: "“Aylin Kaya” deleted"; a
+   * part of one (an affiliation, a relation): "Relation removed" */
+  if ((kw_record_get_entity_type (record)->flags & KW_TYPE_FLAG_SEARCH) != 0
+      && kw_record_get_entity_type (record)->title_field != NULL)
     {
       g_autofree char *name = kw_record_dup_title (record);
 
@@ -682,6 +727,7 @@ kw_window_finalize (GObject *object)
   g_clear_object (&self->settings);
   g_clear_object (&self->cancellable);
   g_clear_pointer (&self->views, g_ptr_array_unref);
+  g_clear_pointer (&self->view_prefixes, g_hash_table_unref);
   g_free (self->idle_status);
 
   G_OBJECT_CLASS (kw_window_parent_class)->finalize (object);
@@ -757,7 +803,6 @@ install_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.undo-delete", NULL, undo_delete_action);
   gtk_widget_class_install_action (widget_class, "win.load-demo", NULL, load_demo_action);
   _kw_window_class_add_sync_actions (widget_class);
-  _kw_window_class_add_people_actions (widget_class);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_k, GDK_CONTROL_MASK, "win.search", NULL);
@@ -819,6 +864,7 @@ kw_window_init (KwWindow *self)
   self->settings = g_settings_new (APP_ID);
   self->cancellable = g_cancellable_new ();
   self->views = g_ptr_array_new ();  /* the view stack holds them */
+  self->view_prefixes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 }
 
 /* Public API */
@@ -943,12 +989,32 @@ _kw_window_get_cancellable (KwWindow *self)
   return self->cancellable;
 }
 
-/* Every action that reads or writes the store, or opens what does. */
-static const char * const store_actions[] = {
-  "win.new", "win.open-record", "win.delete-record", "win.undo-delete", "win.search",
-  "win.import", "win.export", "win.sync-now", "win.import-people", "win.export-people",
-  "win.forget-person", "win.find-duplicates", "win.show-view",
-};
+gboolean
+_kw_window_offer_file (KwWindow   *self,
+                       const char *path)
+{
+  for (guint i = 0; i < self->views->len; i++)
+    if (kw_view_offer_file (g_ptr_array_index (self->views, i), path))
+      return TRUE;
+  return FALSE;
+}
+
+/* While busy, the window's own actions (those of its class: each reads
+ * or writes the store, or opens what does) are off; the views' are off
+ * as the views are insensitive. After, win.new and win.load-demo follow
+ * their conditions again (update_new_button, update_load_demo). */
+static void
+set_own_actions_enabled (KwWindow *self,
+                         gboolean  enabled)
+{
+  const GVariantType *type;
+  const char *name, *property;
+  GType owner;
+
+  for (guint i = 0; gtk_widget_class_query_action (GTK_WIDGET_GET_CLASS (self), i, &owner, &name, &type, &property); i++)
+    if (owner == KW_TYPE_WINDOW)
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), name, enabled);
+}
 
 gboolean
 _kw_window_get_busy (KwWindow *self)
@@ -972,10 +1038,7 @@ _kw_window_set_busy (KwWindow   *self,
       self->idle_status = g_strdup (gtk_label_get_label (self->sync_label));
     }
   self->busy = busy;
-  for (guint i = 0; i < G_N_ELEMENTS (store_actions); i++)
-    gtk_widget_action_set_enabled (GTK_WIDGET (self), store_actions[i], !busy);
-  if (busy)
-    gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.load-demo", FALSE);
+  set_own_actions_enabled (self, !busy);
   if (busy)
     {
       gtk_popover_popdown (GTK_POPOVER (self->search_popover));
@@ -990,6 +1053,7 @@ _kw_window_set_busy (KwWindow   *self,
     }
   /* no list or page is shown, so nothing reads the store meanwhile */
   gtk_stack_set_visible_child_name (self->content_stack, busy ? "busy" : "views");
+  gtk_widget_set_sensitive (GTK_WIDGET (self->view_stack), !busy);
   gtk_widget_set_sensitive (GTK_WIDGET (self->sidebar_list), !busy);
   gtk_widget_set_visible (GTK_WIDGET (self->sync_icon), !busy);
   gtk_widget_set_visible (GTK_WIDGET (self->sync_spinner), busy);

@@ -18,7 +18,6 @@ KwWindow    *kw_window_new              (GtkApplication *app,
                                          KwStore        *store);
 KwStore     *kw_window_get_store        (KwWindow       *self);
 const char  *kw_window_get_view         (KwWindow       *self);
-GtkWidget   *kw_window_get_contacts_view (KwWindow      *self);
 /* The view (a KwView) that shows records of the type, or NULL. */
 GtkWidget   *kw_window_get_view_for_type (KwWindow      *self,
                                           const char    *type_name);

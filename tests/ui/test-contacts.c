@@ -8,7 +8,7 @@
 
 #include <string.h>
 
-#include "kw-contacts-view.h"
+#include "kw-contacts-view-private.h"
 #include "kw-error.h"
 #include "kw-import-people-dialog.h"
 #include "kw-merge-window.h"
@@ -773,7 +773,7 @@ test_import_async (KwTestFixture *f,
   before = g_list_model_get_n_items (G_LIST_MODEL (people));
   parsed = kw_vcard_parse (vcards, &error);
   g_assert_no_error (error);
-  dialog = KW_IMPORT_PEOPLE_DIALOG (_kw_window_open_people_dialog (f->window, parsed, FALSE));
+  dialog = KW_IMPORT_PEOPLE_DIALOG (_kw_contacts_view_open_people_dialog (KW_CONTACTS_VIEW (kw_window_get_contacts_view (f->window)), parsed, FALSE));
   state.dialog = dialog;
   g_signal_connect (f->store, "changed::person", G_CALLBACK (on_store_person_changed_cb), &state);
 
@@ -1045,7 +1045,7 @@ test_empty_state (KwTestFixture *f,
   g_assert_nonnull (add);
   g_assert_nonnull (import);
   g_assert_true (gtk_widget_get_visible (add) && gtk_widget_get_visible (import));
-  g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (import)), ==, "win.import-people");
+  g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (import)), ==, "contacts.import-people");
   g_signal_emit_by_name (add, "clicked");
   kw_test_wait (50);
   /* a draft, stored when it is added (create_person ()) */

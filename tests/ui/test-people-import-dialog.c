@@ -10,6 +10,7 @@
 
 #include <string.h>
 
+#include "kw-contacts-view-private.h"
 #include "kw-import-people-dialog.h"
 #include "kw-people-import.h"
 #include "kw-store-query.h"
@@ -107,7 +108,7 @@ test_match_text_and_undo_toast (KwTestFixture *f,
   set_phone (f, abdel, "06 1111 2222");
   before = kw_store_count (f->store, "person");
 
-  dialog = KW_IMPORT_PEOPLE_DIALOG (_kw_window_open_people_dialog (f->window, rows, TRUE));
+  dialog = KW_IMPORT_PEOPLE_DIALOG (_kw_contacts_view_open_people_dialog (KW_CONTACTS_VIEW (kw_window_get_contacts_view (f->window)), rows, TRUE));
   gtk_window_present (GTK_WINDOW (dialog));
   kw_import_people_dialog_set_policy (dialog, KW_IMPORT_UPDATE);
   /* the row says who, and on which field */
@@ -132,7 +133,7 @@ test_match_text_and_undo_toast (KwTestFixture *f,
   /* the dialog closes: "3 people imported", with Undo */
   gtk_window_destroy (GTK_WINDOW (dialog));
   g_assert_nonnull (wait_for (GTK_WIDGET (f->window), is_label_with, "3 people imported"));
-  found = wait_for (GTK_WIDGET (f->window), is_button_for, "win.undo-import-people");
+  found = wait_for (GTK_WIDGET (f->window), is_button_for, "contacts.undo-import-people");
   g_assert_nonnull (found);
   g_signal_emit_by_name (found, "clicked");   /* as a click does */
   kw_test_wait (50);
@@ -154,7 +155,7 @@ test_split_columns_and_why (KwTestFixture *f,
   KwImportPeopleDialog *dialog;
 
   kw_test_fixture_open (f);
-  dialog = KW_IMPORT_PEOPLE_DIALOG (_kw_window_open_people_dialog (f->window, rows, TRUE));
+  dialog = KW_IMPORT_PEOPLE_DIALOG (_kw_contacts_view_open_people_dialog (KW_CONTACTS_VIEW (kw_window_get_contacts_view (f->window)), rows, TRUE));
   gtk_window_present (GTK_WINDOW (dialog));
   g_assert_cmpuint (kw_import_people_dialog_get_n_people (dialog), ==, 2);
   g_assert_nonnull (wait_for (GTK_WIDGET (dialog), is_label_with, "Fleur van der Berg"));
@@ -189,7 +190,7 @@ test_row_choice (KwTestFixture *f,
   kw_test_fixture_open (f);
   set_phone (f, abdel, "06 1111 2222");
   before = kw_store_count (f->store, "person");
-  dialog = KW_IMPORT_PEOPLE_DIALOG (_kw_window_open_people_dialog (f->window, rows, TRUE));
+  dialog = KW_IMPORT_PEOPLE_DIALOG (_kw_contacts_view_open_people_dialog (KW_CONTACTS_VIEW (kw_window_get_contacts_view (f->window)), rows, TRUE));
   gtk_window_present (GTK_WINDOW (dialog));
   choice = wait_for (GTK_WIDGET (dialog), is_drop_down, NULL);
   g_assert_nonnull (choice);   /* only Joël's row has one */
@@ -229,7 +230,7 @@ test_contact_file_under_import (KwTestFixture *f,
   GtkWindow *dialog = NULL;
 
   kw_test_fixture_open (f);
-  g_assert_true (_kw_window_offer_people_import (f->window, vcf));
+  g_assert_true (_kw_window_offer_file (f->window, vcf));
   for (guint i = 0; i < 200 && (offer = find_toplevel (ADW_TYPE_MESSAGE_DIALOG)) == NULL; i++)
     kw_test_wait (10);
   g_assert_nonnull (offer);
@@ -245,7 +246,7 @@ test_contact_file_under_import (KwTestFixture *f,
   gtk_window_destroy (dialog);
 
   /* a Kwartier export is not offered */
-  g_assert_false (_kw_window_offer_people_import (f->window, "/nonexistent.kwartier.jsonl"));
+  g_assert_false (_kw_window_offer_file (f->window, "/nonexistent.kwartier.jsonl"));
 }
 
 int

@@ -18,6 +18,7 @@ typedef struct
   char     *icon_name;
   GStrv     types;
   char     *new_label;
+  char     *busy_status;
   gboolean  can_go_back;
 } KwViewPrivate;
 
@@ -31,6 +32,7 @@ enum {
   PROP_TYPES,
   PROP_NEW_LABEL,
   PROP_CAN_GO_BACK,
+  PROP_BUSY_STATUS,
   N_PROPS
 };
 
@@ -69,6 +71,36 @@ kw_view_real_go_back (KwView *self)
   return FALSE;
 }
 
+static gboolean
+kw_view_real_offer_file (KwView     *self,
+                         const char *path)
+{
+  return FALSE;
+}
+
+/* An insensitive view (the window is busy with the store) takes no
+ * actions: GTK 4.8 still activates the class actions of an insensitive
+ * widget, so the view's own ones are turned off while it is, and on
+ * again after (a view that keeps one of them off for a reason of its
+ * own turns it off again when it is sensitive). */
+static void
+kw_view_state_flags_changed (GtkWidget     *widget,
+                             GtkStateFlags  previous)
+{
+  gboolean was_sensitive = (previous & GTK_STATE_FLAG_INSENSITIVE) == 0;
+  gboolean sensitive = gtk_widget_is_sensitive (widget);
+  const GVariantType *type;
+  const char *name, *property;
+  GType owner;
+
+  GTK_WIDGET_CLASS (kw_view_parent_class)->state_flags_changed (widget, previous);
+  if (was_sensitive == sensitive)
+    return;
+  for (guint i = 0; gtk_widget_class_query_action (GTK_WIDGET_GET_CLASS (widget), i, &owner, &name, &type, &property); i++)
+    if (g_type_is_a (owner, KW_TYPE_VIEW))
+      gtk_widget_action_set_enabled (widget, name, sensitive);
+}
+
 static void
 kw_view_finalize (GObject *object)
 {
@@ -79,6 +111,7 @@ kw_view_finalize (GObject *object)
   g_free (priv->icon_name);
   g_strfreev (priv->types);
   g_free (priv->new_label);
+  g_free (priv->busy_status);
 
   G_OBJECT_CLASS (kw_view_parent_class)->finalize (object);
 }
@@ -110,6 +143,9 @@ kw_view_get_property (GObject    *object,
       break;
     case PROP_CAN_GO_BACK:
       g_value_set_boolean (value, priv->can_go_back);
+      break;
+    case PROP_BUSY_STATUS:
+      g_value_set_string (value, priv->busy_status);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -145,6 +181,9 @@ kw_view_set_property (GObject      *object,
     case PROP_CAN_GO_BACK:
       kw_view_set_can_go_back (self, g_value_get_boolean (value));
       break;
+    case PROP_BUSY_STATUS:
+      kw_view_set_busy_status (self, g_value_get_string (value));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -162,6 +201,8 @@ kw_view_class_init (KwViewClass *klass)
   klass->open = kw_view_real_open;
   klass->new_record = kw_view_real_new_record;
   klass->go_back = kw_view_real_go_back;
+  klass->offer_file = kw_view_real_offer_file;
+  GTK_WIDGET_CLASS (klass)->state_flags_changed = kw_view_state_flags_changed;
 
   properties[PROP_STORE] =
     g_param_spec_object ("store", NULL, NULL, KW_TYPE_STORE,
@@ -171,6 +212,7 @@ kw_view_class_init (KwViewClass *klass)
   properties[PROP_TYPES] = g_param_spec_boxed ("types", NULL, NULL, G_TYPE_STRV, flags);
   properties[PROP_NEW_LABEL] = g_param_spec_string ("new-label", NULL, NULL, NULL, flags);
   properties[PROP_CAN_GO_BACK] = g_param_spec_boolean ("can-go-back", NULL, NULL, FALSE, flags);
+  properties[PROP_BUSY_STATUS] = g_param_spec_string ("busy-status", NULL, NULL, NULL, flags);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -357,13 +399,56 @@ kw_view_show_summary (KwView     *self,
                                    kw_view_get_store (self), type_name, id, &error);
   if (summary == NULL)
     {
-      /* the window's toast overlay is above every view */
-      GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
       g_autofree char *escaped = g_markup_escape_text (error->message, -1);
 
-      if (overlay != NULL)
-        adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (escaped));
+      kw_view_show_toast (self, adw_toast_new (escaped));
       return;
     }
   gtk_window_present (GTK_WINDOW (summary));
+}
+
+void
+kw_view_show_toast (KwView   *self,
+                    AdwToast *toast)
+{
+  /* the window's toast overlay is above every view */
+  GtkWidget *overlay;
+
+  g_return_if_fail (KW_IS_VIEW (self));
+  g_return_if_fail (ADW_IS_TOAST (toast));
+  overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+  if (overlay == NULL)
+    {
+      g_object_unref (toast);
+      return;
+    }
+  adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+}
+
+const char *
+kw_view_get_busy_status (KwView *self)
+{
+  KwViewPrivate *priv = kw_view_get_instance_private (self);
+
+  g_return_val_if_fail (KW_IS_VIEW (self), NULL);
+  return priv->busy_status;
+}
+
+void
+kw_view_set_busy_status (KwView     *self,
+                         const char *status)
+{
+  KwViewPrivate *priv = kw_view_get_instance_private (self);
+
+  g_return_if_fail (KW_IS_VIEW (self));
+  if (set_string (&priv->busy_status, status))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY_STATUS]);
+}
+
+gboolean
+kw_view_offer_file (KwView     *self,
+                    const char *path)
+{
+  g_return_val_if_fail (KW_IS_VIEW (self), FALSE);
+  return KW_VIEW_GET_CLASS (self)->offer_file (self, path);
 }

@@ -26,8 +26,13 @@ struct _KwViewClass
   gboolean (*new_record) (KwView      *self,
                           GError     **error);
   gboolean (*go_back)    (KwView      *self);
+  /* The window's Import was given a file that is not a Kwartier export
+   * (a vCard, say): a view that reads such files offers to, and returns
+   * TRUE. */
+  gboolean (*offer_file) (KwView      *self,
+                          const char  *path);
 
-  gpointer padding[8];
+  gpointer padding[7];
 };
 
 KwStore            *kw_view_get_store        (KwView      *self);
@@ -63,5 +68,17 @@ void                kw_view_set_empty_state  (KwView      *self,
 void                kw_view_show_summary     (KwView      *self,
                                               const char  *type_name,
                                               const char  *id);
+/* A toast in the window's overlay (takes the toast; its title is markup). */
+void                kw_view_show_toast       (KwView      *self,
+                                              AdwToast    *toast);
+/* While the view's store work runs in a thread: what it does
+ * ("Importing people…"), NULL when done. The window then shows its busy
+ * page and makes the views insensitive; the class actions of an
+ * insensitive view are off (GTK 4.8 does not do that by itself). */
+const char         *kw_view_get_busy_status  (KwView      *self);
+void                kw_view_set_busy_status  (KwView      *self,
+                                              const char  *status);
+gboolean            kw_view_offer_file       (KwView      *self,
+                                              const char  *path);
 
 G_END_DECLS

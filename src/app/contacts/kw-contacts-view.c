@@ -13,8 +13,9 @@
 #include <glib/gi18n.h>
 
 #include "kw-contact-row.h"
-#include "kw-contacts-view.h"
+#include "kw-contacts-view-private.h"
 #include "kw-enum-labels.h"
+#include "kw-list-pane.h"
 #include "kw-organisation-page.h"
 #include "kw-person-page.h"
 
@@ -25,39 +26,29 @@ struct _KwContactsView
   KwStore            *store;
   KwRecordList       *people;
   KwRecordList       *organisations;
-  GtkSingleSelection *selection;
+  GCancellable       *cancellable;  /* the actions' work in a thread */
   GPtrArray          *area_ids;     /* position - 1 in the area drop-down → id */
   GPtrArray          *spare_rows;   /* KwContactRows the list view let go of */
   char               *sort;
   char               *open_id;
   GtkWidget          *person_page;
   GtkWidget          *organisation_page;
-  gboolean            rows_waiting;  /* for the first frame to be painted */
-  gboolean            reattach;      /* the list view let go of its model for a change */
-  gboolean            open_first;    /* Enter in the search while it ran */
 
   GtkDropDown        *area_dropdown;
   GtkEditable        *community_entry;
-  GtkLabel           *count_label;
   GtkStack           *detail_stack;
-  GtkButton          *empty_add_button;
-  GtkWidget          *empty_clear_button;
   GtkWidget          *empty_import_button;
-  AdwStatusPage      *empty_page;
-  GtkMenuButton      *filter_button;
   GtkMenuButton      *sort_button;
   GtkDropDown        *formal_dropdown;
   GtkCheckButton     *key_figures_check;
   GtkDropDown        *kind_dropdown;
   AdwLeaflet         *leaflet;
-  GtkStack           *list_stack;
-  GtkListView        *list_view;
+  KwListPane         *list_pane;
   GtkDropDown        *months_dropdown;
   GtkWidget          *organisation_filters;
   GtkToggleButton    *organisations_button;
   GtkToggleButton    *people_button;
   GtkWidget          *person_filters;
-  GtkSearchEntry     *search_entry;
 };
 
 G_DEFINE_FINAL_TYPE (KwContactsView, kw_contacts_view, KW_TYPE_VIEW)
@@ -110,62 +101,19 @@ count_active_filters (KwContactsView *self)
   return n;
 }
 
-static gboolean
-searching (KwContactsView *self)
-{
-  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->search_entry))));
-
-  return *text != '\0';
-}
-
-/* "Filter (2)" in the accent colour while any filter is on */
+/* The empty page while the list shown has no records at all. */
 static void
-update_filter_button (KwContactsView *self)
-{
-  guint n = count_active_filters (self);
-  g_autofree char *label = n > 0 ? g_strdup_printf (_("Filter (%u)"), n) : g_strdup (_("Filter"));
-  g_autofree char *tooltip = n > 0
-    ? g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u filter is on", "%u filters are on", n), n)
-    : g_strdup (_("Filter the list"));
-
-  gtk_menu_button_set_label (self->filter_button, label);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->filter_button), tooltip);
-  if (n > 0)
-    gtk_widget_add_css_class (GTK_WIDGET (self->filter_button), "accent");
-  else
-    gtk_widget_remove_css_class (GTK_WIDGET (self->filter_button), "accent");
-}
-
-static void
-update_empty_page (KwContactsView *self)
+update_empty_state (KwContactsView *self)
 {
   gboolean people = showing_people (self);
-  gboolean filtered = count_active_filters (self) > 0;
 
-  gtk_widget_set_visible (self->empty_clear_button, filtered);
-  gtk_widget_set_visible (GTK_WIDGET (self->empty_add_button), !filtered && !searching (self));
-  gtk_widget_set_visible (self->empty_import_button, people && !filtered && !searching (self));
-  if (filtered)
-    {
-      adw_status_page_set_icon_name (self->empty_page, "edit-find-symbolic");
-      adw_status_page_set_title (self->empty_page, _("No Matches for These Filters"));
-      adw_status_page_set_description (self->empty_page, _("Clear the filters, or try part of a name or another spelling."));
-      return;
-    }
-  if (searching (self))
-    {
-      adw_status_page_set_icon_name (self->empty_page, "edit-find-symbolic");
-      adw_status_page_set_title (self->empty_page, _("No Matches"));
-      adw_status_page_set_description (self->empty_page, _("Try part of a name or another spelling."));
-      return;
-    }
   /* the page beside the list has the icon already */
-  adw_status_page_set_icon_name (self->empty_page, NULL);
-  adw_status_page_set_title (self->empty_page, people ? _("No People Yet") : _("No Organisations Yet"));
-  adw_status_page_set_description (self->empty_page, people
-                                   ? _("Add someone, or import people from a vCard or CSV file.")
-                                   : _("Add an organisation, or import an export from a fellow organiser."));
-  gtk_button_set_label (self->empty_add_button, people ? _("_Add Person") : _("_Add Organisation"));
+  kw_list_pane_set_empty_state (self->list_pane, NULL,
+                                people ? _("No People Yet") : _("No Organisations Yet"),
+                                people ? _("Add someone, or import people from a vCard or CSV file.")
+                                       : _("Add an organisation, or import an export from a fellow organiser."),
+                                people ? _("_Add Person") : _("_Add Organisation"));
+  gtk_widget_set_visible (self->empty_import_button, people);
 }
 
 static char *
@@ -178,7 +126,7 @@ dup_count_text (KwContactsView *self,
     return people
       ? g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%'u person matches the filters", "%'u people match the filters", n), n)
       : g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%'u organisation matches the filters", "%'u organisations match the filters", n), n);
-  if (searching (self))
+  if (kw_list_pane_get_searching (self->list_pane))
     return people
       ? g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%'u person found", "%'u people found", n), n)
       : g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%'u organisation found", "%'u organisations found", n), n);
@@ -188,37 +136,15 @@ dup_count_text (KwContactsView *self,
 }
 
 static void
-update_count (KwContactsView *self)
-{
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (current_list (self)));
-  g_autofree char *text = dup_count_text (self, n);
-
-  gtk_label_set_label (self->count_label, text);
-  /* no "0 people" above "No People Yet" */
-  gtk_widget_set_visible (GTK_WIDGET (self->count_label), n > 0);
-  gtk_stack_set_visible_child_name (self->list_stack, n > 0 ? "list" : "empty");
-  update_filter_button (self);
-  if (n == 0)
-    update_empty_page (self);
-}
-
-static void
 select_open_record (KwContactsView *self)
 {
-  guint position = self->open_id ? kw_record_list_find (current_list (self), self->open_id) : G_MAXUINT;
-
-  gtk_single_selection_set_selected (self->selection, position == G_MAXUINT ? GTK_INVALID_LIST_POSITION : position);
+  kw_list_pane_set_selected_id (self->list_pane, self->open_id);
 }
 
-/* GTK 4.8 has no gtk_list_view_scroll_to(); its list views have the
- * action "list.scroll-to-item" (used by keyboard navigation). */
 static void
 scroll_to_open_record (KwContactsView *self)
 {
-  guint position = gtk_single_selection_get_selected (self->selection);
-
-  if (position != GTK_INVALID_LIST_POSITION && gtk_list_view_get_model (self->list_view) != NULL)
-    gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", position);
+  kw_list_pane_scroll_to_selected (self->list_pane);
 }
 
 static int
@@ -375,128 +301,46 @@ show_detail (KwContactsView *self,
 
 /* Callbacks */
 
-/* Around a change of the list view's model (people or organisations).
- * GTK 4.8's list view, when a change removes the row it keeps as its
- * anchor, looks through every added item for it (g_list_model_get_item ()
- * on each: a query and a record per row, about a second for 100,000
- * people), and the selection does the same for its selected item. The
- * list view lets go of its model meanwhile (and nothing is selected), and
- * takes it again after. A large change of one list comes in two steps
- * instead: on_list_rows_replacing_cb (). */
-static void
-begin_list_change (KwContactsView *self)
-{
-  if (gtk_list_view_get_model (self->list_view) == NULL)
-    return;
-  gtk_list_view_set_model (self->list_view, NULL);
-  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
-  self->reattach = TRUE;
-}
-
-static void
-end_list_change (KwContactsView *self)
-{
-  if (!self->reattach)
-    return;
-  self->reattach = FALSE;
-  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
-  update_count (self);
-  select_open_record (self);
-}
-
-/* A large change of a list (a new search, a filter, the sort) comes in
- * two steps (kw_record_list_set_new_rows_first ()): the new rows are
- * inserted before the old ones, then the old ones are removed. In
- * between the list view is scrolled to its top: GTK 4.8 lets go of
- * the row widgets of the old ones (no longer near its anchor) and binds
- * them again to the new ones instead of making ~200 rows anew, and it
- * reads only the rows it keeps (bench/contacts, "search-window"). */
-static void
-on_list_rows_replacing_cb (KwContactsView *self,
-                           guint           position,
-                           guint           n_rows,
-                           KwRecordList   *list)
-{
-  if (gtk_single_selection_get_model (self->selection) != G_LIST_MODEL (list)
-      || gtk_list_view_get_model (self->list_view) == NULL || n_rows == 0)
-    return;
-  /* a new list shows from its top (the rows before position, which
-   * did not change, too): a value that changes moves the anchor of the
-   * list view at once; when it was 0 already, the anchor is still on the
-   * old rows, and scrolling to the first row moves it */
-  gtk_adjustment_set_value (gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->list_view)), 0);
-  gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", 0);
-}
-
-static void
-on_list_items_changed_cb (KwContactsView *self)
-{
-  if (self->reattach)
-    {
-      end_list_change (self);
-      return;
-    }
-  update_count (self);
-  select_open_record (self);
-}
-
 static void
 on_people_button_toggled_cb (KwContactsView *self)
 {
   gboolean people = showing_people (self);
 
-  /* the other list opens at its top, not at this one's offset */
-  if (gtk_list_view_get_model (self->list_view) != NULL)
-    {
-      begin_list_change (self);
-      gtk_single_selection_set_model (self->selection, G_LIST_MODEL (current_list (self)));
-      end_list_change (self);
-    }
   gtk_widget_set_visible (self->person_filters, people);
   gtk_widget_set_visible (GTK_WIDGET (self->key_figures_check), people);
   gtk_widget_set_visible (self->organisation_filters, !people);
-  g_object_set (self->search_entry, "placeholder-text", people ? _("Search people") : _("Search organisations"), NULL);
-  update_count (self);
+  kw_list_pane_set_search_placeholder (self->list_pane, people ? _("Search people") : _("Search organisations"));
+  update_empty_state (self);
+  /* the other list opens at its top, not at this one's offset */
+  kw_list_pane_set_model (self->list_pane, G_LIST_MODEL (current_list (self)));
+  kw_list_pane_set_n_filters (self->list_pane, count_active_filters (self));
   select_open_record (self);
   update_view_state (self);
 }
 
+/* One search for both lists: the other one has it when it is shown. */
 static void
-on_search_entry_search_changed_cb (KwContactsView *self)
+on_list_pane_search_text_cb (KwContactsView *self)
 {
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  const char *text = kw_list_pane_get_search_text (self->list_pane);
 
   kw_record_list_set_search (self->people, text);
   kw_record_list_set_search (self->organisations, text);
-  if (gtk_list_view_get_model (self->list_view) != NULL)  /* not before the first frame */
-    update_count (self);
+}
+
+static char *
+on_list_pane_format_count_cb (KwContactsView *self,
+                              guint           n)
+{
+  return dup_count_text (self, n);
 }
 
 static void
-on_search_entry_activate_cb (KwContactsView *self)
+on_list_pane_activate_cb (KwContactsView *self,
+                          const char     *type_name,
+                          const char     *id)
 {
-  g_autoptr(KwRecord) first = NULL;
-
-  /* Enter right after a key: the first of that search, once it is done */
-  if (kw_record_list_get_busy (current_list (self)))
-    {
-      self->open_first = TRUE;
-      return;
-    }
-  first = g_list_model_get_item (G_LIST_MODEL (current_list (self)), 0);
-  if (first != NULL)
-    kw_contacts_view_open (self, kw_record_get_type_name (first), kw_record_get_id (first));
-}
-
-static void
-on_list_busy_cb (KwContactsView *self,
-                 GParamSpec     *pspec,
-                 KwRecordList   *list)
-{
-  if (!self->open_first || kw_record_list_get_busy (list) || list != current_list (self))
-    return;
-  self->open_first = FALSE;
-  on_search_entry_activate_cb (self);
+  kw_contacts_view_open (self, type_name, id);
 }
 
 static void
@@ -505,8 +349,7 @@ on_filter_changed_cb (KwContactsView *self)
   if (self->people == NULL)
     return;
   apply_filters (self);
-  if (gtk_list_view_get_model (self->list_view) != NULL)
-    update_count (self);
+  kw_list_pane_set_n_filters (self->list_pane, count_active_filters (self));
 }
 
 static void
@@ -520,19 +363,6 @@ on_clear_filters_clicked_cb (KwContactsView *self)
   gtk_drop_down_set_selected (self->formal_dropdown, 0);
 }
 
-static void
-on_list_view_activate_cb (KwContactsView *self,
-                          guint           position)
-{
-  g_autoptr(KwRecord) record = g_list_model_get_item (G_LIST_MODEL (current_list (self)), position);
-
-  if (record == NULL)
-    return;
-  kw_contacts_view_open (self, kw_record_get_type_name (record), kw_record_get_id (record));
-  /* the keyboard goes on in the page that opened */
-  gtk_widget_child_focus (GTK_WIDGET (self->detail_stack), GTK_DIR_TAB_FORWARD);
-}
-
 static gboolean
 focus_within (GtkWidget *widget)
 {
@@ -540,30 +370,6 @@ focus_within (GtkWidget *widget)
   GtkWidget *focus = root ? gtk_root_get_focus (root) : NULL;
 
   return focus != NULL && (focus == widget || gtk_widget_is_ancestor (focus, widget));
-}
-
-/* Tab leaves the list (GTK 4.8 would walk it row by row: 100,000 Tab
- * stops): forward to the page, back to the search. */
-static gboolean
-on_list_key_pressed_cb (GtkEventControllerKey *controller,
-                        guint                  keyval,
-                        guint                  keycode,
-                        GdkModifierType        state,
-                        KwContactsView        *self)
-{
-  if (keyval == GDK_KEY_ISO_Left_Tab || (keyval == GDK_KEY_Tab && (state & GDK_SHIFT_MASK)))
-    return gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
-  if (keyval != GDK_KEY_Tab && keyval != GDK_KEY_KP_Tab)
-    return FALSE;
-  if (!gtk_widget_child_focus (GTK_WIDGET (self->detail_stack), GTK_DIR_TAB_FORWARD))
-    {
-      /* no page open: on from the top of the window */
-      GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-      gtk_root_set_focus (root, NULL);
-      gtk_widget_child_focus (GTK_WIDGET (root), GTK_DIR_TAB_FORWARD);
-    }
-  return TRUE;
 }
 
 /* F6: the list and the page in turn */
@@ -578,8 +384,8 @@ cycle_panes_action (GtkWidget  *widget,
     return;
   if (focus_within (GTK_WIDGET (self->detail_stack)) || !gtk_widget_child_focus (GTK_WIDGET (self->detail_stack), GTK_DIR_TAB_FORWARD))
     {
-      if (!gtk_widget_child_focus (GTK_WIDGET (self->list_view), GTK_DIR_DOWN))
-        gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+      if (!gtk_widget_child_focus (GTK_WIDGET (kw_list_pane_get_list_view (self->list_pane)), GTK_DIR_DOWN))
+        kw_list_pane_focus_search (self->list_pane);
     }
 }
 
@@ -593,21 +399,7 @@ focus_search_action (GtkWidget  *widget,
 
   if (!gtk_widget_get_mapped (widget))
     return;
-  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
-  gtk_editable_select_region (GTK_EDITABLE (self->search_entry), 0, -1);
-}
-
-static gboolean
-on_search_key_pressed_cb (GtkEventControllerKey *controller,
-                          guint                  keyval,
-                          guint                  keycode,
-                          GdkModifierType        state,
-                          KwContactsView        *self)
-{
-  if (keyval != GDK_KEY_Down && keyval != GDK_KEY_KP_Down)
-    return FALSE;
-  return gtk_widget_child_focus (GTK_WIDGET (self->list_view), GTK_DIR_DOWN)
-         || gtk_widget_grab_focus (GTK_WIDGET (self->list_view));
+  kw_list_pane_focus_search (self->list_pane);
 }
 
 static void
@@ -674,25 +466,7 @@ on_factory_bind_cb (GtkSignalListItemFactory *factory,
                     KwContactsView           *self)
 {
   kw_contact_row_bind (KW_CONTACT_ROW (gtk_list_item_get_child (item)), self->store,
-                       gtk_list_item_get_item (item), gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
-}
-
-/* The list view of GTK 4.8 makes and binds about 200 rows as soon as it
- * has a model of that many; with the model set after the window's first
- * frame, a large database does not hold back that frame (bench/contacts). */
-static void
-on_frame_clock_after_paint_cb (GdkFrameClock  *clock,
-                               KwContactsView *self)
-{
-  g_signal_handlers_disconnect_by_func (clock, on_frame_clock_after_paint_cb, self);
-  self->rows_waiting = FALSE;
-  if (gtk_list_view_get_model (self->list_view) != NULL)
-    return;
-  gtk_single_selection_set_model (self->selection, G_LIST_MODEL (current_list (self)));
-  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
-  update_count (self);
-  select_open_record (self);
-  scroll_to_open_record (self);
+                       gtk_list_item_get_item (item), kw_list_pane_get_search_text (self->list_pane));
 }
 
 /* Building */
@@ -704,27 +478,18 @@ setup_lists (KwContactsView *self)
 
   self->people = kw_record_list_new (self->store, "person");
   self->organisations = kw_record_list_new (self->store, "organisation");
-  self->selection = gtk_single_selection_new (NULL);  /* its model: after the first frame */
-  gtk_single_selection_set_autoselect (self->selection, FALSE);
-  gtk_single_selection_set_can_unselect (self->selection, TRUE);
-  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
   g_signal_connect_object (factory, "setup", G_CALLBACK (on_factory_setup_cb), self, 0);
   g_signal_connect_object (factory, "teardown", G_CALLBACK (on_factory_teardown_cb), self, 0);
   g_signal_connect_object (factory, "bind", G_CALLBACK (on_factory_bind_cb), self, 0);
-  gtk_list_view_set_factory (self->list_view, factory);
+  kw_list_pane_set_factory (self->list_pane, factory);
   /* a search runs in a thread, and a large change is shown anew */
   for (KwRecordList **list = &self->people; list != NULL; list = list == &self->people ? &self->organisations : NULL)
     {
       kw_record_list_set_async (*list, TRUE);
       kw_record_list_set_new_rows_first (*list, TRUE);
-      g_signal_connect_object (*list, "rows-replacing", G_CALLBACK (on_list_rows_replacing_cb),
-                               self, G_CONNECT_SWAPPED);
-      g_signal_connect_object (*list, "notify::busy", G_CALLBACK (on_list_busy_cb), self, G_CONNECT_SWAPPED);
     }
-  /* the model is set after the first frame: kw_contacts_view_map() */
-  /* after the list view has taken in the change, or it trips over the selection */
-  g_signal_connect_object (self->selection, "items-changed", G_CALLBACK (on_list_items_changed_cb),
-                           self, G_CONNECT_SWAPPED | G_CONNECT_AFTER);
+  /* the list view takes it after the first frame (kw-list-pane.c) */
+  kw_list_pane_set_model (self->list_pane, G_LIST_MODEL (self->people));
 }
 
 /* The pages are made when first needed: they are large, and not in the
@@ -740,6 +505,8 @@ ensure_page (KwContactsView *self,
     return *page;
   *page = organisation ? GTK_WIDGET (kw_organisation_page_new (self->store))
                        : GTK_WIDGET (kw_person_page_new (self->store));
+  if (!organisation)
+    _kw_contacts_view_add_person_actions (self, *page);
   gtk_stack_add_named (self->detail_stack, *page, organisation ? "organisation" : "person");
   return *page;
 }
@@ -751,12 +518,12 @@ kw_contacts_view_dispose (GObject *object)
 {
   KwContactsView *self = (KwContactsView *) object;
 
+  g_cancellable_cancel (self->cancellable);
   if (self->store != NULL)
     g_signal_handlers_disconnect_by_data (self->store, self);
   /* AdwBin keeps a pointer to its child: let go of it first */
   adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), KW_TYPE_CONTACTS_VIEW);
-  g_clear_object (&self->selection);
   g_clear_pointer (&self->spare_rows, g_ptr_array_unref);
   g_clear_object (&self->people);
   g_clear_object (&self->organisations);
@@ -765,26 +532,12 @@ kw_contacts_view_dispose (GObject *object)
 }
 
 static void
-kw_contacts_view_map (GtkWidget *widget)
-{
-  KwContactsView *self = KW_CONTACTS_VIEW (widget);
-
-  GTK_WIDGET_CLASS (kw_contacts_view_parent_class)->map (widget);
-
-  if (gtk_list_view_get_model (self->list_view) != NULL || self->rows_waiting)
-    return;
-  self->rows_waiting = TRUE;
-  g_signal_connect_object (gtk_widget_get_frame_clock (widget), "after-paint",
-                           G_CALLBACK (on_frame_clock_after_paint_cb), self, 0);
-  gtk_widget_queue_draw (widget);
-}
-
-static void
 kw_contacts_view_finalize (GObject *object)
 {
   KwContactsView *self = (KwContactsView *) object;
 
   g_clear_object (&self->store);
+  g_clear_object (&self->cancellable);
   g_clear_pointer (&self->area_ids, g_ptr_array_unref);
   g_free (self->sort);
   g_free (self->open_id);
@@ -845,36 +598,30 @@ kw_contacts_view_set_property (GObject      *object,
 static void
 bind_template (GtkWidgetClass *widget_class)
 {
+  g_type_ensure (KW_TYPE_LIST_PANE);
   gtk_widget_class_set_template_from_resource (widget_class, "/nl/kwartier/Kwartier/contacts/kw-contacts-view.ui");
   gtk_widget_class_bind_template_child (widget_class, KwContactsView, area_dropdown);
   gtk_widget_class_bind_template_child (widget_class, KwContactsView, community_entry);
-  gtk_widget_class_bind_template_child (widget_class, KwContactsView, count_label);
   gtk_widget_class_bind_template_child (widget_class, KwContactsView, detail_stack);
-  gtk_widget_class_bind_template_child (widget_class, KwContactsView, empty_add_button);
-  gtk_widget_class_bind_template_child (widget_class, KwContactsView, empty_clear_button);
   gtk_widget_class_bind_template_child (widget_class, KwContactsView, empty_import_button);
-  gtk_widget_class_bind_template_child (widget_class, KwContactsView, empty_page);
-  gtk_widget_class_bind_template_child (widget_class, KwContactsView, filter_button);
   gtk_widget_class_bind_template_child (widget_class, KwContactsView, formal_dropdown);
   gtk_widget_class_bind_template_child (widget_class, KwContactsView, key_figures_check);
   gtk_widget_class_bind_template_child (widget_class, KwContactsView, kind_dropdown);
   gtk_widget_class_bind_template_child (widget_class, KwContactsView, leaflet);
-  gtk_widget_class_bind_template_child (widget_class, KwContactsView, list_stack);
-  gtk_widget_class_bind_template_child (widget_class, KwContactsView, list_view);
+  gtk_widget_class_bind_template_child (widget_class, KwContactsView, list_pane);
   gtk_widget_class_bind_template_child (widget_class, KwContactsView, months_dropdown);
   gtk_widget_class_bind_template_child (widget_class, KwContactsView, organisation_filters);
   gtk_widget_class_bind_template_child (widget_class, KwContactsView, organisations_button);
   gtk_widget_class_bind_template_child (widget_class, KwContactsView, people_button);
   gtk_widget_class_bind_template_child (widget_class, KwContactsView, person_filters);
-  gtk_widget_class_bind_template_child (widget_class, KwContactsView, search_entry);
   gtk_widget_class_bind_template_child (widget_class, KwContactsView, sort_button);
   gtk_widget_class_bind_template_callback (widget_class, on_clear_filters_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_filter_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_leaflet_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_list_view_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_list_pane_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_list_pane_format_count_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_list_pane_search_text_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_people_button_toggled_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_search_entry_activate_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_search_entry_search_changed_cb);
 }
 
 static void
@@ -893,7 +640,8 @@ kw_contacts_view_constructed (GObject *object)
   g_signal_connect_swapped (store, "changed::area", G_CALLBACK (on_store_area_changed_cb), self);
   g_signal_connect_swapped (store, "changed::person", G_CALLBACK (on_store_party_changed_cb), self);
   g_signal_connect_swapped (store, "changed::organisation", G_CALLBACK (on_store_party_changed_cb), self);
-  /* the list and its count come after the first frame (kw_contacts_view_map) */
+  /* the list and its count come after the first frame (kw-list-pane.c) */
+  update_empty_state (self);
   update_view_state (self);
 }
 
@@ -920,6 +668,13 @@ view_go_back (KwView *view)
   return kw_contacts_view_go_back (KW_CONTACTS_VIEW (view));
 }
 
+static gboolean
+view_offer_file (KwView     *view,
+                 const char *path)
+{
+  return _kw_contacts_view_offer_people_import (KW_CONTACTS_VIEW (view), path);
+}
+
 static void
 kw_contacts_view_class_init (KwContactsViewClass *klass)
 {
@@ -931,11 +686,11 @@ kw_contacts_view_class_init (KwContactsViewClass *klass)
   object_class->finalize = kw_contacts_view_finalize;
   object_class->get_property = kw_contacts_view_get_property;
   object_class->set_property = kw_contacts_view_set_property;
-  widget_class->map = kw_contacts_view_map;
   object_class->constructed = kw_contacts_view_constructed;
   view_class->open = view_open;
   view_class->new_record = view_new_record;
   view_class->go_back = view_go_back;
+  view_class->offer_file = view_offer_file;
 
   properties[PROP_SORT] =
     g_param_spec_string ("sort", NULL, NULL, "name",
@@ -946,20 +701,17 @@ kw_contacts_view_class_init (KwContactsViewClass *klass)
   gtk_widget_class_install_property_action (widget_class, "contacts.sort", "sort");
   gtk_widget_class_install_action (widget_class, "contacts.focus-search", NULL, focus_search_action);
   gtk_widget_class_install_action (widget_class, "contacts.cycle-panes", NULL, cycle_panes_action);
-
+  _kw_contacts_view_class_add_actions (widget_class);
 }
 
 static void
 kw_contacts_view_init (KwContactsView *self)
 {
   static const char * const types[] = { "person", "organisation", NULL };
-  GtkEventController *keys = gtk_event_controller_key_new ();
-  GtkEventController *list_keys = gtk_event_controller_key_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
-  gtk_event_controller_set_propagation_phase (list_keys, GTK_PHASE_CAPTURE);
-  g_signal_connect (list_keys, "key-pressed", G_CALLBACK (on_list_key_pressed_cb), self);
-  gtk_widget_add_controller (GTK_WIDGET (self->list_view), list_keys);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (kw_list_pane_get_list_view (self->list_pane)),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Contacts"), -1);
   /* Ctrl+Shift+F and F6 wherever the focus is in the window (with the
    * focus nowhere at first, too), while the view is shown */
   {
@@ -973,10 +725,7 @@ kw_contacts_view_init (KwContactsView *self)
       gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_F6, 0), gtk_named_action_new ("contacts.cycle-panes")));
     gtk_widget_add_controller (GTK_WIDGET (self), shortcuts);
   }
-  /* typing in the list searches; Down in the search goes to the list */
-  gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self->list_view));
-  g_signal_connect (keys, "key-pressed", G_CALLBACK (on_search_key_pressed_cb), self);
-  gtk_widget_add_controller (GTK_WIDGET (self->search_entry), keys);
+  self->cancellable = g_cancellable_new ();
   self->area_ids = g_ptr_array_new_with_free_func (g_free);
   self->spare_rows = g_ptr_array_new_with_free_func (g_object_unref);
   {
@@ -1091,8 +840,7 @@ kw_contacts_view_set_search (KwContactsView *self,
 {
   g_return_if_fail (KW_IS_CONTACTS_VIEW (self));
 
-  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text);
-  on_search_entry_search_changed_cb (self);
+  kw_list_pane_set_search_text (self->list_pane, text);
 }
 
 KwRecordList *
@@ -1112,7 +860,7 @@ GtkListView *
 kw_contacts_view_get_list_view (KwContactsView *self)
 {
   g_return_val_if_fail (KW_IS_CONTACTS_VIEW (self), NULL);
-  return self->list_view;
+  return kw_list_pane_get_list_view (self->list_pane);
 }
 
 gboolean
@@ -1145,4 +893,11 @@ kw_contacts_view_close (KwContactsView *self,
     return;
   g_clear_pointer (&self->open_id, g_free);
   show_detail (self, "none");
+}
+
+GCancellable *
+_kw_contacts_view_get_cancellable (KwContactsView *self)
+{
+  g_return_val_if_fail (KW_IS_CONTACTS_VIEW (self), NULL);
+  return self->cancellable;
 }

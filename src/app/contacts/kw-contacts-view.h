@@ -9,6 +9,7 @@
 #include "kw-record-list.h"
 #include "kw-store.h"
 #include "kw-view.h"
+#include "kw-window.h"
 
 G_BEGIN_DECLS
 
@@ -40,5 +41,7 @@ KwRecordList   *kw_contacts_view_get_list       (KwContactsView *self,
 GtkListView    *kw_contacts_view_get_list_view  (KwContactsView *self);
 gboolean        kw_contacts_view_can_go_back    (KwContactsView *self);
 gboolean        kw_contacts_view_go_back        (KwContactsView *self);
+/* The contacts view of a window (the view of people). */
+GtkWidget      *kw_window_get_contacts_view     (KwWindow       *window);
 
 G_END_DECLS

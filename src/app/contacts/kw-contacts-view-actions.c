@@ -1,36 +1,86 @@
-/* kw-window-people.c: forgetting a person and merging duplicates;
- * importing and exporting people (vCard, CSV)
+/* kw-contacts-view-actions.c: the contacts view's verbs: forgetting a
+ * person and merging duplicates; importing and exporting people (vCard,
+ * CSV)
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Forget and merge cannot be undone, so both ask first and say
- * afterwards what happened, in plain words. An import of people can be
- * undone from its toast, like a delete.
+ * contacts.import-people, contacts.export-people, contacts.find-duplicates
+ * and contacts.undo-import-people on the view's class (the window's menu
+ * and toasts reach them through kw-action-forwarder.c), person.forget on
+ * the person page. Forget and merge cannot be undone, so both ask first
+ * and say afterwards what happened, in plain words. An import of people
+ * can be undone from its toast, like a delete.
  */
-#define G_LOG_DOMAIN "kw-window"
+#define G_LOG_DOMAIN "kw-contacts-view"
 
 #include "config.h"
 
 #include <glib/gi18n.h>
 #include <string.h>
 
-#include "kw-contacts-view.h"
+#include "kw-contacts-view-private.h"
 #include "kw-import-people-dialog.h"
 #include "kw-merge-window.h"
 #include "kw-people-export.h"
 #include "kw-people-import.h"
 #include "kw-person-ops.h"
+#include "kw-person-page.h"
 #include "kw-store-task.h"
-#include "kw-window-private.h"
 
 /* Helpers */
 
-static void
-tell (KwWindow   *self,
-      const char *heading,
-      const char *body)
+static GtkWindow *
+parent_window (KwContactsView *self)
 {
-  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
+}
+
+static KwStore *
+view_store (KwContactsView *self)
+{
+  return kw_view_get_store (KW_VIEW (self));
+}
+
+/* A toast's title is markup: names and messages are escaped. */
+static void
+show_toast (KwContactsView *self,
+            const char     *message)
+{
+  g_autofree char *escaped = g_markup_escape_text (message, -1);
+
+  kw_view_show_toast (KW_VIEW (self), adw_toast_new (escaped));
+}
+
+static void
+show_toast_with_action (KwContactsView *self,
+                        const char     *message,
+                        const char     *button_label,
+                        const char     *action_name)
+{
+  g_autofree char *escaped = g_markup_escape_text (message, -1);
+  AdwToast *toast = adw_toast_new (escaped);
+
+  adw_toast_set_button_label (toast, button_label);
+  adw_toast_set_action_name (toast, action_name);
+  kw_view_show_toast (KW_VIEW (self), toast);
+}
+
+/* The store is busy: work in a thread, or the window's (the view is
+ * insensitive then). */
+static gboolean
+store_busy (KwContactsView *self)
+{
+  return !gtk_widget_is_sensitive (GTK_WIDGET (self)) || kw_store_task_is_running (view_store (self));
+}
+
+static void
+tell (KwContactsView *self,
+      const char     *heading,
+      const char     *body)
+{
+  GtkWidget *dialog = adw_message_dialog_new (parent_window (self), heading, body);
 
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
   gtk_window_present (GTK_WINDOW (dialog));
@@ -41,7 +91,7 @@ tell (KwWindow   *self,
 static void
 on_forget_response_cb (AdwMessageDialog *dialog,
                        const char       *response,
-                       KwWindow         *self)
+                       KwContactsView   *self)
 {
   const char *id = g_object_get_data (G_OBJECT (dialog), "kw-id");
   g_autofree char *report = NULL;
@@ -49,37 +99,37 @@ on_forget_response_cb (AdwMessageDialog *dialog,
 
   if (g_strcmp0 (response, "forget") != 0)
     return;
-  report = kw_person_forget (kw_window_get_store (self), id, &error);
+  report = kw_person_forget (view_store (self), id, &error);
   if (report == NULL)
     {
       tell (self, _("The Person Could Not Be Forgotten"), error->message);
       return;
     }
-  kw_contacts_view_close (KW_CONTACTS_VIEW (kw_window_get_contacts_view (self)), id);
+  kw_contacts_view_close (self, id);
   tell (self, _("Forgotten"), report);
 }
 
 static void
-on_merge_window_merged_cb (KwWindow   *self,
-                           const char *survivor)
+on_merge_window_merged_cb (KwContactsView *self,
+                           const char     *survivor)
 {
   gtk_widget_activate_action (GTK_WIDGET (self), "win.open-record", "(ss)", "person", survivor);
 }
 
 /* While the dialog imports in a thread, the window leaves the store alone. */
 static void
-on_import_people_busy_cb (KwWindow             *self,
+on_import_people_busy_cb (KwContactsView       *self,
                           GParamSpec           *pspec,
                           KwImportPeopleDialog *dialog)
 {
-  _kw_window_set_busy (self, kw_import_people_dialog_get_busy (dialog) ? _("Importing people…") : NULL);
+  kw_view_set_busy_status (KW_VIEW (self), kw_import_people_dialog_get_busy (dialog) ? _("Importing people…") : NULL);
 }
 
 /* The last import of people, for the toast's Undo. */
 #define LAST_IMPORT_KEY "kw-last-people-import"
 
 static void
-on_import_people_imported_cb (KwWindow             *self,
+on_import_people_imported_cb (KwContactsView       *self,
                               KwPeopleImportResult *result)
 {
   g_object_set_data_full (G_OBJECT (self), LAST_IMPORT_KEY, kw_people_import_result_ref (result),
@@ -89,7 +139,7 @@ on_import_people_imported_cb (KwWindow             *self,
 /* When the dialog closes after an import: "3 people imported — Undo". */
 static void
 on_import_people_dialog_destroy_cb (KwImportPeopleDialog *dialog,
-                                    KwWindow             *self)
+                                    KwContactsView       *self)
 {
   KwPeopleImportResult *result = kw_import_people_dialog_get_result (dialog);
   g_autofree char *message = NULL;
@@ -99,12 +149,12 @@ on_import_people_dialog_destroy_cb (KwImportPeopleDialog *dialog,
     return;
   if (!kw_people_import_result_has_changes (result))
     {
-      _kw_window_show_toast (self, _("Nothing was imported: everyone is here already"));
+      show_toast (self, _("Nothing was imported: everyone is here already"));
       return;
     }
   n = kw_people_import_result_get_n_new (result) + result->updated;
   message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u person imported", "%u people imported", n), n);
-  _kw_window_show_toast_with_action (self, message, _("_Undo"), "win.undo-import-people");
+  show_toast_with_action (self, message, _("_Undo"), "contacts.undo-import-people");
 }
 
 static void
@@ -112,23 +162,23 @@ undo_import_people_action (GtkWidget  *widget,
                            const char *action_name,
                            GVariant   *param)
 {
-  KwWindow *self = KW_WINDOW (widget);
+  KwContactsView *self = KW_CONTACTS_VIEW (widget);
   KwPeopleImportResult *result = g_object_get_data (G_OBJECT (self), LAST_IMPORT_KEY);
   g_autoptr(GError) error = NULL;
 
   if (result == NULL || result->undone)
     return;
-  if (_kw_window_get_busy (self) || kw_store_task_is_running (kw_window_get_store (self)))
+  if (store_busy (self))
     {
-      _kw_window_show_toast (self, _("Still busy; try again when it is done"));
+      show_toast (self, _("Still busy; try again when it is done"));
       return;
     }
-  if (!kw_people_import_undo (kw_window_get_store (self), result, &error))
+  if (!kw_people_import_undo (view_store (self), result, &error))
     {
-      _kw_window_show_toast (self, error->message);
+      show_toast (self, error->message);
       return;
     }
-  _kw_window_show_toast (self, _("Import undone"));
+  show_toast (self, _("Import undone"));
 }
 
 typedef struct {
@@ -175,7 +225,7 @@ parse_file_in_thread (GTask        *task,
 }
 
 static void
-wire_people_dialog (KwWindow             *self,
+wire_people_dialog (KwContactsView       *self,
                     KwImportPeopleDialog *dialog)
 {
   g_signal_connect_object (dialog, "imported", G_CALLBACK (on_import_people_imported_cb), self, G_CONNECT_SWAPPED);
@@ -199,14 +249,14 @@ prepare_matcher_work (KwStore       *store,
 }
 
 typedef struct {
-  KwWindow   *window;
-  ParsedFile *parsed;
+  KwContactsView *view;
+  ParsedFile     *parsed;
 } Preparing;
 
 static void
 preparing_free (Preparing *preparing)
 {
-  g_object_unref (preparing->window);
+  g_object_unref (preparing->view);
   parsed_file_free (preparing->parsed);
   g_free (preparing);
 }
@@ -219,7 +269,7 @@ on_matcher_prepared_cb (GObject      *source,
                         gpointer      user_data)
 {
   g_autoptr(Preparing) preparing = user_data;
-  KwWindow *self = preparing->window;
+  KwContactsView *self = preparing->view;
   ParsedFile *parsed = preparing->parsed;
   g_autoptr(GError) error = NULL;
   KwPeopleMatcher *matcher = kw_store_task_run_finish (KW_STORE (source), result, &error);
@@ -227,13 +277,13 @@ on_matcher_prepared_cb (GObject      *source,
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
-  _kw_window_set_busy (self, NULL);
+  kw_view_set_busy_status (KW_VIEW (self), NULL);
   if (matcher == NULL)
     {
       tell (self, _("No People Found"), error->message);
       return;
     }
-  dialog = kw_import_people_dialog_new_full (GTK_WINDOW (self), kw_window_get_store (self),
+  dialog = kw_import_people_dialog_new_full (parent_window (self), view_store (self),
                                              parsed->parsed, parsed->csv, matcher);
   wire_people_dialog (self, dialog);
   gtk_window_present (GTK_WINDOW (dialog));
@@ -244,8 +294,8 @@ on_people_file_parsed_cb (GObject      *source,
                           GAsyncResult *result,
                           gpointer      user_data)
 {
-  KwWindow *self = KW_WINDOW (source);
-  KwStore *store = kw_window_get_store (self);
+  KwContactsView *self = KW_CONTACTS_VIEW (source);
+  KwStore *store = view_store (self);
   g_autoptr(GError) error = NULL;
   ParsedFile *parsed = g_task_propagate_pointer (G_TASK (result), &error);
   Preparing *preparing;
@@ -257,25 +307,25 @@ on_people_file_parsed_cb (GObject      *source,
       tell (self, _("No People Found"), error->message);
       return;
     }
-  if (_kw_window_get_busy (self) || kw_store_task_is_running (store))
+  if (store_busy (self))
     {
       parsed_file_free (parsed);
-      _kw_window_show_toast (self, _("Still busy; try again when it is done"));
+      show_toast (self, _("Still busy; try again when it is done"));
       return;
     }
   preparing = g_new0 (Preparing, 1);
-  preparing->window = g_object_ref (self);
+  preparing->view = g_object_ref (self);
   preparing->parsed = parsed;
-  _kw_window_set_busy (self, _("Reading people…"));
+  kw_view_set_busy_status (KW_VIEW (self), _("Reading people…"));
   kw_store_task_run_async (store, prepare_matcher_work, NULL, NULL, (GDestroyNotify) kw_people_matcher_free,
-                           _kw_window_get_cancellable (self), on_matcher_prepared_cb, preparing);
+                           _kw_contacts_view_get_cancellable (self), on_matcher_prepared_cb, preparing);
 }
 
-void
-_kw_window_open_people_file (KwWindow *self,
-                             GFile    *file)
+static void
+open_people_file (KwContactsView *self,
+                  GFile          *file)
 {
-  g_autoptr(GTask) task = g_task_new (self, _kw_window_get_cancellable (self), on_people_file_parsed_cb, NULL);
+  g_autoptr(GTask) task = g_task_new (self, _kw_contacts_view_get_cancellable (self), on_people_file_parsed_cb, NULL);
 
   /* no busy state: the store is not used until the dialog imports */
   g_task_set_task_data (task, g_object_ref (file), g_object_unref);
@@ -285,22 +335,21 @@ _kw_window_open_people_file (KwWindow *self,
 static void
 on_people_chooser_response_cb (GtkNativeDialog *chooser,
                                int              response,
-                               KwWindow        *self)
+                               KwContactsView  *self)
 {
   g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
 
   if (response == GTK_RESPONSE_ACCEPT && file != NULL)
-    _kw_window_open_people_file (self, file);
+    open_people_file (self, file);
   gtk_native_dialog_destroy (chooser);
   g_object_unref (chooser);
 }
 
 static void
-export_people_to (KwWindow *self,
-                  GFile    *file)
+export_people_to (KwContactsView *self,
+                  GFile          *file)
 {
-  KwContactsView *view = KW_CONTACTS_VIEW (kw_window_get_contacts_view (self));
-  KwRecordList *people = kw_contacts_view_get_list (view, "person");
+  KwRecordList *people = kw_contacts_view_get_list (self, "person");
   g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL;
   g_autofree char *message = NULL;
@@ -309,11 +358,11 @@ export_people_to (KwWindow *self,
   KwPeopleFormat format = g_str_has_suffix (lower, ".csv") ? KW_PEOPLE_FORMAT_CSV : KW_PEOPLE_FORMAT_VCARD;
   guint written, left_out;
 
-  text = kw_people_export (kw_window_get_store (self), G_LIST_MODEL (people), format, &written, &left_out);
+  text = kw_people_export (view_store (self), G_LIST_MODEL (people), format, &written, &left_out);
   if (!g_file_replace_contents (file, text, strlen (text), NULL, FALSE, G_FILE_CREATE_PRIVATE,
                                 NULL, NULL, &error))
     {
-      _kw_window_show_toast (self, error->message);
+      show_toast (self, error->message);
       return;
     }
   if (left_out > 0)
@@ -328,13 +377,13 @@ export_people_to (KwWindow *self,
     }
   else
     message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u person written", "%u people written", written), written);
-  _kw_window_show_toast (self, message);
+  show_toast (self, message);
 }
 
 static void
 on_export_chooser_response_cb (GtkNativeDialog *chooser,
                                int              response,
-                               KwWindow        *self)
+                               KwContactsView  *self)
 {
   g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
 
@@ -345,13 +394,13 @@ on_export_chooser_response_cb (GtkNativeDialog *chooser,
 }
 
 static void
-choose_export_file (KwWindow *self,
-                    gboolean  csv)
+choose_export_file (KwContactsView *self,
+                    gboolean        csv)
 {
   GtkFileChooserNative *chooser;
 
   chooser = gtk_file_chooser_native_new (csv ? _("Export the Listed People as CSV") : _("Export the Listed People as vCard"),
-                                         GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
+                                         parent_window (self), GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), csv ? "kwartier-people.csv" : "kwartier-people.vcf");
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
   g_signal_connect_object (chooser, "response", G_CALLBACK (on_export_chooser_response_cb), self, 0);
@@ -361,7 +410,7 @@ choose_export_file (KwWindow *self,
 static void
 on_export_people_response_cb (AdwMessageDialog *dialog,
                               const char       *response,
-                              KwWindow         *self)
+                              KwContactsView   *self)
 {
   if (g_strcmp0 (response, "vcard") == 0 || g_strcmp0 (response, "csv") == 0)
     choose_export_file (self, g_str_equal (response, "csv"));
@@ -372,12 +421,12 @@ on_export_people_response_cb (AdwMessageDialog *dialog,
 static void
 on_contact_file_response_cb (AdwMessageDialog *dialog,
                              const char       *response,
-                             KwWindow         *self)
+                             KwContactsView   *self)
 {
   GFile *file = g_object_get_data (G_OBJECT (dialog), "kw-file");
 
   if (g_strcmp0 (response, "import-people") == 0)
-    _kw_window_open_people_file (self, file);
+    open_people_file (self, file);
 }
 
 /* Actions */
@@ -387,7 +436,7 @@ export_people_action (GtkWidget  *widget,
                       const char *action_name,
                       GVariant   *param)
 {
-  AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (widget),
+  AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (parent_window (KW_CONTACTS_VIEW (widget)),
                                                                          _("Export the Listed People"), NULL));
 
   adw_message_dialog_set_body (dialog,
@@ -412,7 +461,7 @@ import_people_action (GtkWidget  *widget,
   GtkFileChooserNative *chooser;
   g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
 
-  chooser = gtk_file_chooser_native_new (_("Import People"), GTK_WINDOW (widget), GTK_FILE_CHOOSER_ACTION_OPEN,
+  chooser = gtk_file_chooser_native_new (_("Import People"), parent_window (KW_CONTACTS_VIEW (widget)), GTK_FILE_CHOOSER_ACTION_OPEN,
                                          _("_Open"), _("_Cancel"));
   gtk_file_filter_set_name (filter, _("Contact cards and spreadsheets (vCard, CSV)"));
   gtk_file_filter_add_suffix (filter, "vcf");
@@ -425,21 +474,19 @@ import_people_action (GtkWidget  *widget,
 }
 
 
+/* "Forget Aylin Kaya?": asks, then forgets (on_forget_response_cb). */
 static void
-forget_person_action (GtkWidget  *widget,
-                      const char *action_name,
-                      GVariant   *param)
+ask_forget_person (KwContactsView *self,
+                   const char     *id)
 {
-  KwWindow *self = KW_WINDOW (widget);
-  const char *id = g_variant_get_string (param, NULL);
-  g_autoptr(KwRecord) person = kw_store_get (kw_window_get_store (self), "person", id, NULL);
+  g_autoptr(KwRecord) person = id ? kw_store_get (view_store (self), "person", id, NULL) : NULL;
   g_autofree char *name = NULL;
   AdwMessageDialog *dialog;
 
-  if (person == NULL)
+  if (person == NULL || store_busy (self))
     return;
   name = kw_record_dup_title (person);
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), NULL, NULL));
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (parent_window (self), NULL, NULL));
   adw_message_dialog_format_heading (dialog, _("Forget %s?"), name);
   adw_message_dialog_set_body (dialog,
     _("Everything about this person is erased from this laptop: their details, notes, affiliations, "
@@ -454,40 +501,65 @@ forget_person_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* person.forget on the person page (its Forget button) */
+static void
+on_person_forget_activate_cb (GSimpleAction *action,
+                              GVariant      *param,
+                              KwPersonPage  *page)
+{
+  GtkWidget *view = gtk_widget_get_ancestor (GTK_WIDGET (page), KW_TYPE_CONTACTS_VIEW);
+
+  if (view != NULL)
+    ask_forget_person (KW_CONTACTS_VIEW (view), kw_person_page_get_id (page));
+}
+
+/* Until the person page's own person.forget is gone (it forwards to this
+ * name, as when forget was the window's): the same, from the view. */
+static void
+forget_person_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *param)
+{
+  ask_forget_person (KW_CONTACTS_VIEW (widget), g_variant_get_string (param, NULL));
+}
+
 static void
 find_duplicates_action (GtkWidget  *widget,
                         const char *action_name,
                         GVariant   *param)
 {
-  KwWindow *self = KW_WINDOW (widget);
-  KwMergeWindow *merge = kw_merge_window_new (GTK_WINDOW (self), kw_window_get_store (self));
+  KwContactsView *self = KW_CONTACTS_VIEW (widget);
+  KwMergeWindow *merge = kw_merge_window_new (parent_window (self), view_store (self));
 
   g_signal_connect_object (merge, "merged", G_CALLBACK (on_merge_window_merged_cb), self, G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (merge));
 }
 
+/* For kw-contacts-view.c (and tests) */
+
 GtkWindow *
-_kw_window_open_people_dialog (KwWindow  *self,
-                               GPtrArray *parsed,
-                               gboolean   csv)
+_kw_contacts_view_open_people_dialog (KwContactsView *self,
+                                      GPtrArray      *parsed,
+                                      gboolean        csv)
 {
   KwImportPeopleDialog *dialog;
 
-  dialog = kw_import_people_dialog_new_parsed (GTK_WINDOW (self), kw_window_get_store (self), parsed, csv);
+  g_return_val_if_fail (KW_IS_CONTACTS_VIEW (self), NULL);
+  dialog = kw_import_people_dialog_new_parsed (parent_window (self), view_store (self), parsed, csv);
   wire_people_dialog (self, dialog);
   return GTK_WINDOW (dialog);
 }
 
 gboolean
-_kw_window_offer_people_import (KwWindow   *self,
-                                const char *path)
+_kw_contacts_view_offer_people_import (KwContactsView *self,
+                                       const char     *path)
 {
   KwPeopleFileKind kind = kw_people_file_sniff_path (path);
   AdwMessageDialog *dialog;
 
   if (kind == KW_PEOPLE_FILE_OTHER)
     return FALSE;
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("Not a Kwartier Export"), NULL));
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (parent_window (self), _("Not a Kwartier Export"), NULL));
   adw_message_dialog_format_body (dialog, _("This is a contact file (%s), not a Kwartier export. "
                                             "Import People reads the people in it."),
                                   kw_people_file_kind_name (kind));
@@ -502,20 +574,34 @@ _kw_window_offer_people_import (KwWindow   *self,
 }
 
 void
-_kw_window_class_add_people_actions (GtkWidgetClass *widget_class)
+_kw_contacts_view_class_add_actions (GtkWidgetClass *widget_class)
 {
+  gtk_widget_class_install_action (widget_class, "contacts.find-duplicates", NULL, find_duplicates_action);
+  gtk_widget_class_install_action (widget_class, "contacts.import-people", NULL, import_people_action);
+  gtk_widget_class_install_action (widget_class, "contacts.export-people", NULL, export_people_action);
+  gtk_widget_class_install_action (widget_class, "contacts.undo-import-people", NULL, undo_import_people_action);
   gtk_widget_class_install_action (widget_class, "win.forget-person", "s", forget_person_action);
-  gtk_widget_class_install_action (widget_class, "win.find-duplicates", NULL, find_duplicates_action);
-  gtk_widget_class_install_action (widget_class, "win.import-people", NULL, import_people_action);
-  gtk_widget_class_install_action (widget_class, "win.export-people", NULL, export_people_action);
-  gtk_widget_class_install_action (widget_class, "win.undo-import-people", NULL, undo_import_people_action);
 }
 
-/* Public API (kw-window.h) */
+/* person.* on the person page, made by the view */
+void
+_kw_contacts_view_add_person_actions (KwContactsView *self,
+                                      GtkWidget      *page)
+{
+  g_autoptr(GSimpleActionGroup) group = g_simple_action_group_new ();
+  g_autoptr(GSimpleAction) forget = g_simple_action_new ("forget", NULL);
+
+  g_return_if_fail (KW_IS_PERSON_PAGE (page));
+  g_signal_connect_object (forget, "activate", G_CALLBACK (on_person_forget_activate_cb), page, 0);
+  g_action_map_add_action (G_ACTION_MAP (group), G_ACTION (forget));
+  gtk_widget_insert_action_group (page, "person", G_ACTION_GROUP (group));
+}
+
+/* Public API (kw-contacts-view.h) */
 
 GtkWidget *
-kw_window_get_contacts_view (KwWindow *self)
+kw_window_get_contacts_view (KwWindow *window)
 {
-  g_return_val_if_fail (KW_IS_WINDOW (self), NULL);
-  return kw_window_get_view_for_type (self, "person");
+  g_return_val_if_fail (KW_IS_WINDOW (window), NULL);
+  return kw_window_get_view_for_type (window, "person");
 }
