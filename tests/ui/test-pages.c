@@ -13,6 +13,8 @@
 #include <string.h>
 
 #include "kw-format.h"
+#include "kw-organisation-page.h"
+#include "kw-person-page.h"
 #include "kw-record-editor.h"
 #include "kw-test-util.h"
 
@@ -215,6 +217,111 @@ test_datetime_row (KwTestFixture *f,
   g_assert_null (stored (f->store, "meeting", meeting, "starts_at"));
 }
 
+/* A label under @widget whose text has @part in it, or NULL. */
+static GtkWidget *
+find_label (GtkWidget  *widget,
+            const char *part)
+{
+  if (GTK_IS_LABEL (widget) && strstr (gtk_label_get_label (GTK_LABEL (widget)), part) != NULL)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_label (child, part);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The page reads its record again when what belongs to it changes (a
+ * contact moment of the person) and when what it refers to does (the
+ * area's name): derived from the registry, not listed. */
+static void
+test_page_reload (KwTestFixture *f,
+                  gconstpointer  data)
+{
+  g_autofree char *area = create (f->store, "area", "name", "Dapperbuurt", NULL);
+  g_autofree char *person = create (f->store, "person", "name", "Noor Proef", "area", area, NULL);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+  g_autofree char *moment = NULL;
+  g_autoptr(KwChangeset) rename = kw_changeset_new ("area", NULL);
+  g_autoptr(GError) error = NULL;
+  KwPersonPage *page = g_object_ref_sink (kw_person_page_new (f->store));
+  GtkWidget *area_row;
+
+  use_dutch (FALSE);
+  kw_person_page_set_id (page, person);
+  g_assert_cmpstr (kw_record_page_get_type_name (KW_RECORD_PAGE (page)), ==, "person");
+  g_assert_nonnull (find_label (GTK_WIDGET (page), "no contact logged yet"));
+  g_assert_nonnull (find_label (GTK_WIDGET (page), "Noor Proef"));
+  area_row = kw_person_page_get_row (page, "area");
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (area_row)), ==, "Dapperbuurt");
+
+  moment = create (f->store, "contact_moment", "person", person, "date", today, "summary", "Koffie", NULL);
+  g_assert_nonnull (find_label (GTK_WIDGET (page), "last contact today"));
+  g_assert_null (find_label (GTK_WIDGET (page), "no contact logged yet"));
+
+  kw_changeset_set_string (rename, "name", "Dapperbuurt-Noord");
+  g_assert_true (kw_store_update (f->store, area, rename, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (area_row)), ==, "Dapperbuurt-Noord");
+  g_object_unref (page);
+}
+
+static GtkWidget *
+find_action_button (GtkWidget  *widget,
+                    const char *action)
+{
+  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_action_button (child, action);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* record.delete and the subclass's own name for it, not in a draft;
+ * the draft's texts are the subclass's. */
+static void
+test_page_actions (KwTestFixture *f,
+                   gconstpointer  data)
+{
+  g_autofree char *org = create (f->store, "organisation", "name", "Buurtkeuken Proef", NULL);
+  KwOrganisationPage *page = g_object_ref_sink (kw_organisation_page_new (f->store));
+  GtkWidget *delete;
+
+  use_dutch (FALSE);
+  kw_organisation_page_start_draft (page);
+  g_assert_true (kw_organisation_page_is_draft (page));
+  g_assert_nonnull (find_label (GTK_WIDGET (page), "New Organisation"));
+  delete = find_action_button (GTK_WIDGET (page), "organisation.delete");
+  g_assert_nonnull (find_action_button (GTK_WIDGET (page), "record.add-draft"));
+  g_assert_nonnull (delete);
+  g_assert_false (gtk_widget_get_visible (delete));
+  /* no name yet: nothing to add, Enter or not */
+  gtk_widget_activate_action (GTK_WIDGET (page), "organisation.add-draft", NULL);
+  g_signal_emit_by_name (kw_organisation_page_get_row (page, "name"), "apply");
+  g_assert_true (kw_organisation_page_is_draft (page));
+  g_assert_cmpint (kw_store_count (f->store, "organisation"), ==, 1);
+  gtk_editable_set_text (GTK_EDITABLE (kw_organisation_page_get_row (page, "name")), "Huiskamer Proef");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "organisation.add-draft", NULL));
+  g_assert_false (kw_organisation_page_is_draft (page));
+  g_assert_cmpint (kw_store_count (f->store, "organisation"), ==, 2);
+  g_assert_true (gtk_widget_get_visible (delete));
+  g_assert_nonnull (kw_organisation_page_get_id (page));
+
+  kw_organisation_page_set_id (page, org);
+  g_assert_cmpstr (kw_organisation_page_get_id (page), ==, org);
+  g_assert_nonnull (find_label (GTK_WIDGET (page), "0 people"));
+  g_object_unref (page);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -228,5 +335,7 @@ main (int   argc,
   g_test_add ("/kw/ui/pages/" path, KwTestFixture, data, kw_test_fixture_setup, func, kw_test_fixture_teardown)
   ADD ("money-row", KW_TEST_EMPTY, test_money_row);
   ADD ("datetime-row", KW_TEST_EMPTY, test_datetime_row);
+  ADD ("page-reload", KW_TEST_EMPTY, test_page_reload);
+  ADD ("page-actions", KW_TEST_EMPTY, test_page_actions);
   return g_test_run ();
 }
