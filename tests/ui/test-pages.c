@@ -294,6 +294,7 @@ test_page_actions (KwTestFixture *f,
 {
   g_autofree char *org = create (f->store, "organisation", "name", "Buurtkeuken Proef", NULL);
   KwOrganisationPage *page = g_object_ref_sink (kw_organisation_page_new (f->store));
+  g_autofree char *person = NULL, *affiliation = NULL;
   GtkWidget *delete;
 
   use_dutch (FALSE);
@@ -319,6 +320,12 @@ test_page_actions (KwTestFixture *f,
   kw_organisation_page_set_id (page, org);
   g_assert_cmpstr (kw_organisation_page_get_id (page), ==, org);
   g_assert_nonnull (find_label (GTK_WIDGET (page), "0 people"));
+  /* the subtitle counts the people group's rows after the group has them */
+  g_free (person);
+  person = create (f->store, "person", "name", "Ama Proef", NULL);
+  g_free (affiliation);
+  affiliation = create (f->store, "affiliation", "person", person, "organisation", org, NULL);
+  g_assert_nonnull (find_label (GTK_WIDGET (page), "1 person"));
   g_object_unref (page);
 }
 

@@ -360,7 +360,9 @@ kw_record_page_constructed (GObject *object)
   g_assert (priv->store != NULL && priv->type != NULL);
   priv->editor = kw_record_editor_new (priv->store, priv->type->name);
   collect_watched (self);
-  g_signal_connect_object (priv->store, "changed", G_CALLBACK (on_store_changed_cb), self, G_CONNECT_SWAPPED);
+  /* after the groups of the subclass, which are made later: a subtitle may count their rows */
+  g_signal_connect_object (priv->store, "changed", G_CALLBACK (on_store_changed_cb), self,
+                           G_CONNECT_SWAPPED | G_CONNECT_AFTER);
   if ((title = priv->type->title_field ? kw_record_editor_make_row (priv->editor, priv->type->title_field) : NULL) != NULL)
     {
       g_signal_connect_object (title, "changed", G_CALLBACK (update_add_enabled), self, G_CONNECT_SWAPPED);
