@@ -20,7 +20,7 @@ struct _KwOrganisationPage
 {
   KwRecordPage         parent_instance;
 
-  KwRelatedGroup      *groups[2];   /* people (affiliations), relations */
+  KwChildGroup      *groups[2];   /* people (affiliations), relations */
 
   GtkWidget           *delete_button;
   AdwPreferencesGroup *details_group;
@@ -54,8 +54,8 @@ kw_organisation_page_reload (KwRecordPage *page,
 
   if (!same)
     for (guint i = 0; i < G_N_ELEMENTS (self->groups); i++)
-      kw_related_group_set_party (self->groups[i], "organisation", kw_record_get_id (record));
-  n = kw_related_group_get_n_rows (self->groups[0]);
+      kw_child_group_set_party (self->groups[i], "organisation", kw_record_get_id (record));
+  n = kw_child_group_get_n_rows (self->groups[0]);
   people = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u person", "%u people", n), n);
   kw_store_query_summary (kw_record_page_get_store (page), "organisation", kw_record_get_id (record), &area, &unused);
   subtitle = area ? g_strdup_printf ("%s · %s", area, people) : g_strdup (people);
@@ -83,8 +83,8 @@ kw_organisation_page_constructed (GObject *object)
   kw_record_page_add_section (page, self->delete_button, TRUE);
   kw_record_page_add_rows (page, self->details_group, detail_fields);
   kw_record_page_add_text_view (page, self->notes_group, "notes");
-  self->groups[0] = kw_related_group_new (kw_record_page_get_store (page), KW_RELATED_AFFILIATIONS);
-  self->groups[1] = kw_related_group_new (kw_record_page_get_store (page), KW_RELATED_RELATIONS);
+  self->groups[0] = kw_child_group_new (kw_record_page_get_store (page), KW_RELATED_AFFILIATIONS);
+  self->groups[1] = kw_child_group_new (kw_record_page_get_store (page), KW_RELATED_RELATIONS);
   for (guint i = 0; i < G_N_ELEMENTS (self->groups); i++)
     gtk_box_append (GTK_BOX (self->related_box), GTK_WIDGET (self->groups[i]));
 }
@@ -143,7 +143,7 @@ kw_organisation_page_start_draft (KwOrganisationPage *self)
                               _("Add this organisation to the contacts"));
 }
 
-KwRelatedGroup *
+KwChildGroup *
 kw_organisation_page_get_group (KwOrganisationPage *self,
                                 KwRelatedKind       kind)
 {
@@ -161,5 +161,5 @@ kw_organisation_page_set_hidden (KwOrganisationPage *self,
   g_return_if_fail (KW_IS_ORGANISATION_PAGE (self));
 
   for (guint i = 0; i < G_N_ELEMENTS (self->groups); i++)
-    kw_related_group_set_hidden (self->groups[i], type_name, id, hidden);
+    kw_child_group_set_hidden (self->groups[i], type_name, id, hidden);
 }

@@ -7,7 +7,7 @@
 #include <adwaita.h>
 
 #include "kw-record-page.h"
-#include "kw-related-group.h"
+#include "kw-child-group.h"
 #include "kw-store.h"
 
 G_BEGIN_DECLS
@@ -16,7 +16,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (KwOrganisationPage, kw_organisation_page, KW, ORGANISATION_PAGE, KwRecordPage)
 
 KwOrganisationPage *kw_organisation_page_new        (KwStore            *store);
-KwRelatedGroup     *kw_organisation_page_get_group  (KwOrganisationPage *self,
+KwChildGroup     *kw_organisation_page_get_group  (KwOrganisationPage *self,
                                                      KwRelatedKind       kind);
 void                kw_organisation_page_set_hidden (KwOrganisationPage *self,
                                                      const char         *type_name,

@@ -6,7 +6,7 @@
  * draft of a new person) with what only a person has: the key-figure
  * and consent badges, the consent group with its prompt to date a
  * changed consent today, the private notes, "Forget This Person…", and
- * affiliations, relations and contact moments as KwRelatedGroups.
+ * affiliations, relations and contact moments as KwChildGroups.
  */
 #define G_LOG_DOMAIN "kw-person-page"
 
@@ -24,7 +24,7 @@ struct _KwPersonPage
   KwRecordPage         parent_instance;
 
   char                *consent;      /* as last shown, to notice a change */
-  KwRelatedGroup      *groups[3];
+  KwChildGroup      *groups[3];
   GtkWidget           *consent_prompt;
 
   GtkLabel            *consent_badge;
@@ -177,7 +177,7 @@ kw_person_page_reload (KwRecordPage *page,
   update_consent_prompt (self, record, same);
   if (!same)
     for (guint i = 0; i < G_N_ELEMENTS (self->groups); i++)
-      kw_related_group_set_party (self->groups[i], "person", kw_record_get_id (record));
+      kw_child_group_set_party (self->groups[i], "person", kw_record_get_id (record));
 }
 
 /* GObject */
@@ -204,7 +204,7 @@ kw_person_page_constructed (GObject *object)
   kw_record_page_add_text_view (page, self->private_group, "private_notes");
   for (guint i = 0; i < G_N_ELEMENTS (self->groups); i++)
     {
-      self->groups[i] = kw_related_group_new (kw_record_page_get_store (page), i);
+      self->groups[i] = kw_child_group_new (kw_record_page_get_store (page), i);
       gtk_box_append (GTK_BOX (self->related_box), GTK_WIDGET (self->groups[i]));
     }
   self->consent_prompt = make_consent_prompt (self);
@@ -280,7 +280,7 @@ kw_person_page_start_draft (KwPersonPage *self)
   gtk_widget_set_visible (self->consent_prompt, FALSE);
 }
 
-KwRelatedGroup *
+KwChildGroup *
 kw_person_page_get_group (KwPersonPage *self,
                           KwRelatedKind kind)
 {
@@ -298,5 +298,5 @@ kw_person_page_set_hidden (KwPersonPage *self,
   g_return_if_fail (KW_IS_PERSON_PAGE (self));
 
   for (guint i = 0; i < G_N_ELEMENTS (self->groups); i++)
-    kw_related_group_set_hidden (self->groups[i], type_name, id, hidden);
+    kw_child_group_set_hidden (self->groups[i], type_name, id, hidden);
 }

@@ -7,7 +7,7 @@
 #include <adwaita.h>
 
 #include "kw-record-page.h"
-#include "kw-related-group.h"
+#include "kw-child-group.h"
 #include "kw-store.h"
 
 G_BEGIN_DECLS
@@ -16,7 +16,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (KwPersonPage, kw_person_page, KW, PERSON_PAGE, KwRecordPage)
 
 KwPersonPage   *kw_person_page_new        (KwStore      *store);
-KwRelatedGroup *kw_person_page_get_group  (KwPersonPage *self,
+KwChildGroup *kw_person_page_get_group  (KwPersonPage *self,
                                            KwRelatedKind kind);
 void            kw_person_page_set_hidden (KwPersonPage *self,
                                            const char   *type_name,

@@ -1,4 +1,4 @@
-/* kw-related-group.c: the records that hang off a person or organisation
+/* kw-child-group.c: the records that hang off a person or organisation
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
@@ -9,7 +9,7 @@
  * represents …"); a new one asks its kind and strength before it is
  * stored.
  */
-#define G_LOG_DOMAIN "kw-related-group"
+#define G_LOG_DOMAIN "kw-child-group"
 
 #include "config.h"
 
@@ -19,9 +19,9 @@
 #include "kw-format.h"
 #include "kw-record-chooser.h"
 #include "kw-record-editor.h"
-#include "kw-related-group.h"
+#include "kw-child-group.h"
 
-struct _KwRelatedGroup
+struct _KwChildGroup
 {
   AdwPreferencesGroup  parent_instance;
 
@@ -48,7 +48,7 @@ struct _KwRelatedGroup
   char                *relation_other;
 };
 
-G_DEFINE_FINAL_TYPE (KwRelatedGroup, kw_related_group, ADW_TYPE_PREFERENCES_GROUP)
+G_DEFINE_FINAL_TYPE (KwChildGroup, kw_child_group, ADW_TYPE_PREFERENCES_GROUP)
 
 static const char * const to_organisation[] = { "organisation", NULL };
 static const char * const to_person[] = { "person", NULL };
@@ -87,7 +87,7 @@ channel_label (const char *value)
 }
 
 static const char *
-record_type (KwRelatedGroup *self)
+record_type (KwChildGroup *self)
 {
   static const char * const types[] = { "affiliation", "relation", "contact_moment" };
 
@@ -104,7 +104,7 @@ compare_by_date_desc (gconstpointer a,
 }
 
 static GPtrArray *
-list_records (KwRelatedGroup *self)
+list_records (KwChildGroup *self)
 {
   GPtrArray *records;
 
@@ -126,7 +126,7 @@ list_records (KwRelatedGroup *self)
 }
 
 static char *
-dup_party_title (KwRelatedGroup *self,
+dup_party_title (KwChildGroup *self,
                  const char     *id)
 {
   char *title = kw_store_dup_reference_title (self->store, (const char * const *) to_party, id);
@@ -135,7 +135,7 @@ dup_party_title (KwRelatedGroup *self,
 }
 
 static const char *
-other_id (KwRelatedGroup *self,
+other_id (KwChildGroup *self,
           KwRecord       *record)
 {
   if (self->kind == KW_RELATED_AFFILIATIONS)
@@ -191,7 +191,7 @@ dup_relation_sentence (const char *kind,
 }
 
 static char *
-dup_sentence (KwRelatedGroup *self,
+dup_sentence (KwChildGroup *self,
               KwRecord       *record)
 {
   g_autofree char *from = dup_party_title (self, kw_record_get_string (record, "from"));
@@ -201,7 +201,7 @@ dup_sentence (KwRelatedGroup *self,
 }
 
 static char *
-dup_subtitle (KwRelatedGroup *self,
+dup_subtitle (KwChildGroup *self,
               KwRecord       *record)
 {
   g_autofree char *a = NULL;
@@ -227,7 +227,7 @@ dup_subtitle (KwRelatedGroup *self,
 }
 
 static char *
-dup_title (KwRelatedGroup *self,
+dup_title (KwChildGroup *self,
            KwRecord       *record)
 {
   const char *summary;
@@ -239,7 +239,7 @@ dup_title (KwRelatedGroup *self,
 }
 
 static void
-update_row (KwRelatedGroup *self,
+update_row (KwChildGroup *self,
             GtkWidget      *row,
             KwRecord       *record)
 {
@@ -287,7 +287,7 @@ update_row (KwRelatedGroup *self,
 
 static void
 on_remove_clicked_cb (GtkButton      *button,
-                      KwRelatedGroup *self)
+                      KwChildGroup *self)
 {
   const char *id = g_object_get_data (G_OBJECT (button), "kw-id");
 
@@ -296,15 +296,15 @@ on_remove_clicked_cb (GtkButton      *button,
 }
 
 static void
-on_chooser_chosen_cb (KwRelatedGroup *self,
+on_chooser_chosen_cb (KwChildGroup *self,
                       const char     *type_name,
                       const char     *id)
 {
-  kw_related_group_choose (self, type_name, id);
+  kw_child_group_choose (self, type_name, id);
 }
 
 static void
-on_relation_kind_cb (KwRelatedGroup *self)
+on_relation_kind_cb (KwChildGroup *self)
 {
   const KwField *field = kw_entity_type_field (kw_registry_lookup ("relation"), "kind");
   guint selected = gtk_drop_down_get_selected (self->relation_kind);
@@ -319,7 +319,7 @@ on_relation_kind_cb (KwRelatedGroup *self)
 }
 
 static void
-on_relation_add_clicked_cb (KwRelatedGroup *self)
+on_relation_add_clicked_cb (KwChildGroup *self)
 {
   const KwField *field = kw_entity_type_field (kw_registry_lookup ("relation"), "kind");
   guint selected = gtk_drop_down_get_selected (self->relation_kind);
@@ -328,7 +328,7 @@ on_relation_add_clicked_cb (KwRelatedGroup *self)
 
   if (self->relation_other == NULL || selected == GTK_INVALID_LIST_POSITION)
     return;
-  id = kw_related_group_add_relation (self, self->relation_other, field->values[selected],
+  id = kw_child_group_add_relation (self, self->relation_other, field->values[selected],
                                       gtk_spin_button_get_value_as_int (self->relation_strength), &error);
   if (id == NULL)
     g_warning ("could not add the relation: %s", error->message);
@@ -353,7 +353,7 @@ dup_typed_date (GtkEditable *entry,
 }
 
 static void
-show_date_message (KwRelatedGroup *self,
+show_date_message (KwChildGroup *self,
                    const char     *message)
 {
   GtkWidget *entry = GTK_WIDGET (self->date_entry);
@@ -371,7 +371,7 @@ show_date_message (KwRelatedGroup *self,
 }
 
 static void
-on_log_clicked_cb (KwRelatedGroup *self,
+on_log_clicked_cb (KwChildGroup *self,
                    GtkButton      *button)
 {
   g_autoptr(KwChangeset) changes = kw_changeset_new ("contact_moment", NULL);
@@ -408,7 +408,7 @@ on_log_clicked_cb (KwRelatedGroup *self,
 /* Building */
 
 static GtkWidget *
-make_row (KwRelatedGroup *self,
+make_row (KwChildGroup *self,
           KwRecord       *record,
           KwRecordEditor *editor)
 {
@@ -454,7 +454,7 @@ make_row (KwRelatedGroup *self,
 }
 
 static gboolean
-same_records (KwRelatedGroup *self,
+same_records (KwChildGroup *self,
               GPtrArray      *records)
 {
   if (records->len != self->editors->len)
@@ -470,7 +470,7 @@ same_records (KwRelatedGroup *self,
 }
 
 static void
-rebuild (KwRelatedGroup *self,
+rebuild (KwChildGroup *self,
          GPtrArray      *records)
 {
   for (guint i = 0; i < self->rows->len; i++)
@@ -489,7 +489,7 @@ rebuild (KwRelatedGroup *self,
 }
 
 static void
-refresh (KwRelatedGroup *self)
+refresh (KwChildGroup *self)
 {
   g_autoptr(GPtrArray) records = NULL;
 
@@ -510,7 +510,7 @@ refresh (KwRelatedGroup *self)
 }
 
 static void
-on_store_changed_cb (KwRelatedGroup *self)
+on_store_changed_cb (KwChildGroup *self)
 {
   refresh (self);
 }
@@ -543,7 +543,7 @@ make_channel_combo (void)
 }
 
 static GtkWidget *
-make_log_form (KwRelatedGroup *self)
+make_log_form (KwChildGroup *self)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   GtkWidget *button = gtk_button_new_with_mnemonic (_("_Log Contact"));
@@ -579,7 +579,7 @@ make_log_form (KwRelatedGroup *self)
 }
 
 static void
-on_relation_cancel_clicked_cb (KwRelatedGroup *self)
+on_relation_cancel_clicked_cb (KwChildGroup *self)
 {
   g_clear_pointer (&self->relation_other, g_free);
   gtk_widget_set_visible (self->relation_form, FALSE);
@@ -601,7 +601,7 @@ make_form_button (const char *label,
 /* Kind and strength of a new relation, asked before it is stored: a card
  * under the group's list, shown once the other party is chosen. */
 static GtkWidget *
-make_relation_form (KwRelatedGroup *self)
+make_relation_form (KwChildGroup *self)
 {
   const KwField *kind = kw_entity_type_field (kw_registry_lookup ("relation"), "kind");
   g_autoptr(GListModel) kinds = kw_enum_labels_model (kind, NULL);
@@ -645,7 +645,7 @@ make_relation_form (KwRelatedGroup *self)
 }
 
 static void
-setup_kind (KwRelatedGroup *self)
+setup_kind (KwChildGroup *self)
 {
   static const char * const titles[] = { N_("Affiliations"), N_("Relations"), N_("Contact moments") };
   static const char * const empties[] = { N_("No affiliations yet"), N_("No relations yet"), N_("No contact logged yet") };
@@ -667,7 +667,7 @@ setup_kind (KwRelatedGroup *self)
 }
 
 static void
-setup_add_popover (KwRelatedGroup *self)
+setup_add_popover (KwChildGroup *self)
 {
   GtkWidget *popover;
 
@@ -692,9 +692,9 @@ setup_add_popover (KwRelatedGroup *self)
 /* GObject */
 
 static void
-kw_related_group_dispose (GObject *object)
+kw_child_group_dispose (GObject *object)
 {
-  KwRelatedGroup *self = (KwRelatedGroup *) object;
+  KwChildGroup *self = (KwChildGroup *) object;
 
   if (self->store != NULL)
     g_signal_handlers_disconnect_by_data (self->store, self);
@@ -703,31 +703,31 @@ kw_related_group_dispose (GObject *object)
   g_clear_pointer (&self->editors, g_ptr_array_unref);
   g_clear_pointer (&self->hidden, g_hash_table_unref);
 
-  G_OBJECT_CLASS (kw_related_group_parent_class)->dispose (object);
+  G_OBJECT_CLASS (kw_child_group_parent_class)->dispose (object);
 }
 
 static void
-kw_related_group_finalize (GObject *object)
+kw_child_group_finalize (GObject *object)
 {
-  KwRelatedGroup *self = (KwRelatedGroup *) object;
+  KwChildGroup *self = (KwChildGroup *) object;
 
   g_clear_object (&self->store);
   g_free (self->party_type);
   g_free (self->party_id);
   g_free (self->relation_other);
 
-  G_OBJECT_CLASS (kw_related_group_parent_class)->finalize (object);
+  G_OBJECT_CLASS (kw_child_group_parent_class)->finalize (object);
 }
 
 static void
-kw_related_group_class_init (KwRelatedGroupClass *klass)
+kw_child_group_class_init (KwChildGroupClass *klass)
 {
-  G_OBJECT_CLASS (klass)->dispose = kw_related_group_dispose;
-  G_OBJECT_CLASS (klass)->finalize = kw_related_group_finalize;
+  G_OBJECT_CLASS (klass)->dispose = kw_child_group_dispose;
+  G_OBJECT_CLASS (klass)->finalize = kw_child_group_finalize;
 }
 
 static void
-kw_related_group_init (KwRelatedGroup *self)
+kw_child_group_init (KwChildGroup *self)
 {
   self->rows = g_ptr_array_new ();
   self->editors = g_ptr_array_new_with_free_func (g_object_unref);
@@ -736,8 +736,8 @@ kw_related_group_init (KwRelatedGroup *self)
 
 /* Public API */
 
-KwRelatedGroup *
-kw_related_group_new (KwStore       *store,
+KwChildGroup *
+kw_child_group_new (KwStore       *store,
                       KwRelatedKind  kind)
 {
   static const char * const signals[][3] = {
@@ -745,12 +745,12 @@ kw_related_group_new (KwStore       *store,
     { "changed::relation", "changed::organisation", "changed::person" },
     { "changed::contact_moment", NULL, NULL },
   };
-  KwRelatedGroup *self;
+  KwChildGroup *self;
 
   g_return_val_if_fail (KW_IS_STORE (store), NULL);
   g_return_val_if_fail (kind <= KW_RELATED_CONTACT_MOMENTS, NULL);
 
-  self = g_object_new (KW_TYPE_RELATED_GROUP, NULL);
+  self = g_object_new (KW_TYPE_CHILD_GROUP, NULL);
   self->store = g_object_ref (store);
   self->kind = kind;
   for (guint i = 0; i < 3 && signals[kind][i]; i++)
@@ -760,13 +760,13 @@ kw_related_group_new (KwStore       *store,
 }
 
 void
-kw_related_group_set_party (KwRelatedGroup *self,
+kw_child_group_set_party (KwChildGroup *self,
                             const char     *type_name,
                             const char     *id)
 {
   gboolean new_type;
 
-  g_return_if_fail (KW_IS_RELATED_GROUP (self));
+  g_return_if_fail (KW_IS_CHILD_GROUP (self));
 
   new_type = g_strcmp0 (self->party_type, type_name) != 0;
   g_free (self->party_type);
@@ -783,17 +783,17 @@ kw_related_group_set_party (KwRelatedGroup *self,
 }
 
 guint
-kw_related_group_get_n_rows (KwRelatedGroup *self)
+kw_child_group_get_n_rows (KwChildGroup *self)
 {
-  g_return_val_if_fail (KW_IS_RELATED_GROUP (self), 0);
+  g_return_val_if_fail (KW_IS_CHILD_GROUP (self), 0);
   return self->rows->len;
 }
 
 KwRecordEditor *
-kw_related_group_get_editor (KwRelatedGroup *self,
+kw_child_group_get_editor (KwChildGroup *self,
                              const char     *id)
 {
-  g_return_val_if_fail (KW_IS_RELATED_GROUP (self), NULL);
+  g_return_val_if_fail (KW_IS_CHILD_GROUP (self), NULL);
 
   for (guint i = 0; i < self->editors->len; i++)
     {
@@ -806,14 +806,14 @@ kw_related_group_get_editor (KwRelatedGroup *self,
 }
 
 char *
-kw_related_group_add (KwRelatedGroup  *self,
+kw_child_group_add (KwChildGroup  *self,
                       const char      *other_type,
                       const char      *other_id,
                       GError         **error)
 {
   g_autoptr(KwChangeset) changes = kw_changeset_new (record_type (self), error);
 
-  g_return_val_if_fail (KW_IS_RELATED_GROUP (self), NULL);
+  g_return_val_if_fail (KW_IS_CHILD_GROUP (self), NULL);
   g_return_val_if_fail (self->party_id != NULL && other_id != NULL, NULL);
 
   if (self->kind == KW_RELATED_AFFILIATIONS)
@@ -825,7 +825,7 @@ kw_related_group_add (KwRelatedGroup  *self,
     }
   else if (self->kind == KW_RELATED_RELATIONS)
     {
-      return kw_related_group_add_relation (self, other_id, "knows", 2, error);
+      return kw_child_group_add_relation (self, other_id, "knows", 2, error);
     }
   else
     {
@@ -835,12 +835,12 @@ kw_related_group_add (KwRelatedGroup  *self,
 }
 
 void
-kw_related_group_set_hidden (KwRelatedGroup *self,
+kw_child_group_set_hidden (KwChildGroup *self,
                              const char     *type_name,
                              const char     *id,
                              gboolean        hidden)
 {
-  g_return_if_fail (KW_IS_RELATED_GROUP (self));
+  g_return_if_fail (KW_IS_CHILD_GROUP (self));
 
   if (g_strcmp0 (type_name, record_type (self)) != 0 || id == NULL)
     return;
@@ -852,7 +852,7 @@ kw_related_group_set_hidden (KwRelatedGroup *self,
 }
 
 char *
-kw_related_group_add_relation (KwRelatedGroup  *self,
+kw_child_group_add_relation (KwChildGroup  *self,
                                const char      *other_id,
                                const char      *kind,
                                int              strength,
@@ -860,7 +860,7 @@ kw_related_group_add_relation (KwRelatedGroup  *self,
 {
   g_autoptr(KwChangeset) changes = kw_changeset_new ("relation", error);
 
-  g_return_val_if_fail (KW_IS_RELATED_GROUP (self), NULL);
+  g_return_val_if_fail (KW_IS_CHILD_GROUP (self), NULL);
   g_return_val_if_fail (self->kind == KW_RELATED_RELATIONS, NULL);
   g_return_val_if_fail (self->party_id != NULL && other_id != NULL, NULL);
 
@@ -873,20 +873,20 @@ kw_related_group_add_relation (KwRelatedGroup  *self,
 }
 
 void
-kw_related_group_choose (KwRelatedGroup *self,
+kw_child_group_choose (KwChildGroup *self,
                          const char     *other_type,
                          const char     *other_id)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *made = NULL;
 
-  g_return_if_fail (KW_IS_RELATED_GROUP (self));
+  g_return_if_fail (KW_IS_CHILD_GROUP (self));
 
   if (other_id == NULL || self->party_id == NULL)
     return;
   if (self->kind != KW_RELATED_RELATIONS)
     {
-      if ((made = kw_related_group_add (self, other_type, other_id, &error)) == NULL)
+      if ((made = kw_child_group_add (self, other_type, other_id, &error)) == NULL)
         g_warning ("could not add: %s", error->message);
       return;
     }
@@ -905,15 +905,15 @@ kw_related_group_choose (KwRelatedGroup *self,
 }
 
 GtkWidget *
-kw_related_group_get_relation_form (KwRelatedGroup *self)
+kw_child_group_get_relation_form (KwChildGroup *self)
 {
-  g_return_val_if_fail (KW_IS_RELATED_GROUP (self), NULL);
+  g_return_val_if_fail (KW_IS_CHILD_GROUP (self), NULL);
   return self->relation_form;
 }
 
 KwRecordChooser *
-kw_related_group_get_chooser (KwRelatedGroup *self)
+kw_child_group_get_chooser (KwChildGroup *self)
 {
-  g_return_val_if_fail (KW_IS_RELATED_GROUP (self), NULL);
+  g_return_val_if_fail (KW_IS_CHILD_GROUP (self), NULL);
   return self->chooser;
 }
