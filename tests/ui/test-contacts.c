@@ -263,7 +263,7 @@ test_relation (KwTestFixture *f,
   kw_test_fixture_open (f);
   b = create_person (f, "Other Party");
   a = create_person (f, "First Party");
-  group = kw_person_page_get_group (person_page (f), KW_RELATED_RELATIONS);
+  group = kw_person_page_get_group (person_page (f), "relation");
   g_assert_cmpuint (kw_child_group_get_n_rows (group), ==, 0);
   rel = kw_child_group_add (group, "person", b, &error);
   g_assert_no_error (error);
@@ -282,7 +282,7 @@ test_relation (KwTestFixture *f,
   g_assert_cmpuint (kw_child_group_get_n_rows (group), ==, 0);
 
   /* a contact moment sets "last contact" */
-  group = kw_person_page_get_group (person_page (f), KW_RELATED_CONTACT_MOMENTS);
+  group = kw_person_page_get_group (person_page (f), "contact_moment");
   g_free (rel);
   rel = kw_child_group_add (group, NULL, a, &error);
   g_assert_no_error (error);

@@ -399,7 +399,7 @@ test_strength_spin (KwTestFixture *f,
   kw_test_fixture_open (f);
   b = new_person (f, "Wim Proef");
   a = new_person (f, "Ama Proef");
-  group = kw_person_page_get_group (person_page (f), KW_RELATED_RELATIONS);
+  group = kw_person_page_get_group (person_page (f), "relation");
   rel = kw_child_group_add (group, "person", b, &error);
   g_assert_no_error (error);
   g_assert_nonnull (kw_child_group_get_editor (group, rel));
@@ -431,7 +431,7 @@ test_add_relation (KwTestFixture *f,
   kw_test_fixture_open (f);
   b = new_person (f, "Wim Zoekbaar");
   a = new_person (f, "Ama Zoekbaar");
-  group = kw_person_page_get_group (person_page (f), KW_RELATED_RELATIONS);
+  group = kw_person_page_get_group (person_page (f), "relation");
 
   /* the chooser never offers the person themself */
   chooser = kw_child_group_get_chooser (group);
@@ -441,7 +441,7 @@ test_add_relation (KwTestFixture *f,
 
   /* choosing asks kind and strength first: nothing stored yet */
   kw_child_group_choose (group, "person", b);
-  form = kw_child_group_get_relation_form (group);
+  form = kw_child_group_get_form (group);
   g_assert_nonnull (form);
   kw_test_wait (50);
   g_assert_true (gtk_widget_get_visible (form));

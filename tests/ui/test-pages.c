@@ -12,6 +12,7 @@
 #include <locale.h>
 #include <string.h>
 
+#include "kw-child-group.h"
 #include "kw-format.h"
 #include "kw-organisation-page.h"
 #include "kw-person-page.h"
@@ -329,6 +330,103 @@ test_page_actions (KwTestFixture *f,
   g_object_unref (page);
 }
 
+typedef struct {
+  guint emitted, position, removed, added;
+} Changes;
+
+static void
+on_items_changed_cb (GListModel *model,
+                     guint       position,
+                     guint       removed,
+                     guint       added,
+                     Changes    *changes)
+{
+  changes->emitted++;
+  changes->position = position;
+  changes->removed = removed;
+  changes->added = added;
+}
+
+static GtkWidget *
+row_of (KwChildGroup *group,
+        const char   *id,
+        const char   *field)
+{
+  KwRecordEditor *editor = kw_child_group_get_editor (group, id);
+
+  g_assert_nonnull (editor);
+  return gtk_widget_get_ancestor (kw_record_editor_get_row (editor, field), ADW_TYPE_EXPANDER_ROW);
+}
+
+/* A child list no page knows yet, all from the registry: an alliance's
+ * partners (PARENT "alliance"), titled by the party, with rows for the
+ * other fields, bound to a model that changes only where it must. */
+static void
+test_child_group (KwTestFixture *f,
+                  gconstpointer  data)
+{
+  g_autofree char *alliance = create (f->store, "alliance", "name", "Wijkalliantie Proef", NULL);
+  g_autofree char *org = create (f->store, "organisation", "name", "Buurtkeuken Proef", NULL);
+  g_autofree char *person = create (f->store, "person", "name", "Noor Proef", NULL);
+  g_autofree char *first = NULL, *second = NULL;
+  g_autoptr(KwChildGroup) group = g_object_ref_sink (kw_child_group_new (f->store, "alliance_partner"));
+  g_autoptr(KwChangeset) changes = kw_changeset_new ("alliance_partner", NULL);
+  g_autoptr(KwChangeset) rename = kw_changeset_new ("organisation", NULL);
+  g_autoptr(GError) error = NULL;
+  Changes seen = { 0 };
+  GtkWidget *row;
+
+  use_dutch (FALSE);
+  kw_child_group_set_parent (group, "alliance", alliance);
+  g_assert_cmpstr (adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (group)), ==, "Alliance partners");
+  g_assert_cmpuint (kw_child_group_get_n_rows (group), ==, 0);
+  g_assert_nonnull (find_label (GTK_WIDGET (group), "None yet"));
+  /* the chooser offers what the other reference may point at */
+  g_assert_nonnull (kw_child_group_get_chooser (group));
+  kw_record_chooser_search (kw_child_group_get_chooser (group), "Proef");
+  g_assert_cmpuint (kw_record_chooser_get_n_results (kw_child_group_get_chooser (group)), ==, 2);
+
+  g_signal_connect (kw_child_group_get_model (group), "items-changed", G_CALLBACK (on_items_changed_cb), &seen);
+  first = kw_child_group_add (group, "organisation", org, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (kw_child_group_get_n_rows (group), ==, 1);
+  g_assert_cmpuint (seen.emitted, ==, 1);
+  g_assert_null (find_label (GTK_WIDGET (group), "None yet"));
+  row = row_of (group, first, "role");
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, "Buurtkeuken Proef");
+  /* rows for the other fields, none for the references it belongs to */
+  g_assert_nonnull (kw_record_editor_get_row (kw_child_group_get_editor (group, first), "since"));
+  g_assert_null (kw_record_editor_get_row (kw_child_group_get_editor (group, first), "alliance"));
+  g_assert_null (kw_record_editor_get_row (kw_child_group_get_editor (group, first), "party"));
+
+  /* an edit changes the row in place: same row, no items-changed */
+  kw_changeset_set_string (changes, "role", "lead");
+  g_assert_true (kw_store_update (f->store, first, changes, &error));
+  g_assert_true (row_of (group, first, "role") == row);
+  g_assert_cmpuint (seen.emitted, ==, 1);
+  g_assert_cmpstr (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (row)), ==, "Lead partner");
+  /* the party's new name, as it refers to it */
+  kw_changeset_set_string (rename, "name", "Buurtkeuken De Proef");
+  g_assert_true (kw_store_update (f->store, org, rename, &error));
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, "Buurtkeuken De Proef");
+
+  second = kw_child_group_add (group, "person", person, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (kw_child_group_get_n_rows (group), ==, 2);
+  g_assert_cmpuint (seen.emitted, ==, 2);
+  g_assert_cmpuint (seen.removed, ==, 0);
+  g_assert_cmpuint (seen.added, ==, 1);
+  g_assert_true (row_of (group, first, "role") == row);
+
+  /* a delete waiting for its toast is left out, and comes back */
+  kw_child_group_set_hidden (group, "alliance_partner", first, TRUE);
+  g_assert_cmpuint (kw_child_group_get_n_rows (group), ==, 1);
+  g_assert_null (kw_child_group_get_editor (group, first));
+  kw_child_group_set_hidden (group, "alliance_partner", first, FALSE);
+  g_assert_cmpuint (kw_child_group_get_n_rows (group), ==, 2);
+  g_signal_handlers_disconnect_by_data (kw_child_group_get_model (group), &seen);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -344,5 +442,6 @@ main (int   argc,
   ADD ("datetime-row", KW_TEST_EMPTY, test_datetime_row);
   ADD ("page-reload", KW_TEST_EMPTY, test_page_reload);
   ADD ("page-actions", KW_TEST_EMPTY, test_page_actions);
+  ADD ("child-group", KW_TEST_EMPTY, test_child_group);
   return g_test_run ();
 }

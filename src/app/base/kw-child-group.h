@@ -1,4 +1,4 @@
-/* kw-child-group.h: the records that hang off a person or organisation
+/* kw-child-group.h: the records that belong to the one a page shows
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -12,48 +12,99 @@
 
 G_BEGIN_DECLS
 
-typedef enum {
-  KW_RELATED_AFFILIATIONS,
-  KW_RELATED_RELATIONS,
-  KW_RELATED_CONTACT_MOMENTS,
-} KwRelatedKind;
-
 #define KW_TYPE_CHILD_GROUP (kw_child_group_get_type ())
-G_DECLARE_FINAL_TYPE (KwChildGroup, kw_child_group, KW, CHILD_GROUP, AdwPreferencesGroup)
+G_DECLARE_DERIVABLE_TYPE (KwChildGroup, kw_child_group, KW, CHILD_GROUP, AdwPreferencesGroup)
 
-KwChildGroup *kw_child_group_new       (KwStore        *store,
-                                            KwRelatedKind   kind);
-void            kw_child_group_set_party (KwChildGroup *self,
-                                            const char     *type_name,
-                                            const char     *id);
+struct _KwChildGroupClass
+{
+  AdwPreferencesGroupClass parent_class;
+
+  /* A row's title and subtitle; by default the title of the record at
+   * the other reference (else the type's title field) and the other
+   * short fields' values joined by " · ". */
+  char      *(*dup_title)    (KwChildGroup   *self,
+                              KwRecord       *record);
+  char      *(*dup_subtitle) (KwChildGroup   *self,
+                              KwRecord       *record);
+  /* A new row's own widgets (suffixes beside the remove button), and
+   * their state for a record. */
+  void       (*setup_row)    (KwChildGroup   *self,
+                              AdwExpanderRow *row);
+  void       (*update_row)   (KwChildGroup   *self,
+                              AdwExpanderRow *row,
+                              KwRecord       *record);
+  /* Stores a child of the parent with the other record; returns its id. */
+  char      *(*add)          (KwChildGroup   *self,
+                              const char     *other_type,
+                              const char     *other_id,
+                              GError        **error);
+  /* The chooser picked a record: by default add() at once. */
+  void       (*choose)       (KwChildGroup   *self,
+                              const char     *other_type,
+                              const char     *other_id);
+  /* The add button's popover when the children have no other reference
+   * to choose (a form), or NULL. */
+  GtkWidget *(*make_add_popover) (KwChildGroup *self);
+
+  gpointer padding[4];
+};
+
+/* Children of @child_type: records whose PARENT reference points at the
+ * parent (kw_child_group_set_parent()), from the registry. Titled with
+ * the type's plural, "No … yet" when empty, an add button with a chooser
+ * of the records the other reference may point at. */
+KwChildGroup    *kw_child_group_new          (KwStore      *store,
+                                              const char   *child_type);
+void             kw_child_group_set_parent   (KwChildGroup *self,
+                                              const char   *parent_type,
+                                              const char   *parent_id);
+/* What the group says: its title, when it has no children, on its add
+ * button and on a row's remove button (with the row's title for a %s);
+ * NULL keeps one as it is. */
+void             kw_child_group_set_texts    (KwChildGroup *self,
+                                              const char   *title,
+                                              const char   *empty,
+                                              const char   *add,
+                                              const char   *remove_format);
 /* Leaves out a record whose delete waits for its undo toast. */
-void            kw_child_group_set_hidden (KwChildGroup *self,
-                                             const char     *type_name,
-                                             const char     *id,
-                                             gboolean        hidden);
-guint           kw_child_group_get_n_rows (KwChildGroup *self);
+void             kw_child_group_set_hidden   (KwChildGroup *self,
+                                              const char   *type_name,
+                                              const char   *id,
+                                              gboolean      hidden);
+/* The children shown, a GListModel of KwRecord, in order. */
+GListModel      *kw_child_group_get_model    (KwChildGroup *self);
+guint            kw_child_group_get_n_rows   (KwChildGroup *self);
 /* The editor of the row that shows the record, or NULL. */
-KwRecordEditor *kw_child_group_get_editor (KwChildGroup *self,
-                                             const char     *id);
-/* Adds a record for the party (an affiliation or relation with other_id,
- * or a contact moment); returns its id. */
-char           *kw_child_group_add       (KwChildGroup *self,
-                                            const char     *other_type,
-                                            const char     *other_id,
-                                            GError        **error);
-/* A relation of a kind and strength with other_id; returns its id. */
-char           *kw_child_group_add_relation (KwChildGroup *self,
-                                              const char     *other_id,
-                                              const char     *kind,
-                                              int             strength,
-                                              GError        **error);
-/* What the add button's chooser does with the record chosen: adds an
- * affiliation at once; for a relation, first asks its kind and strength
- * (kw_child_group_get_relation_form()), and stores it on "Add". */
-void            kw_child_group_choose     (KwChildGroup *self,
-                                             const char     *other_type,
-                                             const char     *other_id);
-GtkWidget      *kw_child_group_get_relation_form (KwChildGroup *self);
-KwRecordChooser *kw_child_group_get_chooser (KwChildGroup *self);
+KwRecordEditor  *kw_child_group_get_editor   (KwChildGroup *self,
+                                              const char   *id);
+char            *kw_child_group_add          (KwChildGroup *self,
+                                              const char   *other_type,
+                                              const char   *other_id,
+                                              GError      **error);
+void             kw_child_group_choose       (KwChildGroup *self,
+                                              const char   *other_type,
+                                              const char   *other_id);
+KwRecordChooser *kw_child_group_get_chooser  (KwChildGroup *self);
+/* A form a subclass shows before it adds (a relation's kind), or NULL. */
+GtkWidget       *kw_child_group_get_form     (KwChildGroup *self);
+
+/* For subclasses */
+void             kw_child_group_set_form     (KwChildGroup *self,
+                                              GtkWidget    *form);
+KwStore         *kw_child_group_get_store    (KwChildGroup *self);
+const char      *kw_child_group_get_parent_id (KwChildGroup *self);
+const char      *kw_child_group_get_child_type (KwChildGroup *self);
+GtkWidget       *kw_child_group_get_add_button (KwChildGroup *self);
+/* The title of a party by id: "Unknown or deleted" when it is gone. */
+char            *kw_child_group_dup_party_title (KwChildGroup *self,
+                                                 const KwField *field,
+                                                 const char   *id);
+/* For a subclass's form: @field under a small mnemonic label, in @box. */
+GtkWidget       *kw_child_group_add_labelled (GtkWidget    *box,
+                                              const char   *label,
+                                              GtkWidget    *field);
+/* The id at the child's other end (the reference that is not the parent). */
+const char      *kw_child_group_get_other_id (KwChildGroup *self,
+                                              KwRecord     *record);
 
 G_END_DECLS

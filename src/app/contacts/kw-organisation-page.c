@@ -12,15 +12,17 @@
 
 #include <glib/gi18n.h>
 
+#include "kw-affiliation-group.h"
 #include "kw-enum-labels.h"
 #include "kw-organisation-page.h"
+#include "kw-relation-group.h"
 #include "kw-store-query.h"
 
 struct _KwOrganisationPage
 {
   KwRecordPage         parent_instance;
 
-  KwChildGroup      *groups[2];   /* people (affiliations), relations */
+  KwChildGroup        *groups[2];   /* people (affiliations), relations */
 
   GtkWidget           *delete_button;
   AdwPreferencesGroup *details_group;
@@ -54,7 +56,7 @@ kw_organisation_page_reload (KwRecordPage *page,
 
   if (!same)
     for (guint i = 0; i < G_N_ELEMENTS (self->groups); i++)
-      kw_child_group_set_party (self->groups[i], "organisation", kw_record_get_id (record));
+      kw_child_group_set_parent (self->groups[i], "organisation", kw_record_get_id (record));
   n = kw_child_group_get_n_rows (self->groups[0]);
   people = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u person", "%u people", n), n);
   kw_store_query_summary (kw_record_page_get_store (page), "organisation", kw_record_get_id (record), &area, &unused);
@@ -83,8 +85,9 @@ kw_organisation_page_constructed (GObject *object)
   kw_record_page_add_section (page, self->delete_button, TRUE);
   kw_record_page_add_rows (page, self->details_group, detail_fields);
   kw_record_page_add_text_view (page, self->notes_group, "notes");
-  self->groups[0] = kw_child_group_new (kw_record_page_get_store (page), KW_RELATED_AFFILIATIONS);
-  self->groups[1] = kw_child_group_new (kw_record_page_get_store (page), KW_RELATED_RELATIONS);
+  self->groups[0] = kw_affiliation_group_new (kw_record_page_get_store (page));
+  self->groups[1] = kw_relation_group_new (kw_record_page_get_store (page));
+  kw_child_group_set_texts (self->groups[0], _("People"), NULL, NULL, NULL);
   for (guint i = 0; i < G_N_ELEMENTS (self->groups); i++)
     gtk_box_append (GTK_BOX (self->related_box), GTK_WIDGET (self->groups[i]));
 }
@@ -145,11 +148,14 @@ kw_organisation_page_start_draft (KwOrganisationPage *self)
 
 KwChildGroup *
 kw_organisation_page_get_group (KwOrganisationPage *self,
-                                KwRelatedKind       kind)
+                                const char         *child_type)
 {
   g_return_val_if_fail (KW_IS_ORGANISATION_PAGE (self), NULL);
-  g_return_val_if_fail (kind <= KW_RELATED_RELATIONS, NULL);
-  return self->groups[kind];
+
+  for (guint i = 0; i < G_N_ELEMENTS (self->groups); i++)
+    if (g_strcmp0 (kw_child_group_get_child_type (self->groups[i]), child_type) == 0)
+      return self->groups[i];
+  return NULL;
 }
 
 void

@@ -16,8 +16,9 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (KwOrganisationPage, kw_organisation_page, KW, ORGANISATION_PAGE, KwRecordPage)
 
 KwOrganisationPage *kw_organisation_page_new        (KwStore            *store);
-KwChildGroup     *kw_organisation_page_get_group  (KwOrganisationPage *self,
-                                                     KwRelatedKind       kind);
+/* The group of its children of a type: "affiliation" or "relation". */
+KwChildGroup       *kw_organisation_page_get_group  (KwOrganisationPage *self,
+                                                     const char         *child_type);
 void                kw_organisation_page_set_hidden (KwOrganisationPage *self,
                                                      const char         *type_name,
                                                      const char         *id,

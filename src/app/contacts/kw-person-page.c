@@ -14,9 +14,12 @@
 
 #include <glib/gi18n.h>
 
+#include "kw-affiliation-group.h"
+#include "kw-contact-moment-group.h"
 #include "kw-enum-labels.h"
 #include "kw-format.h"
 #include "kw-person-page.h"
+#include "kw-relation-group.h"
 #include "kw-store-query.h"
 
 struct _KwPersonPage
@@ -24,7 +27,7 @@ struct _KwPersonPage
   KwRecordPage         parent_instance;
 
   char                *consent;      /* as last shown, to notice a change */
-  KwChildGroup      *groups[3];
+  KwChildGroup        *groups[3];   /* affiliations, relations, contact moments */
   GtkWidget           *consent_prompt;
 
   GtkLabel            *consent_badge;
@@ -177,7 +180,7 @@ kw_person_page_reload (KwRecordPage *page,
   update_consent_prompt (self, record, same);
   if (!same)
     for (guint i = 0; i < G_N_ELEMENTS (self->groups); i++)
-      kw_child_group_set_party (self->groups[i], "person", kw_record_get_id (record));
+      kw_child_group_set_parent (self->groups[i], "person", kw_record_get_id (record));
 }
 
 /* GObject */
@@ -202,11 +205,11 @@ kw_person_page_constructed (GObject *object)
   kw_record_page_add_rows (page, self->consent_group, consent_fields);
   kw_record_page_add_text_view (page, self->notes_group, "notes");
   kw_record_page_add_text_view (page, self->private_group, "private_notes");
+  self->groups[0] = kw_affiliation_group_new (kw_record_page_get_store (page));
+  self->groups[1] = kw_relation_group_new (kw_record_page_get_store (page));
+  self->groups[2] = kw_contact_moment_group_new (kw_record_page_get_store (page));
   for (guint i = 0; i < G_N_ELEMENTS (self->groups); i++)
-    {
-      self->groups[i] = kw_child_group_new (kw_record_page_get_store (page), i);
-      gtk_box_append (GTK_BOX (self->related_box), GTK_WIDGET (self->groups[i]));
-    }
+    gtk_box_append (GTK_BOX (self->related_box), GTK_WIDGET (self->groups[i]));
   self->consent_prompt = make_consent_prompt (self);
   adw_preferences_group_add (self->consent_group, self->consent_prompt);
 }
@@ -282,11 +285,14 @@ kw_person_page_start_draft (KwPersonPage *self)
 
 KwChildGroup *
 kw_person_page_get_group (KwPersonPage *self,
-                          KwRelatedKind kind)
+                          const char   *child_type)
 {
   g_return_val_if_fail (KW_IS_PERSON_PAGE (self), NULL);
-  g_return_val_if_fail (kind <= KW_RELATED_CONTACT_MOMENTS, NULL);
-  return self->groups[kind];
+
+  for (guint i = 0; i < G_N_ELEMENTS (self->groups); i++)
+    if (g_strcmp0 (kw_child_group_get_child_type (self->groups[i]), child_type) == 0)
+      return self->groups[i];
+  return NULL;
 }
 
 void

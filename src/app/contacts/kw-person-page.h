@@ -16,8 +16,10 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (KwPersonPage, kw_person_page, KW, PERSON_PAGE, KwRecordPage)
 
 KwPersonPage   *kw_person_page_new        (KwStore      *store);
-KwChildGroup *kw_person_page_get_group  (KwPersonPage *self,
-                                           KwRelatedKind kind);
+/* The group of the person's children of a type: "affiliation",
+ * "relation" or "contact_moment". */
+KwChildGroup   *kw_person_page_get_group  (KwPersonPage *self,
+                                           const char   *child_type);
 void            kw_person_page_set_hidden (KwPersonPage *self,
                                            const char   *type_name,
                                            const char   *id,
