@@ -263,6 +263,10 @@ test_page_reload (KwTestFixture *f,
   moment = create (f->store, "contact_moment", "person", person, "date", today, "summary", "Koffie", NULL);
   g_assert_nonnull (find_label (GTK_WIDGET (page), "last contact today"));
   g_assert_null (find_label (GTK_WIDGET (page), "no contact logged yet"));
+  /* the page gave its groups the person as their parent */
+  g_assert_cmpuint (kw_child_group_get_n_rows (kw_person_page_get_group (page, "contact_moment")), ==, 1);
+  g_assert_cmpuint (kw_child_group_get_n_rows (kw_person_page_get_group (page, "relation")), ==, 0);
+  g_assert_null (kw_person_page_get_group (page, "attendance"));
 
   kw_changeset_set_string (rename, "name", "Dapperbuurt-Noord");
   g_assert_true (kw_store_update (f->store, area, rename, &error));

@@ -6,8 +6,9 @@
  * a box of badges), a KwRecordEditor for the type's field rows, the id,
  * a reload when the store changes what the page shows, record.delete
  * (Ctrl+Delete, through win.delete-record), a draft of a new record
- * (stored only when it has a title and the user adds it) and sections
- * a subclass adds below the header. Which changes reload the page comes
+ * (stored only when it has a title and the user adds it), sections
+ * a subclass adds below the header, and the child groups among them
+ * (given the record as parent, hidden deletes forwarded). Which changes reload the page comes
  * from the registry: the type itself, the types that belong to it (a
  * PARENT reference at it) and the types all of these refer to (whose
  * titles the rows show). Leaving a record with an edit the store
@@ -34,6 +35,7 @@ typedef struct
   guint               asking;      /* the source that will ask about pending_id */
   GHashTable         *watched;     /* interned type names whose changes reload the page */
   GPtrArray          *stored_only; /* sections hidden in a draft */
+  GPtrArray          *groups;      /* KwChildGroup */
 
   AdwAvatar          *avatar;
   GtkWidget          *badge_box;
@@ -122,6 +124,8 @@ reload (KwRecordPage *self)
     return;
   same = shown != NULL && g_str_equal (kw_record_get_id (shown), priv->id);
   kw_record_editor_set_record (priv->editor, record);
+  for (guint i = 0; !same && i < priv->groups->len; i++)
+    kw_child_group_set_parent (g_ptr_array_index (priv->groups, i), priv->type->name, priv->id);
   title = kw_record_dup_title (record);
   gtk_label_set_label (priv->title_label, title);
   adw_avatar_set_text (priv->avatar, title);
@@ -378,6 +382,7 @@ kw_record_page_dispose (GObject *object)
 
   g_clear_handle_id (&priv->asking, g_source_remove);
   g_clear_pointer (&priv->stored_only, g_ptr_array_unref);
+  g_clear_pointer (&priv->groups, g_ptr_array_unref);
   /* AdwBin keeps a pointer to its child: let go of it first */
   adw_bin_set_child (ADW_BIN (self), NULL);
   /* GTK 4.8 tears down the template of the instance's own class whatever
@@ -505,6 +510,7 @@ kw_record_page_init (KwRecordPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   priv->watched = g_hash_table_new (NULL, NULL);
   priv->stored_only = g_ptr_array_new ();
+  priv->groups = g_ptr_array_new ();
   /* only a draft is added or cancelled (Escape) */
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "record.add-draft", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "record.cancel-draft", FALSE);
@@ -639,6 +645,46 @@ kw_record_page_add_section (KwRecordPage *self,
   gtk_box_append (priv->content_box, section);
   if (stored_only)
     g_ptr_array_add (priv->stored_only, section);
+}
+
+void
+kw_record_page_add_child_group (KwRecordPage *self,
+                                KwChildGroup *group)
+{
+  KwRecordPagePrivate *priv = kw_record_page_get_instance_private (self);
+
+  g_return_if_fail (KW_IS_RECORD_PAGE (self));
+  g_return_if_fail (KW_IS_CHILD_GROUP (group));
+
+  g_ptr_array_add (priv->groups, group);
+}
+
+KwChildGroup *
+kw_record_page_get_child_group (KwRecordPage *self,
+                                const char   *child_type)
+{
+  KwRecordPagePrivate *priv = kw_record_page_get_instance_private (self);
+
+  g_return_val_if_fail (KW_IS_RECORD_PAGE (self), NULL);
+
+  for (guint i = 0; i < priv->groups->len; i++)
+    if (g_strcmp0 (kw_child_group_get_child_type (g_ptr_array_index (priv->groups, i)), child_type) == 0)
+      return g_ptr_array_index (priv->groups, i);
+  return NULL;
+}
+
+void
+kw_record_page_set_hidden (KwRecordPage *self,
+                           const char   *type_name,
+                           const char   *id,
+                           gboolean      hidden)
+{
+  KwRecordPagePrivate *priv = kw_record_page_get_instance_private (self);
+
+  g_return_if_fail (KW_IS_RECORD_PAGE (self));
+
+  for (guint i = 0; i < priv->groups->len; i++)
+    kw_child_group_set_hidden (g_ptr_array_index (priv->groups, i), type_name, id, hidden);
 }
 
 void

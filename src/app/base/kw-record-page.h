@@ -6,6 +6,7 @@
 
 #include <adwaita.h>
 
+#include "kw-child-group.h"
 #include "kw-record-editor.h"
 #include "kw-store.h"
 
@@ -57,6 +58,18 @@ void            kw_record_page_add_badge     (KwRecordPage *self,
 void            kw_record_page_add_section   (KwRecordPage *self,
                                               GtkWidget    *section,
                                               gboolean      stored_only);
+/* A group of the record's children (placed by the subclass): the page
+ * gives it its record as parent and forwards kw_record_page_set_hidden(). */
+void            kw_record_page_add_child_group (KwRecordPage *self,
+                                                KwChildGroup *group);
+/* The child group of a type ("relation"), or NULL. */
+KwChildGroup   *kw_record_page_get_child_group (KwRecordPage *self,
+                                                const char   *child_type);
+/* Leaves a record whose delete waits for its undo toast out of the child groups. */
+void            kw_record_page_set_hidden    (KwRecordPage *self,
+                                              const char   *type_name,
+                                              const char   *id,
+                                              gboolean      hidden);
 /* Editor rows for the fields, into an AdwPreferencesGroup. */
 void            kw_record_page_add_rows      (KwRecordPage        *self,
                                               AdwPreferencesGroup *group,

@@ -22,8 +22,6 @@ struct _KwOrganisationPage
 {
   KwRecordPage         parent_instance;
 
-  KwChildGroup        *groups[2];   /* people (affiliations), relations */
-
   GtkWidget           *delete_button;
   AdwPreferencesGroup *details_group;
   GtkLabel            *formal_badge;
@@ -54,10 +52,7 @@ kw_organisation_page_reload (KwRecordPage *page,
   g_autofree char *subtitle = NULL;
   guint n;
 
-  if (!same)
-    for (guint i = 0; i < G_N_ELEMENTS (self->groups); i++)
-      kw_child_group_set_parent (self->groups[i], "organisation", kw_record_get_id (record));
-  n = kw_child_group_get_n_rows (self->groups[0]);
+  n = kw_child_group_get_n_rows (kw_record_page_get_child_group (page, "affiliation"));
   people = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u person", "%u people", n), n);
   kw_store_query_summary (kw_record_page_get_store (page), "organisation", kw_record_get_id (record), &area, &unused);
   subtitle = area ? g_strdup_printf ("%s · %s", area, people) : g_strdup (people);
@@ -74,6 +69,7 @@ kw_organisation_page_constructed (GObject *object)
 {
   KwOrganisationPage *self = KW_ORGANISATION_PAGE (object);
   KwRecordPage *page = KW_RECORD_PAGE (object);
+  KwChildGroup *groups[2];
 
   G_OBJECT_CLASS (kw_organisation_page_parent_class)->constructed (object);
 
@@ -85,11 +81,14 @@ kw_organisation_page_constructed (GObject *object)
   kw_record_page_add_section (page, self->delete_button, TRUE);
   kw_record_page_add_rows (page, self->details_group, detail_fields);
   kw_record_page_add_text_view (page, self->notes_group, "notes");
-  self->groups[0] = kw_affiliation_group_new (kw_record_page_get_store (page));
-  self->groups[1] = kw_relation_group_new (kw_record_page_get_store (page));
-  kw_child_group_set_texts (self->groups[0], _("People"), NULL, NULL, NULL);
-  for (guint i = 0; i < G_N_ELEMENTS (self->groups); i++)
-    gtk_box_append (GTK_BOX (self->related_box), GTK_WIDGET (self->groups[i]));
+  groups[0] = kw_affiliation_group_new (kw_record_page_get_store (page));
+  groups[1] = kw_relation_group_new (kw_record_page_get_store (page));
+  kw_child_group_set_texts (groups[0], _("People"), NULL, NULL, NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (groups); i++)
+    {
+      gtk_box_append (GTK_BOX (self->related_box), GTK_WIDGET (groups[i]));
+      kw_record_page_add_child_group (page, groups[i]);
+    }
 }
 
 static void
@@ -144,28 +143,4 @@ kw_organisation_page_start_draft (KwOrganisationPage *self)
 
   kw_record_page_start_draft (KW_RECORD_PAGE (self), _("New Organisation"), _("Leave without adding an organisation"),
                               _("Add this organisation to the contacts"));
-}
-
-KwChildGroup *
-kw_organisation_page_get_group (KwOrganisationPage *self,
-                                const char         *child_type)
-{
-  g_return_val_if_fail (KW_IS_ORGANISATION_PAGE (self), NULL);
-
-  for (guint i = 0; i < G_N_ELEMENTS (self->groups); i++)
-    if (g_strcmp0 (kw_child_group_get_child_type (self->groups[i]), child_type) == 0)
-      return self->groups[i];
-  return NULL;
-}
-
-void
-kw_organisation_page_set_hidden (KwOrganisationPage *self,
-                                 const char         *type_name,
-                                 const char         *id,
-                                 gboolean            hidden)
-{
-  g_return_if_fail (KW_IS_ORGANISATION_PAGE (self));
-
-  for (guint i = 0; i < G_N_ELEMENTS (self->groups); i++)
-    kw_child_group_set_hidden (self->groups[i], type_name, id, hidden);
 }

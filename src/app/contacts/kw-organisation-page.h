@@ -16,13 +16,6 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (KwOrganisationPage, kw_organisation_page, KW, ORGANISATION_PAGE, KwRecordPage)
 
 KwOrganisationPage *kw_organisation_page_new        (KwStore            *store);
-/* The group of its children of a type: "affiliation" or "relation". */
-KwChildGroup       *kw_organisation_page_get_group  (KwOrganisationPage *self,
-                                                     const char         *child_type);
-void                kw_organisation_page_set_hidden (KwOrganisationPage *self,
-                                                     const char         *type_name,
-                                                     const char         *id,
-                                                     gboolean            hidden);
 /* An empty page for a new organisation, stored only when it has a name
  * and the user adds it (organisation.add-draft). */
 void                kw_organisation_page_start_draft (KwOrganisationPage *self);
@@ -33,5 +26,9 @@ void                kw_organisation_page_start_draft (KwOrganisationPage *self);
 #define kw_organisation_page_get_row(self, field)  kw_record_page_get_row (KW_RECORD_PAGE (self), (field))
 #define kw_organisation_page_focus_name(self)      kw_record_page_focus_title (KW_RECORD_PAGE (self))
 #define kw_organisation_page_is_draft(self)        kw_record_page_is_draft (KW_RECORD_PAGE (self))
+/* "affiliation" or "relation" */
+#define kw_organisation_page_get_group(self, type) kw_record_page_get_child_group (KW_RECORD_PAGE (self), (type))
+#define kw_organisation_page_set_hidden(self, type, id, hidden) \
+  kw_record_page_set_hidden (KW_RECORD_PAGE (self), (type), (id), (hidden))
 
 G_END_DECLS

@@ -27,7 +27,6 @@ struct _KwPersonPage
   KwRecordPage         parent_instance;
 
   char                *consent;      /* as last shown, to notice a change */
-  KwChildGroup        *groups[3];   /* affiliations, relations, contact moments */
   GtkWidget           *consent_prompt;
 
   GtkLabel            *consent_badge;
@@ -178,9 +177,6 @@ kw_person_page_reload (KwRecordPage *page,
   kw_record_page_set_subtitle (page, subtitle);
   update_badges (self, record);
   update_consent_prompt (self, record, same);
-  if (!same)
-    for (guint i = 0; i < G_N_ELEMENTS (self->groups); i++)
-      kw_child_group_set_parent (self->groups[i], "person", kw_record_get_id (record));
 }
 
 /* GObject */
@@ -190,6 +186,7 @@ kw_person_page_constructed (GObject *object)
 {
   KwPersonPage *self = KW_PERSON_PAGE (object);
   KwRecordPage *page = KW_RECORD_PAGE (object);
+  KwChildGroup *groups[3];
 
   G_OBJECT_CLASS (kw_person_page_parent_class)->constructed (object);
 
@@ -205,11 +202,14 @@ kw_person_page_constructed (GObject *object)
   kw_record_page_add_rows (page, self->consent_group, consent_fields);
   kw_record_page_add_text_view (page, self->notes_group, "notes");
   kw_record_page_add_text_view (page, self->private_group, "private_notes");
-  self->groups[0] = kw_affiliation_group_new (kw_record_page_get_store (page));
-  self->groups[1] = kw_relation_group_new (kw_record_page_get_store (page));
-  self->groups[2] = kw_contact_moment_group_new (kw_record_page_get_store (page));
-  for (guint i = 0; i < G_N_ELEMENTS (self->groups); i++)
-    gtk_box_append (GTK_BOX (self->related_box), GTK_WIDGET (self->groups[i]));
+  groups[0] = kw_affiliation_group_new (kw_record_page_get_store (page));
+  groups[1] = kw_relation_group_new (kw_record_page_get_store (page));
+  groups[2] = kw_contact_moment_group_new (kw_record_page_get_store (page));
+  for (guint i = 0; i < G_N_ELEMENTS (groups); i++)
+    {
+      gtk_box_append (GTK_BOX (self->related_box), GTK_WIDGET (groups[i]));
+      kw_record_page_add_child_group (page, groups[i]);
+    }
   self->consent_prompt = make_consent_prompt (self);
   adw_preferences_group_add (self->consent_group, self->consent_prompt);
 }
@@ -281,28 +281,4 @@ kw_person_page_start_draft (KwPersonPage *self)
   adw_action_row_set_subtitle (ADW_ACTION_ROW (kw_person_page_get_row (self, "consent")),
                                kw_consent_explanation (NULL));
   gtk_widget_set_visible (self->consent_prompt, FALSE);
-}
-
-KwChildGroup *
-kw_person_page_get_group (KwPersonPage *self,
-                          const char   *child_type)
-{
-  g_return_val_if_fail (KW_IS_PERSON_PAGE (self), NULL);
-
-  for (guint i = 0; i < G_N_ELEMENTS (self->groups); i++)
-    if (g_strcmp0 (kw_child_group_get_child_type (self->groups[i]), child_type) == 0)
-      return self->groups[i];
-  return NULL;
-}
-
-void
-kw_person_page_set_hidden (KwPersonPage *self,
-                           const char   *type_name,
-                           const char   *id,
-                           gboolean      hidden)
-{
-  g_return_if_fail (KW_IS_PERSON_PAGE (self));
-
-  for (guint i = 0; i < G_N_ELEMENTS (self->groups); i++)
-    kw_child_group_set_hidden (self->groups[i], type_name, id, hidden);
 }

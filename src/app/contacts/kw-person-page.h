@@ -16,14 +16,6 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (KwPersonPage, kw_person_page, KW, PERSON_PAGE, KwRecordPage)
 
 KwPersonPage   *kw_person_page_new        (KwStore      *store);
-/* The group of the person's children of a type: "affiliation",
- * "relation" or "contact_moment". */
-KwChildGroup   *kw_person_page_get_group  (KwPersonPage *self,
-                                           const char   *child_type);
-void            kw_person_page_set_hidden (KwPersonPage *self,
-                                           const char   *type_name,
-                                           const char   *id,
-                                           gboolean      hidden);
 /* An empty page for a new person, stored only when it has a name and
  * the user adds it (person.add-draft); person.cancel-draft leaves it. */
 void            kw_person_page_start_draft (KwPersonPage *self);
@@ -35,5 +27,9 @@ void            kw_person_page_start_draft (KwPersonPage *self);
 #define kw_person_page_get_message(self, field)  kw_record_page_get_message (KW_RECORD_PAGE (self), (field))
 #define kw_person_page_focus_name(self)          kw_record_page_focus_title (KW_RECORD_PAGE (self))
 #define kw_person_page_is_draft(self)            kw_record_page_is_draft (KW_RECORD_PAGE (self))
+/* "affiliation", "relation" or "contact_moment" */
+#define kw_person_page_get_group(self, type)     kw_record_page_get_child_group (KW_RECORD_PAGE (self), (type))
+#define kw_person_page_set_hidden(self, type, id, hidden) \
+  kw_record_page_set_hidden (KW_RECORD_PAGE (self), (type), (id), (hidden))
 
 G_END_DECLS
