@@ -76,6 +76,16 @@ get_child_row (GtkWidget *row)
 
 /* Helpers */
 
+/* A tooltip set again only when it changes: setting one queries the
+ * tooltip under the pointer, a timeout that may outlive the window. */
+static void
+set_tooltip (GtkWidget  *widget,
+             const char *text)
+{
+  if (g_strcmp0 (gtk_widget_get_tooltip_text (widget), text) != 0)
+    gtk_widget_set_tooltip_text (widget, text);
+}
+
 /* The child's PARENT reference at the parent's type after @after (NULL:
  * the first), or NULL. */
 static const KwField *
@@ -203,7 +213,7 @@ update_row (KwChildGroup *self,
   kw_record_editor_set_record (child->editor, record);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), subtitle);
-  gtk_widget_set_tooltip_text (child->remove, remove_text);
+  set_tooltip (child->remove, remove_text);
   gtk_accessible_update_property (GTK_ACCESSIBLE (child->remove), GTK_ACCESSIBLE_PROPERTY_LABEL, remove_text, -1);
   if (klass->update_row != NULL)
     klass->update_row (self, ADW_EXPANDER_ROW (row), record);

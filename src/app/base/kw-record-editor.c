@@ -43,6 +43,16 @@ G_DEFINE_FINAL_TYPE (KwRecordEditor, kw_record_editor, G_TYPE_OBJECT)
 
 /* Helpers */
 
+/* A tooltip set again only when it changes: setting one queries the
+ * tooltip under the pointer, a timeout that may outlive the window. */
+static void
+set_tooltip (GtkWidget  *widget,
+             const char *text)
+{
+  if (g_strcmp0 (gtk_widget_get_tooltip_text (widget), text) != 0)
+    gtk_widget_set_tooltip_text (widget, text);
+}
+
 static const KwField *
 row_field (GtkWidget *row)
 {
@@ -70,7 +80,7 @@ set_row_error (GtkWidget  *row,
       gtk_label_set_label (g_object_get_data (G_OBJECT (message_row), "kw-label"), message ? message : "");
       gtk_widget_set_visible (message_row, message != NULL);
     }
-  gtk_widget_set_tooltip_text (row, NULL);
+  set_tooltip (row, NULL);
   if (message != NULL)
     {
       gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, message, -1);

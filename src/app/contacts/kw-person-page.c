@@ -48,6 +48,16 @@ static const char * const consent_fields[] = { "consent", "consent_date", "conse
 
 /* Helpers */
 
+/* A tooltip set again only when it changes: setting one queries the
+ * tooltip under the pointer, a timeout that may outlive the window. */
+static void
+set_tooltip (GtkWidget  *widget,
+             const char *text)
+{
+  if (g_strcmp0 (gtk_widget_get_tooltip_text (widget), text) != 0)
+    gtk_widget_set_tooltip_text (widget, text);
+}
+
 static char *
 dup_subtitle (KwPersonPage *self,
               KwRecord     *record)
@@ -84,7 +94,7 @@ update_badges (KwPersonPage *self,
 
   gtk_widget_set_visible (self->key_figure_badge, kw_record_get_bool (record, "key_figure"));
   gtk_label_set_label (self->consent_badge, consent ? kw_enum_label (field, consent) : _("Consent not asked"));
-  gtk_widget_set_tooltip_text (badge, kw_consent_explanation (consent));
+  set_tooltip (badge, kw_consent_explanation (consent));
   gtk_widget_remove_css_class (badge, "private");
   gtk_widget_remove_css_class (badge, "shared");
   gtk_widget_remove_css_class (badge, "positive");

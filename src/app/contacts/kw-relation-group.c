@@ -31,6 +31,16 @@ G_DEFINE_FINAL_TYPE (KwRelationGroup, kw_relation_group, KW_TYPE_CHILD_GROUP)
 
 /* Helpers */
 
+/* A tooltip set again only when it changes: setting one queries the
+ * tooltip under the pointer, a timeout that may outlive the window. */
+static void
+set_tooltip (GtkWidget  *widget,
+             const char *text)
+{
+  if (g_strcmp0 (gtk_widget_get_tooltip_text (widget), text) != 0)
+    gtk_widget_set_tooltip_text (widget, text);
+}
+
 static const KwField *
 relation_field (const char *name)
 {
@@ -215,7 +225,7 @@ kw_relation_group_update_row (KwChildGroup   *group,
 
   gtk_label_set_label (GTK_LABEL (dots), text);
   gtk_widget_set_visible (dots, *text != '\0');
-  gtk_widget_set_tooltip_text (dots, spoken);
+  set_tooltip (dots, spoken);
   gtk_accessible_update_property (GTK_ACCESSIBLE (dots), GTK_ACCESSIBLE_PROPERTY_LABEL, spoken, -1);
   gtk_widget_set_visible (g_object_get_data (G_OBJECT (row), "kw-pill"), tense);
   if (tense)
