@@ -233,6 +233,45 @@ update_empty (KwChildGroup *self)
     adw_preferences_group_remove (ADW_PREFERENCES_GROUP (self), priv->empty_row);
 }
 
+/* Every field stamped as in the other: the same version of a record. */
+static gboolean
+same_version (KwRecord *a,
+              KwRecord *b)
+{
+  const KwEntityType *type = kw_record_get_entity_type (a);
+
+  for (guint i = 0; i < type->n_fields; i++)
+    if (g_strcmp0 (kw_record_get_stamp_at (a, i), kw_record_get_stamp_at (b, i)) != 0)
+      return FALSE;
+  return TRUE;
+}
+
+/* The model holds the records of the rows that stay as they are now too
+ * (what it says to others, a total of amounts, is current): each one
+ * that changed is replaced where it is, while the list's own handler,
+ * which would make a new row, is blocked. */
+static void
+replace_kept (KwChildGroup *self,
+              GPtrArray    *records,
+              guint         prefix,
+              guint         suffix)
+{
+  KwChildGroupPrivate *priv = kw_child_group_get_instance_private (self);
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (priv->children));
+
+  g_signal_handlers_block_matched (priv->children, G_SIGNAL_MATCH_DATA, 0, 0, NULL, NULL, priv->list);
+  for (guint i = 0; i < records->len; i++)
+    if (i < prefix || i >= records->len - suffix)
+      {
+        guint at = i < prefix ? i : n - (records->len - i);
+        g_autoptr(KwRecord) shown = g_list_model_get_item (G_LIST_MODEL (priv->children), at);
+
+        if (!same_version (shown, records->pdata[i]))
+          g_list_store_splice (priv->children, at, 1, &records->pdata[i], 1);
+      }
+  g_signal_handlers_unblock_matched (priv->children, G_SIGNAL_MATCH_DATA, 0, 0, NULL, NULL, priv->list);
+}
+
 /* The children again: rows stay where the same records are, so that an
  * open row stays open; only the run that changed is spliced. */
 static void
@@ -259,8 +298,7 @@ refresh (KwChildGroup *self)
         break;
       suffix++;
     }
-  /* the rows that stay show their record as it is now, without a new row
-   * (the model keeps the record as first shown: its id is what counts) */
+  /* the rows that stay show their record as it is now, without a new row */
   for (guint i = 0; i < records->len; i++)
     if (i < prefix || i >= records->len - suffix)
       {
@@ -270,6 +308,7 @@ refresh (KwChildGroup *self)
         if (row != NULL)
           update_row (self, GTK_WIDGET (row), records->pdata[i]);
       }
+  replace_kept (self, records, prefix, suffix);
   if (n - prefix - suffix > 0 || records->len - prefix - suffix > 0)
     g_list_store_splice (priv->children, prefix, n - prefix - suffix,
                          records->pdata + prefix, records->len - prefix - suffix);

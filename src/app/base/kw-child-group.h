@@ -71,7 +71,9 @@ void             kw_child_group_set_hidden   (KwChildGroup *self,
                                               const char   *type_name,
                                               const char   *id,
                                               gboolean      hidden);
-/* The children shown, a GListModel of KwRecord, in order. */
+/* The children shown, a GListModel of KwRecord, in order, each as it is
+ * now: items-changed where a child came, went or changed (a changed one
+ * keeps its row). */
 GListModel      *kw_child_group_get_model    (KwChildGroup *self);
 guint            kw_child_group_get_n_rows   (KwChildGroup *self);
 /* The editor of the row that shows the record, or NULL. */
