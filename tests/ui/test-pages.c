@@ -440,6 +440,55 @@ test_child_group (KwTestFixture *f,
   g_signal_handlers_disconnect_by_data (kw_child_group_get_model (group), &seen);
 }
 
+/* The coming child lists, each from the registry alone: a unit's
+ * members and a meeting's attendance added through their other
+ * reference, an alliance's action lines titled by their title with the
+ * amounts as euros. */
+static void
+test_child_kinds (KwTestFixture *f,
+                  gconstpointer  data)
+{
+  g_autofree char *person = create (f->store, "person", "name", "Noor Proef", NULL);
+  g_autofree char *network = create (f->store, "network", "name", "Stadsdorp Proef", NULL);
+  g_autofree char *unit = create (f->store, "network_unit", "network", network, "name", "Binnenbuurt Noord", NULL);
+  g_autofree char *meeting = create (f->store, "meeting", "title", "Bewonersberaad", NULL);
+  g_autofree char *alliance = create (f->store, "alliance", "name", "Wijkalliantie Proef", NULL);
+  g_autofree char *line = create (f->store, "action_line", "alliance", alliance, "title", "Buurtfeest",
+                                  "budget_cents", "250000", NULL);
+  struct { const char *child, *parent_type, *parent, *other_type, *other, *title; } cases[] = {
+    { "network_member", "network_unit", unit, "person", person, "Noor Proef" },
+    { "attendance", "meeting", meeting, "person", person, "Noor Proef" },
+  };
+  g_autoptr(KwChildGroup) lines = NULL;
+  GtkWidget *row;
+
+  use_dutch (FALSE);
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(KwChildGroup) group = g_object_ref_sink (kw_child_group_new (f->store, cases[i].child));
+      g_autoptr(GError) error = NULL;
+      g_autofree char *id = NULL;
+
+      kw_child_group_set_parent (group, cases[i].parent_type, cases[i].parent);
+      id = kw_child_group_add (group, cases[i].other_type, cases[i].other, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (kw_child_group_get_n_rows (group), ==, 1);
+      row = row_of (group, id, kw_registry_lookup (cases[i].child)->fields[2].name);
+      g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, cases[i].title);
+    }
+
+  lines = g_object_ref_sink (kw_child_group_new (f->store, "action_line"));
+  kw_child_group_set_parent (lines, "alliance", alliance);
+  g_assert_cmpuint (kw_child_group_get_n_rows (lines), ==, 1);
+  row = row_of (lines, line, "budget_cents");
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, "Buurtfeest");
+  g_assert_cmpstr (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (row)), ==, "€2,500.00");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (kw_record_editor_get_row (kw_child_group_get_editor (lines, line),
+                                                                                  "budget_cents"))), ==, "2500.00");
+  /* a title field's child has no other reference to choose */
+  g_assert_null (kw_child_group_get_chooser (lines));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -456,5 +505,6 @@ main (int   argc,
   ADD ("page-reload", KW_TEST_EMPTY, test_page_reload);
   ADD ("page-actions", KW_TEST_EMPTY, test_page_actions);
   ADD ("child-group", KW_TEST_EMPTY, test_child_group);
+  ADD ("child-kinds", KW_TEST_EMPTY, test_child_kinds);
   return g_test_run ();
 }
