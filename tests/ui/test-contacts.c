@@ -260,35 +260,35 @@ test_relation (KwTestFixture *f,
   g_autofree char *rel = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) relations = NULL;
-  KwRelatedGroup *group;
+  KwChildGroup *group;
 
   kw_test_fixture_open (f);
   b = create_person (f, "Other Party");
   a = create_person (f, "First Party");
-  group = kw_person_page_get_group (person_page (f), KW_RELATED_RELATIONS);
-  g_assert_cmpuint (kw_related_group_get_n_rows (group), ==, 0);
-  rel = kw_related_group_add (group, "person", b, &error);
+  group = kw_person_page_get_group (person_page (f), "relation");
+  g_assert_cmpuint (kw_child_group_get_n_rows (group), ==, 0);
+  rel = kw_child_group_add (group, "person", b, &error);
   g_assert_no_error (error);
-  g_assert_cmpuint (kw_related_group_get_n_rows (group), ==, 1);
+  g_assert_cmpuint (kw_child_group_get_n_rows (group), ==, 1);
   relations = kw_store_list_by_ref (f->store, "relation", "from", a, NULL);
   g_assert_cmpuint (relations->len, ==, 1);
   g_assert_cmpstr (kw_record_get_string (g_ptr_array_index (relations, 0), "to"), ==, b);
 
   /* removing it waits for its toast, like every delete */
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.delete-record", "(ss)", "relation", rel);
-  g_assert_cmpuint (kw_related_group_get_n_rows (group), ==, 0);
+  g_assert_cmpuint (kw_child_group_get_n_rows (group), ==, 0);
   g_assert_true (kw_store_is_pending (f->store, "relation", rel));   /* hidden, not deleted */
   adw_toast_dismiss (kw_window_get_undo_toast (f->window));
   kw_test_wait (20);
   g_assert_null (kw_store_get (f->store, "relation", rel, NULL));
-  g_assert_cmpuint (kw_related_group_get_n_rows (group), ==, 0);
+  g_assert_cmpuint (kw_child_group_get_n_rows (group), ==, 0);
 
   /* a contact moment sets "last contact" */
-  group = kw_person_page_get_group (person_page (f), KW_RELATED_CONTACT_MOMENTS);
+  group = kw_person_page_get_group (person_page (f), "contact_moment");
   g_free (rel);
-  rel = kw_related_group_add (group, NULL, a, &error);
+  rel = kw_child_group_add (group, NULL, a, &error);
   g_assert_no_error (error);
-  g_assert_cmpuint (kw_related_group_get_n_rows (group), ==, 1);
+  g_assert_cmpuint (kw_child_group_get_n_rows (group), ==, 1);
   g_assert_null (kw_store_dup_last_contact (f->store, a));   /* no date yet */
 }
 

@@ -19,7 +19,7 @@
 #include "kw-person-page.h"
 #include "kw-record-editor.h"
 #include "kw-record-list.h"
-#include "kw-related-group.h"
+#include "kw-child-group.h"
 #include "kw-test-util.h"
 #include "kw-window-private.h"
 
@@ -393,17 +393,17 @@ test_strength_spin (KwTestFixture *f,
   g_autofree char *a = NULL, *b = NULL, *rel = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(KwRecord) relation = NULL;
-  KwRelatedGroup *group;
+  KwChildGroup *group;
   GtkWidget *spin = NULL;
 
   kw_test_fixture_open (f);
   b = new_person (f, "Wim Proef");
   a = new_person (f, "Ama Proef");
-  group = kw_person_page_get_group (person_page (f), KW_RELATED_RELATIONS);
-  rel = kw_related_group_add (group, "person", b, &error);
+  group = kw_person_page_get_group (person_page (f), "relation");
+  rel = kw_child_group_add (group, "person", b, &error);
   g_assert_no_error (error);
-  g_assert_nonnull (kw_related_group_get_editor (group, rel));
-  spin = find_widget (kw_record_editor_get_row (kw_related_group_get_editor (group, rel), "strength"),
+  g_assert_nonnull (kw_child_group_get_editor (group, rel));
+  spin = find_widget (kw_record_editor_get_row (kw_child_group_get_editor (group, rel), "strength"),
                       GTK_TYPE_SPIN_BUTTON);
   g_assert_nonnull (spin);
   g_assert_true (GTK_IS_SPIN_BUTTON (spin));
@@ -422,7 +422,7 @@ test_add_relation (KwTestFixture *f,
 {
   g_autofree char *a = NULL, *b = NULL;
   g_autoptr(GPtrArray) relations = NULL;
-  KwRelatedGroup *group;
+  KwChildGroup *group;
   KwRecordChooser *chooser;
   GtkWidget *form, *kind, *strength, *button, *row, *dots = NULL;
   const KwField *field = kw_entity_type_field (kw_registry_lookup ("relation"), "kind");
@@ -431,17 +431,17 @@ test_add_relation (KwTestFixture *f,
   kw_test_fixture_open (f);
   b = new_person (f, "Wim Zoekbaar");
   a = new_person (f, "Ama Zoekbaar");
-  group = kw_person_page_get_group (person_page (f), KW_RELATED_RELATIONS);
+  group = kw_person_page_get_group (person_page (f), "relation");
 
   /* the chooser never offers the person themself */
-  chooser = kw_related_group_get_chooser (group);
+  chooser = kw_child_group_get_chooser (group);
   g_assert_nonnull (chooser);
   kw_record_chooser_search (chooser, "Zoekbaar");
   g_assert_cmpuint (kw_record_chooser_get_n_results (chooser), ==, 1);
 
   /* choosing asks kind and strength first: nothing stored yet */
-  kw_related_group_choose (group, "person", b);
-  form = kw_related_group_get_relation_form (group);
+  kw_child_group_choose (group, "person", b);
+  form = kw_child_group_get_form (group);
   g_assert_nonnull (form);
   kw_test_wait (50);
   g_assert_true (gtk_widget_get_visible (form));
@@ -468,8 +468,8 @@ test_add_relation (KwTestFixture *f,
   g_assert_cmpstr (kw_record_get_string (relations->pdata[0], "to"), ==, b);
 
   /* the row says it in words, and the dots have a spoken label */
-  g_assert_cmpuint (kw_related_group_get_n_rows (group), ==, 1);
-  row = gtk_widget_get_ancestor (kw_record_editor_get_row (kw_related_group_get_editor (group,
+  g_assert_cmpuint (kw_child_group_get_n_rows (group), ==, 1);
+  row = gtk_widget_get_ancestor (kw_record_editor_get_row (kw_child_group_get_editor (group,
                                    kw_record_get_id (relations->pdata[0])), "kind"), ADW_TYPE_EXPANDER_ROW);
   g_assert_cmpstr (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (row)), ==, "Ama Zoekbaar represents Wim Zoekbaar");
   dots = find_css (row, "strength-dots");

@@ -6,7 +6,10 @@
  * write goes through a changeset and kw_store_update(); a refused value
  * is said in words under the row (a message row, also the row's
  * accessible description), without the field's internal name. Dates are
- * typed and shown in the locale's way (kw-format.h) and stored as ISO.
+ * typed and shown in the locale's way (kw-format.h) and stored as ISO;
+ * amounts are typed as euros ("12,50" in Dutch) and stored as cents;
+ * a datetime is a date and a time of day typed in local time and stored
+ * in UTC; a ranged integer is a spin button.
  * A draft collects the values in a changeset and stores them only on
  * kw_record_editor_commit_draft().
  */
@@ -40,6 +43,16 @@ G_DEFINE_FINAL_TYPE (KwRecordEditor, kw_record_editor, G_TYPE_OBJECT)
 
 /* Helpers */
 
+/* A tooltip set again only when it changes: setting one queries the
+ * tooltip under the pointer, a timeout that may outlive the window. */
+static void
+set_tooltip (GtkWidget  *widget,
+             const char *text)
+{
+  if (g_strcmp0 (gtk_widget_get_tooltip_text (widget), text) != 0)
+    gtk_widget_set_tooltip_text (widget, text);
+}
+
 static const KwField *
 row_field (GtkWidget *row)
 {
@@ -67,7 +80,7 @@ set_row_error (GtkWidget  *row,
       gtk_label_set_label (g_object_get_data (G_OBJECT (message_row), "kw-label"), message ? message : "");
       gtk_widget_set_visible (message_row, message != NULL);
     }
-  gtk_widget_set_tooltip_text (row, NULL);
+  set_tooltip (row, NULL);
   if (message != NULL)
     {
       gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, message, -1);
@@ -99,8 +112,22 @@ dup_message (const KwField *field,
              const GError  *error)
 {
   g_autofree char *example = NULL;
+  KwFieldProblem problem = kw_field_problem (field, text);
 
-  switch (kw_field_problem (field, text))
+  if (field->kind == KW_FIELD_CENTS && problem != KW_FIELD_PROBLEM_EMPTY)
+    {
+      example = kw_format_cents_entry (1250);
+      /* Translators: %s is an example amount, in the way amounts are typed here: "12.50" */
+      return g_strdup_printf (_("Enter an amount in euros, for example %s"), example);
+    }
+  if (field->kind == KW_FIELD_DATETIME && problem != KW_FIELD_PROBLEM_EMPTY
+      && (example = kw_parse_date_locale (text)) != NULL)
+    /* Translators: what a time of day is typed like */
+    return g_strdup (_("Enter a time, for example 19:30"));
+  if (field->kind == KW_FIELD_DATETIME && problem != KW_FIELD_PROBLEM_EMPTY)
+    problem = KW_FIELD_PROBLEM_NOT_A_DATE;
+  g_clear_pointer (&example, g_free);
+  switch (problem)
     {
     case KW_FIELD_PROBLEM_EMPTY:
       /* Translators: %s is the label of a field, "Name" */
@@ -131,14 +158,48 @@ dup_message (const KwField *field,
     }
 }
 
-/* A date as typed ("1-6-2025", "2025-06-01") → ISO; FALSE when it is none. */
+/* The date typed in a datetime row and the time beside it → UTC. */
+static gboolean
+read_datetime (GtkWidget   *row,
+               const char  *date_text,
+               char       **stored)
+{
+  GtkEditable *time = g_object_get_data (G_OBJECT (row), "kw-time");
+  g_autofree char *date = g_strstrip (g_strdup (date_text));
+  g_autofree char *clock = g_strstrip (g_strdup (gtk_editable_get_text (time)));
+
+  if (*date == '\0' && *clock == '\0')
+    {
+      *stored = g_strdup ("");
+      return TRUE;
+    }
+  *stored = kw_parse_datetime_locale (date, clock);
+  return *stored != NULL;
+}
+
+/* A date as typed ("1-6-2025", "2025-06-01") → ISO, an amount ("12,50")
+ * → cents; FALSE when it is none. */
 static gboolean
 read_text (const KwField  *field,
+           GtkWidget      *row,
            const char     *text,
            char          **stored)
 {
   g_autofree char *stripped = g_strstrip (g_strdup (text));
+  gint64 cents;
 
+  if (field->kind == KW_FIELD_DATETIME && !GTK_IS_TEXT_VIEW (row))
+    return read_datetime (row, text, stored);
+  if (field->kind == KW_FIELD_CENTS && *stripped != '\0')
+    {
+      *stored = kw_parse_cents (stripped, &cents) ? g_strdup_printf ("%" G_GINT64_FORMAT, cents) : NULL;
+      return *stored != NULL;
+    }
+  if (field->kind == KW_FIELD_CENTS)
+    {
+      *stored = g_steal_pointer (&stripped);
+      return TRUE;
+    }
   if (field->kind == KW_FIELD_DATE && *stripped != '\0')
     {
       *stored = kw_parse_date_locale (stripped);
@@ -171,6 +232,21 @@ put_value (KwChangeset    *changes,
 static void show_value (KwRecordEditor *self,
                         GtkWidget      *row);
 
+/* A stored datetime: shows its local time beside the row and returns
+ * its local date, the row's text. */
+static char *
+show_time (GtkWidget  *row,
+           const char *iso)
+{
+  g_autofree char *time = NULL;
+  char *date = NULL;
+
+  if (iso == NULL || !kw_format_datetime_entry (iso, &date, &time))
+    date = g_strdup (iso);
+  gtk_editable_set_text (g_object_get_data (G_OBJECT (row), "kw-time"), time ? time : "");
+  return date;
+}
+
 static gboolean
 write_value (KwRecordEditor *self,
              GtkWidget      *row,
@@ -191,7 +267,7 @@ write_value (KwRecordEditor *self,
       g_clear_pointer (&value, g_variant_unref);
       return FALSE;
     }
-  if (text != NULL && !read_text (field, text, &stored))
+  if (text != NULL && !read_text (field, row, text, &stored))
     ok = FALSE;
   changes = self->draft ? kw_changeset_ref (self->draft) : kw_changeset_new (self->type->name, NULL);
   ok = ok && put_value (changes, field, stored, value, &error);
@@ -202,9 +278,14 @@ write_value (KwRecordEditor *self,
   set_row_error (row, message);
   if (ok)
     g_object_set_data (G_OBJECT (row), "kw-dirty", NULL);
-  /* "1/6/2025" typed reads as the stored date is shown: "01/06/2025" */
-  if (ok && self->draft == NULL && field->kind == KW_FIELD_DATE)
+  /* "1/6/2025" typed reads as the stored date is shown: "01/06/2025", "12,5" as "12,50" */
+  if (ok && self->draft == NULL
+      && (field->kind == KW_FIELD_DATE || field->kind == KW_FIELD_CENTS || field->kind == KW_FIELD_DATETIME))
     {
+      g_autoptr(KwRecord) written = kw_store_get (self->store, self->type->name, kw_record_get_id (self->record), NULL);
+
+      if (written != NULL)
+        g_set_object (&self->record, written);
       self->updating = TRUE;
       show_value (self, row);
       self->updating = FALSE;
@@ -227,6 +308,17 @@ show_value (KwRecordEditor *self,
       g_autofree char *iso = g_steal_pointer (&text);
 
       text = kw_format_date (iso);
+    }
+  if (field->kind == KW_FIELD_CENTS && value != NULL)
+    {
+      g_free (text);
+      text = kw_format_cents_entry (g_variant_get_int64 (value));
+    }
+  if (field->kind == KW_FIELD_DATETIME && ADW_IS_ENTRY_ROW (row))
+    {
+      g_autofree char *iso = g_steal_pointer (&text);
+
+      text = show_time (row, iso);
     }
   if (is_spin_field (field))
     gtk_spin_button_set_value (g_object_get_data (G_OBJECT (row), "kw-spin"),
@@ -350,9 +442,32 @@ on_calendar_day_selected_cb (GtkCalendar    *calendar,
   g_autofree char *text = g_date_time_format (date, "%Y-%m-%d");
   g_autofree char *shown = kw_format_date (text);
 
+  GtkWidget *time = g_object_get_data (G_OBJECT (row), "kw-time");
+
   gtk_popover_popdown (GTK_POPOVER (gtk_widget_get_ancestor (GTK_WIDGET (calendar), GTK_TYPE_POPOVER)));
   gtk_editable_set_text (GTK_EDITABLE (row), shown);
-  write_value (self, row, text, NULL);
+  /* a day without its time yet: the time next */
+  if (time != NULL && *gtk_editable_get_text (GTK_EDITABLE (time)) == '\0')
+    gtk_widget_grab_focus (time);
+  else
+    write_value (self, row, text, NULL);
+}
+
+static void
+on_time_changed_cb (GtkEditable    *time,
+                    KwRecordEditor *self)
+{
+  if (!self->updating)
+    g_object_set_data (g_object_get_data (G_OBJECT (time), "kw-row"), "kw-dirty", GINT_TO_POINTER (1));
+}
+
+static void
+on_time_activate_cb (GtkEntry       *time,
+                     KwRecordEditor *self)
+{
+  GtkWidget *row = g_object_get_data (G_OBJECT (time), "kw-row");
+
+  write_value (self, row, gtk_editable_get_text (GTK_EDITABLE (row)), NULL);
 }
 
 static void
@@ -427,6 +542,44 @@ add_date_picker (KwRecordEditor *self,
   adw_entry_row_add_suffix (ADW_ENTRY_ROW (row), button);
 }
 
+/* An amount is typed as euros: "€" before it. */
+static void
+add_euro_sign (GtkWidget *row)
+{
+  GtkWidget *sign = gtk_label_new ("€");
+
+  gtk_widget_add_css_class (sign, "dim-label");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (sign), GTK_ACCESSIBLE_PROPERTY_LABEL, _("in euros"), -1);
+  adw_entry_row_set_input_purpose (ADW_ENTRY_ROW (row), GTK_INPUT_PURPOSE_NUMBER);
+  adw_entry_row_add_prefix (ADW_ENTRY_ROW (row), sign);
+}
+
+/* The time of day beside a datetime's date, in local time. */
+static void
+add_time_entry (KwRecordEditor *self,
+                GtkWidget      *row,
+                const KwField  *field)
+{
+  GtkWidget *entry = gtk_entry_new ();
+  /* Translators: the spoken label of the time beside a date; %s is the field: "Starts, time of day" */
+  g_autofree char *label = g_strdup_printf (_("%s, time of day"), _(field->label));
+
+  gtk_editable_set_width_chars (GTK_EDITABLE (entry), 5);
+  gtk_editable_set_max_width_chars (GTK_EDITABLE (entry), 8);
+  gtk_entry_set_input_purpose (GTK_ENTRY (entry), GTK_INPUT_PURPOSE_DIGITS);
+  /* Translators: the placeholder of a time of day field, hours and minutes */
+  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("hh:mm"));
+  gtk_widget_set_tooltip_text (entry, _("Time of day, for example 19:30"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  gtk_widget_set_valign (entry, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (entry, "time-entry");
+  g_object_set_data (G_OBJECT (row), "kw-time", entry);
+  g_object_set_data (G_OBJECT (entry), "kw-row", row);
+  g_signal_connect_object (entry, "changed", G_CALLBACK (on_time_changed_cb), self, 0);
+  g_signal_connect_object (entry, "activate", G_CALLBACK (on_time_activate_cb), self, 0);
+  adw_entry_row_add_suffix (ADW_ENTRY_ROW (row), entry);
+}
+
 static GtkWidget *
 make_entry_row (KwRecordEditor *self,
                 const KwField  *field)
@@ -437,8 +590,12 @@ make_entry_row (KwRecordEditor *self,
   g_signal_connect_object (row, "apply", G_CALLBACK (on_entry_row_apply_cb), self, 0);
   g_signal_connect_object (row, "changed", G_CALLBACK (on_entry_row_changed_cb), self, 0);
   add_focus_leave (self, row);
-  if (field->kind == KW_FIELD_DATE)
+  if (field->kind == KW_FIELD_DATETIME)
+    add_time_entry (self, row, field);
+  if (field->kind == KW_FIELD_DATE || field->kind == KW_FIELD_DATETIME)
     add_date_picker (self, row);
+  if (field->kind == KW_FIELD_CENTS)
+    add_euro_sign (row);
   return row;
 }
 

@@ -32,42 +32,6 @@ G_DEFINE_FINAL_TYPE (KwRecordSummary, kw_record_summary, ADW_TYPE_WINDOW)
 
 /* Helpers */
 
-static char *
-dup_datetime_text (const char *iso)
-{
-  g_autoptr(GDateTime) utc = g_date_time_new_from_iso8601 (iso, NULL);
-  g_autoptr(GDateTime) local = utc ? g_date_time_to_local (utc) : NULL;
-
-  /* Translators: a date and time, see g_date_time_format () */
-  return local ? g_date_time_format (local, _("%-d %B %Y, %H:%M")) : g_strdup (iso);
-}
-
-static char *
-dup_value_text (KwStore       *store,
-                const KwField *field,
-                GVariant      *value)
-{
-  switch (field->kind)
-    {
-    case KW_FIELD_BOOL:
-      return g_strdup (g_variant_get_boolean (value) ? _("Yes") : _("No"));
-    case KW_FIELD_ENUM:
-      return g_strdup (kw_enum_label (field, g_variant_get_string (value, NULL)));
-    case KW_FIELD_REF:
-      return kw_format_ref_title (store, field, g_variant_get_string (value, NULL));
-    case KW_FIELD_DATE:
-      return kw_format_date (g_variant_get_string (value, NULL));
-    case KW_FIELD_DATETIME:
-      return dup_datetime_text (g_variant_get_string (value, NULL));
-    case KW_FIELD_CENTS:
-      return g_strdup_printf ("€ %.2f", (double) g_variant_get_int64 (value) / 100.0);
-    case KW_FIELD_TEXT:
-    case KW_FIELD_INTEGER:
-    default:
-      return kw_field_format (field, value);
-    }
-}
-
 static GtkWidget *
 make_row (const char *title,
           const char *subtitle)
@@ -103,7 +67,7 @@ add_fields (KwRecordSummary *self,
 
       if (value == NULL || g_strcmp0 (field->name, type->title_field) == 0)
         continue;
-      text = dup_value_text (store, field, value);
+      text = kw_format_value (store, field, value);
       row = make_row (g_dgettext (GETTEXT_PACKAGE, field->label), text);
       gtk_widget_set_name (row, field->name);
       adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);

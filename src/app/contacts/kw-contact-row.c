@@ -53,15 +53,15 @@ dup_subtitle (KwStore  *store,
 {
   g_autofree char *area = NULL;
   g_autofree char *organisation = NULL;
-  const char *kind;
+  const KwField *kind;
 
   kw_store_query_summary (store, kw_record_get_type_name (record), kw_record_get_id (record),
                           &area, &organisation);
   if (g_str_equal (kw_record_get_type_name (record), "organisation"))
     {
-      kind = kw_record_get_string (record, "kind");
+      kind = kw_entity_type_field (kw_record_get_entity_type (record), "kind");
       g_free (organisation);
-      organisation = kind ? g_strdup (kw_enum_label (kw_entity_type_field (kw_record_get_entity_type (record), "kind"), kind)) : NULL;
+      organisation = kw_format_value (store, kind, kw_record_get_value (record, "kind"));
     }
   if (area && organisation)
     return g_strdup_printf ("%s · %s", organisation, area);

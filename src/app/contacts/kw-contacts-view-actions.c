@@ -509,18 +509,8 @@ on_person_forget_activate_cb (GSimpleAction *action,
 {
   GtkWidget *view = gtk_widget_get_ancestor (GTK_WIDGET (page), KW_TYPE_CONTACTS_VIEW);
 
-  if (view != NULL)
+  if (view != NULL && kw_person_page_get_id (page) != NULL && !kw_person_page_is_draft (page))
     ask_forget_person (KW_CONTACTS_VIEW (view), kw_person_page_get_id (page));
-}
-
-/* Until the person page's own person.forget is gone (it forwards to this
- * name, as when forget was the window's): the same, from the view. */
-static void
-forget_person_action (GtkWidget  *widget,
-                      const char *action_name,
-                      GVariant   *param)
-{
-  ask_forget_person (KW_CONTACTS_VIEW (widget), g_variant_get_string (param, NULL));
 }
 
 static void
@@ -580,7 +570,6 @@ _kw_contacts_view_class_add_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "contacts.import-people", NULL, import_people_action);
   gtk_widget_class_install_action (widget_class, "contacts.export-people", NULL, export_people_action);
   gtk_widget_class_install_action (widget_class, "contacts.undo-import-people", NULL, undo_import_people_action);
-  gtk_widget_class_install_action (widget_class, "win.forget-person", "s", forget_person_action);
 }
 
 /* person.* on the person page, made by the view */

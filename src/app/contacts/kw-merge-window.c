@@ -139,20 +139,7 @@ dup_value_text (KwMergeWindow *self,
 {
   if (value == NULL)
     return g_strdup (_("(empty)"));
-  if (field->kind == KW_FIELD_BOOL)
-    return g_strdup (g_variant_get_boolean (value) ? _("Yes") : _("No"));
-  if (field->kind == KW_FIELD_ENUM)
-    return g_strdup (kw_enum_label (field, g_variant_get_string (value, NULL)));
-  if (field->kind == KW_FIELD_DATE)
-    return kw_format_date (g_variant_get_string (value, NULL));
-  if (field->kind == KW_FIELD_REF)
-    {
-      const char *type = kw_store_find_type (self->store, field->targets, g_variant_get_string (value, NULL));
-      g_autoptr(KwRecord) record = type ? kw_store_get (self->store, type, g_variant_get_string (value, NULL), NULL) : NULL;
-
-      return record ? kw_record_dup_title (record) : g_strdup (_("Unknown or deleted"));
-    }
-  return kw_field_format (field, value);
+  return kw_format_value (self->store, field, value);
 }
 
 static GtkWidget *

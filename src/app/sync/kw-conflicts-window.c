@@ -72,14 +72,6 @@ dup_stamp_text (const char *stamp)
   return format_local_time (dt);
 }
 
-static char *
-dup_datetime_text (const char *iso)
-{
-  g_autoptr(GDateTime) dt = g_date_time_new_from_iso8601 (iso, NULL);
-
-  return dt != NULL ? format_local_time (dt) : g_strdup (iso);
-}
-
 /* One line, not too long: a subtitle, not a notes editor. */
 static char *
 shorten (char *text)
@@ -103,25 +95,7 @@ dup_value_text (KwConflictsWindow *self,
 {
   if (value == NULL)
     return g_strdup (_("(empty)"));
-  switch (field->kind)
-    {
-    case KW_FIELD_BOOL:
-      return g_strdup (g_variant_get_boolean (value) ? _("Yes") : _("No"));
-    case KW_FIELD_ENUM:
-      return g_strdup (kw_enum_label (field, g_variant_get_string (value, NULL)));
-    case KW_FIELD_REF:
-      return kw_format_ref_title (self->store, field, g_variant_get_string (value, NULL));
-    case KW_FIELD_DATE:
-      return kw_format_date (g_variant_get_string (value, NULL));
-    case KW_FIELD_DATETIME:
-      return dup_datetime_text (g_variant_get_string (value, NULL));
-    case KW_FIELD_CENTS:
-      return g_strdup_printf ("€ %.2f", (double) g_variant_get_int64 (value) / 100.0);
-    case KW_FIELD_TEXT:
-    case KW_FIELD_INTEGER:
-    default:
-      return shorten (kw_field_format (field, value));
-    }
+  return shorten (kw_format_value (self->store, field, value));
 }
 
 static char *
