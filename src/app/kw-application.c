@@ -12,7 +12,6 @@
 
 #include "kw-application.h"
 #include "kw-preferences-window.h"
-#include "kw-store-task.h"
 #include "kw-window.h"
 
 #define APP_BUSY_TIMEOUT_MS (15 * 1000)
@@ -145,7 +144,7 @@ preferences_activated (GSimpleAction *action,
   KwPreferencesWindow *prefs;
 
   /* it writes the organiser's name: not while a thread has the store */
-  if (self->store != NULL && kw_store_task_is_running (self->store))
+  if (self->store != NULL && kw_store_get_busy (self->store))
     return;
   prefs = kw_preferences_window_new (self->settings, self->store);
 
@@ -195,7 +194,6 @@ kw_application_startup (GApplication *app)
   self->store = kw_store_open (path, &self->open_error);
   if (self->store == NULL)
     return;
-  kw_store_task_install_gate (self->store);  /* before anyone else connects */
   /* The window writes on the main thread: a writer elsewhere (a long import
    * by the CLI) makes an edit fail with a message after a while rather than
    * freeze the window for the store's default of minutes. */

@@ -34,7 +34,7 @@ void      _kw_window_describe_sync      (KwSyncScheduler *scheduler,
                                          char           **problem,
                                          char           **details);
 GCancellable *_kw_window_get_cancellable (KwWindow     *self);
-/* While store work runs in a thread (kw-store-task.h): status says
+/* While store work runs in a thread (kw_store_run_async): status says
  * what ("Importing…"); NULL when done. The window shows a busy page
  * instead of its views, makes them insensitive (which turns their
  * actions off) and disables its own actions. A view says it is busy

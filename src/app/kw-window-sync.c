@@ -4,7 +4,7 @@
  *
  * The core does the work (kw-import.h, kw-export.h, kw-sync-folder.h);
  * this file asks for the file and tells the result. The work runs in a
- * thread (kw-store-task.h) while the window shows a busy state and
+ * thread (kw_store_run_async) while the window shows a busy state and
  * leaves the store alone; a second operation meanwhile is refused.
  */
 #define G_LOG_DOMAIN "kw-window"
@@ -16,7 +16,6 @@
 #include "kw-conflicts-window.h"
 #include "kw-export.h"
 #include "kw-import.h"
-#include "kw-store-task.h"
 #include "kw-sync-scheduler.h"
 #include "kw-window-private.h"
 
@@ -106,7 +105,7 @@ on_job_done_cb (GObject      *source,
 {
   g_autoptr(KwWindow) self = user_data;
   g_autoptr(GError) error = NULL;
-  SyncJob *job = kw_store_task_run_finish (KW_STORE (source), result, &error);
+  SyncJob *job = kw_store_run_finish (KW_STORE (source), result, &error);
   g_autofree char *status = NULL;
   g_autofree char *toast = NULL;
 
@@ -136,7 +135,7 @@ start_job (KwWindow   *self,
   KwStore *store = kw_window_get_store (self);
   SyncJob *job;
 
-  if (_kw_window_get_busy (self) || kw_store_task_is_running (store)
+  if (_kw_window_get_busy (self) || kw_store_get_busy (store)
       || kw_sync_scheduler_get_running (kw_window_get_sync_scheduler (self)))
     {
       _kw_window_show_toast (self, _("Still busy with the last import, export or sync; try again when it is done"));
@@ -147,7 +146,7 @@ start_job (KwWindow   *self,
   job->path = g_strdup (path);
   _kw_window_set_busy (self, _(busy_status[kind]));
   /* the job comes back as the result: it is freed there, not as data */
-  kw_store_task_run_async (store, run_job, job, NULL, (GDestroyNotify) sync_job_free,
+  kw_store_run_async (store, run_job, job, NULL, (GDestroyNotify) sync_job_free,
                            _kw_window_get_cancellable (self), on_job_done_cb, g_object_ref (self));
 }
 

@@ -21,7 +21,6 @@
 #include "kw-error.h"
 #include "kw-record-summary.h"
 #include "kw-search-popover.h"
-#include "kw-store-task.h"
 #include "kw-sync-scheduler.h"
 #include "kw-view.h"
 #include "kw-welcome-dialog.h"
@@ -45,7 +44,7 @@ struct _KwWindow
   char                 *pending_id;
   AdwToast             *pending_toast;
 
-  /* store work in a thread (kw-store-task.h): cancelled in dispose */
+  /* store work in a thread (kw_store_run_async): cancelled in dispose */
   GCancellable         *cancellable;
   gboolean              busy;
   gboolean              first_sync_done;

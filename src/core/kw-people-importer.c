@@ -3,7 +3,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Uses the store only, never a widget: the application runs it in the
- * thread of a task (kw-store-task.h), kwartier-cli on its own thread.
+ * thread of a task (kw_store_run_async), kwartier-cli on its own thread.
  * Every write is noted in the result's journal: a record made, or the
  * fields of a record updated with their values before.
  */

@@ -14,7 +14,6 @@
 #include "kw-merge-window.h"
 #include "kw-people-export.h"
 #include "kw-people-import.h"
-#include "kw-store-task.h"
 #include "kw-sync-folder.h"
 #include "kw-window-private.h"
 #include "kw-person-page.h"
@@ -779,7 +778,7 @@ test_import_async (KwTestFixture *f,
 
   kw_import_people_dialog_import_async (dialog, NULL, on_async_import_done_cb, &state);
   g_assert_true (kw_import_people_dialog_get_busy (dialog));
-  g_assert_true (kw_store_task_is_running (f->store));
+  g_assert_true (kw_store_get_busy (f->store));
   /* the window shows its busy state and leaves the store alone */
   g_assert_true (_kw_window_get_busy (f->window));
   g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (kw_contacts_view_get_list_view (contacts_view (f)))));
@@ -791,7 +790,7 @@ test_import_async (KwTestFixture *f,
   g_assert_true (state.ok);
   g_assert_cmpuint (state.added, ==, 300);
   g_assert_false (kw_import_people_dialog_get_busy (dialog));
-  g_assert_false (kw_store_task_is_running (f->store));
+  g_assert_false (kw_store_get_busy (f->store));
   g_assert_false (_kw_window_get_busy (f->window));
   g_assert_cmpuint (state.changed_elsewhere, ==, 0);
   g_assert_cmpuint (state.changed_on_main, ==, 1);

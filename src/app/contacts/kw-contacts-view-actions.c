@@ -25,7 +25,6 @@
 #include "kw-people-import.h"
 #include "kw-person-ops.h"
 #include "kw-person-page.h"
-#include "kw-store-task.h"
 
 /* Helpers */
 
@@ -72,7 +71,7 @@ show_toast_with_action (KwContactsView *self,
 static gboolean
 store_busy (KwContactsView *self)
 {
-  return !gtk_widget_is_sensitive (GTK_WIDGET (self)) || kw_store_task_is_running (view_store (self));
+  return !gtk_widget_is_sensitive (GTK_WIDGET (self)) || kw_store_get_busy (view_store (self));
 }
 
 static void
@@ -272,7 +271,7 @@ on_matcher_prepared_cb (GObject      *source,
   KwContactsView *self = preparing->view;
   ParsedFile *parsed = preparing->parsed;
   g_autoptr(GError) error = NULL;
-  KwPeopleMatcher *matcher = kw_store_task_run_finish (KW_STORE (source), result, &error);
+  KwPeopleMatcher *matcher = kw_store_run_finish (KW_STORE (source), result, &error);
   KwImportPeopleDialog *dialog;
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -317,7 +316,7 @@ on_people_file_parsed_cb (GObject      *source,
   preparing->view = g_object_ref (self);
   preparing->parsed = parsed;
   kw_view_set_busy_status (KW_VIEW (self), _("Reading people…"));
-  kw_store_task_run_async (store, prepare_matcher_work, NULL, NULL, (GDestroyNotify) kw_people_matcher_free,
+  kw_store_run_async (store, prepare_matcher_work, NULL, NULL, (GDestroyNotify) kw_people_matcher_free,
                            _kw_contacts_view_get_cancellable (self), on_matcher_prepared_cb, preparing);
 }
 

@@ -18,7 +18,6 @@
 
 #include "kw-import-people-dialog.h"
 #include "kw-people-import.h"
-#include "kw-store-task.h"
 
 #define PREVIEW_ROWS 20     /* the first people of the file */
 #define MAX_ROWS 200        /* and those who match, up to this many rows */
@@ -592,7 +591,7 @@ ask_about_organisations (KwImportPeopleDialog *self)
 static void
 on_import_button_clicked_cb (KwImportPeopleDialog *self)
 {
-  if (kw_store_task_is_running (self->store))
+  if (kw_store_get_busy (self->store))
     {
       show_error (self, _("Another import or a sync is still running. Try again when it is done."));
       return;
@@ -606,7 +605,7 @@ on_undo_button_clicked_cb (KwImportPeopleDialog *self)
 {
   g_autoptr(GError) error = NULL;
 
-  if (self->result == NULL || kw_store_task_is_running (self->store))
+  if (self->result == NULL || kw_store_get_busy (self->store))
     return;
   if (!kw_people_import_undo (self->store, self->result, &error))
     {
@@ -878,7 +877,7 @@ kw_import_people_dialog_import_async (KwImportPeopleDialog *self,
   data = g_new0 (ImportData, 1);
   data->people = g_ptr_array_ref (self->people);
   get_options (self, &data->options);
-  kw_store_task_run_async (self->store, import_work, data, (GDestroyNotify) import_data_free,
+  kw_store_run_async (self->store, import_work, data, (GDestroyNotify) import_data_free,
                            (GDestroyNotify) kw_people_import_result_unref, cancellable, callback, user_data);
 }
 
@@ -895,7 +894,7 @@ kw_import_people_dialog_import_finish (KwImportPeopleDialog  *self,
   g_return_val_if_fail (KW_IS_IMPORT_PEOPLE_DIALOG (self), FALSE);
 
   set_busy (self, FALSE);
-  if ((done = kw_store_task_run_finish (self->store, result, error)) == NULL)
+  if ((done = kw_store_run_finish (self->store, result, error)) == NULL)
     return FALSE;
   take_result (self, done, added, updated, skipped);
   return TRUE;

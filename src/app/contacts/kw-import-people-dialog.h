@@ -57,7 +57,7 @@ gboolean              kw_import_people_dialog_import (KwImportPeopleDialog *self
                                                       guint                *updated,
                                                       guint                *skipped,
                                                       GError              **error);
-/* In a thread (kw-store-task.h): "busy" is TRUE until _finish, and the
+/* In a thread (kw_store_run_async): "busy" is TRUE until _finish, and the
  * store must not be used meanwhile. Both emit ::imported on success and
  * show the summary of what changed. */
 void                  kw_import_people_dialog_import_async  (KwImportPeopleDialog *self,

@@ -24,7 +24,6 @@
 #include "kw-format.h"
 #include "kw-hlc.h"
 #include "kw-import.h"
-#include "kw-store-task.h"
 
 #define MAX_VALUE_CHARS 160
 
@@ -453,7 +452,7 @@ reload (KwConflictsWindow *self)
   g_autoptr(GPtrArray) list = NULL;
   g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
-  if (kw_store_task_is_running (self->store))
+  if (kw_store_get_busy (self->store))
     return;  /* the store is another thread's; its ::changed comes after */
   if ((list = kw_import_list_conflicts (self->store, FALSE, &error)) == NULL)
     {
@@ -540,7 +539,7 @@ choose (KwConflictsWindow *self,
   const KwConflict *c = g_object_get_data (G_OBJECT (button), "kw-conflict");
   g_autoptr(GError) error = NULL;
 
-  if (kw_store_task_is_running (self->store))
+  if (kw_store_get_busy (self->store))
     {
       adw_toast_overlay_add_toast (self->toast_overlay,
                                    adw_toast_new (_("Still busy with the last import, export or sync; try again when it is done")));

@@ -10,7 +10,6 @@
 #include <string.h>
 
 #include "kw-hlc.h"
-#include "kw-store-task.h"
 #include "kw-sync-folder.h"
 #include "kw-sync-scheduler.h"
 
@@ -184,7 +183,7 @@ on_pass_done_cb (GObject      *source,
 {
   g_autoptr(KwSyncScheduler) self = user_data;
   g_autoptr(GError) error = NULL;
-  Pass *pass = kw_store_task_run_finish (KW_STORE (source), res, &error);
+  Pass *pass = kw_store_run_finish (KW_STORE (source), res, &error);
 
   if (pass == NULL)  /* cancelled before the pass ran */
     return;
@@ -287,7 +286,7 @@ start_pass (KwSyncScheduler *self)
   if (self->folder == NULL || self->running || self->retry_id != 0)
     return;
   /* the window's own import or export has the database: after it */
-  if (kw_store_task_is_running (self->store))
+  if (kw_store_get_busy (self->store))
     {
       self->retry_id = g_timeout_add (RETRY_MS, on_retry_cb, self);
       return;
@@ -303,7 +302,7 @@ start_pass (KwSyncScheduler *self)
   pass->result->refused = g_ptr_array_new_with_free_func (g_free);
   set_running (self, TRUE);
   /* the pass comes back as the result: freed there, not as data */
-  kw_store_task_run_async (self->pass_store, run_pass, pass, NULL, (GDestroyNotify) pass_free,
+  kw_store_run_async (self->pass_store, run_pass, pass, NULL, (GDestroyNotify) pass_free,
                            self->cancellable, on_pass_done_cb, g_object_ref (self));
 }
 
