@@ -87,6 +87,22 @@ kw_test_wait (guint ms)
   kw_test_settle (ms);
 }
 
+/* KW_TEST_WAIT_UNTIL, with what it waits for in words (printf-style). */
+#define WAIT_UNTIL(expr, ...) \
+  G_STMT_START { \
+    gint64 deadline_ = g_get_monotonic_time () + (gint64) KW_TEST_TIMEOUT_MS * 1000; \
+    while (!(expr)) \
+      if (!kw_test_iterate (deadline_)) \
+        { \
+          if (!(expr)) \
+            { \
+              g_autofree char *what_ = g_strdup_printf (__VA_ARGS__); \
+              kw_test_timed_out (what_, KW_TEST_TIMEOUT_MS, __FILE__, __LINE__, G_STRFUNC); \
+            } \
+          break; \
+        } \
+  } G_STMT_END
+
 /* How often a condition is looked at when no event wakes the loop: a
  * thread's result or a file is not an event of the main context. */
 #define POLL_MS 5
@@ -184,7 +200,7 @@ kw_test_wait_frames (GtkWidget *widget,
   guint painted = 0;
   gulong id;
 
-  KW_TEST_WAIT_UNTIL (gtk_widget_get_frame_clock (widget) != NULL);
+  WAIT_UNTIL (gtk_widget_get_frame_clock (widget) != NULL, "a frame clock for %s (realized)", G_OBJECT_TYPE_NAME (widget));
   clock = g_object_ref (gtk_widget_get_frame_clock (widget));
   id = g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint_cb), &painted);
   while (painted < n)
@@ -192,7 +208,7 @@ kw_test_wait_frames (GtkWidget *widget,
       guint before = painted;
 
       gtk_widget_queue_draw (widget);
-      KW_TEST_WAIT_UNTIL (painted > before);
+      WAIT_UNTIL (painted > before, "frame %u of %u painted for %s", painted + 1, n, G_OBJECT_TYPE_NAME (widget));
       if (painted == before)
         break;
     }
@@ -218,7 +234,7 @@ in_transition (GtkWidget *widget)
 void
 kw_test_wait_transitions (GtkWidget *root)
 {
-  KW_TEST_WAIT_UNTIL (!in_transition (root));
+  WAIT_UNTIL (!in_transition (root), "no stack or leaflet under %s in a transition", G_OBJECT_TYPE_NAME (root));
   kw_test_wait_frames (root, 1);
 }
 
@@ -232,6 +248,21 @@ shows_label (GtkWidget  *widget,
     if (shows_label (child, text))
       return TRUE;
   return FALSE;
+}
+
+/* Where a toast's border box sits at rest: its margin box at the
+ * overlay's bottom (allocate_toast () in libadwaita 1.2). */
+static float
+rest_y (GtkWidget *toast,
+        GtkWidget *overlay)
+{
+  GtkBorder margin;
+  GtkRequisition size;
+
+  gtk_style_context_get_margin (gtk_widget_get_style_context (toast), &margin);
+  gtk_widget_get_preferred_size (toast, NULL, &size);
+  return (float) (gtk_widget_get_height (overlay) - MIN (size.height, gtk_widget_get_height (overlay))
+                  + margin.top);
 }
 
 /* The toast an overlay shows now (not one that is going: those take no
@@ -253,7 +284,7 @@ find_shown_toast (GtkWidget  *widget,
             || (title != NULL && !shows_label (toast, title))
             || !gtk_widget_compute_bounds (toast, widget, &bounds))
           continue;
-        if (bounds.origin.y + bounds.size.height == (float) gtk_widget_get_height (widget))
+        if (bounds.origin.y == rest_y (toast, widget))
           return toast;
       }
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
@@ -272,7 +303,8 @@ kw_test_wait_toast_shown (GtkWidget  *root,
 {
   GtkWidget *toast = NULL;
 
-  KW_TEST_WAIT_UNTIL ((toast = find_shown_toast (root, title)) != NULL);
+  WAIT_UNTIL ((toast = find_shown_toast (root, title)) != NULL, "a toast “%s” fully shown in %s",
+              title ? title : "(any)", G_OBJECT_TYPE_NAME (root));
   return toast;
 }
 
@@ -300,14 +332,15 @@ kw_test_wait_toplevel (GType       type,
 {
   GtkWindow *window = NULL;
 
-  KW_TEST_WAIT_UNTIL ((window = find_toplevel (type, heading)) != NULL);
+  WAIT_UNTIL ((window = find_toplevel (type, heading)) != NULL, "a visible %s%s%s%s", g_type_name (type),
+              heading ? " “" : "", heading ? heading : "", heading ? "”" : "");
   return window;
 }
 
 void
 kw_test_wait_not_busy (KwWindow *window)
 {
-  KW_TEST_WAIT_UNTIL (!_kw_window_get_busy (window));
+  WAIT_UNTIL (!_kw_window_get_busy (window), "the window not busy");
 }
 
 struct _KwTestSignal
