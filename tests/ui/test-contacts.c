@@ -66,8 +66,7 @@ search_list (KwTestFixture *f,
   KwRecordList *organisations = kw_contacts_view_get_list (contacts_view (f), "organisation");
 
   kw_contacts_view_set_search (contacts_view (f), text);
-  for (guint i = 0; i < 500 && (kw_record_list_get_busy (people) || kw_record_list_get_busy (organisations)); i++)
-    g_main_context_iteration (NULL, TRUE);
+  KW_TEST_WAIT_UNTIL (!kw_record_list_get_busy (people) && !kw_record_list_get_busy (organisations));
   g_assert_false (kw_record_list_get_busy (people));
   g_assert_false (kw_record_list_get_busy (organisations));
 }
@@ -782,8 +781,7 @@ test_import_async (KwTestFixture *f,
   g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (kw_contacts_view_get_list_view (contacts_view (f)))));
   g_assert_false (gtk_widget_is_sensitive (GTK_WIDGET (kw_window_get_sidebar (f->window))));
   g_assert_false (state.done);
-  while (!state.done)
-    g_main_context_iteration (NULL, TRUE);
+  KW_TEST_WAIT_UNTIL (state.done);
 
   g_assert_true (state.ok);
   g_assert_cmpuint (state.added, ==, 300);
