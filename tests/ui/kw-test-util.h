@@ -107,8 +107,12 @@ GtkWindow *kw_test_wait_toplevel (GType       type,
  * is gone). */
 void      kw_test_wait_not_busy (KwWindow   *window);
 
-/* Counts a signal's emissions, from the moment it is made: connect it
- * before what emits, then wait for the count. */
+/* Counts a signal's emissions (any signal, whatever its arguments), from
+ * the moment it is made: make it before what emits, then wait for the
+ * count. The store's ::changed for people:
+ *   g_autoptr(KwTestSignal) changed = kw_test_signal_new (store, "changed::person");
+ *   ...
+ *   kw_test_signal_wait (changed, 1); */
 typedef struct _KwTestSignal KwTestSignal;
 
 KwTestSignal *kw_test_signal_new   (gpointer      instance,
