@@ -22,6 +22,7 @@
 #include "kw-import.h"
 #include "kw-merge-window.h"
 #include "kw-preferences-window.h"
+#include "kw-test-util.h"
 #include "kw-window.h"
 
 typedef struct {
@@ -156,6 +157,9 @@ open_record (KwStore        *store,
     return;
   wait_ms (300);
   scrolled = find_scrolled_window (kw_contacts_view_get_page (view, type));
+  /* the page laid out far enough down to scroll there */
+  KW_TEST_WAIT_UNTIL (gtk_adjustment_get_upper (gtk_scrolled_window_get_vadjustment (scrolled))
+                      - gtk_adjustment_get_page_size (gtk_scrolled_window_get_vadjustment (scrolled)) >= shot->scroll);
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (scrolled), shot->scroll);
 }
 
@@ -203,6 +207,9 @@ take (KwStore    *store,
   if (shot->open != NULL)
     open_record (store, KW_CONTACTS_VIEW (view), shot);
   wait_ms (700);
+  /* on screen, no transition half-way, and drawn since */
+  kw_test_wait_mapped (GTK_WIDGET (window));
+  kw_test_wait_transitions (GTK_WIDGET (window));
   /* a loaded machine may not have drawn the first window yet */
   for (guint i = 0; !(ok = save_png (GTK_WIDGET (window), path)) && i < 10; i++)
     wait_ms (300);
@@ -236,6 +243,8 @@ take_dialog (GtkWindow  *dialog,
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_LIGHT);
   gtk_window_present (dialog);
   wait_ms (500);
+  kw_test_wait_mapped (GTK_WIDGET (dialog));
+  kw_test_wait_transitions (GTK_WIDGET (dialog));
   ok = save_png (GTK_WIDGET (dialog), path);
   g_print ("%s %s\n", ok ? "wrote" : "could not write", path);
   gtk_window_destroy (dialog);

@@ -187,7 +187,8 @@ open_window (KwTestFixture *f)
   KwConflictsWindow *window = kw_conflicts_window_new (NULL, f->store);
 
   gtk_window_present (GTK_WINDOW (window));
-  kw_test_wait (100);
+  kw_test_wait_mapped (GTK_WIDGET (window));
+  kw_test_wait_frames (GTK_WIDGET (window), 1);
   return window;
 }
 
@@ -204,8 +205,7 @@ click (KwConflictsWindow *window,
   button = g_object_ref (buttons->pdata[0]);
   g_assert_true (gtk_widget_is_sensitive (button));
   g_assert_true (gtk_widget_activate (button));
-  for (guint i = 0; i < 100 && gtk_widget_get_root (button) != NULL; i++)
-    kw_test_wait (50);
+  KW_TEST_WAIT_UNTIL (gtk_widget_get_root (button) == NULL);
   g_assert_null (gtk_widget_get_root (button));
 }
 

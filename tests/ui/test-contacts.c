@@ -47,7 +47,7 @@ create_person (KwTestFixture *f,
   GtkWidget *row;
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.new", NULL));
-  kw_test_wait (20);
+  KW_TEST_WAIT_UNTIL (kw_person_page_is_draft (person_page (f)));
   g_assert_cmpint (kw_store_count (f->store, "person"), ==, before);
   row = kw_person_page_get_row (person_page (f), "name");
   gtk_editable_set_text (GTK_EDITABLE (row), name);
@@ -65,8 +65,7 @@ search_list (KwTestFixture *f,
   KwRecordList *organisations = kw_contacts_view_get_list (contacts_view (f), "organisation");
 
   kw_contacts_view_set_search (contacts_view (f), text);
-  for (guint i = 0; i < 500 && (kw_record_list_get_busy (people) || kw_record_list_get_busy (organisations)); i++)
-    g_main_context_iteration (NULL, TRUE);
+  KW_TEST_WAIT_UNTIL (!kw_record_list_get_busy (people) && !kw_record_list_get_busy (organisations));
   g_assert_false (kw_record_list_get_busy (people));
   g_assert_false (kw_record_list_get_busy (organisations));
 }
@@ -214,7 +213,7 @@ test_delete_undo (KwTestFixture *f,
   g_assert_null (kw_store_get (f->store, "person", id, NULL));   /* but hidden */
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo-delete", NULL));
-  kw_test_wait (50);
+  KW_TEST_WAIT_UNTIL (kw_window_get_undo_toast (f->window) == NULL && kw_record_list_find (list, id) != G_MAXUINT);
   g_assert_null (kw_window_get_undo_toast (f->window));
   g_assert_cmpuint (kw_record_list_find (list, id), !=, G_MAXUINT);
   g_clear_object (&record);
@@ -240,7 +239,7 @@ test_delete_dismiss (KwTestFixture *f,
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.delete-record", "(ss)", "person", id);
   g_assert_nonnull (kw_window_get_undo_toast (f->window));
   adw_toast_dismiss (kw_window_get_undo_toast (f->window));
-  kw_test_wait (50);
+  KW_TEST_WAIT_UNTIL (kw_window_get_undo_toast (f->window) == NULL);
 
   record = kw_store_get (f->store, "person", id, &error);
   g_assert_null (record);
@@ -278,7 +277,7 @@ test_relation (KwTestFixture *f,
   g_assert_cmpuint (kw_child_group_get_n_rows (group), ==, 0);
   g_assert_true (kw_store_is_pending (f->store, "relation", rel));   /* hidden, not deleted */
   adw_toast_dismiss (kw_window_get_undo_toast (f->window));
-  kw_test_wait (20);
+  KW_TEST_WAIT_UNTIL (kw_window_get_undo_toast (f->window) == NULL);
   g_assert_null (kw_store_get (f->store, "relation", rel, NULL));
   g_assert_cmpuint (kw_child_group_get_n_rows (group), ==, 0);
 
@@ -365,16 +364,15 @@ test_large_list (KwTestFixture *f,
 
   view = kw_contacts_view_get_list_view (contacts_view (f));
   /* the rows come after the window's first frame */
-  for (guint i = 0; i < 100 && gtk_list_view_get_model (view) == NULL; i++)
-    kw_test_wait (50);
+  KW_TEST_WAIT_UNTIL (gtk_list_view_get_model (view) != NULL);
   g_assert_nonnull (gtk_list_view_get_model (view));
-  kw_test_wait (100);
+  kw_test_wait_frames (GTK_WIDGET (view), 1);
   adj = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (view));
   g_assert_cmpfloat (gtk_adjustment_get_upper (adj), >, gtk_adjustment_get_page_size (adj) * 10);
   for (guint i = 1; i <= 10; i++)
     {
       gtk_adjustment_set_value (adj, gtk_adjustment_get_upper (adj) * i / 11);
-      kw_test_wait (16);
+      kw_test_wait_frames (GTK_WIDGET (view), 1);
     }
   g_assert_cmpfloat (gtk_adjustment_get_value (adj), >, gtk_adjustment_get_upper (adj) / 2);
   middle = g_list_model_get_item (G_LIST_MODEL (list), n / 2);
@@ -388,22 +386,22 @@ test_large_list (KwTestFixture *f,
    * from its top, in the row widgets the list view had: scrolled down,
    * then searched; the search cleared; a short search */
   search_list (f, "");
-  kw_test_wait (100);
+  kw_test_wait_frames (GTK_WIDGET (view), 1);
   gtk_adjustment_set_value (adj, gtk_adjustment_get_upper (adj) / 2);
-  kw_test_wait (100);
+  kw_test_wait_frames (GTK_WIDGET (view), 1);
   search_list (f, "an");
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), >, 1000);
-  kw_test_wait (100);
+  kw_test_wait_frames (GTK_WIDGET (view), 1);
   assert_shows_top (view, list);
   search_list (f, kw_record_get_string (middle, "name"));
-  kw_test_wait (100);
+  kw_test_wait_frames (GTK_WIDGET (view), 1);
   assert_shows_top (view, list);
   search_list (f, "");
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, n);
-  kw_test_wait (100);
+  kw_test_wait_frames (GTK_WIDGET (view), 1);
   assert_shows_top (view, list);
   search_list (f, "e");
-  kw_test_wait (100);
+  kw_test_wait_frames (GTK_WIDGET (view), 1);
   assert_shows_top (view, list);
 }
 
@@ -465,7 +463,7 @@ test_forget (KwTestFixture *f,
   dialog = find_dialog (NULL);
   g_assert_nonnull (dialog);
   adw_message_dialog_response (dialog, "forget");
-  kw_test_wait (50);
+  kw_test_wait_toplevel (ADW_TYPE_MESSAGE_DIALOG, "Forgotten");
 
   tombstone = kw_store_lookup (f->store, "person", a, NULL);
   g_assert_true (kw_record_is_deleted (tombstone));
@@ -784,8 +782,7 @@ test_import_async (KwTestFixture *f,
   g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (kw_contacts_view_get_list_view (contacts_view (f)))));
   g_assert_false (gtk_widget_is_sensitive (GTK_WIDGET (kw_window_get_sidebar (f->window))));
   g_assert_false (state.done);
-  while (!state.done)
-    g_main_context_iteration (NULL, TRUE);
+  KW_TEST_WAIT_UNTIL (state.done);
 
   g_assert_true (state.ok);
   g_assert_cmpuint (state.added, ==, 300);
@@ -817,16 +814,15 @@ test_sync_now_async (KwTestFixture *f,
   g_settings_set_string (settings, "sync-folder", folder);
   kw_test_fixture_open (f);
   scheduler = kw_window_get_sync_scheduler (f->window);
-  for (guint i = 0; i < 600 && kw_sync_scheduler_get_running (scheduler); i++)
-    kw_test_wait (50);  /* the pass at start */
+  /* the pass at start */
+  KW_TEST_WAIT_UNTIL (kw_sync_scheduler_get_n_passes (scheduler) >= 1 && !kw_sync_scheduler_get_running (scheduler));
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.sync-now", NULL);
   g_assert_true (kw_sync_scheduler_get_running (scheduler));
   g_assert_false (_kw_window_get_busy (f->window));
   g_assert_true (gtk_widget_is_sensitive (GTK_WIDGET (kw_window_get_sidebar (f->window))));
   /* a second request meanwhile waits for the first pass */
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.sync-now", NULL);
-  for (guint i = 0; i < 600 && kw_sync_scheduler_get_running (scheduler); i++)
-    kw_test_wait (50);
+  KW_TEST_WAIT_UNTIL (!kw_sync_scheduler_get_running (scheduler));
   g_assert_false (kw_sync_scheduler_get_running (scheduler));
   g_assert_true (gtk_widget_is_sensitive (GTK_WIDGET (kw_window_get_sidebar (f->window))));
   name = kw_sync_folder_file_name (f->store);
@@ -849,9 +845,8 @@ test_open_scrolls (KwTestFixture *f,
 
   kw_test_fixture_open (f);
   view = kw_contacts_view_get_list_view (contacts_view (f));
-  for (guint i = 0; i < 100 && gtk_list_view_get_model (view) == NULL; i++)
-    kw_test_wait (50);
-  kw_test_wait (100);
+  KW_TEST_WAIT_UNTIL (gtk_list_view_get_model (view) != NULL);
+  kw_test_wait_frames (GTK_WIDGET (view), 1);
   list = kw_contacts_view_get_list (contacts_view (f), "person");
   n = g_list_model_get_n_items (G_LIST_MODEL (list));
   last = g_list_model_get_item (G_LIST_MODEL (list), n - 1);
@@ -860,7 +855,8 @@ test_open_scrolls (KwTestFixture *f,
   g_assert_cmpfloat (gtk_adjustment_get_upper (adj), >, gtk_adjustment_get_page_size (adj));
 
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.open-record", "(ss)", "person", kw_record_get_id (last));
-  kw_test_wait (200);
+  /* scrolled in the frames after the page opened */
+  KW_TEST_WAIT_UNTIL (gtk_adjustment_get_value (adj) + gtk_adjustment_get_page_size (adj) >= gtk_adjustment_get_upper (adj) - 1);
   g_assert_cmpstr (kw_contacts_view_get_open_id (contacts_view (f)), ==, kw_record_get_id (last));
   g_assert_cmpfloat (gtk_adjustment_get_value (adj), >, 0);
   g_assert_cmpfloat (gtk_adjustment_get_value (adj) + gtk_adjustment_get_page_size (adj), >=,
@@ -914,8 +910,7 @@ wait_for_rows (KwTestFixture *f)
 {
   GtkListView *view = kw_contacts_view_get_list_view (contacts_view (f));
 
-  for (guint i = 0; i < 100 && gtk_list_view_get_model (view) == NULL; i++)
-    kw_test_wait (50);
+  KW_TEST_WAIT_UNTIL (gtk_list_view_get_model (view) != NULL);
   g_assert_nonnull (gtk_list_view_get_model (view));
 }
 
@@ -1002,7 +997,8 @@ test_filter_state (KwTestFixture *f,
 
   /* nobody matches: the empty page offers to clear the filters */
   search_list (f, "no such person at all");
-  kw_test_wait (50);
+  KW_TEST_WAIT_UNTIL ((empty = find_widget (view, ADW_TYPE_STATUS_PAGE, "No Matches for These Filters")) != NULL
+                      && gtk_widget_get_mapped (empty));
   empty = find_widget (view, ADW_TYPE_STATUS_PAGE, "No Matches for These Filters");
   g_assert_nonnull (empty);
   g_assert_true (gtk_widget_get_mapped (empty));
@@ -1019,7 +1015,7 @@ test_filter_state (KwTestFixture *f,
   g_assert_false (gtk_widget_get_visible (clear));
 
   search_list (f, "");
-  kw_test_wait (50);
+  KW_TEST_WAIT_UNTIL (!gtk_widget_get_mapped (empty));
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, kw_store_count (f->store, "person"));
   g_assert_false (gtk_widget_get_mapped (empty));
 }
@@ -1046,13 +1042,13 @@ test_empty_state (KwTestFixture *f,
   g_assert_true (gtk_widget_get_visible (add) && gtk_widget_get_visible (import));
   g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (import)), ==, "contacts.import-people");
   g_signal_emit_by_name (add, "clicked");
-  kw_test_wait (50);
+  KW_TEST_WAIT_UNTIL (kw_person_page_is_draft (person_page (f)));
   /* a draft, stored when it is added (create_person ()) */
   g_assert_true (kw_person_page_is_draft (person_page (f)));
   g_assert_cmpint (kw_store_count (f->store, "person"), ==, 0);
   gtk_editable_set_text (GTK_EDITABLE (kw_person_page_get_row (person_page (f), "name")), "Noor Bakker");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (person_page (f)), "person.add-draft", NULL));
-  kw_test_wait (50);
+  KW_TEST_WAIT_UNTIL (!gtk_widget_get_mapped (empty));
   g_assert_cmpint (kw_store_count (f->store, "person"), ==, 1);
   g_assert_false (gtk_widget_get_mapped (empty));
 }
@@ -1064,7 +1060,7 @@ open_global_search (KwTestFixture *f,
   KwSearchPopover *popover;
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.search", NULL));
-  kw_test_wait (50);
+  kw_test_wait_mapped (kw_window_get_search_popover (f->window));
   popover = KW_SEARCH_POPOVER (kw_window_get_search_popover (f->window));
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (popover)));
   kw_search_popover_set_text (popover, text);
@@ -1171,7 +1167,7 @@ test_global_search_keys (KwTestFixture *f,
   g_signal_emit_by_name (results, "move-cursor", GTK_MOVEMENT_DISPLAY_LINES, 1, FALSE, FALSE);
   g_assert_true (gtk_list_box_get_selected_row (results) == second);
   g_signal_emit_by_name (results, "activate-cursor-row");
-  kw_test_wait (50);
+  KW_TEST_WAIT_UNTIL (!gtk_widget_get_visible (GTK_WIDGET (popover)) && g_strcmp0 (kw_window_get_view (f->window), "contacts") == 0);
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (popover)));
   g_assert_cmpstr (kw_window_get_view (f->window), ==, "contacts");
   g_assert_cmpstr (kw_contacts_view_get_open_id (contacts_view (f)), ==, id);
@@ -1218,12 +1214,12 @@ test_keyboard (KwTestFixture *f,
   kw_test_fixture_open (f);
   wait_for_rows (f);
   view = GTK_WIDGET (contacts_view (f));
-  kw_test_wait (100);
+  kw_test_wait_frames (view, 1);
   list = GTK_WIDGET (kw_contacts_view_get_list_view (contacts_view (f)));
   entry = find_widget (view, GTK_TYPE_SEARCH_ENTRY, "Search people");
   first = g_list_model_get_item (G_LIST_MODEL (kw_contacts_view_get_list (contacts_view (f), "person")), 0);
   g_signal_emit_by_name (list, "activate", 0);
-  kw_test_wait (50);
+  KW_TEST_WAIT_UNTIL (has_focus_within (kw_contacts_view_get_page (contacts_view (f), "person")));
   page = kw_contacts_view_get_page (contacts_view (f), "person");
   g_assert_cmpstr (kw_contacts_view_get_open_id (contacts_view (f)), ==, kw_record_get_id (first));
   g_assert_true (has_focus_within (page));
@@ -1278,11 +1274,12 @@ test_search_match_note (KwTestFixture *f,
   people = kw_contacts_view_get_list (contacts_view (f), "person");
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (people)), ==, 1);
   /* the subtitle is filled after the frame */
-  for (guint i = 0; i < 100 && !find_label_text (list, "Communities: Qwertyschaak vrienden"); i++)
-    kw_test_wait (50);
+  KW_TEST_WAIT_UNTIL (find_label_text (list, "Communities: Qwertyschaak vrienden"));
   g_assert_true (find_label_text (list, "Communities: Qwertyschaak vrienden"));
   search_list (f, "note tester");
-  kw_test_wait (200);
+  /* the rows are bound in the next frame and filled in an idle after it */
+  kw_test_wait_frames (list, 1);
+  kw_test_flush ();
   g_assert_false (find_label_text (list, "Communities:"));
 }
 
@@ -1315,15 +1312,15 @@ test_organisations_at_top (KwTestFixture *f,
 
   kw_test_fixture_open (f);
   wait_for_rows (f);
-  kw_test_wait (100);
+  kw_test_wait_frames (GTK_WIDGET (kw_contacts_view_get_list_view (contacts_view (f))), 1);
   view = kw_contacts_view_get_list_view (contacts_view (f));
   adj = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (view));
   g_assert_cmpfloat (gtk_adjustment_get_upper (adj), >, gtk_adjustment_get_page_size (adj));
   gtk_adjustment_set_value (adj, gtk_adjustment_get_upper (adj));
-  kw_test_wait (50);
+  kw_test_wait_frames (GTK_WIDGET (view), 1);
   g_assert_cmpfloat (gtk_adjustment_get_value (adj), >, 0);
   kw_contacts_view_set_mode (contacts_view (f), "organisation");
-  kw_test_wait (100);
+  kw_test_wait_frames (GTK_WIDGET (view), 1);
   adj = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (view));
   /* long enough to keep an offset, were it kept */
   g_assert_cmpfloat (gtk_adjustment_get_upper (adj), >, gtk_adjustment_get_page_size (adj));

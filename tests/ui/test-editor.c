@@ -64,7 +64,7 @@ new_person (KwTestFixture *f,
             const char    *name)
 {
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.new", NULL));
-  kw_test_wait (20);
+  KW_TEST_WAIT_UNTIL (kw_person_page_is_draft (person_page (f)));
   g_assert_true (kw_person_page_is_draft (person_page (f)));
   gtk_editable_set_text (GTK_EDITABLE (kw_person_page_get_row (person_page (f), "name")), name);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (person_page (f)), "person.add-draft", NULL));
@@ -288,16 +288,8 @@ test_dutch_date (KwTestFixture *f,
 static AdwMessageDialog *
 wait_for_dialog (void)
 {
-  for (guint i = 0; i < 50; i++)
-    {
-      g_autoptr(GList) windows = gtk_window_list_toplevels ();
-
-      for (GList *l = windows; l; l = l->next)
-        if (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_visible (l->data))
-          return l->data;
-      kw_test_wait (20);
-    }
-  return NULL;
+  /* the page asks once the click is over, in a timeout */
+  return ADW_MESSAGE_DIALOG (kw_test_wait_toplevel (ADW_TYPE_MESSAGE_DIALOG, NULL));
 }
 
 /* As a click on a response does: the dialog answers, then goes. */
@@ -331,7 +323,10 @@ test_leave_invalid (KwTestFixture *f,
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Discard the change to Consent given on?");
   g_assert_cmpstr (kw_person_page_get_id (person_page (f)), ==, a);
   respond (dialog, "keep");
-  kw_test_wait (150);
+  /* a fixed wait: Keep Editing goes back to the person in the list 50 ms
+   * after the dialog (once the pointer is up), and nothing says when that
+   * is done; nothing else is to happen meanwhile */
+  kw_test_settle (150);
   g_assert_cmpstr (kw_person_page_get_id (person_page (f)), ==, a);
   g_assert_cmpstr (kw_contacts_view_get_open_id (contacts_view (f)), ==, a);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (kw_person_page_get_row (person_page (f), "consent_date"))),
@@ -342,7 +337,7 @@ test_leave_invalid (KwTestFixture *f,
   dialog = wait_for_dialog ();
   g_assert_nonnull (dialog);
   respond (dialog, "discard");
-  kw_test_wait (50);
+  KW_TEST_WAIT_UNTIL (g_strcmp0 (kw_person_page_get_id (person_page (f)), b) == 0);
   g_assert_cmpstr (kw_person_page_get_id (person_page (f)), ==, b);
   value = stored (f, a, "consent_date");
   g_assert_null (value);
@@ -368,13 +363,13 @@ test_consent_date (KwTestFixture *f,
   /* a change of consent offers today's date; nothing changes by itself */
   consent = kw_person_page_get_row (person_page (f), "consent");
   adw_combo_row_set_selected (ADW_COMBO_ROW (consent), 1);
-  kw_test_wait (20);
+  KW_TEST_WAIT_UNTIL (gtk_widget_get_visible (prompt));
   g_assert_true (gtk_widget_get_visible (prompt));
   value = stored (f, id, "consent_date");
   g_assert_cmpstr (value, ==, "2024-03-01");
   button = find_widget (prompt, GTK_TYPE_BUTTON);
   g_signal_emit_by_name (button, "clicked");
-  kw_test_wait (20);
+  KW_TEST_WAIT_UNTIL (!gtk_widget_get_visible (prompt));
   g_free (value);
   value = stored (f, id, "consent_date");
   g_assert_cmpstr (value, ==, today);
@@ -443,7 +438,7 @@ test_add_relation (KwTestFixture *f,
   kw_child_group_choose (group, "person", b);
   form = kw_child_group_get_form (group);
   g_assert_nonnull (form);
-  kw_test_wait (50);
+  KW_TEST_WAIT_UNTIL (gtk_widget_get_visible (form));
   g_assert_true (gtk_widget_get_visible (form));
   relations = kw_store_list_by_ref (f->store, "relation", "from", a, NULL);
   g_assert_cmpuint (relations->len, ==, 0);
@@ -459,7 +454,7 @@ test_add_relation (KwTestFixture *f,
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (strength), 3);
   button = find_css (form, "suggested-action");
   g_signal_emit_by_name (button, "clicked");
-  kw_test_wait (20);
+  KW_TEST_WAIT_UNTIL (kw_related_group_get_n_rows (group) == 1);
 
   relations = kw_store_list_by_ref (f->store, "relation", "from", a, NULL);
   g_assert_cmpuint (relations->len, ==, 1);
@@ -493,11 +488,11 @@ test_draft_abandoned (KwTestFixture *f,
   GtkWidget *name, *focus;
 
   kw_test_fixture_open (f);
-  kw_test_wait (100);
+  kw_test_wait_frames (GTK_WIDGET (f->window), 1);
   list = kw_contacts_view_get_list (contacts_view (f), "person");
   rows = g_list_model_get_n_items (G_LIST_MODEL (list));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.new", NULL));
-  kw_test_wait (20);
+  KW_TEST_WAIT_UNTIL (kw_person_page_is_draft (person_page (f)));
   g_assert_true (kw_person_page_is_draft (person_page (f)));
   g_assert_cmpint (kw_store_count (f->store, "person"), ==, before);
   name = kw_person_page_get_row (person_page (f), "name");
@@ -513,18 +508,18 @@ test_draft_abandoned (KwTestFixture *f,
 
   /* Cancel (Escape): nothing in the database or the list */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (person_page (f)), "person.cancel-draft", NULL));
-  kw_test_wait (50);
+  KW_TEST_WAIT_UNTIL (!kw_person_page_is_draft (person_page (f)));
   g_assert_false (kw_person_page_is_draft (person_page (f)));
   g_assert_cmpint (kw_store_count (f->store, "person"), ==, before);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, rows);
 
   /* opening someone else abandons a draft, too */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.new", NULL));
-  kw_test_wait (20);
+  KW_TEST_WAIT_UNTIL (kw_person_page_is_draft (person_page (f)));
   gtk_editable_set_text (GTK_EDITABLE (name), "Half Getypt");
   first = g_list_model_get_item (G_LIST_MODEL (list), 0);
   kw_contacts_view_open (contacts_view (f), "person", kw_record_get_id (first));
-  kw_test_wait (20);
+  KW_TEST_WAIT_UNTIL (!kw_person_page_is_draft (person_page (f)));
   g_assert_false (kw_person_page_is_draft (person_page (f)));
   g_assert_cmpint (kw_store_count (f->store, "person"), ==, before);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, rows);
@@ -586,7 +581,7 @@ test_merge_undo (KwTestFixture *f,
   AdwToast *toast;
 
   kw_test_fixture_open (f);
-  kw_test_wait (100);
+  kw_test_wait_frames (GTK_WIDGET (f->window), 1);
   list = kw_contacts_view_get_list (contacts_view (f), "person");
   merge = kw_merge_window_new (GTK_WINDOW (f->window), f->store);
   gtk_window_present (GTK_WINDOW (merge));
@@ -606,14 +601,15 @@ test_merge_undo (KwTestFixture *f,
   g_assert_nonnull (toast);
   g_assert_cmpstr (adw_toast_get_title (toast), ==, "Merged Dewie Proef into Dewi Proef");
   g_assert_true (kw_store_is_pending (f->store, "person", b));   /* hidden, not merged */
-  /* the toast's show animation (300 ms) done before it goes: libadwaita 1.2
-   * can crash when a toast is dismissed while it is still coming in */
-  kw_test_wait (500);
+  /* the toast fully shown (its show animation over) before it goes:
+   * libadwaita 1.2 can crash when a toast is dismissed while it is still
+   * coming in (kw_test_wait_toast_shown ()) */
+  kw_test_wait_toast_shown (GTK_WIDGET (merge), "Merged Dewie Proef into Dewi Proef");
   g_assert_cmpuint (kw_record_list_find (list, b), ==, G_MAXUINT);
 
   /* Undo: nothing happened */
   kw_merge_window_undo (merge);
-  kw_test_wait (50);
+  KW_TEST_WAIT_UNTIL (kw_merge_window_get_undo_toast (merge) == NULL);
   g_assert_null (kw_merge_window_get_undo_toast (merge));
   gone = kw_store_get (f->store, "person", b, NULL);
   g_assert_nonnull (gone);
@@ -627,9 +623,9 @@ test_merge_undo (KwTestFixture *f,
   /* again, and the toast goes without an undo: merged */
   kw_merge_window_compare (merge, a, b);
   g_assert_true (kw_merge_window_merge_later (merge, &error));
-  kw_test_wait (500);
+  kw_test_wait_toast_shown (GTK_WIDGET (merge), "Merged Dewie Proef into Dewi Proef");
   adw_toast_dismiss (kw_merge_window_get_undo_toast (merge));
-  kw_test_wait (50);
+  KW_TEST_WAIT_UNTIL (kw_merge_window_get_undo_toast (merge) == NULL);
   g_assert_null (kw_store_get (f->store, "person", b, NULL));
   kept = kw_store_get (f->store, "person", a, NULL);
   g_assert_cmpstr (kw_record_get_string (kept, "name"), ==, "Dewi Proef");
@@ -649,9 +645,9 @@ test_organisation_draft (KwTestFixture *f,
 
   kw_test_fixture_open (f);
   kw_contacts_view_set_mode (contacts_view (f), "organisation");
-  kw_test_wait (50);
+  KW_TEST_WAIT_UNTIL (g_strcmp0 (kw_contacts_view_get_mode (contacts_view (f)), "organisation") == 0);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.new", NULL));
-  kw_test_wait (20);
+  KW_TEST_WAIT_UNTIL (kw_organisation_page_is_draft (KW_ORGANISATION_PAGE (kw_contacts_view_get_page (contacts_view (f), "organisation"))));
   page = KW_ORGANISATION_PAGE (kw_contacts_view_get_page (contacts_view (f), "organisation"));
   g_assert_true (kw_organisation_page_is_draft (page));
   g_assert_cmpint (kw_store_count (f->store, "organisation"), ==, before);
@@ -660,7 +656,7 @@ test_organisation_draft (KwTestFixture *f,
   g_assert_cmpint (kw_store_count (f->store, "organisation"), ==, before);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.new", NULL));
-  kw_test_wait (20);
+  KW_TEST_WAIT_UNTIL (kw_organisation_page_is_draft (page));
   gtk_editable_set_text (GTK_EDITABLE (kw_organisation_page_get_row (page, "name")), "Buurtkeuken Proef");
   g_signal_emit_by_name (kw_organisation_page_get_row (page, "name"), "apply");  /* Enter adds it */
   g_assert_false (kw_organisation_page_is_draft (page));
@@ -681,13 +677,15 @@ check_width (KwTestFixture *f,
 
   gtk_window_set_default_size (GTK_WINDOW (f->window), 1000, 700);
   gtk_window_unmaximize (GTK_WINDOW (f->window));
-  kw_test_wait (200);
+  KW_TEST_WAIT_UNTIL (gtk_widget_get_width (GTK_WIDGET (f->window)) <= 1000);
+  kw_test_wait_frames (GTK_WIDGET (f->window), 1);
   first = g_list_model_get_item (G_LIST_MODEL (list), 0);
   start = g_get_monotonic_time ();
   kw_contacts_view_open (contacts_view (f), "person", kw_record_get_id (first));
   g_test_message ("%s: opening a person (the page made first) took %.1f ms", language,
                   (g_get_monotonic_time () - start) / 1000.0);
-  kw_test_wait (200);
+  kw_test_wait_mapped (GTK_WIDGET (person_page (f)));
+  kw_test_wait_frames (GTK_WIDGET (f->window), 1);
   gtk_widget_measure (GTK_WIDGET (person_page (f)), GTK_ORIENTATION_HORIZONTAL, -1, &minimum, &natural, NULL, NULL);
   g_test_message ("%s: person page minimum width %d, window %d", language, minimum,
                   gtk_widget_get_width (GTK_WIDGET (f->window)));
@@ -707,7 +705,8 @@ check_width (KwTestFixture *f,
   g_clear_object (&first);
   first = g_list_model_get_item (G_LIST_MODEL (list), 0);
   kw_contacts_view_open (contacts_view (f), "organisation", kw_record_get_id (first));
-  kw_test_wait (200);
+  kw_test_wait_mapped (kw_contacts_view_get_page (contacts_view (f), "organisation"));
+  kw_test_wait_frames (GTK_WIDGET (f->window), 1);
   gtk_widget_measure (kw_contacts_view_get_page (contacts_view (f), "organisation"), GTK_ORIENTATION_HORIZONTAL, -1,
                       &minimum, &natural, NULL, NULL);
   g_test_message ("%s: organisation page minimum width %d", language, minimum);

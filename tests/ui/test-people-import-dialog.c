@@ -58,8 +58,7 @@ wait_for (GtkWidget  *root,
 {
   GtkWidget *found = NULL;
 
-  for (guint i = 0; i < 200 && (found = find_widget (root, match, data)) == NULL; i++)
-    kw_test_wait (10);
+  KW_TEST_WAIT_UNTIL ((found = find_widget (root, match, data)) != NULL);
   return found;
 }
 
@@ -136,7 +135,6 @@ test_match_text_and_undo_toast (KwTestFixture *f,
   found = wait_for (GTK_WIDGET (f->window), is_button_for, "contacts.undo-import-people");
   g_assert_nonnull (found);
   g_signal_emit_by_name (found, "clicked");   /* as a click does */
-  kw_test_wait (50);
   g_assert_nonnull (wait_for (GTK_WIDGET (f->window), is_label_with, "Import undone"));
   g_assert_cmpint (kw_store_count (f->store, "person"), ==, before);
   g_assert_null (kw_store_find_person (f->store, NULL, NULL, "Joël de Wit"));
@@ -231,15 +229,14 @@ test_contact_file_under_import (KwTestFixture *f,
 
   kw_test_fixture_open (f);
   g_assert_true (_kw_window_offer_file (f->window, vcf));
-  for (guint i = 0; i < 200 && (offer = find_toplevel (ADW_TYPE_MESSAGE_DIALOG)) == NULL; i++)
-    kw_test_wait (10);
+  KW_TEST_WAIT_UNTIL ((offer = find_toplevel (ADW_TYPE_MESSAGE_DIALOG)) != NULL);
   g_assert_nonnull (offer);
   g_assert_cmpstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (offer)), ==,
                    "This is a contact file (vCard), not a Kwartier export. Import People reads the people in it.");
   g_assert_true (adw_message_dialog_has_response (ADW_MESSAGE_DIALOG (offer), "import-people"));
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (offer), "import-people");
-  for (guint i = 0; i < 500 && (dialog = find_toplevel (KW_TYPE_IMPORT_PEOPLE_DIALOG)) == NULL; i++)
-    kw_test_wait (10);
+  /* the file is read in a thread first */
+  KW_TEST_WAIT_UNTIL ((dialog = find_toplevel (KW_TYPE_IMPORT_PEOPLE_DIALOG)) != NULL);
   g_assert_nonnull (dialog);
   g_assert_cmpuint (kw_import_people_dialog_get_n_people (KW_IMPORT_PEOPLE_DIALOG (dialog)), ==, 3);
   g_assert_false (_kw_window_get_busy (f->window));

@@ -74,7 +74,7 @@ wait_for (SyncFixture   *f,
     {
       if (g_get_monotonic_time () > end)
         return FALSE;
-      kw_test_wait (20);
+      kw_test_iterate (end);
     }
   return TRUE;
 }
@@ -224,13 +224,16 @@ test_folder_changes (SyncFixture   *f,
 
   /* the old folder is not watched (after the pass that brought Lotte) */
   g_assert_true (wait_for (f, passes_at_least, GUINT_TO_POINTER (passes + 2)));
-  kw_test_wait (300);
+  /* a fixed wait: a pass that the new folder's last events may still
+   * start (debounce 100 ms) has come and gone; none is observable */
+  kw_test_settle (300);
   passes = kw_sync_scheduler_get_n_passes (get_scheduler (f));
   g_assert_false (kw_sync_scheduler_get_running (get_scheduler (f)));
   g_free (f->folder);
   f->folder = g_steal_pointer (&old_folder);
   g_free (colleague_adds_person (f, "Piet Oudemap"));
-  kw_test_wait (600);
+  /* nothing is to happen: no pass within six debounce intervals */
+  kw_test_settle (600);
   g_assert_cmpuint (kw_sync_scheduler_get_n_passes (get_scheduler (f)), ==, passes);
 }
 
@@ -245,11 +248,12 @@ test_ignores_own_files (SyncFixture   *f,
 
   open_window (f, 100, 60000);
   /* the first pass wrote our own export: that started nothing */
-  kw_test_wait (600);
+  kw_test_settle (600);   /* nothing is to happen: no pass follows it */
   passes = kw_sync_scheduler_get_n_passes (get_scheduler (f));
   g_assert_true (g_file_set_contents (notes, "hello", -1, NULL));
   g_assert_true (g_file_set_contents (temp, "half a file", -1, NULL));
-  kw_test_wait (600);
+  /* nothing is to happen: no pass within six debounce intervals */
+  kw_test_settle (600);
   g_assert_cmpuint (kw_sync_scheduler_get_n_passes (get_scheduler (f)), ==, passes);
   g_assert_false (kw_sync_scheduler_get_running (get_scheduler (f)));
 }
@@ -276,14 +280,14 @@ test_local_edit (SyncFixture   *f,
       g_autoptr(KwChangeset) more = kw_changeset_new ("person", NULL);
       g_autofree char *notes = g_strdup_printf ("edit %u", i);
 
-      kw_test_wait (300);
+      kw_test_settle (300);   /* the clock is what is tested: an edit every 300 ms */
       kw_changeset_set_string (more, "notes", notes);
       g_assert_true (kw_store_update (f->base.store, id, more, &error));
       g_assert_no_error (error);
       g_assert_cmpuint (kw_sync_scheduler_get_n_passes (get_scheduler (f)), ==, passes);
     }
   g_assert_true (wait_for (f, passes_at_least, GUINT_TO_POINTER (passes + 1)));
-  kw_test_wait (200);
+  kw_test_settle (200);   /* nothing is to happen: no second pass */
   g_assert_cmpuint (kw_sync_scheduler_get_n_passes (get_scheduler (f)), ==, passes + 1);
   /* the colleague finds the edit in the folder */
   g_assert_true (kw_sync_folder_run (f->colleague, f->folder, NULL, NULL, NULL, &refused, &error));
@@ -309,11 +313,11 @@ test_edit_at_close (SyncFixture   *f,
   kw_changeset_set_string (changes, "name", "Sem Laatste");
   id = kw_store_create (f->base.store, changes, &error);
   g_assert_no_error (error);
-  kw_test_wait (200);
+  kw_test_settle (200);   /* nothing is to happen: no pass within the quiet spell */
   g_assert_cmpuint (kw_sync_scheduler_get_n_passes (get_scheduler (f)), ==, passes);
   gtk_window_close (GTK_WINDOW (f->base.window));
   f->base.window = NULL;
-  kw_test_wait (50);
+  kw_test_flush ();   /* the last pass ran on this thread, as the window closed */
   g_assert_true (kw_sync_folder_run (f->colleague, f->folder, NULL, NULL, NULL, &refused, &error));
   g_assert_no_error (error);
   arrived = kw_store_get (f->colleague, "person", id, &error);
@@ -338,7 +342,8 @@ test_arrival_while_editing (SyncFixture   *f,
   mine = kw_store_create (f->base.store, changes, &error);
   g_assert_no_error (error);
   theirs = colleague_adds_person (f, "Daan Wachtrij");
-  kw_test_wait (800);
+  /* nothing is to happen: the file waits for the quiet spell (2500 ms) */
+  kw_test_settle (800);
   g_assert_cmpuint (kw_sync_scheduler_get_n_passes (get_scheduler (f)), ==, passes);
   g_assert_false (has_person (f, theirs));
   /* the quiet pass brings it */
@@ -366,7 +371,7 @@ test_sync_now (SyncFixture   *f,
   kw_sync_scheduler_request (scheduler);
   kw_sync_scheduler_request (scheduler);
   g_assert_true (wait_for (f, passes_at_least, GUINT_TO_POINTER (passes + 2)));
-  kw_test_wait (300);
+  kw_test_settle (300);   /* nothing is to happen: no third pass */
   g_assert_cmpuint (kw_sync_scheduler_get_n_passes (scheduler), ==, passes + 2);
   g_assert_nonnull (find_widget_with_label (GTK_WIDGET (f->base.window), GTK_TYPE_LABEL, "Synced at "));
 }
@@ -383,7 +388,7 @@ test_no_folder (SyncFixture   *f,
   g_assert_nonnull (button);
   g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (button), "Preferences"));
   g_assert_nonnull (find_widget_with_label (GTK_WIDGET (f->base.window), GTK_TYPE_LABEL, "Sync is off"));
-  kw_test_wait (300);
+  kw_test_settle (300);   /* nothing is to happen: no pass without a folder */
   g_assert_cmpuint (kw_sync_scheduler_get_n_passes (get_scheduler (f)), ==, 0);
 }
 

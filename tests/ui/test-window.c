@@ -140,7 +140,7 @@ test_extra_view (KwTestFixture *f,
   g_assert_nonnull (view);
   g_assert_cmpstr (kw_window_get_view (f->window), ==, "contacts");
   g_signal_emit_by_name (row, "activate");  /* what a click does */
-  kw_test_wait (50);
+  kw_test_wait_mapped (GTK_WIDGET (view));
   g_assert_cmpstr (kw_window_get_view (f->window), ==, "test-things");
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (view)));
   g_assert_true (gtk_list_box_row_is_selected (row));
@@ -153,7 +153,7 @@ test_extra_view (KwTestFixture *f,
   g_assert_cmpstr (kw_window_get_view (f->window), ==, "meetings");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.open-record", "(ss)",
                                              "test_thing", "thing-1"));
-  kw_test_wait (50);
+  KW_TEST_WAIT_UNTIL (g_strcmp0 (kw_window_get_view (f->window), "test-things") == 0);
   g_assert_cmpstr (kw_window_get_view (f->window), ==, "test-things");
   g_assert_cmpstr (view->opened_type, ==, "test_thing");
   g_assert_cmpstr (view->opened_id, ==, "thing-1");
@@ -195,7 +195,7 @@ test_show_view (KwTestFixture *f,
 
   kw_test_fixture_open (f);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-view", "s", "meetings"));
-  kw_test_wait (50);
+  KW_TEST_WAIT_UNTIL (g_strcmp0 (kw_window_get_view (f->window), "meetings") == 0);
   g_assert_cmpstr (kw_window_get_view (f->window), ==, "meetings");
   g_assert_true (gtk_list_box_row_is_selected (gtk_list_box_get_row_at_index (kw_window_get_sidebar (f->window), 4)));
   saved = g_settings_get_string (settings, "last-view");
@@ -206,7 +206,7 @@ test_show_view (KwTestFixture *f,
   g_assert_cmpint (kw_store_count (f->store, "person"), ==, n);
 
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-view", "s", "contacts");
-  kw_test_wait (50);
+  KW_TEST_WAIT_UNTIL (g_strcmp0 (kw_window_get_view (f->window), "contacts") == 0);
   g_assert_cmpstr (kw_window_get_view (f->window), ==, "contacts");
 }
 
@@ -244,7 +244,7 @@ test_placeholder_pages (KwTestFixture *f,
       AdwStatusPage *page;
 
       gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-view", "s", expected[i][0]);
-      kw_test_wait (400);  /* after the crossfade */
+      kw_test_wait_transitions (GTK_WIDGET (f->window));  /* after the crossfade */
       page = find_mapped_status_page (GTK_WIDGET (f->window));
       g_assert_nonnull (page);
       g_assert_cmpstr (adw_status_page_get_title (page), ==, expected[i][1]);
@@ -268,7 +268,7 @@ test_open_from_search (KwTestFixture *f,
   person = g_ptr_array_index (people, people->len / 2);
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.open-record", "(ss)",
                               "person", kw_record_get_id (person));
-  kw_test_wait (50);
+  KW_TEST_WAIT_UNTIL (g_strcmp0 (kw_window_get_view (f->window), "contacts") == 0);
   view = KW_CONTACTS_VIEW (kw_window_get_contacts_view (f->window));
   g_assert_cmpstr (kw_window_get_view (f->window), ==, "contacts");
   g_assert_cmpstr (kw_contacts_view_get_open_id (view), ==, kw_record_get_id (person));
@@ -322,7 +322,7 @@ test_summary_unclaimed (KwTestFixture *f,
   g_assert_null (find_summary ());
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.open-record", "(ss)",
                               "area", kw_record_get_id (areas->pdata[0]));
-  kw_test_wait (100);
+  kw_test_wait_toplevel (KW_TYPE_RECORD_SUMMARY, NULL);
   g_assert_cmpstr (kw_window_get_view (f->window), ==, "map");
   summary = find_summary ();
   g_assert_nonnull (summary);
@@ -350,7 +350,7 @@ test_summary_alliance (KwTestFixture *f,
   g_assert_null (find_summary ());
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.open-record", "(ss)",
                               "alliance", kw_record_get_id (alliance));
-  kw_test_wait (100);
+  kw_test_wait_mapped (GTK_WIDGET (kw_test_wait_toplevel (KW_TYPE_RECORD_SUMMARY, NULL)));
   g_assert_cmpstr (kw_window_get_view (f->window), ==, "alliances");
   summary = find_summary ();
   g_assert_nonnull (summary);
@@ -372,7 +372,7 @@ test_summary_alliance (KwTestFixture *f,
   g_assert_nonnull (group);
   g_assert_true (gtk_widget_get_mapped (group));
   gtk_widget_activate_action (GTK_WIDGET (summary), "window.close", NULL);
-  kw_test_wait (50);
+  KW_TEST_WAIT_UNTIL (find_summary () == NULL);
   g_assert_null (find_summary ());
 }
 
@@ -384,10 +384,10 @@ test_resize_settings (KwTestFixture *f,
 
   kw_test_fixture_open (f);
   gtk_window_set_default_size (GTK_WINDOW (f->window), 640, 500);
-  kw_test_wait (100);
+  kw_test_wait_frames (GTK_WIDGET (f->window), 1);
   gtk_window_close (GTK_WINDOW (f->window));
   f->window = NULL;
-  kw_test_wait (50);
+  kw_test_flush ();
   g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 640);
   g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 500);
 }
@@ -453,7 +453,7 @@ test_accessible_labels (KwTestFixture *f,
   g_settings_set_string (settings, "sync-folder", f->dir);
   prefs = kw_preferences_window_new (settings, f->store);
   gtk_window_present (GTK_WINDOW (prefs));
-  kw_test_wait (50);
+  kw_test_wait_mapped (GTK_WIDGET (prefs));
   g_assert_cmpuint (check_icon_buttons (GTK_WIDGET (prefs), NULL), >=, 1);
   gtk_window_destroy (GTK_WINDOW (prefs));
   g_settings_reset (settings, "sync-folder");
@@ -475,7 +475,7 @@ test_global_search (KwTestFixture *f,
   kw_test_fixture_open (f);
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-view", "s", "meetings");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.search", NULL));
-  kw_test_wait (50);
+  kw_test_wait_mapped (kw_window_get_search_popover (f->window));
   popover = KW_SEARCH_POPOVER (kw_window_get_search_popover (f->window));
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (popover)));
 
@@ -496,7 +496,7 @@ test_global_search (KwTestFixture *f,
       break;
   g_assert_nonnull (row);
   g_signal_emit_by_name (results, "row-activated", row);
-  kw_test_wait (50);
+  KW_TEST_WAIT_UNTIL (!gtk_widget_get_visible (GTK_WIDGET (popover)) && g_strcmp0 (kw_window_get_view (f->window), "contacts") == 0);
   view = KW_CONTACTS_VIEW (kw_window_get_contacts_view (f->window));
   g_assert_cmpstr (kw_window_get_view (f->window), ==, "contacts");
   g_assert_cmpstr (kw_contacts_view_get_open_id (view), ==, kw_record_get_id (g_ptr_array_index (people, 3)));
@@ -515,7 +515,7 @@ test_preferences (KwTestFixture *f,
   g_settings_set_string (settings, "color-scheme", "default");
   prefs = kw_preferences_window_new (settings, f->store);
   gtk_window_present (GTK_WINDOW (prefs));
-  kw_test_wait (50);
+  kw_test_wait_mapped (GTK_WIDGET (prefs));
   /* the template built: the style row is there and writes the setting */
   g_object_set (find_child_of_type (GTK_WIDGET (prefs), ADW_TYPE_COMBO_ROW), "selected", 2, NULL);
   scheme = g_settings_get_string (settings, "color-scheme");
@@ -554,7 +554,7 @@ test_preferences_language (KwTestFixture *f,
   kw_test_fixture_open (f);
   prefs = kw_preferences_window_new (settings, f->store);
   gtk_window_present (GTK_WINDOW (prefs));
-  kw_test_wait (50);
+  kw_test_wait_mapped (GTK_WIDGET (prefs));
   g_assert_nonnull (find_row_with_title (GTK_WIDGET (prefs), "Organiser name"));
   g_assert_nonnull (find_row_with_title (GTK_WIDGET (prefs), "Sync folder"));
   g_assert_nonnull (find_row_with_title (GTK_WIDGET (prefs), "Style"));
@@ -691,14 +691,13 @@ test_welcome (KwTestFixture *f,
   g_settings_set_string (settings, "organiser-name", "Test Organiser");
   kw_test_fixture_open_full (f, FALSE);
   /* it comes in an idle after the window is mapped */
-  for (guint i = 0; i < 50 && (welcome = find_welcome ()) == NULL; i++)
-    kw_test_wait (100);
+  KW_TEST_WAIT_UNTIL ((welcome = find_welcome ()) != NULL);
   g_assert_nonnull (welcome);
   people = kw_contacts_view_get_list (KW_CONTACTS_VIEW (kw_window_get_contacts_view (f->window)), "person");
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (people)), ==, 0);
 
   adw_message_dialog_response (welcome, "demo");
-  kw_test_wait (50);
+  KW_TEST_WAIT_UNTIL (g_list_model_get_n_items (G_LIST_MODEL (people)) > 10);
   g_assert_true (g_settings_get_boolean (settings, "first-run-done"));
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (people)), >, 10);
   organiser = kw_store_dup_organiser (f->store);
@@ -711,8 +710,7 @@ wait_for_welcome (void)
   AdwMessageDialog *welcome = NULL;
 
   /* it comes in an idle after the window is mapped */
-  for (guint i = 0; i < 50 && (welcome = find_welcome ()) == NULL; i++)
-    kw_test_wait (100);
+  KW_TEST_WAIT_UNTIL ((welcome = find_welcome ()) != NULL);
   g_assert_nonnull (welcome);
   return welcome;
 }
@@ -722,9 +720,7 @@ welcome_gone (void)
 {
   AdwMessageDialog *welcome = NULL;
 
-  for (guint i = 0; i < 40 && (welcome = find_welcome ()) != NULL
-                    && gtk_widget_get_visible (GTK_WIDGET (welcome)); i++)
-    kw_test_wait (50);
+  KW_TEST_WAIT_UNTIL ((welcome = find_welcome ()) == NULL || !gtk_widget_get_visible (GTK_WIDGET (welcome)));
   return welcome == NULL || !gtk_widget_get_visible (GTK_WIDGET (welcome));
 }
 
@@ -786,7 +782,9 @@ test_no_welcome_twice (KwTestFixture *f,
                        gconstpointer  data)
 {
   kw_test_fixture_open_full (f, TRUE);
-  kw_test_wait (500);
+  /* the welcome comes in an idle after the window is mapped: whatever
+   * the loop has ready has run */
+  kw_test_flush ();
   g_assert_null (find_welcome ());
 }
 
