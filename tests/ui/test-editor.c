@@ -454,7 +454,7 @@ test_add_relation (KwTestFixture *f,
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (strength), 3);
   button = find_css (form, "suggested-action");
   g_signal_emit_by_name (button, "clicked");
-  KW_TEST_WAIT_UNTIL (kw_related_group_get_n_rows (group) == 1);
+  KW_TEST_WAIT_UNTIL (kw_child_group_get_n_rows (group) == 1);
 
   relations = kw_store_list_by_ref (f->store, "relation", "from", a, NULL);
   g_assert_cmpuint (relations->len, ==, 1);
