@@ -82,8 +82,7 @@ find_widget (GtkWidget  *root,
 static void
 wait_for_model (GtkListView *view)
 {
-  for (guint i = 0; i < 200 && gtk_list_view_get_model (view) == NULL; i++)
-    kw_test_wait (10);
+  KW_TEST_WAIT_UNTIL (gtk_list_view_get_model (view) != NULL);
   g_assert_nonnull (gtk_list_view_get_model (view));
 }
 
@@ -171,10 +170,10 @@ test_pane (KwTestFixture *f,
   kw_list_pane_set_search_text (pane, "no such organisation anywhere");
   g_assert_true (kw_list_pane_get_searching (pane));
   wait_while_busy (list);
-  kw_test_wait (20);
+  KW_TEST_WAIT_UNTIL ((empty = find_widget (GTK_WIDGET (pane), ADW_TYPE_STATUS_PAGE,
+                                            "No Matches for These Filters")) != NULL
+                      && gtk_widget_get_mapped (empty));
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 0);
-  empty = find_widget (GTK_WIDGET (pane), ADW_TYPE_STATUS_PAGE, "No Matches for These Filters");
-  g_assert_nonnull (empty);
   g_assert_true (gtk_widget_get_mapped (empty));
   g_assert_false (gtk_widget_get_visible (count_label (pane)));
   g_signal_emit_by_name (find_widget (empty, GTK_TYPE_BUTTON, "_Clear Filters"), "clicked");
@@ -220,9 +219,8 @@ test_pane_empty (KwTestFixture *f,
   kw_list_pane_set_empty_state (pane, "folder-symbolic", "No Things Yet", "Add a thing.", "_Add Thing");
   gtk_window_present (GTK_WINDOW (window));
   wait_for_model (kw_list_pane_get_list_view (pane));
-  kw_test_wait (20);
-  empty = find_widget (GTK_WIDGET (pane), ADW_TYPE_STATUS_PAGE, "No Things Yet");
-  g_assert_nonnull (empty);
+  KW_TEST_WAIT_UNTIL ((empty = find_widget (GTK_WIDGET (pane), ADW_TYPE_STATUS_PAGE, "No Things Yet")) != NULL
+                      && gtk_widget_get_mapped (empty));
   g_assert_true (gtk_widget_get_mapped (empty));
   g_assert_cmpstr (adw_status_page_get_icon_name (ADW_STATUS_PAGE (empty)), ==, "folder-symbolic");
   add = find_widget (empty, GTK_TYPE_BUTTON, "_Add Thing");
@@ -279,7 +277,7 @@ close_dialog (AdwMessageDialog *dialog)
 {
   adw_message_dialog_response (dialog, "cancel");
   gtk_window_destroy (GTK_WINDOW (dialog));
-  kw_test_wait (20);
+  kw_test_flush ();
 }
 
 /* While the window is busy its views are insensitive, and their actions
@@ -310,12 +308,12 @@ test_busy_actions (KwTestFixture *f,
   gtk_widget_activate_action (view, "contacts.export-people", NULL);
   gtk_widget_activate_action (GTK_WIDGET (f->window), "contacts.export-people", NULL);
   gtk_widget_activate_action (GTK_WIDGET (f->window), "contacts.find-duplicates", NULL);
-  kw_test_wait (20);
+  kw_test_settle (20);   /* nothing happens: no dialog comes */
   g_assert_null (find_dialog ("Export the Listed People"));
   g_assert_null (find_merge_window ());
   /* the window's own: the search popover does not open */
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.search", NULL);
-  kw_test_wait (20);
+  kw_test_settle (20);   /* nothing happens: the popover stays closed */
   g_assert_false (gtk_widget_get_visible (kw_window_get_search_popover (f->window)));
 
   _kw_window_set_busy (f->window, NULL);
@@ -329,8 +327,7 @@ test_busy_actions (KwTestFixture *f,
   g_assert_nonnull (find_merge_window ());
   gtk_window_destroy (GTK_WINDOW (find_merge_window ()));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.search", NULL));
-  kw_test_wait (20);
-  g_assert_true (gtk_widget_get_visible (kw_window_get_search_popover (f->window)));
+  KW_TEST_WAIT_UNTIL (gtk_widget_get_visible (kw_window_get_search_popover (f->window)));
 }
 
 /* The Import of Kwartier exports, given a contact file: the view that
