@@ -693,6 +693,49 @@ test_pending_summary (Fixture       *fx,
   g_assert_cmpstr (organisation, ==, "Stichting Draad");
 }
 
+/* What a row shows of the records that belong to it comes from the
+ * registry's SUMMARY fields: a person's row reads affiliations (and the
+ * organisations they point at) and contact moments; an alliance's none. */
+static gboolean
+has_type (const char * const *types,
+          const char         *name)
+{
+  for (guint i = 0; types[i]; i++)
+    if (g_str_equal (types[i], name))
+      return TRUE;
+  return FALSE;
+}
+
+static void
+test_row_types (void)
+{
+  const char * const *person = _kw_store_query_row_types (kw_registry_lookup ("person"));
+  const char * const *alliance = _kw_store_query_row_types (kw_registry_lookup ("alliance"));
+
+  g_assert_cmpuint (g_strv_length ((char **) person), ==, 3);
+  g_assert_true (has_type (person, "affiliation"));
+  g_assert_true (has_type (person, "organisation"));
+  g_assert_true (has_type (person, "contact_moment"));
+  g_assert_null (alliance[0]);
+  /* every SUMMARY field is a date or a reference of a type that belongs to another */
+  for (guint t = 0; t < kw_registry_n_types (); t++)
+    {
+      const KwEntityType *type = kw_registry_type_at (t);
+
+      for (guint i = 0; i < type->n_fields; i++)
+        if (type->fields[i].flags & KW_FIELD_FLAG_SUMMARY)
+          {
+            gboolean has_parent = FALSE;
+
+            g_assert_true (type->fields[i].kind == KW_FIELD_DATE || type->fields[i].kind == KW_FIELD_REF);
+            for (guint j = 0; j < type->n_fields; j++)
+              if (j != i && (type->fields[j].flags & KW_FIELD_FLAG_PARENT))
+                has_parent = TRUE;
+            g_assert_true (has_parent);
+          }
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -707,6 +750,7 @@ main (int   argc,
   g_test_add ("/kw/record-list/filters", Fixture, NULL, fixture_set_up, test_filters, fixture_tear_down);
   g_test_add ("/kw/record-list/children-stale-sort", Fixture, NULL, fixture_set_up, test_children_stale_sort, fixture_tear_down);
   g_test_add ("/kw/record-list/pending-delete", Fixture, NULL, fixture_set_up, test_pending_delete, fixture_tear_down);
+  g_test_add_func ("/kw/record-list/row-types", test_row_types);
   g_test_add ("/kw/record-list/pending-summary", Fixture, NULL, fixture_set_up, test_pending_summary, fixture_tear_down);
   return g_test_run ();
 }

@@ -100,7 +100,8 @@ static const KwField person_fields[] = {
 
 static const KwField affiliation_fields[] = {
   OWNER ("person", N_("Person"), to_person),
-  OWNER ("organisation", N_("Organisation"), to_organisation),
+  { "organisation", N_("Organisation"), KW_FIELD_REF,
+    KW_FIELD_FLAG_REQUIRED | KW_FIELD_FLAG_PARENT | KW_FIELD_FLAG_SUMMARY, NULL, to_organisation, 0, 0 },
   TEXT ("role", N_("Role")),
   DATE ("since", N_("Since")),
   DATE ("until", N_("Until")),
@@ -120,7 +121,7 @@ static const KwField relation_fields[] = {
 
 static const KwField contact_moment_fields[] = {
   OWNER ("person", N_("Person"), to_person),
-  { "date", N_("Date"), KW_FIELD_DATE, KW_FIELD_FLAG_INDEX, NULL, NULL, 0, 0, NULL },
+  { "date", N_("Date"), KW_FIELD_DATE, KW_FIELD_FLAG_INDEX | KW_FIELD_FLAG_SUMMARY, NULL, NULL, 0, 0, NULL },
   TEXT ("channel", N_("Channel")),
   TEXT_F ("summary", N_("Summary"), KW_FIELD_FLAG_LONG),
 };

@@ -43,6 +43,10 @@ typedef enum {
   KW_FIELD_FLAG_CONTEXT  = 1 << 8, /* the record takes part in the one referred to without
                                     * belonging to it (a meeting of an alliance): with the
                                     * PARENT references, what a partial export's scope holds */
+  KW_FIELD_FLAG_SUMMARY  = 1 << 9, /* shown in the list row of the record it belongs to (its
+                                    * PARENT): a reference as the title of the current one
+                                    * (an affiliation's organisation), a date as the latest
+                                    * (a contact moment's date: the last contact) */
 } KwFieldFlags;
 
 typedef struct {

@@ -25,16 +25,23 @@ static const char find_by_phone_sql[] =
 static const char find_by_name_sql[] =
   "SELECT id FROM person WHERE name = ? COLLATE NOCASE AND deleted IS NULL LIMIT 1";
 
-static const char last_contact_sql[] =
-  "SELECT max (date) FROM contact_moment WHERE person = ?";
+/* A row's summary, from the registry's KW_FIELD_FLAG_SUMMARY fields of
+ * the types that belong to the row's type (see summary_of): the latest
+ * date (a person's last contact) … */
+static const char latest_sql[] =
+  "SELECT max (\"%s\") FROM \"%s\" WHERE \"%s\" = ?";
 
-/* (each %s: the condition that leaves out pending deletes, or "") */
-static const char person_summary_sql[] =
+/* … and the area and the title of the current record a reference of a
+ * belonging type points at (a person's organisation through an
+ * affiliation: current when not ended, the latest begun first).
+ * Each %s after the names: the condition that leaves out pending
+ * deletes, or "". */
+static const char current_ref_summary_sql[] =
   "SELECT (SELECT name FROM area WHERE id = p.area AND deleted IS NULL%s), "
-  "(SELECT o.name FROM affiliation a JOIN organisation o ON o.id = a.organisation "
-  " WHERE a.person = p.id AND a.deleted IS NULL AND o.deleted IS NULL%s%s "
-  " AND (a.until IS NULL OR a.until >= date ('now')) ORDER BY a.since DESC LIMIT 1) "
-  "FROM person p WHERE p.id = ?";
+  "(SELECT o.\"%s\" FROM \"%s\" a JOIN \"%s\" o ON o.id = a.\"%s\" "
+  " WHERE a.\"%s\" = p.id AND a.deleted IS NULL AND o.deleted IS NULL%s%s%s "
+  " ORDER BY %s LIMIT 1) "
+  "FROM \"%s\" p WHERE p.id = ?";
 
 static const char area_summary_sql[] =
   "SELECT (SELECT name FROM area WHERE id = r.area AND deleted IS NULL%s), NULL "
@@ -339,14 +346,88 @@ _kw_store_query_parent_ref (const KwEntityType *child,
   return NULL;
 }
 
+/* What a row of @type shows of the records that belong to it: the
+ * registry's KW_FIELD_FLAG_SUMMARY fields of the types with a PARENT
+ * reference at @type (other than that field itself). */
+typedef struct {
+  const KwEntityType *date_type;    /* contact_moment */
+  const KwField      *date_parent;  /* its person */
+  const KwField      *date;         /* its date */
+  const KwEntityType *ref_type;     /* affiliation */
+  const KwField      *ref_parent;   /* its person */
+  const KwField      *ref;          /* its organisation */
+  const char         *row_types[8]; /* the types these read, NULL-terminated */
+} Summary;
+
+static void
+add_row_type (Summary    *summary,
+              const char *name)
+{
+  guint n = 0;
+
+  while (summary->row_types[n] != NULL && n < G_N_ELEMENTS (summary->row_types) - 1)
+    if (g_str_equal (summary->row_types[n++], name))
+      return;
+  if (n < G_N_ELEMENTS (summary->row_types) - 1)
+    summary->row_types[n] = g_intern_string (name);
+}
+
+static void
+find_summary (const KwEntityType *type,
+              Summary            *summary)
+{
+  for (guint t = 0; t < kw_registry_n_types (); t++)
+    {
+      const KwEntityType *child = kw_registry_type_at (t);
+      const KwField *parent = _kw_store_query_parent_ref (child, type);
+
+      for (guint i = 0; parent != NULL && i < child->n_fields; i++)
+        {
+          const KwField *field = &child->fields[i];
+
+          if (!(field->flags & KW_FIELD_FLAG_SUMMARY) || field == parent)
+            continue;
+          if (field->kind == KW_FIELD_DATE && summary->date == NULL)
+            {
+              summary->date_type = child, summary->date_parent = parent, summary->date = field;
+              add_row_type (summary, child->name);
+            }
+          else if (field->kind == KW_FIELD_REF && summary->ref == NULL
+                   && kw_registry_lookup (field->targets[0]) != NULL
+                   && kw_registry_lookup (field->targets[0])->title_field != NULL)
+            {
+              summary->ref_type = child, summary->ref_parent = parent, summary->ref = field;
+              add_row_type (summary, child->name);
+              add_row_type (summary, field->targets[0]);
+            }
+        }
+    }
+}
+
+static const Summary *
+summary_of (const KwEntityType *type)
+{
+  static GHashTable *summaries;   /* KwEntityType → Summary, never freed (the registry is static) */
+  G_LOCK_DEFINE_STATIC (summaries);
+  Summary *summary;
+
+  G_LOCK (summaries);
+  if (summaries == NULL)
+    summaries = g_hash_table_new (NULL, NULL);
+  if ((summary = g_hash_table_lookup (summaries, type)) == NULL)
+    {
+      summary = g_new0 (Summary, 1);
+      find_summary (type, summary);
+      g_hash_table_insert (summaries, (gpointer) type, summary);
+    }
+  G_UNLOCK (summaries);
+  return summary;
+}
+
 const char * const *
 _kw_store_query_row_types (const KwEntityType *type)
 {
-  /* what person_summary_sql and last_contact_sql read */
-  static const char * const person_row[] = { "affiliation", "contact_moment", "organisation", NULL };
-  static const char * const none[] = { NULL };
-
-  return g_str_equal (type->name, "person") ? person_row : none;
+  return summary_of (type)->row_types;
 }
 
 GArray *
@@ -620,6 +701,7 @@ char *
 kw_store_dup_last_contact (KwStore    *self,
                            const char *person_id)
 {
+  const Summary *summary = summary_of (kw_registry_lookup ("person"));
   g_autofree char *pending = NULL;
   g_autofree char *sql = NULL;
   sqlite3_stmt *stmt;
@@ -627,10 +709,17 @@ kw_store_dup_last_contact (KwStore    *self,
 
   g_return_val_if_fail (KW_IS_STORE (self), NULL);
 
-  if (person_id == NULL)
+  if (person_id == NULL || summary->date == NULL)
     return NULL;
-  pending = _kw_store_pending_sql (self, kw_registry_lookup ("contact_moment"), NULL);
-  sql = g_strconcat (last_contact_sql, pending, NULL);
+  pending = _kw_store_pending_sql (self, summary->date_type, NULL);
+  sql = g_strdup_printf (latest_sql, summary->date->name, summary->date_type->name, summary->date_parent->name);
+  if (*pending != '\0')
+    {
+      char *with = g_strconcat (sql, pending, NULL);
+
+      g_free (sql);
+      sql = with;
+    }
   if ((stmt = _kw_store_prepare (self, sql, NULL)) == NULL)
     return NULL;
   sqlite3_bind_text (stmt, 1, person_id, -1, SQLITE_STATIC);
@@ -638,6 +727,22 @@ kw_store_dup_last_contact (KwStore    *self,
     date = dup_column (stmt, 0);
   sqlite3_reset (stmt);
   return date;
+}
+
+/* The current one of the belonging records (a reference's summary):
+ * " AND (a.until IS NULL OR a.until >= date ('now'))" when the type has
+ * an end date, and the order, the latest begun first. */
+static char *
+current_condition (const KwEntityType *type)
+{
+  return g_strdup (kw_entity_type_field (type, "until") != NULL
+                   ? " AND (a.\"until\" IS NULL OR a.\"until\" >= date ('now'))" : "");
+}
+
+static char *
+current_order (const KwEntityType *type)
+{
+  return g_strdup (kw_entity_type_field (type, "since") != NULL ? "a.\"since\" DESC" : "a.rid DESC");
 }
 
 void
@@ -648,8 +753,9 @@ kw_store_query_summary (KwStore     *self,
                         char       **organisation)
 {
   const KwEntityType *type = kw_registry_lookup (type_name);
+  const Summary *summary;
   g_autofree char *sql = NULL;
-  g_autofree char *no_area = NULL, *no_affiliation = NULL, *no_organisation = NULL;
+  g_autofree char *no_area = NULL, *no_child = NULL, *no_target = NULL;
   sqlite3_stmt *stmt;
 
   g_return_if_fail (KW_IS_STORE (self));
@@ -658,12 +764,19 @@ kw_store_query_summary (KwStore     *self,
   *area = *organisation = NULL;
   if (type == NULL || id == NULL || kw_entity_type_field (type, "area") == NULL)
     return;
+  summary = summary_of (type);
   no_area = _kw_store_pending_sql (self, kw_registry_lookup ("area"), NULL);
-  if (strcmp (type->name, "person") == 0)
+  if (summary->ref != NULL)
     {
-      no_affiliation = _kw_store_pending_sql (self, kw_registry_lookup ("affiliation"), "a");
-      no_organisation = _kw_store_pending_sql (self, kw_registry_lookup ("organisation"), "o");
-      sql = g_strdup_printf (person_summary_sql, no_area, no_affiliation, no_organisation);
+      const KwEntityType *target = kw_registry_lookup (summary->ref->targets[0]);
+      g_autofree char *current = current_condition (summary->ref_type);
+      g_autofree char *order = current_order (summary->ref_type);
+
+      no_child = _kw_store_pending_sql (self, summary->ref_type, "a");
+      no_target = _kw_store_pending_sql (self, target, "o");
+      sql = g_strdup_printf (current_ref_summary_sql, no_area,
+                             target->title_field, summary->ref_type->name, target->name, summary->ref->name,
+                             summary->ref_parent->name, no_child, no_target, current, order, type->name);
     }
   else
     sql = g_strdup_printf (area_summary_sql, no_area, type->name);
