@@ -704,19 +704,22 @@ static GPtrArray *collect_rows (KwStore            *self,
                                 const char         *sql,
                                 const char         *bind,
                                 GError            **error);
-static gboolean delete_record (KwStore    *self,
-                               KwRecord   *record,
-                               GPtrArray  *deleted,
-                               GError    **error);
+typedef gboolean (*BelongingFunc) (KwStore   *self,
+                                   KwRecord  *child,
+                                   GPtrArray *records,
+                                   GError   **error);
 
-/* What belongs to a record (the PARENT references to it, DESIGN.md's
- * Privacy section) is deleted with it, each with its own tombstone. */
+/* Calls @func for each live record with a PARENT reference to this one
+ * (DESIGN.md's Privacy section: what belongs to it), one reference at a
+ * time, so that what @func deleted through one is not met again through
+ * the next. */
 static gboolean
-delete_belonging (KwStore     *self,
-                  const char  *type_name,
-                  const char  *id,
-                  GPtrArray   *deleted,
-                  GError     **error)
+foreach_belonging (KwStore       *self,
+                   const char    *type_name,
+                   const char    *id,
+                   BelongingFunc  func,
+                   GPtrArray     *records,
+                   GError       **error)
 {
   for (guint t = 0; t < kw_registry_n_types (); t++)
     {
@@ -734,11 +737,22 @@ delete_belonging (KwStore     *self,
           if ((children = collect_rows (self, type, sql, id, error)) == NULL)
             return FALSE;
           for (guint k = 0; k < children->len; k++)
-            if (!delete_record (self, g_ptr_array_index (children, k), deleted, error))
+            if (!func (self, g_ptr_array_index (children, k), records, error))
               return FALSE;
         }
     }
   return TRUE;
+}
+
+/* What belongs to a record is deleted with it, each with its own tombstone. */
+static gboolean
+delete_belonging (KwStore     *self,
+                  const char  *type_name,
+                  const char  *id,
+                  GPtrArray   *deleted,
+                  GError     **error)
+{
+  return foreach_belonging (self, type_name, id, delete_record, deleted, error);
 }
 
 static gboolean
@@ -752,7 +766,20 @@ contains_record (GPtrArray *records,
   return FALSE;
 }
 
-/* What delete_belonging () would delete, without writing. */
+static gboolean
+collect_child (KwStore   *self,
+               KwRecord  *child,
+               GPtrArray *records,
+               GError   **error)
+{
+  if (contains_record (records, child))  /* a relation of a person with itself */
+    return TRUE;
+  g_ptr_array_add (records, g_object_ref (child));
+  return _kw_store_collect_belonging (self, kw_record_get_type_name (child),
+                                      kw_record_get_id (child), records, error);
+}
+
+/* What delete_belonging () would delete, at every depth, without writing. */
 gboolean
 _kw_store_collect_belonging (KwStore     *self,
                              const char  *type_name,
@@ -760,35 +787,7 @@ _kw_store_collect_belonging (KwStore     *self,
                              GPtrArray   *records,
                              GError     **error)
 {
-  for (guint t = 0; t < kw_registry_n_types (); t++)
-    {
-      const KwEntityType *type = kw_registry_type_at (t);
-
-      for (guint i = 0; i < type->n_fields; i++)
-        {
-          const KwField *f = &type->fields[i];
-          g_autofree char *sql = NULL;
-          g_autoptr(GPtrArray) children = NULL;
-
-          if (!(f->flags & KW_FIELD_FLAG_PARENT) || !kw_field_targets (f, type_name))
-            continue;
-          sql = g_strdup_printf ("%s WHERE \"%s\" = ? AND deleted IS NULL", sql_for (type)->select, f->name);
-          if ((children = collect_rows (self, type, sql, id, error)) == NULL)
-            return FALSE;
-          for (guint k = 0; k < children->len; k++)
-            {
-              KwRecord *child = g_ptr_array_index (children, k);
-
-              if (contains_record (records, child))  /* a relation of a person with itself */
-                continue;
-              g_ptr_array_add (records, g_object_ref (child));
-              if (!_kw_store_collect_belonging (self, kw_record_get_type_name (child),
-                                                kw_record_get_id (child), records, error))
-                return FALSE;
-            }
-        }
-    }
-  return TRUE;
+  return foreach_belonging (self, type_name, id, collect_child, records, error);
 }
 
 static gboolean
