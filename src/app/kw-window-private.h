@@ -49,4 +49,10 @@ GArray   *_kw_window_dup_default_view_types (void);
 void      _kw_window_add_view_type      (GType           type);
 void      _kw_window_remove_view_type   (GType           type);
 
+/* For tests: the widgets they look at. */
+GtkListBox  *kw_window_get_sidebar      (KwWindow       *self);
+GtkWidget   *kw_window_get_search_popover (KwWindow     *self);
+/* The toast offering to undo a delete, while it is shown. */
+AdwToast    *kw_window_get_undo_toast   (KwWindow       *self);
+
 G_END_DECLS

@@ -21,11 +21,7 @@ const char  *kw_window_get_view         (KwWindow       *self);
 /* The view (a KwView) that shows records of the type, or NULL. */
 GtkWidget   *kw_window_get_view_for_type (KwWindow      *self,
                                           const char    *type_name);
-GtkListBox  *kw_window_get_sidebar      (KwWindow       *self);
-GtkWidget   *kw_window_get_search_popover (KwWindow     *self);
-/* The toast offering to undo a delete, while it is shown. */
-AdwToast    *kw_window_get_undo_toast   (KwWindow       *self);
-/* When the sync folder is synced (tests shorten its intervals). */
+/* When the sync folder is synced. */
 KwSyncScheduler *kw_window_get_sync_scheduler (KwWindow   *self);
 
 G_END_DECLS

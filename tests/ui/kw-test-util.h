@@ -8,6 +8,7 @@
 
 #include "kw-store.h"
 #include "kw-window.h"
+#include "kw-window-private.h"   /* the window's test hooks */
 
 G_BEGIN_DECLS
 
