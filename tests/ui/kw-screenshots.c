@@ -12,6 +12,8 @@
  */
 #include "config.h"
 
+#include <locale.h>
+
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
@@ -174,6 +176,8 @@ static void
 set_language (const char *language)
 {
   ++_nl_msg_cat_cntr;
+  /* dates the language's way where its locale is there (else as C) */
+  setlocale (LC_TIME, language != NULL && g_str_equal (language, "nl") ? "nl_NL.UTF-8" : "C.UTF-8");
   if (language == NULL)
     {
       g_unsetenv ("LANGUAGE");
@@ -196,6 +200,9 @@ take (KwStore    *store,
   gboolean ok;
 
   set_language (shot->language);
+  /* the rows' texts of the shot before were made in its language */
+  if (g_object_get_data (G_OBJECT (store), "kw-contact-row-cache") != NULL)
+    g_hash_table_remove_all (g_object_get_data (G_OBJECT (store), "kw-contact-row-cache"));
   window = kw_window_new (NULL, store);
   view = kw_window_get_contacts_view (window);
 
