@@ -96,7 +96,7 @@ static const OptionSpec ical_options[] = {
   { "--meeting", TRUE }, { "--all", FALSE }, { "-o", TRUE }, { NULL }
 };
 static const OptionSpec report_options[] = {
-  { "--alliance", TRUE }, { "--area", TRUE }, { "--stale-months", TRUE }, { "--threshold", TRUE },
+  { "--alliance", TRUE }, { "--area", TRUE }, { "--map", TRUE }, { "--stale-months", TRUE }, { "--threshold", TRUE },
   { "--today", TRUE }, { "--weeks", TRUE }, { NULL }
 };
 
@@ -214,8 +214,8 @@ static const Command commands[] = {
   { "ical", N_("ical (--meeting ID | --all) -o FILE"),
     N_("iCalendar (RFC 5545) of meetings"),
     NULL, FALSE, ical_options, 0, 0, cmd_ical },
-  { "report", N_("report (missing | budget | absent | load) [ID] [OPTIONS]"),
-    N_("who is missing at the table, budgets, who stopped coming, load per person"),
+  { "report", N_("report (missing | budget | absent | load | bridges) [ID] [OPTIONS]"),
+    N_("who is missing at the table, budgets, who stopped coming, load per person, bridges"),
     N_("Prints one JSON document with the answer of the core (spec/analysis.md):\n"
        "  report missing ALLIANCE_ID    who is missing at the alliance's table\n"
        "  report budget [--alliance ID | --area ID]\n"
@@ -227,6 +227,8 @@ static const Command commands[] = {
        "                                participation load per person over N weeks\n"
        "                                (default 8), ranked; flagged from the threshold\n"
        "                                (default 12)\n"
+       "  report bridges [--area ID | --alliance ID | --map ID]\n"
+       "                                betweenness ranking and single points of failure\n"
        "Each takes --today YYYY-MM-DD, so that an answer can be reproduced on another\n"
        "day. An id that is not a live record of its type: exit status 1."),
     FALSE, report_options, 0, -1, cmd_report },
