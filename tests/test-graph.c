@@ -14,6 +14,10 @@
 #include <stdio.h>
 #include <string.h>
 
+#ifdef HAVE_IGRAPH
+#include <igraph.h>
+#endif
+
 #include "kw-error.h"
 #include "kw-graph.h"
 #include "kw-store.h"
@@ -159,6 +163,92 @@ test_components (void)
   g_autoptr(KwGraph) graph = graph_from ("abcxyz", "ab ac xy yz");
 
   assert_bridges (graph, "a=1.0 y=1.0", "a:1 y:1");
+}
+
+/* On random sparse graphs (many components, trees and cycles) the
+ * search finds exactly igraph_articulation_points (), and each cut_off
+ * is what removing the point and counting the parts gives. */
+static void
+test_random_cut_points (void)
+{
+#ifdef HAVE_IGRAPH
+  g_autoptr(GRand) rand = g_rand_new_with_seed (7);
+
+  for (guint round = 0; round < 20; round++)
+    {
+      g_autoptr(KwGraph) graph = kw_graph_new ();
+      g_autoptr(KwGraphBridges) bridges = NULL;
+      g_autoptr(GArray) pairs = g_array_new (FALSE, FALSE, sizeof (igraph_integer_t));
+      g_autoptr(GHashTable) expected = g_hash_table_new (g_str_hash, g_str_equal);
+      guint n = 10 + round * 3;
+      igraph_vector_int_t edges, points;
+      igraph_t ig;
+
+      for (guint i = 0; i < n; i++)
+        {
+          g_autofree char *id = g_strdup_printf ("n%03u", i);
+
+          kw_graph_add_node (graph, id, "person", id, TRUE, KW_GRAPH_NODE_PERSON, NULL, NULL);
+        }
+      for (guint i = 0; i < n + round; i++)
+        kw_graph_add_edge (graph, (guint) g_rand_int_range (rand, 0, (gint32) n),
+                           (guint) g_rand_int_range (rand, 0, (gint32) n), NULL, 1, FALSE);
+      kw_graph_sort (graph);
+      for (guint i = 0; i < graph->edges->len; i++)
+        {
+          KwGraphEdge *e = g_ptr_array_index (graph->edges, i);
+          igraph_integer_t a = e->a, b = e->b;
+
+          g_array_append_val (pairs, a);
+          g_array_append_val (pairs, b);
+        }
+      igraph_vector_int_view (&edges, (igraph_integer_t *) pairs->data, pairs->len);
+      g_assert_cmpint (igraph_create (&ig, &edges, n, IGRAPH_UNDIRECTED), ==, IGRAPH_SUCCESS);
+      igraph_vector_int_init (&points, 0);
+      g_assert_cmpint (igraph_articulation_points (&ig, &points), ==, IGRAPH_SUCCESS);
+      for (igraph_integer_t i = 0; i < igraph_vector_int_size (&points); i++)
+        {
+          guint v = (guint) VECTOR (points)[i];
+          igraph_vector_int_t keep, membership, sizes;
+          igraph_integer_t n_parts, largest = 0, component_size = 0;
+          igraph_t without;
+
+          /* the component of v, and the largest part of it left without v */
+          igraph_vector_int_init (&membership, 0);
+          igraph_vector_int_init (&sizes, 0);
+          igraph_connected_components (&ig, &membership, &sizes, &n_parts, IGRAPH_WEAK);
+          component_size = VECTOR (sizes)[VECTOR (membership)[v]];
+          igraph_vector_int_init (&keep, 0);
+          for (guint w = 0; w < n; w++)
+            if (w != v && VECTOR (membership)[w] == VECTOR (membership)[v])
+              igraph_vector_int_push_back (&keep, w);
+          igraph_induced_subgraph (&ig, &without, igraph_vss_vector (&keep), IGRAPH_SUBGRAPH_AUTO);
+          igraph_connected_components (&without, NULL, &sizes, &n_parts, IGRAPH_WEAK);
+          for (igraph_integer_t p = 0; p < n_parts; p++)
+            largest = MAX (largest, VECTOR (sizes)[p]);
+          g_hash_table_insert (expected, ((KwGraphNode *) g_ptr_array_index (graph->nodes, v))->id,
+                               GINT_TO_POINTER ((gint) (component_size - 1 - largest) + 1));
+          igraph_destroy (&without);
+          igraph_vector_int_destroy (&keep);
+          igraph_vector_int_destroy (&sizes);
+          igraph_vector_int_destroy (&membership);
+        }
+      igraph_vector_int_destroy (&points);
+      igraph_destroy (&ig);
+
+      bridges = bridges_of (graph);
+      g_assert_cmpuint (bridges->articulation_points->len, ==, g_hash_table_size (expected));
+      for (guint i = 0; i < bridges->articulation_points->len; i++)
+        {
+          KwGraphCutPoint *p = g_ptr_array_index (bridges->articulation_points, i);
+
+          g_assert_true (g_hash_table_contains (expected, p->id));
+          g_assert_cmpint ((gint) p->cut_off, ==, GPOINTER_TO_INT (g_hash_table_lookup (expected, p->id)) - 1);
+        }
+    }
+#else
+  g_test_skip ("built without igraph");
+#endif
 }
 
 /* A pair given twice, both ways, and a node with itself make one edge. */
@@ -548,6 +638,7 @@ main (int    argc,
   g_test_add_func ("/kw/graph/two-triangles", test_two_triangles);
   g_test_add_func ("/kw/graph/square", test_square);
   g_test_add_func ("/kw/graph/components", test_components);
+  g_test_add_func ("/kw/graph/random-cut-points", test_random_cut_points);
   g_test_add_func ("/kw/graph/duplicates", test_duplicates);
   g_test_add_func ("/kw/graph/layout", test_layout);
 #define ADD(path, func) \

@@ -6,8 +6,9 @@
  * linked pair); igraph gets a copy for each computation. Betweenness is
  * igraph's (Brandes; on an undirected graph each unordered pair counts
  * once, as spec/analysis.md asks); the articulation points and the part
- * each cuts off come from one depth-first search here, so that cut_off
- * costs no more than finding the points.
+ * each cuts off come from one depth-first search here (the same points
+ * as igraph_articulation_points (), which tests/test-graph.c checks), so
+ * that cut_off costs no more than finding the points.
  */
 #define G_LOG_DOMAIN "kw-graph"
 
@@ -633,7 +634,6 @@ kw_graph_bridges (KwGraph  *graph,
   g_autofree guint *cut_off = NULL;
   igraph_t ig;
   igraph_vector_t betweenness;
-  igraph_vector_int_t points;
   igraph_error_t code;
 
   g_return_val_if_fail (graph != NULL, NULL);
@@ -652,19 +652,10 @@ kw_graph_bridges (KwGraph  *graph,
       igraph_destroy (&ig);
       return NULL;
     }
-  if (igraph_failed (igraph_vector_int_init (&points, 0), error))
-    {
-      igraph_vector_destroy (&betweenness);
-      igraph_destroy (&ig);
-      return NULL;
-    }
   /* undirected, unweighted: each unordered pair of nodes counts once */
   code = igraph_betweenness (&ig, &betweenness, igraph_vss_all (), IGRAPH_UNDIRECTED, NULL);
-  if (code == IGRAPH_SUCCESS)
-    code = igraph_articulation_points (&ig, &points);
   if (igraph_failed (code, error))
     {
-      igraph_vector_int_destroy (&points);
       igraph_vector_destroy (&betweenness);
       igraph_destroy (&ig);
       return NULL;
@@ -685,21 +676,19 @@ kw_graph_bridges (KwGraph  *graph,
   g_ptr_array_sort (result->bridges, compare_bridges);
 
   cut_off = compute_cut_offs (graph);
-  for (igraph_integer_t i = 0; i < igraph_vector_int_size (&points); i++)
+  for (guint v = 0; v < graph->nodes->len; v++)
     {
-      guint v = (guint) VECTOR (points)[i];
       KwGraphNode *node = g_ptr_array_index (graph->nodes, v);
-      KwGraphCutPoint *point = g_new (KwGraphCutPoint, 1);
+      KwGraphCutPoint *point;
 
       if (cut_off[v] == G_MAXUINT)
-        g_warning ("igraph and the search disagree on whether %s is an articulation point", node->id);
-      *point = (KwGraphCutPoint) { g_strdup (node->id), g_strdup (node->name),
-                                   cut_off[v] == G_MAXUINT ? 0 : cut_off[v] };
+        continue;
+      point = g_new (KwGraphCutPoint, 1);
+      *point = (KwGraphCutPoint) { g_strdup (node->id), g_strdup (node->name), cut_off[v] };
       g_ptr_array_add (result->articulation_points, point);
     }
   g_ptr_array_sort (result->articulation_points, compare_cut_points);
 
-  igraph_vector_int_destroy (&points);
   igraph_vector_destroy (&betweenness);
   igraph_destroy (&ig);
   return g_steal_pointer (&result);
