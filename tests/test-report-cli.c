@@ -903,6 +903,150 @@ test_bridges (void)
   g_assert_false (g_file_test (sb->db, G_FILE_TEST_EXISTS));
 }
 
+/* map */
+
+static char *
+read_bytes (const char *path,
+            gsize      *length)
+{
+  g_autoptr(GError) error = NULL;
+  char *bytes = NULL;
+
+  g_file_get_contents (path, &bytes, length, &error);
+  g_assert_no_error (error);
+  return bytes;
+}
+
+/* Whether @needle is anywhere in the bytes (binary too). */
+static gboolean
+bytes_contain (const char *bytes,
+               gsize       length,
+               const char *needle)
+{
+  gsize n = strlen (needle);
+
+  for (gsize i = 0; n <= length && i <= length - n; i++)
+    if (memcmp (bytes + i, needle, n) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* The picture of spec/analysis.md, "What leaves the laptop": people
+ * whose consent is public or shared are named; private and not asked
+ * are unnamed nodes, nothing of theirs in the bytes of the SVG (its
+ * title and description too) or the PNG. The SVG is well-formed XML. */
+static void
+test_map (void)
+{
+  g_autoptr(Sandbox) sb = sandbox_new ();
+  g_autofree char *paula = put (sb, "person", "name=Paula Openbaar", "consent=public", NULL);
+  g_autofree char *gijs = put (sb, "person", "name=Gijs Gedeeld", "consent=shared", NULL);
+  g_autofree char *greet = put (sb, "person", "name=Greet Geheimhouder", "consent=private",
+                                "email=greet@example.org", "key_figure=true", NULL);
+  g_autofree char *otto = put (sb, "person", "name=Otto Ongevraagd", "phone=0612345678", NULL);
+  g_autofree char *club = put (sb, "organisation", "name=Buurtclub Zonnehoek", "kind=residents_group", NULL);
+  g_autofree char *map = put (sb, "stakeholder_map", "name=Kaart Zonnehoek", NULL);
+  g_autofree char *map_arg = g_strconcat ("map=", map, NULL);
+  g_autofree char *svg = g_build_filename (sb->dir, "kaart.svg", NULL);
+  g_autofree char *png = g_build_filename (sb->dir, "kaart.PNG", NULL);
+  g_autofree char *small = g_build_filename (sb->dir, "klein.svg", NULL);
+  g_autofree char *bytes = NULL;
+  g_autoptr(GMarkupParseContext) xml = NULL;
+  g_autoptr(GError) error = NULL;
+  static const GMarkupParser no_callbacks = { NULL };
+  g_autoptr(Result) r = NULL;
+  gsize length = 0;
+  const char *people[] = { paula, gijs, greet, otto };
+  const char * const hidden[] = { "Greet", "Geheimhouder", "greet@example.org", "Otto", "Ongevraagd", "0612345678" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (people); i++)
+    {
+      relate (sb, people[i], club);
+      relate (sb, people[i], people[(i + 1) % G_N_ELEMENTS (people)]);
+    }
+  {
+    g_autofree char *pa = g_strconcat ("party=", paula, NULL);
+    g_autofree char *pg = g_strconcat ("party=", greet, NULL);
+
+    g_free (put (sb, "map_position", map_arg, pa, NULL));
+    g_free (put (sb, "map_position", map_arg, pg, NULL));
+  }
+
+  r = run (sb, "map", "-o", svg, NULL);
+  assert_status (r, 0);
+  g_assert_cmpstr (r->out, ==, "");
+  g_clear_pointer (&r, result_free);
+  bytes = read_bytes (svg, &length);
+  xml = g_markup_parse_context_new (&no_callbacks, G_MARKUP_DEFAULT_FLAGS, NULL, NULL);
+  g_assert_true (g_markup_parse_context_parse (xml, bytes, (gssize) length, &error)
+                 && g_markup_parse_context_end_parse (xml, &error));
+  g_assert_no_error (error);
+  g_assert_true (bytes_contain (bytes, length, "<svg"));
+  g_assert_true (bytes_contain (bytes, length, "<title>Stakeholder network</title>"));
+  g_assert_true (bytes_contain (bytes, length, "Paula Openbaar"));
+  g_assert_true (bytes_contain (bytes, length, "Gijs Gedeeld"));
+  g_assert_true (bytes_contain (bytes, length, "Buurtclub Zonnehoek"));
+  g_assert_true (bytes_contain (bytes, length, "2 people not named"));
+  for (guint i = 0; i < G_N_ELEMENTS (hidden); i++)
+    if (bytes_contain (bytes, length, hidden[i]))
+      g_error ("the SVG holds “%s”", hidden[i]);
+  g_assert_false (bytes_contain (bytes, length, greet));
+  g_assert_false (bytes_contain (bytes, length, otto));
+  g_clear_pointer (&bytes, g_free);
+
+  /* PNG by the name (any case): a real picture, none of them in it either */
+  r = run (sb, "map", "-o", png, NULL);
+  assert_status (r, 0);
+  g_clear_pointer (&r, result_free);
+  bytes = read_bytes (png, &length);
+  g_assert_cmpuint (length, >, 10000);
+  g_assert_true (memcmp (bytes, "\x89PNG\r\n\x1a\n", 8) == 0);
+  for (guint i = 0; i < G_N_ELEMENTS (hidden); i++)
+    g_assert_false (bytes_contain (bytes, length, hidden[i]));
+  g_clear_pointer (&bytes, g_free);
+
+  /* --map: its two parties, titled by the map */
+  r = run (sb, "map", "--map", map, "-o", small, NULL);
+  assert_status (r, 0);
+  g_clear_pointer (&r, result_free);
+  bytes = read_bytes (small, &length);
+  g_assert_true (bytes_contain (bytes, length, "<title>Stakeholder network: Kaart Zonnehoek</title>"));
+  g_assert_true (bytes_contain (bytes, length, "2 nodes, 0 edges; 1 person not named"));
+  g_assert_true (bytes_contain (bytes, length, "Paula Openbaar"));
+  g_assert_false (bytes_contain (bytes, length, "Gijs Gedeeld"));
+  g_assert_false (bytes_contain (bytes, length, "Geheimhouder"));
+  g_clear_pointer (&bytes, g_free);
+
+  /* an id that is not a live record of its type: exit 1, no file */
+  g_assert_cmpint (g_unlink (small), ==, 0);
+  r = run (sb, "map", "--area", map, "-o", small, NULL);
+  assert_refused (r, map);
+  g_clear_pointer (&r, result_free);
+  g_assert_false (g_file_test (small, G_FILE_TEST_EXISTS));
+
+  /* usage: exit 2, before a database is made */
+  g_free (sb->db);
+  sb->db = g_build_filename (sb->dir, "fresh.db", NULL);
+  {
+    const char * const bad[][6] = {
+      { "map", NULL },
+      { "map", "-o", "kaart.jpg", NULL },
+      { "map", "--area", "a", "--map", "b", "-o", },
+      { "map", "--weeks", "2", "-o", "kaart.svg", NULL },
+      { "map", "-o", "kaart.svg", "extra", NULL },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+      {
+        r = run (sb, bad[i][0], bad[i][1], bad[i][2], bad[i][3], bad[i][4],
+                 i == 2 ? "kaart.svg" : NULL, NULL);
+        assert_usage (r);
+        g_clear_pointer (&r, result_free);
+      }
+  }
+  g_assert_false (g_file_test (sb->db, G_FILE_TEST_EXISTS));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -916,6 +1060,7 @@ main (int    argc,
   g_test_add_func ("/kw/report-cli/refusals", test_refusals);
   g_test_add_func ("/kw/report-cli/today", test_today);
   g_test_add_func ("/kw/report-cli/bridges", test_bridges);
+  g_test_add_func ("/kw/report-cli/map", test_map);
 
   return g_test_run ();
 }

@@ -21,6 +21,7 @@
 #include "kw-cli.h"
 #include "kw-cli-report.h"
 #include "kw-graph.h"
+#include "kw-map-render.h"
 #include "kw-error.h"
 
 #define PROGRAM "kwartier-cli"
@@ -573,4 +574,114 @@ kw_cli_report (KwStore  *store,
     default:
       return KW_CLI_EXIT_USAGE;
     }
+}
+
+/* map (spec/cli.md): the picture of the network, by kw-map-render.c */
+
+#define MAP_SYNOPSIS N_("map [--area ID | --alliance ID | --map ID] -o FILE.svg|FILE.png")
+
+static gboolean map_usage_error (const char *format,
+                                 ...) G_GNUC_PRINTF (1, 2);
+
+/* Always FALSE. */
+static gboolean
+map_usage_error (const char *format,
+                 ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  g_printerr ("%s: %s\n", PROGRAM, message);
+  g_printerr (_("Usage: %s [--db PATH] %s\n"), PROGRAM, _(MAP_SYNOPSIS));
+  g_printerr (_("Try “%s%s%s --help” for more.\n"), PROGRAM, " ", "map");
+  return FALSE;
+}
+
+gboolean
+kw_cli_map_check (GHashTable *options)
+{
+  const char *path;
+  guint restrictions;
+
+  g_return_val_if_fail (options != NULL, FALSE);
+
+  path = g_hash_table_lookup (options, "-o");
+  restrictions = g_hash_table_contains (options, "--area") + g_hash_table_contains (options, "--alliance")
+                 + g_hash_table_contains (options, "--map");
+  if (path == NULL || *path == '\0')
+    return map_usage_error (_("-o FILE is required"));
+  if (!kw_map_render_format_ok (path))
+    return map_usage_error (_("-o: “%s” must end in .svg or .png"), path);
+  if (restrictions > 1)
+    return map_usage_error (_("give one of --area, --alliance and --map"));
+  return TRUE;
+}
+
+/* "Stakeholder network: Nieuw-West", from the record the picture is of. */
+static char *
+dup_map_title (KwStore    *store,
+               const char *type_name,
+               const char *id)
+{
+  g_autoptr(KwRecord) record = NULL;
+  g_autofree char *name = NULL;
+
+  if (id != NULL && (record = kw_store_get (store, type_name, id, NULL)) != NULL)
+    name = kw_record_dup_title (record);
+  if (name == NULL)
+    return g_strdup (_("Stakeholder network"));
+  /* Translators: the title of a map picture; %s is an area, an alliance or a stakeholder map */
+  return g_strdup_printf (_("Stakeholder network: %s"), name);
+}
+
+int
+kw_cli_map (KwStore  *store,
+            int       argc,
+            char    **argv)
+{
+  g_autoptr(GHashTable) options = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KwGraph) graph = NULL;
+  g_autofree char *id = NULL;
+  g_autofree char *title = NULL;
+  KwGraphRestriction restriction = KW_GRAPH_ALL;
+  const char *type_name = NULL;
+  const char *given = NULL;
+  GDate today;
+
+  g_return_val_if_fail (KW_IS_STORE (store), KW_CLI_EXIT_USAGE);
+  g_return_val_if_fail (argc >= 1 && argv != NULL, KW_CLI_EXIT_USAGE);
+
+  /* every option of map has a value */
+  for (int i = 1; i + 1 < argc; i += 2)
+    g_hash_table_insert (options, argv[i], argv[i + 1]);
+  if (!kw_cli_map_check (options))
+    return KW_CLI_EXIT_USAGE;
+  if ((given = g_hash_table_lookup (options, "--area")) != NULL)
+    restriction = KW_GRAPH_AREA, type_name = "area";
+  else if ((given = g_hash_table_lookup (options, "--alliance")) != NULL)
+    restriction = KW_GRAPH_ALLIANCE, type_name = "alliance";
+  else if ((given = g_hash_table_lookup (options, "--map")) != NULL)
+    restriction = KW_GRAPH_MAP, type_name = "stakeholder_map";
+  if (given != NULL)
+    {
+      if (!g_utf8_validate (given, -1, NULL))
+        {
+          g_set_error (&error, KW_CORE_ERROR, KW_CORE_ERROR_NOT_FOUND, _("the id is not valid UTF-8"));
+          return refuse (error);
+        }
+      id = g_ascii_strdown (given, -1);
+    }
+
+  kw_analysis_get_today (&today);
+  if ((graph = kw_graph_load (store, restriction, id, &today, &error)) == NULL)
+    return refuse (error);
+  title = dup_map_title (store, type_name, id);
+  if (!kw_map_render_to_file (graph, title, g_hash_table_lookup (options, "-o"), &error))
+    return refuse (error);
+  return KW_CLI_EXIT_OK;
 }
