@@ -141,6 +141,30 @@ test_two_triangles (void)
   assert_bridges (graph, "x=4.0", "x:2");
 }
 
+/* The parts without a node: largest first, "the rest" first. */
+static void
+test_parts_without (void)
+{
+  g_autoptr(KwGraph) graph = graph_from ("abxcdeq", "ab bx xc cd de xq");
+  g_autoptr(GPtrArray) parts = kw_graph_parts_without (graph, (guint) kw_graph_lookup (graph, "x"));
+  g_autoptr(GPtrArray) none = kw_graph_parts_without (graph, (guint) kw_graph_lookup (graph, "e"));
+  const char *want[] = { "cde", "ab", "q" };
+
+  g_assert_cmpuint (parts->len, ==, 3);
+  for (guint i = 0; i < parts->len; i++)
+    {
+      GArray *part = g_ptr_array_index (parts, i);
+      g_autoptr(GString) ids = g_string_new (NULL);
+
+      for (guint j = 0; j < part->len; j++)
+        g_string_append (ids, ((KwGraphNode *) g_ptr_array_index (graph->nodes, g_array_index (part, guint, j)))->id);
+      g_assert_cmpstr (ids->str, ==, want[i]);
+    }
+  /* not a cut point: one part, the rest */
+  g_assert_cmpuint (none->len, ==, 1);
+  g_assert_cmpuint (((GArray *) g_ptr_array_index (none, 0))->len, ==, 6);
+}
+
 /* A square: each pair of opposite corners has two shortest paths, so
  * each corner gets 0.5, no articulation point; an isolated node and a
  * separate pair add nothing (betweenness 0 is left out). */
@@ -637,6 +661,7 @@ main (int    argc,
   g_test_add_func ("/kw/graph/star", test_star);
   g_test_add_func ("/kw/graph/two-triangles", test_two_triangles);
   g_test_add_func ("/kw/graph/square", test_square);
+  g_test_add_func ("/kw/graph/parts-without", test_parts_without);
   g_test_add_func ("/kw/graph/components", test_components);
   g_test_add_func ("/kw/graph/random-cut-points", test_random_cut_points);
   g_test_add_func ("/kw/graph/duplicates", test_duplicates);

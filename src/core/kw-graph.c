@@ -499,6 +499,74 @@ compute_cut_offs (KwGraph *graph)
   return cut_off;
 }
 
+static int
+compare_guints (gconstpointer a,
+                gconstpointer b)
+{
+  guint x = *(const guint *) a, y = *(const guint *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+static int
+compare_parts (gconstpointer a,
+               gconstpointer b)
+{
+  const GArray *x = *(GArray * const *) a, *y = *(GArray * const *) b;
+
+  if (x->len != y->len)
+    return x->len > y->len ? -1 : 1;
+  return g_array_index (x, guint, 0) < g_array_index (y, guint, 0) ? -1 : 1;
+}
+
+GPtrArray *
+kw_graph_parts_without (KwGraph *graph,
+                        guint    index)
+{
+  GPtrArray *parts;
+  Adjacency adj;
+  g_autofree gboolean *seen = NULL;
+  g_autoptr(GArray) queue = NULL;
+
+  g_return_val_if_fail (graph != NULL, NULL);
+  g_return_val_if_fail (index < graph->nodes->len, NULL);
+
+  parts = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+  adjacency_init (&adj, graph);
+  seen = g_new0 (gboolean, graph->nodes->len);
+  queue = g_array_new (FALSE, FALSE, sizeof (guint));
+  seen[index] = TRUE;
+  for (guint k = adj.offsets[index]; k < adj.offsets[index + 1]; k++)
+    {
+      guint start = adj.adj[k];
+      GArray *part;
+
+      if (seen[start])
+        continue;
+      part = g_array_new (FALSE, FALSE, sizeof (guint));
+      g_array_set_size (queue, 0);
+      g_array_append_val (queue, start);
+      seen[start] = TRUE;
+      for (guint head = 0; head < queue->len; head++)
+        {
+          guint v = g_array_index (queue, guint, head);
+
+          g_array_append_val (part, v);
+          for (guint j = adj.offsets[v]; j < adj.offsets[v + 1]; j++)
+            if (!seen[adj.adj[j]])
+              {
+                seen[adj.adj[j]] = TRUE;
+                g_array_append_val (queue, adj.adj[j]);
+              }
+        }
+      g_array_sort (part, compare_guints);
+      g_ptr_array_add (parts, part);
+    }
+  adjacency_clear (&adj);
+  g_ptr_array_sort (parts, compare_parts);
+  return parts;
+}
+
 /* Bridges */
 
 static void

@@ -133,6 +133,15 @@ KwGraphBridges *kw_graph_bridges       (KwGraph        *graph,
                                         GError        **error);
 void            kw_graph_bridges_free  (KwGraphBridges *bridges);
 
+/* For the words beside a single point of failure ("only X connects
+ * Binnenbuurt A to the rest"): the parts the component of node @index
+ * falls into once it is removed, each a GArray of node indices (guint),
+ * largest first (equal sizes: by their lowest index). For an
+ * articulation point there are two or more: the first is "the rest",
+ * the others are what it alone connects to it. */
+GPtrArray      *kw_graph_parts_without (KwGraph        *graph,
+                                        guint           index);
+
 /* `report bridges`: kw_graph_load () then kw_graph_bridges (). At most
  * one of @area_id, @alliance_id, @map_id. */
 KwGraphBridges *kw_analysis_bridges    (KwStore        *store,
