@@ -219,7 +219,7 @@ static const Command commands[] = {
     N_("iCalendar (RFC 5545) of meetings"),
     NULL, FALSE, ical_options, 0, 0, cmd_ical },
   { "report", N_("report (missing | budget | absent | load | bridges) [ID] [OPTIONS]"),
-    N_("who is missing at the table, budgets, who stopped coming, load per person, bridges"),
+    N_("who is missing at the table, budgets, who stopped coming, load, bridges"),
     N_("Prints one JSON document with the answer of the core (spec/analysis.md):\n"
        "  report missing ALLIANCE_ID    who is missing at the alliance's table\n"
        "  report budget [--alliance ID | --area ID]\n"
