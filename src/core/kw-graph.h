@@ -34,7 +34,7 @@ typedef enum {
 
 typedef struct {
   char            *id;
-  char            *type;      /* "person" or "organisation" (static) */
+  const char      *type;      /* "person" or "organisation" (static) */
   char            *name;      /* the record's name: for ranking ties only, never drawn
                                * when !named */
   gboolean         named;     /* organisations, and people whose consent is public or
