@@ -762,6 +762,8 @@ kw_graph_bridges (KwGraph  *graph,
   return g_steal_pointer (&result);
 #else
   g_return_val_if_fail (graph != NULL, NULL);
+  (void) bridge_free;
+  (void) cut_point_free;
   (void) compare_bridges;
   (void) compare_cut_points;
   (void) compute_cut_offs;
