@@ -671,6 +671,390 @@ test_today (void)
   g_assert_nonnull (strstr (missing->out, "Frysk"));
 }
 
+/* report bridges */
+
+static void
+relate (Sandbox    *sb,
+        const char *from,
+        const char *to)
+{
+  g_autofree char *f = g_strconcat ("from=", from, NULL);
+  g_autofree char *t = g_strconcat ("to=", to, NULL);
+
+  g_free (put (sb, "relation", f, t, "kind=knows", NULL));
+}
+
+static char *
+party (Sandbox    *sb,
+       const char *type,
+       const char *name,
+       const char *area)
+{
+  g_autofree char *n = g_strconcat ("name=", name, NULL);
+  g_autofree char *a = area != NULL ? g_strconcat ("area=", area, NULL) : NULL;
+
+  return put (sb, type, n, a, NULL);
+}
+
+/* The betweenness of @id in the ranking (-1 when left out), checking
+ * the shape of each entry and that the ranking descends. */
+static double
+betweenness_of (JsonObject *root,
+                const char *id)
+{
+  JsonArray *bridges = json_object_get_array_member (root, "bridges");
+  double found = -1, previous = G_MAXDOUBLE;
+
+  for (guint i = 0; i < json_array_get_length (bridges); i++)
+    {
+      JsonObject *b = json_array_get_object_element (bridges, i);
+      JsonNode *value = json_object_get_member (b, "betweenness");
+      double v;
+
+      assert_members (b, "betweenness id");
+      g_assert_true (JSON_NODE_HOLDS_VALUE (value));
+      v = json_node_get_double (value);
+      g_assert_cmpfloat (v, >, 0);
+      g_assert_cmpfloat (v, <=, previous);
+      previous = v;
+      if (g_str_equal (json_object_get_string_member (b, "id"), id))
+        found = v;
+    }
+  return found;
+}
+
+/* The cut_off of @id (-1 when it is no articulation point). */
+static gint64
+cut_off_of (JsonObject *root,
+            const char *id)
+{
+  JsonArray *points = json_object_get_array_member (root, "articulation_points");
+
+  for (guint i = 0; i < json_array_get_length (points); i++)
+    {
+      JsonObject *p = json_array_get_object_element (points, i);
+
+      assert_members (p, "cut_off id");
+      if (g_str_equal (json_object_get_string_member (p, "id"), id))
+        return int_member (p, "cut_off");
+    }
+  return -1;
+}
+
+#define assert_close(x, y) g_assert_cmpfloat_with_epsilon ((x), (y), 1e-6)
+
+/* The JSON of spec/analysis.md on a hand-made network: Sam reaches Tom
+ * along three paths (through M1, M2, M3: a third each), Tom leads on to
+ * a path Tom–Uma–Vic; an ended affiliation links nothing; each
+ * restriction, with ties of the ranking by name. */
+static void
+test_bridges (void)
+{
+#ifndef HAVE_IGRAPH
+  g_test_skip ("built without igraph");
+  return;
+#endif
+  g_autoptr(Sandbox) sb = sandbox_new ();
+  g_autofree char *west = party (sb, "area", "West", NULL);
+  g_autofree char *sam = party (sb, "person", "Sam", west);
+  g_autofree char *m1 = party (sb, "person", "Mia", west);
+  g_autofree char *m2 = party (sb, "person", "Mo", west);
+  g_autofree char *m3 = party (sb, "organisation", "Moskee", west);
+  g_autofree char *tom = party (sb, "person", "Tom", west);
+  g_autofree char *uma = party (sb, "person", "Uma", NULL);
+  g_autofree char *vic = party (sb, "organisation", "Vereniging", NULL);
+  g_autofree char *alliance = party (sb, "alliance", "Alliantie", NULL);
+  g_autofree char *map = put (sb, "stakeholder_map", "name=Kaart", NULL);
+  g_autofree char *a_arg = g_strconcat ("alliance=", alliance, NULL);
+  g_autofree char *p_arg = g_strconcat ("party=", vic, NULL);
+  g_autofree char *map_arg = g_strconcat ("map=", map, NULL);
+  g_autofree char *ended_p = g_strconcat ("person=", sam, NULL);
+  g_autofree char *ended_o = g_strconcat ("organisation=", vic, NULL);
+  g_autoptr(Result) r = NULL;
+  g_autoptr(JsonNode) node = NULL;
+  JsonObject *root;
+  const char *in_map[] = { sam, m1, tom };
+
+  relate (sb, sam, m1);
+  relate (sb, sam, m2);
+  relate (sb, m3, sam);
+  relate (sb, m1, tom);
+  relate (sb, m2, tom);
+  relate (sb, m3, tom);
+  relate (sb, tom, m3);   /* the same pair again */
+  relate (sb, tom, tom);  /* none */
+  relate (sb, tom, uma);
+  relate (sb, uma, vic);
+  g_free (put (sb, "affiliation", ended_p, ended_o, "until=2026-06-30", NULL));
+  for (guint i = 0; i < G_N_ELEMENTS (in_map); i++)
+    {
+      g_autofree char *pa = g_strconcat ("party=", in_map[i], NULL);
+
+      g_free (put (sb, "map_position", map_arg, pa, NULL));
+    }
+  g_free (put (sb, "alliance_partner", a_arg, p_arg, "status=left", NULL));
+
+  /* the whole graph: Sam–{M1,M2,M3}–Tom–Uma–Vic */
+  r = run (sb, "report", "bridges", "--today", "2026-12-01", NULL);
+  node = parse_out (r);
+  root = json_node_get_object (node);
+  assert_members (root, "articulation_points bridges edges nodes");
+  g_assert_cmpint (int_member (root, "nodes"), ==, 7);
+  g_assert_cmpint (int_member (root, "edges"), ==, 8);
+  /* Tom: on 4 × 2 pairs (Sam, M1, M2, M3 with Uma, Vic) and half of each of the
+   * three pairs of Ms; Uma: on 5 pairs with Vic; each M a third of Sam–Tom,
+   * Sam–Uma, Sam–Vic; Sam half of each pair of Ms */
+  assert_close (betweenness_of (root, tom), 9.5);
+  assert_close (betweenness_of (root, uma), 5.0);
+  assert_close (betweenness_of (root, m1), 1.0);
+  assert_close (betweenness_of (root, m3), 1.0);
+  assert_close (betweenness_of (root, sam), 1.5);
+  g_assert_cmpfloat (betweenness_of (root, vic), ==, -1);
+  /* ties by name: Mia, Mo, Moskee */
+  {
+    JsonArray *bridges = json_object_get_array_member (root, "bridges");
+
+    g_assert_cmpuint (json_array_get_length (bridges), ==, 6);
+    g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (bridges, 0), "id"), ==, tom);
+    g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (bridges, 3), "id"), ==, m1);
+    g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (bridges, 4), "id"), ==, m2);
+    g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (bridges, 5), "id"), ==, m3);
+  }
+  g_assert_cmpint (cut_off_of (root, tom), ==, 2);
+  g_assert_cmpint (cut_off_of (root, uma), ==, 1);
+  g_assert_cmpint (cut_off_of (root, sam), ==, -1);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (root, "articulation_points")), ==, 2);
+  g_clear_pointer (&node, json_node_unref);
+  g_clear_pointer (&r, result_free);
+
+  /* --area: Uma and Vic are elsewhere; a third is printed with six digits or more */
+  r = run (sb, "report", "bridges", "--area", west, "--today", "2026-12-01", NULL);
+  node = parse_out (r);
+  root = json_node_get_object (node);
+  g_assert_cmpint (int_member (root, "nodes"), ==, 5);
+  g_assert_cmpint (int_member (root, "edges"), ==, 6);
+  assert_close (betweenness_of (root, m2), 1.0 / 3);
+  assert_close (betweenness_of (root, tom), 1.5);
+  g_assert_nonnull (strstr (r->out, "0.333333"));
+  g_assert_cmpint (json_array_get_length (json_object_get_array_member (root, "articulation_points")), ==, 0);
+  g_clear_pointer (&node, json_node_unref);
+  g_clear_pointer (&r, result_free);
+
+  /* --alliance: a partner that left still counts; Uma one edge away; the
+   * ended affiliation to Sam is no edge */
+  r = run (sb, "report", "bridges", "--alliance", alliance, "--today", "2026-12-01", NULL);
+  node = parse_out (r);
+  root = json_node_get_object (node);
+  g_assert_cmpint (int_member (root, "nodes"), ==, 2);
+  g_assert_cmpint (int_member (root, "edges"), ==, 1);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (root, "bridges")), ==, 0);
+  g_clear_pointer (&node, json_node_unref);
+  g_clear_pointer (&r, result_free);
+
+  /* the same day, the affiliation was current: Sam joins through it */
+  r = run (sb, "report", "bridges", "--alliance", alliance, "--today", "2026-06-30", NULL);
+  node = parse_out (r);
+  root = json_node_get_object (node);
+  g_assert_cmpint (int_member (root, "nodes"), ==, 3);
+  assert_close (betweenness_of (root, vic), 1.0);
+  g_assert_cmpint (cut_off_of (root, vic), ==, 1);
+  g_clear_pointer (&node, json_node_unref);
+  g_clear_pointer (&r, result_free);
+
+  /* --map: Sam, Mia, Tom and the edges among them (a path) */
+  r = run (sb, "report", "bridges", "--map", map, "--today", "2026-12-01", NULL);
+  node = parse_out (r);
+  root = json_node_get_object (node);
+  g_assert_cmpint (int_member (root, "nodes"), ==, 3);
+  g_assert_cmpint (int_member (root, "edges"), ==, 2);
+  assert_close (betweenness_of (root, m1), 1.0);
+  g_assert_cmpint (cut_off_of (root, m1), ==, 1);
+  g_clear_pointer (&node, json_node_unref);
+  g_clear_pointer (&r, result_free);
+
+  /* unknown ids, ids of another type: exit 1 naming the id */
+  r = run (sb, "report", "bridges", "--area", alliance, NULL);
+  assert_refused (r, alliance);
+  g_clear_pointer (&r, result_free);
+  r = run (sb, "report", "bridges", "--alliance", map, NULL);
+  assert_refused (r, map);
+  g_clear_pointer (&r, result_free);
+  r = run (sb, "report", "bridges", "--map", "0d9c1c7e-7c1a-4d8e-9a0e-000000000000", NULL);
+  assert_refused (r, "0d9c1c7e-7c1a-4d8e-9a0e-000000000000");
+  g_clear_pointer (&r, result_free);
+
+  /* bad options: exit 2, before a database is made */
+  g_free (sb->db);
+  sb->db = g_build_filename (sb->dir, "fresh.db", NULL);
+  {
+    const char * const bad[][6] = {
+      { "bridges", "--area", "a", "--map", "b", NULL },
+      { "bridges", "--alliance", "a", "--area", "b", NULL },
+      { "bridges", "--map", "a", "--alliance", "b", NULL },
+      { "bridges", "--weeks", "2", NULL },
+      { "bridges", "--today", "2026-13-01", NULL },
+      { "bridges", "extra", NULL },
+      { "load", "--map", "a", NULL },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+      {
+        r = run (sb, "report", bad[i][0], bad[i][1], bad[i][2], bad[i][3], bad[i][4], NULL);
+        assert_usage (r);
+        g_clear_pointer (&r, result_free);
+      }
+  }
+  g_assert_false (g_file_test (sb->db, G_FILE_TEST_EXISTS));
+}
+
+/* map */
+
+static char *
+read_bytes (const char *path,
+            gsize      *length)
+{
+  g_autoptr(GError) error = NULL;
+  char *bytes = NULL;
+
+  g_file_get_contents (path, &bytes, length, &error);
+  g_assert_no_error (error);
+  return bytes;
+}
+
+/* Whether @needle is anywhere in the bytes (binary too). */
+static gboolean
+bytes_contain (const char *bytes,
+               gsize       length,
+               const char *needle)
+{
+  gsize n = strlen (needle);
+
+  for (gsize i = 0; n <= length && i <= length - n; i++)
+    if (memcmp (bytes + i, needle, n) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* The picture of spec/analysis.md, "What leaves the laptop": people
+ * whose consent is public or shared are named; private and not asked
+ * are unnamed nodes, nothing of theirs in the bytes of the SVG (its
+ * title and description too) or the PNG. The SVG is well-formed XML. */
+static void
+test_map (void)
+{
+#ifndef HAVE_IGRAPH
+  g_test_skip ("built without igraph");
+  return;
+#endif
+  g_autoptr(Sandbox) sb = sandbox_new ();
+  g_autofree char *paula = put (sb, "person", "name=Paula Openbaar", "consent=public", NULL);
+  g_autofree char *gijs = put (sb, "person", "name=Gijs Gedeeld", "consent=shared", NULL);
+  g_autofree char *greet = put (sb, "person", "name=Greet Geheimhouder", "consent=private",
+                                "email=greet@example.org", "key_figure=true", NULL);
+  g_autofree char *otto = put (sb, "person", "name=Otto Ongevraagd", "phone=0612345678", NULL);
+  g_autofree char *club = put (sb, "organisation", "name=Buurtclub Zonnehoek", "kind=residents_group", NULL);
+  g_autofree char *map = put (sb, "stakeholder_map", "name=Kaart Zonnehoek", NULL);
+  g_autofree char *map_arg = g_strconcat ("map=", map, NULL);
+  g_autofree char *svg = g_build_filename (sb->dir, "kaart.svg", NULL);
+  g_autofree char *png = g_build_filename (sb->dir, "kaart.PNG", NULL);
+  g_autofree char *small = g_build_filename (sb->dir, "klein.svg", NULL);
+  g_autofree char *bytes = NULL;
+  g_autoptr(GMarkupParseContext) xml = NULL;
+  g_autoptr(GError) error = NULL;
+  static const GMarkupParser no_callbacks = { NULL };
+  g_autoptr(Result) r = NULL;
+  gsize length = 0;
+  const char *people[] = { paula, gijs, greet, otto };
+  const char * const hidden[] = { "Greet", "Geheimhouder", "greet@example.org", "Otto", "Ongevraagd", "0612345678" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (people); i++)
+    {
+      relate (sb, people[i], club);
+      relate (sb, people[i], people[(i + 1) % G_N_ELEMENTS (people)]);
+    }
+  {
+    g_autofree char *pa = g_strconcat ("party=", paula, NULL);
+    g_autofree char *pg = g_strconcat ("party=", greet, NULL);
+
+    g_free (put (sb, "map_position", map_arg, pa, NULL));
+    g_free (put (sb, "map_position", map_arg, pg, NULL));
+  }
+
+  r = run (sb, "map", "-o", svg, NULL);
+  assert_status (r, 0);
+  g_assert_cmpstr (r->out, ==, "");
+  g_clear_pointer (&r, result_free);
+  bytes = read_bytes (svg, &length);
+  xml = g_markup_parse_context_new (&no_callbacks, G_MARKUP_DEFAULT_FLAGS, NULL, NULL);
+  g_assert_true (g_markup_parse_context_parse (xml, bytes, (gssize) length, &error)
+                 && g_markup_parse_context_end_parse (xml, &error));
+  g_assert_no_error (error);
+  g_assert_true (bytes_contain (bytes, length, "<svg"));
+  g_assert_true (bytes_contain (bytes, length, "<title>Stakeholder network</title>"));
+  g_assert_true (bytes_contain (bytes, length, "Paula Openbaar"));
+  g_assert_true (bytes_contain (bytes, length, "Gijs Gedeeld"));
+  g_assert_true (bytes_contain (bytes, length, "Buurtclub Zonnehoek"));
+  g_assert_true (bytes_contain (bytes, length, "2 people not named"));
+  for (guint i = 0; i < G_N_ELEMENTS (hidden); i++)
+    if (bytes_contain (bytes, length, hidden[i]))
+      g_error ("the SVG holds “%s”", hidden[i]);
+  g_assert_false (bytes_contain (bytes, length, greet));
+  g_assert_false (bytes_contain (bytes, length, otto));
+  g_clear_pointer (&bytes, g_free);
+
+  /* PNG by the name (any case): a real picture, none of them in it either */
+  r = run (sb, "map", "-o", png, NULL);
+  assert_status (r, 0);
+  g_clear_pointer (&r, result_free);
+  bytes = read_bytes (png, &length);
+  g_assert_cmpuint (length, >, 10000);
+  g_assert_true (memcmp (bytes, "\x89PNG\r\n\x1a\n", 8) == 0);
+  for (guint i = 0; i < G_N_ELEMENTS (hidden); i++)
+    g_assert_false (bytes_contain (bytes, length, hidden[i]));
+  g_clear_pointer (&bytes, g_free);
+
+  /* --map: its two parties, titled by the map */
+  r = run (sb, "map", "--map", map, "-o", small, NULL);
+  assert_status (r, 0);
+  g_clear_pointer (&r, result_free);
+  bytes = read_bytes (small, &length);
+  g_assert_true (bytes_contain (bytes, length, "<title>Stakeholder network: Kaart Zonnehoek</title>"));
+  g_assert_true (bytes_contain (bytes, length, "2 nodes, 0 edges; 1 person not named"));
+  g_assert_true (bytes_contain (bytes, length, "Paula Openbaar"));
+  g_assert_false (bytes_contain (bytes, length, "Gijs Gedeeld"));
+  g_assert_false (bytes_contain (bytes, length, "Geheimhouder"));
+  g_clear_pointer (&bytes, g_free);
+
+  /* an id that is not a live record of its type: exit 1, no file */
+  g_assert_cmpint (g_unlink (small), ==, 0);
+  r = run (sb, "map", "--area", map, "-o", small, NULL);
+  assert_refused (r, map);
+  g_clear_pointer (&r, result_free);
+  g_assert_false (g_file_test (small, G_FILE_TEST_EXISTS));
+
+  /* usage: exit 2, before a database is made */
+  g_free (sb->db);
+  sb->db = g_build_filename (sb->dir, "fresh.db", NULL);
+  {
+    const char * const bad[][6] = {
+      { "map", NULL },
+      { "map", "-o", "kaart.jpg", NULL },
+      { "map", "--area", "a", "--map", "b", "-o", },
+      { "map", "--weeks", "2", "-o", "kaart.svg", NULL },
+      { "map", "-o", "kaart.svg", "extra", NULL },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+      {
+        r = run (sb, bad[i][0], bad[i][1], bad[i][2], bad[i][3], bad[i][4],
+                 i == 2 ? "kaart.svg" : NULL, NULL);
+        assert_usage (r);
+        g_clear_pointer (&r, result_free);
+      }
+  }
+  g_assert_false (g_file_test (sb->db, G_FILE_TEST_EXISTS));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -683,6 +1067,8 @@ main (int    argc,
   g_test_add_func ("/kw/report-cli/load", test_load);
   g_test_add_func ("/kw/report-cli/refusals", test_refusals);
   g_test_add_func ("/kw/report-cli/today", test_today);
+  g_test_add_func ("/kw/report-cli/bridges", test_bridges);
+  g_test_add_func ("/kw/report-cli/map", test_map);
 
   return g_test_run ();
 }

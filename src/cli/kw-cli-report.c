@@ -20,6 +20,8 @@
 #include "kw-analysis.h"
 #include "kw-cli.h"
 #include "kw-cli-report.h"
+#include "kw-graph.h"
+#include "kw-map-render.h"
 #include "kw-error.h"
 
 #define PROGRAM "kwartier-cli"
@@ -51,8 +53,9 @@ static const ReportSpec reports[] = {
     OPTIONS ("--stale-months", "--today") },
   { "load", REPORT_LOAD, N_("report load [--weeks N] [--threshold N] [--today YYYY-MM-DD]"), 0,
     OPTIONS ("--threshold", "--today", "--weeks") },
-  { "bridges", REPORT_BRIDGES, N_("report bridges [--area ID | --alliance ID | --map ID]"), 0,
-    OPTIONS ("--alliance", "--area") },
+  { "bridges", REPORT_BRIDGES,
+    N_("report bridges [--area ID | --alliance ID | --map ID] [--today YYYY-MM-DD]"), 0,
+    OPTIONS ("--alliance", "--area", "--map", "--today") },
 };
 
 typedef struct {
@@ -64,6 +67,7 @@ typedef struct {
   guint             stale_months;
   guint             weeks;
   guint             threshold;
+  const char       *map;
 } Request;
 
 /* Messages */
@@ -89,7 +93,7 @@ usage_error (const ReportSpec *spec,
   if (spec != NULL)
     g_printerr (_("Usage: %s [--db PATH] %s\n"), PROGRAM, _(spec->synopsis));
   else
-    for (guint i = 0; i < G_N_ELEMENTS (reports) && reports[i].kind != REPORT_BRIDGES; i++)
+    for (guint i = 0; i < G_N_ELEMENTS (reports); i++)
       g_printerr (i == 0 ? _("Usage: %s [--db PATH] %s\n") : "       %s [--db PATH] %s\n",
                   PROGRAM, _(reports[i].synopsis));
   g_printerr (_("Try “%s%s%s --help” for more.\n"), PROGRAM, " ", "report");
@@ -182,11 +186,9 @@ parse_request (guint               n_args,
   const char *today;
 
   if (n_args == 0)
-    return usage_error (NULL, _("which report? missing, budget, absent or load"));
+    return usage_error (NULL, _("which report? missing, budget, absent, load or bridges"));
   if ((spec = lookup_report (args[0])) == NULL)
     return usage_error (NULL, _("unknown report “%s”"), args[0]);
-  if (spec->kind == REPORT_BRIDGES)
-    return usage_error (spec, _("report %s is not available yet"), spec->name);
   if (n_args < 1 + spec->n_ids)
     return usage_error (spec, _("missing argument"));
   if (n_args > 1 + spec->n_ids)
@@ -196,7 +198,10 @@ parse_request (guint               n_args,
 
   *req = (Request) { spec, spec->n_ids > 0 ? args[1] : NULL, { 0 },
                      g_hash_table_lookup (options, "--alliance"), g_hash_table_lookup (options, "--area"),
-                     KW_ANALYSIS_STALE_MONTHS, KW_ANALYSIS_LOAD_WEEKS, KW_ANALYSIS_LOAD_THRESHOLD };
+                     KW_ANALYSIS_STALE_MONTHS, KW_ANALYSIS_LOAD_WEEKS, KW_ANALYSIS_LOAD_THRESHOLD,
+                     g_hash_table_lookup (options, "--map") };
+  if (req->map != NULL && (req->alliance != NULL || req->area != NULL))
+    return usage_error (spec, _("give one of --area, --alliance and --map"));
   if (req->alliance != NULL && req->area != NULL)
     return usage_error (spec, _("give --alliance or --area, not both"));
   today = g_hash_table_lookup (options, "--today");
@@ -455,16 +460,60 @@ run_load (KwStore       *store,
   return print_json (b);
 }
 
+static int
+run_bridges (KwStore       *store,
+             const Request *req)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KwGraphBridges) bridges = kw_analysis_bridges (store, req->area, req->alliance, req->map,
+                                                           &req->today, &error);
+  g_autoptr(JsonBuilder) b = json_builder_new ();
+
+  if (bridges == NULL)
+    return refuse (error);
+  json_builder_begin_object (b);
+  add_member_int (b, "nodes", bridges->n_nodes);
+  add_member_int (b, "edges", bridges->n_edges);
+  json_builder_set_member_name (b, "bridges");
+  json_builder_begin_array (b);
+  for (guint i = 0; i < bridges->bridges->len; i++)
+    {
+      KwGraphBridge *bridge = g_ptr_array_index (bridges->bridges, i);
+
+      json_builder_begin_object (b);
+      add_member_string (b, "id", bridge->id);
+      json_builder_set_member_name (b, "betweenness");
+      json_builder_add_double_value (b, bridge->betweenness);
+      json_builder_end_object (b);
+    }
+  json_builder_end_array (b);
+  json_builder_set_member_name (b, "articulation_points");
+  json_builder_begin_array (b);
+  for (guint i = 0; i < bridges->articulation_points->len; i++)
+    {
+      KwGraphCutPoint *point = g_ptr_array_index (bridges->articulation_points, i);
+
+      json_builder_begin_object (b);
+      add_member_string (b, "id", point->id);
+      add_member_int (b, "cut_off", point->cut_off);
+      json_builder_end_object (b);
+    }
+  json_builder_end_array (b);
+  json_builder_end_object (b);
+  return print_json (b);
+}
+
 /* Ids are lower case, as references are (kw_field_parse). */
 static gboolean
 lower_ids (Request  *req,
            char    **id,
            char    **alliance,
            char    **area,
+           char    **map,
            GError  **error)
 {
-  const char * const given[] = { req->id, req->alliance, req->area };
-  char **out[] = { id, alliance, area };
+  const char * const given[] = { req->id, req->alliance, req->area, req->map };
+  char **out[] = { id, alliance, area, map };
 
   for (guint i = 0; i < G_N_ELEMENTS (given); i++)
     {
@@ -478,6 +527,7 @@ lower_ids (Request  *req,
   req->id = *id;
   req->alliance = *alliance;
   req->area = *area;
+  req->map = *map;
   return TRUE;
 }
 
@@ -489,7 +539,7 @@ kw_cli_report (KwStore  *store,
   g_autoptr(GHashTable) options = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GPtrArray) args = g_ptr_array_new ();
   g_autoptr(GError) error = NULL;
-  g_autofree char *id = NULL, *alliance = NULL, *area = NULL;
+  g_autofree char *id = NULL, *alliance = NULL, *area = NULL, *map = NULL;
   Request req;
 
   g_return_val_if_fail (KW_IS_STORE (store), KW_CLI_EXIT_USAGE);
@@ -506,7 +556,7 @@ kw_cli_report (KwStore  *store,
       g_ptr_array_add (args, argv[i]);
   if (!parse_request (args->len, (const char * const *) args->pdata, options, &req))
     return KW_CLI_EXIT_USAGE;
-  if (!lower_ids (&req, &id, &alliance, &area, &error))
+  if (!lower_ids (&req, &id, &alliance, &area, &map, &error))
     return refuse (error);
 
   switch (req.spec->kind)
@@ -520,7 +570,118 @@ kw_cli_report (KwStore  *store,
     case REPORT_LOAD:
       return run_load (store, &req);
     case REPORT_BRIDGES:
+      return run_bridges (store, &req);
     default:
       return KW_CLI_EXIT_USAGE;
     }
+}
+
+/* map (spec/cli.md): the picture of the network, by kw-map-render.c */
+
+#define MAP_SYNOPSIS N_("map [--area ID | --alliance ID | --map ID] -o FILE.svg|FILE.png")
+
+static gboolean map_usage_error (const char *format,
+                                 ...) G_GNUC_PRINTF (1, 2);
+
+/* Always FALSE. */
+static gboolean
+map_usage_error (const char *format,
+                 ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  g_printerr ("%s: %s\n", PROGRAM, message);
+  g_printerr (_("Usage: %s [--db PATH] %s\n"), PROGRAM, _(MAP_SYNOPSIS));
+  g_printerr (_("Try “%s%s%s --help” for more.\n"), PROGRAM, " ", "map");
+  return FALSE;
+}
+
+gboolean
+kw_cli_map_check (GHashTable *options)
+{
+  const char *path;
+  guint restrictions;
+
+  g_return_val_if_fail (options != NULL, FALSE);
+
+  path = g_hash_table_lookup (options, "-o");
+  restrictions = g_hash_table_contains (options, "--area") + g_hash_table_contains (options, "--alliance")
+                 + g_hash_table_contains (options, "--map");
+  if (path == NULL || *path == '\0')
+    return map_usage_error (_("-o FILE is required"));
+  if (!kw_map_render_format_ok (path))
+    return map_usage_error (_("-o: “%s” must end in .svg or .png"), path);
+  if (restrictions > 1)
+    return map_usage_error (_("give one of --area, --alliance and --map"));
+  return TRUE;
+}
+
+/* "Stakeholder network: Nieuw-West", from the record the picture is of. */
+static char *
+dup_map_title (KwStore    *store,
+               const char *type_name,
+               const char *id)
+{
+  g_autoptr(KwRecord) record = NULL;
+  g_autofree char *name = NULL;
+
+  if (id != NULL && (record = kw_store_get (store, type_name, id, NULL)) != NULL)
+    name = kw_record_dup_title (record);
+  if (name == NULL)
+    return g_strdup (_("Stakeholder network"));
+  /* Translators: the title of a map picture; %s is an area, an alliance or a stakeholder map */
+  return g_strdup_printf (_("Stakeholder network: %s"), name);
+}
+
+int
+kw_cli_map (KwStore  *store,
+            int       argc,
+            char    **argv)
+{
+  g_autoptr(GHashTable) options = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KwGraph) graph = NULL;
+  g_autofree char *id = NULL;
+  g_autofree char *title = NULL;
+  KwGraphRestriction restriction = KW_GRAPH_ALL;
+  const char *type_name = NULL;
+  const char *given = NULL;
+  GDate today;
+
+  g_return_val_if_fail (KW_IS_STORE (store), KW_CLI_EXIT_USAGE);
+  g_return_val_if_fail (argc >= 1 && argv != NULL, KW_CLI_EXIT_USAGE);
+
+  /* every option of map has a value */
+  for (int i = 1; i + 1 < argc; i += 2)
+    g_hash_table_insert (options, argv[i], argv[i + 1]);
+  if (!kw_cli_map_check (options))
+    return KW_CLI_EXIT_USAGE;
+  if ((given = g_hash_table_lookup (options, "--area")) != NULL)
+    restriction = KW_GRAPH_AREA, type_name = "area";
+  else if ((given = g_hash_table_lookup (options, "--alliance")) != NULL)
+    restriction = KW_GRAPH_ALLIANCE, type_name = "alliance";
+  else if ((given = g_hash_table_lookup (options, "--map")) != NULL)
+    restriction = KW_GRAPH_MAP, type_name = "stakeholder_map";
+  if (given != NULL)
+    {
+      if (!g_utf8_validate (given, -1, NULL))
+        {
+          g_set_error (&error, KW_CORE_ERROR, KW_CORE_ERROR_NOT_FOUND, _("the id is not valid UTF-8"));
+          return refuse (error);
+        }
+      id = g_ascii_strdown (given, -1);
+    }
+
+  kw_analysis_get_today (&today);
+  if ((graph = kw_graph_load (store, restriction, id, &today, &error)) == NULL)
+    return refuse (error);
+  title = dup_map_title (store, type_name, id);
+  if (!kw_map_render_to_file (graph, title, g_hash_table_lookup (options, "-o"), &error))
+    return refuse (error);
+  return KW_CLI_EXIT_OK;
 }

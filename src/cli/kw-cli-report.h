@@ -28,4 +28,12 @@ int      kw_cli_report       (KwStore  *store,
                               int       argc,
                               char    **argv);
 
+/* map [--area ID | --alliance ID | --map ID] -o FILE.svg|FILE.png:
+ * whether the options make a picture (says why not, with the usage),
+ * before the store is opened; then draws it (kw-map-render.h). */
+gboolean kw_cli_map_check    (GHashTable         *options);
+int      kw_cli_map          (KwStore  *store,
+                              int       argc,
+                              char    **argv);
+
 G_END_DECLS

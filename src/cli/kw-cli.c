@@ -95,8 +95,11 @@ static const OptionSpec minutes_options[] = {
 static const OptionSpec ical_options[] = {
   { "--meeting", TRUE }, { "--all", FALSE }, { "-o", TRUE }, { NULL }
 };
+static const OptionSpec map_options[] = {
+  { "--alliance", TRUE }, { "--area", TRUE }, { "--map", TRUE }, { "-o", TRUE }, { NULL }
+};
 static const OptionSpec report_options[] = {
-  { "--alliance", TRUE }, { "--area", TRUE }, { "--stale-months", TRUE }, { "--threshold", TRUE },
+  { "--alliance", TRUE }, { "--area", TRUE }, { "--map", TRUE }, { "--stale-months", TRUE }, { "--threshold", TRUE },
   { "--today", TRUE }, { "--weeks", TRUE }, { NULL }
 };
 
@@ -116,6 +119,7 @@ static int cmd_sync (Cli *cli);
 static int cmd_minutes (Cli *cli);
 static int cmd_ical (Cli *cli);
 static int cmd_report (Cli *cli);
+static int cmd_map (Cli *cli);
 static int cmd_demo (Cli *cli);
 static int cmd_generate (Cli *cli);
 
@@ -214,8 +218,8 @@ static const Command commands[] = {
   { "ical", N_("ical (--meeting ID | --all) -o FILE"),
     N_("iCalendar (RFC 5545) of meetings"),
     NULL, FALSE, ical_options, 0, 0, cmd_ical },
-  { "report", N_("report (missing | budget | absent | load) [ID] [OPTIONS]"),
-    N_("who is missing at the table, budgets, who stopped coming, load per person"),
+  { "report", N_("report (missing | budget | absent | load | bridges) [ID] [OPTIONS]"),
+    N_("who is missing at the table, budgets, who stopped coming, load, bridges"),
     N_("Prints one JSON document with the answer of the core (spec/analysis.md):\n"
        "  report missing ALLIANCE_ID    who is missing at the alliance's table\n"
        "  report budget [--alliance ID | --area ID]\n"
@@ -227,9 +231,19 @@ static const Command commands[] = {
        "                                participation load per person over N weeks\n"
        "                                (default 8), ranked; flagged from the threshold\n"
        "                                (default 12)\n"
+       "  report bridges [--area ID | --alliance ID | --map ID]\n"
+       "                                betweenness ranking and single points of failure\n"
        "Each takes --today YYYY-MM-DD, so that an answer can be reproduced on another\n"
        "day. An id that is not a live record of its type: exit status 1."),
     FALSE, report_options, 0, -1, cmd_report },
+  { "map", N_("map [--area ID | --alliance ID | --map ID] -o FILE.svg|FILE.png"),
+    N_("draw the stakeholder network as the view does, with a legend"),
+    N_("Draws the network of people and organisations (their relations and current\n"
+       "affiliations) of an area, an alliance or a stakeholder map, or of everyone,\n"
+       "as SVG or PNG by the name of FILE, with a title and a legend. People whose\n"
+       "consent is private or not asked are unnamed nodes: nothing of theirs is in\n"
+       "the file. An id that is not a live record of its type: exit status 1."),
+    FALSE, map_options, 0, 0, cmd_map },
   { "demo", "demo",
     N_("fill an empty database with the demo data set"),
     N_("Fills an empty database with the demo data set; a database that is not\n"
@@ -975,6 +989,15 @@ cmd_report (Cli *cli)
   if (!kw_cli_report_check (cli->args->len, (const char * const *) cli->args->pdata, cli->options))
     return KW_CLI_EXIT_USAGE;
   return run_sync_command (cli, kw_cli_report);
+}
+
+/* map (kw-cli-report.c): its usage is checked before the store opens */
+static int
+cmd_map (Cli *cli)
+{
+  if (!kw_cli_map_check (cli->options))
+    return KW_CLI_EXIT_USAGE;
+  return run_sync_command (cli, kw_cli_map);
 }
 
 static int

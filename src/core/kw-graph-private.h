@@ -1,0 +1,27 @@
+/* kw-graph-private.h: the store's queries behind kw-graph.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "kw-graph.h"
+
+G_BEGIN_DECLS
+
+/* Adds the live people and organisations of @restriction to @graph:
+ * every one (KW_GRAPH_ALL), those in the reach of the area @id
+ * (KW_GRAPH_AREA), the parties of the map @id (KW_GRAPH_MAP), or the
+ * partners of the alliance @id, any status (KW_GRAPH_ALLIANCE). */
+gboolean  _kw_store_graph_nodes (KwStore            *store,
+                                 KwGraph            *graph,
+                                 KwGraphRestriction  restriction,
+                                 const char         *id,
+                                 GError            **error);
+/* Adds an edge for each live relation and each affiliation current on
+ * @today ("YYYY-MM-DD") whose two ends are both nodes of @graph. */
+gboolean  _kw_store_graph_edges (KwStore            *store,
+                                 KwGraph            *graph,
+                                 const char         *today,
+                                 GError            **error);
+
+G_END_DECLS
