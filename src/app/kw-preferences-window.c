@@ -1,4 +1,5 @@
-/* kw-preferences-window.c: organiser name, sync folder, style and language
+/* kw-preferences-window.c: organiser name, sync folder, the thresholds of the
+ * networks and alliances views, style and language
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -20,7 +21,9 @@ struct _KwPreferencesWindow
 
   GtkWidget            *clear_folder_button;
   AdwComboRow          *language_row;
+  GtkSpinButton        *load_threshold_spin;
   AdwEntryRow          *organiser_row;
+  GtkSpinButton        *stale_months_spin;
   AdwComboRow          *style_row;
   AdwActionRow         *sync_folder_row;
 };
@@ -165,7 +168,9 @@ kw_preferences_window_class_init (KwPreferencesWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/nl/kwartier/Kwartier/kw-preferences-window.ui");
   gtk_widget_class_bind_template_child (widget_class, KwPreferencesWindow, clear_folder_button);
   gtk_widget_class_bind_template_child (widget_class, KwPreferencesWindow, language_row);
+  gtk_widget_class_bind_template_child (widget_class, KwPreferencesWindow, load_threshold_spin);
   gtk_widget_class_bind_template_child (widget_class, KwPreferencesWindow, organiser_row);
+  gtk_widget_class_bind_template_child (widget_class, KwPreferencesWindow, stale_months_spin);
   gtk_widget_class_bind_template_child (widget_class, KwPreferencesWindow, style_row);
   gtk_widget_class_bind_template_child (widget_class, KwPreferencesWindow, sync_folder_row);
   gtk_widget_class_bind_template_callback (widget_class, on_choose_folder_button_clicked_cb);
@@ -195,5 +200,10 @@ kw_preferences_window_new (GSettings *settings,
   self->settings = g_object_ref (settings);
   self->store = store ? g_object_ref (store) : NULL;
   load_settings (self);
+  /* the int keys bind to the spin buttons' double "value" both ways */
+  g_settings_bind (self->settings, "load-threshold", self->load_threshold_spin, "value",
+                   G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "stale-months", self->stale_months_spin, "value",
+                   G_SETTINGS_BIND_DEFAULT);
   return self;
 }
