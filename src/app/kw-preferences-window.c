@@ -47,6 +47,27 @@ update_sync_folder_row (KwPreferencesWindow *self)
   gtk_widget_set_visible (self->clear_folder_button, *folder != '\0');
 }
 
+/* GTK 4.8 leaves the − and + buttons of a spin button without an accessible
+ * label: a screen reader would only say "button". */
+static void
+label_spin_buttons (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      const char *icon = GTK_IS_BUTTON (child) ? gtk_button_get_icon_name (GTK_BUTTON (child)) : NULL;
+
+      if (g_strcmp0 (icon, "value-increase-symbolic") == 0)
+        gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                        _("Increase"), -1);
+      else if (g_strcmp0 (icon, "value-decrease-symbolic") == 0)
+        gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                        _("Decrease"), -1);
+      else
+        label_spin_buttons (child);
+    }
+}
+
 static void
 load_settings (KwPreferencesWindow *self)
 {
@@ -184,6 +205,8 @@ static void
 kw_preferences_window_init (KwPreferencesWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  label_spin_buttons (GTK_WIDGET (self->load_threshold_spin));
+  label_spin_buttons (GTK_WIDGET (self->stale_months_spin));
 }
 
 /* Public API */

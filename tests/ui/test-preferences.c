@@ -100,6 +100,26 @@ fixture_setup (Fixture       *f,
   g_assert_true (f->load_spin != f->stale_spin);
 }
 
+/* The − and + buttons inside a spin button; both have an accessible label. */
+static guint
+check_spin_buttons (GtkWidget *widget)
+{
+  guint n = 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_BUTTON (child) && gtk_button_get_icon_name (GTK_BUTTON (child)) != NULL)
+        {
+          g_assert_true (gtk_test_accessible_has_property (GTK_ACCESSIBLE (child),
+                                                           GTK_ACCESSIBLE_PROPERTY_LABEL));
+          n++;
+        }
+      n += check_spin_buttons (child);
+    }
+  return n;
+}
+
 static void
 fixture_teardown (Fixture       *f,
                   gconstpointer  data)
@@ -148,6 +168,9 @@ test_rows_change_settings (Fixture       *f,
 {
   GtkAdjustment *adjustment;
   GtkWidget *text;
+
+  g_assert_cmpuint (check_spin_buttons (GTK_WIDGET (f->load_spin)), ==, 2);
+  g_assert_cmpuint (check_spin_buttons (GTK_WIDGET (f->stale_spin)), ==, 2);
 
   /* the defaults */
   wait_for_spin_value (f->load_spin, 12);
