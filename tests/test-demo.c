@@ -1029,7 +1029,7 @@ test_demo_analysis (void)
   g_autoptr(KwAnalysisBudgets) budgets = NULL;
   g_autoptr(KwAnalysisAbsence) absence = NULL;
   g_autoptr(GPtrArray) loads = NULL;
-  g_autoptr(GPtrArray) partners = NULL;
+  g_autoptr(GPtrArray) partners = NULL, units = NULL;
   g_autofree char *alliance = NULL, *selam = NULL, *ondernemers = NULL, *line = NULL;
   g_autofree char *dorsvloer = NULL, *zaaiershof = NULL, *bep = NULL, *hasan = NULL;
   g_autofree char *november = NULL, *ama = NULL, *text = NULL, *expected = NULL;
@@ -1076,6 +1076,27 @@ test_demo_analysis (void)
         g_assert_cmpstr (kw_record_get_string (partners->pdata[i], "next_step_date"), ==, "2026-11-15");
       }
   g_assert_cmpuint (n_prospective, ==, 1);
+  /* and an active partner's next step is overdue (Betondorp, De Brinkvrouwen) */
+  {
+    g_autofree char *betondorp = demo_find (ts.store, "alliance", "name", "Wijkalliantie Betondorp");
+    g_autoptr(GPtrArray) others = kw_store_list_by_ref (ts.store, "alliance_partner", "alliance",
+                                                        betondorp, &error);
+    guint n_overdue = 0;
+
+    g_assert_no_error (error);
+    for (guint i = 0; i < others->len; i++)
+      {
+        const char *date = kw_record_get_string (others->pdata[i], "next_step_date");
+
+        if (date != NULL && strcmp (date, "2026-11-01") < 0)
+          {
+            n_overdue++;
+            g_assert_null (kw_record_get_string (others->pdata[i], "status"));
+            g_assert_nonnull (kw_record_get_string (others->pdata[i], "next_step"));
+          }
+      }
+    g_assert_cmpuint (n_overdue, ==, 1);
+  }
 
   /* one action line over budget, in the Nieuw-West alliance; no alliance over */
   line = demo_find (ts.store, "action_line", "title", "Verkenning en open huis");
@@ -1103,13 +1124,24 @@ test_demo_analysis (void)
     }
   g_assert_cmpuint (n_over, ==, 1);
 
-  /* a binnenbuurt without a deputy */
+  /* a binnenbuurt without a deputy (Dorsvloer), one whose deputy was not
+   * contacted for months (Hooiberg); the other six are not flagged */
   dorsvloer = demo_find (ts.store, "network_unit", "name", "Dorsvloer");
-  g_assert_true (kw_analysis_unit_flags (ts.store, dorsvloer, KW_ANALYSIS_STALE_MONTHS, &today,
-                                         &flags, &error));
-  g_assert_no_error (error);
-  g_assert_true (flags & KW_UNIT_FLAG_NO_DEPUTY);
-  g_assert_false (flags & KW_UNIT_FLAG_NO_CONTACT);
+  units = list_all (ts.store, "network_unit");
+  g_assert_cmpuint (units->len, ==, 8);
+  for (guint i = 0; i < units->len; i++)
+    {
+      const char *name = kw_record_get_string (units->pdata[i], "name");
+      KwUnitFlags expect = g_str_equal (name, "Dorsvloer") ? KW_UNIT_FLAG_NO_DEPUTY
+                           : g_str_equal (name, "Hooiberg") ? KW_UNIT_FLAG_STALE_DEPUTY
+                           : KW_UNIT_FLAG_NONE;
+
+      g_assert_true (kw_analysis_unit_flags (ts.store, kw_record_get_id (units->pdata[i]),
+                                             KW_ANALYSIS_STALE_MONTHS, &today, &flags, &error));
+      g_assert_no_error (error);
+      g_test_message ("%s: flags %x", name, flags);
+      g_assert_cmpint (flags, ==, expect);
+    }
 
   /* two members who stopped coming to Zaaiershof: last seen in November 2025 */
   zaaiershof = demo_find (ts.store, "network_unit", "name", "Zaaiershof");
