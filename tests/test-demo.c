@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "kw-analysis.h"
 #include "kw-demo.h"
 #include "kw-error.h"
 #include "kw-store.h"
@@ -138,7 +139,7 @@ test_demo_counts (void)
   assert_count_between (ts.store, "contact_moment", 60, 200);
   g_assert_cmpint (kw_store_count (ts.store, "alliance"), ==, 3);
   g_assert_cmpint (kw_store_count (ts.store, "network_unit"), ==, 8);
-  g_assert_cmpint (kw_store_count (ts.store, "meeting"), ==, 6);
+  g_assert_cmpint (kw_store_count (ts.store, "meeting"), ==, 10);
 
   people = list_all (ts.store, "person");
   for (guint i = 0; i < people->len; i++)
@@ -969,6 +970,225 @@ test_generate_progress (void)
   temp_store_close (&ts);
 }
 
+/* What the views of issue 10 show in the demo (docs/demo-data.md), through
+ * the same core functions as `kwartier-cli report`, on the reference date. */
+
+/* The id of the one live record of @type_name whose @field is @value. */
+static char *
+demo_find (KwStore    *store,
+           const char *type_name,
+           const char *field,
+           const char *value)
+{
+  g_autoptr(GPtrArray) records = list_all (store, type_name);
+  char *id = NULL;
+
+  for (guint i = 0; i < records->len; i++)
+    if (g_strcmp0 (kw_record_get_string (records->pdata[i], field), value) == 0)
+      {
+        g_assert_null (id);
+        id = g_strdup (kw_record_get_id (records->pdata[i]));
+      }
+  if (id == NULL)
+    g_test_message ("no %s with %s = %s", type_name, field, value);
+  g_assert_nonnull (id);
+  return id;
+}
+
+/* The gaps as "value:candidate,candidate" (values folded), sorted. */
+static char *
+describe_gaps (GPtrArray *gaps)
+{
+  g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; i < gaps->len; i++)
+    {
+      KwAnalysisGap *gap = gaps->pdata[i];
+      g_autofree char *value = g_utf8_casefold (gap->value, -1);
+      g_autoptr(GPtrArray) ids = g_ptr_array_new ();  /* borrowed, not copied */
+      g_autofree char *joined = NULL;
+
+      for (guint j = 0; j < gap->candidates->len; j++)
+        g_ptr_array_add (ids, gap->candidates->pdata[j]);
+      g_ptr_array_sort (ids, compare_strings);
+      g_ptr_array_add (ids, NULL);
+      joined = g_strjoinv (",", (char **) ids->pdata);
+      g_ptr_array_add (parts, g_strdup_printf ("%s:%s", value, joined));
+    }
+  g_ptr_array_sort (parts, compare_strings);
+  g_ptr_array_add (parts, NULL);
+  return g_strjoinv (";", (char **) parts->pdata);
+}
+
+static void
+test_demo_analysis (void)
+{
+  TempStore ts = { NULL, };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KwAnalysisMissing) missing = NULL;
+  g_autoptr(KwAnalysisBudgets) budgets = NULL;
+  g_autoptr(KwAnalysisAbsence) absence = NULL;
+  g_autoptr(GPtrArray) loads = NULL;
+  g_autoptr(GPtrArray) partners = NULL, units = NULL;
+  g_autofree char *alliance = NULL, *selam = NULL, *ondernemers = NULL, *line = NULL;
+  g_autofree char *dorsvloer = NULL, *zaaiershof = NULL, *bep = NULL, *hasan = NULL;
+  g_autofree char *november = NULL, *ama = NULL, *text = NULL, *expected = NULL;
+  KwUnitFlags flags = KW_UNIT_FLAG_NONE;
+  guint n_over = 0, n_flagged = 0, n_prospective = 0;
+  GDate today;
+
+  g_date_clear (&today, 1);
+  g_date_set_dmy (&today, 1, G_DATE_NOVEMBER, 2026);
+  temp_store_load_demo (&ts);
+  alliance = demo_find (ts.store, "alliance", "name", "Wijkalliantie Slotermeer-Noord");
+  selam = demo_find (ts.store, "person", "name", "Selam Tesfamariam");
+  ondernemers = demo_find (ts.store, "organisation", "name", "Ondernemersvereniging Slotermeer-Noord");
+
+  /* Nieuw-West: who is missing at the table */
+  missing = kw_analysis_missing (ts.store, alliance, &today, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (missing);
+  text = describe_gaps (missing->kinds);
+  expected = g_strdup_printf ("business:%s", ondernemers);
+  g_assert_cmpstr (text, ==, expected);
+  g_clear_pointer (&text, g_free);
+  g_clear_pointer (&expected, g_free);
+  text = describe_gaps (missing->communities);
+  expected = g_strdup_printf ("eritrese gemeenschap:%s;statushouders:%s", selam, selam);
+  g_assert_cmpstr (text, ==, expected);
+  g_clear_pointer (&text, g_free);
+  g_clear_pointer (&expected, g_free);
+  text = describe_gaps (missing->languages);
+  expected = g_strdup_printf ("tigrinya:%s", selam);
+  g_assert_cmpstr (text, ==, expected);
+  g_assert_cmpuint (missing->key_figures->len, ==, 1);
+  g_assert_cmpstr (missing->key_figures->pdata[0], ==, selam);
+
+  /* one prospective partner, with a next step and its date */
+  partners = kw_store_list_by_ref (ts.store, "alliance_partner", "alliance", alliance, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < partners->len; i++)
+    if (g_strcmp0 (kw_record_get_string (partners->pdata[i], "status"), "prospective") == 0)
+      {
+        n_prospective++;
+        g_assert_cmpstr (kw_record_get_string (partners->pdata[i], "party"), ==, ondernemers);
+        g_assert_nonnull (kw_record_get_string (partners->pdata[i], "next_step"));
+        g_assert_cmpstr (kw_record_get_string (partners->pdata[i], "next_step_date"), ==, "2026-11-15");
+      }
+  g_assert_cmpuint (n_prospective, ==, 1);
+  /* and an active partner's next step is overdue (Betondorp, De Brinkvrouwen) */
+  {
+    g_autofree char *betondorp = demo_find (ts.store, "alliance", "name", "Wijkalliantie Betondorp");
+    g_autoptr(GPtrArray) others = kw_store_list_by_ref (ts.store, "alliance_partner", "alliance",
+                                                        betondorp, &error);
+    guint n_overdue = 0;
+
+    g_assert_no_error (error);
+    for (guint i = 0; i < others->len; i++)
+      {
+        const char *date = kw_record_get_string (others->pdata[i], "next_step_date");
+
+        if (date != NULL && strcmp (date, "2026-11-01") < 0)
+          {
+            n_overdue++;
+            g_assert_null (kw_record_get_string (others->pdata[i], "status"));
+            g_assert_nonnull (kw_record_get_string (others->pdata[i], "next_step"));
+          }
+      }
+    g_assert_cmpuint (n_overdue, ==, 1);
+  }
+
+  /* one action line over budget, in the Nieuw-West alliance; no alliance over */
+  line = demo_find (ts.store, "action_line", "title", "Verkenning en open huis");
+  budgets = kw_analysis_budget (ts.store, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (budgets->alliances->len, ==, 3);
+  for (guint i = 0; i < budgets->alliances->len; i++)
+    {
+      KwAnalysisBudget *a = budgets->alliances->pdata[i];
+
+      g_assert_false (a->over);
+      for (guint j = 0; j < a->lines->len; j++)
+        {
+          KwAnalysisBudget *l = a->lines->pdata[j];
+
+          if (!l->over)
+            continue;
+          n_over++;
+          g_assert_cmpstr (l->id, ==, line);
+          g_assert_cmpstr (a->id, ==, alliance);
+          g_assert_cmpint (l->budget_cents, ==, 250000);
+          g_assert_cmpint (l->spent_cents, ==, 276050);
+          g_assert_cmpint (l->remaining_cents, ==, -26050);
+        }
+    }
+  g_assert_cmpuint (n_over, ==, 1);
+
+  /* a binnenbuurt without a deputy (Dorsvloer), one whose deputy was not
+   * contacted for months (Hooiberg); the other six are not flagged */
+  dorsvloer = demo_find (ts.store, "network_unit", "name", "Dorsvloer");
+  units = list_all (ts.store, "network_unit");
+  g_assert_cmpuint (units->len, ==, 8);
+  for (guint i = 0; i < units->len; i++)
+    {
+      const char *name = kw_record_get_string (units->pdata[i], "name");
+      KwUnitFlags expect = g_str_equal (name, "Dorsvloer") ? KW_UNIT_FLAG_NO_DEPUTY
+                           : g_str_equal (name, "Hooiberg") ? KW_UNIT_FLAG_STALE_DEPUTY
+                           : KW_UNIT_FLAG_NONE;
+
+      g_assert_true (kw_analysis_unit_flags (ts.store, kw_record_get_id (units->pdata[i]),
+                                             KW_ANALYSIS_STALE_MONTHS, &today, &flags, &error));
+      g_assert_no_error (error);
+      g_test_message ("%s: flags %x", name, flags);
+      g_assert_cmpint (flags, ==, expect);
+    }
+
+  /* two members who stopped coming to Zaaiershof: last seen in November 2025 */
+  zaaiershof = demo_find (ts.store, "network_unit", "name", "Zaaiershof");
+  bep = demo_find (ts.store, "person", "name", "Bep van Vliet");
+  hasan = demo_find (ts.store, "person", "name", "Hasan Toprak");
+  november = demo_find (ts.store, "meeting", "starts_at", "2025-11-04T13:00:00Z");
+  absence = kw_analysis_absent (ts.store, zaaiershof, KW_ANALYSIS_STALE_MONTHS, &today, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (absence->gatherings->len, ==, 3);
+  g_assert_cmpuint (absence->absent->len, ==, 2);
+  for (guint i = 0; i < absence->absent->len; i++)
+    {
+      KwAnalysisAbsent *a = absence->absent->pdata[i];
+
+      g_assert_cmpstr (a->last_present, ==, november);
+      if (g_str_equal (a->person, hasan))
+        g_assert_cmpstr (a->last_contact, ==, "2026-06-26");
+      else
+        {
+          g_assert_cmpstr (a->person, ==, bep);
+          g_assert_null (a->last_contact);
+        }
+    }
+
+  /* one person above the load threshold: Ama */
+  ama = demo_find (ts.store, "person", "name", "Ama Owusu");
+  loads = kw_analysis_load (ts.store, KW_ANALYSIS_LOAD_WEEKS, KW_ANALYSIS_LOAD_THRESHOLD, &today, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (loads->len, >, 1);
+  for (guint i = 0; i < loads->len; i++)
+    n_flagged += ((KwAnalysisLoad *) loads->pdata[i])->flagged;
+  g_assert_cmpuint (n_flagged, ==, 1);
+  {
+    KwAnalysisLoad *top = loads->pdata[0];
+
+    g_assert_cmpstr (top->person, ==, ama);
+    g_assert_true (top->flagged);
+    g_assert_cmpuint (top->load, ==, 14);
+    g_assert_cmpuint (top->meetings, ==, 2);
+    g_assert_cmpuint (top->open_actions, ==, 6);
+    g_assert_cmpuint (top->overdue_actions, ==, 3);
+    g_assert_cmpuint (top->roles, ==, 3);
+    g_assert_cmpuint (top->load, >, KW_ANALYSIS_LOAD_THRESHOLD);
+  }
+  temp_store_close (&ts);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -983,6 +1203,7 @@ main (int    argc,
   g_test_add_func ("/kw/demo/agenda", test_demo_agenda);
   g_test_add_func ("/kw/demo/deterministic", test_demo_deterministic);
   g_test_add_func ("/kw/demo/small-file", test_demo_small_file);
+  g_test_add_func ("/kw/demo/analysis", test_demo_analysis);
   g_test_add_func ("/kw/demo/generate/scale", test_generate_scale);
   g_test_add_func ("/kw/demo/generate/views", test_generate_views);
   g_test_add_func ("/kw/demo/generate/deterministic", test_generate_deterministic);

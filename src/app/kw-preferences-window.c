@@ -1,4 +1,5 @@
-/* kw-preferences-window.c: organiser name, sync folder, style and language
+/* kw-preferences-window.c: organiser name, sync folder, the thresholds of the
+ * networks and alliances views, style and language
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -20,7 +21,9 @@ struct _KwPreferencesWindow
 
   GtkWidget            *clear_folder_button;
   AdwComboRow          *language_row;
+  GtkSpinButton        *load_threshold_spin;
   AdwEntryRow          *organiser_row;
+  GtkSpinButton        *stale_months_spin;
   AdwComboRow          *style_row;
   AdwActionRow         *sync_folder_row;
 };
@@ -42,6 +45,27 @@ update_sync_folder_row (KwPreferencesWindow *self)
   adw_action_row_set_subtitle (self->sync_folder_row,
                                *folder ? folder : _("None: nothing is shared yet"));
   gtk_widget_set_visible (self->clear_folder_button, *folder != '\0');
+}
+
+/* GTK 4.8 leaves the − and + buttons of a spin button without an accessible
+ * label: a screen reader would only say "button". */
+static void
+label_spin_buttons (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      const char *icon = GTK_IS_BUTTON (child) ? gtk_button_get_icon_name (GTK_BUTTON (child)) : NULL;
+
+      if (g_strcmp0 (icon, "value-increase-symbolic") == 0)
+        gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                        _("Increase"), -1);
+      else if (g_strcmp0 (icon, "value-decrease-symbolic") == 0)
+        gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                        _("Decrease"), -1);
+      else
+        label_spin_buttons (child);
+    }
 }
 
 static void
@@ -165,7 +189,9 @@ kw_preferences_window_class_init (KwPreferencesWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/nl/kwartier/Kwartier/kw-preferences-window.ui");
   gtk_widget_class_bind_template_child (widget_class, KwPreferencesWindow, clear_folder_button);
   gtk_widget_class_bind_template_child (widget_class, KwPreferencesWindow, language_row);
+  gtk_widget_class_bind_template_child (widget_class, KwPreferencesWindow, load_threshold_spin);
   gtk_widget_class_bind_template_child (widget_class, KwPreferencesWindow, organiser_row);
+  gtk_widget_class_bind_template_child (widget_class, KwPreferencesWindow, stale_months_spin);
   gtk_widget_class_bind_template_child (widget_class, KwPreferencesWindow, style_row);
   gtk_widget_class_bind_template_child (widget_class, KwPreferencesWindow, sync_folder_row);
   gtk_widget_class_bind_template_callback (widget_class, on_choose_folder_button_clicked_cb);
@@ -179,6 +205,8 @@ static void
 kw_preferences_window_init (KwPreferencesWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  label_spin_buttons (GTK_WIDGET (self->load_threshold_spin));
+  label_spin_buttons (GTK_WIDGET (self->stale_months_spin));
 }
 
 /* Public API */
@@ -195,5 +223,10 @@ kw_preferences_window_new (GSettings *settings,
   self->settings = g_object_ref (settings);
   self->store = store ? g_object_ref (store) : NULL;
   load_settings (self);
+  /* the int keys bind to the spin buttons' double "value" both ways */
+  g_settings_bind (self->settings, "load-threshold", self->load_threshold_spin, "value",
+                   G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "stale-months", self->stale_months_spin, "value",
+                   G_SETTINGS_BIND_DEFAULT);
   return self;
 }

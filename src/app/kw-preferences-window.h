@@ -1,4 +1,4 @@
-/* kw-preferences-window.h: organiser name, sync folder and style
+/* kw-preferences-window.h: organiser name, sync folder, thresholds and style
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
