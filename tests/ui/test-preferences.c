@@ -82,11 +82,11 @@ fixture_setup (Fixture       *f,
   g_settings_reset (f->settings, "stale-months");
   f->window = kw_preferences_window_new (f->settings, NULL);
   gtk_window_present (GTK_WINDOW (f->window));
-  kw_test_wait (100);
+  kw_test_wait_mapped (GTK_WIDGET (f->window));
 
   group = find_widget (GTK_WIDGET (f->window), ADW_TYPE_PREFERENCES_GROUP, "Networks and alliances");
   g_assert_nonnull (group);
-  g_assert_true (gtk_widget_get_mapped (group));
+  KW_TEST_WAIT_UNTIL (gtk_widget_get_mapped (group));
   row = find_widget (group, ADW_TYPE_ACTION_ROW, "Load threshold");
   g_assert_nonnull (row);
   g_assert_nonnull (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)));
@@ -125,7 +125,7 @@ fixture_teardown (Fixture       *f,
                   gconstpointer  data)
 {
   gtk_window_destroy (GTK_WINDOW (f->window));
-  kw_test_wait (20);
+  kw_test_flush ();
   g_clear_object (&f->settings);
 }
 
