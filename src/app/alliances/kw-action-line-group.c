@@ -118,7 +118,8 @@ kw_action_line_group_setup_row (KwChildGroup   *group,
   gtk_widget_set_valign (badge, GTK_ALIGN_CENTER);
   gtk_widget_set_visible (badge, FALSE);
   g_object_set_data (G_OBJECT (row), "kw-over-badge", badge);
-  adw_expander_row_add_prefix (row, badge);
+  /* actions are shown in the reverse order: [over budget] [remove] */
+  adw_expander_row_add_action (row, badge);
 }
 
 static void

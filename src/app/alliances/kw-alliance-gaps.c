@@ -119,6 +119,22 @@ make_candidate_row (KwAllianceGaps *self,
 }
 
 static void
+on_gap_expanded_cb (KwAllianceGaps *self,
+                    GParamSpec     *pspec,
+                    AdwExpanderRow *row)
+{
+  GPtrArray *candidates = g_object_get_data (G_OBJECT (row), "kw-candidates");
+  const char *type_name = g_object_get_data (G_OBJECT (row), "kw-type");
+  GHashTable *partner_status = g_object_get_data (G_OBJECT (row), "kw-partners");
+
+  if (!adw_expander_row_get_expanded (row) || candidates == NULL)
+    return;
+  for (guint i = 0; i < candidates->len; i++)
+    adw_expander_row_add_row (row, make_candidate_row (self, type_name, candidates->pdata[i], partner_status));
+  g_object_set_data (G_OBJECT (row), "kw-candidates", NULL);
+}
+
+static void
 add_gap_row (KwAllianceGaps *self,
              const char     *key,
              const char     *title,
@@ -148,9 +164,12 @@ add_gap_row (KwAllianceGaps *self,
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), subtitle);
-  for (guint i = 0; i < candidates->len; i++)
-    adw_expander_row_add_row (ADW_EXPANDER_ROW (row), make_candidate_row (self, type_name, candidates->pdata[i], partner_status));
   g_object_set_data_full (G_OBJECT (row), "kw-key", g_strdup (key), g_free);
+  /* the candidates' rows are made when the gap is first opened */
+  g_object_set_data_full (G_OBJECT (row), "kw-candidates", g_steal_pointer (&candidates), (GDestroyNotify) g_ptr_array_unref);
+  g_object_set_data_full (G_OBJECT (row), "kw-type", g_strdup (type_name), g_free);
+  g_object_set_data_full (G_OBJECT (row), "kw-partners", g_hash_table_ref (partner_status), (GDestroyNotify) g_hash_table_unref);
+  g_signal_connect_object (row, "notify::expanded", G_CALLBACK (on_gap_expanded_cb), self, G_CONNECT_SWAPPED);
   adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), g_hash_table_contains (self->expanded, key));
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (self), row);
   g_ptr_array_add (self->rows, row);
@@ -242,6 +261,7 @@ kw_alliance_gaps_finalize (GObject *object)
   g_free (self->alliance_id);
   g_ptr_array_unref (self->rows);
   g_hash_table_unref (self->expanded);
+  g_clear_object (&self->none_row);
 
   G_OBJECT_CLASS (kw_alliance_gaps_parent_class)->finalize (object);
 }
@@ -261,7 +281,7 @@ kw_alliance_gaps_init (KwAllianceGaps *self)
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (self), _("Who Is Missing at the Table?"));
   adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (self),
     _("Kinds of organisation, communities and languages known in the alliance’s area but not at its table, and the key figures not involved. Prospective partners do not count until they take part."));
-  self->none_row = adw_action_row_new ();
+  self->none_row = g_object_ref_sink (adw_action_row_new ());
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->none_row), _("Nobody known in the area is missing"));
   gtk_widget_add_css_class (self->none_row, "dim-label");
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (self), self->none_row);
@@ -322,7 +342,11 @@ kw_alliance_gaps_refresh (KwAllianceGaps *self)
         add_gap_row (self, "key-figures", _("Key figures not involved"), _("Key figures of the area"),
                      "person", missing->key_figures, partner_status);
     }
-  gtk_widget_set_visible (self->none_row, self->n_gaps == 0);
+  /* shown after the gaps' rows (none when it shows) */
+  if (gtk_widget_get_parent (self->none_row) != NULL)
+    adw_preferences_group_remove (ADW_PREFERENCES_GROUP (self), self->none_row);
+  if (self->n_gaps == 0)
+    adw_preferences_group_add (ADW_PREFERENCES_GROUP (self), self->none_row);
 }
 
 guint

@@ -195,7 +195,11 @@ refresh (KwAllianceListGroup *self)
   g_list_store_splice (self->records, 0, g_list_model_get_n_items (G_LIST_MODEL (self->records)),
                        shown->pdata, shown->len);
   gtk_widget_set_visible (self->list, shown->len > 0);
-  gtk_widget_set_visible (self->empty_row, shown->len == 0);
+  /* in the group's own list, which shows (an empty frame too) while it has a row */
+  if (shown->len == 0 && gtk_widget_get_parent (self->empty_row) == NULL)
+    adw_preferences_group_add (ADW_PREFERENCES_GROUP (self), self->empty_row);
+  else if (shown->len > 0 && gtk_widget_get_parent (self->empty_row) != NULL)
+    adw_preferences_group_remove (ADW_PREFERENCES_GROUP (self), self->empty_row);
 }
 
 static void
@@ -230,6 +234,7 @@ kw_alliance_list_group_finalize (GObject *object)
   g_free (self->alliance_id);
   g_free (self->today);
   g_clear_object (&self->records);
+  g_clear_object (&self->empty_row);
 
   G_OBJECT_CLASS (kw_alliance_list_group_parent_class)->finalize (object);
 }
@@ -251,7 +256,7 @@ kw_alliance_list_group_init (KwAllianceListGroup *self)
   gtk_widget_add_css_class (self->list, "boxed-list");
   gtk_list_box_bind_model (GTK_LIST_BOX (self->list), G_LIST_MODEL (self->records), make_row, self, NULL);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (self), self->list);
-  self->empty_row = adw_action_row_new ();
+  self->empty_row = g_object_ref_sink (adw_action_row_new ());
   gtk_widget_add_css_class (self->empty_row, "dim-label");
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (self), self->empty_row);
 }
