@@ -79,6 +79,16 @@ find_widget (GtkWidget  *widget,
   return NULL;
 }
 
+/* Opens every expander row: a gap's candidates are made when it opens. */
+static void
+expand_all (GtkWidget *widget)
+{
+  if (ADW_IS_EXPANDER_ROW (widget))
+    adw_expander_row_set_expanded (ADW_EXPANDER_ROW (widget), TRUE);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    expand_all (child);
+}
+
 static guint
 n_gaps_of (KwAnalysisMissing *missing)
 {
@@ -155,6 +165,13 @@ test_create_alliance (KwTestFixture *f,
   partner_group = kw_record_page_get_child_group (KW_RECORD_PAGE (page), "alliance_partner");
   kw_child_group_choose (partner_group, "organisation", team);
   g_assert_cmpuint (kw_child_group_get_n_rows (partner_group), ==, 1);
+  /* its editor's rows are made when it is first opened */
+  row = find_widget (GTK_WIDGET (partner_group), ADW_TYPE_EXPANDER_ROW, NULL);
+  g_assert_nonnull (row);
+  g_assert_null (find_widget (row, ADW_TYPE_ENTRY_ROW, NULL));
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
+  g_assert_nonnull (find_widget (row, ADW_TYPE_ENTRY_ROW, NULL));
+  g_assert_nonnull (find_widget (row, ADW_TYPE_COMBO_ROW, NULL));
 
   /* an action line from its form, then budget and spent typed as euros */
   lines = kw_record_page_get_child_group (KW_RECORD_PAGE (page), "action_line");
@@ -198,6 +215,8 @@ test_create_alliance (KwTestFixture *f,
   g_assert_cmpstr (g_ptr_array_index (((KwAnalysisGap *) g_ptr_array_index (missing->kinds, 0))->candidates, 0), ==, mosque);
 
   /* one click adds Noor as prospective: listed as prospect, still a gap */
+  g_assert_null (find_widget (_kw_alliance_page_get_part (page, "gaps"), GTK_TYPE_BUTTON, noor));
+  expand_all (_kw_alliance_page_get_part (page, "gaps"));
   button = find_widget (_kw_alliance_page_get_part (page, "gaps"), GTK_TYPE_BUTTON, noor);
   g_assert_nonnull (button);
   g_signal_emit_by_name (button, "clicked");
@@ -340,6 +359,77 @@ test_demo_pages (KwTestFixture *f,
     }
 }
 
+static int
+compare_times (gconstpointer a,
+               gconstpointer b)
+{
+  gint64 x = *(const gint64 *) a, y = *(const gint64 *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+static void
+on_after_paint_cb (GdkFrameClock *clock,
+                   gint64        *painted)
+{
+  *painted = g_get_monotonic_time ();
+}
+
+/* A measurement, not a timed test: with KW_ALLIANCES_BENCH_DB set to a
+ * copy of a city-scale database (generate --people 100000), opens each
+ * alliance's page and says how long until the page was drawn. */
+static void
+test_open_speed (KwTestFixture *f,
+                 gconstpointer  data)
+{
+  const char *path = g_getenv ("KW_ALLIANCES_BENCH_DB");
+  g_autoptr(GArray) sync_times = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) frame_times = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GPtrArray) all = NULL;
+  g_autoptr(GError) error = NULL;
+  KwAlliancesView *view;
+  GdkFrameClock *clock;
+  gint64 painted = 0;
+
+  if (path == NULL)
+    {
+      g_test_skip ("set KW_ALLIANCES_BENCH_DB to a copy of a generated database");
+      return;
+    }
+  g_clear_object (&f->store);
+  f->store = kw_store_open (path, &error);
+  g_assert_no_error (error);
+  all = kw_store_list (f->store, "alliance", NULL);
+  kw_test_fixture_open (f);
+  view = show_view (f);
+  clock = gtk_widget_get_frame_clock (GTK_WIDGET (f->window));
+  g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint_cb), &painted);
+  for (guint i = 0; i < all->len; i++)
+    {
+      gint64 start = g_get_monotonic_time (), opened, drawn;
+
+      painted = 0;
+      kw_view_open (KW_VIEW (view), "alliance", kw_record_get_id (all->pdata[i]));
+      opened = g_get_monotonic_time () - start;
+      while (painted == 0)
+        g_main_context_iteration (NULL, TRUE);
+      drawn = painted - start;
+      g_array_append_val (sync_times, opened);
+      g_array_append_val (frame_times, drawn);
+    }
+  g_signal_handlers_disconnect_by_data (clock, &painted);
+  g_array_sort (sync_times, compare_times);
+  g_array_sort (frame_times, compare_times);
+  g_printerr ("alliance pages: %u opened; open: median %.1f ms, p95 %.1f ms, max %.1f ms; "
+              "to the frame drawn: median %.1f ms, p95 %.1f ms, max %.1f ms\n", all->len,
+              g_array_index (sync_times, gint64, sync_times->len / 2) / 1000.0,
+              g_array_index (sync_times, gint64, sync_times->len * 95 / 100) / 1000.0,
+              g_array_index (sync_times, gint64, sync_times->len - 1) / 1000.0,
+              g_array_index (frame_times, gint64, frame_times->len / 2) / 1000.0,
+              g_array_index (frame_times, gint64, frame_times->len * 95 / 100) / 1000.0,
+              g_array_index (frame_times, gint64, frame_times->len - 1) / 1000.0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -352,5 +442,6 @@ main (int   argc,
   ADD ("recruiting-actions-meetings", test_recruiting_overdue, KW_TEST_EMPTY);
   ADD ("list-filters", test_list_filters, KW_TEST_DEMO);
   ADD ("demo-pages", test_demo_pages, KW_TEST_DEMO);
+  ADD ("open-speed", test_open_speed, KW_TEST_EMPTY);
   return g_test_run ();
 }
