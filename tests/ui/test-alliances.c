@@ -16,6 +16,7 @@
 
 #include "alliances/kw-alliance-gaps.h"
 #include "alliances/kw-alliance-list-group.h"
+#include "alliances/kw-alliance-row.h"
 #include "alliances/kw-alliances-private.h"
 #include "kw-analysis.h"
 #include "kw-format.h"
@@ -137,12 +138,12 @@ test_create_alliance (KwTestFixture *f,
   KwAlliancePage *page;
   KwChildGroup *partner_group, *lines;
   GtkWidget *popover, *entry, *button, *row;
-  const char *alliance;
+  g_autofree char *alliance = NULL;
   GDate today;
 
   kw_test_fixture_open (f);
   show_view (f);
-  /* a draft, stored when the user adds it */
+  /* a draft, stored when the user adds it (win.new is the view's alliances.new) */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.new", NULL));
   kw_test_wait (20);
   page = page_of (f);
@@ -151,7 +152,13 @@ test_create_alliance (KwTestFixture *f,
   gtk_editable_set_text (GTK_EDITABLE (kw_record_page_get_row (KW_RECORD_PAGE (page), "name")), "Wijkalliantie Proef");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "alliance.add-draft", NULL));
   g_assert_cmpint (kw_store_count (f->store, "alliance"), ==, 1);
-  alliance = kw_record_page_get_id (KW_RECORD_PAGE (page));
+  alliance = g_strdup (kw_record_page_get_id (KW_RECORD_PAGE (page)));
+  /* the view's own action makes a draft too; cancelled, nothing is stored */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "alliances.new", NULL));
+  g_assert_true (kw_record_page_is_draft (KW_RECORD_PAGE (page)));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "alliance.cancel-draft", NULL));
+  g_assert_cmpint (kw_store_count (f->store, "alliance"), ==, 1);
+  kw_view_open (KW_VIEW (kw_window_get_view_for_type (f->window, "alliance")), "alliance", alliance);
   g_assert_nonnull (alliance);
   {
     g_autoptr(KwChangeset) changes = kw_changeset_new ("alliance", NULL);
@@ -205,6 +212,18 @@ test_create_alliance (KwTestFixture *f,
   g_assert_true (gtk_widget_get_visible (g_object_get_data (G_OBJECT (row), "kw-over-badge")));
   g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (_kw_alliance_page_get_part (page, "total"))), remaining));
   g_assert_true (gtk_widget_get_visible (_kw_alliance_page_get_part (page, "over")));
+  /* and in the list */
+  {
+    g_autoptr(KwRecord) record = kw_store_get (f->store, "alliance", alliance, NULL);
+    GtkWidget *list_row = g_object_ref_sink (kw_alliance_row_new ());
+    GtkWidget *over;
+
+    kw_alliance_row_bind (KW_ALLIANCE_ROW (list_row), f->store, record);
+    over = gtk_widget_get_last_child (list_row);
+    g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (over)), ==, "Over budget");
+    g_assert_true (gtk_widget_get_visible (over));
+    g_object_unref (list_row);
+  }
 
   /* who is missing: the mosque's kind, Noor's community, language and key figure */
   kw_analysis_get_today (&today);

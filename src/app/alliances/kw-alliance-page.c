@@ -22,6 +22,7 @@
 #include "kw-analysis.h"
 #include "kw-enum-labels.h"
 #include "kw-format.h"
+#include "kw-view.h"
 
 struct _KwAlliancePage
 {
@@ -90,8 +91,15 @@ add_prospect_action (GtkWidget  *widget,
   g_autofree char *id = kw_alliance_page_add_prospect (KW_ALLIANCE_PAGE (widget),
                                                       g_variant_get_string (parameter, NULL), &error);
 
-  if (id == NULL)
-    g_warning ("could not add a prospective partner: %s", error->message);
+  GtkWidget *view = gtk_widget_get_ancestor (widget, KW_TYPE_VIEW);
+
+  /* the window turns the error into a toast */
+  if (id == NULL && view != NULL)
+    {
+      g_autofree char *title = g_markup_escape_text (error->message, -1);
+
+      kw_view_show_toast (KW_VIEW (view), adw_toast_new (title));
+    }
 }
 
 static void

@@ -354,6 +354,14 @@ kw_alliances_view_go_back (KwView *view)
 }
 
 static void
+new_action (GtkWidget  *widget,
+            const char *action_name,
+            GVariant   *parameter)
+{
+  kw_view_new_record (KW_VIEW (widget), NULL);
+}
+
+static void
 kw_alliances_view_class_init (KwAlliancesViewClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -381,6 +389,7 @@ kw_alliances_view_class_init (KwAlliancesViewClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_list_pane_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_list_pane_format_count_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_list_pane_search_text_cb);
+  gtk_widget_class_install_action (widget_class, "alliances.new", NULL, new_action);
 }
 
 static void
