@@ -17,6 +17,7 @@
 #include "kw-alliance-page.h"
 #include "kw-alliance-row.h"
 #include "kw-alliances-private.h"
+#include "kw-area-choices.h"
 #include "kw-analysis.h"
 #include "kw-enum-labels.h"
 #include "kw-format.h"
@@ -62,55 +63,12 @@ chosen_status (KwAlliancesView *self)
   return chosen != GTK_INVALID_LIST_POSITION && chosen > 0 ? status->values[chosen - 1] : NULL;
 }
 
-/* Each area, then the areas inside it, indented, by name. */
-static void
-append_areas (KwAlliancesView *self,
-              GtkStringList   *names,
-              GPtrArray       *areas,
-              const char      *parent,
-              guint            depth)
-{
-  for (guint i = 0; areas != NULL && depth < 16 && i < areas->len; i++)
-    {
-      KwRecord *area = g_ptr_array_index (areas, i);
-      g_autofree char *title = kw_record_dup_title (area);
-      g_autofree char *label = g_strdup_printf ("%*s%s", (int) depth * 3, "", title);
-
-      if (g_strcmp0 (kw_record_get_string (area, "parent"), parent) != 0)
-        continue;
-      gtk_string_list_append (names, label);
-      g_ptr_array_add (self->area_ids, g_strdup (kw_record_get_id (area)));
-      append_areas (self, names, areas, kw_record_get_id (area), depth + 1);
-    }
-}
-
 static void
 load_areas (KwAlliancesView *self)
 {
-  g_autoptr(GPtrArray) areas = kw_store_list (self->store, "area", NULL);
-  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
-  g_autoptr(GHashTable) ids = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GListModel) names = kw_area_choices_new (self->store, _("All areas"), self->area_ids);
 
-  g_ptr_array_set_size (self->area_ids, 0);
-  gtk_string_list_append (names, _("All areas"));
-  /* an area whose parent is not here counts as a top one */
-  for (guint i = 0; areas && i < areas->len; i++)
-    g_hash_table_add (ids, (gpointer) kw_record_get_id (g_ptr_array_index (areas, i)));
-  for (guint i = 0; areas && i < areas->len; i++)
-    {
-      KwRecord *area = g_ptr_array_index (areas, i);
-      const char *parent = kw_record_get_string (area, "parent");
-
-      if (parent == NULL || !g_hash_table_contains (ids, parent))
-        {
-          g_autofree char *title = kw_record_dup_title (area);
-
-          gtk_string_list_append (names, title);
-          g_ptr_array_add (self->area_ids, g_strdup (kw_record_get_id (area)));
-          append_areas (self, names, areas, kw_record_get_id (area), 1);
-        }
-    }
-  gtk_drop_down_set_model (self->area_dropdown, G_LIST_MODEL (names));
+  gtk_drop_down_set_model (self->area_dropdown, names);
 }
 
 /* The totals of the alliances of the area (all without one). */
