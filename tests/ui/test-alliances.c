@@ -223,6 +223,11 @@ test_create_alliance (KwTestFixture *f,
     g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (over)), ==, "Over budget");
     g_assert_true (gtk_widget_get_visible (over));
     g_object_unref (list_row);
+    /* the list's own row, bound before the line was over, marks it now */
+    list_row = find_widget (GTK_WIDGET (kw_list_pane_get_list_view (_kw_alliances_view_get_list_pane (
+                 KW_ALLIANCES_VIEW (kw_window_get_view_for_type (f->window, "alliance"))))), KW_TYPE_ALLIANCE_ROW, NULL);
+    g_assert_nonnull (list_row);
+    g_assert_true (gtk_widget_get_visible (gtk_widget_get_last_child (list_row)));
   }
 
   /* who is missing: the mosque's kind, Noor's community, language and key figure */

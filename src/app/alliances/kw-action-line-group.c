@@ -90,8 +90,19 @@ kw_action_line_group_dup_subtitle (KwChildGroup *group,
   g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
   KwAnalysisBudget *line = dup_line_budget (group, kw_record_get_id (record));
 
+  g_autofree char *owner = kw_format_ref_title (kw_child_group_get_store (group),
+                                                kw_entity_type_field (kw_record_get_entity_type (record), "owner"),
+                                                kw_record_get_string (record, "owner"));
+  g_autofree char *start = kw_format_date (kw_record_get_string (record, "start"));
+  g_autofree char *end = kw_format_date (kw_record_get_string (record, "end"));
+
+  if (kw_record_get_string (record, "owner") != NULL)
+    g_ptr_array_add (parts, g_steal_pointer (&owner));
   if (value != NULL)
     g_ptr_array_add (parts, g_strdup (kw_enum_label (status, value)));
+  /* TRANSLATORS: an action line's period, from its start to its end date */
+  if (start != NULL || end != NULL)
+    g_ptr_array_add (parts, g_strdup_printf (_("%s – %s"), start ? start : "…", end ? end : "…"));
   if (line != NULL)
     {
       g_autofree char *budget = kw_format_cents (line->budget_cents);

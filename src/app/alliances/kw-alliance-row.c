@@ -19,6 +19,8 @@ struct _KwAllianceRow
   GtkWidget *name;
   GtkWidget *details;
   GtkWidget *over;
+  KwStore   *store;
+  char      *alliance_id;
 };
 
 G_DEFINE_FINAL_TYPE (KwAllianceRow, kw_alliance_row, GTK_TYPE_BOX)
@@ -38,8 +40,20 @@ make_label (GtkWidget  *box,
 }
 
 static void
+kw_alliance_row_finalize (GObject *object)
+{
+  KwAllianceRow *self = KW_ALLIANCE_ROW (object);
+
+  g_clear_object (&self->store);
+  g_free (self->alliance_id);
+
+  G_OBJECT_CLASS (kw_alliance_row_parent_class)->finalize (object);
+}
+
+static void
 kw_alliance_row_class_init (KwAllianceRowClass *klass)
 {
+  G_OBJECT_CLASS (klass)->finalize = kw_alliance_row_finalize;
 }
 
 static void
@@ -81,10 +95,12 @@ kw_alliance_row_bind (KwAllianceRow *self,
   g_autofree char *title = kw_record_dup_title (alliance);
   g_autofree char *area = kw_store_dup_reference_title (store, areas, kw_record_get_string (alliance, "area"));
   g_autofree char *details = NULL;
-  g_autoptr(KwAnalysisBudgets) budgets = kw_analysis_budget (store, kw_record_get_id (alliance), NULL, NULL);
-  KwAnalysisBudget *budget = budgets && budgets->alliances->len ? g_ptr_array_index (budgets->alliances, 0) : NULL;
 
   g_return_if_fail (KW_IS_ALLIANCE_ROW (self));
+
+  g_set_object (&self->store, store);
+  g_free (self->alliance_id);
+  self->alliance_id = g_strdup (kw_record_get_id (alliance));
 
   if (area != NULL && status != NULL)
     details = g_strdup_printf ("%s · %s", area, kw_enum_label (field, status));
@@ -93,5 +109,19 @@ kw_alliance_row_bind (KwAllianceRow *self,
   gtk_label_set_label (GTK_LABEL (self->name), title);
   gtk_label_set_label (GTK_LABEL (self->details), details);
   gtk_widget_set_visible (self->details, *details != '\0');
+  kw_alliance_row_update_budget (self);
+}
+
+void
+kw_alliance_row_update_budget (KwAllianceRow *self)
+{
+  g_autoptr(KwAnalysisBudgets) budgets = NULL;
+  KwAnalysisBudget *budget;
+
+  g_return_if_fail (KW_IS_ALLIANCE_ROW (self));
+
+  if (self->alliance_id != NULL)
+    budgets = kw_analysis_budget (self->store, self->alliance_id, NULL, NULL);
+  budget = budgets && budgets->alliances->len ? g_ptr_array_index (budgets->alliances, 0) : NULL;
   gtk_widget_set_visible (self->over, budget != NULL && budget->over);
 }

@@ -19,5 +19,7 @@ GtkWidget *kw_alliance_row_new  (void);
 void       kw_alliance_row_bind (KwAllianceRow *self,
                                  KwStore       *store,
                                  KwRecord      *alliance);
+/* Shows its alliance's budget state again (an action line changed). */
+void       kw_alliance_row_update_budget (KwAllianceRow *self);
 
 G_END_DECLS

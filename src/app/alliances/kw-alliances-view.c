@@ -29,6 +29,7 @@ struct _KwAlliancesView
   KwStore        *store;
   KwRecordList   *alliances;
   GPtrArray      *area_ids;     /* position - 1 in the area drop-down → id */
+  GPtrArray      *rows;         /* the list's KwAllianceRows */
   char           *open_id;
   KwAlliancePage *page;
   char           *totals;
@@ -179,7 +180,6 @@ on_store_changed_cb (KwAlliancesView *self,
                      const char      *type_name)
 {
   g_autoptr(KwRecord) open = NULL;
-  guint n;
 
   if (g_str_equal (type_name, "area"))
     load_areas (self);
@@ -187,8 +187,8 @@ on_store_changed_cb (KwAlliancesView *self,
     return;
   update_totals (self);
   /* the rows' over-budget marks come from the action lines */
-  if (g_str_equal (type_name, "action_line") && (n = g_list_model_get_n_items (G_LIST_MODEL (self->alliances))) > 0)
-    g_list_model_items_changed (G_LIST_MODEL (self->alliances), 0, n, n);
+  for (guint i = 0; g_str_equal (type_name, "action_line") && self->rows && i < self->rows->len; i++)
+    kw_alliance_row_update_budget (g_ptr_array_index (self->rows, i));
   /* the open alliance was deleted elsewhere (a sync): close its page */
   if (self->open_id != NULL && g_str_equal (type_name, "alliance")
       && ((open = kw_store_get (self->store, "alliance", self->open_id, NULL)) == NULL))
@@ -201,9 +201,22 @@ on_store_changed_cb (KwAlliancesView *self,
 
 static void
 on_factory_setup_cb (GtkSignalListItemFactory *factory,
-                     GtkListItem              *item)
+                     GtkListItem              *item,
+                     KwAlliancesView          *self)
 {
-  gtk_list_item_set_child (item, kw_alliance_row_new ());
+  GtkWidget *row = kw_alliance_row_new ();
+
+  gtk_list_item_set_child (item, row);
+  g_ptr_array_add (self->rows, g_object_ref (row));
+}
+
+static void
+on_factory_teardown_cb (GtkSignalListItemFactory *factory,
+                        GtkListItem              *item,
+                        KwAlliancesView          *self)
+{
+  if (self->rows != NULL)
+    g_ptr_array_remove_fast (self->rows, gtk_list_item_get_child (item));
 }
 
 static void
@@ -228,7 +241,8 @@ kw_alliances_view_constructed (GObject *object)
 
   self->store = g_object_ref (kw_view_get_store (KW_VIEW (self)));
   self->alliances = kw_record_list_new (self->store, "alliance");
-  g_signal_connect (factory, "setup", G_CALLBACK (on_factory_setup_cb), NULL);
+  g_signal_connect_object (factory, "setup", G_CALLBACK (on_factory_setup_cb), self, 0);
+  g_signal_connect_object (factory, "teardown", G_CALLBACK (on_factory_teardown_cb), self, 0);
   g_signal_connect_object (factory, "bind", G_CALLBACK (on_factory_bind_cb), self, 0);
   kw_list_pane_set_factory (self->list_pane, factory);
   kw_list_pane_set_model (self->list_pane, G_LIST_MODEL (self->alliances));
@@ -248,6 +262,7 @@ kw_alliances_view_dispose (GObject *object)
 {
   KwAlliancesView *self = KW_ALLIANCES_VIEW (object);
 
+  g_clear_pointer (&self->rows, g_ptr_array_unref);
   adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), KW_TYPE_ALLIANCES_VIEW);
   g_clear_object (&self->alliances);
@@ -358,6 +373,7 @@ kw_alliances_view_init (KwAlliancesView *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   self->area_ids = g_ptr_array_new_with_free_func (g_free);
+  self->rows = g_ptr_array_new_with_free_func (g_object_unref);
   gtk_accessible_update_property (GTK_ACCESSIBLE (kw_list_pane_get_list_view (self->list_pane)),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Neighbourhood Alliances"), -1);
   gtk_widget_set_name (GTK_WIDGET (self), "alliances");
