@@ -128,7 +128,8 @@ dup_subtitle (KwAllianceListGroup *self,
   const char *what = NULL;
 
   if (self->kind == KW_ALLIANCE_LIST_RECRUITING)
-    what = kw_record_get_string (record, "next_step");
+    what = kw_record_get_string (record, "next_step") ? kw_record_get_string (record, "next_step")
+                                                      : _("No next step planned");
   else if (self->kind == KW_ALLIANCE_LIST_ACTIONS)
     what = who = kw_store_dup_reference_title (self->store, to_person, kw_record_get_string (record, "owner"));
   else if (kw_record_get_string (record, "status") != NULL)
