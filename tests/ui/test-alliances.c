@@ -380,6 +380,20 @@ test_demo_pages (KwTestFixture *f,
       g_assert_cmpstr (_kw_alliances_view_get_open_id (view), ==, kw_record_get_id (all->pdata[i]));
       g_assert_cmpuint (kw_alliance_gaps_get_n_gaps (KW_ALLIANCE_GAPS (_kw_alliance_page_get_part (page_of (f), "gaps"))),
                         ==, n_gaps_of (missing));
+      /* and the totals of report budget */
+      {
+        g_autoptr(KwAnalysisBudgets) budgets = kw_analysis_budget (f->store, kw_record_get_id (all->pdata[i]), NULL, NULL);
+        KwAnalysisBudget *budget = alliance_budget (budgets);
+        g_autofree char *spent = kw_format_cents (budget->spent_cents);
+        g_autofree char *remaining = kw_format_cents (budget->remaining_cents);
+        GtkWidget *total = _kw_alliance_page_get_part (page_of (f), "total");
+
+        if (budget->lines->len == 0)
+          continue;
+        g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (total)), spent));
+        g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (total)), remaining));
+        g_assert_true (gtk_widget_get_visible (_kw_alliance_page_get_part (page_of (f), "over")) == budget->over);
+      }
     }
 }
 
