@@ -397,6 +397,30 @@ test_demo_pages (KwTestFixture *f,
     }
 }
 
+/* In a narrow window the list and the page fold: an opened alliance
+ * can go back to the list, and win.go-back does. */
+static void
+test_narrow (KwTestFixture *f,
+             gconstpointer  data)
+{
+  g_autoptr(GPtrArray) all = kw_store_list (f->store, "alliance", NULL);
+  KwAlliancesView *view;
+
+  kw_test_fixture_open (f);
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 360, 700);
+  view = show_view (f);
+  kw_test_wait (300);
+  g_assert_false (kw_view_get_can_go_back (KW_VIEW (view)));
+  kw_view_open (KW_VIEW (view), "alliance", kw_record_get_id (all->pdata[0]));
+  kw_test_wait (300);
+  g_assert_true (kw_view_get_can_go_back (KW_VIEW (view)));
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (page_of (f))));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.go-back", NULL));
+  kw_test_wait (300);
+  g_assert_false (kw_view_get_can_go_back (KW_VIEW (view)));
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (kw_list_pane_get_list_view (_kw_alliances_view_get_list_pane (view)))));
+}
+
 static int
 compare_times (gconstpointer a,
                gconstpointer b)
@@ -480,6 +504,7 @@ main (int   argc,
   ADD ("recruiting-actions-meetings", test_recruiting_overdue, KW_TEST_EMPTY);
   ADD ("list-filters", test_list_filters, KW_TEST_DEMO);
   ADD ("demo-pages", test_demo_pages, KW_TEST_DEMO);
+  ADD ("narrow", test_narrow, KW_TEST_DEMO);
   ADD ("open-speed", test_open_speed, KW_TEST_EMPTY);
   return g_test_run ();
 }
