@@ -168,8 +168,12 @@ test_create_alliance (KwTestFixture *f,
   }
   kw_test_wait (20);
 
-  /* a partner chosen from the contacts */
+  /* a partner chosen from the contacts (alliance.add-partner opens the chooser) */
   partner_group = kw_record_page_get_child_group (KW_RECORD_PAGE (page), "alliance_partner");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "alliance.add-partner", NULL));
+  kw_test_wait (50);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (kw_child_group_get_chooser (partner_group))));
+  gtk_popover_popdown (GTK_POPOVER (kw_child_group_get_chooser (partner_group)));
   kw_child_group_choose (partner_group, "organisation", team);
   g_assert_cmpuint (kw_child_group_get_n_rows (partner_group), ==, 1);
   /* its editor's rows are made when it is first opened */
