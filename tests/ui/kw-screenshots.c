@@ -17,6 +17,7 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
+#include "alliances/kw-alliances-private.h"
 #include "kw-contacts-view.h"
 #include "kw-demo.h"
 #include "kw-conflicts-window.h"
@@ -46,7 +47,10 @@ static const Shot shots[] = {
   { "narrow.png", "contacts", 600, 800, FALSE, NULL },
   { "narrow-person.png", "contacts", 600, 800, FALSE, "person" },
   { "person-nl.png", "contacts", 1000, 700, FALSE, "person", 0, "nl" },
-  { "alliances.png", "alliances", 1280, 800, FALSE, NULL },
+  { "alliances.png", "alliances", 1280, 800, FALSE, "alliance", 560 },
+  { "alliances-nl.png", "alliances", 1280, 800, FALSE, "alliance", 560, "nl" },
+  { "alliances-dark.png", "alliances", 1280, 800, TRUE, "alliance", 1180 },
+  { "alliances-narrow.png", "alliances", 360, 800, FALSE, "alliance", 900 },
   { "meetings.png", "meetings", 1280, 800, TRUE, NULL },
 };
 
@@ -165,6 +169,47 @@ open_record (KwStore        *store,
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (scrolled), shot->scroll);
 }
 
+/* The alliance of an area in Nieuw-West (the demo's), else the first. */
+static const char *
+alliance_id (KwStore *store)
+{
+  static char id[64];
+  g_autoptr(GPtrArray) alliances = kw_store_list (store, "alliance", NULL);
+
+  for (guint i = 0; alliances && i < alliances->len && id[0] == '\0'; i++)
+    {
+      KwRecord *area = kw_store_get (store, "area", kw_record_get_string (alliances->pdata[i], "area"), NULL);
+
+      for (guint depth = 0; area != NULL && depth < 16; depth++)
+        {
+          KwRecord *parent = kw_store_get (store, "area", kw_record_get_string (area, "parent"), NULL);
+
+          if (g_strcmp0 (kw_record_get_string (area, "name"), "Nieuw-West") == 0)
+            g_strlcpy (id, kw_record_get_id (alliances->pdata[i]), sizeof id);
+          g_object_unref (area);
+          area = parent;
+        }
+      g_clear_object (&area);
+    }
+  if (id[0] == '\0' && alliances && alliances->len > 0)
+    g_strlcpy (id, kw_record_get_id (alliances->pdata[0]), sizeof id);
+  return id;
+}
+
+/* An alliance's page, scrolled down to its partners and gaps. */
+static void
+open_alliance (KwWindow   *window,
+               KwStore    *store,
+               const Shot *shot)
+{
+  GtkWidget *view = kw_window_get_view_for_type (window, "alliance");
+  GtkWidget *page = GTK_WIDGET (_kw_alliances_view_get_page (KW_ALLIANCES_VIEW (view)));
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.open-record", "(ss)", "alliance", alliance_id (store));
+  wait_ms (300);
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (find_scrolled_window (page)), shot->scroll);
+}
+
 /* The translations of the build tree: BUILDDIR/po/LANG/LC_MESSAGES. */
 static char *locale_dir;
 
@@ -211,7 +256,9 @@ take (KwStore    *store,
   gtk_window_set_default_size (GTK_WINDOW (window), shot->width, shot->height);
   gtk_window_present (GTK_WINDOW (window));
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", shot->view);
-  if (shot->open != NULL)
+  if (g_strcmp0 (shot->open, "alliance") == 0)
+    open_alliance (window, store, shot);
+  else if (shot->open != NULL)
     open_record (store, KW_CONTACTS_VIEW (view), shot);
   wait_ms (700);
   /* on screen, no transition half-way, and drawn since */

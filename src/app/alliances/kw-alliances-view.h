@@ -1,4 +1,4 @@
-/* kw-alliances-view.h: the Neighbourhood Alliances view (its empty state for now)
+/* kw-alliances-view.h: the Neighbourhood Alliances view
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */

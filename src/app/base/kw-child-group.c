@@ -58,6 +58,7 @@ typedef struct
 {
   KwRecordEditor *editor;
   GtkWidget      *remove;
+  gboolean        has_rows;  /* the editor's rows, made when first opened */
 } ChildRow;
 
 static void
@@ -348,6 +349,34 @@ on_chooser_chosen_cb (KwChildGroup *self,
   kw_child_group_choose (self, type_name, id);
 }
 
+/* The editor's rows of a child: every field but the references it
+ * belongs to, in the registry's order. Made when the row is first
+ * opened (or its editor asked for): a page of many children opens
+ * without making a calendar and a chooser for each. */
+static void
+ensure_editor_rows (KwChildGroup *self,
+                    GtkWidget    *row)
+{
+  KwChildGroupPrivate *priv = kw_child_group_get_instance_private (self);
+  ChildRow *child = get_child_row (row);
+
+  if (child->has_rows)
+    return;
+  child->has_rows = TRUE;
+  for (guint i = 0; i < priv->type->n_fields; i++)
+    if (is_row_field (self, &priv->type->fields[i]))
+      kw_record_editor_add_row (child->editor, row, priv->type->fields[i].name);
+}
+
+static void
+on_row_expanded_cb (GtkWidget    *row,
+                    GParamSpec   *pspec,
+                    KwChildGroup *self)
+{
+  if (adw_expander_row_get_expanded (ADW_EXPANDER_ROW (row)))
+    ensure_editor_rows (self, row);
+}
+
 /* Building */
 
 static GtkWidget *
@@ -362,10 +391,7 @@ make_row (gpointer item,
   child->editor = kw_record_editor_new (priv->store, priv->type->name);
   child->remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
   g_object_set_data_full (G_OBJECT (row), "kw-child-row", child, (GDestroyNotify) child_row_free);
-  /* every field but the references it belongs to, in the registry's order */
-  for (guint i = 0; i < priv->type->n_fields; i++)
-    if (is_row_field (self, &priv->type->fields[i]))
-      kw_record_editor_add_row (child->editor, row, priv->type->fields[i].name);
+  g_signal_connect_object (row, "notify::expanded", G_CALLBACK (on_row_expanded_cb), self, 0);
   gtk_widget_set_valign (child->remove, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (child->remove, "flat");
   g_signal_connect_object (child->remove, "clicked", G_CALLBACK (on_remove_clicked_cb), self, 0);
@@ -695,7 +721,10 @@ kw_child_group_get_editor (KwChildGroup *self,
       KwRecord *record = kw_record_editor_get_record (get_child_row (GTK_WIDGET (row))->editor);
 
       if (record != NULL && g_strcmp0 (kw_record_get_id (record), id) == 0)
-        return get_child_row (GTK_WIDGET (row))->editor;
+        {
+          ensure_editor_rows (self, GTK_WIDGET (row));
+          return get_child_row (GTK_WIDGET (row))->editor;
+        }
     }
   return NULL;
 }
