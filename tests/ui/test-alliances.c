@@ -46,7 +46,7 @@ static KwAlliancesView *
 show_view (KwTestFixture *f)
 {
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-view", "s", "alliances"));
-  kw_test_wait (20);
+  kw_test_wait_transitions (GTK_WIDGET (f->window));
   return KW_ALLIANCES_VIEW (kw_window_get_view_for_type (f->window, "alliance"));
 }
 
@@ -145,7 +145,7 @@ test_create_alliance (KwTestFixture *f,
   show_view (f);
   /* a draft, stored when the user adds it (win.new is the view's alliances.new) */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.new", NULL));
-  kw_test_wait (20);
+  KW_TEST_WAIT_UNTIL (page_of (f) != NULL && kw_record_page_is_draft (KW_RECORD_PAGE (page_of (f))));
   page = page_of (f);
   g_assert_true (kw_record_page_is_draft (KW_RECORD_PAGE (page)));
   g_assert_cmpint (kw_store_count (f->store, "alliance"), ==, 0);
@@ -166,13 +166,12 @@ test_create_alliance (KwTestFixture *f,
     kw_changeset_set_string (changes, "area", area);
     g_assert_true (kw_store_update (f->store, alliance, changes, NULL));
   }
-  kw_test_wait (20);
+  kw_test_flush ();   /* the page's refresh after the change */
 
   /* a partner chosen from the contacts (alliance.add-partner opens the chooser) */
   partner_group = kw_record_page_get_child_group (KW_RECORD_PAGE (page), "alliance_partner");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "alliance.add-partner", NULL));
-  kw_test_wait (50);
-  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (kw_child_group_get_chooser (partner_group))));
+  KW_TEST_WAIT_UNTIL (gtk_widget_get_visible (GTK_WIDGET (kw_child_group_get_chooser (partner_group))));
   gtk_popover_popdown (GTK_POPOVER (kw_child_group_get_chooser (partner_group)));
   kw_child_group_choose (partner_group, "organisation", team);
   g_assert_cmpuint (kw_child_group_get_n_rows (partner_group), ==, 1);
@@ -203,7 +202,7 @@ test_create_alliance (KwTestFixture *f,
   line_record = kw_store_get (f->store, "action_line", line, NULL);
   g_assert_cmpint (kw_record_get_int (line_record, "budget_cents"), ==, 100000);
   g_assert_cmpint (kw_record_get_int (line_record, "spent_cents"), ==, 125050);
-  kw_test_wait (20);
+  kw_test_flush ();   /* the rows' and totals' refresh after the change */
 
   /* remaining and over, as the budget report has them */
   budgets = kw_analysis_budget (f->store, alliance, NULL, NULL);
@@ -248,7 +247,7 @@ test_create_alliance (KwTestFixture *f,
   button = find_widget (_kw_alliance_page_get_part (page, "gaps"), GTK_TYPE_BUTTON, noor);
   g_assert_nonnull (button);
   g_signal_emit_by_name (button, "clicked");
-  kw_test_wait (50);
+  kw_test_flush ();
   partners = kw_store_list_by_ref (f->store, "alliance_partner", "party", noor, NULL);
   g_assert_cmpuint (partners->len, ==, 1);
   g_assert_cmpstr (kw_record_get_string (partners->pdata[0], "status"), ==, "prospective");
@@ -304,8 +303,7 @@ test_recruiting_overdue (KwTestFixture *f,
     kw_changeset_set_string (changes, "status", "done");
     g_assert_true (kw_store_update (f->store, open, changes, NULL));
   }
-  kw_test_wait (20);
-  g_assert_cmpuint (g_list_model_get_n_items (actions), ==, 1);
+  KW_TEST_WAIT_UNTIL (g_list_model_get_n_items (actions) == 1);
 }
 
 static guint
@@ -413,14 +411,15 @@ test_narrow (KwTestFixture *f,
   kw_test_fixture_open (f);
   gtk_window_set_default_size (GTK_WINDOW (f->window), 360, 700);
   view = show_view (f);
-  kw_test_wait (300);
+  kw_test_wait_mapped (GTK_WIDGET (kw_list_pane_get_list_view (_kw_alliances_view_get_list_pane (view))));
   g_assert_false (kw_view_get_can_go_back (KW_VIEW (view)));
   kw_view_open (KW_VIEW (view), "alliance", kw_record_get_id (all->pdata[0]));
-  kw_test_wait (300);
-  g_assert_true (kw_view_get_can_go_back (KW_VIEW (view)));
+  KW_TEST_WAIT_UNTIL (kw_view_get_can_go_back (KW_VIEW (view)));
+  kw_test_wait_transitions (GTK_WIDGET (f->window));
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (page_of (f))));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.go-back", NULL));
-  kw_test_wait (300);
+  KW_TEST_WAIT_UNTIL (!kw_view_get_can_go_back (KW_VIEW (view)));
+  kw_test_wait_transitions (GTK_WIDGET (f->window));
   g_assert_false (kw_view_get_can_go_back (KW_VIEW (view)));
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (kw_list_pane_get_list_view (_kw_alliances_view_get_list_pane (view)))));
 }
