@@ -279,6 +279,56 @@ test_plan_next (void)
   (void) item;
 }
 
+/* ical: the same UID on every export, the file in place, no names;
+ * every wrong command line refused before anything is written. */
+static void
+test_ical (void)
+{
+  g_autoptr(Sandbox) sb = sandbox_new ();
+  g_autofree char *chair = PUT (sb, "person", "name=Roos Bakkerman");
+  g_autofree char *m = PUT (sb, "meeting", "title=Bewonersberaad", "starts_at=2026-12-03T18:00:00Z",
+                            kv ("chair", chair), "status=cancelled");
+  g_autofree char *undated = PUT (sb, "meeting", "title=Later");
+  g_autofree char *path = g_build_filename (sb->dir, "one.ics", NULL);
+  g_autofree char *uid = g_strdup_printf ("UID:%s@kwartier\r\n", m);
+  g_autofree char *first = NULL, *second = NULL;
+  const char *unknown = "00000000-0000-4000-8000-000000000000";
+  struct { const char *args[7]; int status; } cases[] = {
+    { { "ical", "-o", "x.ics", NULL }, 2 },
+    { { "ical", "--all", NULL }, 2 },
+    { { "ical", "--all", "--meeting", m, "-o", "x.ics" }, 2 },
+    { { "ical", "--meeting", unknown, "-o", "x.ics", NULL }, 1 },
+    { { "ical", "--meeting", undated, "-o", "x.ics", NULL }, 1 },
+  };
+  g_autoptr(Result) r1 = RUN (sb, "ical", "--meeting", m, "-o", path);
+
+  assert_status (r1, 0);
+  g_assert_cmpstr (r1->out, ==, "");
+  g_assert_true (g_file_get_contents (path, &first, NULL, NULL));
+  {
+    g_autoptr(Result) r2 = RUN (sb, "ical", "--all", "-o", path);
+
+    assert_status (r2, 0);
+  }
+  g_assert_true (g_file_get_contents (path, &second, NULL, NULL));
+  g_assert_nonnull (strstr (first, uid));
+  g_assert_nonnull (strstr (second, uid));
+  g_assert_nonnull (strstr (second, "\r\nSTATUS:CANCELLED\r\n"));
+  g_assert_nonnull (strstr (second, "\r\nDTSTART;TZID=Europe/Amsterdam:20261203T190000\r\n"));
+  g_assert_null (strstr (second, "Roos"));
+  g_assert_null (strstr (second, "Bakkerman"));
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(Result) r = runv (sb, cases[i].args);
+      g_autofree char *x = g_build_filename (sb->dir, "x.ics", NULL);
+
+      g_test_message ("case %u", i);
+      assert_status (r, cases[i].status);
+      g_assert_false (g_file_test (x, G_FILE_TEST_EXISTS));
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -291,6 +341,7 @@ main (int    argc,
   g_test_add_func ("/meetings-cli/actions", test_actions);
   g_test_add_func ("/meetings-cli/actions/refused", test_actions_refused);
   g_test_add_func ("/meetings-cli/plan-next", test_plan_next);
+  g_test_add_func ("/meetings-cli/ical", test_ical);
 
   status = g_test_run ();
   g_ptr_array_unref (garbage);

@@ -6,13 +6,16 @@
  * running action list" and of DESIGN.md's "plan the next meeting":
  * contexts, statuses, ordering, overdue at the edge of today, the usual
  * interval, the weekday and time kept across a change of summer time,
- * the agenda items that come along and the actions that do not.
+ * the agenda items that come along and the actions that do not; the
+ * iCalendar read back with libical and with python3-vobject.
  */
 #include "config.h"
 
+#include <libical/ical.h>
 #include <string.h>
 
 #include "kw-error.h"
+#include "kw-ical.h"
 #include "kw-meetings.h"
 #include "kw-store.h"
 #include "kw-test-files.h"
@@ -484,6 +487,156 @@ test_plan_next_default (Fixture       *fx,
   g_assert_null (none);
 }
 
+/* The calendar read back with libical: no parse errors, the zone, one
+ * event per dated meeting with a stable UID, local times with TZID. */
+static icalcomponent *
+parse_calendar (const char *text)
+{
+  icalcomponent *cal = icalparser_parse_string (text);
+
+  g_assert_nonnull (cal);
+  g_assert_cmpint (icalcomponent_isa (cal), ==, ICAL_VCALENDAR_COMPONENT);
+  /* libical marks what it could not read with X-LIC-ERROR */
+  g_assert_null (strstr (icalcomponent_as_ical_string (cal), "X-LIC-ERROR"));
+  return cal;
+}
+
+static char *
+python (void)
+{
+  /* Debian's, where apt installs python3-vobject */
+  return g_file_test ("/usr/bin/python3", G_FILE_TEST_IS_EXECUTABLE) ? g_strdup ("/usr/bin/python3")
+                                                                      : g_find_program_in_path ("python3");
+}
+
+static void
+test_ical (Fixture       *fx,
+           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *chair = put (fx, "person", "name", "Fatima Testnaam", "consent", "public", NULL);
+  g_autofree char *taker = put (fx, "person", "name", "Kees Voorbeeldman", NULL);
+  g_autofree char *guest = put (fx, "person", "name", "Joost Derdeling", NULL);
+  g_autofree char *venue = put (fx, "venue", "name", "Buurthuis De Kring", "address", "Kringweg 1, Amsterdam", NULL);
+  g_autofree char *m1 = put (fx, "meeting", "title", "Afscheid van Fatima Testnaam", "venue", venue,
+                             "starts_at", "2026-10-15T17:30:00Z", "ends_at", "2026-10-15T19:30:00Z",
+                             "chair", chair, "minute_taker", taker, "status", "planned",
+                             "online_link", "https://meet.example.org/kring", NULL);
+  g_autofree char *m2 = put (fx, "meeting", "title", "Bewonersberaad", "starts_at", "2026-11-12T18:30:00Z",
+                             "status", "cancelled", NULL);
+  g_autofree char *undated = put (fx, "meeting", "title", "Nog te plannen", NULL);
+  g_autofree char *att = put (fx, "attendance", "meeting", m1, "person", guest, "status", "invited", NULL);
+  g_autofree char *text1 = NULL, *text2 = NULL, *file_text = NULL, *none = NULL;
+  g_autofree char *path = g_build_filename (fx->dir, "meetings.ics", NULL);
+  g_autofree char *uid1 = g_strdup_printf ("%s@kwartier", m1);
+  g_autofree char *uid2 = g_strdup_printf ("%s@kwartier", m2);
+  g_autofree char *script = g_test_build_filename (G_TEST_DIST, "data", "read-ical.py", NULL);
+  g_autofree char *py = python ();
+  g_autofree char *out = NULL, *err = NULL, *expected = NULL;
+  const char * const names[] = { "Fatima", "Testnaam", "Kees", "Voorbeeldman", "Joost", "Derdeling" };
+  icalcomponent *cal, *c;
+  guint n = 0, n_events = 0;
+  int status;
+
+  text1 = kw_ical_build (fx->store, NULL, &n, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (n, ==, 2);
+  text2 = kw_ical_build (fx->store, NULL, NULL, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    g_assert_null (strstr (text1, names[i]));
+  g_assert_null (strstr (text1, "ORGANIZER"));
+  g_assert_null (strstr (text1, "ATTENDEE"));
+  g_assert_nonnull (strstr (text1, "\r\n"));
+
+  cal = parse_calendar (text1);
+  g_assert_cmpstr (icalproperty_get_version (icalcomponent_get_first_property (cal, ICAL_VERSION_PROPERTY)), ==, "2.0");
+  g_assert_nonnull (icalcomponent_get_first_property (cal, ICAL_PRODID_PROPERTY));
+  c = icalcomponent_get_first_component (cal, ICAL_VTIMEZONE_COMPONENT);
+  g_assert_nonnull (c);
+  g_assert_cmpstr (icalproperty_get_tzid (icalcomponent_get_first_property (c, ICAL_TZID_PROPERTY)), ==, "Europe/Amsterdam");
+  for (c = icalcomponent_get_first_component (cal, ICAL_VEVENT_COMPONENT); c != NULL;
+       c = icalcomponent_get_next_component (cal, ICAL_VEVENT_COMPONENT))
+    {
+      icalproperty *start = icalcomponent_get_first_property (c, ICAL_DTSTART_PROPERTY);
+      icalparameter *tzid = icalproperty_get_first_parameter (start, ICAL_TZID_PARAMETER);
+      struct icaltimetype t = icalproperty_get_dtstart (start);
+      const char *uid = icalcomponent_get_uid (c);
+
+      n_events++;
+      g_assert_nonnull (icalcomponent_get_first_property (c, ICAL_DTSTAMP_PROPERTY));
+      g_assert_nonnull (tzid);
+      g_assert_cmpstr (icalparameter_get_tzid (tzid), ==, "Europe/Amsterdam");
+      g_assert_false (icaltime_is_utc (t));
+      if (g_strcmp0 (uid, uid1) == 0)
+        {
+          /* 19:30 summer time; two hours */
+          g_assert_cmpint (t.hour, ==, 19);
+          g_assert_cmpint (t.minute, ==, 30);
+          g_assert_cmpint (icalcomponent_get_dtend (c).hour, ==, 21);
+          g_assert_cmpint (icalcomponent_get_status (c), ==, ICAL_STATUS_CONFIRMED);
+          g_assert_cmpstr (icalcomponent_get_location (c), ==, "Buurthuis De Kring, Kringweg 1, Amsterdam");
+          g_assert_nonnull (strstr (icalcomponent_get_description (c), "https://meet.example.org/kring"));
+          g_assert_cmpstr (icalproperty_get_url (icalcomponent_get_first_property (c, ICAL_URL_PROPERTY)), ==,
+                           "https://meet.example.org/kring");
+          g_assert_cmpstr (icalcomponent_get_summary (c), ==, "Afscheid van …");
+        }
+      else
+        {
+          /* 19:30 winter time */
+          g_assert_cmpstr (uid, ==, uid2);
+          g_assert_cmpint (t.hour, ==, 19);
+          g_assert_cmpint (t.minute, ==, 30);
+          g_assert_cmpint (icalcomponent_get_status (c), ==, ICAL_STATUS_CANCELLED);
+          g_assert_null (icalcomponent_get_first_property (c, ICAL_URL_PROPERTY));
+        }
+    }
+  g_assert_cmpuint (n_events, ==, 2);
+  icalcomponent_free (cal);
+  /* the UIDs are the same on the next export */
+  g_assert_nonnull (strstr (text2, uid1));
+  g_assert_nonnull (strstr (text2, uid2));
+
+  /* one meeting, to a file; nothing of the temporary file left */
+  g_assert_true (kw_ical_write (fx->store, m2, path, &n, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n, ==, 1);
+  g_assert_true (g_file_get_contents (path, &file_text, NULL, NULL));
+  g_assert_nonnull (strstr (file_text, uid2));
+  g_assert_null (strstr (file_text, uid1));
+  {
+    g_autoptr(GDir) dir = g_dir_open (fx->dir, 0, NULL);
+    const char *name;
+
+    while ((name = g_dir_read_name (dir)) != NULL)
+      g_assert_false (g_str_has_prefix (name, ".meetings.ics"));
+  }
+  /* python3-vobject reads it too */
+  g_assert_true (kw_ical_write (fx->store, NULL, path, NULL, &error));
+  g_assert_nonnull (py);
+  {
+    const char *argv[] = { py, script, path, NULL };
+
+    g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, &err,
+                                 &status, &error));
+  }
+  g_assert_no_error (error);
+  if (!g_spawn_check_wait_status (status, NULL))
+    g_error ("python3-vobject could not read the calendar (is python3-vobject installed?): %s", err);
+  expected = g_strdup_printf ("%s\t2026-10-15T19:30:00+02:00\tEurope/Amsterdam\t2026-10-15T21:30:00+02:00\tCONFIRMED\tAfscheid van …\n"
+                              "%s\t2026-11-12T19:30:00+01:00\tEurope/Amsterdam\t\tCANCELLED\tBewonersberaad\n",
+                              uid1, uid2);
+  g_assert_cmpstr (out, ==, expected);
+
+  /* refusals: no start, not a meeting */
+  g_assert_null (kw_ical_build (fx->store, undated, NULL, &error));
+  g_assert_error (error, KW_CORE_ERROR, KW_CORE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_null (kw_ical_build (fx->store, venue, NULL, &error));
+  g_assert_error (error, KW_CORE_ERROR, KW_CORE_ERROR_NOT_FOUND);
+  (void) att; (void) none;
+}
+
 int
 main (int    argc,
       char **argv)
@@ -497,6 +650,7 @@ main (int    argc,
   g_test_add_func ("/meetings/plan-next/interval", test_usual_interval);
   ADD ("/meetings/plan-next/agenda", test_plan_next);
   ADD ("/meetings/plan-next/default", test_plan_next_default);
+  ADD ("/meetings/ical", test_ical);
 #undef ADD
 
   return g_test_run ();

@@ -19,12 +19,15 @@
 #include "kw-cli.h"
 #include "kw-cli-meetings.h"
 #include "kw-error.h"
+#include "kw-ical.h"
 #include "kw-meetings.h"
 
 #define PROGRAM "kwartier-cli"
 
 static const char actions_synopsis[] =
   N_("actions [--alliance ID | --unit ID | --meeting ID] [--all] [--today YYYY-MM-DD]");
+
+static const char ical_synopsis[] = N_("ical (--meeting ID | --all) -o FILE");
 
 static gboolean usage_error (const char *command,
                              const char *synopsis,
@@ -245,5 +248,51 @@ kw_cli_meetings_plan_next (KwStore  *store,
     return refuse (error);
   fputs (new_id, stdout);
   fputc ('\n', stdout);
+  return KW_CLI_EXIT_OK;
+}
+
+/* ical */
+
+gboolean
+kw_cli_meetings_ical_check (GHashTable *options)
+{
+  gboolean one = g_hash_table_contains (options, "--meeting");
+  gboolean all = g_hash_table_contains (options, "--all");
+
+  g_return_val_if_fail (options != NULL, FALSE);
+
+  if (one && all)
+    return usage_error ("ical", ical_synopsis, _("give %s or %s, not both"), "--meeting", "--all");
+  if (!one && !all)
+    return usage_error ("ical", ical_synopsis, _("give --meeting ID or --all"));
+  if (!g_hash_table_contains (options, "-o"))
+    return usage_error ("ical", ical_synopsis, _("-o FILE is required"));
+  return TRUE;
+}
+
+int
+kw_cli_meetings_ical (KwStore  *store,
+                      int       argc,
+                      char    **argv)
+{
+  g_autoptr(GHashTable) options = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GPtrArray) args = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *meeting = NULL;
+  guint n_events = 0;
+
+  g_return_val_if_fail (KW_IS_STORE (store), KW_CLI_EXIT_USAGE);
+  g_return_val_if_fail (argc >= 1 && argv != NULL, KW_CLI_EXIT_USAGE);
+
+  split_argv (argc, argv, options, args);
+  if (!kw_cli_meetings_ical_check (options))
+    return KW_CLI_EXIT_USAGE;
+  if ((meeting = dup_id (g_hash_table_lookup (options, "--meeting"), &error)) == NULL && error != NULL)
+    return refuse (error);
+  if (!kw_ical_write (store, meeting, g_hash_table_lookup (options, "-o"), &n_events, &error))
+    return refuse (error);
+  /* Translators: on stderr after ical -o FILE */
+  g_printerr (g_dngettext (GETTEXT_PACKAGE, "%u meeting written\n", "%u meetings written\n", n_events),
+              n_events);
   return KW_CLI_EXIT_OK;
 }

@@ -990,7 +990,9 @@ cmd_minutes (Cli *cli)
 static int
 cmd_ical (Cli *cli)
 {
-  return not_available (cli);
+  if (!kw_cli_meetings_ical_check (cli->options))
+    return KW_CLI_EXIT_USAGE;
+  return run_sync_command (cli, kw_cli_meetings_ical);
 }
 
 /* report (kw-cli-report.c): its usage is checked before the store opens */
