@@ -498,6 +498,9 @@ parse_calendar (const char *text)
   g_assert_cmpint (icalcomponent_isa (cal), ==, ICAL_VCALENDAR_COMPONENT);
   /* libical marks what it could not read with X-LIC-ERROR */
   g_assert_null (strstr (icalcomponent_as_ical_string (cal), "X-LIC-ERROR"));
+  /* and the rules of RFC 5545 for each component hold (they add X-LIC-ERROR where not) */
+  g_assert_true (icalrestriction_check (cal));
+  g_assert_null (strstr (icalcomponent_as_ical_string (cal), "X-LIC-ERROR"));
   return cal;
 }
 

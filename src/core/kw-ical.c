@@ -143,17 +143,26 @@ without_names (const char *text,
                GHashTable *names)
 {
   g_autofree char *result = g_strdup (text);
+  g_autofree char *folded = g_utf8_casefold (text, -1);
   GHashTableIter iter;
   gpointer name;
 
   g_hash_table_iter_init (&iter, names);
   while (g_hash_table_iter_next (&iter, &name, NULL))
     {
-      g_autofree char *escaped = g_regex_escape_string (name, -1);
-      g_autofree char *pattern = g_strdup_printf ("(?<!\\w)%s(?!\\w)", escaped);
-      g_autoptr(GRegex) regex = g_regex_new (pattern, G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
+      g_autofree char *folded_name = g_utf8_casefold (name, -1);
+      g_autofree char *escaped = NULL;
+      g_autofree char *pattern = NULL;
+      g_autoptr(GRegex) regex = NULL;
       char *replaced;
 
+      /* most names are not in the text: no pattern for them (casefolding
+       * keeps every match of the caseless pattern a match of the folded text) */
+      if (strstr (folded, folded_name) == NULL)
+        continue;
+      escaped = g_regex_escape_string (name, -1);
+      pattern = g_strdup_printf ("(?<!\\w)%s(?!\\w)", escaped);
+      regex = g_regex_new (pattern, G_REGEX_CASELESS, 0, NULL);
       if (regex == NULL)
         continue;
       replaced = g_regex_replace_literal (regex, result, -1, 0, LEFT_OUT, 0, NULL);
@@ -316,7 +325,6 @@ kw_ical_build (KwStore      *store,
   icalcomponent_add_property (calendar, icalproperty_new_prodid (KW_ICAL_PRODID));
   icalcomponent_add_property (calendar, icalproperty_new_version ("2.0"));
   icalcomponent_add_property (calendar, icalproperty_new_calscale ("GREGORIAN"));
-  icalcomponent_add_property (calendar, icalproperty_new_method (ICAL_METHOD_PUBLISH));
   if (meetings->len > 0)
     parse_utc (kw_record_get_string (meetings->pdata[0], "starts_at"), &first_start);
   icalcomponent_add_component (calendar, new_vtimezone (zone, meetings->len > 0 ? first_start : 0));

@@ -2,7 +2,8 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * One VCALENDAR (PRODID, VERSION 2.0, CALSCALE, METHOD PUBLISH) with the
+ * One VCALENDAR (PRODID, VERSION 2.0, CALSCALE; no METHOD: iTIP PUBLISH
+ * would want an ORGANIZER, and a calendar names nobody) with the
  * VTIMEZONE of Europe/Amsterdam and one VEVENT per meeting that has a
  * start: UID "<meeting id>@kwartier" (the same on every export),
  * DTSTAMP, DTSTART/DTEND in local time with TZID=Europe/Amsterdam,
@@ -11,7 +12,8 @@
  * meeting, CONFIRMED for a planned or held one, TENTATIVE without a
  * status). An iCalendar names no people at all (spec/analysis.md, "What
  * leaves the laptop"): no ORGANIZER, no ATTENDEE, no chair, and the
- * names of the meeting's people are taken out of the title.
+ * names of the meeting's people are taken out of the title and the
+ * location.
  */
 #pragma once
 
