@@ -568,6 +568,7 @@ test_ical (Fixture       *fx,
 
       n_events++;
       g_assert_nonnull (icalcomponent_get_first_property (c, ICAL_DTSTAMP_PROPERTY));
+      g_assert_nonnull (icalcomponent_get_first_property (c, ICAL_LASTMODIFIED_PROPERTY));
       g_assert_nonnull (tzid);
       g_assert_cmpstr (icalparameter_get_tzid (tzid), ==, "Europe/Amsterdam");
       g_assert_false (icaltime_is_utc (t));

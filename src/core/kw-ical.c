@@ -26,6 +26,7 @@
 #include <unistd.h>
 
 #include "kw-error.h"
+#include "kw-hlc.h"
 #include "kw-ical.h"
 #include "kw-temp-file.h"
 
@@ -236,6 +237,23 @@ location_of (KwStore    *store,
   return without_names (s->str, names);
 }
 
+/* The last time any field of the meeting was written (its stamps), or 0. */
+static gint64
+last_modified_ms (KwRecord *meeting)
+{
+  const KwEntityType *type = kw_record_get_entity_type (meeting);
+  gint64 last = 0;
+
+  for (guint i = 0; i < type->n_fields; i++)
+    {
+      const char *stamp = kw_record_get_stamp_at (meeting, i);
+
+      if (stamp != NULL)
+        last = MAX (last, kw_hlc_get_ms (stamp));
+    }
+  return last;
+}
+
 static icalcomponent *
 new_event (KwStore      *store,
            KwRecord     *meeting,
@@ -248,10 +266,13 @@ new_event (KwStore      *store,
   g_autofree char *summary = without_names (kw_record_get_string (meeting, "title"), names);
   g_autofree char *location = location_of (store, meeting, names);
   const char *link = kw_record_get_string (meeting, "online_link");
-  gint64 starts = 0, ends = 0;
+  gint64 starts = 0, ends = 0, modified_ms;
 
   icalcomponent_add_property (event, icalproperty_new_uid (uid));
   icalcomponent_add_property (event, icalproperty_new_dtstamp (stamp));
+  if ((modified_ms = last_modified_ms (meeting)) > 0)
+    icalcomponent_add_property (event, icalproperty_new_lastmodified (
+      icaltime_from_timet_with_zone ((time_t) (modified_ms / 1000), 0, icaltimezone_get_utc_timezone ())));
   if (parse_utc (kw_record_get_string (meeting, "starts_at"), &starts))
     add_local_time (event, icalproperty_new_dtstart, starts, zone);
   if (parse_utc (kw_record_get_string (meeting, "ends_at"), &ends) && ends >= starts)

@@ -6,9 +6,10 @@
  * would want an ORGANIZER, and a calendar names nobody) with the
  * VTIMEZONE of Europe/Amsterdam and one VEVENT per meeting that has a
  * start: UID "<meeting id>@kwartier" (the same on every export),
- * DTSTAMP, DTSTART/DTEND in local time with TZID=Europe/Amsterdam,
- * SUMMARY (the title), LOCATION (the venue's name and address), URL and
- * DESCRIPTION with the online link, STATUS (CANCELLED for a cancelled
+ * DTSTAMP, LAST-MODIFIED (the meeting's latest write), DTSTART/DTEND in
+ * local time with TZID=Europe/Amsterdam, SUMMARY (the title), LOCATION
+ * (the venue's name and address), URL and DESCRIPTION with the online
+ * link, STATUS (CANCELLED for a cancelled
  * meeting, CONFIRMED for a planned or held one, TENTATIVE without a
  * status). An iCalendar names no people at all (spec/analysis.md, "What
  * leaves the laptop"): no ORGANIZER, no ATTENDEE, no chair, and the
