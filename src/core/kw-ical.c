@@ -9,7 +9,9 @@
  * other people and other programs: it names no person. The title and
  * the venue are free text, so the full names of the meeting's people
  * (chair, minute taker, those invited, presenters, owners of its
- * actions) are taken out of them as whole words, case-insensitively.
+ * actions) are taken out of them as whole words, case-insensitively,
+ * and out of the title also each capitalised part of those names of
+ * three letters or more, as written ("Fatima", "Amrani"; not "de").
  */
 #define G_LOG_DOMAIN "kw-ical"
 
@@ -138,12 +140,34 @@ meeting_names (KwStore  *store,
   return names;
 }
 
-/* @text without the names, as whole words, case-insensitively. */
+/* @text with @word replaced as a whole word (case-insensitively unless
+ * @exact_case). */
+static char *
+replace_word (char       *text,
+              const char *word,
+              gboolean    exact_case)
+{
+  g_autofree char *escaped = g_regex_escape_string (word, -1);
+  g_autofree char *pattern = g_strdup_printf ("(?<!\\w)%s(?!\\w)", escaped);
+  g_autoptr(GRegex) regex = g_regex_new (pattern, exact_case ? 0 : G_REGEX_CASELESS, 0, NULL);
+  char *replaced;
+
+  if (regex == NULL
+      || (replaced = g_regex_replace_literal (regex, text, -1, 0, LEFT_OUT, 0, NULL)) == NULL)
+    return text;
+  g_free (text);
+  return replaced;
+}
+
+/* @text without the full names, as whole words, case-insensitively;
+ * with @parts also without each capitalised word of three letters or
+ * more of a name ("Fatima" of "Fatima el Amrani"), as written. */
 static char *
 without_names (const char *text,
-               GHashTable *names)
+               GHashTable *names,
+               gboolean    parts)
 {
-  g_autofree char *result = g_strdup (text);
+  char *result = g_strdup (text);
   g_autofree char *folded = g_utf8_casefold (text, -1);
   GHashTableIter iter;
   gpointer name;
@@ -152,28 +176,25 @@ without_names (const char *text,
   while (g_hash_table_iter_next (&iter, &name, NULL))
     {
       g_autofree char *folded_name = g_utf8_casefold (name, -1);
-      g_autofree char *escaped = NULL;
-      g_autofree char *pattern = NULL;
-      g_autoptr(GRegex) regex = NULL;
-      char *replaced;
 
       /* most names are not in the text: no pattern for them (casefolding
        * keeps every match of the caseless pattern a match of the folded text) */
-      if (strstr (folded, folded_name) == NULL)
-        continue;
-      escaped = g_regex_escape_string (name, -1);
-      pattern = g_strdup_printf ("(?<!\\w)%s(?!\\w)", escaped);
-      regex = g_regex_new (pattern, G_REGEX_CASELESS, 0, NULL);
-      if (regex == NULL)
-        continue;
-      replaced = g_regex_replace_literal (regex, result, -1, 0, LEFT_OUT, 0, NULL);
-      if (replaced != NULL)
-        {
-          g_free (result);
-          result = replaced;
-        }
+      if (strstr (folded, folded_name) != NULL)
+        result = replace_word (result, name, FALSE);
     }
-  return g_steal_pointer (&result);
+  if (!parts)
+    return result;
+  g_hash_table_iter_init (&iter, names);
+  while (g_hash_table_iter_next (&iter, &name, NULL))
+    {
+      g_auto(GStrv) words = g_regex_split_simple ("[\\s,]+", name, 0, 0);
+
+      for (guint i = 0; words[i] != NULL; i++)
+        if (g_utf8_strlen (words[i], -1) >= 3 && g_unichar_isupper (g_utf8_get_char (words[i]))
+            && strstr (result, words[i]) != NULL)
+          result = replace_word (result, words[i], TRUE);
+    }
+  return result;
 }
 
 /* Local time in the calendar's zone, with its TZID. */
@@ -234,7 +255,7 @@ location_of (KwStore    *store,
   s = g_string_new (kw_record_get_string (venue, "name"));
   if ((address = kw_record_get_string (venue, "address")) != NULL && *address != '\0')
     g_string_append_printf (s, s->len > 0 ? ", %s" : "%s", address);
-  return without_names (s->str, names);
+  return without_names (s->str, names, FALSE);
 }
 
 /* The last time any field of the meeting was written (its stamps), or 0. */
@@ -263,7 +284,7 @@ new_event (KwStore      *store,
   icalcomponent *event = icalcomponent_new_vevent ();
   g_autoptr(GHashTable) names = meeting_names (store, meeting);
   g_autofree char *uid = g_strdup_printf ("%s@kwartier", kw_record_get_id (meeting));
-  g_autofree char *summary = without_names (kw_record_get_string (meeting, "title"), names);
+  g_autofree char *summary = without_names (kw_record_get_string (meeting, "title"), names, TRUE);
   g_autofree char *location = location_of (store, meeting, names);
   const char *link = kw_record_get_string (meeting, "online_link");
   gint64 starts = 0, ends = 0, modified_ms;
