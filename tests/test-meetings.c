@@ -267,6 +267,13 @@ test_actions_order (Fixture       *fx,
       if (strcmp (a->action_item, i1) == 0 || strcmp (a->action_item, i7) == 0)
         g_assert_null (a->deadline);
     }
+  /* an item whose delete is pending is not on the list; back on undo */
+  g_assert_true (kw_store_pend_delete (fx->store, "action_item", i3, &error));
+  g_assert_no_error (error);
+  assert_list (fx, NULL, NULL, m, FALSE, "vandaag affiche Brief Agenda zonder deadline");
+  kw_store_cancel_pending (fx->store, "action_item", i3);
+  assert_list (fx, NULL, NULL, m, FALSE, "gisteren vandaag affiche Brief Agenda zonder deadline");
+
   /* the owner deleted reads as empty */
   g_clear_pointer (&list, g_ptr_array_unref);
   g_assert_true (kw_store_delete (fx->store, "person", owner, &error));

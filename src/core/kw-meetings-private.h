@@ -32,7 +32,8 @@ gboolean   _kw_store_meetings_context  (KwStore          *store,
                                         char            **unit_id,
                                         GError          **error);
 /* The live action items of the scope (KwMeetingAction, status as stored
- * or "open" when empty, overdue FALSE), in no particular order. */
+ * or "open" when empty, overdue FALSE), in no particular order; not
+ * those whose delete is pending. */
 GPtrArray *_kw_store_meetings_actions  (KwStore          *store,
                                         KwMeetingsScope   scope,
                                         const char       *id,

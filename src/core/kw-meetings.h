@@ -50,8 +50,9 @@ gboolean      kw_meetings_context     (KwStore     *store,
 /* The running action list (KwMeetingAction), ordered by deadline (empty
  * last), then title, then id. At most one of @alliance_id, @unit_id,
  * @meeting_id (the context of that meeting); none: every action item.
- * Open ones only unless @all. @today NULL: the local date. An id that
- * is not a live record of its type: NULL with KW_CORE_ERROR_NOT_FOUND. */
+ * Open ones only unless @all; not those whose delete is pending (an
+ * undo toast). @today NULL: the local date. An id that is not a live
+ * record of its type: NULL with KW_CORE_ERROR_NOT_FOUND. */
 GPtrArray    *kw_meetings_actions     (KwStore      *store,
                                        const char   *alliance_id,
                                        const char   *unit_id,

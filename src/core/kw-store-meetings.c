@@ -5,7 +5,9 @@
  * kw-meetings-private.h says what each function takes and gives. Live
  * records only; a join on a reference to a missing or deleted record
  * finds nothing, as a reference that reads as empty. A person is there
- * when not a tombstone (a colleague's private stub is someone too).
+ * when not a tombstone (a colleague's private stub is someone too). An
+ * action item whose delete is pending is left out, as kw_store_list ()
+ * leaves it out.
  */
 #define G_LOG_DOMAIN "kw-store"
 
@@ -199,12 +201,17 @@ _kw_store_meetings_actions (KwStore          *store,
     [KW_MEETINGS_SCOPE_MEETING] = actions_meeting_sql,
   };
   g_autoptr(GPtrArray) actions = g_ptr_array_new_with_free_func ((GDestroyNotify) kw_meeting_action_free);
+  g_autofree char *pending = NULL;
+  g_autofree char *text = NULL;
   sqlite3_stmt *stmt;
   int rc;
 
   g_return_val_if_fail (scope < G_N_ELEMENTS (sql), NULL);
 
-  stmt = prepare (store, sql[scope], scope == KW_MEETINGS_SCOPE_ALL ? NULL : id, error);
+  /* an item whose delete is pending (an undo toast) is not shown */
+  pending = _kw_store_pending_sql (store, kw_registry_lookup ("action_item"), "i");
+  text = g_strconcat (sql[scope], pending, NULL);
+  stmt = prepare (store, text, scope == KW_MEETINGS_SCOPE_ALL ? NULL : id, error);
   if (stmt == NULL)
     return NULL;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
