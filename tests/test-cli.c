@@ -800,7 +800,6 @@ test_not_available (void)
   g_autoptr(Sandbox) sb = sandbox_new ();
   const char * const cases[][6] = {
     { "minutes", "00000000-0000-4000-8000-000000000000", "-o", "minutes.md", NULL },
-    { "ical", "--all", "-o", "meetings.ics", NULL },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)

@@ -20,6 +20,7 @@
 #include <unistd.h>
 
 #include "kw-cli.h"
+#include "kw-cli-meetings.h"
 #include "kw-cli-person.h"
 #include "kw-cli-people.h"
 #include "kw-cli-report.h"
@@ -76,6 +77,10 @@ G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Cli, cli_clear)
 static const OptionSpec db_option = { "--db", TRUE };
 
 static const OptionSpec no_options[] = { { NULL } };
+static const OptionSpec actions_options[] = {
+  { "--alliance", TRUE }, { "--unit", TRUE }, { "--meeting", TRUE }, { "--all", FALSE },
+  { "--today", TRUE }, { NULL }
+};
 static const OptionSpec list_options[] = { { "--json", FALSE }, { NULL } };
 static const OptionSpec conflicts_options[] = { { "--json", FALSE }, { "--use", TRUE }, { NULL } };
 static const OptionSpec generate_options[] = {
@@ -120,6 +125,8 @@ static int cmd_minutes (Cli *cli);
 static int cmd_ical (Cli *cli);
 static int cmd_report (Cli *cli);
 static int cmd_map (Cli *cli);
+static int cmd_actions (Cli *cli);
+static int cmd_plan_next (Cli *cli);
 static int cmd_demo (Cli *cli);
 static int cmd_generate (Cli *cli);
 
@@ -244,6 +251,24 @@ static const Command commands[] = {
        "consent is private or not asked are unnamed nodes: nothing of theirs is in\n"
        "the file. An id that is not a live record of its type: exit status 1."),
     FALSE, map_options, 0, 0, cmd_map },
+  { "actions", N_("actions [--alliance ID | --unit ID | --meeting ID] [--all] [--today YYYY-MM-DD]"),
+    N_("the running action list of a context"),
+    N_("Prints the running action list (spec/analysis.md) as one JSON document: the\n"
+       "action items of the alliance, of the unit's meetings or of the context of the\n"
+       "meeting (its alliance, else its unit, else the meeting alone); no option:\n"
+       "every action item. Open ones only, every status with --all; ordered by\n"
+       "deadline (empty last), then title. An id that is not a live record of its\n"
+       "type: exit status 1."),
+    FALSE, actions_options, 0, 0, cmd_actions },
+  { "plan-next", N_("plan-next MEETING_ID"),
+    N_("plan the next meeting of the same context; prints its id"),
+    N_("Creates the next meeting of the meeting's context (its alliance, else its\n"
+       "unit) at the usual interval: the median gap between the context's last five\n"
+       "meetings in whole weeks, else four weeks, after the latest one, on the same\n"
+       "weekday at the same local time (Europe/Amsterdam). It takes the standing\n"
+       "agenda items of the latest meeting and the \"next time\" items of this one;\n"
+       "open actions stay on the running list. Prints the new meeting's id."),
+    FALSE, no_options, 1, 1, cmd_plan_next },
   { "demo", "demo",
     N_("fill an empty database with the demo data set"),
     N_("Fills an empty database with the demo data set; a database that is not\n"
@@ -979,7 +1004,9 @@ cmd_minutes (Cli *cli)
 static int
 cmd_ical (Cli *cli)
 {
-  return not_available (cli);
+  if (!kw_cli_meetings_ical_check (cli->options))
+    return KW_CLI_EXIT_USAGE;
+  return run_sync_command (cli, kw_cli_meetings_ical);
 }
 
 /* report (kw-cli-report.c): its usage is checked before the store opens */
@@ -998,6 +1025,21 @@ cmd_map (Cli *cli)
   if (!kw_cli_map_check (cli->options))
     return KW_CLI_EXIT_USAGE;
   return run_sync_command (cli, kw_cli_map);
+}
+
+/* actions and plan-next (kw-cli-meetings.c) */
+static int
+cmd_actions (Cli *cli)
+{
+  if (!kw_cli_meetings_actions_check (cli->options))
+    return KW_CLI_EXIT_USAGE;
+  return run_sync_command (cli, kw_cli_meetings_actions);
+}
+
+static int
+cmd_plan_next (Cli *cli)
+{
+  return run_sync_command (cli, kw_cli_meetings_plan_next);
 }
 
 static int

@@ -236,6 +236,8 @@ static const KwField agenda_item_fields[] = {
         L (N_("Information"), N_("Discussion"), N_("Decision"))),
   NOTES ("notes", N_("Notes")),
   NOTES ("decision", N_("Decision")),
+  BOOL ("standing", N_("Standing item")),
+  BOOL ("next_time", N_("Next time on the agenda")),
 };
 
 static const KwField attendance_fields[] = {

@@ -328,6 +328,15 @@ random_edit (KwStore            *store,
 
   if (record == NULL)
     return;
+  /* a record whose parent an import deleted (an orphan) is not edited:
+   * the store refuses to move it to a private party (the copy it makes
+   * refers to the missing parent) */
+  for (guint i = 0; i < type->n_fields; i++)
+    if ((type->fields[i].flags & KW_FIELD_FLAG_PARENT)
+        && kw_record_get_string (record, type->fields[i].name) != NULL
+        && kw_store_find_type (store, type->fields[i].targets,
+                               kw_record_get_string (record, type->fields[i].name)) == NULL)
+      return;
   for (guint n = g_rand_int_range (rand, 1, 4); n > 0; n--)
     {
       const KwField *f = &type->fields[g_rand_int_range (rand, 0, (gint32) type->n_fields)];

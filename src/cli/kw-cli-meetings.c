@@ -1,0 +1,298 @@
+/* kw-cli-meetings.c: `kwartier-cli actions`, `plan-next` and `ical`
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The core's answer (kw-meetings.h, kw-ical.h) on the command line.
+ * actions prints one JSON document, the list in the core's order
+ * (deadline, empty last, then title); ids are taken in lower case, as
+ * references are.
+ */
+#define G_LOG_DOMAIN "kw-cli"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <json-glib/json-glib.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "kw-cli.h"
+#include "kw-cli-meetings.h"
+#include "kw-error.h"
+#include "kw-ical.h"
+#include "kw-meetings.h"
+
+#define PROGRAM "kwartier-cli"
+
+static const char actions_synopsis[] =
+  N_("actions [--alliance ID | --unit ID | --meeting ID] [--all] [--today YYYY-MM-DD]");
+
+static const char ical_synopsis[] = N_("ical (--meeting ID | --all) -o FILE");
+
+static gboolean usage_error (const char *command,
+                             const char *synopsis,
+                             const char *format,
+                             ...) G_GNUC_PRINTF (3, 4);
+
+/* Always FALSE: the command line is not one. */
+static gboolean
+usage_error (const char *command,
+             const char *synopsis,
+             const char *format,
+             ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  g_printerr ("%s: %s\n", PROGRAM, message);
+  g_printerr (_("Usage: %s [--db PATH] %s\n"), PROGRAM, _(synopsis));
+  g_printerr (_("Try “%s%s%s --help” for more.\n"), PROGRAM, " ", command);
+  return FALSE;
+}
+
+static int
+refuse (const GError *error)
+{
+  g_printerr ("%s: %s\n", PROGRAM, error->message);
+  if (g_error_matches (error, KW_CORE_ERROR, KW_CORE_ERROR_BUSY))
+    return KW_CLI_EXIT_BUSY;
+  return KW_CLI_EXIT_REFUSED;
+}
+
+/* "YYYY-MM-DD", a date that exists, years 1 to 9999. */
+static gboolean
+parse_date (const char *text,
+            GDate      *date)
+{
+  guint64 y, m, d;
+
+  if (strlen (text) != 10 || text[4] != '-' || text[7] != '-')
+    return FALSE;
+  for (guint i = 0; i < 10; i++)
+    if (i != 4 && i != 7 && !g_ascii_isdigit (text[i]))
+      return FALSE;
+  y = g_ascii_strtoull (text, NULL, 10);
+  m = g_ascii_strtoull (text + 5, NULL, 10);
+  d = g_ascii_strtoull (text + 8, NULL, 10);
+  if (y < 1 || !g_date_valid_dmy ((GDateDay) d, (GDateMonth) m, (GDateYear) y))
+    return FALSE;
+  g_date_clear (date, 1);
+  g_date_set_dmy (date, (GDateDay) d, (GDateMonth) m, (GDateYear) y);
+  return TRUE;
+}
+
+/* An id as given, in lower case; NULL (not found) when it is not UTF-8. */
+static char *
+dup_id (const char  *given,
+        GError     **error)
+{
+  if (given == NULL)
+    return NULL;
+  if (!g_utf8_validate (given, -1, NULL))
+    {
+      g_set_error (error, KW_CORE_ERROR, KW_CORE_ERROR_NOT_FOUND, _("the id is not valid UTF-8"));
+      return NULL;
+    }
+  return g_ascii_strdown (given, -1);
+}
+
+/* The options of argv (those with a value take the next argument) and
+ * the arguments. */
+static void
+split_argv (int          argc,
+            char       **argv,
+            GHashTable  *options,
+            GPtrArray   *args)
+{
+  static const char * const flags[] = { "--all", NULL };
+
+  for (int i = 1; i < argc; i++)
+    if (g_str_has_prefix (argv[i], "-") && g_strv_contains (flags, argv[i]))
+      g_hash_table_insert (options, argv[i], (gpointer) "");
+    else if (g_str_has_prefix (argv[i], "-") && argv[i][1] != '\0' && i + 1 < argc)
+      {
+        g_hash_table_insert (options, argv[i], argv[i + 1]);
+        i++;
+      }
+    else
+      g_ptr_array_add (args, argv[i]);
+}
+
+/* actions */
+
+static gboolean
+parse_actions (GHashTable  *options,
+               GDate       *today)
+{
+  const char * const ids[] = { "--alliance", "--unit", "--meeting" };
+  const char *given = NULL;
+  const char *text;
+
+  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+    if (g_hash_table_contains (options, ids[i]))
+      {
+        if (given != NULL)
+          return usage_error ("actions", actions_synopsis, _("give %s or %s, not both"), given, ids[i]);
+        given = ids[i];
+      }
+  text = g_hash_table_lookup (options, "--today");
+  if (text == NULL)
+    g_date_clear (today, 1);
+  else if (!parse_date (text, today))
+    return usage_error ("actions", actions_synopsis, _("--today: “%s” is not a date (YYYY-MM-DD)"), text);
+  return TRUE;
+}
+
+gboolean
+kw_cli_meetings_actions_check (GHashTable *options)
+{
+  GDate today;
+
+  g_return_val_if_fail (options != NULL, FALSE);
+
+  return parse_actions (options, &today);
+}
+
+static void
+add_member_string (JsonBuilder *b,
+                   const char  *name,
+                   const char  *value)
+{
+  json_builder_set_member_name (b, name);
+  if (value != NULL)
+    json_builder_add_string_value (b, value);
+  else
+    json_builder_add_null_value (b);
+}
+
+int
+kw_cli_meetings_actions (KwStore  *store,
+                         int       argc,
+                         char    **argv)
+{
+  g_autoptr(GHashTable) options = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GPtrArray) args = g_ptr_array_new ();
+  g_autoptr(GPtrArray) actions = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonBuilder) b = json_builder_new ();
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *alliance = NULL, *unit = NULL, *meeting = NULL, *text = NULL;
+  GDate today;
+
+  g_return_val_if_fail (KW_IS_STORE (store), KW_CLI_EXIT_USAGE);
+  g_return_val_if_fail (argc >= 1 && argv != NULL, KW_CLI_EXIT_USAGE);
+
+  split_argv (argc, argv, options, args);
+  if (!parse_actions (options, &today))
+    return KW_CLI_EXIT_USAGE;
+  if ((alliance = dup_id (g_hash_table_lookup (options, "--alliance"), &error)) == NULL && error != NULL)
+    return refuse (error);
+  if ((unit = dup_id (g_hash_table_lookup (options, "--unit"), &error)) == NULL && error != NULL)
+    return refuse (error);
+  if ((meeting = dup_id (g_hash_table_lookup (options, "--meeting"), &error)) == NULL && error != NULL)
+    return refuse (error);
+
+  actions = kw_meetings_actions (store, alliance, unit, meeting,
+                                 g_hash_table_contains (options, "--all"),
+                                 g_date_valid (&today) ? &today : NULL, &error);
+  if (actions == NULL)
+    return refuse (error);
+
+  json_builder_begin_array (b);
+  for (guint i = 0; i < actions->len; i++)
+    {
+      KwMeetingAction *a = g_ptr_array_index (actions, i);
+
+      json_builder_begin_object (b);
+      add_member_string (b, "action_item", a->action_item);
+      add_member_string (b, "title", a->title);
+      add_member_string (b, "owner", a->owner);
+      add_member_string (b, "deadline", a->deadline);
+      add_member_string (b, "status", a->status);
+      json_builder_set_member_name (b, "overdue");
+      json_builder_add_boolean_value (b, a->overdue);
+      add_member_string (b, "meeting", a->meeting);
+      json_builder_end_object (b);
+    }
+  json_builder_end_array (b);
+
+  root = json_builder_get_root (b);
+  json_generator_set_root (generator, root);
+  text = json_generator_to_data (generator, NULL);
+  fputs (text, stdout);
+  fputc ('\n', stdout);
+  return KW_CLI_EXIT_OK;
+}
+
+/* plan-next */
+
+int
+kw_cli_meetings_plan_next (KwStore  *store,
+                           int       argc,
+                           char    **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *id = NULL;
+  g_autofree char *new_id = NULL;
+
+  g_return_val_if_fail (KW_IS_STORE (store), KW_CLI_EXIT_USAGE);
+  g_return_val_if_fail (argc == 2 && argv != NULL, KW_CLI_EXIT_USAGE);
+
+  if ((id = dup_id (argv[1], &error)) == NULL
+      || !kw_meetings_plan_next (store, id, &new_id, &error))
+    return refuse (error);
+  fputs (new_id, stdout);
+  fputc ('\n', stdout);
+  return KW_CLI_EXIT_OK;
+}
+
+/* ical */
+
+gboolean
+kw_cli_meetings_ical_check (GHashTable *options)
+{
+  gboolean one = g_hash_table_contains (options, "--meeting");
+  gboolean all = g_hash_table_contains (options, "--all");
+
+  g_return_val_if_fail (options != NULL, FALSE);
+
+  if (one && all)
+    return usage_error ("ical", ical_synopsis, _("give %s or %s, not both"), "--meeting", "--all");
+  if (!one && !all)
+    return usage_error ("ical", ical_synopsis, _("give --meeting ID or --all"));
+  if (!g_hash_table_contains (options, "-o"))
+    return usage_error ("ical", ical_synopsis, _("-o FILE is required"));
+  return TRUE;
+}
+
+int
+kw_cli_meetings_ical (KwStore  *store,
+                      int       argc,
+                      char    **argv)
+{
+  g_autoptr(GHashTable) options = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GPtrArray) args = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *meeting = NULL;
+  guint n_events = 0;
+
+  g_return_val_if_fail (KW_IS_STORE (store), KW_CLI_EXIT_USAGE);
+  g_return_val_if_fail (argc >= 1 && argv != NULL, KW_CLI_EXIT_USAGE);
+
+  split_argv (argc, argv, options, args);
+  if (!kw_cli_meetings_ical_check (options))
+    return KW_CLI_EXIT_USAGE;
+  if ((meeting = dup_id (g_hash_table_lookup (options, "--meeting"), &error)) == NULL && error != NULL)
+    return refuse (error);
+  if (!kw_ical_write (store, meeting, g_hash_table_lookup (options, "-o"), &n_events, &error))
+    return refuse (error);
+  /* Translators: on stderr after ical -o FILE */
+  g_printerr (g_dngettext (GETTEXT_PACKAGE, "%u meeting written\n", "%u meetings written\n", n_events),
+              n_events);
+  return KW_CLI_EXIT_OK;
+}
