@@ -233,7 +233,7 @@ test_placeholder_pages (KwTestFixture *f,
 {
   static const char * const expected[][3] = {
     { "alliances", "Neighbourhood Alliances Will Be Listed Here", "system-users-symbolic" },
-    { "networks", "Residents’ Networks Will Be Listed Here", "user-home-symbolic" },
+    { "networks", "Residents’ Networks", "user-home-symbolic" },
     { "map", "Stakeholder Maps Will Be Drawn Here", "emblem-shared-symbolic" },
     { "meetings", "Meetings Will Be Listed Here", "x-office-calendar-symbolic" },
   };
