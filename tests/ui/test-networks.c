@@ -115,6 +115,14 @@ find_unit_row (GtkWidget  *group,
   return NULL;
 }
 
+/* The units' rows come after the page's first frame. */
+static gboolean
+units_shown (gpointer data)
+{
+  return kw_child_group_get_n_rows (kw_network_page_get_units (data)) > 0
+         && find_type (GTK_WIDGET (kw_network_page_get_units (data)), ADW_TYPE_EXPANDER_ROW) != NULL;
+}
+
 static KwNetworksView *
 show_networks (KwTestFixture *f)
 {
@@ -156,6 +164,7 @@ test_unit_flags (KwTestFixture *f,
   open_record (f, "network", network);
   g_assert_cmpstr (kw_networks_view_get_shown (view), ==, "network");
   page = kw_networks_view_get_network_page (view);
+  g_assert_true (wait_for (units_shown, page));
   /* in the list of units: the unit without a deputy, not the other */
   row = find_unit_row (page, "Zuid");
   g_assert_nonnull (row);
@@ -469,10 +478,108 @@ test_person_badge (KwTestFixture *f,
   g_assert_false (gtk_widget_get_visible (badge));
 }
 
+/* Not a test: test-ui-networks --time-unit-page DB opens the unit pages
+ * of DB (a copy of a generated database) one after another in the real
+ * window and prints how long each took, from win.open-record to the
+ * window's next painted frame (docs/networks.md has the figures). */
+static void
+on_after_paint_cb (GdkFrameClock *clock,
+                   gboolean      *painted)
+{
+  *painted = TRUE;
+}
+
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return (x > y) - (x < y);
+}
+
+static int
+time_unit_pages (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KwStore) store = kw_store_open (path, &error);
+  g_autoptr(GPtrArray) units = NULL;
+  g_autoptr(GArray) times = g_array_new (FALSE, FALSE, sizeof (double));
+  KwWindow *window;
+  GdkFrameClock *clock;
+
+  g_assert_no_error (error);
+  units = kw_store_list (store, g_getenv ("KW_TIME_TYPE") ? g_getenv ("KW_TIME_TYPE") : "network_unit", NULL);
+  window = kw_window_new (NULL, store);
+  gtk_window_present (GTK_WINDOW (window));
+  kw_test_wait (1500);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", g_getenv ("KW_TIME_TYPE") ? "contacts" : "networks");
+  kw_test_wait (500);
+  clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
+  for (guint i = 0; i < MIN (units->len, 41); i++)
+    {
+      gboolean painted = FALSE;
+      gulong handler = g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint_cb), &painted);
+      gint64 start = g_get_monotonic_time ();
+      double ms;
+
+      gtk_widget_activate_action (GTK_WIDGET (window), "win.open-record", "(ss)",
+                                  g_getenv ("KW_TIME_TYPE") ? g_getenv ("KW_TIME_TYPE") : "network_unit",
+                                  kw_record_get_id (g_ptr_array_index (units, (i * 7) % units->len)));
+      while (!painted)
+        g_main_context_iteration (NULL, TRUE);
+      ms = (g_get_monotonic_time () - start) / 1000.0;
+      g_signal_handler_disconnect (clock, handler);
+      if (i > 0)  /* the first makes the pages */
+        g_array_append_val (times, ms);
+      if (g_getenv ("KW_TIME_PARTS") != NULL)
+        {
+          KwNetworksView *view = KW_NETWORKS_VIEW (kw_window_get_view_for_type (window, "network_unit"));
+          KwRecord *unit = g_ptr_array_index (units, (i * 7 + 3) % units->len);
+          gint64 t0 = g_get_monotonic_time (), t1, t2;
+
+          kw_record_page_set_id (KW_RECORD_PAGE (kw_networks_view_get_unit_page (view)), kw_record_get_id (unit));
+          t1 = g_get_monotonic_time ();
+          kw_record_page_set_id (KW_RECORD_PAGE (kw_networks_view_get_network_page (view)), kw_record_get_string (unit, "network"));
+          t2 = g_get_monotonic_time ();
+          g_print ("unit page %.1f ms, network page %.1f ms\n", (t1 - t0) / 1000.0, (t2 - t1) / 1000.0);
+          {
+            KwRecordPage *up = KW_RECORD_PAGE (kw_networks_view_get_unit_page (view));
+            KwRecord *other = g_ptr_array_index (units, (i * 7 + 5) % units->len);
+            gint64 a = g_get_monotonic_time (), b, c;
+
+            kw_child_group_set_parent (kw_unit_page_get_members_group (KW_UNIT_PAGE (up)), "network_unit", kw_record_get_id (other));
+            b = g_get_monotonic_time ();
+            kw_absent_group_set_unit (kw_unit_page_get_absent_group (KW_UNIT_PAGE (up)), kw_record_get_id (other));
+            c = g_get_monotonic_time ();
+            g_print ("  members group %.1f ms (%u rows), absent %.1f ms\n", (b - a) / 1000.0,
+                     kw_child_group_get_n_rows (kw_unit_page_get_members_group (KW_UNIT_PAGE (up))), (c - b) / 1000.0);
+            a = g_get_monotonic_time ();
+            kw_child_group_set_parent (kw_network_page_get_units (KW_NETWORK_PAGE (kw_networks_view_get_network_page (view))), "network", kw_record_get_string (other, "network"));
+            b = g_get_monotonic_time ();
+            g_print ("  units group %.1f ms\n", (b - a) / 1000.0);
+          }
+        }
+      kw_test_wait (100);
+    }
+  g_array_sort (times, compare_doubles);
+  g_print ("unit pages opened: %u; median %.1f ms, p90 %.1f ms, max %.1f ms\n", times->len,
+           g_array_index (times, double, times->len / 2), g_array_index (times, double, times->len * 9 / 10),
+           g_array_index (times, double, times->len - 1));
+  gtk_window_destroy (GTK_WINDOW (window));
+  return 0;
+}
+
 int
 main (int   argc,
       char *argv[])
 {
+  if (argc == 3 && g_str_equal (argv[1], "--time-unit-page"))
+    {
+      argc = 1;
+      kw_test_init (&argc, &argv);
+      return time_unit_pages (argv[2]);
+    }
   kw_test_init (&argc, &argv);
 
   g_test_add ("/kw/networks/unit-flags", KwTestFixture, KW_TEST_EMPTY,

@@ -25,6 +25,7 @@ struct _KwNetworkPage
 {
   KwRecordPage  parent_instance;
 
+  KwChildGroup *units;
   GtkWidget    *kind_badge;
   GtkWidget    *unit_members_row;
   GtkWidget    *dues_month_row;
@@ -139,6 +140,9 @@ kw_network_page_reload (KwRecordPage *page,
   gtk_label_set_label (GTK_LABEL (self->kind_badge), kind ? kw_enum_label (field, kind) : "");
   gtk_widget_set_visible (self->kind_badge, kind != NULL);
   update_totals (self, record);
+  /* the unit rows after the page's first frame */
+  if (!same)
+    kw_unit_group_fill_after_frame (self->units, "network", kw_record_get_id (record));
 }
 
 /* GObject */
@@ -160,7 +164,6 @@ kw_network_page_constructed (GObject *object)
 {
   KwNetworkPage *self = KW_NETWORK_PAGE (object);
   KwRecordPage *page = KW_RECORD_PAGE (object);
-  KwChildGroup *units;
   AdwPreferencesGroup *group;
   GtkWidget *button;
 
@@ -175,11 +178,11 @@ kw_network_page_constructed (GObject *object)
   self->unit_members_row = add_total_row (group, _("Members of the units"));
   self->dues_month_row = add_total_row (group, _("Dues per month"));
   self->dues_year_row = add_total_row (group, _("Dues per year"));
-  units = kw_unit_group_new (kw_record_page_get_store (page));
-  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (units),
+  self->units = kw_unit_group_new (kw_record_page_get_store (page));
+  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (self->units),
                                          _("Binnenbuurten of about fifty members, each with a contact person and a deputy."));
-  kw_record_page_add_section (page, GTK_WIDGET (units), TRUE);
-  kw_record_page_add_child_group (page, units);
+  /* its parent is set by reload (kw_unit_group_fill_after_frame), not by the base */
+  kw_record_page_add_section (page, GTK_WIDGET (self->units), TRUE);
   kw_record_page_add_text_view (page, add_group (page, _("Notes"), FALSE), "notes");
   button = gtk_button_new_with_mnemonic (_("_Delete Network"));
   gtk_widget_set_halign (button, GTK_ALIGN_CENTER);
@@ -237,4 +240,11 @@ kw_network_page_get_totals (KwNetworkPage *self,
     *dues_month_cents = self->dues_month;
   if (dues_year_cents != NULL)
     *dues_year_cents = self->dues_month * 12;
+}
+
+KwChildGroup *
+kw_network_page_get_units (KwNetworkPage *self)
+{
+  g_return_val_if_fail (KW_IS_NETWORK_PAGE (self), NULL);
+  return self->units;
 }

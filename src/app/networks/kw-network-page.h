@@ -20,4 +20,7 @@ void           kw_network_page_get_totals  (KwNetworkPage *self,
                                             gint64        *dues_month_cents,
                                             gint64        *dues_year_cents);
 
+/* The units group (filled after the page's first frame). */
+KwChildGroup  *kw_network_page_get_units   (KwNetworkPage *self);
+
 G_END_DECLS

@@ -32,6 +32,7 @@ struct _KwNetworksView
   GPtrArray      *area_ids;      /* position - 1 in the area drop-down → id */
   char           *open_type;     /* "network" or "network_unit" */
   char           *open_id;
+  char           *back_network;  /* Back from a unit goes there */
   KwNetworkPage  *network_page;
   KwUnitPage     *unit_page;
 
@@ -135,9 +136,9 @@ open_unit (KwNetworksView *self,
 
   if (unit == NULL)
     return;
-  /* Back goes to its network */
-  if (network != NULL)
-    kw_record_page_set_id (KW_RECORD_PAGE (ensure_network_page (self)), network);
+  /* Back goes to its network: its page is set then, not now */
+  g_free (self->back_network);
+  self->back_network = g_strdup (network);
   kw_list_pane_set_selected_id (self->list_pane, network);
   kw_record_page_set_id (KW_RECORD_PAGE (ensure_unit_page (self)), id);
   show_detail (self, "unit");
@@ -338,7 +339,11 @@ kw_networks_view_go_back (KwView *view)
 
   if (g_strcmp0 (gtk_stack_get_visible_child_name (self->detail_stack), "unit") == 0)
     {
-      show_detail (self, kw_record_page_get_id (KW_RECORD_PAGE (ensure_network_page (self))) ? "network" : "none");
+      KwRecordPage *page = KW_RECORD_PAGE (ensure_network_page (self));
+
+      if (self->back_network != NULL && g_strcmp0 (kw_record_page_get_id (page), self->back_network) != 0)
+        kw_record_page_set_id (page, self->back_network);
+      show_detail (self, kw_record_page_get_id (page) ? "network" : "none");
       return TRUE;
     }
   if (!kw_view_get_can_go_back (view))
@@ -395,6 +400,7 @@ kw_networks_view_finalize (GObject *object)
   g_clear_pointer (&self->area_ids, g_ptr_array_unref);
   g_free (self->open_type);
   g_free (self->open_id);
+  g_free (self->back_network);
 
   G_OBJECT_CLASS (kw_networks_view_parent_class)->finalize (object);
 }

@@ -29,7 +29,37 @@ struct _KwUnitGroup
 
 G_DEFINE_FINAL_TYPE (KwUnitGroup, kw_unit_group, KW_TYPE_CHILD_GROUP)
 
+typedef struct {
+  KwChildGroup  *group;
+  GdkFrameClock *clock;
+  gulong         handler;
+  char          *parent_type;
+  char          *parent_id;
+} Fill;
+
+static void
+fill_free (Fill *fill)
+{
+  g_clear_signal_handler (&fill->handler, fill->clock);
+  g_clear_object (&fill->clock);
+  g_free (fill->parent_type);
+  g_free (fill->parent_id);
+  g_free (fill);
+}
+
 /* Helpers */
+
+static void
+on_after_paint_fill_cb (GdkFrameClock *clock,
+                        Fill          *fill)
+{
+  g_autofree char *type = g_strdup (fill->parent_type);
+  g_autofree char *id = g_strdup (fill->parent_id);
+  KwChildGroup *group = fill->group;
+
+  g_object_set_data (G_OBJECT (group), "kw-fill", NULL);  /* frees fill */
+  kw_child_group_set_parent (group, type, id);
+}
 
 static void
 update_flags (GtkWidget *row,
@@ -289,4 +319,34 @@ kw_unit_group_dup_members_text (KwStore  *store,
     }
   /* Translators: a unit works best with about fifty members */
   return g_strdup_printf (_("%u of ~%u members"), (guint) n, UNIT_SIZE);
+}
+
+void
+kw_unit_group_fill_after_frame (KwChildGroup *group,
+                                const char   *parent_type,
+                                const char   *parent_id)
+{
+  GtkRoot *root;
+  GdkFrameClock *clock;
+  Fill *fill;
+
+  g_return_if_fail (KW_IS_CHILD_GROUP (group));
+
+  g_object_set_data (G_OBJECT (group), "kw-fill", NULL);
+  root = gtk_widget_get_root (GTK_WIDGET (group));
+  clock = root ? gtk_widget_get_frame_clock (GTK_WIDGET (root)) : NULL;
+  if (clock == NULL || parent_id == NULL)
+    {
+      kw_child_group_set_parent (group, parent_type, parent_id);
+      return;
+    }
+  kw_child_group_set_parent (group, parent_type, NULL);
+  fill = g_new0 (Fill, 1);
+  fill->group = group;
+  fill->clock = g_object_ref (clock);
+  fill->parent_type = g_strdup (parent_type);
+  fill->parent_id = g_strdup (parent_id);
+  fill->handler = g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint_fill_cb), fill);
+  g_object_set_data_full (G_OBJECT (group), "kw-fill", fill, (GDestroyNotify) fill_free);
+  gtk_widget_queue_draw (GTK_WIDGET (root));
 }

@@ -31,4 +31,11 @@ KwUnitFlags   kw_unit_group_get_flags    (KwStore     *store,
 char         *kw_unit_group_dup_members_text (KwStore  *store,
                                               KwRecord *unit);
 
+/* Empties @group now and gives it its parent once the window painted
+ * its next frame: a page opens at once, its rows (each an expander with
+ * its editor) follow. A later call replaces a pending one. */
+void          kw_unit_group_fill_after_frame (KwChildGroup *group,
+                                              const char   *parent_type,
+                                              const char   *parent_id);
+
 G_END_DECLS

@@ -129,6 +129,8 @@ kw_unit_page_reload (KwRecordPage *page,
   if (!same)
     {
       kw_absent_group_set_unit (self->absent_group, kw_record_get_id (record));
+      /* the member rows after the page's first frame */
+      kw_unit_group_fill_after_frame (self->members_group, "network_unit", kw_record_get_id (record));
       show_gatherings (self, kw_record_get_id (record));
     }
 }
@@ -184,8 +186,8 @@ kw_unit_page_constructed (GObject *object)
   self->members_group = kw_child_group_new (store, "network_member");
   kw_child_group_set_texts (self->members_group, _("Members"), _("No members from the contacts yet"),
                             _("Add a Member from the Contacts"), _("Remove %s from this unit"));
+  /* its parent is set by reload (kw_unit_group_fill_after_frame), not by the base */
   kw_record_page_add_section (page, GTK_WIDGET (self->members_group), TRUE);
-  kw_record_page_add_child_group (page, self->members_group);
   make_gatherings_group (self);
   button = gtk_button_new_with_mnemonic (_("_Delete Unit"));
   gtk_widget_set_halign (button, GTK_ALIGN_CENTER);
@@ -239,6 +241,13 @@ kw_unit_page_get_flags_box (KwUnitPage *self)
 {
   g_return_val_if_fail (KW_IS_UNIT_PAGE (self), NULL);
   return self->flags_box;
+}
+
+KwChildGroup *
+kw_unit_page_get_members_group (KwUnitPage *self)
+{
+  g_return_val_if_fail (KW_IS_UNIT_PAGE (self), NULL);
+  return self->members_group;
 }
 
 KwAbsentGroup *

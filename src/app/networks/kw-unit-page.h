@@ -16,6 +16,7 @@ KwUnitPage    *kw_unit_page_new              (KwStore    *store);
 /* The box of the header's warning badges (one GtkLabel per flag). */
 GtkWidget     *kw_unit_page_get_flags_box    (KwUnitPage *self);
 KwAbsentGroup *kw_unit_page_get_absent_group (KwUnitPage *self);
+KwChildGroup  *kw_unit_page_get_members_group (KwUnitPage *self);
 /* The unit's gatherings shown (KwRecord of meeting, newest first). */
 GListModel    *kw_unit_page_get_gatherings   (KwUnitPage *self);
 
