@@ -45,6 +45,8 @@ dup_details (const KwAnalysisLoad *load)
   g_autofree char *overdue = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u overdue", "%u overdue", load->overdue_actions), load->overdue_actions);
   g_autofree char *roles = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u role", "%u roles", load->roles), load->roles);
 
+  if (load->overdue_actions == 0)
+    return g_strdup_printf ("%s · %s · %s", meetings, open, roles);
   return g_strdup_printf ("%s · %s (%s) · %s", meetings, open, overdue, roles);
 }
 

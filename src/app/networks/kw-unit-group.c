@@ -141,10 +141,13 @@ kw_unit_group_setup_row (KwChildGroup   *group,
                          AdwExpanderRow *row)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *flags = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
+  /* stacked, so that two flags leave the title its room */
+  GtkWidget *flags = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
   GtkWidget *open = gtk_button_new_from_icon_name ("go-next-symbolic");
 
   gtk_widget_set_valign (flags, GTK_ALIGN_CENTER);
+  gtk_widget_set_margin_top (flags, 6);
+  gtk_widget_set_margin_bottom (flags, 6);
   gtk_widget_add_css_class (flags, "unit-flags");
   gtk_widget_set_valign (open, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (open, "flat");
@@ -279,6 +282,7 @@ kw_unit_group_fill_badges (GtkWidget   *box,
       gtk_widget_add_css_class (badge, "tense");
       gtk_widget_add_css_class (badge, "unit-flag");
       gtk_widget_set_valign (badge, GTK_ALIGN_CENTER);
+      gtk_widget_set_halign (badge, brief ? GTK_ALIGN_END : GTK_ALIGN_START);
       gtk_widget_set_tooltip_text (badge, g_ptr_array_index (labels, i));
       gtk_box_append (GTK_BOX (box), badge);
     }
