@@ -141,13 +141,10 @@ kw_unit_group_setup_row (KwChildGroup   *group,
                          AdwExpanderRow *row)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  /* stacked, so that two flags leave the title its room */
-  GtkWidget *flags = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
+  GtkWidget *flags = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
   GtkWidget *open = gtk_button_new_from_icon_name ("go-next-symbolic");
 
   gtk_widget_set_valign (flags, GTK_ALIGN_CENTER);
-  gtk_widget_set_margin_top (flags, 6);
-  gtk_widget_set_margin_bottom (flags, 6);
   gtk_widget_add_css_class (flags, "unit-flags");
   gtk_widget_set_valign (open, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (open, "flat");
@@ -274,16 +271,26 @@ kw_unit_group_fill_badges (GtkWidget   *box,
 
   while ((child = gtk_widget_get_first_child (box)) != NULL)
     gtk_box_remove (GTK_BOX (box), child);
-  for (guint i = 0; i < labels->len; i++)
+  /* a row has room for one badge: the flag's short words, or how many */
+  for (guint i = 0; i < labels->len && (!brief || i == 0); i++)
     {
-      GtkWidget *badge = gtk_label_new (brief ? short_words[i] : g_ptr_array_index (labels, i));
+      g_autofree char *several = brief && labels->len > 1
+        ? g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u warning", "%u warnings", labels->len), labels->len) : NULL;
+      g_autofree char *tooltip = NULL;
+      GtkWidget *badge = gtk_label_new (several ? several : brief ? short_words[i] : g_ptr_array_index (labels, i));
+
+      if (brief)
+        {
+          g_ptr_array_add (labels, NULL);
+          tooltip = g_strjoinv ("\n", (char **) labels->pdata);
+          g_ptr_array_remove_index (labels, labels->len - 1);
+        }
 
       gtk_widget_add_css_class (badge, "badge");
       gtk_widget_add_css_class (badge, "tense");
       gtk_widget_add_css_class (badge, "unit-flag");
       gtk_widget_set_valign (badge, GTK_ALIGN_CENTER);
-      gtk_widget_set_halign (badge, brief ? GTK_ALIGN_END : GTK_ALIGN_START);
-      gtk_widget_set_tooltip_text (badge, g_ptr_array_index (labels, i));
+      gtk_widget_set_tooltip_text (badge, tooltip ? tooltip : g_ptr_array_index (labels, i));
       gtk_box_append (GTK_BOX (box), badge);
     }
   gtk_widget_set_visible (box, labels->len > 0);

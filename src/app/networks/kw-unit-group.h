@@ -17,9 +17,9 @@ KwChildGroup *kw_unit_group_new          (KwStore     *store);
  * for 6 months"), in the order of KwUnitFlags. */
 GPtrArray    *kw_unit_group_dup_flag_labels (KwUnitFlags  flags,
                                              guint        stale_months);
-/* A box of warning badges, one per flag, filled again; @brief: the
- * short words of a row ("Deputy not contacted"), the months in the
- * tooltip. */
+/* A box of warning badges, one per flag, filled again; @brief: one
+ * badge for a row, the flag's short words ("Deputy not contacted") or
+ * "2 warnings", every flag's full words in its tooltip. */
 void          kw_unit_group_fill_badges  (GtkWidget   *box,
                                           KwUnitFlags  flags,
                                           guint        stale_months,
