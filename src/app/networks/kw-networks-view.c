@@ -18,9 +18,9 @@
 #include "kw-list-pane.h"
 #include "kw-load-window.h"
 #include "kw-network-page.h"
+#include "kw-network-row.h"
 #include "kw-networks-view.h"
 #include "kw-record-list.h"
-#include "kw-unit-group.h"
 #include "kw-unit-page.h"
 
 struct _KwNetworksView
@@ -144,79 +144,12 @@ open_unit (KwNetworksView *self,
   show_detail (self, "unit");
 }
 
-/* A network in the list: its name; kind, area and units, and how many
- * units are flagged. The row follows the store itself (its units and
- * their contacts are not the list's type). */
-static void
-update_network_row (GtkWidget *box)
-{
-  KwStore *store = g_object_get_data (G_OBJECT (box), "kw-store");
-  const char *id = g_object_get_data (G_OBJECT (box), "kw-network");
-  g_autoptr(KwRecord) network = id ? kw_store_get (store, "network", id, NULL) : NULL;
-  g_autoptr(GPtrArray) units = id ? kw_store_list_by_ref (store, "network_unit", "network", id, NULL) : NULL;
-  g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
-  GtkWidget *title = gtk_widget_get_first_child (box);
-  GtkWidget *subtitle = gtk_widget_get_next_sibling (title);
-  GtkWidget *flags = gtk_widget_get_next_sibling (subtitle);
-  const char *kind;
-  guint flagged = 0, n = units ? units->len : 0;
-  g_autofree char *name = NULL, *text = NULL, *flags_text = NULL;
-
-  if (network == NULL)
-    return;
-  name = kw_record_dup_title (network);
-  kind = kw_record_get_string (network, "kind");
-  if (kind != NULL)
-    g_ptr_array_add (parts, g_strdup (kw_enum_label (kw_entity_type_field (kw_record_get_entity_type (network), "kind"), kind)));
-  g_ptr_array_add (parts, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u unit", "%u units", n), n));
-  g_ptr_array_add (parts, NULL);
-  text = g_strjoinv (" · ", (char **) parts->pdata);
-  for (guint i = 0; i < n; i++)
-    flagged += kw_unit_group_get_flags (store, kw_record_get_id (g_ptr_array_index (units, i))) != KW_UNIT_FLAG_NONE;
-  flags_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u unit needs attention", "%u units need attention", flagged), flagged);
-  gtk_label_set_label (GTK_LABEL (title), name);
-  gtk_label_set_label (GTK_LABEL (subtitle), text);
-  gtk_label_set_label (GTK_LABEL (flags), flags_text);
-  gtk_widget_set_visible (flags, flagged > 0);
-}
-
-static void
-on_row_store_changed_cb (GtkWidget  *box,
-                         const char *type_name)
-{
-  if (g_str_equal (type_name, "network_unit") || g_str_equal (type_name, "contact_moment"))
-    update_network_row (box);
-}
-
 static void
 on_factory_setup_cb (GtkSignalListItemFactory *factory,
                      GtkListItem              *item,
                      KwNetworksView           *self)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  const char *classes[] = { NULL, "dim-label", "warning" };
-
-  for (guint i = 0; i < G_N_ELEMENTS (classes); i++)
-    {
-      GtkWidget *label = gtk_label_new (NULL);
-
-      gtk_label_set_xalign (GTK_LABEL (label), 0);
-      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-      if (classes[i] != NULL)
-        {
-          gtk_widget_add_css_class (label, classes[i]);
-          gtk_widget_add_css_class (label, "caption");
-        }
-      gtk_box_append (GTK_BOX (box), label);
-    }
-  gtk_widget_add_css_class (gtk_widget_get_first_child (box), "heading");
-  gtk_widget_set_margin_top (box, 8);
-  gtk_widget_set_margin_bottom (box, 8);
-  gtk_widget_set_margin_start (box, 12);
-  gtk_widget_set_margin_end (box, 12);
-  g_object_set_data (G_OBJECT (box), "kw-store", self->store);
-  g_signal_connect_object (self->store, "changed", G_CALLBACK (on_row_store_changed_cb), box, G_CONNECT_SWAPPED);
-  gtk_list_item_set_child (item, box);
+  gtk_list_item_set_child (item, kw_network_row_new (self->store));
 }
 
 static void
@@ -224,10 +157,7 @@ on_factory_bind_cb (GtkSignalListItemFactory *factory,
                     GtkListItem              *item,
                     KwNetworksView           *self)
 {
-  GtkWidget *box = gtk_list_item_get_child (item);
-
-  g_object_set_data_full (G_OBJECT (box), "kw-network", g_strdup (kw_record_get_id (gtk_list_item_get_item (item))), g_free);
-  update_network_row (box);
+  kw_network_row_bind (KW_NETWORK_ROW (gtk_list_item_get_child (item)), gtk_list_item_get_item (item));
 }
 
 /* Callbacks */
