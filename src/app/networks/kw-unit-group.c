@@ -40,7 +40,9 @@ typedef struct {
 static void
 fill_free (Fill *fill)
 {
-  g_clear_signal_handler (&fill->handler, fill->clock);
+  /* a destroyed window's frame clock let go of its handlers already */
+  if (fill->handler != 0 && g_signal_handler_is_connected (fill->clock, fill->handler))
+    g_signal_handler_disconnect (fill->clock, fill->handler);
   g_clear_object (&fill->clock);
   g_free (fill->parent_type);
   g_free (fill->parent_id);
