@@ -460,6 +460,30 @@ test_load_window (KwTestFixture *f,
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* New: a draft network page, stored once it has a name and is added. */
+static void
+test_new_network (KwTestFixture *f,
+                  gconstpointer  data)
+{
+  KwNetworksView *view = show_networks (f);
+  KwRecordPage *page;
+  GtkWidget *title;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.new", NULL));
+  kw_test_wait (50);
+  g_assert_cmpstr (kw_networks_view_get_shown (view), ==, "network");
+  page = KW_RECORD_PAGE (kw_networks_view_get_network_page (view));
+  g_assert_true (kw_record_page_is_draft (page));
+  title = kw_record_editor_get_title_row (kw_record_page_get_editor (page));
+  gtk_editable_set_text (GTK_EDITABLE (title), "Stadsdorp Nieuw");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "record.add-draft", NULL));
+  kw_test_wait (50);
+  g_assert_cmpint (kw_store_count (f->store, "network"), ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (kw_networks_view_get_list (view)), ==, 1);
+  g_assert_false (kw_record_page_is_draft (page));
+  g_assert_nonnull (kw_record_page_get_id (page));
+}
+
 static void
 test_person_badge (KwTestFixture *f,
                    gconstpointer  data)
@@ -592,6 +616,8 @@ main (int   argc,
               kw_test_fixture_setup, test_totals, kw_test_fixture_teardown);
   g_test_add ("/kw/networks/load-window", KwTestFixture, KW_TEST_EMPTY,
               kw_test_fixture_setup, test_load_window, kw_test_fixture_teardown);
+  g_test_add ("/kw/networks/new-network", KwTestFixture, KW_TEST_EMPTY,
+              kw_test_fixture_setup, test_new_network, kw_test_fixture_teardown);
   g_test_add ("/kw/networks/person-badge", KwTestFixture, KW_TEST_EMPTY,
               kw_test_fixture_setup, test_person_badge, kw_test_fixture_teardown);
   return g_test_run ();

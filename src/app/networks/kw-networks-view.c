@@ -256,9 +256,11 @@ kw_networks_view_new_record (KwView  *view,
 {
   KwNetworksView *self = KW_NETWORKS_VIEW (view);
 
+  KwNetworkPage *page = ensure_network_page (self);
+
   kw_list_pane_set_selected_id (self->list_pane, NULL);
   show_detail (self, "network");
-  kw_network_page_start_draft (ensure_network_page (self));
+  kw_network_page_start_draft (page);
   return TRUE;
 }
 
