@@ -460,6 +460,28 @@ test_load_window (KwTestFixture *f,
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Deleting the unit shown (its undo toast up) goes back to its network;
+ * deleting the network closes its page. */
+static void
+test_delete (KwTestFixture *f,
+             gconstpointer  data)
+{
+  g_autofree char *network = create (f->store, "network", "name", "Stadsdorp Proef", NULL);
+  g_autofree char *unit = create (f->store, "network_unit", "network", network, "name", "Noord", NULL);
+  KwNetworksView *view = show_networks (f);
+
+  open_record (f, "network", network);
+  open_record (f, "network_unit", unit);
+  g_assert_cmpstr (kw_networks_view_get_shown (view), ==, "unit");
+  g_assert_true (gtk_widget_activate_action (kw_networks_view_get_unit_page (view), "unit.delete", NULL));
+  kw_test_wait (50);
+  g_assert_true (kw_store_is_pending (f->store, "network_unit", unit));
+  g_assert_cmpstr (kw_networks_view_get_shown (view), ==, "network");
+  g_assert_true (gtk_widget_activate_action (kw_networks_view_get_network_page (view), "network.delete", NULL));
+  kw_test_wait (50);
+  g_assert_cmpstr (kw_networks_view_get_shown (view), ==, "none");
+}
+
 /* New: a draft network page, stored once it has a name and is added. */
 static void
 test_new_network (KwTestFixture *f,
@@ -616,6 +638,8 @@ main (int   argc,
               kw_test_fixture_setup, test_totals, kw_test_fixture_teardown);
   g_test_add ("/kw/networks/load-window", KwTestFixture, KW_TEST_EMPTY,
               kw_test_fixture_setup, test_load_window, kw_test_fixture_teardown);
+  g_test_add ("/kw/networks/delete", KwTestFixture, KW_TEST_EMPTY,
+              kw_test_fixture_setup, test_delete, kw_test_fixture_teardown);
   g_test_add ("/kw/networks/new-network", KwTestFixture, KW_TEST_EMPTY,
               kw_test_fixture_setup, test_new_network, kw_test_fixture_teardown);
   g_test_add ("/kw/networks/person-badge", KwTestFixture, KW_TEST_EMPTY,

@@ -212,6 +212,34 @@ on_store_area_changed_cb (KwNetworksView *self)
   load_areas (self);
 }
 
+/* The record shown went (deleted here, by a sync, or its delete waits
+ * for its undo toast): a unit's page goes back to its network, a
+ * network's page closes. */
+static void
+on_store_record_changed_cb (KwNetworksView *self)
+{
+  const char *shown = gtk_stack_get_visible_child_name (self->detail_stack);
+  gboolean unit = g_strcmp0 (shown, "unit") == 0;
+  KwRecordPage *page = unit ? KW_RECORD_PAGE (self->unit_page)
+                       : g_strcmp0 (shown, "network") == 0 ? KW_RECORD_PAGE (self->network_page) : NULL;
+  g_autoptr(KwRecord) record = NULL;
+  g_autoptr(KwRecord) network = NULL;
+
+  if (page == NULL || kw_record_page_is_draft (page) || kw_record_page_get_id (page) == NULL)
+    return;
+  record = kw_store_get (self->store, kw_record_page_get_type_name (page), kw_record_page_get_id (page), NULL);
+  if (record != NULL)
+    return;
+  network = unit && self->back_network ? kw_store_get (self->store, "network", self->back_network, NULL) : NULL;
+  if (network != NULL)
+    kw_view_go_back (KW_VIEW (self));
+  else
+    {
+      kw_list_pane_set_selected_id (self->list_pane, NULL);
+      show_detail (self, "none");
+    }
+}
+
 static void
 show_load_action (GtkWidget  *widget,
                   const char *action_name,
@@ -308,6 +336,8 @@ kw_networks_view_constructed (GObject *object)
   gtk_drop_down_set_model (self->kind_dropdown, kinds);
   load_areas (self);
   g_signal_connect_object (self->store, "changed::area", G_CALLBACK (on_store_area_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->store, "changed::network", G_CALLBACK (on_store_record_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->store, "changed::network_unit", G_CALLBACK (on_store_record_changed_cb), self, G_CONNECT_SWAPPED);
   update_view_state (self);
 }
 
