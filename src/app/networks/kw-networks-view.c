@@ -30,8 +30,6 @@ struct _KwNetworksView
   KwStore        *store;
   KwRecordList   *networks;
   GPtrArray      *area_ids;      /* position - 1 in the area drop-down → id */
-  char           *open_type;     /* "network" or "network_unit" */
-  char           *open_id;
   char           *back_network;  /* Back from a unit goes there */
   KwNetworkPage  *network_page;
   KwUnitPage     *unit_page;
@@ -268,10 +266,6 @@ kw_networks_view_open (KwView     *view,
       type_name = "network_unit";
       id = kw_record_get_string (member, "unit");
     }
-  g_free (self->open_type);
-  g_free (self->open_id);
-  self->open_type = g_strdup (type_name);
-  self->open_id = g_strdup (id);
   if (g_strcmp0 (type_name, "network_unit") == 0)
     open_unit (self, id);
   else
@@ -360,8 +354,6 @@ kw_networks_view_finalize (GObject *object)
 
   g_clear_object (&self->store);
   g_clear_pointer (&self->area_ids, g_ptr_array_unref);
-  g_free (self->open_type);
-  g_free (self->open_id);
   g_free (self->back_network);
 
   G_OBJECT_CLASS (kw_networks_view_parent_class)->finalize (object);
