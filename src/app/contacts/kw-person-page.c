@@ -21,6 +21,7 @@
 #include "kw-person-page.h"
 #include "kw-relation-group.h"
 #include "kw-store-query.h"
+#include "networks/kw-load-window.h"
 
 struct _KwPersonPage
 {
@@ -34,6 +35,7 @@ struct _KwPersonPage
   GtkWidget           *danger_box;
   AdwPreferencesGroup *details_group;
   GtkWidget           *key_figure_badge;
+  GtkWidget           *load_badge;
   AdwPreferencesGroup *notes_group;
   AdwPreferencesGroup *private_group;
   GtkWidget           *related_box;
@@ -174,6 +176,7 @@ kw_person_page_reload (KwRecordPage *page,
   kw_record_page_set_subtitle (page, subtitle);
   update_badges (self, record);
   update_consent_prompt (self, record, same);
+  kw_load_window_update_badge (self->load_badge, kw_record_page_get_store (page), kw_record_get_id (record));
 }
 
 /* GObject */
@@ -189,6 +192,8 @@ kw_person_page_constructed (GObject *object)
 
   kw_record_page_add_badge (page, self->key_figure_badge);
   kw_record_page_add_badge (page, GTK_WIDGET (self->consent_badge));
+  self->load_badge = kw_load_window_make_badge ();
+  kw_record_page_add_badge (page, self->load_badge);
   kw_record_page_add_section (page, GTK_WIDGET (self->details_group), FALSE);
   kw_record_page_add_section (page, GTK_WIDGET (self->consent_group), FALSE);
   kw_record_page_add_section (page, self->related_box, TRUE);
