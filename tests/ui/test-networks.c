@@ -128,7 +128,7 @@ show_networks (KwTestFixture *f)
 {
   kw_test_fixture_open (f);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-view", "s", "networks"));
-  kw_test_wait (50);
+  kw_test_wait_transitions (GTK_WIDGET (f->window));
   return KW_NETWORKS_VIEW (kw_window_get_view_for_type (f->window, "network_unit"));
 }
 
@@ -138,7 +138,8 @@ open_record (KwTestFixture *f,
              const char    *id)
 {
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.open-record", "(ss)", type_name, id));
-  kw_test_wait (50);
+  kw_test_wait_transitions (GTK_WIDGET (f->window));
+  kw_test_wait_frames (GTK_WIDGET (f->window), 2);   /* the groups fill after the first frame */
 }
 
 /* Tests */
@@ -188,7 +189,7 @@ test_unit_flags (KwTestFixture *f,
     kw_changeset_set_string (changes, "deputy", bas);
     g_assert_true (kw_store_update (f->store, lacking, changes, NULL));
   }
-  kw_test_wait (50);
+  kw_test_wait_frames (GTK_WIDGET (f->window), 2);   /* the rows' refresh after the change */
   g_assert_null (find_label (find_unit_row (page, "Zuid"), "No deputy"));
   open_record (f, "network_unit", full);
   g_assert_null (gtk_widget_get_first_child (kw_unit_page_get_flags_box (KW_UNIT_PAGE (unit_page))));
@@ -333,7 +334,7 @@ test_log_contact (KwTestFixture *f,
   button = g_object_get_data (G_OBJECT (row), "kw-log-button");
   g_assert_true (GTK_IS_MENU_BUTTON (button));
   gtk_menu_button_popup (GTK_MENU_BUTTON (button));
-  kw_test_wait (50);
+  KW_TEST_WAIT_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (button)))));
   popover = GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (button)));
   form = gtk_popover_get_child (GTK_POPOVER (popover));
   summary = g_object_get_data (G_OBJECT (form), "kw-summary");
@@ -435,7 +436,7 @@ test_load_window (KwTestFixture *f,
   make_load (f->store, &busy, &quiet);
   view = show_networks (f);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "networks.show-load", NULL));
-  kw_test_wait (100);
+  KW_TEST_WAIT_UNTIL (find_load_window () != NULL);
   window = find_load_window ();
   g_assert_nonnull (window);
   kw_analysis_get_today (&today);
@@ -455,7 +456,7 @@ test_load_window (KwTestFixture *f,
   g_assert_cmpstr (((KwAnalysisLoad *) g_ptr_array_index (loads, 0))->person, ==, busy);
   /* a row opens the person in the window */
   g_signal_emit_by_name (find_type (GTK_WIDGET (window), GTK_TYPE_LIST_VIEW), "activate", 1);
-  kw_test_wait (50);
+  KW_TEST_WAIT_UNTIL (g_strcmp0 (kw_window_get_view (f->window), "contacts") == 0);
   g_assert_cmpstr (kw_window_get_view (f->window), ==, "contacts");
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -474,11 +475,11 @@ test_delete (KwTestFixture *f,
   open_record (f, "network_unit", unit);
   g_assert_cmpstr (kw_networks_view_get_shown (view), ==, "unit");
   g_assert_true (gtk_widget_activate_action (kw_networks_view_get_unit_page (view), "unit.delete", NULL));
-  kw_test_wait (50);
+  KW_TEST_WAIT_UNTIL (g_strcmp0 (kw_networks_view_get_shown (view), "network") == 0);
   g_assert_true (kw_store_is_pending (f->store, "network_unit", unit));
   g_assert_cmpstr (kw_networks_view_get_shown (view), ==, "network");
   g_assert_true (gtk_widget_activate_action (kw_networks_view_get_network_page (view), "network.delete", NULL));
-  kw_test_wait (50);
+  KW_TEST_WAIT_UNTIL (g_strcmp0 (kw_networks_view_get_shown (view), "none") == 0);
   g_assert_cmpstr (kw_networks_view_get_shown (view), ==, "none");
 }
 
@@ -492,14 +493,14 @@ test_new_network (KwTestFixture *f,
   GtkWidget *title;
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.new", NULL));
-  kw_test_wait (50);
+  KW_TEST_WAIT_UNTIL (g_strcmp0 (kw_networks_view_get_shown (view), "network") == 0);
   g_assert_cmpstr (kw_networks_view_get_shown (view), ==, "network");
   page = KW_RECORD_PAGE (kw_networks_view_get_network_page (view));
   g_assert_true (kw_record_page_is_draft (page));
   title = kw_record_editor_get_title_row (kw_record_page_get_editor (page));
   gtk_editable_set_text (GTK_EDITABLE (title), "Stadsdorp Nieuw");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "record.add-draft", NULL));
-  kw_test_wait (50);
+  KW_TEST_WAIT_UNTIL (kw_store_count (f->store, "network") == 1 && !kw_record_page_is_draft (page));
   g_assert_cmpint (kw_store_count (f->store, "network"), ==, 1);
   g_assert_cmpuint (g_list_model_get_n_items (kw_networks_view_get_list (view)), ==, 1);
   g_assert_false (kw_record_page_is_draft (page));
@@ -558,9 +559,9 @@ time_unit_pages (const char *path)
   units = kw_store_list (store, g_getenv ("KW_TIME_TYPE") ? g_getenv ("KW_TIME_TYPE") : "network_unit", NULL);
   window = kw_window_new (NULL, store);
   gtk_window_present (GTK_WINDOW (window));
-  kw_test_wait (1500);
+  kw_test_settle (1500);   /* measurement mode: let the first window settle */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", g_getenv ("KW_TIME_TYPE") ? "contacts" : "networks");
-  kw_test_wait (500);
+  kw_test_settle (500);
   clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
   for (guint i = 0; i < MIN (units->len, 41); i++)
     {
@@ -606,7 +607,7 @@ time_unit_pages (const char *path)
             g_print ("  units group %.1f ms\n", (b - a) / 1000.0);
           }
         }
-      kw_test_wait (100);
+      kw_test_settle (100);
     }
   g_array_sort (times, compare_doubles);
   g_print ("unit pages opened: %u; median %.1f ms, p90 %.1f ms, max %.1f ms\n", times->len,
