@@ -81,12 +81,6 @@ kw_test_settle (guint ms)
     g_main_context_iteration (NULL, TRUE);
 }
 
-void
-kw_test_wait (guint ms)
-{
-  kw_test_settle (ms);
-}
-
 /* KW_TEST_WAIT_UNTIL, with what it waits for in words (printf-style). */
 #define WAIT_UNTIL(expr, ...) \
   G_STMT_START { \

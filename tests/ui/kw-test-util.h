@@ -129,9 +129,6 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (KwTestSignal, kw_test_signal_free)
  * happens within ms" checks (no second pass, no dialog). Say why at each
  * use. */
 void      kw_test_settle        (guint   ms);
-/* The same as kw_test_settle(); kept for callers of before. Prefer a
- * wait for the condition the test needs. */
-void      kw_test_wait          (guint   ms);
 /* A fresh database: the demo data, n generated people, or empty. */
 void      kw_test_fixture_setup (KwTestFixture *fixture,
                                  gconstpointer  data);
