@@ -21,6 +21,7 @@
 #include "kw-analysis.h"
 #include "kw-format.h"
 #include "kw-test-util.h"
+#include "networks/kw-load-window.h"
 
 static char *
 create (KwStore    *store,
@@ -495,6 +496,21 @@ test_open_speed (KwTestFixture *f,
               g_array_index (frame_times, gint64, frame_times->len - 1) / 1000.0);
 }
 
+/* The Belasting overview is reachable from this view too. */
+static void
+test_load (KwTestFixture *f,
+           gconstpointer  data)
+{
+  GtkWindow *load;
+
+  kw_test_fixture_open (f);
+  show_view (f);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "alliances.show-load", NULL));
+  load = kw_test_wait_toplevel (KW_TYPE_LOAD_WINDOW, NULL);
+  g_assert_true (KW_IS_LOAD_WINDOW (load));
+  gtk_window_destroy (load);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -508,6 +524,7 @@ main (int   argc,
   ADD ("list-filters", test_list_filters, KW_TEST_DEMO);
   ADD ("demo-pages", test_demo_pages, KW_TEST_DEMO);
   ADD ("narrow", test_narrow, KW_TEST_DEMO);
+  ADD ("load", test_load, KW_TEST_DEMO);
   ADD ("open-speed", test_open_speed, KW_TEST_EMPTY);
   return g_test_run ();
 }

@@ -21,6 +21,7 @@
 #include "kw-analysis.h"
 #include "kw-enum-labels.h"
 #include "kw-format.h"
+#include "networks/kw-load-window.h"
 
 struct _KwAlliancesView
 {
@@ -334,6 +335,18 @@ new_action (GtkWidget  *widget,
   kw_view_new_record (KW_VIEW (widget), NULL);
 }
 
+/* The Belasting overview, as the networks view has it: who carries too much. */
+static void
+show_load_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  KwAlliancesView *self = KW_ALLIANCES_VIEW (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+
+  gtk_window_present (GTK_WINDOW (kw_load_window_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, self->store)));
+}
+
 static void
 kw_alliances_view_class_init (KwAlliancesViewClass *klass)
 {
@@ -363,6 +376,7 @@ kw_alliances_view_class_init (KwAlliancesViewClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_list_pane_format_count_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_list_pane_search_text_cb);
   gtk_widget_class_install_action (widget_class, "alliances.new", NULL, new_action);
+  gtk_widget_class_install_action (widget_class, "alliances.show-load", NULL, show_load_action);
 }
 
 static void
