@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "kw-cli.h"
+#include "kw-cli-json.h"
 #include "kw-cli-meetings.h"
 #include "kw-error.h"
 #include "kw-ical.h"
@@ -52,37 +53,6 @@ usage_error (const char *command,
   g_printerr (_("Usage: %s [--db PATH] %s\n"), PROGRAM, _(synopsis));
   g_printerr (_("Try “%s%s%s --help” for more.\n"), PROGRAM, " ", command);
   return FALSE;
-}
-
-static int
-refuse (const GError *error)
-{
-  g_printerr ("%s: %s\n", PROGRAM, error->message);
-  if (g_error_matches (error, KW_CORE_ERROR, KW_CORE_ERROR_BUSY))
-    return KW_CLI_EXIT_BUSY;
-  return KW_CLI_EXIT_REFUSED;
-}
-
-/* "YYYY-MM-DD", a date that exists, years 1 to 9999. */
-static gboolean
-parse_date (const char *text,
-            GDate      *date)
-{
-  guint64 y, m, d;
-
-  if (strlen (text) != 10 || text[4] != '-' || text[7] != '-')
-    return FALSE;
-  for (guint i = 0; i < 10; i++)
-    if (i != 4 && i != 7 && !g_ascii_isdigit (text[i]))
-      return FALSE;
-  y = g_ascii_strtoull (text, NULL, 10);
-  m = g_ascii_strtoull (text + 5, NULL, 10);
-  d = g_ascii_strtoull (text + 8, NULL, 10);
-  if (y < 1 || !g_date_valid_dmy ((GDateDay) d, (GDateMonth) m, (GDateYear) y))
-    return FALSE;
-  g_date_clear (date, 1);
-  g_date_set_dmy (date, (GDateDay) d, (GDateMonth) m, (GDateYear) y);
-  return TRUE;
 }
 
 /* An id as given, in lower case; NULL (not found) when it is not UTF-8. */
@@ -142,7 +112,7 @@ parse_actions (GHashTable  *options,
   text = g_hash_table_lookup (options, "--today");
   if (text == NULL)
     g_date_clear (today, 1);
-  else if (!parse_date (text, today))
+  else if (!kw_cli_parse_date (text, today))
     return usage_error ("actions", actions_synopsis, _("--today: “%s” is not a date (YYYY-MM-DD)"), text);
   return TRUE;
 }
@@ -157,18 +127,6 @@ kw_cli_meetings_actions_check (GHashTable *options)
   return parse_actions (options, &today);
 }
 
-static void
-add_member_string (JsonBuilder *b,
-                   const char  *name,
-                   const char  *value)
-{
-  json_builder_set_member_name (b, name);
-  if (value != NULL)
-    json_builder_add_string_value (b, value);
-  else
-    json_builder_add_null_value (b);
-}
-
 int
 kw_cli_meetings_actions (KwStore  *store,
                          int       argc,
@@ -179,9 +137,7 @@ kw_cli_meetings_actions (KwStore  *store,
   g_autoptr(GPtrArray) actions = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(JsonBuilder) b = json_builder_new ();
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autoptr(JsonNode) root = NULL;
-  g_autofree char *alliance = NULL, *unit = NULL, *meeting = NULL, *text = NULL;
+  g_autofree char *alliance = NULL, *unit = NULL, *meeting = NULL;
   GDate today;
 
   g_return_val_if_fail (KW_IS_STORE (store), KW_CLI_EXIT_USAGE);
@@ -191,17 +147,17 @@ kw_cli_meetings_actions (KwStore  *store,
   if (!parse_actions (options, &today))
     return KW_CLI_EXIT_USAGE;
   if ((alliance = dup_id (g_hash_table_lookup (options, "--alliance"), &error)) == NULL && error != NULL)
-    return refuse (error);
+    return kw_cli_refuse (error);
   if ((unit = dup_id (g_hash_table_lookup (options, "--unit"), &error)) == NULL && error != NULL)
-    return refuse (error);
+    return kw_cli_refuse (error);
   if ((meeting = dup_id (g_hash_table_lookup (options, "--meeting"), &error)) == NULL && error != NULL)
-    return refuse (error);
+    return kw_cli_refuse (error);
 
   actions = kw_meetings_actions (store, alliance, unit, meeting,
                                  g_hash_table_contains (options, "--all"),
                                  g_date_valid (&today) ? &today : NULL, &error);
   if (actions == NULL)
-    return refuse (error);
+    return kw_cli_refuse (error);
 
   json_builder_begin_array (b);
   for (guint i = 0; i < actions->len; i++)
@@ -209,24 +165,19 @@ kw_cli_meetings_actions (KwStore  *store,
       KwMeetingAction *a = g_ptr_array_index (actions, i);
 
       json_builder_begin_object (b);
-      add_member_string (b, "action_item", a->action_item);
-      add_member_string (b, "title", a->title);
-      add_member_string (b, "owner", a->owner);
-      add_member_string (b, "deadline", a->deadline);
-      add_member_string (b, "status", a->status);
+      kw_cli_add_member_string (b, "action_item", a->action_item);
+      kw_cli_add_member_string (b, "title", a->title);
+      kw_cli_add_member_string (b, "owner", a->owner);
+      kw_cli_add_member_string (b, "deadline", a->deadline);
+      kw_cli_add_member_string (b, "status", a->status);
       json_builder_set_member_name (b, "overdue");
       json_builder_add_boolean_value (b, a->overdue);
-      add_member_string (b, "meeting", a->meeting);
+      kw_cli_add_member_string (b, "meeting", a->meeting);
       json_builder_end_object (b);
     }
   json_builder_end_array (b);
 
-  root = json_builder_get_root (b);
-  json_generator_set_root (generator, root);
-  text = json_generator_to_data (generator, NULL);
-  fputs (text, stdout);
-  fputc ('\n', stdout);
-  return KW_CLI_EXIT_OK;
+  return kw_cli_print_json (b);
 }
 
 /* plan-next */
@@ -245,7 +196,7 @@ kw_cli_meetings_plan_next (KwStore  *store,
 
   if ((id = dup_id (argv[1], &error)) == NULL
       || !kw_meetings_plan_next (store, id, &new_id, &error))
-    return refuse (error);
+    return kw_cli_refuse (error);
   fputs (new_id, stdout);
   fputc ('\n', stdout);
   return KW_CLI_EXIT_OK;
@@ -288,9 +239,9 @@ kw_cli_meetings_ical (KwStore  *store,
   if (!kw_cli_meetings_ical_check (options))
     return KW_CLI_EXIT_USAGE;
   if ((meeting = dup_id (g_hash_table_lookup (options, "--meeting"), &error)) == NULL && error != NULL)
-    return refuse (error);
+    return kw_cli_refuse (error);
   if (!kw_ical_write (store, meeting, g_hash_table_lookup (options, "-o"), &n_events, &error))
-    return refuse (error);
+    return kw_cli_refuse (error);
   /* Translators: on stderr after ical -o FILE */
   g_printerr (g_dngettext (GETTEXT_PACKAGE, "%u meeting written\n", "%u meetings written\n", n_events),
               n_events);

@@ -19,6 +19,7 @@
 
 #include "kw-analysis.h"
 #include "kw-cli.h"
+#include "kw-cli-json.h"
 #include "kw-cli-report.h"
 #include "kw-graph.h"
 #include "kw-map-render.h"
@@ -100,15 +101,6 @@ usage_error (const ReportSpec *spec,
   return FALSE;
 }
 
-static int
-refuse (const GError *error)
-{
-  g_printerr ("%s: %s\n", PROGRAM, error->message);
-  if (g_error_matches (error, KW_CORE_ERROR, KW_CORE_ERROR_BUSY))
-    return KW_CLI_EXIT_BUSY;
-  return KW_CLI_EXIT_REFUSED;
-}
-
 /* The request */
 
 static const ReportSpec *
@@ -118,28 +110,6 @@ lookup_report (const char *name)
     if (strcmp (reports[i].name, name) == 0)
       return &reports[i];
   return NULL;
-}
-
-/* "YYYY-MM-DD", a date that exists, years 1 to 9999. */
-static gboolean
-parse_date (const char *text,
-            GDate      *date)
-{
-  guint64 y, m, d;
-
-  if (strlen (text) != 10 || text[4] != '-' || text[7] != '-')
-    return FALSE;
-  for (guint i = 0; i < 10; i++)
-    if (i != 4 && i != 7 && !g_ascii_isdigit (text[i]))
-      return FALSE;
-  y = g_ascii_strtoull (text, NULL, 10);
-  m = g_ascii_strtoull (text + 5, NULL, 10);
-  d = g_ascii_strtoull (text + 8, NULL, 10);
-  if (y < 1 || !g_date_valid_dmy ((GDateDay) d, (GDateMonth) m, (GDateYear) y))
-    return FALSE;
-  g_date_clear (date, 1);
-  g_date_set_dmy (date, (GDateDay) d, (GDateMonth) m, (GDateYear) y);
-  return TRUE;
 }
 
 static gboolean
@@ -207,7 +177,7 @@ parse_request (guint               n_args,
   today = g_hash_table_lookup (options, "--today");
   if (today == NULL)
     kw_analysis_get_today (&req->today);
-  else if (!parse_date (today, &req->today))
+  else if (!kw_cli_parse_date (today, &req->today))
     return usage_error (spec, _("--today: “%s” is not a date (YYYY-MM-DD)"), today);
   return parse_count (spec, options, "--stale-months", 0, &req->stale_months)
          && parse_count (spec, options, "--weeks", 1, &req->weeks)
@@ -228,18 +198,6 @@ kw_cli_report_check (guint               n_args,
 }
 
 /* JSON */
-
-static void
-add_member_string (JsonBuilder *b,
-                   const char  *name,
-                   const char  *value)
-{
-  json_builder_set_member_name (b, name);
-  if (value != NULL)
-    json_builder_add_string_value (b, value);
-  else
-    json_builder_add_null_value (b);
-}
 
 static void
 add_member_int (JsonBuilder *b,
@@ -283,7 +241,7 @@ add_member_gaps (JsonBuilder *b,
       KwAnalysisGap *gap = g_ptr_array_index (gaps, i);
 
       json_builder_begin_object (b);
-      add_member_string (b, "value", gap->value);
+      kw_cli_add_member_string (b, "value", gap->value);
       add_member_ids (b, "candidates", gap->candidates);
       json_builder_end_object (b);
     }
@@ -308,7 +266,7 @@ add_budget (JsonBuilder      *b,
             KwAnalysisBudget *budget)
 {
   json_builder_begin_object (b);
-  add_member_string (b, key, budget->id);
+  kw_cli_add_member_string (b, key, budget->id);
   add_money (b, budget->budget_cents, budget->spent_cents, budget->remaining_cents);
   add_member_bool (b, "over", budget->over);
   if (budget->lines != NULL)
@@ -322,21 +280,6 @@ add_budget (JsonBuilder      *b,
   json_builder_end_object (b);
 }
 
-/* One document, UTF-8, on one line. */
-static int
-print_json (JsonBuilder *b)
-{
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autoptr(JsonNode) root = json_builder_get_root (b);
-  g_autofree char *text = NULL;
-
-  json_generator_set_root (generator, root);
-  text = json_generator_to_data (generator, NULL);
-  fputs (text, stdout);
-  fputc ('\n', stdout);
-  return KW_CLI_EXIT_OK;
-}
-
 /* The reports */
 
 static int
@@ -348,15 +291,15 @@ run_missing (KwStore       *store,
   g_autoptr(JsonBuilder) b = json_builder_new ();
 
   if (missing == NULL)
-    return refuse (error);
+    return kw_cli_refuse (error);
   json_builder_begin_object (b);
-  add_member_string (b, "alliance", missing->alliance);
+  kw_cli_add_member_string (b, "alliance", missing->alliance);
   add_member_gaps (b, "kinds", missing->kinds);
   add_member_gaps (b, "communities", missing->communities);
   add_member_gaps (b, "languages", missing->languages);
   add_member_ids (b, "key_figures", missing->key_figures);
   json_builder_end_object (b);
-  return print_json (b);
+  return kw_cli_print_json (b);
 }
 
 static int
@@ -368,7 +311,7 @@ run_budget (KwStore       *store,
   g_autoptr(JsonBuilder) b = json_builder_new ();
 
   if (budgets == NULL)
-    return refuse (error);
+    return kw_cli_refuse (error);
   json_builder_begin_object (b);
   json_builder_set_member_name (b, "alliances");
   json_builder_begin_array (b);
@@ -380,7 +323,7 @@ run_budget (KwStore       *store,
   add_money (b, budgets->budget_cents, budgets->spent_cents, budgets->remaining_cents);
   json_builder_end_object (b);
   json_builder_end_object (b);
-  return print_json (b);
+  return kw_cli_print_json (b);
 }
 
 static void
@@ -409,9 +352,9 @@ run_absent (KwStore       *store,
   g_autoptr(JsonBuilder) b = json_builder_new ();
 
   if (absence == NULL)
-    return refuse (error);
+    return kw_cli_refuse (error);
   json_builder_begin_object (b);
-  add_member_string (b, "unit", absence->unit);
+  kw_cli_add_member_string (b, "unit", absence->unit);
   add_unit_flags (b, absence->flags);
   add_member_ids (b, "gatherings", absence->gatherings);
   json_builder_set_member_name (b, "absent");
@@ -421,14 +364,14 @@ run_absent (KwStore       *store,
       KwAnalysisAbsent *a = g_ptr_array_index (absence->absent, i);
 
       json_builder_begin_object (b);
-      add_member_string (b, "person", a->person);
-      add_member_string (b, "last_present", a->last_present);
-      add_member_string (b, "last_contact", a->last_contact);
+      kw_cli_add_member_string (b, "person", a->person);
+      kw_cli_add_member_string (b, "last_present", a->last_present);
+      kw_cli_add_member_string (b, "last_contact", a->last_contact);
       json_builder_end_object (b);
     }
   json_builder_end_array (b);
   json_builder_end_object (b);
-  return print_json (b);
+  return kw_cli_print_json (b);
 }
 
 static int
@@ -440,14 +383,14 @@ run_load (KwStore       *store,
   g_autoptr(JsonBuilder) b = json_builder_new ();
 
   if (loads == NULL)
-    return refuse (error);
+    return kw_cli_refuse (error);
   json_builder_begin_array (b);
   for (guint i = 0; i < loads->len; i++)
     {
       KwAnalysisLoad *l = g_ptr_array_index (loads, i);
 
       json_builder_begin_object (b);
-      add_member_string (b, "person", l->person);
+      kw_cli_add_member_string (b, "person", l->person);
       add_member_int (b, "load", l->load);
       add_member_int (b, "meetings", l->meetings);
       add_member_int (b, "open_actions", l->open_actions);
@@ -457,7 +400,7 @@ run_load (KwStore       *store,
       json_builder_end_object (b);
     }
   json_builder_end_array (b);
-  return print_json (b);
+  return kw_cli_print_json (b);
 }
 
 static int
@@ -470,7 +413,7 @@ run_bridges (KwStore       *store,
   g_autoptr(JsonBuilder) b = json_builder_new ();
 
   if (bridges == NULL)
-    return refuse (error);
+    return kw_cli_refuse (error);
   json_builder_begin_object (b);
   add_member_int (b, "nodes", bridges->n_nodes);
   add_member_int (b, "edges", bridges->n_edges);
@@ -481,7 +424,7 @@ run_bridges (KwStore       *store,
       KwGraphBridge *bridge = g_ptr_array_index (bridges->bridges, i);
 
       json_builder_begin_object (b);
-      add_member_string (b, "id", bridge->id);
+      kw_cli_add_member_string (b, "id", bridge->id);
       json_builder_set_member_name (b, "betweenness");
       json_builder_add_double_value (b, bridge->betweenness);
       json_builder_end_object (b);
@@ -494,13 +437,13 @@ run_bridges (KwStore       *store,
       KwGraphCutPoint *point = g_ptr_array_index (bridges->articulation_points, i);
 
       json_builder_begin_object (b);
-      add_member_string (b, "id", point->id);
+      kw_cli_add_member_string (b, "id", point->id);
       add_member_int (b, "cut_off", point->cut_off);
       json_builder_end_object (b);
     }
   json_builder_end_array (b);
   json_builder_end_object (b);
-  return print_json (b);
+  return kw_cli_print_json (b);
 }
 
 /* Ids are lower case, as references are (kw_field_parse). */
@@ -557,7 +500,7 @@ kw_cli_report (KwStore  *store,
   if (!parse_request (args->len, (const char * const *) args->pdata, options, &req))
     return KW_CLI_EXIT_USAGE;
   if (!lower_ids (&req, &id, &alliance, &area, &map, &error))
-    return refuse (error);
+    return kw_cli_refuse (error);
 
   switch (req.spec->kind)
     {
@@ -672,16 +615,16 @@ kw_cli_map (KwStore  *store,
       if (!g_utf8_validate (given, -1, NULL))
         {
           g_set_error (&error, KW_CORE_ERROR, KW_CORE_ERROR_NOT_FOUND, _("the id is not valid UTF-8"));
-          return refuse (error);
+          return kw_cli_refuse (error);
         }
       id = g_ascii_strdown (given, -1);
     }
 
   kw_analysis_get_today (&today);
   if ((graph = kw_graph_load (store, restriction, id, &today, &error)) == NULL)
-    return refuse (error);
+    return kw_cli_refuse (error);
   title = dup_map_title (store, type_name, id);
   if (!kw_map_render_to_file (graph, title, g_hash_table_lookup (options, "-o"), &error))
-    return refuse (error);
+    return kw_cli_refuse (error);
   return KW_CLI_EXIT_OK;
 }
