@@ -246,6 +246,58 @@ test_contact_file_under_import (KwTestFixture *f,
   g_assert_false (_kw_window_offer_file (f->window, "/nonexistent.kwartier.jsonl"));
 }
 
+static gboolean
+is_button_labelled (GtkWidget     *widget,
+                    gconstpointer  label)
+{
+  return GTK_IS_BUTTON (widget) && gtk_widget_get_mapped (widget)
+         && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0;
+}
+
+static GtkWindow *
+find_dialog_with_response (const char *response)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();   /* owned by GTK */
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window))
+          && adw_message_dialog_has_response (ADW_MESSAGE_DIALOG (window), response))
+        return window;
+    }
+  return NULL;
+}
+
+/* As a user does it: a vCard under the window's Import, Import People,
+ * Import, Create for the new organisation, Close: the toast counts the
+ * people imported. */
+static void
+test_contact_file_create_organisations (KwTestFixture *f,
+                                        gconstpointer  data)
+{
+  g_autofree char *vcf = g_test_build_filename (G_TEST_DIST, "data", "three.vcf", NULL);
+  GtkWindow *offer = NULL, *dialog = NULL, *ask = NULL;
+  gint64 before;
+
+  kw_test_fixture_open (f);
+  before = kw_store_count (f->store, "person");
+  g_assert_true (_kw_window_offer_file (f->window, vcf));
+  KW_TEST_WAIT_UNTIL ((offer = find_toplevel (ADW_TYPE_MESSAGE_DIALOG)) != NULL);
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (offer), "import-people");
+  KW_TEST_WAIT_UNTIL ((dialog = find_toplevel (KW_TYPE_IMPORT_PEOPLE_DIALOG)) != NULL);
+  kw_test_wait_mapped (GTK_WIDGET (dialog));
+  g_signal_emit_by_name (wait_for (GTK_WIDGET (dialog), is_button_labelled, "_Import"), "clicked");
+  KW_TEST_WAIT_UNTIL ((ask = find_dialog_with_response ("create")) != NULL);
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (ask), "create");
+  KW_TEST_WAIT_UNTIL (kw_import_people_dialog_get_result (KW_IMPORT_PEOPLE_DIALOG (dialog)) != NULL
+                      && !kw_import_people_dialog_get_busy (KW_IMPORT_PEOPLE_DIALOG (dialog)));
+  g_assert_cmpint (kw_store_count (f->store, "person"), >, before);
+  g_signal_emit_by_name (wait_for (GTK_WIDGET (dialog), is_button_labelled, "_Close"), "clicked");
+  g_assert_nonnull (wait_for (GTK_WIDGET (f->window), is_label_with, "people imported"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -258,6 +310,7 @@ main (int   argc,
   ADD ("split-columns-and-why", test_split_columns_and_why, KW_TEST_DEMO);
   ADD ("row-choice", test_row_choice, KW_TEST_DEMO);
   ADD ("contact-file-under-import", test_contact_file_under_import, KW_TEST_DEMO);
+  ADD ("contact-file-create-organisations", test_contact_file_create_organisations, KW_TEST_DEMO);
 
   return g_test_run ();
 }
