@@ -19,6 +19,8 @@
 
 #include "alliances/kw-alliances-private.h"
 #include "kw-contacts-view.h"
+#include "networks/kw-load-window.h"
+#include "networks/kw-networks-view.h"
 #include "kw-demo.h"
 #include "kw-conflicts-window.h"
 #include "kw-export.h"
@@ -51,6 +53,10 @@ static const Shot shots[] = {
   { "alliances-nl.png", "alliances", 1280, 800, FALSE, "alliance", 560, "nl" },
   { "alliances-dark.png", "alliances", 1280, 800, TRUE, "alliance", 1180 },
   { "alliances-narrow.png", "alliances", 360, 800, FALSE, "alliance", 900 },
+  { "networks-light.png", "networks", 1280, 800, FALSE, "network" },
+  { "networks-unit-dark.png", "networks", 1280, 800, TRUE, "network_unit", 420 },
+  { "networks-unit-nl.png", "networks", 1280, 800, FALSE, "network_unit", 420, "nl" },
+  { "networks-narrow.png", "networks", 360, 800, FALSE, "network" },
   { "meetings.png", "meetings", 1280, 800, TRUE, NULL },
 };
 
@@ -210,6 +216,43 @@ open_alliance (KwWindow   *window,
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (find_scrolled_window (page)), shot->scroll);
 }
 
+/* The id of the record of the type with this title, or NULL. */
+static const char *
+titled_id (KwStore    *store,
+           const char *type_name,
+           const char *title)
+{
+  static char id[64];
+  g_autoptr(GPtrArray) records = kw_store_list (store, type_name, NULL);
+
+  id[0] = '\0';
+  for (guint i = 0; records && i < records->len && id[0] == '\0'; i++)
+    if (g_strcmp0 (kw_record_get_string (records->pdata[i], "name"), title) == 0)
+      g_strlcpy (id, kw_record_get_id (records->pdata[i]), sizeof id);
+  return id[0] != '\0' ? id : NULL;
+}
+
+/* The demo's village network, or its binnenbuurt where two members stopped
+ * coming (Zaaiershof), scrolled down to who stopped coming. */
+static void
+open_network (KwWindow   *window,
+              KwStore    *store,
+              const Shot *shot)
+{
+  gboolean unit = g_str_equal (shot->open, "network_unit");
+  const char *id = titled_id (store, shot->open, unit ? "Zaaiershof" : "Stadsdorp Meerzicht");
+  KwNetworksView *view = KW_NETWORKS_VIEW (kw_window_get_view_for_type (window, "network"));
+  GtkWidget *page;
+
+  if (id == NULL)
+    return;
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.open-record", "(ss)", shot->open, id);
+  wait_ms (300);
+  page = unit ? kw_networks_view_get_unit_page (view) : kw_networks_view_get_network_page (view);
+  if (shot->scroll > 0 && page != NULL && find_scrolled_window (page) != NULL)
+    gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (find_scrolled_window (page)), shot->scroll);
+}
+
 /* The translations of the build tree: BUILDDIR/po/LANG/LC_MESSAGES. */
 static char *locale_dir;
 
@@ -258,6 +301,8 @@ take (KwStore    *store,
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", shot->view);
   if (g_strcmp0 (shot->open, "alliance") == 0)
     open_alliance (window, store, shot);
+  else if (g_str_has_prefix (shot->open ? shot->open : "", "network"))
+    open_network (window, store, shot);
   else if (shot->open != NULL)
     open_record (store, KW_CONTACTS_VIEW (view), shot);
   wait_ms (700);
@@ -411,6 +456,7 @@ main (int   argc,
   for (guint i = 0; i < G_N_ELEMENTS (shots); i++)
     ok = take (store, &shots[i], outdir) && ok;
   ok = take_dialog (GTK_WINDOW (kw_preferences_window_new (settings, store)), outdir, "preferences.png") && ok;
+  ok = take_dialog (GTK_WINDOW (kw_load_window_new (NULL, store)), outdir, "load.png") && ok;
   ok = take_merge (store, outdir) && ok;
   ok = take_conflicts (store, dir, outdir) && ok;
   g_free (locale_dir);
