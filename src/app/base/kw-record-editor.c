@@ -521,24 +521,59 @@ add_focus_leave (KwRecordEditor *self,
   gtk_widget_add_controller (widget, focus);
 }
 
+/* The editor a lazy popover is made for, held weakly: a row may outlive it. */
+static gpointer
+editor_ref_new (KwRecordEditor *self)
+{
+  GWeakRef *ref = g_new0 (GWeakRef, 1);
+
+  g_weak_ref_init (ref, self);
+  return ref;
+}
+
+static void
+editor_ref_free (gpointer data)
+{
+  g_weak_ref_clear (data);
+  g_free (data);
+}
+
+/* The calendar is made the first time its button opens it, not with the
+ * row: a page of many date rows opens without building their calendars. */
+static void
+create_date_popover_cb (GtkMenuButton *button,
+                        gpointer       data)
+{
+  g_autoptr(KwRecordEditor) self = g_weak_ref_get (data);
+  GtkWidget *row = g_object_get_data (G_OBJECT (button), "kw-row");
+  GtkWidget *popover, *calendar;
+
+  if (self == NULL || gtk_menu_button_get_popover (button) != NULL)
+    return;
+  popover = gtk_popover_new ();
+  calendar = gtk_calendar_new ();
+  gtk_popover_set_child (GTK_POPOVER (popover), calendar);
+  g_object_set_data (G_OBJECT (calendar), "kw-row", row);
+  g_signal_connect_object (calendar, "day-selected", G_CALLBACK (on_calendar_day_selected_cb), self, 0);
+  g_signal_connect (popover, "show", G_CALLBACK (on_date_popover_show_cb), row);
+  gtk_menu_button_set_popover (button, popover);
+}
+
 static void
 add_date_picker (KwRecordEditor *self,
                  GtkWidget      *row)
 {
   GtkWidget *button = gtk_menu_button_new ();
-  GtkWidget *popover = gtk_popover_new ();
-  GtkWidget *calendar = gtk_calendar_new ();
 
   gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "x-office-calendar-symbolic");
   gtk_widget_set_tooltip_text (button, _("Choose a date"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Choose a date"), -1);
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (button, "flat");
-  gtk_popover_set_child (GTK_POPOVER (popover), calendar);
-  gtk_menu_button_set_popover (GTK_MENU_BUTTON (button), popover);
-  g_object_set_data (G_OBJECT (calendar), "kw-row", row);
-  g_signal_connect_object (calendar, "day-selected", G_CALLBACK (on_calendar_day_selected_cb), self, 0);
-  g_signal_connect (popover, "show", G_CALLBACK (on_date_popover_show_cb), row);
+  g_object_set_data (G_OBJECT (button), "kw-row", row);
+  g_object_set_data (G_OBJECT (row), "kw-picker", button);
+  gtk_menu_button_set_create_popup_func (GTK_MENU_BUTTON (button), create_date_popover_cb,
+                                         editor_ref_new (self), editor_ref_free);
   adw_entry_row_add_suffix (ADW_ENTRY_ROW (row), button);
 }
 
@@ -644,14 +679,30 @@ make_spin_row (KwRecordEditor *self,
   return row;
 }
 
+/* The record chooser is made the first time its button opens it. */
+static void
+create_chooser_cb (GtkMenuButton *button,
+                   gpointer       data)
+{
+  g_autoptr(KwRecordEditor) self = g_weak_ref_get (data);
+  GtkWidget *row = g_object_get_data (G_OBJECT (button), "kw-row");
+  const KwField *field = row_field (row);
+  KwRecordChooser *chooser;
+
+  if (self == NULL || gtk_menu_button_get_popover (button) != NULL)
+    return;
+  chooser = kw_record_chooser_new (self->store, field->targets, !(field->flags & KW_FIELD_FLAG_REQUIRED));
+  g_object_set_data (G_OBJECT (chooser), "kw-row", row);
+  g_signal_connect_object (chooser, "chosen", G_CALLBACK (on_chooser_chosen_cb), self, 0);
+  gtk_menu_button_set_popover (button, GTK_WIDGET (chooser));
+}
+
 static GtkWidget *
 make_ref_row (KwRecordEditor *self,
               const KwField  *field)
 {
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *button = gtk_menu_button_new ();
-  KwRecordChooser *chooser = kw_record_chooser_new (self->store, field->targets,
-                                                    !(field->flags & KW_FIELD_FLAG_REQUIRED));
   g_autofree char *label = g_utf8_strdown (_(field->label), -1);
   /* Translators: a button's tooltip; %s is a field, in lower case: "Choose area" */
   g_autofree char *tooltip = g_strdup_printf (_("Choose %s"), label);
@@ -663,9 +714,10 @@ make_ref_row (KwRecordEditor *self,
   gtk_widget_add_css_class (row, "value-row");
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (button, "flat");
-  gtk_menu_button_set_popover (GTK_MENU_BUTTON (button), GTK_WIDGET (chooser));
-  g_object_set_data (G_OBJECT (chooser), "kw-row", row);
-  g_signal_connect_object (chooser, "chosen", G_CALLBACK (on_chooser_chosen_cb), self, 0);
+  g_object_set_data (G_OBJECT (button), "kw-row", row);
+  g_object_set_data (G_OBJECT (row), "kw-picker", button);
+  gtk_menu_button_set_create_popup_func (GTK_MENU_BUTTON (button), create_chooser_cb,
+                                         editor_ref_new (self), editor_ref_free);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
   adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), button);
   return row;
@@ -855,6 +907,33 @@ kw_record_editor_add_row (KwRecordEditor *self,
       adw_expander_row_add_row (ADW_EXPANDER_ROW (container), row);
       adw_expander_row_add_row (ADW_EXPANDER_ROW (container), message);
     }
+}
+
+/* The popover of a date or reference row's button (the calendar's, the
+ * record chooser), made now if it was not yet; NULL for other rows. */
+GtkWidget *
+kw_record_editor_get_popover (KwRecordEditor *self,
+                              const char     *field)
+{
+  GtkWidget *row, *button;
+
+  g_return_val_if_fail (KW_IS_RECORD_EDITOR (self), NULL);
+
+  row = g_hash_table_lookup (self->rows, field);
+  button = row ? g_object_get_data (G_OBJECT (row), "kw-picker") : NULL;
+  if (button == NULL)
+    return NULL;
+  if (gtk_menu_button_get_popover (GTK_MENU_BUTTON (button)) == NULL)
+    {
+      GWeakRef *ref = editor_ref_new (self);
+
+      if (row_field (row)->kind == KW_FIELD_REF)
+        create_chooser_cb (GTK_MENU_BUTTON (button), ref);
+      else
+        create_date_popover_cb (GTK_MENU_BUTTON (button), ref);
+      editor_ref_free (ref);
+    }
+  return GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (button)));
 }
 
 GtkWidget *

@@ -40,6 +40,11 @@ void            kw_record_editor_add_row    (KwRecordEditor *self,
 /* The message row under the field's row (a label for a text view). */
 GtkWidget      *kw_record_editor_get_message (KwRecordEditor *self,
                                               const char     *field);
+/* The popover of a date row's or reference row's button (a GtkPopover
+ * holding a GtkCalendar, or a KwRecordChooser), made on first use: made
+ * now if it was not yet. NULL for other rows. */
+GtkWidget      *kw_record_editor_get_popover (KwRecordEditor *self,
+                                              const char     *field);
 /* The label of a field that holds an edit the store refused, or NULL. */
 const char     *kw_record_editor_get_invalid_label (KwRecordEditor *self);
 /* Shows the stored values again, dropping edits not written. */
