@@ -315,31 +315,85 @@ kw_load_window_make_badge (void)
   return badge;
 }
 
+/* The flagged people of the last kw_analysis_load () of a store, until
+ * the store changes, the threshold or the day: the person page asks on
+ * every open, and the load of everyone is read once, not per page. */
+typedef struct {
+  GHashTable *flagged;     /* person id → load (GUINT_TO_POINTER) */
+  guint       threshold;
+  guint32     julian;      /* today */
+} FlaggedCache;
+
+#define FLAGGED_CACHE_KEY "kw-load-flagged"
+
+static void
+flagged_cache_free (FlaggedCache *cache)
+{
+  g_hash_table_unref (cache->flagged);
+  g_free (cache);
+}
+
+static void
+on_flagged_store_changed_cb (KwStore    *store,
+                             const char *type_name,
+                             gpointer    user_data)
+{
+  g_object_set_data (G_OBJECT (store), FLAGGED_CACHE_KEY, NULL);
+}
+
+static FlaggedCache *
+get_flagged (KwStore     *store,
+             guint        threshold,
+             const GDate *today)
+{
+  FlaggedCache *cache = g_object_get_data (G_OBJECT (store), FLAGGED_CACHE_KEY);
+  g_autoptr(GPtrArray) loads = NULL;
+
+  if (cache != NULL && cache->threshold == threshold && cache->julian == g_date_get_julian (today))
+    return cache;
+  cache = g_new0 (FlaggedCache, 1);
+  cache->flagged = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  cache->threshold = threshold;
+  cache->julian = g_date_get_julian (today);
+  loads = kw_analysis_load (store, KW_ANALYSIS_LOAD_WEEKS, threshold, today, NULL);
+  for (guint i = 0; loads && i < loads->len; i++)
+    {
+      const KwAnalysisLoad *load = g_ptr_array_index (loads, i);
+
+      if (load->flagged)
+        g_hash_table_insert (cache->flagged, g_strdup (load->person), GUINT_TO_POINTER (load->load));
+    }
+  if (g_object_get_data (G_OBJECT (store), FLAGGED_CACHE_KEY "-watched") == NULL)
+    {
+      g_signal_connect (store, "changed", G_CALLBACK (on_flagged_store_changed_cb), NULL);
+      g_object_set_data (G_OBJECT (store), FLAGGED_CACHE_KEY "-watched", GINT_TO_POINTER (TRUE));
+    }
+  g_object_set_data_full (G_OBJECT (store), FLAGGED_CACHE_KEY, cache, (GDestroyNotify) flagged_cache_free);
+  return cache;
+}
+
 void
 kw_load_window_update_badge (GtkWidget  *badge,
                              KwStore    *store,
                              const char *person_id)
 {
-  g_autoptr(GPtrArray) loads = NULL;
   guint threshold = kw_networks_settings_get_load_threshold ();
-  const KwAnalysisLoad *found = NULL;
   g_autofree char *tooltip = NULL;
+  gpointer load = NULL;
+  gboolean flagged;
   GDate today;
 
   g_return_if_fail (GTK_IS_LABEL (badge));
   g_return_if_fail (KW_IS_STORE (store));
 
   kw_analysis_get_today (&today);
-  if (person_id != NULL)
-    loads = kw_analysis_load (store, KW_ANALYSIS_LOAD_WEEKS, threshold, &today, NULL);
-  for (guint i = 0; loads && i < loads->len && found == NULL; i++)
-    if (g_str_equal (((KwAnalysisLoad *) g_ptr_array_index (loads, i))->person, person_id))
-      found = g_ptr_array_index (loads, i);
-  gtk_widget_set_visible (badge, found != NULL && found->flagged);
-  if (found == NULL || !found->flagged)
+  flagged = person_id != NULL
+            && g_hash_table_lookup_extended (get_flagged (store, threshold, &today)->flagged, person_id, NULL, &load);
+  gtk_widget_set_visible (badge, flagged);
+  if (!flagged)
     return;
   tooltip = g_strdup_printf (_("Load %u over the last %u weeks (a lot from %u): meetings, open and overdue actions and roles"),
-                             found->load, KW_ANALYSIS_LOAD_WEEKS, threshold);
+                             GPOINTER_TO_UINT (load), KW_ANALYSIS_LOAD_WEEKS, threshold);
   if (g_strcmp0 (gtk_widget_get_tooltip_text (badge), tooltip) != 0)
     gtk_widget_set_tooltip_text (badge, tooltip);
 }
