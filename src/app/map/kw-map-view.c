@@ -2,21 +2,429 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Its empty state until the view is built; a record of its types
- * opens the read-only summary window.
+ * The network of one area (or of all) as a KwNetworkGraph, beside the
+ * Bridges list (kw_graph_bridges: what `report bridges --area` prints,
+ * single points of failure with the parts kw_graph_parts_without finds)
+ * and the tense relations. kw_graph_load () reads the store on the main
+ * thread (one read transaction); the layout and the betweenness run on
+ * that copy in a thread of our own, one at a time (igraph is global),
+ * under the view's own spinner, not the window's busy page. A record of
+ * the view's types opens the read-only summary window.
  */
+#define G_LOG_DOMAIN "kw-map-view"
+
 #include "config.h"
 
 #include <glib/gi18n.h>
 
+#include "alliances/kw-area-choices.h"
+#include "kw-map-render.h"
 #include "kw-map-view.h"
+
+#define MAX_BRIDGE_ROWS 100
 
 struct _KwMapView
 {
-  KwView parent_instance;
+  KwView          parent_instance;
+
+  KwStore        *store;
+  GPtrArray      *area_ids;     /* position - 1 in the area drop-down → id */
+  KwGraph        *graph;        /* laid out, shown */
+  KwGraphBridges *bridges;
+  GCancellable   *cancellable;  /* of the layout running */
+  char           *title;        /* "Osdorp", "All areas" */
+  char           *status;
+  gboolean        dirty;        /* to load once shown */
+
+  GtkDropDown    *area_dropdown;
+  GtkWidget      *details_name;
+  GtkWidget      *details_text;
+  AdwStatusPage  *empty_page;
+  KwNetworkGraph *graph_widget;
+  GtkStack       *graph_stack;
+  GtkListBox     *bridges_list;
+  GtkSpinner     *spinner;
+  GtkLabel       *status_label;
+  GtkListBox     *tense_list;
 };
 
 G_DEFINE_FINAL_TYPE (KwMapView, kw_map_view, KW_TYPE_VIEW)
+
+static GMutex layout_lock;  /* igraph's RNG and error handler are global */
+
+/* The work in the thread: layout and bridges of a loaded copy */
+
+typedef struct {
+  KwGraph        *graph;
+  KwGraphBridges *bridges;
+} Result;
+
+static void
+result_free (Result *result)
+{
+  g_clear_pointer (&result->graph, kw_graph_free);
+  g_clear_pointer (&result->bridges, kw_graph_bridges_free);
+  g_free (result);
+}
+
+static void
+layout_thread (GTask        *task,
+               gpointer      source,
+               gpointer      data,
+               GCancellable *cancellable)
+{
+  g_autoptr(GError) error = NULL;
+  Result *result = g_new0 (Result, 1);
+
+  result->graph = data;  /* the thread's from here on */
+  g_mutex_lock (&layout_lock);
+  if (kw_graph_layout (result->graph, &error))
+    result->bridges = kw_graph_bridges (result->graph, &error);
+  g_mutex_unlock (&layout_lock);
+  if (result->bridges == NULL)
+    {
+      result_free (result);
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  g_task_return_pointer (task, result, (GDestroyNotify) result_free);
+}
+
+/* Filling the side panel */
+
+static GtkWidget *
+new_row (const char *title,
+         const char *subtitle,
+         const char *id)
+{
+  GtkWidget *row = adw_action_row_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  g_object_set_data_full (G_OBJECT (row), "node-id", g_strdup (id), g_free);
+  return row;
+}
+
+static void
+clear_list (GtkListBox *list)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))) != NULL)
+    gtk_list_box_remove (list, child);
+}
+
+static KwGraphNode *
+node_by_id (KwGraph    *graph,
+            const char *id)
+{
+  gint index = kw_graph_lookup (graph, id);
+
+  return index >= 0 ? g_ptr_array_index (graph->nodes, index) : NULL;
+}
+
+/* "Alone connects 3 people and organisations to the rest" */
+static char *
+dup_cut_words (KwGraph    *graph,
+               const char *id)
+{
+  g_autoptr(GPtrArray) parts = kw_graph_parts_without (graph, kw_graph_lookup (graph, id));
+  guint cut = 0;
+
+  for (guint i = 1; parts != NULL && i < parts->len; i++)
+    cut += ((GArray *) g_ptr_array_index (parts, i))->len;
+  if (cut == 0)
+    return NULL;
+  return g_strdup_printf (ngettext ("Alone connects %u other to the rest", "Alone connects %u others to the rest", cut), cut);
+}
+
+static void
+fill_lists (KwMapView *self)
+{
+  clear_list (self->bridges_list);
+  clear_list (self->tense_list);
+  for (guint i = 0; i < self->bridges->bridges->len && i < MAX_BRIDGE_ROWS; i++)
+    {
+      KwGraphBridge *bridge = g_ptr_array_index (self->bridges->bridges, i);
+      KwGraphNode *node = node_by_id (self->graph, bridge->id);
+      g_autofree char *cut = NULL;
+      g_autofree char *subtitle = NULL;
+      GtkWidget *row;
+
+      for (guint j = 0; j < self->bridges->articulation_points->len && cut == NULL; j++)
+        if (g_str_equal (((KwGraphCutPoint *) g_ptr_array_index (self->bridges->articulation_points, j))->id, bridge->id))
+          cut = dup_cut_words (self->graph, bridge->id);
+      subtitle = cut != NULL ? g_strdup_printf (_("Betweenness %.1f · %s"), bridge->betweenness, cut)
+                             : g_strdup_printf (_("Betweenness %.1f"), bridge->betweenness);
+      row = new_row (kw_network_graph_node_label (node), subtitle, bridge->id);
+      if (cut != NULL)
+        adw_action_row_add_prefix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("dialog-warning-symbolic"));
+      gtk_list_box_append (self->bridges_list, row);
+    }
+  if (self->bridges->bridges->len == 0)
+    gtk_list_box_append (self->bridges_list, new_row (_("No bridges"), _("Nobody here connects others who are not connected otherwise."), NULL));
+  for (guint i = 0; i < self->graph->edges->len; i++)
+    {
+      KwGraphEdge *edge = g_ptr_array_index (self->graph->edges, i);
+      KwGraphNode *a = g_ptr_array_index (self->graph->nodes, edge->a);
+      KwGraphNode *b = g_ptr_array_index (self->graph->nodes, edge->b);
+      g_autofree char *title = NULL;
+
+      if (!edge->tense)
+        continue;
+      title = g_strdup_printf (_("%s and %s"), kw_network_graph_node_label (a), kw_network_graph_node_label (b));
+      gtk_list_box_append (self->tense_list, new_row (title, kw_network_graph_kind_label (a->kind), a->id));
+    }
+  if (gtk_widget_get_first_child (GTK_WIDGET (self->tense_list)) == NULL)
+    gtk_list_box_append (self->tense_list, new_row (_("No tense relations"), NULL, NULL));
+}
+
+static void
+set_status (KwMapView  *self,
+            const char *status)
+{
+  g_free (self->status);
+  self->status = g_strdup (status);
+  gtk_label_set_text (self->status_label, status);
+}
+
+static void
+update_details (KwMapView *self)
+{
+  gint index = kw_network_graph_get_selected (self->graph_widget);
+  KwGraphNode *node = index >= 0 && self->graph ? g_ptr_array_index (self->graph->nodes, index) : NULL;
+  g_autoptr(KwRecord) area = node && node->area ? kw_store_get (self->store, "area", node->area, NULL) : NULL;
+  g_autofree char *area_title = area ? kw_record_dup_title (area) : NULL;
+  g_autofree char *text = NULL;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "map.open-selected", node != NULL);
+  if (node == NULL)
+    {
+      gtk_label_set_text (GTK_LABEL (self->details_name), _("Nothing selected"));
+      gtk_label_set_text (GTK_LABEL (self->details_text), _("Click a person or organisation in the graph, or press Tab."));
+      return;
+    }
+  text = g_strdup_printf (ngettext ("%s · %s · %u relation", "%s · %s · %u relations", node->degree),
+                          kw_network_graph_kind_label (node->kind),
+                          area_title ? area_title : _("No area"), node->degree);
+  gtk_label_set_text (GTK_LABEL (self->details_name), kw_network_graph_node_label (node));
+  gtk_label_set_text (GTK_LABEL (self->details_text), text);
+}
+
+/* Loading */
+
+static void
+on_layout_done_cb (GObject      *source,
+                   GAsyncResult *res,
+                   gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+  Result *result = g_task_propagate_pointer (G_TASK (res), &error);
+  KwMapView *self;
+  g_autofree char *status = NULL;
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) ||
+      g_cancellable_is_cancelled (g_task_get_cancellable (G_TASK (res))))
+    {
+      g_clear_pointer (&result, result_free);
+      return;
+    }
+  self = KW_MAP_VIEW (user_data);
+  g_clear_object (&self->cancellable);
+  gtk_spinner_stop (self->spinner);
+  if (result == NULL)
+    {
+      set_status (self, error->message);
+      return;
+    }
+  kw_network_graph_set_graph (self->graph_widget, NULL);
+  g_clear_pointer (&self->graph, kw_graph_free);
+  g_clear_pointer (&self->bridges, kw_graph_bridges_free);
+  self->graph = g_steal_pointer (&result->graph);
+  self->bridges = g_steal_pointer (&result->bridges);
+  result_free (result);
+  kw_network_graph_set_graph (self->graph_widget, self->graph);
+  fill_lists (self);
+  update_details (self);
+  status = g_strdup_printf (ngettext ("Showing %s: %u person or organisation", "Showing %s: %u people and organisations",
+                                      self->graph->nodes->len),
+                            self->title, self->graph->nodes->len);
+  set_status (self, status);
+  gtk_stack_set_visible_child_name (self->graph_stack, self->graph->nodes->len > 0 ? "graph" : "empty");
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "map.export", self->graph->nodes->len > 0);
+}
+
+static void
+reload (KwMapView *self)
+{
+  guint position = gtk_drop_down_get_selected (self->area_dropdown);
+  const char *area_id = position != GTK_INVALID_LIST_POSITION && position > 0 && position - 1 < self->area_ids->len
+                        ? g_ptr_array_index (self->area_ids, position - 1) : NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDate) today = g_date_new_dmy (g_date_time_get_day_of_month (now), g_date_time_get_month (now),
+                                           g_date_time_get_year (now));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(KwRecord) area = area_id ? kw_store_get (self->store, "area", area_id, NULL) : NULL;
+  KwGraph *graph;
+
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->dirty = TRUE;
+  if (kw_store_get_busy (self->store) || !gtk_widget_get_mapped (GTK_WIDGET (self)))
+    return;  /* on the store's ::changed, or once shown */
+  self->dirty = FALSE;
+  g_free (self->title);
+  self->title = area ? kw_record_dup_title (area) : g_strdup (_("all areas"));
+  graph = kw_graph_load (self->store, area_id ? KW_GRAPH_AREA : KW_GRAPH_ALL, area_id, today, &error);
+  if (graph == NULL)
+    {
+      set_status (self, error->message);
+      return;
+    }
+  self->cancellable = g_cancellable_new ();
+  gtk_spinner_start (self->spinner);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "map.export", FALSE);
+  set_status (self, _("Drawing the network…"));
+  task = g_task_new (NULL, self->cancellable, on_layout_done_cb, self);
+  g_task_set_task_data (task, graph, NULL);  /* layout_thread () takes it */
+  g_task_run_in_thread (task, layout_thread);
+}
+
+static void
+load_areas (KwMapView *self)
+{
+  g_autoptr(GListModel) names = kw_area_choices_new (self->store, _("All areas"), self->area_ids);
+  g_autoptr(GtkExpression) expression = gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string");
+
+  gtk_drop_down_set_expression (self->area_dropdown, expression);
+  gtk_drop_down_set_model (self->area_dropdown, names);
+  /* a stadsdeel first (the first top area's first part): the whole
+   * city's betweenness is minutes of work */
+  gtk_drop_down_set_selected (self->area_dropdown, MIN (self->area_ids->len, 2));
+}
+
+/* Callbacks */
+
+static void
+on_area_changed_cb (KwMapView *self)
+{
+  if (self->area_ids != NULL)
+    reload (self);
+}
+
+static void
+on_store_changed_cb (KwMapView *self)
+{
+  reload (self);
+}
+
+static void
+on_map_cb (KwMapView *self)
+{
+  if (self->dirty)
+    reload (self);
+}
+
+static void
+on_selected_cb (KwMapView *self)
+{
+  update_details (self);
+}
+
+static void
+on_row_activated_cb (KwMapView     *self,
+                     GtkListBoxRow *row)
+{
+  const char *id = g_object_get_data (G_OBJECT (row), "node-id");
+
+  if (id != NULL && self->graph != NULL)
+    {
+      kw_network_graph_select (self->graph_widget, kw_graph_lookup (self->graph, id));
+      gtk_widget_grab_focus (GTK_WIDGET (self->graph_widget));
+    }
+}
+
+/* Actions */
+
+static void
+open_selected_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  KwMapView *self = KW_MAP_VIEW (widget);
+  gint index = kw_network_graph_get_selected (self->graph_widget);
+  KwGraphNode *node;
+
+  if (index < 0 || self->graph == NULL)
+    return;
+  node = g_ptr_array_index (self->graph->nodes, index);
+  gtk_widget_activate_action (widget, "win.open-record", "(ss)", node->type, node->id);
+}
+
+static void
+on_export_response_cb (GtkNativeDialog *dialog,
+                       int              response,
+                       KwMapView       *self)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT && (file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog))) != NULL &&
+      (path = g_file_get_path (file)) != NULL)
+    {
+      if (!kw_map_render_format_ok (path))
+        {
+          char *png = g_strconcat (path, ".png", NULL);
+
+          g_free (path);
+          path = png;
+        }
+      if (kw_map_view_export_to (self, path, &error))
+        kw_view_show_toast (KW_VIEW (self), adw_toast_new (_("Map exported")));
+      else
+        {
+          g_autofree char *escaped = g_markup_escape_text (error->message, -1);
+
+          kw_view_show_toast (KW_VIEW (self), adw_toast_new (escaped));
+        }
+    }
+  gtk_native_dialog_destroy (dialog);
+  g_object_unref (dialog);
+}
+
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  KwMapView *self = KW_MAP_VIEW (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) png = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) svg = gtk_file_filter_new ();
+
+  if (self->graph == NULL)
+    return;
+  chooser = gtk_file_chooser_native_new (_("Export Map"), GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), NULL);
+  gtk_file_filter_set_name (png, _("PNG picture"));
+  gtk_file_filter_add_suffix (png, "png");
+  gtk_file_filter_set_name (svg, _("SVG drawing"));
+  gtk_file_filter_add_suffix (svg, "svg");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), png);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), svg);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), _("stakeholder-map.png"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect (chooser, "response", G_CALLBACK (on_export_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+/* KwView */
 
 static void
 kw_map_view_open (KwView     *view,
@@ -26,10 +434,151 @@ kw_map_view_open (KwView     *view,
   kw_view_show_summary (view, type_name, id);
 }
 
+/* Public */
+
+void
+kw_map_view_set_area (KwMapView  *self,
+                      const char *area_id)
+{
+  for (guint i = 0; i < self->area_ids->len; i++)
+    if (g_strcmp0 (g_ptr_array_index (self->area_ids, i), area_id) == 0)
+      {
+        gtk_drop_down_set_selected (self->area_dropdown, i + 1);
+        return;
+      }
+  if (area_id == NULL)
+    gtk_drop_down_set_selected (self->area_dropdown, 0);
+}
+
+gboolean
+kw_map_view_get_loading (KwMapView *self)
+{
+  return self->cancellable != NULL;
+}
+
+KwGraph *
+kw_map_view_get_graph (KwMapView *self)
+{
+  return self->graph;
+}
+
+KwGraphBridges *
+kw_map_view_get_bridges (KwMapView *self)
+{
+  return self->bridges;
+}
+
+KwNetworkGraph *
+kw_map_view_get_graph_widget (KwMapView *self)
+{
+  return self->graph_widget;
+}
+
+GtkListBox *
+kw_map_view_get_bridges_list (KwMapView *self)
+{
+  return self->bridges_list;
+}
+
+GtkListBox *
+kw_map_view_get_tense_list (KwMapView *self)
+{
+  return self->tense_list;
+}
+
+const char *
+kw_map_view_get_status (KwMapView *self)
+{
+  return self->status;
+}
+
+gboolean
+kw_map_view_export_to (KwMapView   *self,
+                       const char  *path,
+                       GError     **error)
+{
+  g_autofree char *title = g_strdup_printf (_("Stakeholder network: %s"), self->title);
+
+  g_return_val_if_fail (self->graph != NULL, FALSE);
+  return kw_map_render_to_file (self->graph, title, path, error);
+}
+
+/* GObject */
+
+static void
+kw_map_view_constructed (GObject *object)
+{
+  KwMapView *self = KW_MAP_VIEW (object);
+
+  G_OBJECT_CLASS (kw_map_view_parent_class)->constructed (object);
+
+  self->store = g_object_ref (kw_view_get_store (KW_VIEW (self)));
+  self->area_ids = g_ptr_array_new_with_free_func (g_free);
+  load_areas (self);
+  reload (self);
+  g_signal_connect_object (self->store, "changed", G_CALLBACK (on_store_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect (self, "map", G_CALLBACK (on_map_cb), NULL);
+}
+
+static void
+kw_map_view_dispose (GObject *object)
+{
+  KwMapView *self = KW_MAP_VIEW (object);
+
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  if (self->graph_widget != NULL)
+    kw_network_graph_set_graph (self->graph_widget, NULL);
+  adw_bin_set_child (ADW_BIN (self), NULL);
+  gtk_widget_dispose_template (GTK_WIDGET (self), KW_TYPE_MAP_VIEW);
+
+  G_OBJECT_CLASS (kw_map_view_parent_class)->dispose (object);
+}
+
+static void
+kw_map_view_finalize (GObject *object)
+{
+  KwMapView *self = KW_MAP_VIEW (object);
+
+  g_clear_object (&self->store);
+  g_clear_pointer (&self->area_ids, g_ptr_array_unref);
+  g_clear_pointer (&self->graph, kw_graph_free);
+  g_clear_pointer (&self->bridges, kw_graph_bridges_free);
+  g_free (self->title);
+  g_free (self->status);
+
+  G_OBJECT_CLASS (kw_map_view_parent_class)->finalize (object);
+}
+
 static void
 kw_map_view_class_init (KwMapViewClass *klass)
 {
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->constructed = kw_map_view_constructed;
+  object_class->dispose = kw_map_view_dispose;
+  object_class->finalize = kw_map_view_finalize;
   KW_VIEW_CLASS (klass)->open = kw_map_view_open;
+
+  g_type_ensure (KW_TYPE_NETWORK_GRAPH);
+  gtk_widget_class_set_template_from_resource (widget_class, "/nl/kwartier/Kwartier/map/kw-map-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, KwMapView, area_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, KwMapView, details_name);
+  gtk_widget_class_bind_template_child (widget_class, KwMapView, details_text);
+  gtk_widget_class_bind_template_child (widget_class, KwMapView, empty_page);
+  gtk_widget_class_bind_template_child_full (widget_class, "graph", FALSE, G_STRUCT_OFFSET (KwMapView, graph_widget));
+  gtk_widget_class_bind_template_child (widget_class, KwMapView, graph_stack);
+  gtk_widget_class_bind_template_child (widget_class, KwMapView, bridges_list);
+  gtk_widget_class_bind_template_child (widget_class, KwMapView, spinner);
+  gtk_widget_class_bind_template_child (widget_class, KwMapView, status_label);
+  gtk_widget_class_bind_template_child (widget_class, KwMapView, tense_list);
+  gtk_widget_class_bind_template_callback (widget_class, on_area_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_row_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_selected_cb);
+  gtk_widget_class_install_action (widget_class, "map.export", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "map.open-selected", NULL, open_selected_action);
 }
 
 static void
@@ -38,11 +587,11 @@ kw_map_view_init (KwMapView *self)
   static const char * const types[] = { "stakeholder_map", NULL };
   KwView *view = KW_VIEW (self);
 
+  gtk_widget_init_template (GTK_WIDGET (self));
   gtk_widget_set_name (GTK_WIDGET (self), "map");
   kw_view_set_title (view, _("Stakeholder Map"));
   /* not a map of places: a graph of who relates to whom */
   kw_view_set_icon_name (view, "emblem-shared-symbolic");
   kw_view_set_types (view, types);
-  kw_view_set_empty_state (view, _("Stakeholder Maps Will Be Drawn Here"),
-                           _("The network of people and organisations with their relations, tense ones marked, the bridge figures between them, and a power and interest grid per map."));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "map.open-selected", FALSE);
 }
