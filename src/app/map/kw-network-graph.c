@@ -3,8 +3,9 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The shapes and colours of kw-map-render.c (blue formal organisations,
- * green informal groups, grey people, amber key figures; hollow when not
- * named; tense relations red and dashed, drawn last), drawn with cairo
+ * green informal groups (diamonds), grey people, amber key figures; hollow when not
+ * named; affiliations dotted; tense relations red and dashed, drawn
+ * last; names beside named nodes only), drawn with cairo
  * into the snapshot. Drag on the background or the arrow keys pan, the
  * scroll wheel, a pinch and +/- zoom; a click or Tab selects a node
  * (:selected), which is announced as the accessible description.
@@ -65,13 +66,18 @@ kw_network_graph_kind_label (KwGraphNodeKind kind)
 
 /* Geometry */
 
-static double
-scale (KwNetworkGraph *self)
+/* Fill the widget, but stretch the layout no more than 1.5 times one way
+ * (as kw_map_render does). */
+static void
+scale (KwNetworkGraph *self,
+       double         *sx,
+       double         *sy)
 {
-  double w = gtk_widget_get_width (GTK_WIDGET (self));
-  double h = gtk_widget_get_height (GTK_WIDGET (self));
+  double w = MAX (10, gtk_widget_get_width (GTK_WIDGET (self)) / 2.0 - 40);
+  double h = MAX (10, gtk_widget_get_height (GTK_WIDGET (self)) / 2.0 - 24);
 
-  return MAX (10, MIN (w, h) / 2 - 24) * self->zoom;
+  *sx = MIN (w, h * 1.5) * self->zoom;
+  *sy = MIN (h, w * 1.5) * self->zoom;
 }
 
 void
@@ -81,10 +87,11 @@ kw_network_graph_node_position (KwNetworkGraph *self,
                                 double         *y)
 {
   KwGraphNode *node = g_ptr_array_index (self->graph->nodes, index);
-  double s = scale (self);
+  double sx, sy;
 
-  *x = gtk_widget_get_width (GTK_WIDGET (self)) / 2.0 + self->pan_x + node->x * s;
-  *y = gtk_widget_get_height (GTK_WIDGET (self)) / 2.0 + self->pan_y + node->y * s;
+  scale (self, &sx, &sy);
+  *x = gtk_widget_get_width (GTK_WIDGET (self)) / 2.0 + self->pan_x + node->x * sx;
+  *y = gtk_widget_get_height (GTK_WIDGET (self)) / 2.0 + self->pan_y + node->y * sy;
 }
 
 static double
@@ -130,15 +137,17 @@ draw_shape (cairo_t        *cr,
 {
   const double *c = colours[node->kind];
 
+  cairo_new_path (cr);  /* not from where the last name ended */
   switch (node->kind)
     {
     case KW_GRAPH_NODE_FORMAL:
       cairo_rectangle (cr, x - r, y - r, 2 * r, 2 * r);
       break;
     case KW_GRAPH_NODE_INFORMAL:
-      cairo_move_to (cr, x, y - r * 1.2);
-      cairo_line_to (cr, x + r * 1.1, y + r * 0.8);
-      cairo_line_to (cr, x - r * 1.1, y + r * 0.8);
+      cairo_move_to (cr, x, y - r * 1.3);  /* a diamond, as in the picture's legend */
+      cairo_line_to (cr, x + r * 1.3, y);
+      cairo_line_to (cr, x, y + r * 1.3);
+      cairo_line_to (cr, x - r * 1.3, y);
       cairo_close_path (cr);
       break;
     case KW_GRAPH_NODE_KEY_FIGURE:
@@ -177,13 +186,15 @@ kw_network_graph_snapshot (GtkWidget   *widget,
 {
   KwNetworkGraph *self = KW_NETWORK_GRAPH (widget);
   double w = gtk_widget_get_width (widget), h = gtk_widget_get_height (widget);
+  GdkRGBA fg;
   cairo_t *cr;
 
   if (self->graph == NULL || w <= 0 || h <= 0)
     return;
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS  /* gtk_widget_get_color () is 4.10 */
+  gtk_style_context_get_color (gtk_widget_get_style_context (widget), &fg);
+  G_GNUC_END_IGNORE_DEPRECATIONS
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, w, h));
-  cairo_set_source_rgb (cr, 1, 1, 1);  /* the exported picture's paper */
-  cairo_paint (cr);
   for (int pass = 0; pass < 2; pass++)
     for (guint i = 0; i < self->graph->edges->len; i++)
       {
@@ -203,8 +214,11 @@ kw_network_graph_snapshot (GtkWidget   *widget,
           }
         else
           {
-            cairo_set_source_rgba (cr, 0.37, 0.36, 0.39, 0.6);
-            cairo_set_dash (cr, NULL, 0, 0);
+            static const double dots[] = { 1.5, 3 };
+            gboolean affiliation = g_strcmp0 (e->kind, "affiliation") == 0;
+
+            cairo_set_source_rgba (cr, 0.5, 0.5, 0.52, 0.7);
+            cairo_set_dash (cr, dots, affiliation ? 2 : 0, 0);  /* dotted as in the picture */
           }
         cairo_set_line_width (cr, 0.6 + 0.8 * e->strength);
         cairo_move_to (cr, ax, ay);
@@ -228,9 +242,9 @@ kw_network_graph_snapshot (GtkWidget   *widget,
           cairo_stroke (cr);
         }
       draw_shape (cr, node, x, y, r);
-      if (node->named && (self->zoom >= 1.5 || node->degree >= 4 || (gint) i == self->selected))
+      if (node->named && (self->graph->nodes->len <= 150 || self->zoom >= 1.5 || node->degree >= 4 || (gint) i == self->selected))
         {
-          cairo_set_source_rgb (cr, 0.14, 0.12, 0.15);
+          gdk_cairo_set_source_rgba (cr, &fg);
           cairo_select_font_face (cr, "Cantarell", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL);
           cairo_set_font_size (cr, 11);
           cairo_move_to (cr, x + r + 4, y + 4);
