@@ -236,6 +236,7 @@ kw_network_graph_snapshot (GtkWidget   *widget,
         continue;
       if ((gint) i == self->selected || (gint) i == self->hovered)
         {
+          cairo_new_path (cr);
           cairo_arc (cr, x, y, r + 5, 0, 2 * G_PI);
           cairo_set_source_rgba (cr, 0.21, 0.52, 0.89, (gint) i == self->selected ? 0.9 : 0.4);
           cairo_set_line_width (cr, 3);
