@@ -18,10 +18,9 @@
 #include <glib/gi18n.h>
 
 #include "alliances/kw-area-choices.h"
+#include "kw-map-panel.h"
 #include "kw-map-render.h"
 #include "kw-map-view.h"
-
-#define MAX_BRIDGE_ROWS 100
 
 struct _KwMapView
 {
@@ -90,97 +89,6 @@ layout_thread (GTask        *task,
   g_task_return_pointer (task, result, (GDestroyNotify) result_free);
 }
 
-/* Filling the side panel */
-
-static GtkWidget *
-new_row (const char *title,
-         const char *subtitle,
-         const char *id)
-{
-  GtkWidget *row = adw_action_row_new ();
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-  g_object_set_data_full (G_OBJECT (row), "node-id", g_strdup (id), g_free);
-  return row;
-}
-
-static void
-clear_list (GtkListBox *list)
-{
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))) != NULL)
-    gtk_list_box_remove (list, child);
-}
-
-static KwGraphNode *
-node_by_id (KwGraph    *graph,
-            const char *id)
-{
-  gint index = kw_graph_lookup (graph, id);
-
-  return index >= 0 ? g_ptr_array_index (graph->nodes, index) : NULL;
-}
-
-/* "Alone connects 3 people and organisations to the rest" */
-static char *
-dup_cut_words (KwGraph    *graph,
-               const char *id)
-{
-  g_autoptr(GPtrArray) parts = kw_graph_parts_without (graph, kw_graph_lookup (graph, id));
-  guint cut = 0;
-
-  for (guint i = 1; parts != NULL && i < parts->len; i++)
-    cut += ((GArray *) g_ptr_array_index (parts, i))->len;
-  if (cut == 0)
-    return NULL;
-  return g_strdup_printf (ngettext ("Alone connects %u other to the rest", "Alone connects %u others to the rest", cut), cut);
-}
-
-static void
-fill_lists (KwMapView *self)
-{
-  clear_list (self->bridges_list);
-  clear_list (self->tense_list);
-  for (guint i = 0; i < self->bridges->bridges->len && i < MAX_BRIDGE_ROWS; i++)
-    {
-      KwGraphBridge *bridge = g_ptr_array_index (self->bridges->bridges, i);
-      KwGraphNode *node = node_by_id (self->graph, bridge->id);
-      g_autofree char *cut = NULL;
-      g_autofree char *subtitle = NULL;
-      GtkWidget *row;
-
-      for (guint j = 0; j < self->bridges->articulation_points->len && cut == NULL; j++)
-        if (g_str_equal (((KwGraphCutPoint *) g_ptr_array_index (self->bridges->articulation_points, j))->id, bridge->id))
-          cut = dup_cut_words (self->graph, bridge->id);
-      subtitle = cut != NULL ? g_strdup_printf (_("Betweenness %.1f · %s"), bridge->betweenness, cut)
-                             : g_strdup_printf (_("Betweenness %.1f"), bridge->betweenness);
-      row = new_row (kw_network_graph_node_label (node), subtitle, bridge->id);
-      if (cut != NULL)
-        adw_action_row_add_prefix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("dialog-warning-symbolic"));
-      gtk_list_box_append (self->bridges_list, row);
-    }
-  if (self->bridges->bridges->len == 0)
-    gtk_list_box_append (self->bridges_list, new_row (_("No bridges"), _("Nobody here connects others who are not connected otherwise."), NULL));
-  for (guint i = 0; i < self->graph->edges->len; i++)
-    {
-      KwGraphEdge *edge = g_ptr_array_index (self->graph->edges, i);
-      KwGraphNode *a = g_ptr_array_index (self->graph->nodes, edge->a);
-      KwGraphNode *b = g_ptr_array_index (self->graph->nodes, edge->b);
-      g_autofree char *title = NULL;
-
-      if (!edge->tense)
-        continue;
-      title = g_strdup_printf (_("%s and %s"), kw_network_graph_node_label (a), kw_network_graph_node_label (b));
-      gtk_list_box_append (self->tense_list, new_row (title, kw_network_graph_kind_label (a->kind), a->id));
-    }
-  if (gtk_widget_get_first_child (GTK_WIDGET (self->tense_list)) == NULL)
-    gtk_list_box_append (self->tense_list, new_row (_("No tense relations"), NULL, NULL));
-}
-
 static void
 set_status (KwMapView  *self,
             const char *status)
@@ -190,30 +98,16 @@ set_status (KwMapView  *self,
   gtk_label_set_text (self->status_label, status);
 }
 
+/* Loading */
+
 static void
 update_details (KwMapView *self)
 {
-  gint index = kw_network_graph_get_selected (self->graph_widget);
-  KwGraphNode *node = index >= 0 && self->graph ? g_ptr_array_index (self->graph->nodes, index) : NULL;
-  g_autoptr(KwRecord) area = node && node->area ? kw_store_get (self->store, "area", node->area, NULL) : NULL;
-  g_autofree char *area_title = area ? kw_record_dup_title (area) : NULL;
-  g_autofree char *text = NULL;
+  gboolean any = kw_map_panel_describe (self->store, self->graph, kw_network_graph_get_selected (self->graph_widget),
+                                        GTK_LABEL (self->details_name), GTK_LABEL (self->details_text));
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "map.open-selected", node != NULL);
-  if (node == NULL)
-    {
-      gtk_label_set_text (GTK_LABEL (self->details_name), _("Nothing selected"));
-      gtk_label_set_text (GTK_LABEL (self->details_text), _("Click a person or organisation in the graph, or press Tab."));
-      return;
-    }
-  text = g_strdup_printf (ngettext ("%s · %s · %u relation", "%s · %s · %u relations", node->degree),
-                          kw_network_graph_kind_label (node->kind),
-                          area_title ? area_title : _("No area"), node->degree);
-  gtk_label_set_text (GTK_LABEL (self->details_name), kw_network_graph_node_label (node));
-  gtk_label_set_text (GTK_LABEL (self->details_text), text);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "map.open-selected", any);
 }
-
-/* Loading */
 
 static void
 on_layout_done_cb (GObject      *source,
@@ -246,7 +140,7 @@ on_layout_done_cb (GObject      *source,
   self->bridges = g_steal_pointer (&result->bridges);
   result_free (result);
   kw_network_graph_set_graph (self->graph_widget, self->graph);
-  fill_lists (self);
+  kw_map_panel_fill (self->bridges_list, self->tense_list, self->graph, self->bridges);
   update_details (self);
   status = g_strdup_printf (ngettext ("Showing %s: %u person or organisation", "Showing %s: %u people and organisations",
                                       self->graph->nodes->len),
