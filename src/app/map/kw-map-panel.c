@@ -73,7 +73,9 @@ kw_map_panel_fill (GtkListBox     *bridges_list,
 {
   clear_list (bridges_list);
   clear_list (tense_list);
-  for (guint i = 0; i < bridges->bridges->len && i < MAX_BRIDGE_ROWS; i++)
+  if (bridges == NULL)
+    gtk_list_box_append (bridges_list, new_row (_("Finding the bridges…"), _("This takes a while for a big network."), NULL));
+  for (guint i = 0; bridges != NULL && i < bridges->bridges->len && i < MAX_BRIDGE_ROWS; i++)
     {
       KwGraphBridge *bridge = g_ptr_array_index (bridges->bridges, i);
       KwGraphNode *node = node_by_id (graph, bridge->id);
@@ -91,7 +93,7 @@ kw_map_panel_fill (GtkListBox     *bridges_list,
         adw_action_row_add_prefix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("dialog-warning-symbolic"));
       gtk_list_box_append (bridges_list, row);
     }
-  if (bridges->bridges->len == 0)
+  if (bridges != NULL && bridges->bridges->len == 0)
     gtk_list_box_append (bridges_list, new_row (_("No bridges"), _("Nobody here connects others who are not connected otherwise."), NULL));
   for (guint i = 0; i < graph->edges->len; i++)
     {

@@ -11,7 +11,8 @@
 
 G_BEGIN_DECLS
 
-/* Empties both lists and fills them from @graph and @bridges. */
+/* Empties both lists and fills them from @graph and @bridges (NULL:
+ * still being found). */
 void      kw_map_panel_fill     (GtkListBox     *bridges_list,
                                  GtkListBox     *tense_list,
                                  KwGraph        *graph,

@@ -6,10 +6,11 @@
  * Bridges list (kw_graph_bridges: what `report bridges --area` prints,
  * single points of failure with the parts kw_graph_parts_without finds)
  * and the tense relations. kw_graph_load () reads the store on the main
- * thread (one read transaction); the layout and the betweenness run on
- * that copy in a thread of our own, one at a time (igraph is global),
- * under the view's own spinner, not the window's busy page. A record of
- * the view's types opens the read-only summary window.
+ * thread (one read transaction); the layout, then the betweenness run on
+ * that copy in threads of our own, one at a time (igraph is global),
+ * under the view's own spinner, not the window's busy page: the picture
+ * shows as soon as it is laid out, the Bridges list when it is found. A
+ * record of the view's types opens the read-only summary window.
  */
 #define G_LOG_DOMAIN "kw-map-view"
 
@@ -28,9 +29,10 @@ struct _KwMapView
 
   KwStore        *store;
   GPtrArray      *area_ids;     /* position - 1 in the area drop-down → id */
-  KwGraph        *graph;        /* laid out, shown */
-  KwGraphBridges *bridges;
-  GCancellable   *cancellable;  /* of the layout running */
+  KwGraph       **box;          /* the shown graph, shared with the bridges' thread */
+  KwGraph        *graph;        /* *box: laid out, shown */
+  KwGraphBridges *bridges;      /* NULL until found */
+  GCancellable   *cancellable;  /* of the layout or bridges running */
   char           *title;        /* "Osdorp", "All areas" */
   char           *status;
   gboolean        dirty;        /* to load once shown */
@@ -51,19 +53,20 @@ G_DEFINE_FINAL_TYPE (KwMapView, kw_map_view, KW_TYPE_VIEW)
 
 static GMutex layout_lock;  /* igraph's RNG and error handler are global */
 
-/* The work in the thread: layout and bridges of a loaded copy */
-
-typedef struct {
-  KwGraph        *graph;
-  KwGraphBridges *bridges;
-} Result;
+/* The work in threads: the layout of a loaded copy, then its bridges
+ * (minutes for a big graph: the picture shows meanwhile). The graph is
+ * shared with the bridges' thread in a reference-counted box. */
 
 static void
-result_free (Result *result)
+clear_box (gpointer box)
 {
-  g_clear_pointer (&result->graph, kw_graph_free);
-  g_clear_pointer (&result->bridges, kw_graph_bridges_free);
-  g_free (result);
+  kw_graph_free (*(KwGraph **) box);
+}
+
+static void
+box_unref (gpointer box)
+{
+  g_atomic_rc_box_release_full (box, clear_box);
 }
 
 static void
@@ -73,20 +76,37 @@ layout_thread (GTask        *task,
                GCancellable *cancellable)
 {
   g_autoptr(GError) error = NULL;
-  Result *result = g_new0 (Result, 1);
+  KwGraph *graph = data;  /* the thread's from here on */
+  gboolean done;
 
-  result->graph = data;  /* the thread's from here on */
   g_mutex_lock (&layout_lock);
-  if (kw_graph_layout (result->graph, &error))
-    result->bridges = kw_graph_bridges (result->graph, &error);
+  done = kw_graph_layout (graph, &error);
   g_mutex_unlock (&layout_lock);
-  if (result->bridges == NULL)
+  if (!done)
     {
-      result_free (result);
+      kw_graph_free (graph);
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
-  g_task_return_pointer (task, result, (GDestroyNotify) result_free);
+  g_task_return_pointer (task, graph, (GDestroyNotify) kw_graph_free);
+}
+
+static void
+bridges_thread (GTask        *task,
+                gpointer      source,
+                gpointer      data,
+                GCancellable *cancellable)
+{
+  g_autoptr(GError) error = NULL;
+  KwGraphBridges *bridges;
+
+  g_mutex_lock (&layout_lock);
+  bridges = g_cancellable_is_cancelled (cancellable) ? NULL : kw_graph_bridges (*(KwGraph **) data, &error);
+  g_mutex_unlock (&layout_lock);
+  if (bridges == NULL)
+    g_task_return_error (task, error ? g_steal_pointer (&error) : g_error_new_literal (G_IO_ERROR, G_IO_ERROR_CANCELLED, "cancelled"));
+  else
+    g_task_return_pointer (task, bridges, (GDestroyNotify) kw_graph_bridges_free);
 }
 
 static void
@@ -109,38 +129,71 @@ update_details (KwMapView *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "map.open-selected", any);
 }
 
+static gboolean
+finished (GAsyncResult *res,
+          GError       *error)
+{
+  return !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) &&
+         !g_cancellable_is_cancelled (g_task_get_cancellable (G_TASK (res)));
+}
+
+static void
+on_bridges_done_cb (GObject      *source,
+                    GAsyncResult *res,
+                    gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+  KwGraphBridges *bridges = g_task_propagate_pointer (G_TASK (res), &error);
+  KwMapView *self;
+
+  if (!finished (res, error))
+    {
+      g_clear_pointer (&bridges, kw_graph_bridges_free);
+      return;  /* self may be gone */
+    }
+  self = KW_MAP_VIEW (user_data);
+  g_clear_object (&self->cancellable);
+  gtk_spinner_stop (self->spinner);
+  if (bridges == NULL)
+    {
+      set_status (self, error->message);
+      return;
+    }
+  self->bridges = bridges;
+  kw_map_panel_fill (self->bridges_list, self->tense_list, self->graph, self->bridges);
+}
+
 static void
 on_layout_done_cb (GObject      *source,
                    GAsyncResult *res,
                    gpointer      user_data)
 {
   g_autoptr(GError) error = NULL;
-  Result *result = g_task_propagate_pointer (G_TASK (res), &error);
+  KwGraph *graph = g_task_propagate_pointer (G_TASK (res), &error);
+  g_autoptr(GTask) task = NULL;
   KwMapView *self;
   g_autofree char *status = NULL;
 
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) ||
-      g_cancellable_is_cancelled (g_task_get_cancellable (G_TASK (res))))
+  if (!finished (res, error))
     {
-      g_clear_pointer (&result, result_free);
-      return;
+      g_clear_pointer (&graph, kw_graph_free);
+      return;  /* self may be gone */
     }
   self = KW_MAP_VIEW (user_data);
-  g_clear_object (&self->cancellable);
-  gtk_spinner_stop (self->spinner);
-  if (result == NULL)
+  if (graph == NULL)
     {
+      g_clear_object (&self->cancellable);
+      gtk_spinner_stop (self->spinner);
       set_status (self, error->message);
       return;
     }
   kw_network_graph_set_graph (self->graph_widget, NULL);
-  g_clear_pointer (&self->graph, kw_graph_free);
+  g_clear_pointer (&self->box, box_unref);
   g_clear_pointer (&self->bridges, kw_graph_bridges_free);
-  self->graph = g_steal_pointer (&result->graph);
-  self->bridges = g_steal_pointer (&result->bridges);
-  result_free (result);
+  self->box = g_atomic_rc_box_new0 (KwGraph *);
+  *self->box = self->graph = graph;
   kw_network_graph_set_graph (self->graph_widget, self->graph);
-  kw_map_panel_fill (self->bridges_list, self->tense_list, self->graph, self->bridges);
+  kw_map_panel_fill (self->bridges_list, self->tense_list, self->graph, NULL);
   update_details (self);
   status = g_strdup_printf (ngettext ("Showing %s: %u person or organisation", "Showing %s: %u people and organisations",
                                       self->graph->nodes->len),
@@ -148,6 +201,10 @@ on_layout_done_cb (GObject      *source,
   set_status (self, status);
   gtk_stack_set_visible_child_name (self->graph_stack, self->graph->nodes->len > 0 ? "graph" : "empty");
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "map.export", self->graph->nodes->len > 0);
+
+  task = g_task_new (NULL, self->cancellable, on_bridges_done_cb, self);
+  g_task_set_task_data (task, g_atomic_rc_box_acquire (self->box), box_unref);
+  g_task_run_in_thread (task, bridges_thread);
 }
 
 static void
@@ -437,7 +494,8 @@ kw_map_view_finalize (GObject *object)
 
   g_clear_object (&self->store);
   g_clear_pointer (&self->area_ids, g_ptr_array_unref);
-  g_clear_pointer (&self->graph, kw_graph_free);
+  self->graph = NULL;
+  g_clear_pointer (&self->box, box_unref);
   g_clear_pointer (&self->bridges, kw_graph_bridges_free);
   g_free (self->title);
   g_free (self->status);
