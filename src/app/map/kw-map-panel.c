@@ -16,6 +16,7 @@
 #include "kw-network-graph.h"
 
 #define MAX_BRIDGE_ROWS 100
+#define MAX_TENSE_ROWS 100
 
 static GtkWidget *
 new_row (const char *title,
@@ -71,6 +72,8 @@ kw_map_panel_fill (GtkListBox     *bridges_list,
                    KwGraph        *graph,
                    KwGraphBridges *bridges)
 {
+  guint n_tense = 0;
+
   clear_list (bridges_list);
   clear_list (tense_list);
   if (bridges == NULL)
@@ -104,6 +107,8 @@ kw_map_panel_fill (GtkListBox     *bridges_list,
 
       if (!edge->tense)
         continue;
+      if (++n_tense > MAX_TENSE_ROWS)
+        break;
       title = g_strdup_printf (_("%s and %s"), kw_network_graph_node_label (a), kw_network_graph_node_label (b));
       gtk_list_box_append (tense_list, new_row (title, kw_network_graph_kind_label (a->kind), a->id));
     }

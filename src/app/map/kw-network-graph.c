@@ -28,6 +28,7 @@ struct _KwNetworkGraph
   double     pinch_zoom;
   gint       selected;
   gint       hovered;
+  guint      label_degree;  /* names beside nodes of at least this degree */
 };
 
 G_DEFINE_FINAL_TYPE (KwNetworkGraph, kw_network_graph, GTK_TYPE_WIDGET)
@@ -127,6 +128,15 @@ kw_network_graph_node_at (KwNetworkGraph *self,
 }
 
 /* Drawing */
+
+static int
+compare_down (gconstpointer a,
+              gconstpointer b)
+{
+  guint x = *(const guint *) a, y = *(const guint *) b;
+
+  return x < y ? 1 : x > y ? -1 : 0;
+}
 
 static void
 draw_shape (cairo_t        *cr,
@@ -243,7 +253,7 @@ kw_network_graph_snapshot (GtkWidget   *widget,
           cairo_stroke (cr);
         }
       draw_shape (cr, node, x, y, r);
-      if (node->named && (self->graph->nodes->len <= 150 || self->zoom >= 1.5 || node->degree >= 4 || (gint) i == self->selected))
+      if (node->named && (node->degree >= self->label_degree || (gint) i == self->selected))
         {
           gdk_cairo_set_source_rgba (cr, &fg);
           cairo_select_font_face (cr, "Cantarell", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL);
@@ -253,6 +263,21 @@ kw_network_graph_snapshot (GtkWidget   *widget,
         }
     }
   cairo_destroy (cr);
+}
+
+/* The degree of the 150th busiest node: at most about 150 names, as
+ * kw_map_render draws (all of them in a small graph). */
+static guint
+label_degree (KwGraph *graph)
+{
+  g_autoptr(GArray) degrees = g_array_sized_new (FALSE, FALSE, sizeof (guint), graph->nodes->len);
+
+  if (graph->nodes->len <= 150)
+    return 0;
+  for (guint i = 0; i < graph->nodes->len; i++)
+    g_array_append_val (degrees, ((KwGraphNode *) g_ptr_array_index (graph->nodes, i))->degree);
+  g_array_sort (degrees, compare_down);
+  return MAX (1, g_array_index (degrees, guint, 149));
 }
 
 /* Selection, pan and zoom */
@@ -424,6 +449,7 @@ kw_network_graph_set_graph (KwNetworkGraph *self,
   g_return_if_fail (KW_IS_NETWORK_GRAPH (self));
   kw_network_graph_select (self, -1);
   self->graph = graph;
+  self->label_degree = graph != NULL ? label_degree (graph) : 0;
   self->zoom = 1;
   self->pan_x = self->pan_y = 0;
   self->hovered = -1;
