@@ -253,7 +253,7 @@ kw_network_graph_snapshot (GtkWidget   *widget,
           cairo_stroke (cr);
         }
       draw_shape (cr, node, x, y, r);
-      if (node->named && (node->degree >= self->label_degree || (gint) i == self->selected))
+      if (node->named && ((node->degree >= self->label_degree && (self->label_degree == 0 || self->zoom >= 2)) || (gint) i == self->selected))
         {
           gdk_cairo_set_source_rgba (cr, &fg);
           cairo_select_font_face (cr, "Cantarell", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL);
@@ -266,7 +266,8 @@ kw_network_graph_snapshot (GtkWidget   *widget,
 }
 
 /* The degree of the 150th busiest node: at most about 150 names, as
- * kw_map_render draws (all of them in a small graph). */
+ * kw_map_render draws (all of them in a small graph); in a big graph
+ * only once zoomed in (at 1× its core is too dense to read). */
 static guint
 label_degree (KwGraph *graph)
 {
