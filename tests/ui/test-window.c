@@ -232,7 +232,6 @@ test_placeholder_pages (KwTestFixture *f,
                         gconstpointer  data)
 {
   static const char * const expected[][3] = {
-    { "map", "Stakeholder Maps Will Be Drawn Here", "emblem-shared-symbolic" },
     { "meetings", "Meetings Will Be Listed Here", "x-office-calendar-symbolic" },
   };
 

@@ -1,0 +1,143 @@
+/* kw-map-panel.c: the side panel of the Stakeholder Map view
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The Bridges list (kw_graph_bridges' ranking, people without consent
+ * unnamed; a single point of failure flagged with what it alone connects,
+ * counted from kw_graph_parts_without), the tense relations, and the
+ * details of the selected node. Each row carries its node's id
+ * ("node-id") for the view to select it.
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "kw-map-panel.h"
+#include "kw-network-graph.h"
+
+#define MAX_BRIDGE_ROWS 100
+#define MAX_TENSE_ROWS 100
+
+static GtkWidget *
+new_row (const char *title,
+         const char *subtitle,
+         const char *id)
+{
+  GtkWidget *row = adw_action_row_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  g_object_set_data_full (G_OBJECT (row), "node-id", g_strdup (id), g_free);
+  return row;
+}
+
+static void
+clear_list (GtkListBox *list)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))) != NULL)
+    gtk_list_box_remove (list, child);
+}
+
+static KwGraphNode *
+node_by_id (KwGraph    *graph,
+            const char *id)
+{
+  gint index = kw_graph_lookup (graph, id);
+
+  return index >= 0 ? g_ptr_array_index (graph->nodes, index) : NULL;
+}
+
+/* "Alone connects 3 people and organisations to the rest" */
+static char *
+dup_cut_words (KwGraph    *graph,
+               const char *id)
+{
+  g_autoptr(GPtrArray) parts = kw_graph_parts_without (graph, kw_graph_lookup (graph, id));
+  guint cut = 0;
+
+  for (guint i = 1; parts != NULL && i < parts->len; i++)
+    cut += ((GArray *) g_ptr_array_index (parts, i))->len;
+  if (cut == 0)
+    return NULL;
+  return g_strdup_printf (ngettext ("Alone connects %u other to the rest", "Alone connects %u others to the rest", cut), cut);
+}
+
+void
+kw_map_panel_fill (GtkListBox     *bridges_list,
+                   GtkListBox     *tense_list,
+                   KwGraph        *graph,
+                   KwGraphBridges *bridges)
+{
+  guint n_tense = 0;
+
+  clear_list (bridges_list);
+  clear_list (tense_list);
+  if (bridges == NULL)
+    gtk_list_box_append (bridges_list, new_row (_("Finding the bridges…"), _("This takes a while for a big network."), NULL));
+  for (guint i = 0; bridges != NULL && i < bridges->bridges->len && i < MAX_BRIDGE_ROWS; i++)
+    {
+      KwGraphBridge *bridge = g_ptr_array_index (bridges->bridges, i);
+      KwGraphNode *node = node_by_id (graph, bridge->id);
+      g_autofree char *cut = NULL;
+      g_autofree char *subtitle = NULL;
+      GtkWidget *row;
+
+      for (guint j = 0; j < bridges->articulation_points->len && cut == NULL; j++)
+        if (g_str_equal (((KwGraphCutPoint *) g_ptr_array_index (bridges->articulation_points, j))->id, bridge->id))
+          cut = dup_cut_words (graph, bridge->id);
+      subtitle = cut != NULL ? g_strdup_printf (_("Betweenness %.1f · %s"), bridge->betweenness, cut)
+                             : g_strdup_printf (_("Betweenness %.1f"), bridge->betweenness);
+      row = new_row (kw_network_graph_node_label (node), subtitle, bridge->id);
+      if (cut != NULL)
+        adw_action_row_add_prefix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("dialog-warning-symbolic"));
+      gtk_list_box_append (bridges_list, row);
+    }
+  if (bridges != NULL && bridges->bridges->len == 0)
+    gtk_list_box_append (bridges_list, new_row (_("No bridges"), _("Nobody here connects others who are not connected otherwise."), NULL));
+  for (guint i = 0; i < graph->edges->len; i++)
+    {
+      KwGraphEdge *edge = g_ptr_array_index (graph->edges, i);
+      KwGraphNode *a = g_ptr_array_index (graph->nodes, edge->a);
+      KwGraphNode *b = g_ptr_array_index (graph->nodes, edge->b);
+      g_autofree char *title = NULL;
+
+      if (!edge->tense)
+        continue;
+      if (++n_tense > MAX_TENSE_ROWS)
+        break;
+      title = g_strdup_printf (_("%s and %s"), kw_network_graph_node_label (a), kw_network_graph_node_label (b));
+      gtk_list_box_append (tense_list, new_row (title, kw_network_graph_kind_label (a->kind), a->id));
+    }
+  if (gtk_widget_get_first_child (GTK_WIDGET (tense_list)) == NULL)
+    gtk_list_box_append (tense_list, new_row (_("No tense relations"), NULL, NULL));
+}
+
+gboolean
+kw_map_panel_describe (KwStore  *store,
+                       KwGraph  *graph,
+                       gint      index,
+                       GtkLabel *name_label,
+                       GtkLabel *text_label)
+{
+  KwGraphNode *node = index >= 0 && graph ? g_ptr_array_index (graph->nodes, index) : NULL;
+  g_autoptr(KwRecord) area = node && node->area ? kw_store_get (store, "area", node->area, NULL) : NULL;
+  g_autofree char *area_title = area ? kw_record_dup_title (area) : NULL;
+  g_autofree char *text = NULL;
+
+  if (node == NULL)
+    {
+      gtk_label_set_text (name_label, _("Nothing selected"));
+      gtk_label_set_text (text_label, _("Click a person or organisation in the graph, or press Tab."));
+      return FALSE;
+    }
+  text = g_strdup_printf (ngettext ("%s · %s · %u relation", "%s · %s · %u relations", node->degree),
+                          kw_network_graph_kind_label (node->kind),
+                          area_title ? area_title : _("No area"), node->degree);
+  gtk_label_set_text (name_label, kw_network_graph_node_label (node));
+  gtk_label_set_text (text_label, text);
+  return TRUE;
+}

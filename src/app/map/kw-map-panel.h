@@ -1,0 +1,28 @@
+/* kw-map-panel.h: the side panel of the Stakeholder Map view
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "kw-graph.h"
+#include "kw-store.h"
+
+G_BEGIN_DECLS
+
+/* Empties both lists and fills them from @graph and @bridges (NULL:
+ * still being found). */
+void      kw_map_panel_fill     (GtkListBox     *bridges_list,
+                                 GtkListBox     *tense_list,
+                                 KwGraph        *graph,
+                                 KwGraphBridges *bridges);
+/* The name and the kind · area · relations of node @index (or "Nothing
+ * selected" when -1); whether a node is described. */
+gboolean  kw_map_panel_describe (KwStore        *store,
+                                 KwGraph        *graph,
+                                 gint            index,
+                                 GtkLabel       *name_label,
+                                 GtkLabel       *text_label);
+
+G_END_DECLS

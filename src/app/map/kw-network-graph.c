@@ -1,0 +1,546 @@
+/* kw-network-graph.c: a laid-out KwGraph, drawn, panned, zoomed, selected
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The shapes and colours of kw-map-render.c (blue formal organisations,
+ * green informal groups (diamonds), grey people, amber key figures; hollow when not
+ * named; affiliations dotted; tense relations red and dashed, drawn
+ * last; names beside named nodes only), drawn with cairo
+ * into the snapshot. Drag on the background or the arrow keys pan, the
+ * scroll wheel, a pinch and +/- zoom; a click or Tab selects a node
+ * (:selected), which is announced as the accessible description.
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+
+#include "kw-network-graph.h"
+
+struct _KwNetworkGraph
+{
+  GtkWidget  parent_instance;
+
+  KwGraph   *graph;      /* not owned */
+  double     zoom;
+  double     pan_x, pan_y;
+  double     drag_x, drag_y;
+  double     pinch_zoom;
+  gint       selected;
+  gint       hovered;
+  guint      label_degree;  /* names beside nodes of at least this degree */
+};
+
+G_DEFINE_FINAL_TYPE (KwNetworkGraph, kw_network_graph, GTK_TYPE_WIDGET)
+
+enum { PROP_0, PROP_SELECTED, N_PROPS };
+static GParamSpec *properties[N_PROPS];
+
+#define PAN_STEP 40.0
+#define ZOOM_STEP 1.25
+
+static const double colours[][3] = {
+  [KW_GRAPH_NODE_FORMAL] = { 0.11, 0.44, 0.85 },
+  [KW_GRAPH_NODE_INFORMAL] = { 0.15, 0.64, 0.41 },
+  [KW_GRAPH_NODE_PERSON] = { 0.47, 0.46, 0.48 },
+  [KW_GRAPH_NODE_KEY_FIGURE] = { 0.90, 0.65, 0.04 },
+};
+
+const char *
+kw_network_graph_node_label (KwGraphNode *node)
+{
+  return node->named && node->name != NULL ? node->name : _("Unnamed person");
+}
+
+const char *
+kw_network_graph_kind_label (KwGraphNodeKind kind)
+{
+  switch (kind)
+    {
+    case KW_GRAPH_NODE_FORMAL: return _("Formal organisation");
+    case KW_GRAPH_NODE_INFORMAL: return _("Informal group");
+    case KW_GRAPH_NODE_KEY_FIGURE: return _("Key figure");
+    case KW_GRAPH_NODE_PERSON:
+    default: return _("Person");
+    }
+}
+
+/* Geometry */
+
+/* Fill the widget, but stretch the layout no more than 1.5 times one way
+ * (as kw_map_render does). */
+static void
+scale (KwNetworkGraph *self,
+       double         *sx,
+       double         *sy)
+{
+  double w = MAX (10, gtk_widget_get_width (GTK_WIDGET (self)) / 2.0 - 40);
+  double h = MAX (10, gtk_widget_get_height (GTK_WIDGET (self)) / 2.0 - 24);
+
+  *sx = MIN (w, h * 1.5) * self->zoom;
+  *sy = MIN (h, w * 1.5) * self->zoom;
+}
+
+void
+kw_network_graph_node_position (KwNetworkGraph *self,
+                                guint           index,
+                                double         *x,
+                                double         *y)
+{
+  KwGraphNode *node = g_ptr_array_index (self->graph->nodes, index);
+  double sx, sy;
+
+  scale (self, &sx, &sy);
+  *x = gtk_widget_get_width (GTK_WIDGET (self)) / 2.0 + self->pan_x + node->x * sx;
+  *y = gtk_widget_get_height (GTK_WIDGET (self)) / 2.0 + self->pan_y + node->y * sy;
+}
+
+static double
+radius (KwNetworkGraph *self,
+        KwGraphNode    *node)
+{
+  guint n = self->graph->nodes->len;
+  double base = n > 500 ? 2.0 : n > 100 ? 3.0 : 5.0;
+
+  return MIN (base + 1.2 * sqrt ((double) node->degree), base * 3) * CLAMP (sqrt (self->zoom), 0.5, 3);
+}
+
+gint
+kw_network_graph_node_at (KwNetworkGraph *self,
+                          double          x,
+                          double          y)
+{
+  gint best = -1;
+  double best_d = G_MAXDOUBLE;
+
+  if (self->graph == NULL)
+    return -1;
+  for (guint i = 0; i < self->graph->nodes->len; i++)
+    {
+      double nx, ny, d, r = radius (self, g_ptr_array_index (self->graph->nodes, i)) + 4;
+
+      kw_network_graph_node_position (self, i, &nx, &ny);
+      d = (nx - x) * (nx - x) + (ny - y) * (ny - y);
+      if (d <= r * r && d < best_d)
+        best = i, best_d = d;
+    }
+  return best;
+}
+
+/* Drawing */
+
+static int
+compare_down (gconstpointer a,
+              gconstpointer b)
+{
+  guint x = *(const guint *) a, y = *(const guint *) b;
+
+  return x < y ? 1 : x > y ? -1 : 0;
+}
+
+static void
+draw_shape (cairo_t        *cr,
+            KwGraphNode    *node,
+            double          x,
+            double          y,
+            double          r)
+{
+  const double *c = colours[node->kind];
+
+  cairo_new_path (cr);  /* not from where the last name ended */
+  switch (node->kind)
+    {
+    case KW_GRAPH_NODE_FORMAL:
+      cairo_rectangle (cr, x - r, y - r, 2 * r, 2 * r);
+      break;
+    case KW_GRAPH_NODE_INFORMAL:
+      cairo_move_to (cr, x, y - r * 1.3);  /* a diamond, as in the picture's legend */
+      cairo_line_to (cr, x + r * 1.3, y);
+      cairo_line_to (cr, x, y + r * 1.3);
+      cairo_line_to (cr, x - r * 1.3, y);
+      cairo_close_path (cr);
+      break;
+    case KW_GRAPH_NODE_KEY_FIGURE:
+      for (int i = 0; i < 10; i++)
+        {
+          double a = -G_PI / 2 + i * G_PI / 5, rr = i % 2 == 0 ? r * 1.35 : r * 0.6;
+
+          (i == 0 ? cairo_move_to : cairo_line_to) (cr, x + rr * cos (a), y + rr * sin (a));
+        }
+      cairo_close_path (cr);
+      break;
+    case KW_GRAPH_NODE_PERSON:
+    default:
+      cairo_arc (cr, x, y, r, 0, 2 * G_PI);
+      break;
+    }
+  if (node->named)
+    {
+      cairo_set_source_rgb (cr, c[0], c[1], c[2]);
+      cairo_fill_preserve (cr);
+      cairo_set_source_rgb (cr, 1, 1, 1);
+    }
+  else
+    {
+      cairo_set_source_rgb (cr, 1, 1, 1);
+      cairo_fill_preserve (cr);
+      cairo_set_source_rgb (cr, c[0], c[1], c[2]);
+    }
+  cairo_set_line_width (cr, 1.5);
+  cairo_stroke (cr);
+}
+
+static void
+kw_network_graph_snapshot (GtkWidget   *widget,
+                           GtkSnapshot *snapshot)
+{
+  KwNetworkGraph *self = KW_NETWORK_GRAPH (widget);
+  double w = gtk_widget_get_width (widget), h = gtk_widget_get_height (widget);
+  GdkRGBA fg;
+  cairo_t *cr;
+
+  if (self->graph == NULL || w <= 0 || h <= 0)
+    return;
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS  /* gtk_widget_get_color () is 4.10 */
+  gtk_style_context_get_color (gtk_widget_get_style_context (widget), &fg);
+  G_GNUC_END_IGNORE_DEPRECATIONS
+  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, w, h));
+  for (int pass = 0; pass < 2; pass++)
+    for (guint i = 0; i < self->graph->edges->len; i++)
+      {
+        KwGraphEdge *e = g_ptr_array_index (self->graph->edges, i);
+        double ax, ay, bx, by;
+
+        if (e->tense != (pass == 1))
+          continue;
+        kw_network_graph_node_position (self, e->a, &ax, &ay);
+        kw_network_graph_node_position (self, e->b, &bx, &by);
+        if (e->tense)
+          {
+            static const double dashes[] = { 6, 3 };
+
+            cairo_set_source_rgb (cr, 0.75, 0.11, 0.16);
+            cairo_set_dash (cr, dashes, 2, 0);
+          }
+        else
+          {
+            static const double dots[] = { 1.5, 3 };
+            gboolean affiliation = g_strcmp0 (e->kind, "affiliation") == 0;
+
+            cairo_set_source_rgba (cr, 0.5, 0.5, 0.52, 0.7);
+            cairo_set_dash (cr, dots, affiliation ? 2 : 0, 0);  /* dotted as in the picture */
+          }
+        cairo_set_line_width (cr, 0.6 + 0.8 * e->strength);
+        cairo_move_to (cr, ax, ay);
+        cairo_line_to (cr, bx, by);
+        cairo_stroke (cr);
+      }
+  cairo_set_dash (cr, NULL, 0, 0);
+  for (guint i = 0; i < self->graph->nodes->len; i++)
+    {
+      KwGraphNode *node = g_ptr_array_index (self->graph->nodes, i);
+      double x, y, r = radius (self, node);
+
+      kw_network_graph_node_position (self, i, &x, &y);
+      if (x < -20 || y < -20 || x > w + 20 || y > h + 20)
+        continue;
+      if ((gint) i == self->selected || (gint) i == self->hovered)
+        {
+          cairo_new_path (cr);
+          cairo_arc (cr, x, y, r + 5, 0, 2 * G_PI);
+          cairo_set_source_rgba (cr, 0.21, 0.52, 0.89, (gint) i == self->selected ? 0.9 : 0.4);
+          cairo_set_line_width (cr, 3);
+          cairo_stroke (cr);
+        }
+      draw_shape (cr, node, x, y, r);
+      if (node->named && ((node->degree >= self->label_degree && (self->label_degree == 0 || self->zoom >= 2)) || (gint) i == self->selected))
+        {
+          gdk_cairo_set_source_rgba (cr, &fg);
+          cairo_select_font_face (cr, "Cantarell", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL);
+          cairo_set_font_size (cr, 11);
+          cairo_move_to (cr, x + r + 4, y + 4);
+          cairo_show_text (cr, node->name);
+        }
+    }
+  cairo_destroy (cr);
+}
+
+/* The degree of the 150th busiest node: at most about 150 names, as
+ * kw_map_render draws (all of them in a small graph); in a big graph
+ * only once zoomed in (at 1× its core is too dense to read). */
+static guint
+label_degree (KwGraph *graph)
+{
+  g_autoptr(GArray) degrees = g_array_sized_new (FALSE, FALSE, sizeof (guint), graph->nodes->len);
+
+  if (graph->nodes->len <= 150)
+    return 0;
+  for (guint i = 0; i < graph->nodes->len; i++)
+    g_array_append_val (degrees, ((KwGraphNode *) g_ptr_array_index (graph->nodes, i))->degree);
+  g_array_sort (degrees, compare_down);
+  return MAX (1, g_array_index (degrees, guint, 149));
+}
+
+/* Selection, pan and zoom */
+
+void
+kw_network_graph_select (KwNetworkGraph *self,
+                         gint            index)
+{
+  g_autofree char *description = NULL;
+
+  g_return_if_fail (KW_IS_NETWORK_GRAPH (self));
+  if (self->graph == NULL || index < 0 || (guint) index >= self->graph->nodes->len)
+    index = -1;
+  if (self->selected == index)
+    return;
+  self->selected = index;
+  if (index >= 0)
+    {
+      KwGraphNode *node = g_ptr_array_index (self->graph->nodes, index);
+
+      description = g_strdup_printf (ngettext ("%s, %s, %u relation", "%s, %s, %u relations", node->degree),
+                                     kw_network_graph_node_label (node), kw_network_graph_kind_label (node->kind),
+                                     node->degree);
+    }
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  description != NULL ? description : _("No person or organisation selected"), -1);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED]);
+}
+
+static void
+set_zoom (KwNetworkGraph *self,
+          double          zoom)
+{
+  zoom = CLAMP (zoom, 0.25, 20);
+  self->pan_x *= zoom / self->zoom;
+  self->pan_y *= zoom / self->zoom;
+  self->zoom = zoom;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+on_click_pressed_cb (GtkGestureClick *gesture,
+                     int              n_press,
+                     double           x,
+                     double           y,
+                     KwNetworkGraph  *self)
+{
+  gtk_widget_grab_focus (GTK_WIDGET (self));
+  kw_network_graph_select (self, kw_network_graph_node_at (self, x, y));
+}
+
+static void
+on_drag_begin_cb (GtkGestureDrag *gesture,
+                  double          x,
+                  double          y,
+                  KwNetworkGraph *self)
+{
+  self->drag_x = self->pan_x;
+  self->drag_y = self->pan_y;
+}
+
+static void
+on_drag_update_cb (GtkGestureDrag *gesture,
+                   double          dx,
+                   double          dy,
+                   KwNetworkGraph *self)
+{
+  self->pan_x = self->drag_x + dx;
+  self->pan_y = self->drag_y + dy;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static gboolean
+on_scroll_cb (GtkEventControllerScroll *controller,
+              double                    dx,
+              double                    dy,
+              KwNetworkGraph           *self)
+{
+  set_zoom (self, self->zoom * pow (ZOOM_STEP, -dy));
+  return TRUE;
+}
+
+static void
+on_zoom_begin_cb (GtkGesture       *gesture,
+                  GdkEventSequence *sequence,
+                  KwNetworkGraph   *self)
+{
+  self->pinch_zoom = self->zoom;
+}
+
+static void
+on_zoom_changed_cb (GtkGestureZoom *gesture,
+                    double          scale_delta,
+                    KwNetworkGraph *self)
+{
+  set_zoom (self, self->pinch_zoom * scale_delta);
+}
+
+static void
+on_motion_cb (GtkEventControllerMotion *controller,
+              double                    x,
+              double                    y,
+              KwNetworkGraph           *self)
+{
+  gint hovered = kw_network_graph_node_at (self, x, y);
+
+  if (hovered != self->hovered)
+    {
+      self->hovered = hovered;
+      gtk_widget_set_cursor_from_name (GTK_WIDGET (self), hovered >= 0 ? "pointer" : NULL);
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self),
+                                   hovered >= 0 ? kw_network_graph_node_label (g_ptr_array_index (self->graph->nodes, hovered)) : NULL);
+      gtk_widget_queue_draw (GTK_WIDGET (self));
+    }
+}
+
+static gboolean
+on_key_pressed_cb (GtkEventControllerKey *controller,
+                   guint                  keyval,
+                   guint                  keycode,
+                   GdkModifierType        state,
+                   KwNetworkGraph        *self)
+{
+  guint n = self->graph != NULL ? self->graph->nodes->len : 0;
+
+  switch (keyval)
+    {
+    case GDK_KEY_Left: self->pan_x += PAN_STEP; break;
+    case GDK_KEY_Right: self->pan_x -= PAN_STEP; break;
+    case GDK_KEY_Up: self->pan_y += PAN_STEP; break;
+    case GDK_KEY_Down: self->pan_y -= PAN_STEP; break;
+    case GDK_KEY_plus: case GDK_KEY_equal: case GDK_KEY_KP_Add: set_zoom (self, self->zoom * ZOOM_STEP); break;
+    case GDK_KEY_minus: case GDK_KEY_KP_Subtract: set_zoom (self, self->zoom / ZOOM_STEP); break;
+    case GDK_KEY_Tab: case GDK_KEY_ISO_Left_Tab: case GDK_KEY_KP_Tab:
+      {
+        gboolean back = keyval == GDK_KEY_ISO_Left_Tab || (state & GDK_SHIFT_MASK);
+        gint next = back ? (self->selected < 0 ? (gint) n - 1 : self->selected - 1) : self->selected + 1;
+
+        if (next < 0 || next >= (gint) n)
+          return FALSE;  /* past the last node: on to the next widget */
+        kw_network_graph_select (self, next);
+        return TRUE;
+      }
+    case GDK_KEY_Escape:
+      if (self->selected < 0)
+        return FALSE;
+      kw_network_graph_select (self, -1);
+      return TRUE;
+    default:
+      return FALSE;
+    }
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  return TRUE;
+}
+
+/* Public */
+
+GtkWidget *
+kw_network_graph_new (void)
+{
+  return g_object_new (KW_TYPE_NETWORK_GRAPH, NULL);
+}
+
+void
+kw_network_graph_set_graph (KwNetworkGraph *self,
+                            KwGraph        *graph)
+{
+  g_return_if_fail (KW_IS_NETWORK_GRAPH (self));
+  kw_network_graph_select (self, -1);
+  self->graph = graph;
+  self->label_degree = graph != NULL ? label_degree (graph) : 0;
+  self->zoom = 1;
+  self->pan_x = self->pan_y = 0;
+  self->hovered = -1;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+KwGraph *
+kw_network_graph_get_graph (KwNetworkGraph *self)
+{
+  return self->graph;
+}
+
+gint
+kw_network_graph_get_selected (KwNetworkGraph *self)
+{
+  return self->selected;
+}
+
+double
+kw_network_graph_get_zoom (KwNetworkGraph *self)
+{
+  return self->zoom;
+}
+
+/* GObject */
+
+static void
+kw_network_graph_get_property (GObject    *object,
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
+{
+  switch (prop_id)
+    {
+    case PROP_SELECTED:
+      g_value_set_int (value, KW_NETWORK_GRAPH (object)->selected);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+kw_network_graph_class_init (KwNetworkGraphClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->get_property = kw_network_graph_get_property;
+  widget_class->snapshot = kw_network_graph_snapshot;
+  properties[PROP_SELECTED] = g_param_spec_int ("selected", NULL, NULL, -1, G_MAXINT, -1,
+                                                G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+  gtk_widget_class_set_css_name (widget_class, "kw-network-graph");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
+}
+
+static void
+kw_network_graph_init (KwNetworkGraph *self)
+{
+  GtkWidget *widget = GTK_WIDGET (self);
+  GtkGesture *click = gtk_gesture_click_new ();
+  GtkGesture *drag = gtk_gesture_drag_new ();
+  GtkGesture *zoom = gtk_gesture_zoom_new ();
+  GtkEventController *scroll = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_VERTICAL);
+  GtkEventController *motion = gtk_event_controller_motion_new ();
+  GtkEventController *key = gtk_event_controller_key_new ();
+
+  self->zoom = 1;
+  self->selected = self->hovered = -1;
+  gtk_widget_set_focusable (widget, TRUE);
+  gtk_widget_set_hexpand (widget, TRUE);
+  gtk_widget_set_vexpand (widget, TRUE);
+  gtk_widget_set_overflow (widget, GTK_OVERFLOW_HIDDEN);
+  gtk_widget_set_size_request (widget, 240, 240);
+  g_signal_connect (click, "pressed", G_CALLBACK (on_click_pressed_cb), self);
+  gtk_widget_add_controller (widget, GTK_EVENT_CONTROLLER (click));
+  g_signal_connect (drag, "drag-begin", G_CALLBACK (on_drag_begin_cb), self);
+  g_signal_connect (drag, "drag-update", G_CALLBACK (on_drag_update_cb), self);
+  gtk_widget_add_controller (widget, GTK_EVENT_CONTROLLER (drag));
+  g_signal_connect (zoom, "begin", G_CALLBACK (on_zoom_begin_cb), self);
+  g_signal_connect (zoom, "scale-changed", G_CALLBACK (on_zoom_changed_cb), self);
+  gtk_widget_add_controller (widget, GTK_EVENT_CONTROLLER (zoom));
+  g_signal_connect (scroll, "scroll", G_CALLBACK (on_scroll_cb), self);
+  gtk_widget_add_controller (widget, scroll);
+  g_signal_connect (motion, "motion", G_CALLBACK (on_motion_cb), self);
+  gtk_widget_add_controller (widget, motion);
+  g_signal_connect (key, "key-pressed", G_CALLBACK (on_key_pressed_cb), self);
+  gtk_widget_add_controller (widget, key);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Stakeholder network"),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, _("No person or organisation selected"), -1);
+}
