@@ -233,7 +233,6 @@ test_placeholder_pages (KwTestFixture *f,
 {
   static const char * const expected[][3] = {
     { "map", "Stakeholder Maps Will Be Drawn Here", "emblem-shared-symbolic" },
-    { "meetings", "Meetings Will Be Listed Here", "x-office-calendar-symbolic" },
   };
 
   kw_test_fixture_open (f);

@@ -1,0 +1,225 @@
+/* test-meetings.c: the Meetings view (bijeenkomsten)
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The list's Upcoming / Past split (soonest first, latest first), its
+ * filters, a cancelled meeting marked in its row, and the meeting page
+ * with its fields.
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "kw-format.h"
+#include "kw-list-pane.h"
+#include "kw-test-util.h"
+#include "meetings/kw-meeting-page.h"
+#include "meetings/kw-meetings-view.h"
+
+/* Helpers */
+
+static char *
+create (KwStore    *store,
+        const char *type_name,
+        ...)
+{
+  g_autoptr(KwChangeset) changes = kw_changeset_new (type_name, NULL);
+  g_autoptr(GError) error = NULL;
+  const char *field;
+  va_list args;
+  char *id;
+
+  va_start (args, type_name);
+  while ((field = va_arg (args, const char *)) != NULL)
+    g_assert_true (kw_changeset_set_text (changes, field, va_arg (args, const char *), &error));
+  va_end (args);
+  id = kw_store_create (store, changes, &error);
+  g_assert_no_error (error);
+  return id;
+}
+
+/* A datetime @days from now (negative: ago), at 17:30 UTC. */
+static char *
+in_days (int days)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GDateTime) then = g_date_time_add_days (now, days);
+
+  return g_date_time_format (then, "%Y-%m-%dT17:30:00Z");
+}
+
+static GtkWidget *
+find_label (GtkWidget  *widget,
+            const char *text)
+{
+  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), text) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_label (child, text);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkWidget *
+find_type (GtkWidget *widget,
+           GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_type (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The list of meetings. */
+static GtkWidget *
+list_view (KwMeetingsView *view)
+{
+  return GTK_WIDGET (kw_list_pane_get_list_view (KW_LIST_PANE (find_type (GTK_WIDGET (view), KW_TYPE_LIST_PANE))));
+}
+
+static const char *
+title_at (GListModel *list,
+          guint       position)
+{
+  g_autoptr(KwRecord) record = g_list_model_get_item (list, position);
+
+  return kw_record_get_string (record, "title");
+}
+
+static KwMeetingsView *
+show_meetings (KwTestFixture *f)
+{
+  kw_test_fixture_open (f);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-view", "s", "meetings"));
+  kw_test_wait_transitions (GTK_WIDGET (f->window));
+  return KW_MEETINGS_VIEW (kw_window_get_view_for_type (f->window, "meeting"));
+}
+
+static GtkWidget *
+view_list_pane (KwMeetingsView *view)
+{
+  return find_type (GTK_WIDGET (view), KW_TYPE_LIST_PANE);
+}
+
+/* Tests */
+
+static void
+test_upcoming_past (KwTestFixture *f,
+                    gconstpointer  data)
+{
+  g_autofree char *d_far = in_days (30), *d_soon = in_days (2), *d_ago = in_days (-3), *d_long = in_days (-60);
+  g_autofree char *alliance = create (f->store, "alliance", "name", "Wijkalliantie Proef", NULL);
+  KwMeetingsView *view;
+  GListModel *list;
+
+  g_free (create (f->store, "meeting", "title", "Later", "starts_at", d_far, "kind", "task_team", NULL));
+  g_free (create (f->store, "meeting", "title", "Soon", "starts_at", d_soon, "alliance", alliance,
+                  "kind", "alliance", NULL));
+  g_free (create (f->store, "meeting", "title", "Last week", "starts_at", d_ago, "status", "held", NULL));
+  g_free (create (f->store, "meeting", "title", "Long ago", "starts_at", d_long, "status", "cancelled",
+                  "alliance", alliance, NULL));
+  view = show_meetings (f);
+  list = kw_meetings_view_get_list (view);
+  /* upcoming first, soonest first */
+  KW_TEST_WAIT_UNTIL (g_list_model_get_n_items (list) == 2);
+  g_assert_cmpstr (title_at (list, 0), ==, "Soon");
+  g_assert_cmpstr (title_at (list, 1), ==, "Later");
+  /* the past, latest first */
+  kw_meetings_view_set_upcoming (view, FALSE);
+  KW_TEST_WAIT_UNTIL (g_list_model_get_n_items (list) == 2 && g_strcmp0 (title_at (list, 0), "Last week") == 0);
+  g_assert_cmpstr (title_at (list, 1), ==, "Long ago");
+  /* the cancelled one says so in its row */
+  KW_TEST_WAIT_UNTIL (find_label (list_view (view), "Cancelled") != NULL);
+  g_assert_true (gtk_widget_has_css_class (find_label (list_view (view), "Cancelled"), "error"));
+  g_assert_nonnull (find_label (list_view (view), "Held"));
+  kw_meetings_view_set_upcoming (view, TRUE);
+  KW_TEST_WAIT_UNTIL (g_list_model_get_n_items (list) == 2 && g_strcmp0 (title_at (list, 0), "Soon") == 0);
+}
+
+static void
+test_filters (KwTestFixture *f,
+              gconstpointer  data)
+{
+  g_autofree char *d1 = in_days (1), *d2 = in_days (2), *d3 = in_days (3);
+  g_autofree char *alliance = create (f->store, "alliance", "name", "Wijkalliantie Proef", NULL);
+  KwMeetingsView *view;
+  GListModel *list;
+  GtkDropDown *dropdown;
+
+
+  g_free (create (f->store, "meeting", "title", "Alliance", "starts_at", d1, "alliance", alliance, "kind", "alliance", NULL));
+  g_free (create (f->store, "meeting", "title", "Team", "starts_at", d2, "kind", "task_team", NULL));
+  g_free (create (f->store, "meeting", "title", "Off", "starts_at", d3, "kind", "task_team", "status", "cancelled", NULL));
+  view = show_meetings (f);
+  list = kw_meetings_view_get_list (view);
+  KW_TEST_WAIT_UNTIL (g_list_model_get_n_items (list) == 3);
+  /* the context: the alliance is the first after "All alliances and units" */
+  dropdown = kw_meetings_view_get_filter (view, "context");
+  gtk_drop_down_set_selected (dropdown, 1);
+  KW_TEST_WAIT_UNTIL (g_list_model_get_n_items (list) == 1);
+  g_assert_cmpstr (title_at (list, 0), ==, "Alliance");
+  gtk_drop_down_set_selected (dropdown, 0);
+  /* kind: task team; then status: cancelled */
+  dropdown = kw_meetings_view_get_filter (view, "kind");
+  gtk_drop_down_set_selected (dropdown, 2);   /* "All kinds", residents' council, task team */
+  KW_TEST_WAIT_UNTIL (g_list_model_get_n_items (list) == 2);
+  g_assert_cmpstr (title_at (list, 0), ==, "Team");
+  dropdown = kw_meetings_view_get_filter (view, "status");
+  gtk_drop_down_set_selected (dropdown, 3);   /* "Any status", planned, held, cancelled */
+  KW_TEST_WAIT_UNTIL (g_list_model_get_n_items (list) == 1);
+  g_assert_cmpstr (title_at (list, 0), ==, "Off");
+  g_signal_emit_by_name (view_list_pane (view), "clear-filters");
+  KW_TEST_WAIT_UNTIL (g_list_model_get_n_items (list) == 3);
+}
+
+static void
+test_page (KwTestFixture *f,
+           gconstpointer  data)
+{
+  g_autofree char *d1 = in_days (5);
+  g_autofree char *alliance = create (f->store, "alliance", "name", "Wijkalliantie Proef", NULL);
+  g_autofree char *meeting = create (f->store, "meeting", "title", "Voorjaarsoverleg", "starts_at", d1,
+                                     "alliance", alliance, "kind", "alliance", "language", "Nederlands", NULL);
+  g_autofree char *when = kw_format_datetime (d1);
+  g_autofree char *subtitle = g_strdup_printf ("%s · %s", when, "Wijkalliantie Proef");
+  KwMeetingsView *view = show_meetings (f);
+  GtkWidget *page;
+  const char * const fields[] = { "kind", "starts_at", "ends_at", "venue", "online_link", "alliance", "unit", "chair",
+                                  "minute_taker", "status", "language", "interpreter", "food", "childcare" };
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.open-record", "(ss)", "meeting", meeting));
+  KW_TEST_WAIT_UNTIL (kw_meetings_view_get_page (view) != NULL && gtk_widget_get_mapped (kw_meetings_view_get_page (view)));
+  page = kw_meetings_view_get_page (view);
+  g_assert_cmpstr (kw_record_page_get_id (KW_RECORD_PAGE (page)), ==, meeting);
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    g_assert_nonnull (kw_record_page_get_row (KW_RECORD_PAGE (page), fields[i]));
+  g_assert_nonnull (find_label (page, subtitle));
+  g_assert_nonnull (find_label (page, "Alliance meeting"));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  kw_test_init (&argc, &argv);
+
+  g_test_add ("/kw/meetings/upcoming-past", KwTestFixture, KW_TEST_EMPTY,
+              kw_test_fixture_setup, test_upcoming_past, kw_test_fixture_teardown);
+  g_test_add ("/kw/meetings/filters", KwTestFixture, KW_TEST_EMPTY,
+              kw_test_fixture_setup, test_filters, kw_test_fixture_teardown);
+  g_test_add ("/kw/meetings/page", KwTestFixture, KW_TEST_EMPTY,
+              kw_test_fixture_setup, test_page, kw_test_fixture_teardown);
+
+  return g_test_run ();
+}
