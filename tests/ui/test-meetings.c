@@ -14,6 +14,7 @@
 #include "kw-format.h"
 #include "kw-list-pane.h"
 #include "kw-test-util.h"
+#include "meetings/kw-agenda-group.h"
 #include "meetings/kw-meeting-page.h"
 #include "meetings/kw-meetings-view.h"
 
@@ -208,6 +209,99 @@ test_page (KwTestFixture *f,
   g_assert_nonnull (find_label (page, "Alliance meeting"));
 }
 
+static const char *
+item_title (KwAgendaGroup *agenda,
+            guint          i)
+{
+  return kw_record_get_string (g_ptr_array_index (kw_agenda_group_get_items (agenda), i), "title");
+}
+
+static void
+assert_positions_ordered (KwAgendaGroup *agenda)
+{
+  GPtrArray *items = kw_agenda_group_get_items (agenda);
+
+  for (guint i = 1; i < items->len; i++)
+    g_assert_cmpstr (kw_record_get_string (g_ptr_array_index (items, i - 1), "position"), <,
+                     kw_record_get_string (g_ptr_array_index (items, i), "position"));
+}
+
+static void
+test_agenda (KwTestFixture *f,
+             gconstpointer  data)
+{
+  g_autoptr(GDateTime) start = g_date_time_add_days (g_date_time_new_now_utc (), 4);
+  g_autoptr(GDateTime) end = g_date_time_add_minutes (start, 60);
+  g_autofree char *s = g_date_time_format (start, "%Y-%m-%dT%H:%M:00Z");
+  g_autofree char *e = g_date_time_format (end, "%Y-%m-%dT%H:%M:00Z");
+  g_autofree char *meeting = create (f->store, "meeting", "title", "Agendaoverleg", "starts_at", s, "ends_at", e, NULL);
+  KwMeetingsView *view = show_meetings (f);
+  KwAgendaGroup *agenda;
+  g_autofree char *opening = NULL, *budget = NULL, *other = NULL;
+  GtkWidget *total;
+
+  g_free (create (f->store, "agenda_item", "meeting", meeting, "title", "Rondvraag", "position", "a2", "minutes_planned", "10", NULL));
+  g_free (create (f->store, "agenda_item", "meeting", meeting, "title", "Opening", "position", "a0", "minutes_planned", "5", NULL));
+  g_free (create (f->store, "agenda_item", "meeting", meeting, "title", "Begroting", "position", "a1", "minutes_planned", "30", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.open-record", "(ss)", "meeting", meeting));
+  KW_TEST_WAIT_UNTIL (kw_meetings_view_get_page (view) != NULL && gtk_widget_get_mapped (kw_meetings_view_get_page (view)));
+  agenda = KW_AGENDA_GROUP (kw_meeting_page_get_agenda (KW_MEETING_PAGE (kw_meetings_view_get_page (view))));
+  /* by position, not by the order they were made in */
+  g_assert_cmpuint (kw_agenda_group_get_items (agenda)->len, ==, 3);
+  g_assert_cmpstr (item_title (agenda, 0), ==, "Opening");
+  g_assert_cmpstr (item_title (agenda, 1), ==, "Begroting");
+  g_assert_cmpstr (item_title (agenda, 2), ==, "Rondvraag");
+  total = kw_agenda_group_get_total_row (agenda);
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (total)), ==, "45 of 60 minutes planned");
+  g_assert_false (kw_agenda_group_get_overrun (agenda));
+  /* an item added goes last */
+  other = kw_agenda_group_add (agenda, "Sluiting", NULL);
+  g_assert_nonnull (other);
+  KW_TEST_WAIT_UNTIL (kw_agenda_group_get_items (agenda)->len == 4);
+  g_assert_cmpstr (item_title (agenda, 3), ==, "Sluiting");
+  assert_positions_ordered (agenda);
+  /* the last one up twice; the first one down; not past the ends */
+  g_assert_true (kw_agenda_group_move (agenda, other, -1));
+  g_assert_true (kw_agenda_group_move (agenda, other, -1));
+  opening = g_strdup (kw_record_get_id (g_ptr_array_index (kw_agenda_group_get_items (agenda), 0)));
+  g_assert_false (kw_agenda_group_move (agenda, opening, -1));
+  g_assert_true (kw_agenda_group_move (agenda, opening, +1));
+  g_assert_cmpstr (item_title (agenda, 0), ==, "Sluiting");
+  g_assert_cmpstr (item_title (agenda, 1), ==, "Opening");
+  g_assert_cmpstr (item_title (agenda, 2), ==, "Begroting");
+  g_assert_cmpstr (item_title (agenda, 3), ==, "Rondvraag");
+  assert_positions_ordered (agenda);
+  budget = g_strdup (kw_record_get_id (g_ptr_array_index (kw_agenda_group_get_items (agenda), 3)));
+  g_assert_false (kw_agenda_group_move (agenda, budget, +1));
+  /* the store has the same order */
+  {
+    g_autoptr(GPtrArray) stored = kw_store_list_by_ref (f->store, "agenda_item", "meeting", meeting, NULL);
+
+    g_assert_cmpuint (stored->len, ==, 4);
+  }
+  /* 30 more minutes: over the hour, the warning */
+  {
+    g_autoptr(KwChangeset) changes = kw_changeset_new ("agenda_item", NULL);
+
+    kw_changeset_set_int (changes, "minutes_planned", 20);
+    g_assert_true (kw_store_update (f->store, other, changes, NULL));
+  }
+  KW_TEST_WAIT_UNTIL (kw_agenda_group_get_overrun (agenda));
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (total)), ==, "65 of 60 minutes planned");
+  g_assert_true (gtk_widget_has_css_class (total, "warning"));
+  /* a longer meeting: no longer */
+  {
+    g_autoptr(GDateTime) later = g_date_time_add_minutes (start, 90);
+    g_autofree char *l = g_date_time_format (later, "%Y-%m-%dT%H:%M:00Z");
+    g_autoptr(KwChangeset) changes = kw_changeset_new ("meeting", NULL);
+
+    kw_changeset_set_string (changes, "ends_at", l);
+    g_assert_true (kw_store_update (f->store, meeting, changes, NULL));
+  }
+  KW_TEST_WAIT_UNTIL (!kw_agenda_group_get_overrun (agenda));
+  g_assert_false (gtk_widget_has_css_class (total, "warning"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -220,6 +314,9 @@ main (int   argc,
               kw_test_fixture_setup, test_filters, kw_test_fixture_teardown);
   g_test_add ("/kw/meetings/page", KwTestFixture, KW_TEST_EMPTY,
               kw_test_fixture_setup, test_page, kw_test_fixture_teardown);
+
+  g_test_add ("/kw/meetings/agenda", KwTestFixture, KW_TEST_EMPTY,
+              kw_test_fixture_setup, test_agenda, kw_test_fixture_teardown);
 
   return g_test_run ();
 }

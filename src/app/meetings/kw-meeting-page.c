@@ -5,7 +5,8 @@
  * A KwRecordPage of a meeting: its kind as a badge and its date and
  * context under the title; when and where (kind, start, end, venue,
  * online link), who (alliance, unit, chair, minute taker, status) and
- * the practical side (language, interpreter, food, childcare).
+ * the practical side (language, interpreter, food, childcare); its
+ * agenda (KwAgendaGroup) after when and where.
  */
 #define G_LOG_DOMAIN "kw-meeting-page"
 
@@ -13,6 +14,7 @@
 
 #include <glib/gi18n.h>
 
+#include "kw-agenda-group.h"
 #include "kw-enum-labels.h"
 #include "kw-format.h"
 #include "kw-meeting-page.h"
@@ -23,6 +25,7 @@ struct _KwMeetingPage
 
   GtkWidget    *kind_badge;
   GtkWidget    *status_badge;
+  GtkWidget    *agenda;
 };
 
 G_DEFINE_FINAL_TYPE (KwMeetingPage, kw_meeting_page, KW_TYPE_RECORD_PAGE)
@@ -73,6 +76,8 @@ kw_meeting_page_reload (KwRecordPage *page,
     gtk_widget_add_css_class (self->status_badge, "error");
   else
     gtk_widget_remove_css_class (self->status_badge, "error");
+  if (!same)
+    kw_agenda_group_set_meeting (KW_AGENDA_GROUP (self->agenda), kw_record_get_id (record));
 }
 
 /* GObject */
@@ -111,6 +116,8 @@ kw_meeting_page_constructed (GObject *object)
   self->kind_badge = add_badge (page);
   self->status_badge = add_badge (page);
   kw_record_page_add_rows (page, add_group (page, _("When and Where"), FALSE), when_fields);
+  self->agenda = kw_agenda_group_new (kw_record_page_get_store (page));
+  kw_record_page_add_section (page, self->agenda, TRUE);
   kw_record_page_add_rows (page, add_group (page, _("Who"), FALSE), who_fields);
   kw_record_page_add_rows (page, add_group (page, _("Practical"), FALSE), practical_fields);
   button = gtk_button_new_with_mnemonic (_("_Delete Meeting"));
@@ -153,4 +160,11 @@ kw_meeting_page_start_draft (KwMeetingPage *self)
 
   kw_record_page_start_draft (KW_RECORD_PAGE (self), _("New Meeting"), _("Leave without adding a meeting"),
                               _("Add this meeting"));
+}
+
+GtkWidget *
+kw_meeting_page_get_agenda (KwMeetingPage *self)
+{
+  g_return_val_if_fail (KW_IS_MEETING_PAGE (self), NULL);
+  return self->agenda;
 }

@@ -13,5 +13,7 @@ G_DECLARE_FINAL_TYPE (KwMeetingPage, kw_meeting_page, KW, MEETING_PAGE, KwRecord
 
 KwMeetingPage *kw_meeting_page_new         (KwStore       *store);
 void           kw_meeting_page_start_draft (KwMeetingPage *self);
+/* The agenda (a KwAgendaGroup). */
+GtkWidget     *kw_meeting_page_get_agenda  (KwMeetingPage *self);
 
 G_END_DECLS
