@@ -15,6 +15,7 @@
 #include "kw-list-pane.h"
 #include "kw-test-util.h"
 #include "meetings/kw-agenda-group.h"
+#include "meetings/kw-attendance-group.h"
 #include "meetings/kw-meeting-page.h"
 #include "meetings/kw-meetings-view.h"
 
@@ -302,6 +303,48 @@ test_agenda (KwTestFixture *f,
   g_assert_false (gtk_widget_has_css_class (total, "warning"));
 }
 
+static void
+test_attendance (KwTestFixture *f,
+                 gconstpointer  data)
+{
+  g_autofree char *d1 = in_days (3);
+  g_autofree char *ada = create (f->store, "person", "name", "Ada Proef", NULL);
+  g_autofree char *bas = create (f->store, "person", "name", "Bas Proef", NULL);
+  g_autofree char *org = create (f->store, "organisation", "name", "Buurthuis Proef", NULL);
+  g_autofree char *alliance = create (f->store, "alliance", "name", "Wijkalliantie Proef", NULL);
+  g_autofree char *meeting = create (f->store, "meeting", "title", "Alliantieoverleg", "starts_at", d1, "alliance", alliance, NULL);
+  KwMeetingsView *view = show_meetings (f);
+  KwAttendanceGroup *group;
+  g_autoptr(GPtrArray) list = NULL;
+  const char *ada_attendance = NULL;
+
+  g_free (create (f->store, "alliance_partner", "alliance", alliance, "party", ada, NULL));
+  g_free (create (f->store, "alliance_partner", "alliance", alliance, "party", bas, NULL));
+  g_free (create (f->store, "alliance_partner", "alliance", alliance, "party", org, NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.open-record", "(ss)", "meeting", meeting));
+  KW_TEST_WAIT_UNTIL (kw_meetings_view_get_page (view) != NULL && gtk_widget_get_mapped (kw_meetings_view_get_page (view)));
+  group = KW_ATTENDANCE_GROUP (kw_meeting_page_get_attendance (KW_MEETING_PAGE (kw_meetings_view_get_page (view))));
+  g_assert_cmpuint (kw_attendance_group_get_n_rows (group), ==, 0);
+  /* the partners that are people, not the organisation; once */
+  g_assert_cmpuint (kw_attendance_group_invite (group, NULL), ==, 2);
+  KW_TEST_WAIT_UNTIL (kw_attendance_group_get_n_rows (group) == 2);
+  g_assert_cmpstr (kw_attendance_group_get_counts (group), ==, "2 Invited");
+  g_assert_cmpuint (kw_attendance_group_invite (group, NULL), ==, 0);
+  list = kw_store_list_by_ref (f->store, "attendance", "meeting", meeting, NULL);
+  g_assert_cmpuint (list->len, ==, 2);
+  for (guint i = 0; i < list->len; i++)
+    if (g_strcmp0 (kw_record_get_string (g_ptr_array_index (list, i), "person"), ada) == 0)
+      ada_attendance = kw_record_get_id (g_ptr_array_index (list, i));
+  g_assert_nonnull (ada_attendance);
+  g_assert_true (kw_attendance_group_set_status (group, ada_attendance, "present"));
+  KW_TEST_WAIT_UNTIL (g_strcmp0 (kw_attendance_group_get_counts (group), "1 Invited · 1 Present") == 0);
+  {
+    g_autoptr(KwRecord) record = kw_store_get (f->store, "attendance", ada_attendance, NULL);
+
+    g_assert_cmpstr (kw_record_get_string (record, "status"), ==, "present");
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -317,6 +360,9 @@ main (int   argc,
 
   g_test_add ("/kw/meetings/agenda", KwTestFixture, KW_TEST_EMPTY,
               kw_test_fixture_setup, test_agenda, kw_test_fixture_teardown);
+
+  g_test_add ("/kw/meetings/attendance", KwTestFixture, KW_TEST_EMPTY,
+              kw_test_fixture_setup, test_attendance, kw_test_fixture_teardown);
 
   return g_test_run ();
 }

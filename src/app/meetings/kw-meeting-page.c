@@ -6,7 +6,8 @@
  * context under the title; when and where (kind, start, end, venue,
  * online link), who (alliance, unit, chair, minute taker, status) and
  * the practical side (language, interpreter, food, childcare); its
- * agenda (KwAgendaGroup) after when and where.
+ * agenda (KwAgendaGroup) after when and where, its attendance
+ * (KwAttendanceGroup) after who.
  */
 #define G_LOG_DOMAIN "kw-meeting-page"
 
@@ -15,6 +16,7 @@
 #include <glib/gi18n.h>
 
 #include "kw-agenda-group.h"
+#include "kw-attendance-group.h"
 #include "kw-enum-labels.h"
 #include "kw-format.h"
 #include "kw-meeting-page.h"
@@ -26,6 +28,7 @@ struct _KwMeetingPage
   GtkWidget    *kind_badge;
   GtkWidget    *status_badge;
   GtkWidget    *agenda;
+  GtkWidget    *attendance;
 };
 
 G_DEFINE_FINAL_TYPE (KwMeetingPage, kw_meeting_page, KW_TYPE_RECORD_PAGE)
@@ -77,7 +80,10 @@ kw_meeting_page_reload (KwRecordPage *page,
   else
     gtk_widget_remove_css_class (self->status_badge, "error");
   if (!same)
-    kw_agenda_group_set_meeting (KW_AGENDA_GROUP (self->agenda), kw_record_get_id (record));
+    {
+      kw_agenda_group_set_meeting (KW_AGENDA_GROUP (self->agenda), kw_record_get_id (record));
+      kw_attendance_group_set_meeting (KW_ATTENDANCE_GROUP (self->attendance), kw_record_get_id (record));
+    }
 }
 
 /* GObject */
@@ -119,6 +125,8 @@ kw_meeting_page_constructed (GObject *object)
   self->agenda = kw_agenda_group_new (kw_record_page_get_store (page));
   kw_record_page_add_section (page, self->agenda, TRUE);
   kw_record_page_add_rows (page, add_group (page, _("Who"), FALSE), who_fields);
+  self->attendance = kw_attendance_group_new (kw_record_page_get_store (page));
+  kw_record_page_add_section (page, self->attendance, TRUE);
   kw_record_page_add_rows (page, add_group (page, _("Practical"), FALSE), practical_fields);
   button = gtk_button_new_with_mnemonic (_("_Delete Meeting"));
   gtk_widget_set_halign (button, GTK_ALIGN_CENTER);
@@ -167,4 +175,11 @@ kw_meeting_page_get_agenda (KwMeetingPage *self)
 {
   g_return_val_if_fail (KW_IS_MEETING_PAGE (self), NULL);
   return self->agenda;
+}
+
+GtkWidget *
+kw_meeting_page_get_attendance (KwMeetingPage *self)
+{
+  g_return_val_if_fail (KW_IS_MEETING_PAGE (self), NULL);
+  return self->attendance;
 }

@@ -15,5 +15,7 @@ KwMeetingPage *kw_meeting_page_new         (KwStore       *store);
 void           kw_meeting_page_start_draft (KwMeetingPage *self);
 /* The agenda (a KwAgendaGroup). */
 GtkWidget     *kw_meeting_page_get_agenda  (KwMeetingPage *self);
+/* The attendance (a KwAttendanceGroup). */
+GtkWidget     *kw_meeting_page_get_attendance (KwMeetingPage *self);
 
 G_END_DECLS
