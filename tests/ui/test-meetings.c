@@ -14,6 +14,8 @@
 #include "kw-format.h"
 #include "kw-list-pane.h"
 #include "kw-test-util.h"
+#include "kw-meetings.h"
+#include "meetings/kw-actions-group.h"
 #include "meetings/kw-agenda-group.h"
 #include "meetings/kw-attendance-group.h"
 #include "meetings/kw-meeting-page.h"
@@ -345,6 +347,52 @@ test_attendance (KwTestFixture *f,
   }
 }
 
+static void
+test_actions_plan_next (KwTestFixture *f,
+                        gconstpointer  data)
+{
+  g_autofree char *d1 = in_days (-1), *past = in_days (-20);
+  g_autofree char *alliance = create (f->store, "alliance", "name", "Wijkalliantie Proef", NULL);
+  g_autofree char *meeting = create (f->store, "meeting", "title", "Alliantieoverleg", "starts_at", d1, "alliance", alliance, NULL);
+  g_autofree char *deadline = g_strndup (past, 10);
+  KwMeetingsView *view = show_meetings (f);
+  KwActionsGroup *group;
+  g_autoptr(GPtrArray) expected = NULL;
+  g_autofree char *added = NULL, *late = NULL;
+  GtkWidget *page;
+
+  late = create (f->store, "action_item", "title", "Flyers", "alliance", alliance, "deadline", deadline, NULL);
+  g_free (create (f->store, "action_item", "title", "Gedaan", "alliance", alliance, "status", "done", NULL));
+  g_free (create (f->store, "agenda_item", "meeting", meeting, "title", "Mededelingen", "position", "a0", "standing", "true", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.open-record", "(ss)", "meeting", meeting));
+  KW_TEST_WAIT_UNTIL (kw_meetings_view_get_page (view) != NULL && gtk_widget_get_mapped (kw_meetings_view_get_page (view)));
+  page = kw_meetings_view_get_page (view);
+  group = KW_ACTIONS_GROUP (kw_meeting_page_get_actions (KW_MEETING_PAGE (page)));
+  added = kw_actions_group_add (group, "Zaal boeken", NULL);
+  g_assert_nonnull (added);
+  /* the running list is kw_meetings_actions's, in its order */
+  expected = kw_meetings_actions (f->store, NULL, NULL, meeting, FALSE, NULL, NULL);
+  KW_TEST_WAIT_UNTIL (kw_actions_group_get_ids (group)->len == expected->len);
+  g_assert_cmpuint (expected->len, ==, 2);
+  for (guint i = 0; i < expected->len; i++)
+    g_assert_cmpstr (g_ptr_array_index (kw_actions_group_get_ids (group), i), ==,
+                     ((KwMeetingAction *) g_ptr_array_index (expected, i))->action_item);
+  g_assert_true (kw_actions_group_is_overdue (group, late));
+  g_assert_false (kw_actions_group_is_overdue (group, added));
+  /* plan-next makes the next meeting and opens it */
+  g_assert_true (gtk_widget_activate_action (page, "meeting.plan-next", NULL));
+  KW_TEST_WAIT_UNTIL (g_strcmp0 (kw_record_page_get_id (KW_RECORD_PAGE (page)), meeting) != 0);
+  {
+    g_autoptr(KwRecord) next = kw_store_get (f->store, "meeting", kw_record_page_get_id (KW_RECORD_PAGE (page)), NULL);
+    g_autoptr(GPtrArray) items = kw_store_list_by_ref (f->store, "agenda_item", "meeting", kw_record_get_id (next), NULL);
+
+    g_assert_nonnull (next);
+    g_assert_cmpstr (kw_record_get_string (next, "alliance"), ==, alliance);
+    g_assert_cmpstr (kw_record_get_string (next, "status"), ==, "planned");
+    g_assert_cmpuint (items->len, ==, 1);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -363,6 +411,9 @@ main (int   argc,
 
   g_test_add ("/kw/meetings/attendance", KwTestFixture, KW_TEST_EMPTY,
               kw_test_fixture_setup, test_attendance, kw_test_fixture_teardown);
+
+  g_test_add ("/kw/meetings/actions-plan-next", KwTestFixture, KW_TEST_EMPTY,
+              kw_test_fixture_setup, test_actions_plan_next, kw_test_fixture_teardown);
 
   return g_test_run ();
 }

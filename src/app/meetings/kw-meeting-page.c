@@ -7,7 +7,9 @@
  * online link), who (alliance, unit, chair, minute taker, status) and
  * the practical side (language, interpreter, food, childcare); its
  * agenda (KwAgendaGroup) after when and where, its attendance
- * (KwAttendanceGroup) after who.
+ * (KwAttendanceGroup) after who and the running action list
+ * (KwActionsGroup). meeting.plan-next plans the next one
+ * (kw_meetings_plan_next) and opens it.
  */
 #define G_LOG_DOMAIN "kw-meeting-page"
 
@@ -15,11 +17,14 @@
 
 #include <glib/gi18n.h>
 
+#include "kw-actions-group.h"
 #include "kw-agenda-group.h"
 #include "kw-attendance-group.h"
 #include "kw-enum-labels.h"
 #include "kw-format.h"
 #include "kw-meeting-page.h"
+#include "kw-meetings.h"
+#include "kw-view.h"
 
 struct _KwMeetingPage
 {
@@ -29,6 +34,7 @@ struct _KwMeetingPage
   GtkWidget    *status_badge;
   GtkWidget    *agenda;
   GtkWidget    *attendance;
+  GtkWidget    *actions;
 };
 
 G_DEFINE_FINAL_TYPE (KwMeetingPage, kw_meeting_page, KW_TYPE_RECORD_PAGE)
@@ -83,6 +89,7 @@ kw_meeting_page_reload (KwRecordPage *page,
     {
       kw_agenda_group_set_meeting (KW_AGENDA_GROUP (self->agenda), kw_record_get_id (record));
       kw_attendance_group_set_meeting (KW_ATTENDANCE_GROUP (self->attendance), kw_record_get_id (record));
+      kw_actions_group_set_meeting (KW_ACTIONS_GROUP (self->actions), kw_record_get_id (record));
     }
 }
 
@@ -127,7 +134,16 @@ kw_meeting_page_constructed (GObject *object)
   kw_record_page_add_rows (page, add_group (page, _("Who"), FALSE), who_fields);
   self->attendance = kw_attendance_group_new (kw_record_page_get_store (page));
   kw_record_page_add_section (page, self->attendance, TRUE);
+  self->actions = kw_actions_group_new (kw_record_page_get_store (page));
+  kw_record_page_add_section (page, self->actions, TRUE);
   kw_record_page_add_rows (page, add_group (page, _("Practical"), FALSE), practical_fields);
+  button = gtk_button_new_with_mnemonic (_("_Plan the Next Meeting"));
+  gtk_widget_set_halign (button, GTK_ALIGN_CENTER);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "meeting.plan-next");
+  gtk_widget_set_tooltip_text (button, _("A new meeting after the usual interval, with the standing items and those for next time"));
+  gtk_widget_add_css_class (button, "suggested-action");
+  gtk_widget_add_css_class (button, "pill");
+  kw_record_page_add_section (page, button, TRUE);
   button = gtk_button_new_with_mnemonic (_("_Delete Meeting"));
   gtk_widget_set_halign (button, GTK_ALIGN_CENTER);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "meeting.delete");
@@ -138,12 +154,39 @@ kw_meeting_page_constructed (GObject *object)
 }
 
 static void
+plan_next_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  KwRecordPage *page = KW_RECORD_PAGE (widget);
+  g_autofree char *new_id = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (kw_record_page_get_id (page) == NULL)
+    return;
+  if (!kw_meetings_plan_next (kw_record_page_get_store (page), kw_record_page_get_id (page), &new_id, &error))
+    {
+      GtkWidget *view = gtk_widget_get_ancestor (widget, KW_TYPE_VIEW);
+
+      if (view != NULL)
+        {
+          g_autofree char *text = g_markup_escape_text (error->message, -1);
+
+          kw_view_show_toast (KW_VIEW (view), adw_toast_new (text));
+        }
+      return;
+    }
+  gtk_widget_activate_action (widget, "win.open-record", "(ss)", "meeting", new_id);
+}
+
+static void
 kw_meeting_page_class_init (KwMeetingPageClass *klass)
 {
   G_OBJECT_CLASS (klass)->constructed = kw_meeting_page_constructed;
   KW_RECORD_PAGE_CLASS (klass)->reload = kw_meeting_page_reload;
 
   kw_record_page_class_install_actions (KW_RECORD_PAGE_CLASS (klass), "meeting");
+  gtk_widget_class_install_action (GTK_WIDGET_CLASS (klass), "meeting.plan-next", NULL, plan_next_action);
 }
 
 static void
@@ -182,4 +225,11 @@ kw_meeting_page_get_attendance (KwMeetingPage *self)
 {
   g_return_val_if_fail (KW_IS_MEETING_PAGE (self), NULL);
   return self->attendance;
+}
+
+GtkWidget *
+kw_meeting_page_get_actions (KwMeetingPage *self)
+{
+  g_return_val_if_fail (KW_IS_MEETING_PAGE (self), NULL);
+  return self->actions;
 }

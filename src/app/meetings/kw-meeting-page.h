@@ -17,5 +17,7 @@ void           kw_meeting_page_start_draft (KwMeetingPage *self);
 GtkWidget     *kw_meeting_page_get_agenda  (KwMeetingPage *self);
 /* The attendance (a KwAttendanceGroup). */
 GtkWidget     *kw_meeting_page_get_attendance (KwMeetingPage *self);
+/* The running action list (a KwActionsGroup). */
+GtkWidget     *kw_meeting_page_get_actions (KwMeetingPage *self);
 
 G_END_DECLS
