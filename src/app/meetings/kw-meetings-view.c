@@ -4,7 +4,8 @@
  *
  * A list of meetings (a KwRecordList over "meeting"): Upcoming (a start
  * from now on, soonest first) or Past (before now, latest first), with
- * the context (an alliance or a unit), kind and status filters in SQL;
+ * the context (an alliance or a unit), kind and status filters in SQL
+ * (it opens on Past when nothing is ahead but something behind);
  * beside it the page of the chosen meeting. An agenda item opens its
  * meeting.
  */
@@ -95,6 +96,14 @@ update_when (KwMeetingsView *self)
     return;
   kw_record_list_set_range (self->meetings, "starts_at", upcoming ? iso : NULL, upcoming ? NULL : iso);
   kw_record_list_set_sort (self->meetings, "starts_at", upcoming ? KW_RECORD_SORT_ASCENDING : KW_RECORD_SORT_DESCENDING);
+  if (upcoming)
+    kw_list_pane_set_empty_state (self->list_pane, NULL, _("No Upcoming Meetings"),
+                                  _("Plan the next one from a meeting’s page, add a meeting, or look at the past ones."),
+                                  _("_Add Meeting"));
+  else
+    kw_list_pane_set_empty_state (self->list_pane, NULL, _("No Meetings Yet"),
+                                  _("Plan a residents’ council, a task team or an alliance meeting, or import an export from a fellow organiser."),
+                                  _("_Add Meeting"));
 }
 
 static void
@@ -291,14 +300,14 @@ kw_meetings_view_constructed (GObject *object)
 
   self->store = g_object_ref (kw_view_get_store (KW_VIEW (self)));
   self->meetings = kw_record_list_new (self->store, "meeting");
-  update_when (self);
   g_signal_connect_object (factory, "setup", G_CALLBACK (on_factory_setup_cb), self, 0);
   g_signal_connect_object (factory, "bind", G_CALLBACK (on_factory_bind_cb), self, 0);
   kw_list_pane_set_factory (self->list_pane, factory);
+  update_when (self);
   kw_list_pane_set_model (self->list_pane, G_LIST_MODEL (self->meetings));
-  kw_list_pane_set_empty_state (self->list_pane, NULL, _("No Meetings Yet"),
-                                _("Plan a residents’ council, a task team or an alliance meeting, or import an export from a fellow organiser."),
-                                _("_Add Meeting"));
+  /* nothing ahead but meetings behind: the past ones first */
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->meetings)) == 0 && kw_store_count (self->store, "meeting") > 0)
+    gtk_toggle_button_set_active (self->past_button, TRUE);
   gtk_drop_down_set_model (self->kind_dropdown, kinds);
   gtk_drop_down_set_model (self->status_dropdown, statuses);
   load_contexts (self);
