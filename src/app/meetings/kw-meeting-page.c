@@ -22,6 +22,7 @@
 #include "kw-attendance-group.h"
 #include "kw-enum-labels.h"
 #include "kw-format.h"
+#include "kw-ical.h"
 #include "kw-meeting-page.h"
 #include "kw-meetings.h"
 #include "kw-view.h"
@@ -144,6 +145,12 @@ kw_meeting_page_constructed (GObject *object)
   gtk_widget_add_css_class (button, "suggested-action");
   gtk_widget_add_css_class (button, "pill");
   kw_record_page_add_section (page, button, TRUE);
+  button = gtk_button_new_with_mnemonic (_("Save to _Calendar…"));
+  gtk_widget_set_halign (button, GTK_ALIGN_CENTER);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "meeting.export-ical");
+  gtk_widget_set_tooltip_text (button, _("An .ics file of this meeting for a calendar program"));
+  gtk_widget_add_css_class (button, "pill");
+  kw_record_page_add_section (page, button, TRUE);
   button = gtk_button_new_with_mnemonic (_("_Delete Meeting"));
   gtk_widget_set_halign (button, GTK_ALIGN_CENTER);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "meeting.delete");
@@ -151,6 +158,17 @@ kw_meeting_page_constructed (GObject *object)
   gtk_widget_add_css_class (button, "destructive-action");
   gtk_widget_add_css_class (button, "pill");
   kw_record_page_add_section (page, button, TRUE);
+}
+
+static void
+show_toast (GtkWidget  *widget,
+            const char *text)
+{
+  GtkWidget *view = gtk_widget_get_ancestor (widget, KW_TYPE_VIEW);
+  g_autofree char *markup = g_markup_escape_text (text, -1);
+
+  if (view != NULL)
+    kw_view_show_toast (KW_VIEW (view), adw_toast_new (markup));
 }
 
 static void
@@ -166,17 +184,45 @@ plan_next_action (GtkWidget  *widget,
     return;
   if (!kw_meetings_plan_next (kw_record_page_get_store (page), kw_record_page_get_id (page), &new_id, &error))
     {
-      GtkWidget *view = gtk_widget_get_ancestor (widget, KW_TYPE_VIEW);
-
-      if (view != NULL)
-        {
-          g_autofree char *text = g_markup_escape_text (error->message, -1);
-
-          kw_view_show_toast (KW_VIEW (view), adw_toast_new (text));
-        }
+      show_toast (widget, error->message);
       return;
     }
   gtk_widget_activate_action (widget, "win.open-record", "(ss)", "meeting", new_id);
+}
+
+static void
+on_ical_response_cb (GtkNativeDialog *dialog,
+                     int              response,
+                     KwRecordPage    *page)
+{
+  g_autoptr(GFile) file = response == GTK_RESPONSE_ACCEPT ? gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog)) : NULL;
+  g_autofree char *path = file ? g_file_get_path (file) : NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (path != NULL && kw_record_page_get_id (page) != NULL)
+    {
+      if (kw_ical_write (kw_record_page_get_store (page), kw_record_page_get_id (page), path, NULL, &error))
+        show_toast (GTK_WIDGET (page), _("Calendar file saved"));
+      else
+        show_toast (GTK_WIDGET (page), error->message);
+    }
+  gtk_native_dialog_destroy (dialog);
+  g_object_unref (dialog);
+}
+
+static void
+export_ical_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkFileChooserNative *dialog = gtk_file_chooser_native_new (_("Save to Calendar"), GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                                              GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
+
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), "meeting.ics");
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_ical_response_cb), widget, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
 }
 
 static void
@@ -186,6 +232,7 @@ kw_meeting_page_class_init (KwMeetingPageClass *klass)
   KW_RECORD_PAGE_CLASS (klass)->reload = kw_meeting_page_reload;
 
   kw_record_page_class_install_actions (KW_RECORD_PAGE_CLASS (klass), "meeting");
+  gtk_widget_class_install_action (GTK_WIDGET_CLASS (klass), "meeting.export-ical", NULL, export_ical_action);
   gtk_widget_class_install_action (GTK_WIDGET_CLASS (klass), "meeting.plan-next", NULL, plan_next_action);
 }
 
