@@ -224,7 +224,12 @@ static void
 reload (KwAgendaGroup *self)
 {
   g_autoptr(GPtrArray) items = self->meeting ? kw_store_list_by_ref (self->store, "agenda_item", "meeting", self->meeting, NULL) : NULL;
+  g_autoptr(GHashTable) expanded = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
+  /* the rows open before stay open (an edit inside one makes them again) */
+  for (guint i = 0; i < self->rows->len; i++)
+    if (adw_expander_row_get_expanded (g_ptr_array_index (self->rows, i)))
+      g_hash_table_add (expanded, g_strdup (g_object_get_data (g_ptr_array_index (self->rows, i), "kw-id")));
   for (guint i = 0; i < self->rows->len; i++)
     adw_preferences_group_remove (ADW_PREFERENCES_GROUP (self), g_ptr_array_index (self->rows, i));
   g_ptr_array_set_size (self->rows, 0);
@@ -238,6 +243,8 @@ reload (KwAgendaGroup *self)
     {
       GtkWidget *row = make_row (self, g_ptr_array_index (self->items, i), i);
 
+      adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row),
+                                     g_hash_table_contains (expanded, kw_record_get_id (g_ptr_array_index (self->items, i))));
       g_ptr_array_add (self->rows, row);
       adw_preferences_group_add (ADW_PREFERENCES_GROUP (self), row);
     }
