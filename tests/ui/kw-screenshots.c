@@ -57,7 +57,10 @@ static const Shot shots[] = {
   { "networks-unit-dark.png", "networks", 1280, 800, TRUE, "network_unit", 420 },
   { "networks-unit-nl.png", "networks", 1280, 800, FALSE, "network_unit", 420, "nl" },
   { "networks-narrow.png", "networks", 360, 800, FALSE, "network" },
-  { "meetings.png", "meetings", 1280, 800, TRUE, NULL },
+  { "meetings.png", "meetings", 1280, 800, FALSE, "meeting" },
+  { "meetings-nl.png", "meetings", 1280, 800, FALSE, "meeting", 0, "nl" },
+  { "meetings-dark.png", "meetings", 1280, 800, TRUE, "meeting" },
+  { "meetings-narrow.png", "meetings", 360, 800, FALSE, "meeting" },
 };
 
 static gboolean
@@ -202,6 +205,26 @@ alliance_id (KwStore *store)
   return id;
 }
 
+/* The demo's first meeting with an agenda, in its view. */
+static void
+open_meeting (KwWindow *window,
+              KwStore  *store)
+{
+  g_autoptr(GPtrArray) meetings = kw_store_list (store, "meeting", NULL);
+  const char *id = NULL;
+
+  for (guint i = 0; meetings && i < meetings->len && id == NULL; i++)
+    {
+      g_autoptr(GPtrArray) items = kw_store_list_by_ref (store, "agenda_item", "meeting",
+                                                         kw_record_get_id (meetings->pdata[i]), NULL);
+
+      if (items && items->len > 1)
+        id = kw_record_get_id (meetings->pdata[i]);
+    }
+  if (id != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.open-record", "(ss)", "meeting", id);
+}
+
 /* An alliance's page, scrolled down to its partners and gaps. */
 static void
 open_alliance (KwWindow   *window,
@@ -303,6 +326,8 @@ take (KwStore    *store,
     open_alliance (window, store, shot);
   else if (g_str_has_prefix (shot->open ? shot->open : "", "network"))
     open_network (window, store, shot);
+  else if (g_strcmp0 (shot->open, "meeting") == 0)
+    open_meeting (window, store);
   else if (shot->open != NULL)
     open_record (store, KW_CONTACTS_VIEW (view), shot);
   wait_ms (700);

@@ -1,4 +1,4 @@
-/* kw-meetings-view.h: the Meetings view (its empty state for now)
+/* kw-meetings-view.h: the Meetings view (bijeenkomsten)
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -10,5 +10,16 @@ G_BEGIN_DECLS
 
 #define KW_TYPE_MEETINGS_VIEW (kw_meetings_view_get_type ())
 G_DECLARE_FINAL_TYPE (KwMeetingsView, kw_meetings_view, KW, MEETINGS_VIEW, KwView)
+
+/* For tests: the list of meetings, the page once made (NULL before). */
+GListModel *kw_meetings_view_get_list (KwMeetingsView *self);
+GtkWidget  *kw_meetings_view_get_page (KwMeetingsView *self);
+/* For tests: the filter drop-down "context", "kind" or "status". */
+GtkDropDown *kw_meetings_view_get_filter (KwMeetingsView *self,
+                                          const char     *which);
+/* TRUE: upcoming meetings (from now, soonest first); FALSE: past ones
+ * (latest first). */
+void        kw_meetings_view_set_upcoming (KwMeetingsView *self,
+                                           gboolean        upcoming);
 
 G_END_DECLS

@@ -1,0 +1,28 @@
+/* kw-actions-group.h: the running action list of a meeting's context
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "kw-store.h"
+
+G_BEGIN_DECLS
+
+#define KW_TYPE_ACTIONS_GROUP (kw_actions_group_get_type ())
+G_DECLARE_FINAL_TYPE (KwActionsGroup, kw_actions_group, KW, ACTIONS_GROUP, AdwPreferencesGroup)
+
+GtkWidget *kw_actions_group_new         (KwStore        *store);
+void       kw_actions_group_set_meeting (KwActionsGroup *self,
+                                         const char     *meeting_id);
+/* An open action of the meeting (and its alliance); its id. */
+char      *kw_actions_group_add         (KwActionsGroup *self,
+                                         const char     *title,
+                                         GError        **error);
+/* For tests: the ids shown, in order, and which are marked overdue. */
+GPtrArray *kw_actions_group_get_ids     (KwActionsGroup *self);
+gboolean   kw_actions_group_is_overdue  (KwActionsGroup *self,
+                                         const char     *action_id);
+
+G_END_DECLS

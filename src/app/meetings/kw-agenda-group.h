@@ -1,0 +1,34 @@
+/* kw-agenda-group.h: a meeting's agenda, in the order of its positions
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "kw-store.h"
+
+G_BEGIN_DECLS
+
+#define KW_TYPE_AGENDA_GROUP (kw_agenda_group_get_type ())
+G_DECLARE_FINAL_TYPE (KwAgendaGroup, kw_agenda_group, KW, AGENDA_GROUP, AdwPreferencesGroup)
+
+GtkWidget  *kw_agenda_group_new         (KwStore       *store);
+void        kw_agenda_group_set_meeting (KwAgendaGroup *self,
+                                         const char    *meeting_id);
+/* Adds an item at the end; its id. */
+char       *kw_agenda_group_add         (KwAgendaGroup *self,
+                                         const char    *title,
+                                         GError       **error);
+/* Moves an item one place up (-1) or down (+1): a new position between
+ * its new neighbours. FALSE at the top or bottom. */
+gboolean    kw_agenda_group_move        (KwAgendaGroup *self,
+                                         const char    *item_id,
+                                         int            delta);
+/* For tests: the items shown, in order (KwRecord), and the planned
+ * minutes against the meeting's length (the warning when over). */
+GPtrArray  *kw_agenda_group_get_items   (KwAgendaGroup *self);
+GtkWidget  *kw_agenda_group_get_total_row (KwAgendaGroup *self);
+gboolean    kw_agenda_group_get_overrun (KwAgendaGroup *self);
+
+G_END_DECLS

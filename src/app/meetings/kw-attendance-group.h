@@ -1,0 +1,32 @@
+/* kw-attendance-group.h: who was invited to a meeting, and who came
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "kw-store.h"
+
+G_BEGIN_DECLS
+
+#define KW_TYPE_ATTENDANCE_GROUP (kw_attendance_group_get_type ())
+G_DECLARE_FINAL_TYPE (KwAttendanceGroup, kw_attendance_group, KW, ATTENDANCE_GROUP, AdwPreferencesGroup)
+
+GtkWidget *kw_attendance_group_new         (KwStore           *store);
+void       kw_attendance_group_set_meeting (KwAttendanceGroup *self,
+                                            const char        *meeting_id);
+/* In one step, an attendance "invited" for each person of the meeting's
+ * context not on the list yet: the alliance's partners that are people,
+ * or the unit's members. How many were added. */
+guint      kw_attendance_group_invite      (KwAttendanceGroup *self,
+                                            GError           **error);
+/* Sets a person's status ("present", …). */
+gboolean   kw_attendance_group_set_status  (KwAttendanceGroup *self,
+                                            const char        *attendance_id,
+                                            const char        *status);
+/* For tests: the counts per status, "2 present · 1 invited". */
+const char *kw_attendance_group_get_counts (KwAttendanceGroup *self);
+guint      kw_attendance_group_get_n_rows  (KwAttendanceGroup *self);
+
+G_END_DECLS
