@@ -45,6 +45,11 @@ struct _KwAlliancePage
   GtkWidget           *total_group;
   GtkWidget           *total_over_badge;
   AdwActionRow        *total_row;
+
+  /* the sections below the fold fill after the page's first frame */
+  char                *pending_id;
+  GdkFrameClock       *pending_clock;
+  gulong               pending_handler;
 };
 
 G_DEFINE_FINAL_TYPE (KwAlliancePage, kw_alliance_page, KW_TYPE_RECORD_PAGE)
@@ -118,6 +123,57 @@ add_action_line_action (GtkWidget  *widget,
   popup_add_button (KW_ALLIANCE_PAGE (widget)->lines);
 }
 
+/* Below the fold: who is missing, open actions, meetings. */
+static void
+fill_lower_sections (KwAlliancePage *self,
+                     const char     *id)
+{
+  kw_alliance_gaps_set_alliance (self->gaps, id);
+  kw_alliance_list_group_set_alliance (self->actions, id);
+  kw_alliance_list_group_set_alliance (self->meetings, id);
+}
+
+static void
+cancel_pending_fill (KwAlliancePage *self)
+{
+  if (self->pending_clock != NULL)
+    g_clear_signal_handler (&self->pending_handler, self->pending_clock);
+  g_clear_object (&self->pending_clock);
+  g_clear_pointer (&self->pending_id, g_free);
+}
+
+static void
+on_after_paint_cb (GdkFrameClock  *clock,
+                   KwAlliancePage *self)
+{
+  g_autofree char *id = g_steal_pointer (&self->pending_id);
+
+  cancel_pending_fill (self);
+  fill_lower_sections (self, id);
+}
+
+/* Opening a page shows its top at once; the long lists below it (a
+ * hundred gaps, actions and meetings on city-scale data, two thirds of
+ * the first frame) come one frame later. */
+static void
+fill_lower_sections_after_frame (KwAlliancePage *self,
+                                 const char     *id)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+
+  cancel_pending_fill (self);
+  if (clock == NULL || id == NULL)
+    {
+      fill_lower_sections (self, id);
+      return;
+    }
+  fill_lower_sections (self, NULL);
+  self->pending_id = g_strdup (id);
+  self->pending_clock = g_object_ref (clock);
+  self->pending_handler = g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint_cb), self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
 /* KwRecordPage */
 
 static void
@@ -143,10 +199,8 @@ kw_alliance_page_reload (KwRecordPage *page,
   if (!same)
     {
       /* each refreshes itself when the store changes what it shows */
-      kw_alliance_gaps_set_alliance (self->gaps, id);
       kw_alliance_list_group_set_alliance (self->recruiting, id);
-      kw_alliance_list_group_set_alliance (self->actions, id);
-      kw_alliance_list_group_set_alliance (self->meetings, id);
+      fill_lower_sections_after_frame (self, id);
     }
 }
 
@@ -198,6 +252,7 @@ kw_alliance_page_constructed (GObject *object)
 static void
 kw_alliance_page_dispose (GObject *object)
 {
+  cancel_pending_fill (KW_ALLIANCE_PAGE (object));
   gtk_widget_dispose_template (GTK_WIDGET (object), KW_TYPE_ALLIANCE_PAGE);
 
   G_OBJECT_CLASS (kw_alliance_page_parent_class)->dispose (object);
