@@ -372,20 +372,6 @@ kw_view_go_back (KwView *self)
 }
 
 void
-kw_view_set_empty_state (KwView     *self,
-                         const char *title,
-                         const char *description)
-{
-  GtkWidget *page = adw_status_page_new ();
-
-  g_return_if_fail (KW_IS_VIEW (self));
-  adw_status_page_set_icon_name (ADW_STATUS_PAGE (page), kw_view_get_icon_name (self));
-  adw_status_page_set_title (ADW_STATUS_PAGE (page), title);
-  adw_status_page_set_description (ADW_STATUS_PAGE (page), description);
-  adw_bin_set_child (ADW_BIN (self), page);
-}
-
-void
 kw_view_show_summary (KwView     *self,
                       const char *type_name,
                       const char *id)

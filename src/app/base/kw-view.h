@@ -60,11 +60,8 @@ void                kw_view_open             (KwView      *self,
 gboolean            kw_view_new_record       (KwView      *self,
                                               GError     **error);
 gboolean            kw_view_go_back          (KwView      *self);
-/* For views without their own pages yet: an empty state as the child,
- * and the read-only summary window of a record. */
-void                kw_view_set_empty_state  (KwView      *self,
-                                              const char  *title,
-                                              const char  *description);
+/* The read-only summary window of a record (for a type a view shows
+ * without a page of its own). */
 void                kw_view_show_summary     (KwView      *self,
                                               const char  *type_name,
                                               const char  *id);
