@@ -24,4 +24,12 @@ gboolean  _kw_store_graph_edges (KwStore            *store,
                                  const char         *today,
                                  GError            **error);
 
+/* kw-graph-centrality.c: the betweenness of every node (Brandes,
+ * undirected, unweighted, not normalised, each unordered pair once),
+ * exact, indexed like graph->nodes; g_free () it. @n_threads 0: as many
+ * as suit the graph and the machine; the answer does not depend on it.
+ * No igraph (no lock to take). */
+double   *_kw_graph_betweenness (KwGraph            *graph,
+                                 guint               n_threads);
+
 G_END_DECLS

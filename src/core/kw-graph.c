@@ -3,9 +3,11 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The graph is kept as plain arrays (nodes ordered by id, one edge per
- * linked pair); igraph gets a copy for each computation. Betweenness is
- * igraph's (Brandes; on an undirected graph each unordered pair counts
- * once, as spec/analysis.md asks); the articulation points and the part
+ * linked pair); igraph gets a copy for the layout. Betweenness is our
+ * own exact Brandes (kw-graph-centrality.c: leaves pruned, compact
+ * arrays, threads; on an undirected graph each unordered pair counts
+ * once, as spec/analysis.md asks; tests/test-bridges-exact.c checks it
+ * against igraph_betweenness ()); the articulation points and the part
  * each cuts off come from one depth-first search here (the same points
  * as igraph_articulation_points (), which tests/test-graph.c checks), so
  * that cut_off costs no more than finding the points.
@@ -700,39 +702,23 @@ kw_graph_bridges (KwGraph  *graph,
 #ifdef HAVE_IGRAPH
   g_autoptr(KwGraphBridges) result = NULL;
   g_autofree guint *cut_off = NULL;
-  igraph_t ig;
-  igraph_vector_t betweenness;
-  igraph_error_t code;
+  g_autofree double *betweenness = NULL;
 
   g_return_val_if_fail (graph != NULL, NULL);
 
-  quiet_igraph ();
   result = g_new0 (KwGraphBridges, 1);
   result->n_nodes = graph->nodes->len;
   result->n_edges = graph->edges->len;
   result->bridges = g_ptr_array_new_with_free_func ((GDestroyNotify) bridge_free);
   result->articulation_points = g_ptr_array_new_with_free_func ((GDestroyNotify) cut_point_free);
 
-  if (igraph_failed (make_igraph (graph, &ig), error))
-    return NULL;
-  if (igraph_failed (igraph_vector_init (&betweenness, 0), error))
-    {
-      igraph_destroy (&ig);
-      return NULL;
-    }
-  /* undirected, unweighted: each unordered pair of nodes counts once */
-  code = igraph_betweenness (&ig, &betweenness, igraph_vss_all (), IGRAPH_UNDIRECTED, NULL);
-  if (igraph_failed (code, error))
-    {
-      igraph_vector_destroy (&betweenness);
-      igraph_destroy (&ig);
-      return NULL;
-    }
-
+  /* undirected, unweighted: each unordered pair of nodes counts once
+   * (kw-graph-centrality.c: exact, without igraph) */
+  betweenness = _kw_graph_betweenness (graph, 0);
   for (guint v = 0; v < graph->nodes->len; v++)
     {
       KwGraphNode *node = g_ptr_array_index (graph->nodes, v);
-      double value = VECTOR (betweenness)[v];
+      double value = betweenness[v];
       KwGraphBridge *bridge;
 
       if (value <= 1e-9)
@@ -756,9 +742,6 @@ kw_graph_bridges (KwGraph  *graph,
       g_ptr_array_add (result->articulation_points, point);
     }
   g_ptr_array_sort (result->articulation_points, compare_cut_points);
-
-  igraph_vector_destroy (&betweenness);
-  igraph_destroy (&ig);
   return g_steal_pointer (&result);
 #else
   g_return_val_if_fail (graph != NULL, NULL);

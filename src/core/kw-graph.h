@@ -12,8 +12,9 @@
  * each unordered pair once) and finds the articulation points with
  * their cut_off; kw_graph_layout () places the nodes with a seeded
  * force-directed layout, so that the same data gives the same picture.
- * The numbers come from igraph; without it (HAVE_IGRAPH unset) the
- * computations fail with G_IO_ERROR_NOT_SUPPORTED.
+ * The layout comes from igraph, the betweenness from our own exact
+ * Brandes (kw-graph-centrality.c, no igraph call); without igraph
+ * (HAVE_IGRAPH unset) the computations fail with G_IO_ERROR_NOT_SUPPORTED.
  * No GTK here: the view and `kwartier-cli map` draw the same KwGraph
  * (kw-map-render.h).
  */
