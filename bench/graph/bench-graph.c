@@ -2,7 +2,7 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- *   bench-graph [--runs R] [--nodes N] [--edges E] [DB [--area ID]]
+ *   bench-graph [--runs R] [--nodes N] [--edges E] [DB [--area ID] [--igraph]]
  *
  * A generated graph of N nodes (default 2,000) and E distinct edges
  * (default 10,000, seeded): our layout and centrality (kw_graph_layout ()
@@ -13,7 +13,10 @@
  * in the same run, alternating. Targets: within 1.2× of the floor, and
  * under 1 s. With DB (the 100,000-person database of the contacts
  * benchmarks, made once when missing): kw_analysis_bridges () for the
- * area ID (default: the stadsdeel with the most people), target 2 s.
+ * area ID (default: the stadsdeel with the most people), target 2 s,
+ * then one run in its parts (reading, betweenness in one thread and in
+ * the default number, cut_off and ranking; with --igraph also
+ * igraph_betweenness () on the same graph, the computation before).
  * Best and median of R runs (default 5). bench/README.md, section
  * "Stakeholder network", records the figures.
  */
@@ -27,6 +30,7 @@
 #include <time.h>
 
 #include "bench-contacts-db.h"
+#include "kw-graph-private.h"
 #include "kw-graph.h"
 #include "kw-store.h"
 
@@ -236,10 +240,85 @@ largest_stadsdeel (const char *path)
   return id;
 }
 
+/* igraph_betweenness () on @graph: what kw_graph_bridges () called before
+ * kw-graph-centrality.c (tens of seconds on a stadsdeel). */
+static Timing
+igraph_betweenness_once (KwGraph *graph)
+{
+  g_autoptr(GArray) edges = g_array_new (FALSE, FALSE, sizeof (igraph_integer_t));
+  igraph_vector_int_t edge_vector;
+  igraph_vector_t betweenness;
+  igraph_t ig;
+  Timing start = timing_start ();
+
+  for (guint i = 0; i < graph->edges->len; i++)
+    {
+      KwGraphEdge *edge = g_ptr_array_index (graph->edges, i);
+      igraph_integer_t a = edge->a, b = edge->b;
+
+      g_array_append_val (edges, a);
+      g_array_append_val (edges, b);
+    }
+  igraph_vector_int_view (&edge_vector, (igraph_integer_t *) edges->data, edges->len);
+  igraph_create (&ig, &edge_vector, graph->nodes->len, IGRAPH_UNDIRECTED);
+  igraph_vector_init (&betweenness, 0);
+  igraph_betweenness (&ig, &betweenness, igraph_vss_all (), IGRAPH_UNDIRECTED, NULL);
+  start = timing_since (start);
+  igraph_vector_destroy (&betweenness);
+  igraph_destroy (&ig);
+  return start;
+}
+
+/* Where the time of one kw_analysis_bridges () goes: reading the graph,
+ * the betweenness (in one thread and in the default number), the
+ * articulation points with their cut_off and the ranking (what
+ * kw_graph_bridges () takes beyond the betweenness), and with
+ * @with_igraph the betweenness as igraph computes it. */
+static void
+bench_area_phases (KwStore     *store,
+                   const char  *id,
+                   const GDate *today,
+                   gboolean     with_igraph)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KwGraph) graph = NULL;
+  g_autoptr(KwGraphBridges) bridges = NULL;
+  g_autofree double *one = NULL, *threaded = NULL;
+  Timing start = timing_start (), load, single, several, all;
+
+  if ((graph = kw_graph_load (store, KW_GRAPH_AREA, id, today, &error)) == NULL)
+    g_error ("%s", error->message);
+  load = timing_since (start);
+  start = timing_start ();
+  one = _kw_graph_betweenness (graph, 1);
+  single = timing_since (start);
+  start = timing_start ();
+  threaded = _kw_graph_betweenness (graph, 0);
+  several = timing_since (start);
+  start = timing_start ();
+  if ((bridges = kw_graph_bridges (graph, &error)) == NULL)
+    g_error ("%s", error->message);
+  all = timing_since (start);
+  g_print ("  one run in parts (wall clock; CPU time):\n");
+  g_print ("    kw_graph_load ()                         %8.1f ms; CPU %8.1f\n", load.wall, load.cpu);
+  g_print ("    betweenness, 1 thread                    %8.1f ms; CPU %8.1f\n", single.wall, single.cpu);
+  g_print ("    betweenness, default (%u processors)      %8.1f ms; CPU %8.1f\n", g_get_num_processors (),
+           several.wall, several.cpu);
+  g_print ("    cut_off and ranking (kw_graph_bridges () − betweenness) %8.1f ms; CPU %8.1f\n",
+           all.wall - several.wall, all.cpu - several.cpu);
+  if (with_igraph)
+    {
+      Timing bare = igraph_betweenness_once (graph);
+
+      g_print ("    igraph_betweenness () on the same graph  %8.1f ms; CPU %8.1f\n", bare.wall, bare.cpu);
+    }
+}
+
 static gboolean
 bench_area (const char *path,
             const char *area,
-            guint       runs)
+            guint       runs,
+            gboolean    with_igraph)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(KwStore) store = bench_open_people (path, 100000, &error);
@@ -273,6 +352,7 @@ bench_area (const char *path,
   g_print ("report bridges --area %s: %u nodes, %u edges, %u runs\n", id, nodes, edges, runs);
   g_print ("  best %7.1f ms  median %7.1f ms;  CPU best %7.1f  median %7.1f (target 2000 ms)\n",
            best, median, cpu_best, cpu_median);
+  bench_area_phases (store, id, &today, with_igraph);
   return median < 2000;
 }
 
@@ -282,7 +362,7 @@ main (int    argc,
 {
   guint runs = 5, n = 2000, e = 10000;
   const char *db = NULL, *area = NULL;
-  gboolean ok;
+  gboolean ok, with_igraph = FALSE;
 
   for (int i = 1; i < argc; i++)
     if (strcmp (argv[i], "--runs") == 0 && i + 1 < argc)
@@ -293,12 +373,14 @@ main (int    argc,
       e = (guint) atoi (argv[++i]);
     else if (strcmp (argv[i], "--area") == 0 && i + 1 < argc)
       area = argv[++i];
+    else if (strcmp (argv[i], "--igraph") == 0)
+      with_igraph = TRUE;
     else
       db = argv[i];
   e = MIN (e, n * (n - 1) / 2);
 
   ok = bench_generated (n, e, runs);
   if (db != NULL)
-    ok = bench_area (db, area, runs) && ok;
+    ok = bench_area (db, area, runs, with_igraph) && ok;
   return ok ? 0 : 1;
 }
