@@ -304,7 +304,7 @@ bench_area_phases (KwStore     *store,
   g_print ("    betweenness, 1 thread                    %8.1f ms; CPU %8.1f\n", single.wall, single.cpu);
   g_print ("    betweenness, default (%u processors)      %8.1f ms; CPU %8.1f\n", g_get_num_processors (),
            several.wall, several.cpu);
-  g_print ("    cut_off and ranking (kw_graph_bridges () − betweenness) %8.1f ms; CPU %8.1f\n",
+  g_print ("    cut_off and ranking (kw_graph_bridges () - betweenness) %8.1f ms; CPU %8.1f\n",
            all.wall - several.wall, all.cpu - several.cpu);
   if (with_igraph)
     {
