@@ -3,10 +3,14 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * One row per attendance (ordered by the person's name) with its status
- * in a drop-down (invited, present, late, absent with notice, absent);
- * the counts per status as the group's description. The header's button
- * invites in one step the people of the meeting's context: the partners
- * of its alliance that are people, else the members of its unit.
+ * in a drop-down (invited, present, late, absent with notice, absent),
+ * or marked from the keyboard on the focused row: P present, L late,
+ * N absent with notice, A absent; the counts per status as the group's
+ * description. The header's button invites in one step the people of
+ * the meeting's context: the partners of its alliance that are people,
+ * else the members of its unit. "Add Guest…" adds someone without a
+ * contact record: an attendance with a guest_name, no person, and a
+ * random id.
  */
 #define G_LOG_DOMAIN "kw-attendance-group"
 
@@ -25,6 +29,7 @@ struct _KwAttendanceGroup
   char      *meeting;
   GPtrArray *rows;
   GtkWidget *invite;
+  GtkWidget *guest_entry;
   char      *counts;
 };
 
@@ -69,6 +74,49 @@ context_people (KwAttendanceGroup *self)
   return people;
 }
 
+static GtkWidget *
+find_row (KwAttendanceGroup *self,
+          const char        *id)
+{
+  for (guint i = 0; i < self->rows->len; i++)
+    if (g_strcmp0 (g_object_get_data (g_ptr_array_index (self->rows, i), "kw-id"), id) == 0)
+      return g_ptr_array_index (self->rows, i);
+  return NULL;
+}
+
+/* P, L, N, A on a row: its status; the row (made again) keeps the focus. */
+static gboolean
+on_mark_shortcut_cb (GtkWidget *row,
+                     GVariant  *args,
+                     gpointer   unused)
+{
+  KwAttendanceGroup *self = KW_ATTENDANCE_GROUP (gtk_widget_get_ancestor (row, KW_TYPE_ATTENDANCE_GROUP));
+  g_autofree char *id = g_strdup (g_object_get_data (G_OBJECT (row), "kw-id"));
+  GtkWidget *again;
+
+  if (self == NULL || !kw_attendance_group_set_status (self, id, g_variant_get_string (args, NULL)))
+    return FALSE;
+  if ((again = find_row (self, id)) != NULL)
+    gtk_widget_grab_focus (again);
+  return TRUE;
+}
+
+static void
+add_mark_shortcuts (GtkWidget *row)
+{
+  static const struct { guint keyval; const char *status; } keys[] = {
+    { GDK_KEY_p, "present" }, { GDK_KEY_l, "late" }, { GDK_KEY_n, "absent_notified" }, { GDK_KEY_a, "absent" },
+  };
+  GtkEventController *shortcuts = gtk_shortcut_controller_new ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+      gtk_shortcut_new_with_arguments (gtk_keyval_trigger_new (keys[i].keyval, 0),
+                                       gtk_callback_action_new (on_mark_shortcut_cb, NULL, NULL), "s", keys[i].status));
+  gtk_widget_add_controller (row, shortcuts);
+  gtk_widget_set_tooltip_text (row, _("P present, L late, N absent with notice, A absent"));
+}
+
 static int
 compare_by_title (gconstpointer a,
                   gconstpointer b)
@@ -95,8 +143,10 @@ reload (KwAttendanceGroup *self)
     {
       KwRecord *attendance = g_ptr_array_index (list, i);
       const char *person = kw_record_get_string (attendance, "person");
+      const char *guest = kw_record_get_string (attendance, "guest_name");
       const char *status = kw_record_get_string (attendance, "status");
-      g_autofree char *title = person ? kw_store_dup_reference_title (self->store, (const char * const []) { "person", NULL }, person) : NULL;
+      g_autofree char *title = person ? kw_store_dup_reference_title (self->store, (const char * const []) { "person", NULL }, person)
+                                      : g_strdup (guest);
       GtkWidget *row = adw_action_row_new ();
       GtkWidget *dropdown = gtk_drop_down_new (g_object_ref (labels), NULL);
       guint at = 0;
@@ -106,6 +156,10 @@ reload (KwAttendanceGroup *self)
           at = v;
       counts[at]++;
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title ? title : _("Unknown or deleted"));
+      if (person == NULL && guest != NULL)
+        adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _("Guest"));
+      g_object_set_data_full (G_OBJECT (row), "kw-id", g_strdup (kw_record_get_id (attendance)), g_free);
+      add_mark_shortcuts (row);
       g_object_set_data_full (G_OBJECT (row), "kw-title", g_strdup (title ? title : ""), g_free);
       gtk_widget_set_valign (dropdown, GTK_ALIGN_CENTER);
       gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), at);
@@ -148,6 +202,48 @@ on_invite_clicked_cb (KwAttendanceGroup *self)
 }
 
 static void
+on_guest_activate_cb (KwAttendanceGroup *self)
+{
+  g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->guest_entry))));
+  g_autoptr(GError) error = NULL;
+  g_autofree char *id = NULL;
+  GtkWidget *popover = gtk_widget_get_ancestor (self->guest_entry, GTK_TYPE_POPOVER);
+
+  if (*name == '\0')
+    return;
+  if ((id = kw_attendance_group_add_guest (self, name, &error)) == NULL)
+    g_warning ("guest: %s", error->message);
+  gtk_editable_set_text (GTK_EDITABLE (self->guest_entry), "");
+  if (popover != NULL)
+    gtk_popover_popdown (GTK_POPOVER (popover));
+}
+
+static GtkWidget *
+make_guest_button (KwAttendanceGroup *self)
+{
+  GtkWidget *button = gtk_menu_button_new ();
+  GtkWidget *popover = gtk_popover_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *add = gtk_button_new_with_mnemonic (_("_Add"));
+
+  gtk_menu_button_set_label (GTK_MENU_BUTTON (button), _("Add _Guest…"));
+  gtk_menu_button_set_use_underline (GTK_MENU_BUTTON (button), TRUE);
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (button, _("Someone who takes part without a contact record: a name only"));
+  self->guest_entry = gtk_entry_new ();
+  gtk_entry_set_placeholder_text (GTK_ENTRY (self->guest_entry), _("Name of the guest"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->guest_entry), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Name of the guest"), -1);
+  g_signal_connect_object (self->guest_entry, "activate", G_CALLBACK (on_guest_activate_cb), self, G_CONNECT_SWAPPED);
+  gtk_widget_add_css_class (add, "suggested-action");
+  g_signal_connect_object (add, "clicked", G_CALLBACK (on_guest_activate_cb), self, G_CONNECT_SWAPPED);
+  gtk_box_append (GTK_BOX (box), self->guest_entry);
+  gtk_box_append (GTK_BOX (box), add);
+  gtk_popover_set_child (GTK_POPOVER (popover), box);
+  gtk_menu_button_set_popover (GTK_MENU_BUTTON (button), popover);
+  return button;
+}
+
+static void
 kw_attendance_group_dispose (GObject *object)
 {
   KwAttendanceGroup *self = KW_ATTENDANCE_GROUP (object);
@@ -184,8 +280,12 @@ kw_attendance_group_init (KwAttendanceGroup *self)
   self->invite = gtk_button_new_with_mnemonic (_("_Invite the Members"));
   gtk_widget_set_valign (self->invite, GTK_ALIGN_CENTER);
   gtk_widget_set_tooltip_text (self->invite, _("Invite everyone of this meeting’s alliance or unit in one step"));
+  GtkWidget *header = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+
   g_signal_connect_object (self->invite, "clicked", G_CALLBACK (on_invite_clicked_cb), self, G_CONNECT_SWAPPED);
-  adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (self), self->invite);
+  gtk_box_append (GTK_BOX (header), make_guest_button (self));
+  gtk_box_append (GTK_BOX (header), self->invite);
+  adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (self), header);
 }
 
 GtkWidget *
@@ -226,7 +326,8 @@ kw_attendance_group_invite (KwAttendanceGroup *self,
   people = context_people (self);
   list = kw_store_list_by_ref (self->store, "attendance", "meeting", self->meeting, NULL);
   for (guint i = 0; list && i < list->len; i++)
-    g_hash_table_add (seen, (gpointer) kw_record_get_string (g_ptr_array_index (list, i), "person"));
+    if (kw_record_get_string (g_ptr_array_index (list, i), "person") != NULL)  /* not a guest */
+      g_hash_table_add (seen, (gpointer) kw_record_get_string (g_ptr_array_index (list, i), "person"));
   for (guint i = 0; i < people->len; i++)
     {
       g_autoptr(KwChangeset) changes = NULL;
@@ -272,4 +373,35 @@ kw_attendance_group_get_n_rows (KwAttendanceGroup *self)
 {
   g_return_val_if_fail (KW_IS_ATTENDANCE_GROUP (self), 0);
   return self->rows->len;
+}
+
+char *
+kw_attendance_group_add_guest (KwAttendanceGroup *self,
+                               const char        *name,
+                               GError           **error)
+{
+  g_autoptr(KwChangeset) changes = kw_changeset_new ("attendance", NULL);
+
+  g_return_val_if_fail (KW_IS_ATTENDANCE_GROUP (self), NULL);
+  g_return_val_if_fail (name != NULL && *name != '\0', NULL);
+
+  kw_changeset_set_string (changes, "meeting", self->meeting);
+  kw_changeset_set_string (changes, "guest_name", name);
+  kw_changeset_set_string (changes, "status", "invited");
+  return kw_store_create (self->store, changes, error);
+}
+
+GtkWidget *
+kw_attendance_group_get_row (KwAttendanceGroup *self,
+                             const char        *attendance_id)
+{
+  g_return_val_if_fail (KW_IS_ATTENDANCE_GROUP (self), NULL);
+  return find_row (self, attendance_id);
+}
+
+GtkWidget *
+kw_attendance_group_get_guest_entry (KwAttendanceGroup *self)
+{
+  g_return_val_if_fail (KW_IS_ATTENDANCE_GROUP (self), NULL);
+  return self->guest_entry;
 }
