@@ -6,8 +6,10 @@
  * from now on, soonest first) or Past (before now, latest first), with
  * the context (an alliance or a unit), kind and status filters in SQL
  * (it opens on Past when nothing is ahead but something behind);
- * beside it the page of the chosen meeting. An agenda item opens its
- * meeting.
+ * beside it the page of the chosen meeting. Month shows the meetings of
+ * a month as a calendar grid beside a list of the same month (both
+ * ranges on starts_at); clicking Month shows the grid again after a
+ * meeting's page. An agenda item opens its meeting.
  */
 #define G_LOG_DOMAIN "kw-meetings-view"
 
@@ -19,6 +21,7 @@
 #include "kw-list-pane.h"
 #include "kw-meeting-page.h"
 #include "kw-meeting-row.h"
+#include "kw-meetings-month.h"
 #include "kw-meetings-view.h"
 #include "kw-record-list.h"
 
@@ -30,12 +33,14 @@ struct _KwMeetingsView
   KwRecordList   *meetings;
   GPtrArray      *context_ids;   /* position - 1 in the context drop-down → "alliance"/"unit" + id */
   KwMeetingPage  *page;
+  KwMeetingsMonth *month;
 
   GtkDropDown    *context_dropdown;
   GtkStack       *detail_stack;
   GtkDropDown    *kind_dropdown;
   AdwLeaflet     *leaflet;
   KwListPane     *list_pane;
+  GtkToggleButton *month_button;
   GtkToggleButton *past_button;
   GtkDropDown    *status_dropdown;
   GtkToggleButton *upcoming_button;
@@ -94,6 +99,17 @@ update_when (KwMeetingsView *self)
 
   if (self->meetings == NULL)
     return;
+  if (gtk_toggle_button_get_active (self->month_button) && self->month != NULL)
+    {
+      g_autofree char *from = NULL, *to = NULL;
+
+      kw_meetings_month_get_range (self->month, &from, &to);
+      kw_record_list_set_range (self->meetings, "starts_at", from, to);
+      kw_record_list_set_sort (self->meetings, "starts_at", KW_RECORD_SORT_ASCENDING);
+      kw_list_pane_set_empty_state (self->list_pane, NULL, _("No Meetings This Month"),
+                                    _("Go to another month, or add a meeting."), _("_Add Meeting"));
+      return;
+    }
   kw_record_list_set_range (self->meetings, "starts_at", upcoming ? iso : NULL, upcoming ? NULL : iso);
   kw_record_list_set_sort (self->meetings, "starts_at", upcoming ? KW_RECORD_SORT_ASCENDING : KW_RECORD_SORT_DESCENDING);
   if (upcoming)
@@ -113,6 +129,9 @@ update_view_state (KwMeetingsView *self)
                     && g_strcmp0 (adw_leaflet_get_visible_child_name (self->leaflet), "detail") == 0;
 
   kw_view_set_can_go_back (KW_VIEW (self), folded);
+  /* a narrow window: the days show the start times only */
+  if (self->month != NULL)
+    kw_meetings_month_set_compact (self->month, adw_leaflet_get_folded (self->leaflet));
 }
 
 static void
@@ -152,12 +171,42 @@ on_factory_bind_cb (GtkSignalListItemFactory *factory,
   kw_meeting_row_bind (KW_MEETING_ROW (gtk_list_item_get_child (item)), gtk_list_item_get_item (item));
 }
 
+static void
+on_month_changed_cb (KwMeetingsView *self)
+{
+  update_when (self);
+}
+
+static KwMeetingsMonth *
+ensure_month (KwMeetingsView *self)
+{
+  if (self->month == NULL)
+    {
+      self->month = KW_MEETINGS_MONTH (kw_meetings_month_new (self->store));
+      g_signal_connect_object (self->month, "month-changed", G_CALLBACK (on_month_changed_cb), self, G_CONNECT_SWAPPED);
+      gtk_stack_add_named (self->detail_stack, GTK_WIDGET (self->month), "month");
+      update_view_state (self);
+    }
+  return self->month;
+}
+
 /* Callbacks */
 
 static void
 on_when_toggled_cb (KwMeetingsView *self)
 {
+  if (gtk_toggle_button_get_active (self->month_button))
+    ensure_month (self);
   update_when (self);
+}
+
+/* Month, also when it is on already: the grid (again) */
+static void
+on_month_clicked_cb (KwMeetingsView *self)
+{
+  ensure_month (self);
+  kw_list_pane_set_selected_id (self->list_pane, NULL);
+  show_detail (self, "month");
 }
 
 static void
@@ -361,6 +410,7 @@ kw_meetings_view_class_init (KwMeetingsViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KwMeetingsView, kind_dropdown);
   gtk_widget_class_bind_template_child (widget_class, KwMeetingsView, leaflet);
   gtk_widget_class_bind_template_child (widget_class, KwMeetingsView, list_pane);
+  gtk_widget_class_bind_template_child (widget_class, KwMeetingsView, month_button);
   gtk_widget_class_bind_template_child (widget_class, KwMeetingsView, past_button);
   gtk_widget_class_bind_template_child (widget_class, KwMeetingsView, status_dropdown);
   gtk_widget_class_bind_template_child (widget_class, KwMeetingsView, upcoming_button);
@@ -369,6 +419,7 @@ kw_meetings_view_class_init (KwMeetingsViewClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_leaflet_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_list_pane_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_list_pane_format_count_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_month_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_when_toggled_cb);
 }
 
@@ -411,6 +462,16 @@ kw_meetings_view_set_upcoming (KwMeetingsView *self,
 {
   g_return_if_fail (KW_IS_MEETINGS_VIEW (self));
   gtk_toggle_button_set_active (upcoming ? self->upcoming_button : self->past_button, TRUE);
+}
+
+GtkWidget *
+kw_meetings_view_show_month (KwMeetingsView *self)
+{
+  g_return_val_if_fail (KW_IS_MEETINGS_VIEW (self), NULL);
+
+  gtk_toggle_button_set_active (self->month_button, TRUE);
+  on_month_clicked_cb (self);
+  return GTK_WIDGET (self->month);
 }
 
 GtkDropDown *

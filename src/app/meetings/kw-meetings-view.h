@@ -21,5 +21,8 @@ GtkDropDown *kw_meetings_view_get_filter (KwMeetingsView *self,
  * (latest first). */
 void        kw_meetings_view_set_upcoming (KwMeetingsView *self,
                                            gboolean        upcoming);
+/* Month: the grid of this month's meetings (a KwMeetingsMonth) beside
+ * the list of them; returns the grid. */
+GtkWidget  *kw_meetings_view_show_month (KwMeetingsView *self);
 
 G_END_DECLS
