@@ -199,13 +199,8 @@ on_ical_response_cb (GtkNativeDialog *dialog,
   g_autofree char *path = file ? g_file_get_path (file) : NULL;
   g_autoptr(GError) error = NULL;
 
-  if (path != NULL && kw_record_page_get_id (page) != NULL)
-    {
-      if (kw_ical_write (kw_record_page_get_store (page), kw_record_page_get_id (page), path, NULL, &error))
-        show_toast (GTK_WIDGET (page), _("Calendar file saved"));
-      else
-        show_toast (GTK_WIDGET (page), error->message);
-    }
+  if (path != NULL && !kw_meeting_page_save_ical (KW_MEETING_PAGE (page), path, &error))
+    show_toast (GTK_WIDGET (page), error->message);
   gtk_native_dialog_destroy (dialog);
   g_object_unref (dialog);
 }
@@ -279,4 +274,22 @@ kw_meeting_page_get_actions (KwMeetingPage *self)
 {
   g_return_val_if_fail (KW_IS_MEETING_PAGE (self), NULL);
   return self->actions;
+}
+
+gboolean
+kw_meeting_page_save_ical (KwMeetingPage  *self,
+                           const char     *path,
+                           GError        **error)
+{
+  KwRecordPage *page = KW_RECORD_PAGE (self);
+
+  g_return_val_if_fail (KW_IS_MEETING_PAGE (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  if (kw_record_page_get_id (page) == NULL)
+    return TRUE;
+  if (!kw_ical_write (kw_record_page_get_store (page), kw_record_page_get_id (page), path, NULL, error))
+    return FALSE;
+  show_toast (GTK_WIDGET (page), _("Calendar file saved"));
+  return TRUE;
 }
