@@ -153,6 +153,23 @@ press_keys (GtkWidget  *window,
   g_assert_true (g_spawn_check_wait_status (status, NULL));
 }
 
+/* The row's controller of @type (its drag source, its drop target). */
+static GtkEventController *
+row_controller (GtkWidget *row,
+                GType      type)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (row);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (controller, type))
+        return controller;   /* the row holds it */
+    }
+  return NULL;
+}
+
 /* Tests */
 
 static void
@@ -229,6 +246,29 @@ test_move_ends (KwTestFixture *f,
   g_assert_true (shows_order (&a, "Opening", "Begroting", "Rondvraag"));
   g_assert_cmpuint (kw_test_signal_count (writes), ==, 2);
   g_assert_false (kw_agenda_group_drop (a.agenda, a.ids[0], a.ids[0]));
+  /* through the rows' own controllers: the drag of Rondvraag carries its
+   * id, and dropped on Opening's row it takes its place */
+  {
+    GtkWidget *from = kw_agenda_group_get_row (a.agenda, a.ids[2]);
+    GtkWidget *onto = kw_agenda_group_get_row (a.agenda, a.ids[0]);
+    GtkEventController *source = row_controller (from, GTK_TYPE_DRAG_SOURCE);
+    GtkEventController *target = row_controller (onto, GTK_TYPE_DROP_TARGET);
+    g_autoptr(GdkContentProvider) content = NULL;
+    g_auto(GValue) value = G_VALUE_INIT;
+    gboolean dropped = FALSE;
+
+    g_assert_nonnull (source);
+    g_assert_nonnull (target);
+    g_signal_emit_by_name (source, "prepare", 10.0, 10.0, &content);
+    g_assert_nonnull (content);
+    g_value_init (&value, G_TYPE_STRING);
+    g_assert_true (gdk_content_provider_get_value (content, &value, NULL));
+    g_assert_cmpstr (g_value_get_string (&value), ==, a.ids[2]);
+    g_signal_emit_by_name (target, "drop", &value, 10.0, 10.0, &dropped);
+    g_assert_true (dropped);
+    g_assert_true (shows_order (&a, "Rondvraag", "Opening", "Begroting"));
+    g_assert_cmpuint (kw_test_signal_count (writes), ==, 3);
+  }
   g_assert_false (kw_agenda_group_drop (a.agenda, a.ids[0], "no-such-item"));
 }
 
