@@ -2,7 +2,7 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * "Add Guest…" makes an attendance with a guest_name, no person and a
+ * The guest entry row makes an attendance with a guest_name, no person and a
  * random id, shown with the others and counted; P, L, N, A on the
  * focused row (real key events through the X server, by xdotool) mark
  * it present, late, absent with notice, absent.
@@ -112,9 +112,9 @@ test_guest (KwTestFixture *f,
 
   KW_TEST_WAIT_UNTIL (kw_attendance_group_get_n_rows (group) == 1);
   g_assert_cmpstr (kw_attendance_group_get_counts (group), ==, "1 Present");
-  /* typed into "Add Guest…" and Enter */
+  /* typed into the guest row and Enter */
   gtk_editable_set_text (GTK_EDITABLE (entry), "  Anna de Vries ");
-  g_signal_emit_by_name (entry, "activate");
+  g_signal_emit_by_name (entry, "entry-activated");
   KW_TEST_WAIT_UNTIL (kw_attendance_group_get_n_rows (group) == 2);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "");
   g_assert_cmpstr (kw_attendance_group_get_counts (group), ==, "1 Invited · 1 Present");
@@ -128,7 +128,7 @@ test_guest (KwTestFixture *f,
   g_assert_cmpstr (guest, !=, wim);
   /* an empty name adds nothing: "Nobody" is no guest */
   gtk_editable_set_text (GTK_EDITABLE (entry), "   ");
-  g_signal_emit_by_name (entry, "activate");
+  g_signal_emit_by_name (entry, "entry-activated");
   kw_test_flush ();
   g_assert_cmpuint (kw_attendance_group_get_n_rows (group), ==, 2);
   /* a second guest of the same name is another guest */

@@ -8,9 +8,9 @@
  * N absent with notice, A absent; the counts per status as the group's
  * description. The header's button invites in one step the people of
  * the meeting's context: the partners of its alliance that are people,
- * else the members of its unit. "Add Guest…" adds someone without a
- * contact record: an attendance with a guest_name, no person, and a
- * random id.
+ * else the members of its unit. The entry row at the end adds a guest,
+ * someone without a contact record: an attendance with a guest_name, no
+ * person, and a random id.
  */
 #define G_LOG_DOMAIN "kw-attendance-group"
 
@@ -29,7 +29,7 @@ struct _KwAttendanceGroup
   char      *meeting;
   GPtrArray *rows;
   GtkWidget *invite;
-  GtkWidget *guest_entry;
+  GtkWidget *guest_row;
   char      *counts;
 };
 
@@ -139,6 +139,7 @@ reload (KwAttendanceGroup *self)
   for (guint i = 0; i < self->rows->len; i++)
     adw_preferences_group_remove (ADW_PREFERENCES_GROUP (self), g_ptr_array_index (self->rows, i));
   g_ptr_array_set_size (self->rows, 0);
+  adw_preferences_group_remove (ADW_PREFERENCES_GROUP (self), self->guest_row);
   for (guint i = 0; list && i < list->len; i++)
     {
       KwRecord *attendance = g_ptr_array_index (list, i);
@@ -172,6 +173,7 @@ reload (KwAttendanceGroup *self)
   g_ptr_array_sort (self->rows, compare_by_title);
   for (guint i = 0; i < self->rows->len; i++)
     adw_preferences_group_add (ADW_PREFERENCES_GROUP (self), g_ptr_array_index (self->rows, i));
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (self), self->guest_row);
   for (guint v = 0; status_field ()->values[v]; v++)
     if (counts[v] > 0)
       /* Translators: "2 Present · 1 Invited" */
@@ -204,43 +206,16 @@ on_invite_clicked_cb (KwAttendanceGroup *self)
 static void
 on_guest_activate_cb (KwAttendanceGroup *self)
 {
-  g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->guest_entry))));
+  g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->guest_row))));
   g_autoptr(GError) error = NULL;
   g_autofree char *id = NULL;
-  GtkWidget *popover = gtk_widget_get_ancestor (self->guest_entry, GTK_TYPE_POPOVER);
 
   if (*name == '\0')
     return;
   if ((id = kw_attendance_group_add_guest (self, name, &error)) == NULL)
     g_warning ("guest: %s", error->message);
-  gtk_editable_set_text (GTK_EDITABLE (self->guest_entry), "");
-  if (popover != NULL)
-    gtk_popover_popdown (GTK_POPOVER (popover));
-}
-
-static GtkWidget *
-make_guest_button (KwAttendanceGroup *self)
-{
-  GtkWidget *button = gtk_menu_button_new ();
-  GtkWidget *popover = gtk_popover_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *add = gtk_button_new_with_mnemonic (_("_Add"));
-
-  gtk_menu_button_set_label (GTK_MENU_BUTTON (button), _("Add _Guest…"));
-  gtk_menu_button_set_use_underline (GTK_MENU_BUTTON (button), TRUE);
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_widget_set_tooltip_text (button, _("Someone who takes part without a contact record: a name only"));
-  self->guest_entry = gtk_entry_new ();
-  gtk_entry_set_placeholder_text (GTK_ENTRY (self->guest_entry), _("Name of the guest"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->guest_entry), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Name of the guest"), -1);
-  g_signal_connect_object (self->guest_entry, "activate", G_CALLBACK (on_guest_activate_cb), self, G_CONNECT_SWAPPED);
-  gtk_widget_add_css_class (add, "suggested-action");
-  g_signal_connect_object (add, "clicked", G_CALLBACK (on_guest_activate_cb), self, G_CONNECT_SWAPPED);
-  gtk_box_append (GTK_BOX (box), self->guest_entry);
-  gtk_box_append (GTK_BOX (box), add);
-  gtk_popover_set_child (GTK_POPOVER (popover), box);
-  gtk_menu_button_set_popover (GTK_MENU_BUTTON (button), popover);
-  return button;
+  gtk_editable_set_text (GTK_EDITABLE (self->guest_row), "");
+  gtk_widget_grab_focus (self->guest_row);
 }
 
 static void
@@ -252,6 +227,7 @@ kw_attendance_group_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->store, self);
   g_clear_object (&self->store);
   g_clear_pointer (&self->rows, g_ptr_array_unref);
+  g_clear_object (&self->guest_row);
 
   G_OBJECT_CLASS (kw_attendance_group_parent_class)->dispose (object);
 }
@@ -280,12 +256,15 @@ kw_attendance_group_init (KwAttendanceGroup *self)
   self->invite = gtk_button_new_with_mnemonic (_("_Invite the Members"));
   gtk_widget_set_valign (self->invite, GTK_ALIGN_CENTER);
   gtk_widget_set_tooltip_text (self->invite, _("Invite everyone of this meeting’s alliance or unit in one step"));
-  GtkWidget *header = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-
   g_signal_connect_object (self->invite, "clicked", G_CALLBACK (on_invite_clicked_cb), self, G_CONNECT_SWAPPED);
-  gtk_box_append (GTK_BOX (header), make_guest_button (self));
-  gtk_box_append (GTK_BOX (header), self->invite);
-  adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (self), header);
+  adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (self), self->invite);
+  /* kept while the rows are made again before it */
+  self->guest_row = g_object_ref_sink (adw_entry_row_new ());
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->guest_row), _("Add a guest (a name only)"));
+  adw_entry_row_set_show_apply_button (ADW_ENTRY_ROW (self->guest_row), TRUE);
+  g_signal_connect_object (self->guest_row, "apply", G_CALLBACK (on_guest_activate_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->guest_row, "entry-activated", G_CALLBACK (on_guest_activate_cb), self, G_CONNECT_SWAPPED);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (self), self->guest_row);
 }
 
 GtkWidget *
@@ -403,5 +382,5 @@ GtkWidget *
 kw_attendance_group_get_guest_entry (KwAttendanceGroup *self)
 {
   g_return_val_if_fail (KW_IS_ATTENDANCE_GROUP (self), NULL);
-  return self->guest_entry;
+  return self->guest_row;
 }

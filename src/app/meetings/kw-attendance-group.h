@@ -33,7 +33,7 @@ char      *kw_attendance_group_add_guest   (KwAttendanceGroup *self,
 /* The row of an attendance (P, L, N, A mark it), or NULL. */
 GtkWidget *kw_attendance_group_get_row     (KwAttendanceGroup *self,
                                             const char        *attendance_id);
-/* For tests: the entry of "Add Guest…". */
+/* For tests: the entry row that adds a guest. */
 GtkWidget *kw_attendance_group_get_guest_entry (KwAttendanceGroup *self);
 /* For tests: the counts per status, "2 present · 1 invited". */
 const char *kw_attendance_group_get_counts (KwAttendanceGroup *self);
