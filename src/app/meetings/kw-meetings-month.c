@@ -30,6 +30,7 @@ struct _KwMeetingsMonth
   GDateTime    *grid_start; /* the Monday on or before it */
   guint         n_weeks;
   gboolean      compact;
+  gboolean      filled;     /* since the range was set */
   char         *title;
   GtkWidget    *title_label;
   GtkWidget    *grid;
@@ -111,6 +112,7 @@ fill_days (KwMeetingsMonth *self)
 {
   GListModel *model = G_LIST_MODEL (self->meetings);
 
+  self->filled = TRUE;
   clear_days (self);
   for (guint i = 0; i < g_list_model_get_n_items (model); i++)
     {
@@ -198,12 +200,15 @@ build_grid (KwMeetingsMonth *self)
   last = g_date_time_add_seconds (end, -1);
   from = format_utc (self->grid_start);
   to = format_utc (last);
+  self->filled = FALSE;
   kw_record_list_set_range (self->meetings, "starts_at", from, to);
   g_free (self->title);
   /* Translators: the month view's title, a strftime format: "December 2026" (%OB: the month's name on its own) */
   self->title = g_date_time_format (self->first, _("%OB %Y"));
   gtk_label_set_label (GTK_LABEL (self->title_label), self->title);
-  fill_days (self);
+  /* once: the list's items-changed of the new range may have done it */
+  if (!self->filled)
+    fill_days (self);
   g_signal_emit (self, signals[MONTH_CHANGED], 0);
 }
 
