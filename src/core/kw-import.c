@@ -711,7 +711,9 @@ id_part (Importer     *self,
 
 /* An attendance's id is derived from its meeting and person, as put
  * makes it, with what the line carries and what is held here; a line
- * may not move it to another meeting or person either. */
+ * may not move it to another meeting or person either. A guest's
+ * attendance (a guest_name, no person) has a random id: without a
+ * person there is nothing to check. */
 static gboolean
 check_derived_id (Importer    *self,
                   GError     **error)

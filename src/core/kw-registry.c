@@ -242,9 +242,11 @@ static const KwField agenda_item_fields[] = {
 
 static const KwField attendance_fields[] = {
   OWNER ("meeting", N_("Meeting"), to_meeting),
-  OWNER ("person", N_("Person"), to_person),
+  /* none for a guest, who has a guest_name (and a random id) */
+  { "person", N_("Person"), KW_FIELD_REF, KW_FIELD_FLAG_PARENT, NULL, to_person, 0, 0 },
   ENUM ("status", N_("Status"), V ("invited", "present", "late", "absent_notified", "absent"),
         L (N_("Invited"), N_("Present"), N_("Late"), N_("Absent, with notice"), N_("Absent"))),
+  TEXT ("guest_name", N_("Guest")),
 };
 
 static const KwField action_item_fields[] = {

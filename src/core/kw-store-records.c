@@ -482,6 +482,16 @@ check_required (KwChangeset *changes,
   return TRUE;
 }
 
+static gboolean
+has_id_fields (const KwEntityType *type,
+               KwChangeset        *changes)
+{
+  for (guint i = 0; type->id_fields[i]; i++)
+    if (!kw_changeset_has (changes, type->id_fields[i]))
+      return FALSE;
+  return TRUE;
+}
+
 static char *
 derive_id (const KwEntityType *type,
            KwChangeset        *changes)
@@ -573,7 +583,9 @@ kw_store_create (KwStore     *self,
   if (!write_begin (self, &own, error))
     return NULL;
 
-  if (type->flags & KW_TYPE_FLAG_DERIVED_ID)
+  /* derived from its parts when it has them all: a guest's attendance
+   * (no person) has a random id */
+  if ((type->flags & KW_TYPE_FLAG_DERIVED_ID) && has_id_fields (type, changes))
     {
       id = derive_id (type, changes);
       record = kw_store_lookup (self, type->name, id, NULL);

@@ -19,6 +19,10 @@
 
 #include "alliances/kw-alliances-private.h"
 #include "kw-contacts-view.h"
+#include "meetings/kw-agenda-group.h"
+#include "meetings/kw-meeting-page.h"
+#include "meetings/kw-meetings-month.h"
+#include "meetings/kw-meetings-view.h"
 #include "networks/kw-load-window.h"
 #include "networks/kw-networks-view.h"
 #include "kw-demo.h"
@@ -61,6 +65,14 @@ static const Shot shots[] = {
   { "meetings-nl.png", "meetings", 1280, 800, FALSE, "meeting", 0, "nl" },
   { "meetings-dark.png", "meetings", 1280, 800, TRUE, "meeting" },
   { "meetings-narrow.png", "meetings", 360, 800, FALSE, "meeting" },
+  { "meetings-month.png", "meetings", 1280, 800, FALSE, "month" },
+  { "meetings-month-nl.png", "meetings", 1280, 800, FALSE, "month", 0, "nl" },
+  { "meetings-month-dark.png", "meetings", 1280, 800, TRUE, "month" },
+  { "meetings-month-narrow.png", "meetings", 360, 800, FALSE, "month" },
+  { "meetings-agenda.png", "meetings", 1280, 800, FALSE, "agenda", 620 },
+  { "meetings-agenda-nl.png", "meetings", 1280, 800, FALSE, "agenda", 620, "nl" },
+  { "meetings-agenda-dark.png", "meetings", 1280, 800, TRUE, "agenda", 620 },
+  { "meetings-agenda-narrow.png", "meetings", 360, 800, FALSE, "agenda", 1000 },
 };
 
 static gboolean
@@ -225,6 +237,69 @@ open_meeting (KwWindow *window,
     gtk_widget_activate_action (GTK_WIDGET (window), "win.open-record", "(ss)", "meeting", id);
 }
 
+/* The month view, on the month of the demo's latest meeting before now. */
+static void
+open_month (KwWindow *window,
+            KwStore  *store)
+{
+  KwMeetingsView *view = KW_MEETINGS_VIEW (kw_window_get_view_for_type (window, "meeting"));
+  KwMeetingsMonth *month = KW_MEETINGS_MONTH (kw_meetings_view_show_month (view));
+  g_autoptr(GPtrArray) meetings = kw_store_list (store, "meeting", NULL);
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GDateTime) latest = NULL;
+
+  for (guint i = 0; meetings && i < meetings->len; i++)
+    {
+      const char *s = kw_record_get_string (meetings->pdata[i], "starts_at");
+      g_autoptr(GDateTime) start = s ? g_date_time_new_from_iso8601 (s, NULL) : NULL;
+
+      if (start != NULL && g_date_time_compare (start, now) < 0
+          && (latest == NULL || g_date_time_compare (start, latest) > 0))
+        {
+          g_clear_pointer (&latest, g_date_time_unref);
+          latest = g_date_time_to_local (start);
+        }
+    }
+  if (latest != NULL)
+    kw_meetings_month_set_month (month, g_date_time_get_year (latest), g_date_time_get_month (latest));
+}
+
+/* A meeting's agenda whose planned minutes run over its time: the first
+ * item gets a quarter of an hour more than there is (once). */
+static void
+open_agenda (KwWindow   *window,
+             KwStore    *store,
+             const Shot *shot)
+{
+  KwMeetingsView *view = KW_MEETINGS_VIEW (kw_window_get_view_for_type (window, "meeting"));
+  KwAgendaGroup *agenda;
+  GPtrArray *items;
+
+  open_meeting (window, store);
+  wait_ms (300);
+  agenda = KW_AGENDA_GROUP (kw_meeting_page_get_agenda (KW_MEETING_PAGE (kw_meetings_view_get_page (view))));
+  items = kw_agenda_group_get_items (agenda);
+  if (!kw_agenda_group_get_overrun (agenda) && items->len > 0)
+    {
+      g_autoptr(KwChangeset) changes = kw_changeset_new ("agenda_item", NULL);
+      KwRecord *first = g_ptr_array_index (items, 0);
+      g_autoptr(KwRecord) meeting = kw_store_get (store, "meeting", kw_record_get_string (first, "meeting"), NULL);
+      const char *s = meeting ? kw_record_get_string (meeting, "starts_at") : NULL;
+      const char *e = meeting ? kw_record_get_string (meeting, "ends_at") : NULL;
+      g_autoptr(GDateTime) start = s ? g_date_time_new_from_iso8601 (s, NULL) : NULL;
+      g_autoptr(GDateTime) end = e ? g_date_time_new_from_iso8601 (e, NULL) : NULL;
+      gint64 over = start && end ? g_date_time_difference (end, start) / G_TIME_SPAN_MINUTE + 15 : 0;
+
+      for (guint i = 0; i < items->len; i++)
+        over -= kw_record_get_int (g_ptr_array_index (items, i), "minutes_planned");
+      kw_changeset_set_int (changes, "minutes_planned", kw_record_get_int (first, "minutes_planned") + MAX (over, 0));
+      kw_store_update (store, kw_record_get_id (first), changes, NULL);
+    }
+  wait_ms (300);
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (find_scrolled_window (kw_meetings_view_get_page (view))),
+                            shot->scroll);
+}
+
 /* An alliance's page, scrolled down to its partners and gaps. */
 static void
 open_alliance (KwWindow   *window,
@@ -328,6 +403,10 @@ take (KwStore    *store,
     open_network (window, store, shot);
   else if (g_strcmp0 (shot->open, "meeting") == 0)
     open_meeting (window, store);
+  else if (g_strcmp0 (shot->open, "month") == 0)
+    open_month (window, store);
+  else if (g_strcmp0 (shot->open, "agenda") == 0)
+    open_agenda (window, store, shot);
   else if (shot->open != NULL)
     open_record (store, KW_CONTACTS_VIEW (view), shot);
   wait_ms (700);

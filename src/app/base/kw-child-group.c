@@ -153,6 +153,14 @@ compare_by_order_desc (gconstpointer a,
                      kw_record_get_string (rb, ((const KwField *) field)->name));
 }
 
+static int
+compare_by_class (gconstpointer a,
+                  gconstpointer b,
+                  gpointer      self)
+{
+  return KW_CHILD_GROUP_GET_CLASS (self)->compare (self, *(KwRecord **) a, *(KwRecord **) b);
+}
+
 /* The children through each PARENT reference at the parent's type (the
  * store leaves out those whose delete is pending). */
 static GPtrArray *
@@ -173,6 +181,8 @@ list_records (KwChildGroup *self)
     }
   if (order != NULL)
     g_ptr_array_sort_with_data (records, compare_by_order_desc, (gpointer) order);
+  if (KW_CHILD_GROUP_GET_CLASS (self)->compare != NULL)
+    g_ptr_array_sort_with_data (records, compare_by_class, self);
   return records;
 }
 
@@ -180,7 +190,8 @@ static gboolean
 is_row_field (KwChildGroup  *self,
               const KwField *field)
 {
-  return !(field->flags & (KW_FIELD_FLAG_PARENT | KW_FIELD_FLAG_LOCAL));
+  return !(field->flags & (KW_FIELD_FLAG_PARENT | KW_FIELD_FLAG_LOCAL))
+         && (KW_CHILD_GROUP_GET_CLASS (self)->shows_field == NULL || KW_CHILD_GROUP_GET_CLASS (self)->shows_field (self, field));
 }
 
 /* "Remove relation with %s" → "Remove relation with Wim Zoekbaar" */

@@ -45,8 +45,16 @@ struct _KwChildGroupClass
   /* The add button's popover when the children have no other reference
    * to choose (a form), or NULL. */
   GtkWidget *(*make_add_popover) (KwChildGroup *self);
+  /* The order of the rows (NULL: newest first by a dated index, else as
+   * stored), and whether a field gets an editor row and a place in the
+   * subtitle (NULL: every field but the PARENT and LOCAL ones). */
+  int        (*compare)      (KwChildGroup   *self,
+                              KwRecord       *a,
+                              KwRecord       *b);
+  gboolean   (*shows_field)  (KwChildGroup   *self,
+                              const KwField  *field);
 
-  gpointer padding[4];
+  gpointer padding[2];
 };
 
 /* Children of @child_type: records whose PARENT reference points at the

@@ -2,13 +2,15 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * One expander row per agenda item, ordered by its fractional position
- * (then id, as plan-next has it); Move Up / Move Down buttons and
- * Alt+Up / Alt+Down give the item a new position between its new
- * neighbours (kw_position_between), the others keep theirs. Inside a
- * row: the planned minutes and the standing and next-time switches. The
- * planned minutes are summed against the meeting's length, with a
- * warning when they overrun it. An entry row at the end adds an item.
+ * The agenda items of a meeting (a KwChildGroup: each an expander row
+ * whose fields are edited in place), ordered by their fractional
+ * position (then id, as plan-next has it). An item moves by its Move Up /
+ * Move Down buttons, Alt+Up / Alt+Down on its row, or dragged onto
+ * another row (kw-agenda-row.c): it alone gets a new position between
+ * its new neighbours (kw_position_between), so two laptops' reorders
+ * merge; the move is announced in a toast. The planned minutes are
+ * summed against the meeting's length, with a warning when they overrun
+ * it ("12 minutes over"). An entry row at the end adds an item.
  */
 #define G_LOG_DOMAIN "kw-agenda-group"
 
@@ -18,175 +20,61 @@
 #include <string.h>
 
 #include "kw-agenda-group.h"
+#include "kw-agenda-row.h"
+#include "kw-enum-labels.h"
 #include "kw-position.h"
+#include "kw-view.h"
 
 struct _KwAgendaGroup
 {
-  AdwPreferencesGroup parent_instance;
+  KwChildGroup parent_instance;
 
-  KwStore   *store;
-  char      *meeting;
   GPtrArray *items;     /* KwRecord, in order */
-  GPtrArray *rows;
   GtkWidget *total_row;
   GtkWidget *add_row;
+  AdwToast  *toast;     /* the last move's, while it shows */
   gboolean   overrun;
 };
 
-G_DEFINE_FINAL_TYPE (KwAgendaGroup, kw_agenda_group, ADW_TYPE_PREFERENCES_GROUP)
+G_DEFINE_FINAL_TYPE (KwAgendaGroup, kw_agenda_group, KW_TYPE_CHILD_GROUP)
 
-static int
-compare_items (gconstpointer a,
-               gconstpointer b)
+/* Helpers */
+
+static KwStore *
+get_store (KwAgendaGroup *self)
 {
-  KwRecord *x = *(KwRecord * const *) a, *y = *(KwRecord * const *) b;
-  const char *px = kw_record_get_string (x, "position"), *py = kw_record_get_string (y, "position");
-  int c;
-
-  if ((px == NULL) != (py == NULL))
-    return px == NULL ? 1 : -1;
-  if ((c = g_strcmp0 (px, py)) != 0)
-    return c;
-  return strcmp (kw_record_get_id (x), kw_record_get_id (y));
+  return kw_child_group_get_store (KW_CHILD_GROUP (self));
 }
 
 static void
-update_field (KwAgendaGroup *self,
-              const char    *id,
-              const char    *field,
-              GVariant      *value)
+collect_rows (GtkWidget *widget,
+              GPtrArray *rows)
 {
-  g_autoptr(KwChangeset) changes = kw_changeset_new ("agenda_item", NULL);
-  g_autoptr(GVariant) sunk = g_variant_ref_sink (value);
-  g_autoptr(GError) error = NULL;
-
-  kw_changeset_set (changes, field, sunk, NULL);
-  if (!kw_store_update (self->store, id, changes, &error))
-    g_warning ("agenda item %s: %s", id, error->message);
+  if (kw_agenda_row_get_id (widget) != NULL)
+    {
+      g_ptr_array_add (rows, widget);
+      return;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    collect_rows (child, rows);
 }
 
-static void
-on_switch_cb (GtkSwitch     *widget,
-              GParamSpec    *pspec,
-              KwAgendaGroup *self)
+static guint
+index_of (KwAgendaGroup *self,
+          const char    *id)
 {
-  update_field (self, g_object_get_data (G_OBJECT (widget), "kw-id"), g_object_get_data (G_OBJECT (widget), "kw-field"),
-                g_variant_new_boolean (gtk_switch_get_active (widget)));
-}
-
-static void
-on_minutes_cb (GtkSpinButton *spin,
-               KwAgendaGroup *self)
-{
-  update_field (self, g_object_get_data (G_OBJECT (spin), "kw-id"), "minutes_planned",
-                g_variant_new_int64 (gtk_spin_button_get_value_as_int (spin)));
-}
-
-static void
-on_move_clicked_cb (GtkButton     *button,
-                    KwAgendaGroup *self)
-{
-  kw_agenda_group_move (self, g_object_get_data (G_OBJECT (button), "kw-id"),
-                        GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "kw-delta")));
-}
-
-static gboolean
-on_move_shortcut_cb (GtkWidget *row,
-                     GVariant  *args,
-                     gpointer   data)
-{
-  KwAgendaGroup *self = KW_AGENDA_GROUP (gtk_widget_get_ancestor (row, KW_TYPE_AGENDA_GROUP));
-
-  return self && kw_agenda_group_move (self, g_object_get_data (G_OBJECT (row), "kw-id"), g_variant_get_int32 (args));
-}
-
-static GtkWidget *
-add_move_button (KwAgendaGroup *self,
-                 GtkWidget     *row,
-                 const char    *icon,
-                 const char    *tooltip,
-                 const char    *id,
-                 int            delta)
-{
-  GtkWidget *button = gtk_button_new_from_icon_name (icon);
-
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_widget_set_tooltip_text (button, tooltip);
-  gtk_widget_add_css_class (button, "flat");
-  g_object_set_data_full (G_OBJECT (button), "kw-id", g_strdup (id), g_free);
-  g_object_set_data (G_OBJECT (button), "kw-delta", GINT_TO_POINTER (delta));
-  g_signal_connect_object (button, "clicked", G_CALLBACK (on_move_clicked_cb), self, 0);
-  adw_expander_row_add_action (ADW_EXPANDER_ROW (row), button);
-  return button;
-}
-
-static void
-add_switch_row (KwAgendaGroup *self,
-                GtkWidget     *row,
-                KwRecord      *item,
-                const char    *field,
-                const char    *title)
-{
-  GtkWidget *inner = adw_action_row_new ();
-  GtkWidget *widget = gtk_switch_new ();
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (inner), title);
-  gtk_widget_set_valign (widget, GTK_ALIGN_CENTER);
-  gtk_switch_set_active (GTK_SWITCH (widget), kw_record_get_bool (item, field));
-  g_object_set_data_full (G_OBJECT (widget), "kw-id", g_strdup (kw_record_get_id (item)), g_free);
-  g_object_set_data (G_OBJECT (widget), "kw-field", (gpointer) field);
-  g_signal_connect_object (widget, "notify::active", G_CALLBACK (on_switch_cb), self, 0);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (inner), widget);
-  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (inner), widget);
-  adw_expander_row_add_row (ADW_EXPANDER_ROW (row), inner);
-}
-
-static GtkWidget *
-make_row (KwAgendaGroup *self,
-          KwRecord      *item,
-          guint          index)
-{
-  GtkWidget *row = adw_expander_row_new ();
-  GtkWidget *inner = adw_action_row_new ();
-  GtkWidget *spin = gtk_spin_button_new_with_range (0, 1440, 5);
-  GtkEventController *shortcuts = gtk_shortcut_controller_new ();
-  const char *id = kw_record_get_id (item);
-  gint64 minutes = kw_record_get_int (item, "minutes_planned");
-  g_autofree char *title = kw_record_dup_title (item);
-  g_autofree char *subtitle = minutes > 0 ? g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d minute", "%d minutes", (gulong) minutes), (int) minutes)
-                                          : NULL;
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), subtitle ? subtitle : "");
-  g_object_set_data_full (G_OBJECT (row), "kw-id", g_strdup (id), g_free);
-  gtk_widget_set_sensitive (add_move_button (self, row, "go-up-symbolic", _("Move up (Alt+Up)"), id, -1), index > 0);
-  gtk_widget_set_sensitive (add_move_button (self, row, "go-down-symbolic", _("Move down (Alt+Down)"), id, +1),
-                            index + 1 < self->items->len);
-  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
-    gtk_shortcut_new_with_arguments (gtk_keyval_trigger_new (GDK_KEY_Up, GDK_ALT_MASK),
-                                     gtk_callback_action_new (on_move_shortcut_cb, NULL, NULL), "i", -1));
-  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
-    gtk_shortcut_new_with_arguments (gtk_keyval_trigger_new (GDK_KEY_Down, GDK_ALT_MASK),
-                                     gtk_callback_action_new (on_move_shortcut_cb, NULL, NULL), "i", 1));
-  gtk_widget_add_controller (row, shortcuts);
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (inner), _("Minutes planned"));
-  gtk_widget_set_valign (spin, GTK_ALIGN_CENTER);
-  gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), (double) minutes);
-  g_object_set_data_full (G_OBJECT (spin), "kw-id", g_strdup (id), g_free);
-  g_signal_connect_object (spin, "value-changed", G_CALLBACK (on_minutes_cb), self, 0);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (inner), spin);
-  adw_expander_row_add_row (ADW_EXPANDER_ROW (row), inner);
-  add_switch_row (self, row, item, "standing", _("Standing item"));
-  add_switch_row (self, row, item, "next_time", _("Next time on the agenda"));
-  return row;
+  for (guint i = 0; i < self->items->len; i++)
+    if (g_strcmp0 (kw_record_get_id (g_ptr_array_index (self->items, i)), id) == 0)
+      return i;
+  return G_MAXUINT;
 }
 
 /* The meeting's length in minutes, or -1 without a start and an end. */
 static gint64
 meeting_minutes (KwAgendaGroup *self)
 {
-  g_autoptr(KwRecord) meeting = kw_store_get (self->store, "meeting", self->meeting, NULL);
+  const char *id = kw_child_group_get_parent_id (KW_CHILD_GROUP (self));
+  g_autoptr(KwRecord) meeting = id ? kw_store_get (get_store (self), "meeting", id, NULL) : NULL;
   const char *s = meeting ? kw_record_get_string (meeting, "starts_at") : NULL;
   const char *e = meeting ? kw_record_get_string (meeting, "ends_at") : NULL;
   g_autoptr(GDateTime) start = s ? g_date_time_new_from_iso8601 (s, NULL) : NULL;
@@ -202,6 +90,7 @@ update_total (KwAgendaGroup *self)
 {
   gint64 planned = 0, length = meeting_minutes (self);
   g_autofree char *title = NULL;
+  g_autofree char *over = NULL;
 
   for (guint i = 0; i < self->items->len; i++)
     planned += kw_record_get_int (g_ptr_array_index (self->items, i), "minutes_planned");
@@ -211,9 +100,12 @@ update_total (KwAgendaGroup *self)
     title = g_strdup_printf (_("%d of %d minutes planned"), (int) planned, (int) length);
   else
     title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d minute planned", "%d minutes planned", (gulong) planned), (int) planned);
+  if (self->overrun)
+    /* Translators: the agenda runs over the meeting's time by this much */
+    over = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d minute over", "%d minutes over", (gulong) (planned - length)),
+                            (int) (planned - length));
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->total_row), title);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (self->total_row),
-                               self->overrun ? _("The agenda runs over the meeting’s time") : "");
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (self->total_row), over ? over : "");
   if (self->overrun)
     gtk_widget_add_css_class (self->total_row, "warning");
   else
@@ -221,35 +113,66 @@ update_total (KwAgendaGroup *self)
 }
 
 static void
-reload (KwAgendaGroup *self)
+update_rows (KwAgendaGroup *self)
 {
-  g_autoptr(GPtrArray) items = self->meeting ? kw_store_list_by_ref (self->store, "agenda_item", "meeting", self->meeting, NULL) : NULL;
-  g_autoptr(GHashTable) expanded = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
 
-  /* the rows open before stay open (an edit inside one makes them again) */
-  for (guint i = 0; i < self->rows->len; i++)
-    if (adw_expander_row_get_expanded (g_ptr_array_index (self->rows, i)))
-      g_hash_table_add (expanded, g_strdup (g_object_get_data (g_ptr_array_index (self->rows, i), "kw-id")));
-  for (guint i = 0; i < self->rows->len; i++)
-    adw_preferences_group_remove (ADW_PREFERENCES_GROUP (self), g_ptr_array_index (self->rows, i));
-  g_ptr_array_set_size (self->rows, 0);
-  g_ptr_array_set_size (self->items, 0);
-  for (guint i = 0; items && i < items->len; i++)
-    g_ptr_array_add (self->items, g_object_ref (g_ptr_array_index (items, i)));
-  g_ptr_array_sort (self->items, compare_items);
-  adw_preferences_group_remove (ADW_PREFERENCES_GROUP (self), self->total_row);
-  adw_preferences_group_remove (ADW_PREFERENCES_GROUP (self), self->add_row);
-  for (guint i = 0; i < self->items->len; i++)
+  collect_rows (GTK_WIDGET (self), rows);
+  for (guint i = 0; i < rows->len; i++)
     {
-      GtkWidget *row = make_row (self, g_ptr_array_index (self->items, i), i);
+      guint at = index_of (self, kw_agenda_row_get_id (rows->pdata[i]));
 
-      adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row),
-                                     g_hash_table_contains (expanded, kw_record_get_id (g_ptr_array_index (self->items, i))));
-      g_ptr_array_add (self->rows, row);
-      adw_preferences_group_add (ADW_PREFERENCES_GROUP (self), row);
+      if (at != G_MAXUINT)
+        kw_agenda_row_update (rows->pdata[i], g_ptr_array_index (self->items, at), at, self->items->len);
     }
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (self), self->total_row);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (self), self->add_row);
+}
+
+static void
+on_toast_dismissed_cb (AdwToast      *toast,
+                       KwAgendaGroup *self)
+{
+  if (self->toast == toast)
+    g_clear_object (&self->toast);
+}
+
+/* "“Begroting” moved to place 2 of 4", in a toast (read out too). */
+static void
+announce_move (KwAgendaGroup *self,
+               KwRecord      *item,
+               guint          index)
+{
+  GtkWidget *view = gtk_widget_get_ancestor (GTK_WIDGET (self), KW_TYPE_VIEW);
+  g_autofree char *title = kw_record_dup_title (item);
+  g_autofree char *escaped = g_markup_escape_text (title, -1);
+  /* Translators: an agenda item moved: "“Begroting” moved to place 2 of 4" */
+  g_autofree char *text = g_strdup_printf (_("“%s” moved to place %u of %u"), escaped, index + 1, self->items->len);
+
+  if (self->toast != NULL)
+    {
+      adw_toast_set_title (self->toast, text);
+      return;
+    }
+  if (view == NULL)
+    return;
+  self->toast = g_object_ref (adw_toast_new (text));
+  adw_toast_set_timeout (self->toast, 3);
+  g_signal_connect_object (self->toast, "dismissed", G_CALLBACK (on_toast_dismissed_cb), self, 0);
+  kw_view_show_toast (KW_VIEW (view), self->toast);
+}
+
+/* Callbacks */
+
+static void
+on_items_changed_cb (GListModel    *model,
+                     guint          position,
+                     guint          removed,
+                     guint          added,
+                     KwAgendaGroup *self)
+{
+  g_ptr_array_set_size (self->items, 0);
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    g_ptr_array_add (self->items, g_list_model_get_item (model, i));
+  update_rows (self);
   update_total (self);
 }
 
@@ -257,9 +180,7 @@ static void
 on_store_changed_cb (KwAgendaGroup *self,
                      const char    *type_name)
 {
-  if (g_str_equal (type_name, "agenda_item"))
-    reload (self);
-  else if (g_str_equal (type_name, "meeting"))
+  if (g_str_equal (type_name, "meeting"))
     update_total (self);
 }
 
@@ -279,55 +200,138 @@ on_add_apply_cb (AdwEntryRow   *row,
   gtk_widget_grab_focus (GTK_WIDGET (row));
 }
 
+/* KwChildGroup */
+
+static int
+kw_agenda_group_compare (KwChildGroup *group,
+                         KwRecord     *x,
+                         KwRecord     *y)
+{
+  const char *px = kw_record_get_string (x, "position"), *py = kw_record_get_string (y, "position");
+  int c;
+
+  if ((px == NULL) != (py == NULL))
+    return px == NULL ? 1 : -1;
+  if ((c = g_strcmp0 (px, py)) != 0)
+    return c;
+  return strcmp (kw_record_get_id (x), kw_record_get_id (y));
+}
+
+/* The position is the order; notes and decision are the minutes'. */
+static gboolean
+kw_agenda_group_shows_field (KwChildGroup  *group,
+                             const KwField *field)
+{
+  return !g_str_equal (field->name, "position") && !g_str_equal (field->name, "notes")
+         && !g_str_equal (field->name, "decision");
+}
+
+/* "Fatima Yilmaz · 20 minutes · Discussion · Standing item" */
+static char *
+kw_agenda_group_dup_subtitle (KwChildGroup *group,
+                              KwRecord     *item)
+{
+  const KwEntityType *type = kw_registry_lookup ("agenda_item");
+  const char *presenter = kw_record_get_string (item, "presenter");
+  const char *kind = kw_record_get_string (item, "kind");
+  gint64 minutes = kw_record_get_int (item, "minutes_planned");
+  g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
+
+  if (presenter != NULL)
+    g_ptr_array_add (parts, kw_child_group_dup_party_title (group, kw_entity_type_field (type, "presenter"), presenter));
+  if (minutes > 0)
+    g_ptr_array_add (parts, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d minute", "%d minutes", (gulong) minutes), (int) minutes));
+  if (kind != NULL)
+    g_ptr_array_add (parts, g_strdup (kw_enum_label (kw_entity_type_field (type, "kind"), kind)));
+  if (kw_record_get_bool (item, "standing"))
+    g_ptr_array_add (parts, g_strdup (_("Standing item")));
+  g_ptr_array_add (parts, NULL);
+  return g_strjoinv (" · ", (char **) parts->pdata);
+}
+
+static void
+kw_agenda_group_setup_row (KwChildGroup   *group,
+                           AdwExpanderRow *row)
+{
+  kw_agenda_row_setup (row);
+}
+
+static void
+kw_agenda_group_update_row (KwChildGroup   *group,
+                            AdwExpanderRow *row,
+                            KwRecord       *item)
+{
+  KwAgendaGroup *self = KW_AGENDA_GROUP (group);
+  guint at = index_of (self, kw_record_get_id (item));
+
+  /* the index is made right once the model has changed (update_rows) */
+  kw_agenda_row_update (row, item, at == G_MAXUINT ? 0 : at, self->items->len);
+}
+
 /* GObject */
 
 static void
 kw_agenda_group_dispose (GObject *object)
 {
   KwAgendaGroup *self = KW_AGENDA_GROUP (object);
+  KwStore *store = get_store (self);
 
-  if (self->store != NULL)
-    g_signal_handlers_disconnect_by_data (self->store, self);
-  g_clear_object (&self->store);
+  if (store != NULL)
+    g_signal_handlers_disconnect_by_data (store, self);
   g_clear_pointer (&self->items, g_ptr_array_unref);
-  g_clear_pointer (&self->rows, g_ptr_array_unref);
-  g_clear_object (&self->total_row);
-  g_clear_object (&self->add_row);
+  g_clear_object (&self->toast);
 
   G_OBJECT_CLASS (kw_agenda_group_parent_class)->dispose (object);
 }
 
 static void
-kw_agenda_group_finalize (GObject *object)
+kw_agenda_group_constructed (GObject *object)
 {
-  g_free (KW_AGENDA_GROUP (object)->meeting);
+  KwAgendaGroup *self = KW_AGENDA_GROUP (object);
+  GtkWidget *form = gtk_list_box_new ();
 
-  G_OBJECT_CLASS (kw_agenda_group_parent_class)->finalize (object);
+  G_OBJECT_CLASS (kw_agenda_group_parent_class)->constructed (object);
+
+  kw_child_group_set_texts (KW_CHILD_GROUP (self), _("Agenda"), _("No agenda items yet"), NULL,
+                            _("Remove “%s” from the agenda"));
+  g_signal_connect_object (kw_child_group_get_model (KW_CHILD_GROUP (self)), "items-changed",
+                           G_CALLBACK (on_items_changed_cb), self, 0);
+  g_signal_connect_object (get_store (self), "changed", G_CALLBACK (on_store_changed_cb), self, G_CONNECT_SWAPPED);
+
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (form), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (form, "boxed-list");
+  gtk_widget_set_margin_top (form, 12);
+  self->total_row = adw_action_row_new ();
+  gtk_widget_add_css_class (self->total_row, "numeric");
+  gtk_list_box_append (GTK_LIST_BOX (form), self->total_row);
+  self->add_row = adw_entry_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->add_row), _("Add an agenda item"));
+  adw_entry_row_set_show_apply_button (ADW_ENTRY_ROW (self->add_row), TRUE);
+  g_signal_connect_object (self->add_row, "apply", G_CALLBACK (on_add_apply_cb), self, 0);
+  g_signal_connect_object (self->add_row, "entry-activated", G_CALLBACK (on_add_apply_cb), self, 0);
+  gtk_list_box_append (GTK_LIST_BOX (form), self->add_row);
+  kw_child_group_set_form (KW_CHILD_GROUP (self), form);
+  update_total (self);
 }
 
 static void
 kw_agenda_group_class_init (KwAgendaGroupClass *klass)
 {
+  KwChildGroupClass *group_class = KW_CHILD_GROUP_CLASS (klass);
+
+  G_OBJECT_CLASS (klass)->constructed = kw_agenda_group_constructed;
   G_OBJECT_CLASS (klass)->dispose = kw_agenda_group_dispose;
-  G_OBJECT_CLASS (klass)->finalize = kw_agenda_group_finalize;
+  group_class->compare = kw_agenda_group_compare;
+  group_class->shows_field = kw_agenda_group_shows_field;
+  group_class->dup_subtitle = kw_agenda_group_dup_subtitle;
+  group_class->setup_row = kw_agenda_group_setup_row;
+  group_class->update_row = kw_agenda_group_update_row;
 }
 
 static void
 kw_agenda_group_init (KwAgendaGroup *self)
 {
   self->items = g_ptr_array_new_with_free_func (g_object_unref);
-  self->rows = g_ptr_array_new ();
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (self), _("Agenda"));
-  /* kept while the item rows are made again before them */
-  self->total_row = g_object_ref_sink (adw_action_row_new ());
-  gtk_widget_add_css_class (self->total_row, "numeric");
-  self->add_row = g_object_ref_sink (adw_entry_row_new ());
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->add_row), _("Add an agenda item"));
-  adw_entry_row_set_show_apply_button (ADW_ENTRY_ROW (self->add_row), TRUE);
-  g_signal_connect_object (self->add_row, "apply", G_CALLBACK (on_add_apply_cb), self, 0);
-  g_signal_connect_object (self->add_row, "entry-activated", G_CALLBACK (on_add_apply_cb), self, 0);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (self), self->total_row);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (self), self->add_row);
 }
 
 /* Public API */
@@ -335,14 +339,9 @@ kw_agenda_group_init (KwAgendaGroup *self)
 GtkWidget *
 kw_agenda_group_new (KwStore *store)
 {
-  KwAgendaGroup *self;
-
   g_return_val_if_fail (KW_IS_STORE (store), NULL);
 
-  self = g_object_new (KW_TYPE_AGENDA_GROUP, NULL);
-  self->store = g_object_ref (store);
-  g_signal_connect_object (store, "changed", G_CALLBACK (on_store_changed_cb), self, G_CONNECT_SWAPPED);
-  return GTK_WIDGET (self);
+  return g_object_new (KW_TYPE_AGENDA_GROUP, "store", store, "child-type", "agenda_item", NULL);
 }
 
 void
@@ -351,9 +350,8 @@ kw_agenda_group_set_meeting (KwAgendaGroup *self,
 {
   g_return_if_fail (KW_IS_AGENDA_GROUP (self));
 
-  g_free (self->meeting);
-  self->meeting = g_strdup (meeting_id);
-  reload (self);
+  kw_child_group_set_parent (KW_CHILD_GROUP (self), meeting_id ? "meeting" : NULL, meeting_id);
+  update_total (self);
 }
 
 char *
@@ -362,16 +360,18 @@ kw_agenda_group_add (KwAgendaGroup *self,
                      GError       **error)
 {
   g_autoptr(KwChangeset) changes = kw_changeset_new ("agenda_item", NULL);
-  KwRecord *last = self->items->len ? g_ptr_array_index (self->items, self->items->len - 1) : NULL;
-  g_autofree char *position = kw_position_between (last ? kw_record_get_string (last, "position") : NULL, NULL);
+  KwRecord *last = NULL;
+  g_autofree char *position = NULL;
 
   g_return_val_if_fail (KW_IS_AGENDA_GROUP (self), NULL);
 
-  kw_changeset_set_string (changes, "meeting", self->meeting);
+  last = self->items->len ? g_ptr_array_index (self->items, self->items->len - 1) : NULL;
+  position = kw_position_between (last ? kw_record_get_string (last, "position") : NULL, NULL);
+  kw_changeset_set_string (changes, "meeting", kw_child_group_get_parent_id (KW_CHILD_GROUP (self)));
   kw_changeset_set_string (changes, "title", title);
   if (position != NULL)
     kw_changeset_set_string (changes, "position", position);
-  return kw_store_create (self->store, changes, error);
+  return kw_store_create (get_store (self), changes, error);
 }
 
 gboolean
@@ -379,33 +379,83 @@ kw_agenda_group_move (KwAgendaGroup *self,
                       const char    *item_id,
                       int            delta)
 {
-  g_autofree char *position = NULL;
-  g_autofree char *id = g_strdup (item_id);
-  const char *before, *after;
-  guint at = G_MAXUINT;
-  int to;
+  guint at;
 
   g_return_val_if_fail (KW_IS_AGENDA_GROUP (self), FALSE);
 
+  at = index_of (self, item_id);
+  if (at == G_MAXUINT || (delta < 0 && at < (guint) -delta) || at + delta >= self->items->len)
+    return FALSE;
+  return kw_agenda_group_move_to (self, item_id, at + delta);
+}
+
+gboolean
+kw_agenda_group_move_to (KwAgendaGroup *self,
+                         const char    *item_id,
+                         guint          index)
+{
+  g_autoptr(KwChangeset) changes = kw_changeset_new ("agenda_item", NULL);
+  g_autoptr(GPtrArray) others = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *id = g_strdup (item_id);
+  g_autofree char *position = NULL;
+  g_autoptr(KwRecord) moved = NULL;
+  GtkWidget *row;
+  guint at;
+
+  g_return_val_if_fail (KW_IS_AGENDA_GROUP (self), FALSE);
+
+  if ((at = index_of (self, id)) == G_MAXUINT || at == index || index >= self->items->len)
+    return FALSE;
+  moved = g_object_ref (g_ptr_array_index (self->items, at));
+  /* its new neighbours among the others */
   for (guint i = 0; i < self->items->len; i++)
-    if (g_strcmp0 (kw_record_get_id (g_ptr_array_index (self->items, i)), id) == 0)
-      at = i;
-  to = (int) at + delta;
-  if (at == G_MAXUINT || to < 0 || to >= (int) self->items->len)
+    if (i != at)
+      g_ptr_array_add (others, g_ptr_array_index (self->items, i));
+  position = kw_position_between (index > 0 ? kw_record_get_string (others->pdata[index - 1], "position") : NULL,
+                                  index < others->len ? kw_record_get_string (others->pdata[index], "position") : NULL);
+  if (position == NULL)
     return FALSE;
-  /* its new neighbours: the one it passes and the one after that */
-  before = delta < 0 ? (to > 0 ? kw_record_get_string (g_ptr_array_index (self->items, to - 1), "position") : NULL)
-                     : kw_record_get_string (g_ptr_array_index (self->items, to), "position");
-  after = delta < 0 ? kw_record_get_string (g_ptr_array_index (self->items, to), "position")
-                    : (to + 1 < (int) self->items->len ? kw_record_get_string (g_ptr_array_index (self->items, to + 1), "position") : NULL);
-  if ((position = kw_position_between (before, after)) == NULL)
-    return FALSE;
-  update_field (self, id, "position", g_variant_new_string (position));
+  kw_changeset_set_string (changes, "position", position);
+  if (!kw_store_update (get_store (self), id, changes, &error))
+    {
+      g_warning ("agenda item %s: %s", id, error->message);
+      return FALSE;
+    }
   /* the rows were made again: the focus back on the moved one */
-  for (guint i = 0; i < self->rows->len; i++)
-    if (g_strcmp0 (g_object_get_data (g_ptr_array_index (self->rows, i), "kw-id"), id) == 0)
-      gtk_widget_grab_focus (g_ptr_array_index (self->rows, i));
+  if ((row = kw_agenda_group_get_row (self, id)) != NULL && !gtk_widget_grab_focus (row))
+    gtk_widget_child_focus (row, GTK_DIR_TAB_FORWARD);
+  announce_move (self, moved, index_of (self, id));
   return TRUE;
+}
+
+gboolean
+kw_agenda_group_drop (KwAgendaGroup *self,
+                      const char    *item_id,
+                      const char    *onto_id)
+{
+  guint onto;
+
+  g_return_val_if_fail (KW_IS_AGENDA_GROUP (self), FALSE);
+
+  if ((onto = index_of (self, onto_id)) == G_MAXUINT)
+    return FALSE;
+  return kw_agenda_group_move_to (self, item_id, onto);
+}
+
+GtkWidget *
+kw_agenda_group_get_row (KwAgendaGroup *self,
+                         const char    *item_id)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+
+  g_return_val_if_fail (KW_IS_AGENDA_GROUP (self), NULL);
+
+  collect_rows (GTK_WIDGET (self), rows);
+  for (guint i = 0; i < rows->len; i++)
+    if (g_strcmp0 (kw_agenda_row_get_id (rows->pdata[i]), item_id) == 0)
+      return rows->pdata[i];
+  return NULL;
 }
 
 GPtrArray *

@@ -25,6 +25,16 @@ guint      kw_attendance_group_invite      (KwAttendanceGroup *self,
 gboolean   kw_attendance_group_set_status  (KwAttendanceGroup *self,
                                             const char        *attendance_id,
                                             const char        *status);
+/* A guest: an attendance "invited" with @name and no person (a random
+ * id); its id. */
+char      *kw_attendance_group_add_guest   (KwAttendanceGroup *self,
+                                            const char        *name,
+                                            GError           **error);
+/* The row of an attendance (P, L, N, A mark it), or NULL. */
+GtkWidget *kw_attendance_group_get_row     (KwAttendanceGroup *self,
+                                            const char        *attendance_id);
+/* For tests: the entry row that adds a guest. */
+GtkWidget *kw_attendance_group_get_guest_entry (KwAttendanceGroup *self);
 /* For tests: the counts per status, "2 present · 1 invited". */
 const char *kw_attendance_group_get_counts (KwAttendanceGroup *self);
 guint      kw_attendance_group_get_n_rows  (KwAttendanceGroup *self);

@@ -25,6 +25,7 @@
 #include "kw-ical.h"
 #include "kw-meeting-page.h"
 #include "kw-meetings.h"
+#include "kw-venue-group.h"
 #include "kw-view.h"
 
 struct _KwMeetingPage
@@ -36,6 +37,7 @@ struct _KwMeetingPage
   GtkWidget    *agenda;
   GtkWidget    *attendance;
   GtkWidget    *actions;
+  GtkWidget    *venue;
 };
 
 G_DEFINE_FINAL_TYPE (KwMeetingPage, kw_meeting_page, KW_TYPE_RECORD_PAGE)
@@ -86,6 +88,7 @@ kw_meeting_page_reload (KwRecordPage *page,
     gtk_widget_add_css_class (self->status_badge, "error");
   else
     gtk_widget_remove_css_class (self->status_badge, "error");
+  kw_venue_group_set_meeting (KW_VENUE_GROUP (self->venue), kw_record_get_id (record));
   if (!same)
     {
       kw_agenda_group_set_meeting (KW_AGENDA_GROUP (self->agenda), kw_record_get_id (record));
@@ -130,6 +133,8 @@ kw_meeting_page_constructed (GObject *object)
   self->kind_badge = add_badge (page);
   self->status_badge = add_badge (page);
   kw_record_page_add_rows (page, add_group (page, _("When and Where"), FALSE), when_fields);
+  self->venue = kw_venue_group_new (kw_record_page_get_store (page));
+  kw_record_page_add_section (page, self->venue, TRUE);
   self->agenda = kw_agenda_group_new (kw_record_page_get_store (page));
   kw_record_page_add_section (page, self->agenda, TRUE);
   kw_record_page_add_rows (page, add_group (page, _("Who"), FALSE), who_fields);
@@ -199,13 +204,8 @@ on_ical_response_cb (GtkNativeDialog *dialog,
   g_autofree char *path = file ? g_file_get_path (file) : NULL;
   g_autoptr(GError) error = NULL;
 
-  if (path != NULL && kw_record_page_get_id (page) != NULL)
-    {
-      if (kw_ical_write (kw_record_page_get_store (page), kw_record_page_get_id (page), path, NULL, &error))
-        show_toast (GTK_WIDGET (page), _("Calendar file saved"));
-      else
-        show_toast (GTK_WIDGET (page), error->message);
-    }
+  if (path != NULL && !kw_meeting_page_save_ical (KW_MEETING_PAGE (page), path, &error))
+    show_toast (GTK_WIDGET (page), error->message);
   gtk_native_dialog_destroy (dialog);
   g_object_unref (dialog);
 }
@@ -279,4 +279,29 @@ kw_meeting_page_get_actions (KwMeetingPage *self)
 {
   g_return_val_if_fail (KW_IS_MEETING_PAGE (self), NULL);
   return self->actions;
+}
+
+gboolean
+kw_meeting_page_save_ical (KwMeetingPage  *self,
+                           const char     *path,
+                           GError        **error)
+{
+  KwRecordPage *page = KW_RECORD_PAGE (self);
+
+  g_return_val_if_fail (KW_IS_MEETING_PAGE (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  if (kw_record_page_get_id (page) == NULL)
+    return TRUE;
+  if (!kw_ical_write (kw_record_page_get_store (page), kw_record_page_get_id (page), path, NULL, error))
+    return FALSE;
+  show_toast (GTK_WIDGET (page), _("Calendar file saved"));
+  return TRUE;
+}
+
+GtkWidget *
+kw_meeting_page_get_venue (KwMeetingPage *self)
+{
+  g_return_val_if_fail (KW_IS_MEETING_PAGE (self), NULL);
+  return self->venue;
 }

@@ -19,5 +19,12 @@ GtkWidget     *kw_meeting_page_get_agenda  (KwMeetingPage *self);
 GtkWidget     *kw_meeting_page_get_attendance (KwMeetingPage *self);
 /* The running action list (a KwActionsGroup). */
 GtkWidget     *kw_meeting_page_get_actions (KwMeetingPage *self);
+/* The venue's details (a KwVenueGroup). */
+GtkWidget     *kw_meeting_page_get_venue   (KwMeetingPage *self);
+/* What Save to Calendar… does with the file chosen: the meeting's .ics
+ * (kw_ical_write) at @path, and a toast. */
+gboolean       kw_meeting_page_save_ical   (KwMeetingPage *self,
+                                            const char    *path,
+                                            GError       **error);
 
 G_END_DECLS

@@ -6,8 +6,12 @@
  * from now on, soonest first) or Past (before now, latest first), with
  * the context (an alliance or a unit), kind and status filters in SQL
  * (it opens on Past when nothing is ahead but something behind);
- * beside it the page of the chosen meeting. An agenda item opens its
- * meeting.
+ * beside it the page of the chosen meeting. Month shows the meetings of
+ * a month as a calendar grid beside a list of the same month (both
+ * ranges on starts_at); clicking Month shows the grid again after a
+ * meeting's page. An agenda item opens its meeting. What the list shows
+ * is in kw-meetings-view-list.c, the view's actions (meetings.export-ical:
+ * every meeting in one .ics file) in kw-meetings-view-actions.c.
  */
 #define G_LOG_DOMAIN "kw-meetings-view"
 
@@ -19,92 +23,14 @@
 #include "kw-list-pane.h"
 #include "kw-meeting-page.h"
 #include "kw-meeting-row.h"
+#include "kw-meetings-month.h"
 #include "kw-meetings-view.h"
+#include "kw-meetings-view-private.h"
 #include "kw-record-list.h"
-
-struct _KwMeetingsView
-{
-  KwView          parent_instance;
-
-  KwStore        *store;
-  KwRecordList   *meetings;
-  GPtrArray      *context_ids;   /* position - 1 in the context drop-down → "alliance"/"unit" + id */
-  KwMeetingPage  *page;
-
-  GtkDropDown    *context_dropdown;
-  GtkStack       *detail_stack;
-  GtkDropDown    *kind_dropdown;
-  AdwLeaflet     *leaflet;
-  KwListPane     *list_pane;
-  GtkToggleButton *past_button;
-  GtkDropDown    *status_dropdown;
-  GtkToggleButton *upcoming_button;
-};
 
 G_DEFINE_FINAL_TYPE (KwMeetingsView, kw_meetings_view, KW_TYPE_VIEW)
 
 /* Helpers */
-
-static guint
-chosen (GtkDropDown *dropdown)
-{
-  guint selected = gtk_drop_down_get_selected (dropdown);
-
-  return selected == GTK_INVALID_LIST_POSITION ? 0 : selected;
-}
-
-static void
-add_contexts (KwMeetingsView *self,
-              GtkStringList  *names,
-              const char     *type_name,
-              const char     *field)
-{
-  g_autoptr(GPtrArray) records = kw_store_list (self->store, type_name, NULL);
-
-  for (guint i = 0; records && i < records->len; i++)
-    {
-      g_autofree char *title = kw_record_dup_title (g_ptr_array_index (records, i));
-
-      gtk_string_list_append (names, title);
-      g_ptr_array_add (self->context_ids, g_strdup (field));
-      g_ptr_array_add (self->context_ids, g_strdup (kw_record_get_id (g_ptr_array_index (records, i))));
-    }
-}
-
-static void
-load_contexts (KwMeetingsView *self)
-{
-  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
-  g_autoptr(GtkExpression) expression = gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string");
-
-  g_ptr_array_set_size (self->context_ids, 0);
-  gtk_string_list_append (names, _("All alliances and units"));
-  add_contexts (self, names, "alliance", "alliance");
-  add_contexts (self, names, "network_unit", "unit");
-  gtk_drop_down_set_expression (self->context_dropdown, expression);
-  gtk_drop_down_set_model (self->context_dropdown, G_LIST_MODEL (names));
-}
-
-static void
-update_when (KwMeetingsView *self)
-{
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-  g_autofree char *iso = g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
-  gboolean upcoming = gtk_toggle_button_get_active (self->upcoming_button);
-
-  if (self->meetings == NULL)
-    return;
-  kw_record_list_set_range (self->meetings, "starts_at", upcoming ? iso : NULL, upcoming ? NULL : iso);
-  kw_record_list_set_sort (self->meetings, "starts_at", upcoming ? KW_RECORD_SORT_ASCENDING : KW_RECORD_SORT_DESCENDING);
-  if (upcoming)
-    kw_list_pane_set_empty_state (self->list_pane, NULL, _("No Upcoming Meetings"),
-                                  _("Plan the next one from a meeting’s page, add a meeting, or look at the past ones."),
-                                  _("_Add Meeting"));
-  else
-    kw_list_pane_set_empty_state (self->list_pane, NULL, _("No Meetings Yet"),
-                                  _("Plan a residents’ council, a task team or an alliance meeting, or import an export from a fellow organiser."),
-                                  _("_Add Meeting"));
-}
 
 static void
 update_view_state (KwMeetingsView *self)
@@ -113,6 +39,9 @@ update_view_state (KwMeetingsView *self)
                     && g_strcmp0 (adw_leaflet_get_visible_child_name (self->leaflet), "detail") == 0;
 
   kw_view_set_can_go_back (KW_VIEW (self), folded);
+  /* a narrow window: the days show the start times only */
+  if (self->month != NULL)
+    kw_meetings_month_set_compact (self->month, adw_leaflet_get_folded (self->leaflet));
 }
 
 static void
@@ -152,44 +81,42 @@ on_factory_bind_cb (GtkSignalListItemFactory *factory,
   kw_meeting_row_bind (KW_MEETING_ROW (gtk_list_item_get_child (item)), gtk_list_item_get_item (item));
 }
 
+static void
+on_month_changed_cb (KwMeetingsView *self)
+{
+  _kw_meetings_view_update_when (self);
+}
+
+static KwMeetingsMonth *
+ensure_month (KwMeetingsView *self)
+{
+  if (self->month == NULL)
+    {
+      self->month = KW_MEETINGS_MONTH (kw_meetings_month_new (self->store));
+      g_signal_connect_object (self->month, "month-changed", G_CALLBACK (on_month_changed_cb), self, G_CONNECT_SWAPPED);
+      gtk_stack_add_named (self->detail_stack, GTK_WIDGET (self->month), "month");
+      update_view_state (self);
+    }
+  return self->month;
+}
+
 /* Callbacks */
 
 static void
 on_when_toggled_cb (KwMeetingsView *self)
 {
-  update_when (self);
+  if (gtk_toggle_button_get_active (self->month_button))
+    ensure_month (self);
+  _kw_meetings_view_update_when (self);
 }
 
+/* Month, also when it is on already: the grid (again) */
 static void
-on_filter_changed_cb (KwMeetingsView *self)
+on_month_clicked_cb (KwMeetingsView *self)
 {
-  const KwEntityType *type = kw_registry_lookup ("meeting");
-  const KwField *kinds = kw_entity_type_field (type, "kind");
-  const KwField *statuses = kw_entity_type_field (type, "status");
-  guint kind = chosen (self->kind_dropdown), status = chosen (self->status_dropdown);
-  guint context = chosen (self->context_dropdown);
-  const char *field = NULL, *id = NULL;
-
-  if (self->meetings == NULL)
-    return;
-  if (context > 0 && 2 * context <= self->context_ids->len)
-    {
-      field = g_ptr_array_index (self->context_ids, 2 * (context - 1));
-      id = g_ptr_array_index (self->context_ids, 2 * (context - 1) + 1);
-    }
-  kw_record_list_set_filter (self->meetings, "kind", kind > 0 ? g_variant_new_string (kinds->values[kind - 1]) : NULL);
-  kw_record_list_set_filter (self->meetings, "status", status > 0 ? g_variant_new_string (statuses->values[status - 1]) : NULL);
-  kw_record_list_set_filter (self->meetings, "alliance", g_strcmp0 (field, "alliance") == 0 ? g_variant_new_string (id) : NULL);
-  kw_record_list_set_filter (self->meetings, "unit", g_strcmp0 (field, "unit") == 0 ? g_variant_new_string (id) : NULL);
-  kw_list_pane_set_n_filters (self->list_pane, (kind > 0) + (status > 0) + (id != NULL));
-}
-
-static void
-on_clear_filters_cb (KwMeetingsView *self)
-{
-  gtk_drop_down_set_selected (self->context_dropdown, 0);
-  gtk_drop_down_set_selected (self->kind_dropdown, 0);
-  gtk_drop_down_set_selected (self->status_dropdown, 0);
+  ensure_month (self);
+  kw_list_pane_set_selected_id (self->list_pane, NULL);
+  show_detail (self, "month");
 }
 
 static char *
@@ -218,7 +145,7 @@ on_leaflet_changed_cb (KwMeetingsView *self)
 static void
 on_store_context_changed_cb (KwMeetingsView *self)
 {
-  load_contexts (self);
+  _kw_meetings_view_load_contexts (self);
 }
 
 /* The meeting shown went (deleted, by a sync, or waiting for its undo
@@ -303,14 +230,14 @@ kw_meetings_view_constructed (GObject *object)
   g_signal_connect_object (factory, "setup", G_CALLBACK (on_factory_setup_cb), self, 0);
   g_signal_connect_object (factory, "bind", G_CALLBACK (on_factory_bind_cb), self, 0);
   kw_list_pane_set_factory (self->list_pane, factory);
-  update_when (self);
+  _kw_meetings_view_update_when (self);
   kw_list_pane_set_model (self->list_pane, G_LIST_MODEL (self->meetings));
   /* nothing ahead but meetings behind: the past ones first */
   if (g_list_model_get_n_items (G_LIST_MODEL (self->meetings)) == 0 && kw_store_count (self->store, "meeting") > 0)
     gtk_toggle_button_set_active (self->past_button, TRUE);
   gtk_drop_down_set_model (self->kind_dropdown, kinds);
   gtk_drop_down_set_model (self->status_dropdown, statuses);
-  load_contexts (self);
+  _kw_meetings_view_load_contexts (self);
   g_signal_connect_object (self->store, "changed::alliance", G_CALLBACK (on_store_context_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->store, "changed::network_unit", G_CALLBACK (on_store_context_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->store, "changed::meeting", G_CALLBACK (on_store_meeting_changed_cb), self, G_CONNECT_SWAPPED);
@@ -354,6 +281,7 @@ kw_meetings_view_class_init (KwMeetingsViewClass *klass)
   view_class->new_record = kw_meetings_view_new_record;
   view_class->go_back = kw_meetings_view_go_back;
 
+  _kw_meetings_view_install_actions (widget_class);
   g_type_ensure (KW_TYPE_LIST_PANE);
   gtk_widget_class_set_template_from_resource (widget_class, "/nl/kwartier/Kwartier/meetings/kw-meetings-view.ui");
   gtk_widget_class_bind_template_child (widget_class, KwMeetingsView, context_dropdown);
@@ -361,14 +289,16 @@ kw_meetings_view_class_init (KwMeetingsViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KwMeetingsView, kind_dropdown);
   gtk_widget_class_bind_template_child (widget_class, KwMeetingsView, leaflet);
   gtk_widget_class_bind_template_child (widget_class, KwMeetingsView, list_pane);
+  gtk_widget_class_bind_template_child (widget_class, KwMeetingsView, month_button);
   gtk_widget_class_bind_template_child (widget_class, KwMeetingsView, past_button);
   gtk_widget_class_bind_template_child (widget_class, KwMeetingsView, status_dropdown);
   gtk_widget_class_bind_template_child (widget_class, KwMeetingsView, upcoming_button);
-  gtk_widget_class_bind_template_callback (widget_class, on_clear_filters_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_filter_changed_cb);
+  gtk_widget_class_bind_template_callback_full (widget_class, "on_clear_filters_cb", G_CALLBACK (_kw_meetings_view_clear_filters));
+  gtk_widget_class_bind_template_callback_full (widget_class, "on_filter_changed_cb", G_CALLBACK (_kw_meetings_view_filter_changed));
   gtk_widget_class_bind_template_callback (widget_class, on_leaflet_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_list_pane_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_list_pane_format_count_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_month_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_when_toggled_cb);
 }
 
@@ -411,6 +341,16 @@ kw_meetings_view_set_upcoming (KwMeetingsView *self,
 {
   g_return_if_fail (KW_IS_MEETINGS_VIEW (self));
   gtk_toggle_button_set_active (upcoming ? self->upcoming_button : self->past_button, TRUE);
+}
+
+GtkWidget *
+kw_meetings_view_show_month (KwMeetingsView *self)
+{
+  g_return_val_if_fail (KW_IS_MEETINGS_VIEW (self), NULL);
+
+  gtk_toggle_button_set_active (self->month_button, TRUE);
+  on_month_clicked_cb (self);
+  return GTK_WIDGET (self->month);
 }
 
 GtkDropDown *

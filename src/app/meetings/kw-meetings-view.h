@@ -21,5 +21,13 @@ GtkDropDown *kw_meetings_view_get_filter (KwMeetingsView *self,
  * (latest first). */
 void        kw_meetings_view_set_upcoming (KwMeetingsView *self,
                                            gboolean        upcoming);
+/* Month: the grid of this month's meetings (a KwMeetingsMonth) beside
+ * the list of them; returns the grid. */
+GtkWidget  *kw_meetings_view_show_month (KwMeetingsView *self);
+/* What meetings.export-ical does with the file chosen: every meeting
+ * with a start in one .ics (kw_ical_write of all) at @path, and a toast. */
+gboolean    kw_meetings_view_save_ical  (KwMeetingsView *self,
+                                         const char     *path,
+                                         GError        **error);
 
 G_END_DECLS
