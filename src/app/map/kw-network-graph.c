@@ -7,8 +7,10 @@
  * named; affiliations dotted; tense relations red and dashed, drawn
  * last; names beside named nodes only), drawn with cairo
  * into the snapshot. Drag on the background or the arrow keys pan, the
- * scroll wheel, a pinch and +/- zoom; a click or Tab selects a node
- * (:selected), which is announced as the accessible description.
+ * scroll wheel, a pinch and +/- zoom, 0 resets; a click or Tab selects a
+ * node (:selected; a dashed focus ring while focused), which is announced
+ * as the accessible description; Enter activates map.open-selected.
+ * Dragging a node moves it (x, y) and emits ::node-moved on the drop.
  */
 #include "config.h"
 
@@ -25,6 +27,8 @@ struct _KwNetworkGraph
   double     zoom;
   double     pan_x, pan_y;
   double     drag_x, drag_y;
+  gint       dragged;       /* the node being dragged, or -1 (panning) */
+  gboolean   moved;
   double     pinch_zoom;
   gint       selected;
   gint       hovered;
@@ -35,6 +39,9 @@ G_DEFINE_FINAL_TYPE (KwNetworkGraph, kw_network_graph, GTK_TYPE_WIDGET)
 
 enum { PROP_0, PROP_SELECTED, N_PROPS };
 static GParamSpec *properties[N_PROPS];
+
+enum { NODE_MOVED, N_SIGNALS };
+static guint signals[N_SIGNALS];
 
 #define PAN_STEP 40.0
 #define ZOOM_STEP 1.25
@@ -251,6 +258,18 @@ kw_network_graph_snapshot (GtkWidget   *widget,
           cairo_set_source_rgba (cr, 0.21, 0.52, 0.89, (gint) i == self->selected ? 0.9 : 0.4);
           cairo_set_line_width (cr, 3);
           cairo_stroke (cr);
+          if ((gint) i == self->selected && gtk_widget_has_focus (widget))
+            {
+              static const double dashes[] = { 3, 2 };
+
+              /* the keyboard focus: a dashed ring outside the selection's */
+              cairo_arc (cr, x, y, r + 9, 0, 2 * G_PI);
+              cairo_set_dash (cr, dashes, 2, 0);
+              gdk_cairo_set_source_rgba (cr, &fg);
+              cairo_set_line_width (cr, 1.5);
+              cairo_stroke (cr);
+              cairo_set_dash (cr, NULL, 0, 0);
+            }
         }
       draw_shape (cr, node, x, y, r);
       if (node->named && ((node->degree >= self->label_degree && (self->label_degree == 0 || self->zoom >= 2)) || (gint) i == self->selected))
@@ -337,8 +356,20 @@ on_drag_begin_cb (GtkGestureDrag *gesture,
                   double          y,
                   KwNetworkGraph *self)
 {
-  self->drag_x = self->pan_x;
-  self->drag_y = self->pan_y;
+  self->dragged = kw_network_graph_node_at (self, x, y);
+  self->moved = FALSE;
+  if (self->dragged >= 0)
+    {
+      KwGraphNode *node = g_ptr_array_index (self->graph->nodes, self->dragged);
+
+      self->drag_x = node->x;
+      self->drag_y = node->y;
+    }
+  else
+    {
+      self->drag_x = self->pan_x;
+      self->drag_y = self->pan_y;
+    }
 }
 
 static void
@@ -347,9 +378,36 @@ on_drag_update_cb (GtkGestureDrag *gesture,
                    double          dy,
                    KwNetworkGraph *self)
 {
-  self->pan_x = self->drag_x + dx;
-  self->pan_y = self->drag_y + dy;
+  double sx, sy;
+
+  if (self->dragged >= 0 && self->graph != NULL)
+    {
+      KwGraphNode *node = g_ptr_array_index (self->graph->nodes, self->dragged);
+
+      scale (self, &sx, &sy);
+      node->x = CLAMP (self->drag_x + dx / sx, -1.0, 1.0);
+      node->y = CLAMP (self->drag_y + dy / sy, -1.0, 1.0);
+      self->moved = self->moved || dx != 0 || dy != 0;
+    }
+  else
+    {
+      self->pan_x = self->drag_x + dx;
+      self->pan_y = self->drag_y + dy;
+    }
   gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+on_drag_end_cb (GtkGestureDrag *gesture,
+                double          dx,
+                double          dy,
+                KwNetworkGraph *self)
+{
+  gint dragged = self->dragged;
+
+  self->dragged = -1;
+  if (dragged >= 0 && self->moved && self->graph != NULL)
+    g_signal_emit (self, signals[NODE_MOVED], 0, (guint) dragged);  /* one write per drop */
 }
 
 static gboolean
@@ -413,6 +471,10 @@ on_key_pressed_cb (GtkEventControllerKey *controller,
     case GDK_KEY_Down: self->pan_y -= PAN_STEP; break;
     case GDK_KEY_plus: case GDK_KEY_equal: case GDK_KEY_KP_Add: set_zoom (self, self->zoom * ZOOM_STEP); break;
     case GDK_KEY_minus: case GDK_KEY_KP_Subtract: set_zoom (self, self->zoom / ZOOM_STEP); break;
+    case GDK_KEY_0: case GDK_KEY_KP_0: self->pan_x = self->pan_y = 0; set_zoom (self, 1); break;
+    case GDK_KEY_Return: case GDK_KEY_KP_Enter: case GDK_KEY_ISO_Enter:
+      /* the view's verb: open the selected node in Contacts */
+      return self->selected >= 0 && gtk_widget_activate_action (GTK_WIDGET (self), "map.open-selected", NULL);
     case GDK_KEY_Tab: case GDK_KEY_ISO_Left_Tab: case GDK_KEY_KP_Tab:
       {
         gboolean back = keyval == GDK_KEY_ISO_Left_Tab || (state & GDK_SHIFT_MASK);
@@ -453,7 +515,7 @@ kw_network_graph_set_graph (KwNetworkGraph *self,
   self->label_degree = graph != NULL ? label_degree (graph) : 0;
   self->zoom = 1;
   self->pan_x = self->pan_y = 0;
-  self->hovered = -1;
+  self->hovered = self->dragged = -1;
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -504,6 +566,9 @@ kw_network_graph_class_init (KwNetworkGraphClass *klass)
   properties[PROP_SELECTED] = g_param_spec_int ("selected", NULL, NULL, -1, G_MAXINT, -1,
                                                 G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
+  /* a node was dragged to a new x, y and dropped */
+  signals[NODE_MOVED] = g_signal_new ("node-moved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
+                                      NULL, G_TYPE_NONE, 1, G_TYPE_UINT);
   gtk_widget_class_set_css_name (widget_class, "kw-network-graph");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
 }
@@ -520,7 +585,7 @@ kw_network_graph_init (KwNetworkGraph *self)
   GtkEventController *key = gtk_event_controller_key_new ();
 
   self->zoom = 1;
-  self->selected = self->hovered = -1;
+  self->selected = self->hovered = self->dragged = -1;
   gtk_widget_set_focusable (widget, TRUE);
   gtk_widget_set_hexpand (widget, TRUE);
   gtk_widget_set_vexpand (widget, TRUE);
@@ -530,6 +595,7 @@ kw_network_graph_init (KwNetworkGraph *self)
   gtk_widget_add_controller (widget, GTK_EVENT_CONTROLLER (click));
   g_signal_connect (drag, "drag-begin", G_CALLBACK (on_drag_begin_cb), self);
   g_signal_connect (drag, "drag-update", G_CALLBACK (on_drag_update_cb), self);
+  g_signal_connect (drag, "drag-end", G_CALLBACK (on_drag_end_cb), self);
   gtk_widget_add_controller (widget, GTK_EVENT_CONTROLLER (drag));
   g_signal_connect (zoom, "begin", G_CALLBACK (on_zoom_begin_cb), self);
   g_signal_connect (zoom, "scale-changed", G_CALLBACK (on_zoom_changed_cb), self);
@@ -540,6 +606,7 @@ kw_network_graph_init (KwNetworkGraph *self)
   gtk_widget_add_controller (widget, motion);
   g_signal_connect (key, "key-pressed", G_CALLBACK (on_key_pressed_cb), self);
   gtk_widget_add_controller (widget, key);
+  g_signal_connect (widget, "notify::has-focus", G_CALLBACK (gtk_widget_queue_draw), NULL);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Stakeholder network"),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, _("No person or organisation selected"), -1);
