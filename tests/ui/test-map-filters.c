@@ -143,6 +143,31 @@ position_of (KwStore    *store,
   return NULL;
 }
 
+static GtkWidget *
+find_search (GtkWidget *widget)
+{
+  char *placeholder = NULL;
+
+  if (GTK_IS_SEARCH_ENTRY (widget))
+    {
+      g_object_get (widget, "placeholder-text", &placeholder, NULL);
+      if (g_strcmp0 (placeholder, "Name of a person or organisation") == 0)
+        {
+          g_free (placeholder);
+          return widget;
+        }
+      g_free (placeholder);
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_search (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 /* Tests */
 
 static void
@@ -315,6 +340,51 @@ test_tab_enter (KwTestFixture *f,
                    ((KwGraphNode *) graph->nodes->pdata[1])->id);
 }
 
+static void
+test_find_node (KwTestFixture *f,
+                gconstpointer  data)
+{
+  g_autofree char *area = id_by_title (f->store, "area", "Nieuw-West");
+  KwMapView *view = show_map (f, KW_GRAPH_AREA, area);
+  KwNetworkGraph *widget = kw_map_view_get_graph_widget (view);
+  KwGraph *graph = kw_map_view_get_graph (view);
+  GtkWidget *search = find_search (GTK_WIDGET (view));
+  GtkListBox *matches;
+  GtkWidget *row;
+  KwGraphNode *named = NULL, *unnamed = NULL;
+  const char *id;
+
+  for (guint i = 0; i < graph->nodes->len; i++)
+    {
+      KwGraphNode *node = graph->nodes->pdata[i];
+
+      if (node->named && g_str_equal (node->type, "person") && named == NULL)
+        named = node;
+      if (!node->named && unnamed == NULL)
+        unnamed = node;
+    }
+  g_assert_nonnull (named);
+  g_assert_nonnull (unnamed);
+  g_assert_nonnull (search);
+  matches = GTK_LIST_BOX (gtk_widget_get_next_sibling (search));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (matches)));
+
+  gtk_editable_set_text (GTK_EDITABLE (search), named->name);
+  KW_TEST_WAIT_UNTIL (gtk_widget_get_visible (GTK_WIDGET (matches)) && gtk_list_box_get_row_at_index (matches, 0) != NULL);
+  row = GTK_WIDGET (gtk_list_box_get_row_at_index (matches, 0));
+  id = g_object_get_data (G_OBJECT (row), "node-id");
+  g_assert_cmpstr (id, ==, named->id);
+  g_signal_emit_by_name (matches, "row-activated", row);
+  g_assert_cmpint (kw_network_graph_get_selected (widget), ==, kw_graph_lookup (graph, named->id));
+  g_assert_true (gtk_widget_has_focus (GTK_WIDGET (widget)));
+
+  /* a person without consent is not found by name */
+  gtk_editable_set_text (GTK_EDITABLE (search), unnamed->name);
+  KW_TEST_WAIT_UNTIL (gtk_list_box_get_row_at_index (matches, 0) != NULL
+                      && g_object_get_data (G_OBJECT (gtk_list_box_get_row_at_index (matches, 0)), "node-id") == NULL);
+  g_assert_null (gtk_list_box_get_row_at_index (matches, 1));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -331,5 +401,7 @@ main (int   argc,
               kw_test_fixture_setup, test_drag_session, kw_test_fixture_teardown);
   g_test_add ("/kw/map-filters/tab-enter", KwTestFixture, KW_TEST_DEMO,
               kw_test_fixture_setup, test_tab_enter, kw_test_fixture_teardown);
+  g_test_add ("/kw/map-filters/find-node", KwTestFixture, KW_TEST_DEMO,
+              kw_test_fixture_setup, test_find_node, kw_test_fixture_teardown);
   return g_test_run ();
 }

@@ -25,4 +25,13 @@ gboolean  kw_map_panel_describe (KwStore        *store,
                                  GtkLabel       *name_label,
                                  GtkLabel       *text_label);
 
+/* Draws the picture's legend (kw_map_render_legend) in @area, in the
+ * theme's text colour, with the same words as its accessible description. */
+void      kw_map_panel_init_legend (GtkDrawingArea *area);
+/* Empties @list and fills it with the nodes whose shown name (never a
+ * private person's) contains @text (any case), at most 30, by name. */
+void      kw_map_panel_fill_matches (GtkListBox    *list,
+                                     KwGraph       *graph,
+                                     const char    *text);
+
 G_END_DECLS

@@ -52,6 +52,9 @@ struct _KwMapView
   KwMapFilters   *filters;
   KwNetworkGraph *graph_widget;
   GtkStack       *graph_stack;
+  GtkDrawingArea *legend_area;
+  GtkListBox     *matches_list;
+  GtkEditable    *node_search;
   GtkSpinner     *spinner;
   GtkLabel       *status_label;
   GtkListBox     *tense_list;
@@ -166,6 +169,7 @@ on_load_done_cb (GObject      *source,
   kw_network_graph_set_graph (self->graph_widget, self->graph);
   kw_network_graph_select (self->graph_widget, kw_graph_lookup (self->graph, self->centre));
   kw_map_panel_fill (self->bridges_list, self->tense_list, self->graph, NULL);
+  kw_map_panel_fill_matches (self->matches_list, self->graph, gtk_editable_get_text (self->node_search));
   update_details (self);
   show_counts (self);
   gtk_stack_set_visible_child_name (self->graph_stack, self->graph->nodes->len > 0 ? "graph" : "empty");
@@ -238,6 +242,12 @@ on_filters_changed_cb (KwMapView *self)
       self->centre = g_strdup (((KwGraphNode *) g_ptr_array_index (self->graph->nodes, selected))->id);
     }
   reload (self);
+}
+
+static void
+on_search_changed_cb (KwMapView *self)
+{
+  kw_map_panel_fill_matches (self->matches_list, self->graph, gtk_editable_get_text (self->node_search));
 }
 
 static void
@@ -477,12 +487,16 @@ kw_map_view_class_init (KwMapViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KwMapView, filters);
   gtk_widget_class_bind_template_child_full (widget_class, "graph", FALSE, G_STRUCT_OFFSET (KwMapView, graph_widget));
   gtk_widget_class_bind_template_child (widget_class, KwMapView, graph_stack);
+  gtk_widget_class_bind_template_child (widget_class, KwMapView, legend_area);
+  gtk_widget_class_bind_template_child (widget_class, KwMapView, matches_list);
+  gtk_widget_class_bind_template_child (widget_class, KwMapView, node_search);
   gtk_widget_class_bind_template_child (widget_class, KwMapView, spinner);
   gtk_widget_class_bind_template_child (widget_class, KwMapView, status_label);
   gtk_widget_class_bind_template_child (widget_class, KwMapView, tense_list);
   gtk_widget_class_bind_template_callback (widget_class, on_filters_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_node_moved_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_row_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_selected_cb);
   gtk_widget_class_install_action (widget_class, "map.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "map.open-selected", NULL, open_selected_action);
@@ -495,6 +509,7 @@ kw_map_view_init (KwMapView *self)
   KwView *view = KW_VIEW (self);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  kw_map_panel_init_legend (self->legend_area);
   gtk_widget_set_name (GTK_WIDGET (self), "map");
   kw_view_set_title (view, _("Stakeholder Map"));
   /* not a map of places: a graph of who relates to whom */

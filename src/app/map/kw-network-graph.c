@@ -2,9 +2,10 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The shapes and colours of kw-map-render.c (blue formal organisations,
- * green informal groups (diamonds), grey people, amber key figures; hollow when not
- * named; affiliations dotted; tense relations red and dashed, drawn
+ * The shapes, colours and line styles of kw-map-render.c, its own
+ * functions (blue formal organisations, green informal groups (diamonds),
+ * grey people, amber key figures (stars); hollow when not named; a dash
+ * pattern per relation kind; tense relations red and dashed, drawn
  * last; names beside named nodes only), drawn with cairo
  * into the snapshot. Drag on the background or the arrow keys pan, the
  * scroll wheel, a pinch and +/- zoom, 0 resets; a click or Tab selects a
@@ -17,6 +18,7 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "kw-map-render.h"
 #include "kw-network-graph.h"
 
 struct _KwNetworkGraph
@@ -45,13 +47,6 @@ static guint signals[N_SIGNALS];
 
 #define PAN_STEP 40.0
 #define ZOOM_STEP 1.25
-
-static const double colours[][3] = {
-  [KW_GRAPH_NODE_FORMAL] = { 0.11, 0.44, 0.85 },
-  [KW_GRAPH_NODE_INFORMAL] = { 0.15, 0.64, 0.41 },
-  [KW_GRAPH_NODE_PERSON] = { 0.47, 0.46, 0.48 },
-  [KW_GRAPH_NODE_KEY_FIGURE] = { 0.90, 0.65, 0.04 },
-};
 
 const char *
 kw_network_graph_node_label (KwGraphNode *node)
@@ -146,58 +141,6 @@ compare_down (gconstpointer a,
 }
 
 static void
-draw_shape (cairo_t        *cr,
-            KwGraphNode    *node,
-            double          x,
-            double          y,
-            double          r)
-{
-  const double *c = colours[node->kind];
-
-  cairo_new_path (cr);  /* not from where the last name ended */
-  switch (node->kind)
-    {
-    case KW_GRAPH_NODE_FORMAL:
-      cairo_rectangle (cr, x - r, y - r, 2 * r, 2 * r);
-      break;
-    case KW_GRAPH_NODE_INFORMAL:
-      cairo_move_to (cr, x, y - r * 1.3);  /* a diamond, as in the picture's legend */
-      cairo_line_to (cr, x + r * 1.3, y);
-      cairo_line_to (cr, x, y + r * 1.3);
-      cairo_line_to (cr, x - r * 1.3, y);
-      cairo_close_path (cr);
-      break;
-    case KW_GRAPH_NODE_KEY_FIGURE:
-      for (int i = 0; i < 10; i++)
-        {
-          double a = -G_PI / 2 + i * G_PI / 5, rr = i % 2 == 0 ? r * 1.35 : r * 0.6;
-
-          (i == 0 ? cairo_move_to : cairo_line_to) (cr, x + rr * cos (a), y + rr * sin (a));
-        }
-      cairo_close_path (cr);
-      break;
-    case KW_GRAPH_NODE_PERSON:
-    default:
-      cairo_arc (cr, x, y, r, 0, 2 * G_PI);
-      break;
-    }
-  if (node->named)
-    {
-      cairo_set_source_rgb (cr, c[0], c[1], c[2]);
-      cairo_fill_preserve (cr);
-      cairo_set_source_rgb (cr, 1, 1, 1);
-    }
-  else
-    {
-      cairo_set_source_rgb (cr, 1, 1, 1);
-      cairo_fill_preserve (cr);
-      cairo_set_source_rgb (cr, c[0], c[1], c[2]);
-    }
-  cairo_set_line_width (cr, 1.5);
-  cairo_stroke (cr);
-}
-
-static void
 kw_network_graph_snapshot (GtkWidget   *widget,
                            GtkSnapshot *snapshot)
 {
@@ -222,22 +165,7 @@ kw_network_graph_snapshot (GtkWidget   *widget,
           continue;
         kw_network_graph_node_position (self, e->a, &ax, &ay);
         kw_network_graph_node_position (self, e->b, &bx, &by);
-        if (e->tense)
-          {
-            static const double dashes[] = { 6, 3 };
-
-            cairo_set_source_rgb (cr, 0.75, 0.11, 0.16);
-            cairo_set_dash (cr, dashes, 2, 0);
-          }
-        else
-          {
-            static const double dots[] = { 1.5, 3 };
-            gboolean affiliation = g_strcmp0 (e->kind, "affiliation") == 0;
-
-            cairo_set_source_rgba (cr, 0.5, 0.5, 0.52, 0.7);
-            cairo_set_dash (cr, dots, affiliation ? 2 : 0, 0);  /* dotted as in the picture */
-          }
-        cairo_set_line_width (cr, 0.6 + 0.8 * e->strength);
+        kw_map_render_edge_style (cr, e->kind, e->tense, e->strength);
         cairo_move_to (cr, ax, ay);
         cairo_line_to (cr, bx, by);
         cairo_stroke (cr);
@@ -271,7 +199,7 @@ kw_network_graph_snapshot (GtkWidget   *widget,
               cairo_set_dash (cr, NULL, 0, 0);
             }
         }
-      draw_shape (cr, node, x, y, r);
+      kw_map_render_node (cr, node->kind, node->named, x, y, r);
       if (node->named && ((node->degree >= self->label_degree && (self->label_degree == 0 || self->zoom >= 2)) || (gint) i == self->selected))
         {
           gdk_cairo_set_source_rgba (cr, &fg);
