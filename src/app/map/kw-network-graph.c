@@ -35,6 +35,13 @@ struct _KwNetworkGraph
   gint       selected;
   gint       hovered;
   guint      label_degree;  /* names beside nodes of at least this degree */
+  GArray    *edge_order;    /* edge indices (guint) by line style: one stroke per style */
+
+  /* the last drawing, shown moved and scaled while panning and zooming */
+  cairo_surface_t *cache;
+  graphene_rect_t  cache_rect;  /* what it covers, in widget coordinates then */
+  double           cache_zoom, cache_pan_x, cache_pan_y;
+  guint            settle_id;   /* redraws sharp once the zoom rests */
 };
 
 G_DEFINE_FINAL_TYPE (KwNetworkGraph, kw_network_graph, GTK_TYPE_WIDGET)
@@ -140,75 +147,252 @@ compare_down (gconstpointer a,
   return x < y ? 1 : x > y ? -1 : 0;
 }
 
-static void
-kw_network_graph_snapshot (GtkWidget   *widget,
-                           GtkSnapshot *snapshot)
+/* The line style of an edge as a number: tense last, then kind and strength. */
+static guint
+edge_key (KwGraphEdge *e)
 {
-  KwNetworkGraph *self = KW_NETWORK_GRAPH (widget);
-  double w = gtk_widget_get_width (widget), h = gtk_widget_get_height (widget);
+  return (e->tense ? 100u : 0u) + (guint) g_bit_nth_lsf (kw_graph_kind_from_name (e->kind), -1) * 4u + e->strength;
+}
+
+static int
+compare_keys (gconstpointer a,
+              gconstpointer b)
+{
+  const guint *x = a, *y = b;  /* key, index */
+
+  return x[0] != y[0] ? (x[0] < y[0] ? -1 : 1) : x[1] < y[1] ? -1 : x[1] > y[1];
+}
+
+/* (key, index) of each edge, by key. */
+static GArray *
+order_edges (KwGraph *graph)
+{
+  GArray *order = g_array_sized_new (FALSE, FALSE, 2 * sizeof (guint), graph->edges->len);
+
+  for (guint i = 0; i < graph->edges->len; i++)
+    {
+      guint pair[2] = { edge_key (g_ptr_array_index (graph->edges, i)), i };
+
+      g_array_append_vals (order, pair, 1);
+    }
+  g_array_sort (order, compare_keys);
+  return order;
+}
+
+/* The edges touching @area, one path and one stroke per line style. */
+static void
+draw_edges (KwNetworkGraph        *self,
+            cairo_t               *cr,
+            const graphene_rect_t *area)
+{
+  double x0 = area->origin.x, y0 = area->origin.y;
+  double x1 = x0 + area->size.width, y1 = y0 + area->size.height;
+  KwGraphEdge *style = NULL;
+  guint style_key = 0;
+
+  for (guint i = 0; i < self->edge_order->len; i++)
+    {
+      const guint *pair = &g_array_index (self->edge_order, guint, 2 * i);
+      KwGraphEdge *e = g_ptr_array_index (self->graph->edges, pair[1]);
+      double ax, ay, bx, by;
+
+      if (style != NULL && style_key != pair[0])
+        {
+          kw_map_render_edge_style (cr, style->kind, style->tense, style->strength);
+          cairo_stroke (cr);
+        }
+      style = e;
+      style_key = pair[0];
+      kw_network_graph_node_position (self, e->a, &ax, &ay);
+      kw_network_graph_node_position (self, e->b, &bx, &by);
+      if ((ax < x0 && bx < x0) || (ax > x1 && bx > x1) || (ay < y0 && by < y0) || (ay > y1 && by > y1))
+        continue;
+      cairo_move_to (cr, ax, ay);
+      cairo_line_to (cr, bx, by);
+    }
+  if (style != NULL)
+    {
+      kw_map_render_edge_style (cr, style->kind, style->tense, style->strength);
+      cairo_stroke (cr);
+    }
+  cairo_set_dash (cr, NULL, 0, 0);
+}
+
+static void
+draw_rings (KwNetworkGraph *self,
+            cairo_t        *cr,
+            guint           i,
+            double          x,
+            double          y,
+            double          r,
+            const GdkRGBA  *fg)
+{
+  static const double dashes[] = { 3, 2 };
+
+  cairo_new_path (cr);
+  cairo_arc (cr, x, y, r + 5, 0, 2 * G_PI);
+  cairo_set_source_rgba (cr, 0.21, 0.52, 0.89, (gint) i == self->selected ? 0.9 : 0.4);
+  cairo_set_line_width (cr, 3);
+  cairo_stroke (cr);
+  if ((gint) i != self->selected || !gtk_widget_has_focus (GTK_WIDGET (self)))
+    return;
+  /* the keyboard focus: a dashed ring outside the selection's */
+  cairo_arc (cr, x, y, r + 9, 0, 2 * G_PI);
+  cairo_set_dash (cr, dashes, 2, 0);
+  gdk_cairo_set_source_rgba (cr, fg);
+  cairo_set_line_width (cr, 1.5);
+  cairo_stroke (cr);
+  cairo_set_dash (cr, NULL, 0, 0);
+}
+
+/* Everything in @area (widget coordinates), painted once into an image:
+ * each frame then only paints that, moved and scaled. */
+static cairo_surface_t *
+draw (KwNetworkGraph        *self,
+      const graphene_rect_t *area)
+{
+  int scale = gtk_widget_get_scale_factor (GTK_WIDGET (self));
+  int width = (int) ceil (area->size.width) * scale, height = (int) ceil (area->size.height) * scale;
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+  double x0 = area->origin.x - 20, y0 = area->origin.y - 20;
+  double x1 = x0 + area->size.width + 40, y1 = y0 + area->size.height + 40;
   GdkRGBA fg;
   cairo_t *cr;
 
-  if (self->graph == NULL || w <= 0 || h <= 0)
-    return;
   G_GNUC_BEGIN_IGNORE_DEPRECATIONS  /* gtk_widget_get_color () is 4.10 */
-  gtk_style_context_get_color (gtk_widget_get_style_context (widget), &fg);
+  gtk_style_context_get_color (gtk_widget_get_style_context (GTK_WIDGET (self)), &fg);
   G_GNUC_END_IGNORE_DEPRECATIONS
-  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, w, h));
-  for (int pass = 0; pass < 2; pass++)
-    for (guint i = 0; i < self->graph->edges->len; i++)
-      {
-        KwGraphEdge *e = g_ptr_array_index (self->graph->edges, i);
-        double ax, ay, bx, by;
-
-        if (e->tense != (pass == 1))
-          continue;
-        kw_network_graph_node_position (self, e->a, &ax, &ay);
-        kw_network_graph_node_position (self, e->b, &bx, &by);
-        kw_map_render_edge_style (cr, e->kind, e->tense, e->strength);
-        cairo_move_to (cr, ax, ay);
-        cairo_line_to (cr, bx, by);
-        cairo_stroke (cr);
-      }
-  cairo_set_dash (cr, NULL, 0, 0);
+  cr = cairo_create (surface);
+  cairo_scale (cr, scale, scale);
+  cairo_translate (cr, -area->origin.x, -area->origin.y);
+  draw_edges (self, cr, area);
+  cairo_select_font_face (cr, "Cantarell", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL);
+  cairo_set_font_size (cr, 11);
   for (guint i = 0; i < self->graph->nodes->len; i++)
     {
       KwGraphNode *node = g_ptr_array_index (self->graph->nodes, i);
       double x, y, r = radius (self, node);
 
       kw_network_graph_node_position (self, i, &x, &y);
-      if (x < -20 || y < -20 || x > w + 20 || y > h + 20)
+      if (x < x0 || y < y0 || x > x1 || y > y1)
         continue;
-      if ((gint) i == self->selected || (gint) i == self->hovered)
-        {
-          cairo_new_path (cr);
-          cairo_arc (cr, x, y, r + 5, 0, 2 * G_PI);
-          cairo_set_source_rgba (cr, 0.21, 0.52, 0.89, (gint) i == self->selected ? 0.9 : 0.4);
-          cairo_set_line_width (cr, 3);
-          cairo_stroke (cr);
-          if ((gint) i == self->selected && gtk_widget_has_focus (widget))
-            {
-              static const double dashes[] = { 3, 2 };
-
-              /* the keyboard focus: a dashed ring outside the selection's */
-              cairo_arc (cr, x, y, r + 9, 0, 2 * G_PI);
-              cairo_set_dash (cr, dashes, 2, 0);
-              gdk_cairo_set_source_rgba (cr, &fg);
-              cairo_set_line_width (cr, 1.5);
-              cairo_stroke (cr);
-              cairo_set_dash (cr, NULL, 0, 0);
-            }
-        }
       kw_map_render_node (cr, node->kind, node->named, x, y, r);
-      if (node->named && ((node->degree >= self->label_degree && (self->label_degree == 0 || self->zoom >= 2)) || (gint) i == self->selected))
+      if (node->named && node->degree >= self->label_degree && (self->label_degree == 0 || self->zoom >= 2))
         {
           gdk_cairo_set_source_rgba (cr, &fg);
-          cairo_select_font_face (cr, "Cantarell", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL);
-          cairo_set_font_size (cr, 11);
           cairo_move_to (cr, x + r + 4, y + 4);
           cairo_show_text (cr, node->name);
         }
     }
+  cairo_destroy (cr);
+  cairo_surface_set_device_scale (surface, scale, scale);
+  return surface;
+}
+
+/* What changed is not in the last drawing: draw again on the next frame. */
+static void
+invalidate (KwNetworkGraph *self)
+{
+  g_clear_pointer (&self->cache, cairo_surface_destroy);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static gboolean
+on_settled_cb (gpointer data)
+{
+  KwNetworkGraph *self = data;
+
+  self->settle_id = 0;
+  invalidate (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* The selected and the hovered node, over the drawing (which they do not
+ * change: a click costs no drawing of the whole graph). */
+static void
+draw_marked (KwNetworkGraph *self,
+             cairo_t        *cr)
+{
+  gint marked[2] = { self->hovered, self->selected };
+  GdkRGBA fg;
+
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS  /* gtk_widget_get_color () is 4.10 */
+  gtk_style_context_get_color (gtk_widget_get_style_context (GTK_WIDGET (self)), &fg);
+  G_GNUC_END_IGNORE_DEPRECATIONS
+  cairo_select_font_face (cr, "Cantarell", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL);
+  cairo_set_font_size (cr, 11);
+  for (guint m = 0; m < G_N_ELEMENTS (marked); m++)
+    {
+      KwGraphNode *node;
+      double x, y, r;
+
+      if (marked[m] < 0 || (m == 0 && marked[0] == marked[1]))
+        continue;
+      node = g_ptr_array_index (self->graph->nodes, marked[m]);
+      r = radius (self, node);
+      kw_network_graph_node_position (self, (guint) marked[m], &x, &y);
+      draw_rings (self, cr, (guint) marked[m], x, y, r, &fg);
+      kw_map_render_node (cr, node->kind, node->named, x, y, r);
+      if (node->named && marked[m] == self->selected)
+        {
+          gdk_cairo_set_source_rgba (cr, &fg);
+          cairo_move_to (cr, x + r + 4, y + 4);
+          cairo_show_text (cr, node->name);
+        }
+    }
+}
+
+/* Whether the last drawing, moved and scaled to the pan and zoom now,
+ * covers the widget. */
+static gboolean
+cache_covers (KwNetworkGraph *self,
+              double          w,
+              double          h)
+{
+  double k = self->zoom / self->cache_zoom;
+  graphene_rect_t seen = GRAPHENE_RECT_INIT ((float) (w / 2 + self->cache_pan_x - (w / 2 + self->pan_x) / k),
+                                             (float) (h / 2 + self->cache_pan_y - (h / 2 + self->pan_y) / k),
+                                             (float) (w / k), (float) (h / k));
+
+  return self->cache != NULL && graphene_rect_contains_rect (&self->cache_rect, &seen);
+}
+
+static void
+kw_network_graph_snapshot (GtkWidget   *widget,
+                           GtkSnapshot *snapshot)
+{
+  KwNetworkGraph *self = KW_NETWORK_GRAPH (widget);
+  double w = gtk_widget_get_width (widget), h = gtk_widget_get_height (widget), k;
+  cairo_t *cr;
+
+  if (self->graph == NULL || w <= 0 || h <= 0)
+    return;
+  if (!cache_covers (self, w, h))
+    {
+      /* the widget and a quarter of it on each side, for the pan to come */
+      g_clear_pointer (&self->cache, cairo_surface_destroy);
+      self->cache_rect = GRAPHENE_RECT_INIT ((float) (-w / 4), (float) (-h / 4), (float) (1.5 * w), (float) (1.5 * h));
+      self->cache = draw (self, &self->cache_rect);
+      self->cache_zoom = self->zoom;
+      self->cache_pan_x = self->pan_x;
+      self->cache_pan_y = self->pan_y;
+    }
+  k = self->zoom / self->cache_zoom;
+  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, (float) w, (float) h));
+  cairo_translate (cr, w / 2 + self->pan_x, h / 2 + self->pan_y);
+  cairo_scale (cr, k, k);
+  cairo_translate (cr, -(w / 2 + self->cache_pan_x), -(h / 2 + self->cache_pan_y));
+  cairo_set_source_surface (cr, self->cache, self->cache_rect.origin.x, self->cache_rect.origin.y);
+  if (k != 1)
+    {
+      cairo_pattern_set_filter (cairo_get_source (cr), CAIRO_FILTER_FAST);
+      /* sharp again once the zoom rests */
+      g_clear_handle_id (&self->settle_id, g_source_remove);
+      self->settle_id = g_timeout_add (150, on_settled_cb, self);
+    }
+  cairo_paint (cr);
+  cairo_identity_matrix (cr);
+  draw_marked (self, cr);
   cairo_destroy (cr);
 }
 
@@ -316,12 +500,11 @@ on_drag_update_cb (GtkGestureDrag *gesture,
       node->x = CLAMP (self->drag_x + dx / sx, -1.0, 1.0);
       node->y = CLAMP (self->drag_y + dy / sy, -1.0, 1.0);
       self->moved = self->moved || dx != 0 || dy != 0;
+      invalidate (self);
+      return;
     }
-  else
-    {
-      self->pan_x = self->drag_x + dx;
-      self->pan_y = self->drag_y + dy;
-    }
+  self->pan_x = self->drag_x + dx;
+  self->pan_y = self->drag_y + dy;
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -441,10 +624,12 @@ kw_network_graph_set_graph (KwNetworkGraph *self,
   kw_network_graph_select (self, -1);
   self->graph = graph;
   self->label_degree = graph != NULL ? label_degree (graph) : 0;
+  g_clear_pointer (&self->edge_order, g_array_unref);
+  self->edge_order = graph != NULL ? order_edges (graph) : NULL;
   self->zoom = 1;
   self->pan_x = self->pan_y = 0;
   self->hovered = self->dragged = -1;
-  gtk_widget_queue_draw (GTK_WIDGET (self));
+  invalidate (self);
 }
 
 KwGraph *
@@ -463,6 +648,18 @@ double
 kw_network_graph_get_zoom (KwNetworkGraph *self)
 {
   return self->zoom;
+}
+
+void
+kw_network_graph_pan_zoom (KwNetworkGraph *self,
+                           double          dx,
+                           double          dy,
+                           double          factor)
+{
+  g_return_if_fail (KW_IS_NETWORK_GRAPH (self));
+  self->pan_x += dx;
+  self->pan_y += dy;
+  set_zoom (self, self->zoom * factor);
 }
 
 /* GObject */
@@ -484,13 +681,45 @@ kw_network_graph_get_property (GObject    *object,
 }
 
 static void
+kw_network_graph_size_allocate (GtkWidget *widget,
+                                int        width,
+                                int        height,
+                                int        baseline)
+{
+  g_clear_pointer (&KW_NETWORK_GRAPH (widget)->cache, cairo_surface_destroy);
+}
+
+static void
+kw_network_graph_css_changed (GtkWidget         *widget,
+                              GtkCssStyleChange *change)
+{
+  GTK_WIDGET_CLASS (kw_network_graph_parent_class)->css_changed (widget, change);
+  invalidate (KW_NETWORK_GRAPH (widget));  /* the text colour, light or dark */
+}
+
+static void
+kw_network_graph_finalize (GObject *object)
+{
+  KwNetworkGraph *self = KW_NETWORK_GRAPH (object);
+
+  g_clear_handle_id (&self->settle_id, g_source_remove);
+  g_clear_pointer (&self->cache, cairo_surface_destroy);
+  g_clear_pointer (&self->edge_order, g_array_unref);
+
+  G_OBJECT_CLASS (kw_network_graph_parent_class)->finalize (object);
+}
+
+static void
 kw_network_graph_class_init (KwNetworkGraphClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->get_property = kw_network_graph_get_property;
+  object_class->finalize = kw_network_graph_finalize;
   widget_class->snapshot = kw_network_graph_snapshot;
+  widget_class->size_allocate = kw_network_graph_size_allocate;
+  widget_class->css_changed = kw_network_graph_css_changed;
   properties[PROP_SELECTED] = g_param_spec_int ("selected", NULL, NULL, -1, G_MAXINT, -1,
                                                 G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
