@@ -219,3 +219,48 @@ kw_map_panel_fill_matches (GtkListBox *list,
   if (found->len == 0)
     gtk_list_box_append (list, new_row (_("Nobody of that name here"), NULL, NULL));
 }
+
+/* The words above the graph */
+
+char *
+kw_map_panel_dup_status (KwGraph    *graph,
+                         const char *title,
+                         guint       kinds,
+                         const char *centre,
+                         guint       steps)
+{
+  guint n = graph->nodes->len;
+  g_autofree char *count = g_strdup_printf (ngettext ("%'u person or organisation", "%'u people and organisations", n), n);
+  GString *status = g_string_new (NULL);
+  gint index = kw_graph_lookup (graph, centre);
+
+  g_string_printf (status, _("Showing %s: %s"), title, count);
+  if (steps > 0 && index >= 0)
+    {
+      g_string_append (status, " · ");
+      g_string_append_printf (status, ngettext ("Within %u step of %s", "Within %u steps of %s", steps), steps,
+                              kw_network_graph_node_label (g_ptr_array_index (graph->nodes, index)));
+    }
+  if ((kinds & KW_GRAPH_KINDS_ALL) != KW_GRAPH_KINDS_ALL)
+    {
+      g_string_append (status, " · ");
+      g_string_append (status, _("Some kinds of relation"));
+    }
+  return g_string_free (status, FALSE);
+}
+
+char *
+kw_map_panel_dup_title (KwStore             *store,
+                        KwGraphRestriction   restriction,
+                        const char          *id,
+                        char               **bridges_title)
+{
+  static const char * const types[] = {
+    [KW_GRAPH_AREA] = "area", [KW_GRAPH_ALLIANCE] = "alliance", [KW_GRAPH_MAP] = "stakeholder_map",
+  };
+  g_autoptr(KwRecord) record = restriction != KW_GRAPH_ALL && id ? kw_store_get (store, types[restriction], id, NULL) : NULL;
+  char *title = record ? kw_record_dup_title (record) : g_strdup (restriction == KW_GRAPH_ALL ? _("all areas") : _("nothing"));
+
+  *bridges_title = record ? g_strdup_printf (_("Bridges within %s"), title) : g_strdup (_("Bridges"));
+  return title;
+}

@@ -90,28 +90,13 @@ finished (GAsyncResult *res,
          !g_cancellable_is_cancelled (g_task_get_cancellable (G_TASK (res)));
 }
 
-/* "Showing Osdorp: 1,204 people and organisations · Within 2 steps of Ada" */
 static void
 show_counts (KwMapView *self)
 {
-  guint n = self->graph->nodes->len, steps = kw_map_filters_get_steps (self->filters);
-  g_autofree char *count = g_strdup_printf (ngettext ("%'u person or organisation", "%'u people and organisations", n), n);
-  g_autoptr(GString) status = g_string_new (NULL);
-  gint centre = kw_graph_lookup (self->graph, self->centre);
+  g_autofree char *status = kw_map_panel_dup_status (self->graph, self->title, kw_map_filters_get_kinds (self->filters),
+                                                     self->centre, kw_map_filters_get_steps (self->filters));
 
-  g_string_printf (status, _("Showing %s: %s"), self->title, count);
-  if (steps > 0 && centre >= 0)
-    {
-      g_string_append (status, " · ");
-      g_string_append_printf (status, ngettext ("Within %u step of %s", "Within %u steps of %s", steps), steps,
-                              kw_network_graph_node_label (g_ptr_array_index (self->graph->nodes, centre)));
-    }
-  if ((kw_map_filters_get_kinds (self->filters) & KW_GRAPH_KINDS_ALL) != KW_GRAPH_KINDS_ALL)
-    {
-      g_string_append (status, " · ");
-      g_string_append (status, _("Some kinds of relation"));
-    }
-  set_status (self, status->str);
+  set_status (self, status);
 }
 
 static void
@@ -183,15 +168,10 @@ describe_restriction (KwMapView          *self,
                       KwGraphRestriction  restriction,
                       const char         *id)
 {
-  static const char * const types[] = {
-    [KW_GRAPH_AREA] = "area", [KW_GRAPH_ALLIANCE] = "alliance", [KW_GRAPH_MAP] = "stakeholder_map",
-  };
-  g_autoptr(KwRecord) record = restriction != KW_GRAPH_ALL && id ? kw_store_get (self->store, types[restriction], id, NULL) : NULL;
   g_autofree char *bridges = NULL;
 
   g_free (self->title);
-  self->title = record ? kw_record_dup_title (record) : g_strdup (restriction == KW_GRAPH_ALL ? _("all areas") : _("nothing"));
-  bridges = record ? g_strdup_printf (_("Bridges within %s"), self->title) : g_strdup (_("Bridges"));
+  self->title = kw_map_panel_dup_title (self->store, restriction, id, &bridges);
   adw_preferences_group_set_title (self->bridges_group, bridges);
 }
 
