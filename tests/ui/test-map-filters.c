@@ -259,6 +259,7 @@ test_drag_on_map (KwTestFixture *f,
   g_autoptr(KwRecord) before = NULL;
   g_autoptr(KwRecord) after = NULL;
   g_autofree char *id = NULL;
+  g_autoptr(KwTestSignal) changed = NULL;
   KwGraphNode *node;
   double x0;
 
@@ -268,8 +269,10 @@ test_drag_on_map (KwTestFixture *f,
   g_assert_nonnull (before);
   g_assert_true (kw_record_is_null (before, "x"));
   x0 = node->x;
+  changed = kw_test_signal_new (f->store, "changed");
   drag_node (widget, 0, 40, -30);
   g_assert_cmpfloat (node->x, >, x0);
+  g_assert_cmpuint (kw_test_signal_count (changed), ==, 1);  /* one write per drop */
   after = position_of (f->store, map, id);
   g_assert_false (kw_record_is_null (after, "x"));
   g_assert_cmpint (kw_record_get_int (after, "x"), ==, kw_map_position_to_int (node->x));
