@@ -164,6 +164,12 @@ draw_legend_cb (GtkDrawingArea *area,
 void
 kw_map_panel_init_legend (GtkDrawingArea *area)
 {
+  GtkWidget *button = gtk_widget_get_ancestor (GTK_WIDGET (area), GTK_TYPE_MENU_BUTTON);
+
+  /* GTK 4.8: an icon menu button's name belongs on its toggle, which takes focus */
+  for (GtkWidget *child = button ? gtk_widget_get_first_child (button) : NULL; child; child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_TOGGLE_BUTTON (child))
+      gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Legend"), -1);
   gtk_drawing_area_set_content_width (area, (int) KW_MAP_RENDER_LEGEND_WIDTH);
   gtk_drawing_area_set_content_height (area, (int) KW_MAP_RENDER_LEGEND_HEIGHT);
   gtk_drawing_area_set_draw_func (area, draw_legend_cb, NULL, NULL);
