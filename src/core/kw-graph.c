@@ -30,7 +30,40 @@
 #include "kw-graph-private.h"
 #include "kw-graph.h"
 
+static GRecMutex igraph_lock;  /* igraph's RNG and handlers are global */
+
 /* Building */
+
+static const char * const kind_names[] = {
+  "knows", "works_with", "member_of", "represents", "funds", "advises", "affiliation", NULL
+};
+
+KwGraphKinds
+kw_graph_kind_from_name (const char *kind)
+{
+  for (guint i = 0; kind != NULL && kind_names[i] != NULL; i++)
+    if (g_str_equal (kind, kind_names[i]))
+      return 1u << i;
+  return KW_GRAPH_KIND_OTHER;
+}
+
+const char * const *
+kw_graph_kind_names (void)
+{
+  return kind_names;
+}
+
+void
+kw_graph_lock (void)
+{
+  g_rec_mutex_lock (&igraph_lock);
+}
+
+void
+kw_graph_unlock (void)
+{
+  g_rec_mutex_unlock (&igraph_lock);
+}
 
 static void
 node_free (KwGraphNode *node)
@@ -157,6 +190,7 @@ kw_graph_add_edge (KwGraph    *graph,
     {
       edge->strength = MAX (edge->strength, strength);
       edge->tense = edge->tense || tense;
+      edge->kinds |= kw_graph_kind_from_name (kind);
       /* a relation says more about the pair than an affiliation */
       if (edge->kind == NULL || (g_str_equal (edge->kind, "affiliation") && kind != NULL
                                  && !g_str_equal (kind, "affiliation")))
@@ -167,7 +201,7 @@ kw_graph_add_edge (KwGraph    *graph,
       return FALSE;
     }
   edge = g_new0 (KwGraphEdge, 1);
-  *edge = (KwGraphEdge) { key.a, key.b, g_strdup (kind), strength, tense };
+  *edge = (KwGraphEdge) { key.a, key.b, g_strdup (kind), strength, tense, kw_graph_kind_from_name (kind) };
   g_ptr_array_add (graph->edges, edge);
   g_hash_table_add (graph->pairs, edge);
   ((KwGraphNode *) g_ptr_array_index (graph->nodes, key.a))->degree++;
@@ -249,6 +283,127 @@ induce (KwGraph        *graph,
       if (to[e->a] >= 0 && to[e->b] >= 0)
         kw_graph_add_edge (sub, (guint) to[e->a], (guint) to[e->b], e->kind, e->strength, e->tense);
     }
+  return sub;
+}
+
+/* Filtering */
+
+/* Which nodes are at most @steps kept edges from @centre (breadth first). */
+static void
+mark_within (KwGraph        *graph,
+             const gboolean *edge_kept,
+             guint           centre,
+             guint           steps,
+             gboolean       *keep)
+{
+  guint n = graph->nodes->len;
+  g_autofree guint *dist = g_new (guint, n);
+  g_autofree guint *queue = g_new (guint, n);
+  g_autofree guint *start = g_new0 (guint, n + 1);
+  g_autofree guint *adj = g_new (guint, 2 * MAX (graph->edges->len, 1));
+  guint head = 0, tail = 0;
+
+  for (guint i = 0; i < graph->edges->len; i++)
+    if (edge_kept[i])
+      {
+        KwGraphEdge *e = g_ptr_array_index (graph->edges, i);
+
+        start[e->a + 1]++, start[e->b + 1]++;
+      }
+  for (guint v = 0; v < n; v++)
+    start[v + 1] += start[v];
+  {
+    g_autofree guint *fill = g_memdup2 (start, sizeof (guint) * n);
+
+    for (guint i = 0; i < graph->edges->len; i++)
+      if (edge_kept[i])
+        {
+          KwGraphEdge *e = g_ptr_array_index (graph->edges, i);
+
+          adj[fill[e->a]++] = e->b;
+          adj[fill[e->b]++] = e->a;
+        }
+  }
+  for (guint v = 0; v < n; v++)
+    dist[v] = G_MAXUINT;
+  dist[centre] = 0;
+  queue[tail++] = centre;
+  while (head < tail)
+    {
+      guint v = queue[head++];
+
+      keep[v] = TRUE;
+      if (dist[v] >= steps)
+        continue;
+      for (guint j = start[v]; j < start[v + 1]; j++)
+        if (dist[adj[j]] == G_MAXUINT)
+          {
+            dist[adj[j]] = dist[v] + 1;
+            queue[tail++] = adj[j];
+          }
+    }
+}
+
+KwGraph *
+kw_graph_filter (KwGraph *graph,
+                 guint    kinds,
+                 gint     centre,
+                 guint    steps)
+{
+  guint n;
+  g_autofree gboolean *keep = NULL;
+  g_autofree gboolean *edge_kept = NULL;
+  g_autofree gint *to = NULL;
+  KwGraph *sub;
+
+  g_return_val_if_fail (graph != NULL, NULL);
+  g_return_val_if_fail (centre < (gint) graph->nodes->len, NULL);
+
+  n = graph->nodes->len;
+  keep = g_new0 (gboolean, MAX (n, 1));
+  edge_kept = g_new0 (gboolean, MAX (graph->edges->len, 1));
+  for (guint i = 0; i < graph->edges->len; i++)
+    edge_kept[i] = (((KwGraphEdge *) g_ptr_array_index (graph->edges, i))->kinds & kinds) != 0;
+  if (centre >= 0)
+    mark_within (graph, edge_kept, (guint) centre, steps, keep);
+  else if ((kinds & KW_GRAPH_KINDS_ALL) == KW_GRAPH_KINDS_ALL)
+    for (guint v = 0; v < n; v++)
+      keep[v] = TRUE;
+  else
+    for (guint i = 0; i < graph->edges->len; i++)
+      if (edge_kept[i])
+        {
+          KwGraphEdge *e = g_ptr_array_index (graph->edges, i);
+
+          keep[e->a] = keep[e->b] = TRUE;
+        }
+
+  sub = kw_graph_new ();
+  to = g_new (gint, MAX (n, 1));
+  for (guint v = 0; v < n; v++)
+    {
+      KwGraphNode *node = g_ptr_array_index (graph->nodes, v), *copy;
+
+      to[v] = -1;
+      if (!keep[v])
+        continue;
+      to[v] = (gint) kw_graph_add_node (sub, node->id, node->type, node->name, node->named, node->kind,
+                                        node->area, node->org_kind);
+      copy = g_ptr_array_index (sub->nodes, to[v]);
+      copy->x = node->x;
+      copy->y = node->y;
+    }
+  for (guint i = 0; i < graph->edges->len; i++)
+    {
+      KwGraphEdge *e = g_ptr_array_index (graph->edges, i), *copy;
+
+      if (!edge_kept[i] || to[e->a] < 0 || to[e->b] < 0)
+        continue;
+      kw_graph_add_edge (sub, (guint) to[e->a], (guint) to[e->b], e->kind, e->strength, e->tense);
+      copy = g_hash_table_lookup (sub->pairs, &(KwGraphEdge) { .a = MIN (to[e->a], to[e->b]), .b = MAX (to[e->a], to[e->b]) });
+      copy->kinds = e->kinds;
+    }
+  sub->laid_out = FALSE;
   return sub;
 }
 
@@ -782,7 +937,14 @@ kw_analysis_bridges (KwStore      *store,
     restriction = KW_GRAPH_MAP, id = map_id;
   if ((graph = kw_graph_load (store, restriction, id, today, error)) == NULL)
     return NULL;
-  return kw_graph_bridges (graph, error);
+  {
+    KwGraphBridges *bridges;
+
+    kw_graph_lock ();
+    bridges = kw_graph_bridges (graph, error);
+    kw_graph_unlock ();
+    return bridges;
+  }
 }
 
 /* Layout */
@@ -802,22 +964,18 @@ seed_position (const char *id,
   *y = (h2 % 20001u) / 10000.0 - 1.0;
 }
 
-gboolean
-kw_graph_layout (KwGraph  *graph,
-                 GError  **error)
-{
 #ifdef HAVE_IGRAPH
-  guint n;
+/* kw_graph_layout () of a graph with @n > 0 nodes, under the lock. */
+static gboolean
+layout_locked (KwGraph  *graph,
+               guint     n,
+               GError  **error)
+{
   igraph_t ig;
   igraph_matrix_t pos;
   igraph_error_t code;
   double spread, max_abs = 0, cx = 0, cy = 0;
 
-  g_return_val_if_fail (graph != NULL, FALSE);
-
-  n = graph->nodes->len;
-  if (n == 0)
-    return graph->laid_out = TRUE;
   quiet_igraph ();
   if (igraph_failed (make_igraph (graph, &ig), error))
     return FALSE;
@@ -862,6 +1020,26 @@ kw_graph_layout (KwGraph  *graph,
   igraph_destroy (&ig);
   graph->laid_out = TRUE;
   return TRUE;
+}
+#endif
+
+gboolean
+kw_graph_layout (KwGraph  *graph,
+                 GError  **error)
+{
+#ifdef HAVE_IGRAPH
+  gboolean ok;
+  guint n;
+
+  g_return_val_if_fail (graph != NULL, FALSE);
+
+  n = graph->nodes->len;
+  if (n == 0)
+    return graph->laid_out = TRUE;
+  kw_graph_lock ();
+  ok = layout_locked (graph, n, error);
+  kw_graph_unlock ();
+  return ok;
 #else
   g_return_val_if_fail (graph != NULL, FALSE);
   (void) seed_position;

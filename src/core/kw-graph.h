@@ -52,6 +52,7 @@ typedef struct {
   char            *kind;      /* the relation's kind ("works_with"), "affiliation", or NULL */
   guint            strength;  /* 1 … 3: the strongest of the records (1 when none says) */
   gboolean         tense;     /* one of the records has sentiment tense */
+  guint            kinds;     /* KwGraphKinds: a bit for each kind among the records */
 } KwGraphEdge;
 
 typedef struct {
@@ -152,12 +153,55 @@ KwGraphBridges *kw_analysis_bridges    (KwStore        *store,
                                         const GDate    *today,
                                         GError        **error);
 
+/* The kinds of the records behind an edge, as bits (kw_graph_filter ()). */
+typedef enum {
+  KW_GRAPH_KIND_KNOWS       = 1 << 0,
+  KW_GRAPH_KIND_WORKS_WITH  = 1 << 1,
+  KW_GRAPH_KIND_MEMBER_OF   = 1 << 2,
+  KW_GRAPH_KIND_REPRESENTS  = 1 << 3,
+  KW_GRAPH_KIND_FUNDS       = 1 << 4,
+  KW_GRAPH_KIND_ADVISES     = 1 << 5,
+  KW_GRAPH_KIND_AFFILIATION = 1 << 6,
+  KW_GRAPH_KIND_OTHER       = 1 << 7,  /* a relation without a kind, or one of no such name */
+} KwGraphKinds;
+
+#define KW_GRAPH_KINDS_ALL 0xffu
+
+/* The bit of a kind name ("works_with", "affiliation"); KW_GRAPH_KIND_OTHER
+ * for NULL or an unknown name. */
+KwGraphKinds kw_graph_kind_from_name (const char       *kind);
+/* The kind names in KwGraphKinds order, NULL-terminated (without "other"). */
+const char * const *kw_graph_kind_names (void);
+
+/* A new graph with what @graph shows under two filters (nothing is
+ * read from the store; @graph is not changed):
+ * - @kinds: only the edges with at least one record of these kinds
+ *   (KW_GRAPH_KINDS_ALL: every edge). When some kinds are left out, a
+ *   node left without any edge is left out too (except @centre): the
+ *   picture of "who funds whom" is of the funders and the funded.
+ * - @centre, @steps: when @centre is a node index (not -1), only the
+ *   nodes at most @steps edges (of those kinds) away from it, and the
+ *   edges among them; @steps 0 is the centre alone.
+ * The nodes keep their ids, kinds and positions (x, y; not laid_out);
+ * their degree is counted in the new graph. Sorted as @graph is. */
+KwGraph     *kw_graph_filter       (KwGraph          *graph,
+                                    guint             kinds,
+                                    gint              centre,
+                                    guint             steps);
+
+/* igraph's RNG, error handler and warning handler are global: every
+ * igraph call of the core runs under one lock (recursive), taken by
+ * kw_graph_layout () and kw_analysis_bridges () themselves. A caller of
+ * kw_graph_bridges () from a thread takes it around the call. */
+void         kw_graph_lock         (void);
+void         kw_graph_unlock       (void);
+
 #define KW_GRAPH_LAYOUT_SEED 20261201u
 
 /* Places every node (x, y in [-1, 1]) with igraph's Fruchterman-Reingold
  * layout from seeded start positions (derived from each node's id) and
  * igraph's RNG seeded with KW_GRAPH_LAYOUT_SEED: the same graph gives the
- * same picture. igraph's RNG is global: run one layout at a time. */
+ * same picture. Takes kw_graph_lock (). */
 gboolean     kw_graph_layout       (KwGraph          *graph,
                                     GError          **error);
 

@@ -22,7 +22,7 @@
 #include "kw-map-render.h"
 
 #define MARGIN        24.0
-#define LEGEND_WIDTH 250.0
+#define LEGEND_WIDTH KW_MAP_RENDER_LEGEND_WIDTH
 #define TITLE_SIZE    20.0
 #define TEXT_SIZE     11.0
 #define LABEL_SIZE     9.5
@@ -292,9 +292,10 @@ dup_summary (KwGraph *graph)
 }
 
 static void
-draw_legend (cairo_t *cr,
-             double   x,
-             double   y)
+draw_legend (cairo_t      *cr,
+             double        x,
+             double        y,
+             const Colour *text)
 {
   const struct { KwGraphNodeKind kind; gboolean named; const char *label; } nodes[] = {
     { KW_GRAPH_NODE_FORMAL, TRUE, N_("Formal organisation") },
@@ -306,14 +307,14 @@ draw_legend (cairo_t *cr,
   const double line = 18;
 
   set_font (cr, TEXT_SIZE, TRUE);
-  set_colour (cr, &text_colour, 1);
+  set_colour (cr, text, 1);
   draw_text (cr, x, y, _("Legend"));
   y += line * 1.2;
   set_font (cr, TEXT_SIZE, FALSE);
   for (guint i = 0; i < G_N_ELEMENTS (nodes); i++, y += line)
     {
       draw_shape (cr, nodes[i].kind, nodes[i].named, x + 8, y - 4, 5.5);
-      set_colour (cr, &text_colour, 1);
+      set_colour (cr, text, 1);
       draw_text (cr, x + 28, y, _(nodes[i].label));
     }
   y += line * 0.5;
@@ -327,7 +328,7 @@ draw_legend (cairo_t *cr,
       cairo_line_to (cr, x + 20, y - 4);
       cairo_stroke (cr);
       cairo_set_dash (cr, NULL, 0, 0);
-      set_colour (cr, &text_colour, 1);
+      set_colour (cr, text, 1);
       draw_text (cr, x + 28, y, tense ? _("Tense relation") : _(style->label));
     }
   y += line * 0.5;
@@ -338,7 +339,7 @@ draw_legend (cairo_t *cr,
       cairo_line_to (cr, x + (strength - 1) * 7, y - 4 - 5);
       cairo_stroke (cr);
     }
-  set_colour (cr, &text_colour, 1);
+  set_colour (cr, text, 1);
   draw_text (cr, x + 28, y, _("Line width: strength"));
 }
 
@@ -419,7 +420,7 @@ kw_map_render (cairo_t    *cr,
         draw_label (cr, node, cx + node->x * sx, cy + node->y * sy, node_radius (graph, node));
     }
 
-  draw_legend (cr, width - LEGEND_WIDTH, plot_y + TEXT_SIZE);
+  draw_legend (cr, width - LEGEND_WIDTH, plot_y + TEXT_SIZE, &text_colour);
   cairo_restore (cr);
 }
 
@@ -524,4 +525,42 @@ kw_map_render_to_file (KwGraph     *graph,
   if (svg)
     insert_svg_text (bytes, graph, title);
   return g_file_set_contents (path, bytes->str, (gssize) bytes->len, error);
+}
+
+/* The pieces, for the view */
+
+void
+kw_map_render_node (cairo_t         *cr,
+                    KwGraphNodeKind  kind,
+                    gboolean         named,
+                    double           x,
+                    double           y,
+                    double           r)
+{
+  cairo_new_path (cr);
+  draw_shape (cr, kind, named, x, y, r);
+}
+
+void
+kw_map_render_edge_style (cairo_t    *cr,
+                          const char *kind,
+                          gboolean    tense,
+                          guint       strength)
+{
+  edge_line_style (cr, edge_style (kind), tense, CLAMP (strength, 1, 3));
+}
+
+void
+kw_map_render_legend (cairo_t *cr,
+                      double   x,
+                      double   y,
+                      double   red,
+                      double   green,
+                      double   blue)
+{
+  Colour text = { red, green, blue };
+
+  cairo_save (cr);
+  draw_legend (cr, x + 8, y + TEXT_SIZE, &text);
+  cairo_restore (cr);
 }

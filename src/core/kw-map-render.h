@@ -41,6 +41,30 @@ gboolean  kw_map_render_to_file  (KwGraph     *graph,
                                   const char  *path,
                                   GError     **error);
 
+/* The pieces of the picture, for the view to draw the same: a node's
+ * shape (filled when named, hollow when not) around (x, y); an edge's
+ * colour, width and dashes (cairo_set_dash: the caller resets it); the
+ * legend in the rectangle (x, y, KW_MAP_RENDER_LEGEND_WIDTH,
+ * KW_MAP_RENDER_LEGEND_HEIGHT), its text in (red, green, blue). */
+#define KW_MAP_RENDER_LEGEND_WIDTH  250.0
+#define KW_MAP_RENDER_LEGEND_HEIGHT 290.0
+void      kw_map_render_node     (cairo_t         *cr,
+                                  KwGraphNodeKind  kind,
+                                  gboolean         named,
+                                  double           x,
+                                  double           y,
+                                  double           r);
+void      kw_map_render_edge_style (cairo_t       *cr,
+                                  const char      *kind,
+                                  gboolean         tense,
+                                  guint            strength);
+void      kw_map_render_legend   (cairo_t         *cr,
+                                  double           x,
+                                  double           y,
+                                  double           red,
+                                  double           green,
+                                  double           blue);
+
 /* Whether @path ends in ".svg" or ".png" (any case). */
 gboolean  kw_map_render_format_ok (const char *path);
 

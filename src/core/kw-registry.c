@@ -200,6 +200,10 @@ static const KwField map_position_fields[] = {
   INT ("influence", N_("Influence"), 1, 5),
   INT ("interest", N_("Interest"), 1, 5),
   INT ("stance", N_("Stance"), -2, 2),
+  /* where the party was dragged to in the network graph: thousandths of
+   * the layout's [-1, 1] square (empty: laid out) */
+  INT ("x", N_("Network position x"), -1000, 1000),
+  INT ("y", N_("Network position y"), -1000, 1000),
 };
 
 static const KwField meeting_fields[] = {

@@ -33,6 +33,7 @@
 #include "kw-preferences-window.h"
 #include "kw-test-util.h"
 #include "kw-window.h"
+#include "map/kw-map-view.h"
 
 typedef struct {
   const char *file;
@@ -73,6 +74,11 @@ static const Shot shots[] = {
   { "meetings-agenda-nl.png", "meetings", 1280, 800, FALSE, "agenda", 620, "nl" },
   { "meetings-agenda-dark.png", "meetings", 1280, 800, TRUE, "agenda", 620 },
   { "meetings-agenda-narrow.png", "meetings", 360, 800, FALSE, "agenda", 1000 },
+
+  { "map.png", "map", 1280, 800, FALSE, "map" },
+  { "map-nl.png", "map", 1280, 800, FALSE, "map", 0, "nl" },
+  { "map-dark.png", "map", 1280, 800, TRUE, "map" },
+  { "map-narrow.png", "map", 360, 800, FALSE, "map" },
 };
 
 static gboolean
@@ -375,6 +381,25 @@ set_language (const char *language)
   g_setenv ("LANGUAGE", language, TRUE);
 }
 
+/* The map of Nieuw-West, laid out and its bridges found. */
+static void
+open_map (KwWindow *window,
+          KwStore  *store)
+{
+  KwMapView *view = KW_MAP_VIEW (kw_window_get_view_for_type (window, "stakeholder_map"));
+  g_autoptr(GPtrArray) areas = kw_store_list (store, "area", NULL);
+
+  kw_test_wait_transitions (GTK_WIDGET (window));
+  for (guint i = 0; areas != NULL && i < areas->len; i++)
+    {
+      g_autofree char *title = kw_record_dup_title (areas->pdata[i]);
+
+      if (g_strcmp0 (title, "Nieuw-West") == 0)
+        kw_map_view_set_area (view, kw_record_get_id (areas->pdata[i]));
+    }
+  KW_TEST_WAIT_UNTIL (!kw_map_view_get_loading (view) && kw_map_view_get_bridges (view) != NULL);
+}
+
 static gboolean
 take (KwStore    *store,
       const Shot *shot,
@@ -407,6 +432,9 @@ take (KwStore    *store,
     open_month (window, store);
   else if (g_strcmp0 (shot->open, "agenda") == 0)
     open_agenda (window, store, shot);
+
+  else if (g_strcmp0 (shot->open, "map") == 0)
+    open_map (window, store);
   else if (shot->open != NULL)
     open_record (store, KW_CONTACTS_VIEW (view), shot);
   wait_ms (700);

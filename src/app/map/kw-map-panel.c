@@ -11,8 +11,10 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "kw-map-panel.h"
+#include "kw-map-render.h"
 #include "kw-network-graph.h"
 
 #define MAX_BRIDGE_ROWS 100
@@ -140,4 +142,131 @@ kw_map_panel_describe (KwStore  *store,
   gtk_label_set_text (name_label, kw_network_graph_node_label (node));
   gtk_label_set_text (text_label, text);
   return TRUE;
+}
+
+/* The legend */
+
+static void
+draw_legend_cb (GtkDrawingArea *area,
+                cairo_t        *cr,
+                int             width,
+                int             height,
+                gpointer        data)
+{
+  GdkRGBA fg;
+
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS  /* gtk_widget_get_color () is 4.10 */
+  gtk_style_context_get_color (gtk_widget_get_style_context (GTK_WIDGET (area)), &fg);
+  G_GNUC_END_IGNORE_DEPRECATIONS
+  kw_map_render_legend (cr, 0, 0, fg.red, fg.green, fg.blue);
+}
+
+void
+kw_map_panel_init_legend (GtkDrawingArea *area)
+{
+  GtkWidget *button = gtk_widget_get_ancestor (GTK_WIDGET (area), GTK_TYPE_MENU_BUTTON);
+
+  /* GTK 4.8: an icon menu button's name belongs on its toggle, which takes focus */
+  for (GtkWidget *child = button ? gtk_widget_get_first_child (button) : NULL; child; child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_TOGGLE_BUTTON (child))
+      gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Legend"), -1);
+  gtk_drawing_area_set_content_width (area, (int) KW_MAP_RENDER_LEGEND_WIDTH);
+  gtk_drawing_area_set_content_height (area, (int) KW_MAP_RENDER_LEGEND_HEIGHT);
+  gtk_drawing_area_set_draw_func (area, draw_legend_cb, NULL, NULL);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (area), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Legend"),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  _("Squares: formal organisations. Diamonds: informal groups. Circles: people. "
+                                    "Stars: key figures. Hollow: not named (no consent). Each kind of relation "
+                                    "has its own dashes; red dashed lines: tense relations; thicker lines: "
+                                    "stronger relations."), -1);
+}
+
+/* Finding a node */
+
+#define MAX_MATCHES 30
+
+static int
+compare_labels (gconstpointer a,
+                gconstpointer b)
+{
+  return g_utf8_collate (kw_network_graph_node_label (*(KwGraphNode * const *) a),
+                         kw_network_graph_node_label (*(KwGraphNode * const *) b));
+}
+
+void
+kw_map_panel_fill_matches (GtkListBox *list,
+                           KwGraph    *graph,
+                           const char *text)
+{
+  g_autofree char *needle = g_utf8_casefold (text != NULL ? text : "", -1);
+  g_autoptr(GPtrArray) found = g_ptr_array_new ();
+
+  clear_list (list);
+  gtk_widget_set_visible (GTK_WIDGET (list), graph != NULL && needle[0] != '\0');
+  if (graph == NULL || needle[0] == '\0')
+    return;
+  for (guint i = 0; i < graph->nodes->len; i++)
+    {
+      KwGraphNode *node = g_ptr_array_index (graph->nodes, i);
+      g_autofree char *label = g_utf8_casefold (kw_network_graph_node_label (node), -1);
+
+      if (strstr (label, needle) != NULL)
+        g_ptr_array_add (found, node);
+    }
+  g_ptr_array_sort (found, compare_labels);
+  for (guint i = 0; i < found->len && i < MAX_MATCHES; i++)
+    {
+      KwGraphNode *node = g_ptr_array_index (found, i);
+      g_autofree char *subtitle = g_strdup_printf (ngettext ("%s, %u relation", "%s, %u relations", node->degree),
+                                                   kw_network_graph_kind_label (node->kind), node->degree);
+
+      gtk_list_box_append (list, new_row (kw_network_graph_node_label (node), subtitle, node->id));
+    }
+  if (found->len == 0)
+    gtk_list_box_append (list, new_row (_("Nobody of that name here"), NULL, NULL));
+}
+
+/* The words above the graph */
+
+char *
+kw_map_panel_dup_status (KwGraph    *graph,
+                         const char *title,
+                         guint       kinds,
+                         const char *centre,
+                         guint       steps)
+{
+  guint n = graph->nodes->len;
+  g_autofree char *count = g_strdup_printf (ngettext ("%'u person or organisation", "%'u people and organisations", n), n);
+  GString *status = g_string_new (NULL);
+  gint index = kw_graph_lookup (graph, centre);
+
+  g_string_printf (status, _("Showing %s: %s"), title, count);
+  if (steps > 0 && index >= 0)
+    {
+      g_string_append (status, " · ");
+      g_string_append_printf (status, ngettext ("Within %u step of %s", "Within %u steps of %s", steps), steps,
+                              kw_network_graph_node_label (g_ptr_array_index (graph->nodes, index)));
+    }
+  if ((kinds & KW_GRAPH_KINDS_ALL) != KW_GRAPH_KINDS_ALL)
+    {
+      g_string_append (status, " · ");
+      g_string_append (status, _("Some kinds of relation"));
+    }
+  return g_string_free (status, FALSE);
+}
+
+char *
+kw_map_panel_dup_title (KwStore             *store,
+                        KwGraphRestriction   restriction,
+                        const char          *id,
+                        char               **bridges_title)
+{
+  static const char * const types[] = {
+    [KW_GRAPH_AREA] = "area", [KW_GRAPH_ALLIANCE] = "alliance", [KW_GRAPH_MAP] = "stakeholder_map",
+  };
+  g_autoptr(KwRecord) record = restriction != KW_GRAPH_ALL && id ? kw_store_get (store, types[restriction], id, NULL) : NULL;
+  char *title = record ? kw_record_dup_title (record) : g_strdup (restriction == KW_GRAPH_ALL ? _("all areas") : _("nothing"));
+
+  *bridges_title = record ? g_strdup_printf (_("Bridges within %s"), title) : g_strdup (_("Bridges"));
+  return title;
 }

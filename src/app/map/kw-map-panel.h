@@ -25,4 +25,27 @@ gboolean  kw_map_panel_describe (KwStore        *store,
                                  GtkLabel       *name_label,
                                  GtkLabel       *text_label);
 
+/* The status line: "Showing Osdorp: 1,204 people and organisations",
+ * then " · Within 2 steps of Ada" when @steps > 0 and @centre is shown,
+ * and " · Some kinds of relation" when @kinds leave some out. */
+char     *kw_map_panel_dup_status   (KwGraph        *graph,
+                                     const char     *title,
+                                     guint           kinds,
+                                     const char     *centre,
+                                     guint           steps);
+/* The title of the restriction's record ("all areas" for KW_GRAPH_ALL),
+ * and in @bridges_title the Bridges list's ("Bridges within Osdorp"). */
+char     *kw_map_panel_dup_title    (KwStore            *store,
+                                     KwGraphRestriction  restriction,
+                                     const char         *id,
+                                     char              **bridges_title);
+/* Draws the picture's legend (kw_map_render_legend) in @area, in the
+ * theme's text colour, with the same words as its accessible description. */
+void      kw_map_panel_init_legend (GtkDrawingArea *area);
+/* Empties @list and fills it with the nodes whose shown name (never a
+ * private person's) contains @text (any case), at most 30, by name. */
+void      kw_map_panel_fill_matches (GtkListBox    *list,
+                                     KwGraph       *graph,
+                                     const char    *text);
+
 G_END_DECLS

@@ -2,15 +2,17 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The network of one area (or of all) as a KwNetworkGraph, beside the
- * Bridges list (kw_graph_bridges: what `report bridges --area` prints,
- * single points of failure with the parts kw_graph_parts_without finds)
- * and the tense relations. kw_graph_load () reads the store on the main
- * thread (one read transaction); the layout, then the betweenness run on
- * that copy in threads of our own, one at a time (igraph is global),
- * under the view's own spinner, not the window's busy page: the picture
- * shows as soon as it is laid out, the Bridges list when it is found. A
- * record of the view's types opens the read-only summary window.
+ * The network of an area, an alliance or a stakeholder map (KwMapFilters,
+ * with the relation kinds and "within N steps" of the selected node) as a
+ * KwNetworkGraph, beside the Bridges list (kw_graph_bridges of what is
+ * shown: single points of failure with the parts kw_graph_parts_without
+ * finds) and the tense relations. Nothing is read on the main thread:
+ * kw-map-load.c reads, filters and lays out the graph in a thread on a
+ * read connection of the view's own, then finds its bridges in another,
+ * under the view's own spinner, not the window's busy page. A party
+ * dragged on a map keeps its place (map_position x, y: one write per
+ * drop); elsewhere it moves for the session only. A record of the
+ * view's types opens the read-only summary window.
  */
 #define G_LOG_DOMAIN "kw-map-view"
 
@@ -18,7 +20,9 @@
 
 #include <glib/gi18n.h>
 
-#include "alliances/kw-area-choices.h"
+#include "kw-map-export.h"
+#include "kw-map-filters.h"
+#include "kw-map-load.h"
 #include "kw-map-panel.h"
 #include "kw-map-render.h"
 #include "kw-map-view.h"
@@ -28,86 +32,35 @@ struct _KwMapView
   KwView          parent_instance;
 
   KwStore        *store;
-  GPtrArray      *area_ids;     /* position - 1 in the area drop-down → id */
+  KwStore        *read_store;   /* the loads' own connection */
   KwGraph       **box;          /* the shown graph, shared with the bridges' thread */
   KwGraph        *graph;        /* *box: laid out, shown */
   KwGraphBridges *bridges;      /* NULL until found */
-  GCancellable   *cancellable;  /* of the layout or bridges running */
+  GCancellable   *cancellable;  /* of the load or bridges running */
   char           *title;        /* "Osdorp", "All areas" */
+  char           *centre;       /* "within N steps" of this node's id */
   char           *status;
   gboolean        dirty;        /* to load once shown */
+  gboolean        writing;      /* our own write: no reload */
+  gboolean        told_session; /* "moved for this session" said once */
 
-  GtkDropDown    *area_dropdown;
+  AdwPreferencesGroup *bridges_group;
+  GtkListBox     *bridges_list;
   GtkWidget      *details_name;
   GtkWidget      *details_text;
   AdwStatusPage  *empty_page;
+  KwMapFilters   *filters;
   KwNetworkGraph *graph_widget;
   GtkStack       *graph_stack;
-  GtkListBox     *bridges_list;
+  GtkDrawingArea *legend_area;
+  GtkListBox     *matches_list;
+  GtkEditable    *node_search;
   GtkSpinner     *spinner;
   GtkLabel       *status_label;
   GtkListBox     *tense_list;
 };
 
 G_DEFINE_FINAL_TYPE (KwMapView, kw_map_view, KW_TYPE_VIEW)
-
-static GMutex layout_lock;  /* igraph's RNG and error handler are global */
-
-/* The work in threads: the layout of a loaded copy, then its bridges
- * (minutes for a big graph: the picture shows meanwhile). The graph is
- * shared with the bridges' thread in a reference-counted box. */
-
-static void
-clear_box (gpointer box)
-{
-  kw_graph_free (*(KwGraph **) box);
-}
-
-static void
-box_unref (gpointer box)
-{
-  g_atomic_rc_box_release_full (box, clear_box);
-}
-
-static void
-layout_thread (GTask        *task,
-               gpointer      source,
-               gpointer      data,
-               GCancellable *cancellable)
-{
-  g_autoptr(GError) error = NULL;
-  KwGraph *graph = data;  /* the thread's from here on */
-  gboolean done;
-
-  g_mutex_lock (&layout_lock);
-  done = kw_graph_layout (graph, &error);
-  g_mutex_unlock (&layout_lock);
-  if (!done)
-    {
-      kw_graph_free (graph);
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-  g_task_return_pointer (task, graph, (GDestroyNotify) kw_graph_free);
-}
-
-static void
-bridges_thread (GTask        *task,
-                gpointer      source,
-                gpointer      data,
-                GCancellable *cancellable)
-{
-  g_autoptr(GError) error = NULL;
-  KwGraphBridges *bridges;
-
-  g_mutex_lock (&layout_lock);
-  bridges = g_cancellable_is_cancelled (cancellable) ? NULL : kw_graph_bridges (*(KwGraph **) data, &error);
-  g_mutex_unlock (&layout_lock);
-  if (bridges == NULL)
-    g_task_return_error (task, error ? g_steal_pointer (&error) : g_error_new_literal (G_IO_ERROR, G_IO_ERROR_CANCELLED, "cancelled"));
-  else
-    g_task_return_pointer (task, bridges, (GDestroyNotify) kw_graph_bridges_free);
-}
 
 static void
 set_status (KwMapView  *self,
@@ -118,15 +71,15 @@ set_status (KwMapView  *self,
   gtk_label_set_text (self->status_label, status);
 }
 
-/* Loading */
-
 static void
 update_details (KwMapView *self)
 {
-  gboolean any = kw_map_panel_describe (self->store, self->graph, kw_network_graph_get_selected (self->graph_widget),
+  gint selected = kw_network_graph_get_selected (self->graph_widget);
+  gboolean any = kw_map_panel_describe (self->store, self->graph, selected,
                                         GTK_LABEL (self->details_name), GTK_LABEL (self->details_text));
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "map.open-selected", any);
+  kw_map_filters_set_can_centre (self->filters, selected >= 0);
 }
 
 static gboolean
@@ -138,12 +91,21 @@ finished (GAsyncResult *res,
 }
 
 static void
+show_counts (KwMapView *self)
+{
+  g_autofree char *status = kw_map_panel_dup_status (self->graph, self->title, kw_map_filters_get_kinds (self->filters),
+                                                     self->centre, kw_map_filters_get_steps (self->filters));
+
+  set_status (self, status);
+}
+
+static void
 on_bridges_done_cb (GObject      *source,
                     GAsyncResult *res,
                     gpointer      user_data)
 {
   g_autoptr(GError) error = NULL;
-  KwGraphBridges *bridges = g_task_propagate_pointer (G_TASK (res), &error);
+  KwGraphBridges *bridges = kw_map_bridges_finish (res, &error);
   KwMapView *self;
 
   if (!finished (res, error))
@@ -164,15 +126,13 @@ on_bridges_done_cb (GObject      *source,
 }
 
 static void
-on_layout_done_cb (GObject      *source,
-                   GAsyncResult *res,
-                   gpointer      user_data)
+on_load_done_cb (GObject      *source,
+                 GAsyncResult *res,
+                 gpointer      user_data)
 {
   g_autoptr(GError) error = NULL;
-  KwGraph *graph = g_task_propagate_pointer (G_TASK (res), &error);
-  g_autoptr(GTask) task = NULL;
+  KwGraph *graph = kw_map_load_finish (res, &error);
   KwMapView *self;
-  g_autofree char *status = NULL;
 
   if (!finished (res, error))
     {
@@ -188,38 +148,38 @@ on_layout_done_cb (GObject      *source,
       return;
     }
   kw_network_graph_set_graph (self->graph_widget, NULL);
-  g_clear_pointer (&self->box, box_unref);
+  g_clear_pointer (&self->box, kw_map_box_unref);
   g_clear_pointer (&self->bridges, kw_graph_bridges_free);
-  self->box = g_atomic_rc_box_new0 (KwGraph *);
-  *self->box = self->graph = graph;
+  self->box = kw_map_box_new (self->graph = graph);
   kw_network_graph_set_graph (self->graph_widget, self->graph);
+  kw_network_graph_select (self->graph_widget, kw_graph_lookup (self->graph, self->centre));
   kw_map_panel_fill (self->bridges_list, self->tense_list, self->graph, NULL);
+  kw_map_panel_fill_matches (self->matches_list, self->graph, gtk_editable_get_text (self->node_search));
   update_details (self);
-  status = g_strdup_printf (ngettext ("Showing %s: %u person or organisation", "Showing %s: %u people and organisations",
-                                      self->graph->nodes->len),
-                            self->title, self->graph->nodes->len);
-  set_status (self, status);
+  show_counts (self);
   gtk_stack_set_visible_child_name (self->graph_stack, self->graph->nodes->len > 0 ? "graph" : "empty");
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "map.export", self->graph->nodes->len > 0);
+  kw_map_bridges_async (self->box, self->cancellable, on_bridges_done_cb, self);
+}
 
-  task = g_task_new (NULL, self->cancellable, on_bridges_done_cb, self);
-  g_task_set_task_data (task, g_atomic_rc_box_acquire (self->box), box_unref);
-  g_task_run_in_thread (task, bridges_thread);
+/* The title of what is shown and the words above the Bridges list. */
+static void
+describe_restriction (KwMapView          *self,
+                      KwGraphRestriction  restriction,
+                      const char         *id)
+{
+  g_autofree char *bridges = NULL;
+
+  g_free (self->title);
+  self->title = kw_map_panel_dup_title (self->store, restriction, id, &bridges);
+  adw_preferences_group_set_title (self->bridges_group, bridges);
 }
 
 static void
 reload (KwMapView *self)
 {
-  guint position = gtk_drop_down_get_selected (self->area_dropdown);
-  const char *area_id = position != GTK_INVALID_LIST_POSITION && position > 0 && position - 1 < self->area_ids->len
-                        ? g_ptr_array_index (self->area_ids, position - 1) : NULL;
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autoptr(GDate) today = g_date_new_dmy (g_date_time_get_day_of_month (now), g_date_time_get_month (now),
-                                           g_date_time_get_year (now));
   g_autoptr(GError) error = NULL;
-  g_autoptr(GTask) task = NULL;
-  g_autoptr(KwRecord) area = area_id ? kw_store_get (self->store, "area", area_id, NULL) : NULL;
-  KwGraph *graph;
+  KwMapQuery *query;
 
   if (self->cancellable != NULL)
     g_cancellable_cancel (self->cancellable);
@@ -228,48 +188,54 @@ reload (KwMapView *self)
   if (kw_store_get_busy (self->store) || !gtk_widget_get_mapped (GTK_WIDGET (self)))
     return;  /* on the store's ::changed, or once shown */
   self->dirty = FALSE;
-  g_free (self->title);
-  self->title = area ? kw_record_dup_title (area) : g_strdup (_("all areas"));
-  graph = kw_graph_load (self->store, area_id ? KW_GRAPH_AREA : KW_GRAPH_ALL, area_id, today, &error);
-  if (graph == NULL)
+  if (self->read_store == NULL && (self->read_store = kw_store_open (kw_store_get_path (self->store), &error)) == NULL)
     {
       set_status (self, error->message);
       return;
     }
+  query = g_new0 (KwMapQuery, 1);
+  query->restriction = kw_map_filters_get_restriction (self->filters, (const char **) &query->id);
+  query->id = g_strdup (query->id);
+  query->kinds = kw_map_filters_get_kinds (self->filters);
+  query->steps = kw_map_filters_get_steps (self->filters);
+  query->centre = g_strdup (self->centre);
+  describe_restriction (self, query->restriction, query->id);
   self->cancellable = g_cancellable_new ();
   gtk_spinner_start (self->spinner);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "map.export", FALSE);
   set_status (self, _("Drawing the network…"));
-  task = g_task_new (NULL, self->cancellable, on_layout_done_cb, self);
-  g_task_set_task_data (task, graph, NULL);  /* layout_thread () takes it */
-  g_task_run_in_thread (task, layout_thread);
-}
-
-static void
-load_areas (KwMapView *self)
-{
-  g_autoptr(GListModel) names = kw_area_choices_new (self->store, _("All areas"), self->area_ids);
-  g_autoptr(GtkExpression) expression = gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string");
-
-  gtk_drop_down_set_expression (self->area_dropdown, expression);
-  gtk_drop_down_set_model (self->area_dropdown, names);
-  /* a stadsdeel first (the first top area's first part): the whole
-   * city's betweenness is minutes of work */
-  gtk_drop_down_set_selected (self->area_dropdown, MIN (self->area_ids->len, 2));
+  kw_map_load_async (self->read_store, query, self->cancellable, on_load_done_cb, self);
 }
 
 /* Callbacks */
 
 static void
-on_area_changed_cb (KwMapView *self)
+on_filters_changed_cb (KwMapView *self)
 {
-  if (self->area_ids != NULL)
-    reload (self);
+  gint selected = kw_network_graph_get_selected (self->graph_widget);
+
+  if (kw_map_filters_get_steps (self->filters) == 0)
+    g_clear_pointer (&self->centre, g_free);
+  else if (selected >= 0 && self->graph != NULL)
+    {
+      g_free (self->centre);
+      self->centre = g_strdup (((KwGraphNode *) g_ptr_array_index (self->graph->nodes, selected))->id);
+    }
+  reload (self);
+}
+
+static void
+on_search_changed_cb (KwMapView *self)
+{
+  kw_map_panel_fill_matches (self->matches_list, self->graph, gtk_editable_get_text (self->node_search));
 }
 
 static void
 on_store_changed_cb (KwMapView *self)
 {
+  if (self->writing)
+    return;
+  kw_map_filters_reload (self->filters);
   reload (self);
 }
 
@@ -284,6 +250,32 @@ static void
 on_selected_cb (KwMapView *self)
 {
   update_details (self);
+}
+
+static void
+on_node_moved_cb (KwMapView *self,
+                  guint      index)
+{
+  const char *map_id = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean stored;
+
+  if (kw_map_filters_get_restriction (self->filters, &map_id) != KW_GRAPH_MAP || map_id == NULL)
+    {
+      if (!self->told_session)
+        kw_view_show_toast (KW_VIEW (self), adw_toast_new (_("Moved for this session only: positions are kept on a stakeholder map")));
+      self->told_session = TRUE;
+      return;
+    }
+  self->writing = TRUE;
+  stored = kw_map_store_position (self->store, map_id, g_ptr_array_index (self->graph->nodes, index), &error);
+  self->writing = FALSE;
+  if (!stored)
+    {
+      g_autofree char *escaped = g_markup_escape_text (error->message, -1);
+
+      kw_view_show_toast (KW_VIEW (self), adw_toast_new (escaped));
+    }
 }
 
 static void
@@ -317,62 +309,12 @@ open_selected_action (GtkWidget  *widget,
 }
 
 static void
-on_export_response_cb (GtkNativeDialog *dialog,
-                       int              response,
-                       KwMapView       *self)
-{
-  g_autoptr(GFile) file = NULL;
-  g_autofree char *path = NULL;
-  g_autoptr(GError) error = NULL;
-
-  if (response == GTK_RESPONSE_ACCEPT && (file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog))) != NULL &&
-      (path = g_file_get_path (file)) != NULL)
-    {
-      if (!kw_map_render_format_ok (path))
-        {
-          char *png = g_strconcat (path, ".png", NULL);
-
-          g_free (path);
-          path = png;
-        }
-      if (kw_map_view_export_to (self, path, &error))
-        kw_view_show_toast (KW_VIEW (self), adw_toast_new (_("Map exported")));
-      else
-        {
-          g_autofree char *escaped = g_markup_escape_text (error->message, -1);
-
-          kw_view_show_toast (KW_VIEW (self), adw_toast_new (escaped));
-        }
-    }
-  gtk_native_dialog_destroy (dialog);
-  g_object_unref (dialog);
-}
-
-static void
 export_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *parameter)
 {
-  KwMapView *self = KW_MAP_VIEW (widget);
-  GtkRoot *root = gtk_widget_get_root (widget);
-  GtkFileChooserNative *chooser;
-  g_autoptr(GtkFileFilter) png = gtk_file_filter_new ();
-  g_autoptr(GtkFileFilter) svg = gtk_file_filter_new ();
-
-  if (self->graph == NULL)
-    return;
-  chooser = gtk_file_chooser_native_new (_("Export Map"), GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), NULL);
-  gtk_file_filter_set_name (png, _("PNG picture"));
-  gtk_file_filter_add_suffix (png, "png");
-  gtk_file_filter_set_name (svg, _("SVG drawing"));
-  gtk_file_filter_add_suffix (svg, "svg");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), png);
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), svg);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), _("stakeholder-map.png"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  g_signal_connect (chooser, "response", G_CALLBACK (on_export_response_cb), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  if (KW_MAP_VIEW (widget)->graph != NULL)
+    kw_map_export_choose (KW_MAP_VIEW (widget));
 }
 
 /* KwView */
@@ -391,20 +333,20 @@ void
 kw_map_view_set_area (KwMapView  *self,
                       const char *area_id)
 {
-  for (guint i = 0; i < self->area_ids->len; i++)
-    if (g_strcmp0 (g_ptr_array_index (self->area_ids, i), area_id) == 0)
-      {
-        gtk_drop_down_set_selected (self->area_dropdown, i + 1);
-        return;
-      }
-  if (area_id == NULL)
-    gtk_drop_down_set_selected (self->area_dropdown, 0);
+  g_return_if_fail (KW_IS_MAP_VIEW (self));
+  kw_map_filters_set_restriction (self->filters, area_id ? KW_GRAPH_AREA : KW_GRAPH_ALL, area_id);
+}
+
+KwMapFilters *
+kw_map_view_get_filters (KwMapView *self)
+{
+  return self->filters;
 }
 
 gboolean
 kw_map_view_get_loading (KwMapView *self)
 {
-  return self->cancellable != NULL;
+  return self->cancellable != NULL || self->dirty;
 }
 
 KwGraph *
@@ -464,8 +406,7 @@ kw_map_view_constructed (GObject *object)
   G_OBJECT_CLASS (kw_map_view_parent_class)->constructed (object);
 
   self->store = g_object_ref (kw_view_get_store (KW_VIEW (self)));
-  self->area_ids = g_ptr_array_new_with_free_func (g_free);
-  load_areas (self);
+  kw_map_filters_set_store (self->filters, self->store);
   reload (self);
   g_signal_connect_object (self->store, "changed", G_CALLBACK (on_store_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect (self, "map", G_CALLBACK (on_map_cb), NULL);
@@ -493,11 +434,12 @@ kw_map_view_finalize (GObject *object)
   KwMapView *self = KW_MAP_VIEW (object);
 
   g_clear_object (&self->store);
-  g_clear_pointer (&self->area_ids, g_ptr_array_unref);
+  g_clear_object (&self->read_store);
   self->graph = NULL;
-  g_clear_pointer (&self->box, box_unref);
+  g_clear_pointer (&self->box, kw_map_box_unref);
   g_clear_pointer (&self->bridges, kw_graph_bridges_free);
   g_free (self->title);
+  g_free (self->centre);
   g_free (self->status);
 
   G_OBJECT_CLASS (kw_map_view_parent_class)->finalize (object);
@@ -514,20 +456,27 @@ kw_map_view_class_init (KwMapViewClass *klass)
   object_class->finalize = kw_map_view_finalize;
   KW_VIEW_CLASS (klass)->open = kw_map_view_open;
 
+  g_type_ensure (KW_TYPE_MAP_FILTERS);
   g_type_ensure (KW_TYPE_NETWORK_GRAPH);
   gtk_widget_class_set_template_from_resource (widget_class, "/nl/kwartier/Kwartier/map/kw-map-view.ui");
-  gtk_widget_class_bind_template_child (widget_class, KwMapView, area_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, KwMapView, bridges_group);
+  gtk_widget_class_bind_template_child (widget_class, KwMapView, bridges_list);
   gtk_widget_class_bind_template_child (widget_class, KwMapView, details_name);
   gtk_widget_class_bind_template_child (widget_class, KwMapView, details_text);
   gtk_widget_class_bind_template_child (widget_class, KwMapView, empty_page);
+  gtk_widget_class_bind_template_child (widget_class, KwMapView, filters);
   gtk_widget_class_bind_template_child_full (widget_class, "graph", FALSE, G_STRUCT_OFFSET (KwMapView, graph_widget));
   gtk_widget_class_bind_template_child (widget_class, KwMapView, graph_stack);
-  gtk_widget_class_bind_template_child (widget_class, KwMapView, bridges_list);
+  gtk_widget_class_bind_template_child (widget_class, KwMapView, legend_area);
+  gtk_widget_class_bind_template_child (widget_class, KwMapView, matches_list);
+  gtk_widget_class_bind_template_child (widget_class, KwMapView, node_search);
   gtk_widget_class_bind_template_child (widget_class, KwMapView, spinner);
   gtk_widget_class_bind_template_child (widget_class, KwMapView, status_label);
   gtk_widget_class_bind_template_child (widget_class, KwMapView, tense_list);
-  gtk_widget_class_bind_template_callback (widget_class, on_area_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_filters_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_node_moved_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_row_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_selected_cb);
   gtk_widget_class_install_action (widget_class, "map.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "map.open-selected", NULL, open_selected_action);
@@ -540,6 +489,7 @@ kw_map_view_init (KwMapView *self)
   KwView *view = KW_VIEW (self);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  kw_map_panel_init_legend (self->legend_area);
   gtk_widget_set_name (GTK_WIDGET (self), "map");
   kw_view_set_title (view, _("Stakeholder Map"));
   /* not a map of places: a graph of who relates to whom */

@@ -5,6 +5,7 @@
 #pragma once
 
 #include "kw-graph.h"
+#include "kw-map-filters.h"
 #include "kw-network-graph.h"
 #include "kw-view.h"
 
@@ -17,6 +18,8 @@ G_DECLARE_FINAL_TYPE (KwMapView, kw_map_view, KW, MAP_VIEW, KwView)
  * drop-down's; it loads in the background (kw_map_view_get_loading). */
 void            kw_map_view_set_area        (KwMapView   *self,
                                              const char  *area_id);
+/* The restriction, relation kinds and steps shown (set them there). */
+KwMapFilters   *kw_map_view_get_filters     (KwMapView   *self);
 gboolean        kw_map_view_get_loading     (KwMapView   *self);
 /* What is shown: the laid-out graph and its bridges (NULL while none). */
 KwGraph        *kw_map_view_get_graph       (KwMapView   *self);

@@ -2,19 +2,23 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The shapes and colours of kw-map-render.c (blue formal organisations,
- * green informal groups (diamonds), grey people, amber key figures; hollow when not
- * named; affiliations dotted; tense relations red and dashed, drawn
+ * The shapes, colours and line styles of kw-map-render.c, its own
+ * functions (blue formal organisations, green informal groups (diamonds),
+ * grey people, amber key figures (stars); hollow when not named; a dash
+ * pattern per relation kind; tense relations red and dashed, drawn
  * last; names beside named nodes only), drawn with cairo
  * into the snapshot. Drag on the background or the arrow keys pan, the
- * scroll wheel, a pinch and +/- zoom; a click or Tab selects a node
- * (:selected), which is announced as the accessible description.
+ * scroll wheel, a pinch and +/- zoom, 0 resets; a click or Tab selects a
+ * node (:selected; a dashed focus ring while focused), which is announced
+ * as the accessible description; Enter activates map.open-selected.
+ * Dragging a node moves it (x, y) and emits ::node-moved on the drop.
  */
 #include "config.h"
 
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "kw-map-render.h"
 #include "kw-network-graph.h"
 
 struct _KwNetworkGraph
@@ -25,10 +29,19 @@ struct _KwNetworkGraph
   double     zoom;
   double     pan_x, pan_y;
   double     drag_x, drag_y;
+  gint       dragged;       /* the node being dragged, or -1 (panning) */
+  gboolean   moved;
   double     pinch_zoom;
   gint       selected;
   gint       hovered;
   guint      label_degree;  /* names beside nodes of at least this degree */
+  GArray    *edge_order;    /* edge indices (guint) by line style: one stroke per style */
+
+  /* the last drawing, shown moved and scaled while panning and zooming */
+  cairo_surface_t *cache;
+  graphene_rect_t  cache_rect;  /* what it covers, in widget coordinates then */
+  double           cache_zoom, cache_pan_x, cache_pan_y;
+  guint            settle_id;   /* redraws sharp once the zoom rests */
 };
 
 G_DEFINE_FINAL_TYPE (KwNetworkGraph, kw_network_graph, GTK_TYPE_WIDGET)
@@ -36,15 +49,11 @@ G_DEFINE_FINAL_TYPE (KwNetworkGraph, kw_network_graph, GTK_TYPE_WIDGET)
 enum { PROP_0, PROP_SELECTED, N_PROPS };
 static GParamSpec *properties[N_PROPS];
 
+enum { NODE_MOVED, N_SIGNALS };
+static guint signals[N_SIGNALS];
+
 #define PAN_STEP 40.0
 #define ZOOM_STEP 1.25
-
-static const double colours[][3] = {
-  [KW_GRAPH_NODE_FORMAL] = { 0.11, 0.44, 0.85 },
-  [KW_GRAPH_NODE_INFORMAL] = { 0.15, 0.64, 0.41 },
-  [KW_GRAPH_NODE_PERSON] = { 0.47, 0.46, 0.48 },
-  [KW_GRAPH_NODE_KEY_FIGURE] = { 0.90, 0.65, 0.04 },
-};
 
 const char *
 kw_network_graph_node_label (KwGraphNode *node)
@@ -138,56 +147,214 @@ compare_down (gconstpointer a,
   return x < y ? 1 : x > y ? -1 : 0;
 }
 
+/* The line style of an edge as a number: tense last, then kind and strength. */
+static guint
+edge_key (KwGraphEdge *e)
+{
+  return (e->tense ? 100u : 0u) + (guint) g_bit_nth_lsf (kw_graph_kind_from_name (e->kind), -1) * 4u + e->strength;
+}
+
+static int
+compare_keys (gconstpointer a,
+              gconstpointer b)
+{
+  const guint *x = a, *y = b;  /* key, index */
+
+  return x[0] != y[0] ? (x[0] < y[0] ? -1 : 1) : x[1] < y[1] ? -1 : x[1] > y[1];
+}
+
+/* (key, index) of each edge, by key. */
+static GArray *
+order_edges (KwGraph *graph)
+{
+  GArray *order = g_array_sized_new (FALSE, FALSE, 2 * sizeof (guint), graph->edges->len);
+
+  for (guint i = 0; i < graph->edges->len; i++)
+    {
+      guint pair[2] = { edge_key (g_ptr_array_index (graph->edges, i)), i };
+
+      g_array_append_vals (order, pair, 1);
+    }
+  g_array_sort (order, compare_keys);
+  return order;
+}
+
+/* The edges touching @area, one path and one stroke per line style. */
 static void
-draw_shape (cairo_t        *cr,
-            KwGraphNode    *node,
+draw_edges (KwNetworkGraph        *self,
+            cairo_t               *cr,
+            const graphene_rect_t *area)
+{
+  double x0 = area->origin.x, y0 = area->origin.y;
+  double x1 = x0 + area->size.width, y1 = y0 + area->size.height;
+  KwGraphEdge *style = NULL;
+  guint style_key = 0;
+
+  for (guint i = 0; i < self->edge_order->len; i++)
+    {
+      const guint *pair = &g_array_index (self->edge_order, guint, 2 * i);
+      KwGraphEdge *e = g_ptr_array_index (self->graph->edges, pair[1]);
+      double ax, ay, bx, by;
+
+      if (style != NULL && style_key != pair[0])
+        {
+          kw_map_render_edge_style (cr, style->kind, style->tense, style->strength);
+          cairo_stroke (cr);
+        }
+      style = e;
+      style_key = pair[0];
+      kw_network_graph_node_position (self, e->a, &ax, &ay);
+      kw_network_graph_node_position (self, e->b, &bx, &by);
+      if ((ax < x0 && bx < x0) || (ax > x1 && bx > x1) || (ay < y0 && by < y0) || (ay > y1 && by > y1))
+        continue;
+      cairo_move_to (cr, ax, ay);
+      cairo_line_to (cr, bx, by);
+    }
+  if (style != NULL)
+    {
+      kw_map_render_edge_style (cr, style->kind, style->tense, style->strength);
+      cairo_stroke (cr);
+    }
+  cairo_set_dash (cr, NULL, 0, 0);
+}
+
+static void
+draw_rings (KwNetworkGraph *self,
+            cairo_t        *cr,
+            guint           i,
             double          x,
             double          y,
-            double          r)
+            double          r,
+            const GdkRGBA  *fg)
 {
-  const double *c = colours[node->kind];
+  static const double dashes[] = { 3, 2 };
 
-  cairo_new_path (cr);  /* not from where the last name ended */
-  switch (node->kind)
-    {
-    case KW_GRAPH_NODE_FORMAL:
-      cairo_rectangle (cr, x - r, y - r, 2 * r, 2 * r);
-      break;
-    case KW_GRAPH_NODE_INFORMAL:
-      cairo_move_to (cr, x, y - r * 1.3);  /* a diamond, as in the picture's legend */
-      cairo_line_to (cr, x + r * 1.3, y);
-      cairo_line_to (cr, x, y + r * 1.3);
-      cairo_line_to (cr, x - r * 1.3, y);
-      cairo_close_path (cr);
-      break;
-    case KW_GRAPH_NODE_KEY_FIGURE:
-      for (int i = 0; i < 10; i++)
-        {
-          double a = -G_PI / 2 + i * G_PI / 5, rr = i % 2 == 0 ? r * 1.35 : r * 0.6;
-
-          (i == 0 ? cairo_move_to : cairo_line_to) (cr, x + rr * cos (a), y + rr * sin (a));
-        }
-      cairo_close_path (cr);
-      break;
-    case KW_GRAPH_NODE_PERSON:
-    default:
-      cairo_arc (cr, x, y, r, 0, 2 * G_PI);
-      break;
-    }
-  if (node->named)
-    {
-      cairo_set_source_rgb (cr, c[0], c[1], c[2]);
-      cairo_fill_preserve (cr);
-      cairo_set_source_rgb (cr, 1, 1, 1);
-    }
-  else
-    {
-      cairo_set_source_rgb (cr, 1, 1, 1);
-      cairo_fill_preserve (cr);
-      cairo_set_source_rgb (cr, c[0], c[1], c[2]);
-    }
+  cairo_new_path (cr);
+  cairo_arc (cr, x, y, r + 5, 0, 2 * G_PI);
+  cairo_set_source_rgba (cr, 0.21, 0.52, 0.89, (gint) i == self->selected ? 0.9 : 0.4);
+  cairo_set_line_width (cr, 3);
+  cairo_stroke (cr);
+  if ((gint) i != self->selected || !gtk_widget_has_focus (GTK_WIDGET (self)))
+    return;
+  /* the keyboard focus: a dashed ring outside the selection's */
+  cairo_arc (cr, x, y, r + 9, 0, 2 * G_PI);
+  cairo_set_dash (cr, dashes, 2, 0);
+  gdk_cairo_set_source_rgba (cr, fg);
   cairo_set_line_width (cr, 1.5);
   cairo_stroke (cr);
+  cairo_set_dash (cr, NULL, 0, 0);
+}
+
+/* Everything in @area (widget coordinates), painted once into an image:
+ * each frame then only paints that, moved and scaled. */
+static cairo_surface_t *
+draw (KwNetworkGraph        *self,
+      const graphene_rect_t *area)
+{
+  int scale = gtk_widget_get_scale_factor (GTK_WIDGET (self));
+  int width = (int) ceil (area->size.width) * scale, height = (int) ceil (area->size.height) * scale;
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+  double x0 = area->origin.x - 20, y0 = area->origin.y - 20;
+  double x1 = x0 + area->size.width + 40, y1 = y0 + area->size.height + 40;
+  GdkRGBA fg;
+  cairo_t *cr;
+
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS  /* gtk_widget_get_color () is 4.10 */
+  gtk_style_context_get_color (gtk_widget_get_style_context (GTK_WIDGET (self)), &fg);
+  G_GNUC_END_IGNORE_DEPRECATIONS
+  cr = cairo_create (surface);
+  cairo_scale (cr, scale, scale);
+  cairo_translate (cr, -area->origin.x, -area->origin.y);
+  draw_edges (self, cr, area);
+  cairo_select_font_face (cr, "Cantarell", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL);
+  cairo_set_font_size (cr, 11);
+  for (guint i = 0; i < self->graph->nodes->len; i++)
+    {
+      KwGraphNode *node = g_ptr_array_index (self->graph->nodes, i);
+      double x, y, r = radius (self, node);
+
+      kw_network_graph_node_position (self, i, &x, &y);
+      if (x < x0 || y < y0 || x > x1 || y > y1)
+        continue;
+      kw_map_render_node (cr, node->kind, node->named, x, y, r);
+      if (node->named && node->degree >= self->label_degree && (self->label_degree == 0 || self->zoom >= 2))
+        {
+          gdk_cairo_set_source_rgba (cr, &fg);
+          cairo_move_to (cr, x + r + 4, y + 4);
+          cairo_show_text (cr, node->name);
+        }
+    }
+  cairo_destroy (cr);
+  cairo_surface_set_device_scale (surface, scale, scale);
+  return surface;
+}
+
+/* What changed is not in the last drawing: draw again on the next frame. */
+static void
+invalidate (KwNetworkGraph *self)
+{
+  g_clear_pointer (&self->cache, cairo_surface_destroy);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static gboolean
+on_settled_cb (gpointer data)
+{
+  KwNetworkGraph *self = data;
+
+  self->settle_id = 0;
+  invalidate (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* The selected and the hovered node, over the drawing (which they do not
+ * change: a click costs no drawing of the whole graph). */
+static void
+draw_marked (KwNetworkGraph *self,
+             cairo_t        *cr)
+{
+  gint marked[2] = { self->hovered, self->selected };
+  GdkRGBA fg;
+
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS  /* gtk_widget_get_color () is 4.10 */
+  gtk_style_context_get_color (gtk_widget_get_style_context (GTK_WIDGET (self)), &fg);
+  G_GNUC_END_IGNORE_DEPRECATIONS
+  cairo_select_font_face (cr, "Cantarell", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL);
+  cairo_set_font_size (cr, 11);
+  for (guint m = 0; m < G_N_ELEMENTS (marked); m++)
+    {
+      KwGraphNode *node;
+      double x, y, r;
+
+      if (marked[m] < 0 || (m == 0 && marked[0] == marked[1]))
+        continue;
+      node = g_ptr_array_index (self->graph->nodes, marked[m]);
+      r = radius (self, node);
+      kw_network_graph_node_position (self, (guint) marked[m], &x, &y);
+      draw_rings (self, cr, (guint) marked[m], x, y, r, &fg);
+      kw_map_render_node (cr, node->kind, node->named, x, y, r);
+      if (node->named && marked[m] == self->selected)
+        {
+          gdk_cairo_set_source_rgba (cr, &fg);
+          cairo_move_to (cr, x + r + 4, y + 4);
+          cairo_show_text (cr, node->name);
+        }
+    }
+}
+
+/* Whether the last drawing, moved and scaled to the pan and zoom now,
+ * covers the widget. */
+static gboolean
+cache_covers (KwNetworkGraph *self,
+              double          w,
+              double          h)
+{
+  double k = self->zoom / self->cache_zoom;
+  graphene_rect_t seen = GRAPHENE_RECT_INIT ((float) (w / 2 + self->cache_pan_x - (w / 2 + self->pan_x) / k),
+                                             (float) (h / 2 + self->cache_pan_y - (h / 2 + self->pan_y) / k),
+                                             (float) (w / k), (float) (h / k));
+
+  return self->cache != NULL && graphene_rect_contains_rect (&self->cache_rect, &seen);
 }
 
 static void
@@ -195,73 +362,37 @@ kw_network_graph_snapshot (GtkWidget   *widget,
                            GtkSnapshot *snapshot)
 {
   KwNetworkGraph *self = KW_NETWORK_GRAPH (widget);
-  double w = gtk_widget_get_width (widget), h = gtk_widget_get_height (widget);
-  GdkRGBA fg;
+  double w = gtk_widget_get_width (widget), h = gtk_widget_get_height (widget), k;
   cairo_t *cr;
 
   if (self->graph == NULL || w <= 0 || h <= 0)
     return;
-  G_GNUC_BEGIN_IGNORE_DEPRECATIONS  /* gtk_widget_get_color () is 4.10 */
-  gtk_style_context_get_color (gtk_widget_get_style_context (widget), &fg);
-  G_GNUC_END_IGNORE_DEPRECATIONS
-  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, w, h));
-  for (int pass = 0; pass < 2; pass++)
-    for (guint i = 0; i < self->graph->edges->len; i++)
-      {
-        KwGraphEdge *e = g_ptr_array_index (self->graph->edges, i);
-        double ax, ay, bx, by;
-
-        if (e->tense != (pass == 1))
-          continue;
-        kw_network_graph_node_position (self, e->a, &ax, &ay);
-        kw_network_graph_node_position (self, e->b, &bx, &by);
-        if (e->tense)
-          {
-            static const double dashes[] = { 6, 3 };
-
-            cairo_set_source_rgb (cr, 0.75, 0.11, 0.16);
-            cairo_set_dash (cr, dashes, 2, 0);
-          }
-        else
-          {
-            static const double dots[] = { 1.5, 3 };
-            gboolean affiliation = g_strcmp0 (e->kind, "affiliation") == 0;
-
-            cairo_set_source_rgba (cr, 0.5, 0.5, 0.52, 0.7);
-            cairo_set_dash (cr, dots, affiliation ? 2 : 0, 0);  /* dotted as in the picture */
-          }
-        cairo_set_line_width (cr, 0.6 + 0.8 * e->strength);
-        cairo_move_to (cr, ax, ay);
-        cairo_line_to (cr, bx, by);
-        cairo_stroke (cr);
-      }
-  cairo_set_dash (cr, NULL, 0, 0);
-  for (guint i = 0; i < self->graph->nodes->len; i++)
+  if (!cache_covers (self, w, h))
     {
-      KwGraphNode *node = g_ptr_array_index (self->graph->nodes, i);
-      double x, y, r = radius (self, node);
-
-      kw_network_graph_node_position (self, i, &x, &y);
-      if (x < -20 || y < -20 || x > w + 20 || y > h + 20)
-        continue;
-      if ((gint) i == self->selected || (gint) i == self->hovered)
-        {
-          cairo_new_path (cr);
-          cairo_arc (cr, x, y, r + 5, 0, 2 * G_PI);
-          cairo_set_source_rgba (cr, 0.21, 0.52, 0.89, (gint) i == self->selected ? 0.9 : 0.4);
-          cairo_set_line_width (cr, 3);
-          cairo_stroke (cr);
-        }
-      draw_shape (cr, node, x, y, r);
-      if (node->named && ((node->degree >= self->label_degree && (self->label_degree == 0 || self->zoom >= 2)) || (gint) i == self->selected))
-        {
-          gdk_cairo_set_source_rgba (cr, &fg);
-          cairo_select_font_face (cr, "Cantarell", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL);
-          cairo_set_font_size (cr, 11);
-          cairo_move_to (cr, x + r + 4, y + 4);
-          cairo_show_text (cr, node->name);
-        }
+      /* the widget and a quarter of it on each side, for the pan to come */
+      g_clear_pointer (&self->cache, cairo_surface_destroy);
+      self->cache_rect = GRAPHENE_RECT_INIT ((float) (-w / 4), (float) (-h / 4), (float) (1.5 * w), (float) (1.5 * h));
+      self->cache = draw (self, &self->cache_rect);
+      self->cache_zoom = self->zoom;
+      self->cache_pan_x = self->pan_x;
+      self->cache_pan_y = self->pan_y;
     }
+  k = self->zoom / self->cache_zoom;
+  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, (float) w, (float) h));
+  cairo_translate (cr, w / 2 + self->pan_x, h / 2 + self->pan_y);
+  cairo_scale (cr, k, k);
+  cairo_translate (cr, -(w / 2 + self->cache_pan_x), -(h / 2 + self->cache_pan_y));
+  cairo_set_source_surface (cr, self->cache, self->cache_rect.origin.x, self->cache_rect.origin.y);
+  if (k != 1)
+    {
+      cairo_pattern_set_filter (cairo_get_source (cr), CAIRO_FILTER_FAST);
+      /* sharp again once the zoom rests */
+      g_clear_handle_id (&self->settle_id, g_source_remove);
+      self->settle_id = g_timeout_add (150, on_settled_cb, self);
+    }
+  cairo_paint (cr);
+  cairo_identity_matrix (cr);
+  draw_marked (self, cr);
   cairo_destroy (cr);
 }
 
@@ -337,8 +468,20 @@ on_drag_begin_cb (GtkGestureDrag *gesture,
                   double          y,
                   KwNetworkGraph *self)
 {
-  self->drag_x = self->pan_x;
-  self->drag_y = self->pan_y;
+  self->dragged = kw_network_graph_node_at (self, x, y);
+  self->moved = FALSE;
+  if (self->dragged >= 0)
+    {
+      KwGraphNode *node = g_ptr_array_index (self->graph->nodes, self->dragged);
+
+      self->drag_x = node->x;
+      self->drag_y = node->y;
+    }
+  else
+    {
+      self->drag_x = self->pan_x;
+      self->drag_y = self->pan_y;
+    }
 }
 
 static void
@@ -347,9 +490,35 @@ on_drag_update_cb (GtkGestureDrag *gesture,
                    double          dy,
                    KwNetworkGraph *self)
 {
+  double sx, sy;
+
+  if (self->dragged >= 0 && self->graph != NULL)
+    {
+      KwGraphNode *node = g_ptr_array_index (self->graph->nodes, self->dragged);
+
+      scale (self, &sx, &sy);
+      node->x = CLAMP (self->drag_x + dx / sx, -1.0, 1.0);
+      node->y = CLAMP (self->drag_y + dy / sy, -1.0, 1.0);
+      self->moved = self->moved || dx != 0 || dy != 0;
+      invalidate (self);
+      return;
+    }
   self->pan_x = self->drag_x + dx;
   self->pan_y = self->drag_y + dy;
   gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+on_drag_end_cb (GtkGestureDrag *gesture,
+                double          dx,
+                double          dy,
+                KwNetworkGraph *self)
+{
+  gint dragged = self->dragged;
+
+  self->dragged = -1;
+  if (dragged >= 0 && self->moved && self->graph != NULL)
+    g_signal_emit (self, signals[NODE_MOVED], 0, (guint) dragged);  /* one write per drop */
 }
 
 static gboolean
@@ -413,6 +582,10 @@ on_key_pressed_cb (GtkEventControllerKey *controller,
     case GDK_KEY_Down: self->pan_y -= PAN_STEP; break;
     case GDK_KEY_plus: case GDK_KEY_equal: case GDK_KEY_KP_Add: set_zoom (self, self->zoom * ZOOM_STEP); break;
     case GDK_KEY_minus: case GDK_KEY_KP_Subtract: set_zoom (self, self->zoom / ZOOM_STEP); break;
+    case GDK_KEY_0: case GDK_KEY_KP_0: self->pan_x = self->pan_y = 0; set_zoom (self, 1); break;
+    case GDK_KEY_Return: case GDK_KEY_KP_Enter: case GDK_KEY_ISO_Enter:
+      /* the view's verb: open the selected node in Contacts */
+      return self->selected >= 0 && gtk_widget_activate_action (GTK_WIDGET (self), "map.open-selected", NULL);
     case GDK_KEY_Tab: case GDK_KEY_ISO_Left_Tab: case GDK_KEY_KP_Tab:
       {
         gboolean back = keyval == GDK_KEY_ISO_Left_Tab || (state & GDK_SHIFT_MASK);
@@ -451,10 +624,12 @@ kw_network_graph_set_graph (KwNetworkGraph *self,
   kw_network_graph_select (self, -1);
   self->graph = graph;
   self->label_degree = graph != NULL ? label_degree (graph) : 0;
+  g_clear_pointer (&self->edge_order, g_array_unref);
+  self->edge_order = graph != NULL ? order_edges (graph) : NULL;
   self->zoom = 1;
   self->pan_x = self->pan_y = 0;
-  self->hovered = -1;
-  gtk_widget_queue_draw (GTK_WIDGET (self));
+  self->hovered = self->dragged = -1;
+  invalidate (self);
 }
 
 KwGraph *
@@ -473,6 +648,18 @@ double
 kw_network_graph_get_zoom (KwNetworkGraph *self)
 {
   return self->zoom;
+}
+
+void
+kw_network_graph_pan_zoom (KwNetworkGraph *self,
+                           double          dx,
+                           double          dy,
+                           double          factor)
+{
+  g_return_if_fail (KW_IS_NETWORK_GRAPH (self));
+  self->pan_x += dx;
+  self->pan_y += dy;
+  set_zoom (self, self->zoom * factor);
 }
 
 /* GObject */
@@ -494,16 +681,51 @@ kw_network_graph_get_property (GObject    *object,
 }
 
 static void
+kw_network_graph_size_allocate (GtkWidget *widget,
+                                int        width,
+                                int        height,
+                                int        baseline)
+{
+  g_clear_pointer (&KW_NETWORK_GRAPH (widget)->cache, cairo_surface_destroy);
+}
+
+static void
+kw_network_graph_css_changed (GtkWidget         *widget,
+                              GtkCssStyleChange *change)
+{
+  GTK_WIDGET_CLASS (kw_network_graph_parent_class)->css_changed (widget, change);
+  invalidate (KW_NETWORK_GRAPH (widget));  /* the text colour, light or dark */
+}
+
+static void
+kw_network_graph_finalize (GObject *object)
+{
+  KwNetworkGraph *self = KW_NETWORK_GRAPH (object);
+
+  g_clear_handle_id (&self->settle_id, g_source_remove);
+  g_clear_pointer (&self->cache, cairo_surface_destroy);
+  g_clear_pointer (&self->edge_order, g_array_unref);
+
+  G_OBJECT_CLASS (kw_network_graph_parent_class)->finalize (object);
+}
+
+static void
 kw_network_graph_class_init (KwNetworkGraphClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->get_property = kw_network_graph_get_property;
+  object_class->finalize = kw_network_graph_finalize;
   widget_class->snapshot = kw_network_graph_snapshot;
+  widget_class->size_allocate = kw_network_graph_size_allocate;
+  widget_class->css_changed = kw_network_graph_css_changed;
   properties[PROP_SELECTED] = g_param_spec_int ("selected", NULL, NULL, -1, G_MAXINT, -1,
                                                 G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
+  /* a node was dragged to a new x, y and dropped */
+  signals[NODE_MOVED] = g_signal_new ("node-moved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
+                                      NULL, G_TYPE_NONE, 1, G_TYPE_UINT);
   gtk_widget_class_set_css_name (widget_class, "kw-network-graph");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
 }
@@ -520,7 +742,7 @@ kw_network_graph_init (KwNetworkGraph *self)
   GtkEventController *key = gtk_event_controller_key_new ();
 
   self->zoom = 1;
-  self->selected = self->hovered = -1;
+  self->selected = self->hovered = self->dragged = -1;
   gtk_widget_set_focusable (widget, TRUE);
   gtk_widget_set_hexpand (widget, TRUE);
   gtk_widget_set_vexpand (widget, TRUE);
@@ -530,6 +752,7 @@ kw_network_graph_init (KwNetworkGraph *self)
   gtk_widget_add_controller (widget, GTK_EVENT_CONTROLLER (click));
   g_signal_connect (drag, "drag-begin", G_CALLBACK (on_drag_begin_cb), self);
   g_signal_connect (drag, "drag-update", G_CALLBACK (on_drag_update_cb), self);
+  g_signal_connect (drag, "drag-end", G_CALLBACK (on_drag_end_cb), self);
   gtk_widget_add_controller (widget, GTK_EVENT_CONTROLLER (drag));
   g_signal_connect (zoom, "begin", G_CALLBACK (on_zoom_begin_cb), self);
   g_signal_connect (zoom, "scale-changed", G_CALLBACK (on_zoom_changed_cb), self);
@@ -540,6 +763,7 @@ kw_network_graph_init (KwNetworkGraph *self)
   gtk_widget_add_controller (widget, motion);
   g_signal_connect (key, "key-pressed", G_CALLBACK (on_key_pressed_cb), self);
   gtk_widget_add_controller (widget, key);
+  g_signal_connect (widget, "notify::has-focus", G_CALLBACK (gtk_widget_queue_draw), NULL);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Stakeholder network"),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, _("No person or organisation selected"), -1);

@@ -33,6 +33,12 @@ void       kw_network_graph_node_position (KwNetworkGraph *self,
                                            double         *x,
                                            double         *y);
 double     kw_network_graph_get_zoom     (KwNetworkGraph *self);
+/* Pans by (dx, dy) pixels and zooms by @factor (1: not), as the keys,
+ * the drag and the scroll wheel do (bench/graph's frame time). */
+void       kw_network_graph_pan_zoom     (KwNetworkGraph *self,
+                                          double          dx,
+                                          double          dy,
+                                          double          factor);
 /* "Unnamed person" for a node that may not be named, else its name. */
 const char *kw_network_graph_node_label  (KwGraphNode    *node);
 /* The kind of a node, for people ("Key figure", "Informal group", …). */

@@ -1,0 +1,247 @@
+/* kw-map-load.c: the Stakeholder Map's graph, read and laid out in threads
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The view never reads the graph on the main thread: a GTask thread
+ * reads it on a read connection of the view's own (kw_store_open () of
+ * the same file, used by one thread at a time under load_lock), filters
+ * it, lays it out (kw_graph_layout takes the core's igraph lock) and
+ * puts the parties of a map where they were dragged to. A second thread
+ * then finds the bridges of that copy, which the view keeps showing
+ * meanwhile (a reference-counted box).
+ */
+#define G_LOG_DOMAIN "kw-map-load"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+
+#include "kw-map-load.h"
+
+static GMutex load_lock;  /* a read store is used by one thread at a time */
+
+typedef struct {
+  KwStore    *store;
+  KwMapQuery *query;
+} Load;
+
+void
+kw_map_query_free (KwMapQuery *query)
+{
+  if (query == NULL)
+    return;
+  g_free (query->id);
+  g_free (query->centre);
+  g_free (query);
+}
+
+static void
+load_free (Load *load)
+{
+  g_clear_object (&load->store);
+  kw_map_query_free (load->query);
+  g_free (load);
+}
+
+gint
+kw_map_position_to_int (double coordinate)
+{
+  return (gint) lround (CLAMP (coordinate, -1.0, 1.0) * 1000);
+}
+
+/* The map's stored positions, over the layout's. */
+static void
+place_stored (KwStore    *store,
+              KwGraph    *graph,
+              const char *map_id)
+{
+  g_autoptr(GPtrArray) positions = kw_store_list_by_ref (store, "map_position", "map", map_id, NULL);
+
+  for (guint i = 0; positions != NULL && i < positions->len; i++)
+    {
+      KwRecord *position = g_ptr_array_index (positions, i);
+      gint index = kw_graph_lookup (graph, kw_record_get_string (position, "party"));
+      KwGraphNode *node;
+
+      if (index < 0 || kw_record_is_null (position, "x") || kw_record_is_null (position, "y"))
+        continue;
+      node = g_ptr_array_index (graph->nodes, index);
+      node->x = CLAMP (kw_record_get_int (position, "x") / 1000.0, -1.0, 1.0);
+      node->y = CLAMP (kw_record_get_int (position, "y") / 1000.0, -1.0, 1.0);
+    }
+}
+
+static KwGraph *
+load_locked (KwStore     *store,
+             KwMapQuery  *query,
+             GError     **error)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDate) today = g_date_new_dmy (g_date_time_get_day_of_month (now), g_date_time_get_month (now),
+                                           g_date_time_get_year (now));
+  g_autoptr(KwGraph) graph = NULL;
+  gint centre;
+
+  if (query->id == NULL && query->restriction != KW_GRAPH_ALL)
+    return kw_graph_new ();  /* no alliance or map to show */
+  graph = kw_graph_load (store, query->restriction, query->id, today, error);
+  if (graph == NULL)
+    return NULL;
+  centre = query->steps > 0 ? kw_graph_lookup (graph, query->centre) : -1;
+  if (centre >= 0 || (query->kinds & KW_GRAPH_KINDS_ALL) != KW_GRAPH_KINDS_ALL)
+    {
+      KwGraph *filtered = kw_graph_filter (graph, query->kinds, centre, query->steps);
+
+      kw_graph_free (graph);
+      graph = filtered;
+    }
+  return g_steal_pointer (&graph);
+}
+
+static void
+load_thread (GTask        *task,
+             gpointer      source,
+             gpointer      data,
+             GCancellable *cancellable)
+{
+  Load *load = data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KwGraph) graph = NULL;
+
+  g_mutex_lock (&load_lock);
+  graph = g_cancellable_is_cancelled (cancellable) ? NULL : load_locked (load->store, load->query, &error);
+  g_mutex_unlock (&load_lock);
+  if (graph == NULL)
+    {
+      g_task_return_error (task, error ? g_steal_pointer (&error) : g_error_new_literal (G_IO_ERROR, G_IO_ERROR_CANCELLED, "cancelled"));
+      return;
+    }
+  if (!kw_graph_layout (graph, &error))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  if (load->query->restriction == KW_GRAPH_MAP)
+    {
+      g_mutex_lock (&load_lock);
+      place_stored (load->store, graph, load->query->id);
+      g_mutex_unlock (&load_lock);
+    }
+  g_task_return_pointer (task, g_steal_pointer (&graph), (GDestroyNotify) kw_graph_free);
+}
+
+void
+kw_map_load_async (KwStore             *read_store,
+                   KwMapQuery          *query,
+                   GCancellable        *cancellable,
+                   GAsyncReadyCallback  callback,
+                   gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
+  Load *load = g_new0 (Load, 1);
+
+  load->store = g_object_ref (read_store);
+  load->query = query;
+  g_task_set_source_tag (task, kw_map_load_async);
+  g_task_set_task_data (task, load, (GDestroyNotify) load_free);
+  g_task_run_in_thread (task, load_thread);
+}
+
+KwGraph *
+kw_map_load_finish (GAsyncResult  *result,
+                    GError       **error)
+{
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/* The bridges */
+
+static void
+clear_box (gpointer box)
+{
+  kw_graph_free (*(KwGraph **) box);
+}
+
+KwGraph **
+kw_map_box_new (KwGraph *graph)
+{
+  KwGraph **box = g_atomic_rc_box_new0 (KwGraph *);
+
+  *box = graph;
+  return box;
+}
+
+void
+kw_map_box_unref (KwGraph **box)
+{
+  g_atomic_rc_box_release_full (box, clear_box);
+}
+
+static void
+bridges_thread (GTask        *task,
+                gpointer      source,
+                gpointer      data,
+                GCancellable *cancellable)
+{
+  g_autoptr(GError) error = NULL;
+  KwGraphBridges *bridges = NULL;
+
+  kw_graph_lock ();
+  if (!g_cancellable_is_cancelled (cancellable))
+    bridges = kw_graph_bridges (*(KwGraph **) data, &error);
+  kw_graph_unlock ();
+  if (bridges == NULL)
+    g_task_return_error (task, error ? g_steal_pointer (&error) : g_error_new_literal (G_IO_ERROR, G_IO_ERROR_CANCELLED, "cancelled"));
+  else
+    g_task_return_pointer (task, bridges, (GDestroyNotify) kw_graph_bridges_free);
+}
+
+void
+kw_map_bridges_async (KwGraph           **box,
+                      GCancellable       *cancellable,
+                      GAsyncReadyCallback callback,
+                      gpointer            user_data)
+{
+  g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
+
+  g_task_set_source_tag (task, kw_map_bridges_async);
+  g_task_set_task_data (task, g_atomic_rc_box_acquire (box), (GDestroyNotify) kw_map_box_unref);
+  g_task_run_in_thread (task, bridges_thread);
+}
+
+KwGraphBridges *
+kw_map_bridges_finish (GAsyncResult  *result,
+                       GError       **error)
+{
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/* Positions */
+
+gboolean
+kw_map_store_position (KwStore      *store,
+                       const char   *map_id,
+                       KwGraphNode  *node,
+                       GError      **error)
+{
+  g_autoptr(GPtrArray) positions = kw_store_list_by_ref (store, "map_position", "map", map_id, error);
+  g_autoptr(KwChangeset) changes = NULL;
+
+  if (positions == NULL)
+    return FALSE;
+  for (guint i = 0; i < positions->len; i++)
+    {
+      KwRecord *position = g_ptr_array_index (positions, i);
+
+      if (g_strcmp0 (kw_record_get_string (position, "party"), node->id) != 0)
+        continue;
+      if ((changes = kw_changeset_new ("map_position", error)) == NULL)
+        return FALSE;
+      kw_changeset_set_int (changes, "x", kw_map_position_to_int (node->x));
+      kw_changeset_set_int (changes, "y", kw_map_position_to_int (node->y));
+      return kw_store_update (store, kw_record_get_id (position), changes, error);
+    }
+  g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, _("This person or organisation is not on the map"));
+  return FALSE;
+}
