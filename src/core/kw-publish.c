@@ -508,16 +508,18 @@ is_current (KwRecord   *affiliation,
   return (since == NULL || strcmp (since, today) <= 0) && (until == NULL || strcmp (until, today) >= 0);
 }
 
-/* The name of the first (by name) organisation of a current affiliation. */
-static char *
-dup_organisation (KwStore    *store,
-                  const char *person_id)
+char *
+kw_publish_dup_organisation (KwStore    *store,
+                             const char *person_id)
 {
   g_autoptr(GPtrArray) affiliations = kw_store_list_by_ref (store, "affiliation", "person", person_id, NULL);
   g_autofree char *best = NULL;
   g_autofree char *best_key = NULL;
   char today[11];
   GDate date;
+
+  g_return_val_if_fail (KW_IS_STORE (store), NULL);
+  g_return_val_if_fail (person_id != NULL, NULL);
 
   kw_analysis_get_today (&date);
   g_snprintf (today, sizeof today, "%04u-%02u-%02u", (guint) g_date_get_year (&date),
@@ -573,7 +575,7 @@ kw_publisher_add_from_store (KwPublisher *self,
               ? KW_PUBLISH_CONSENT_PRIVATE
               : consent_of (kw_record_get_string (person, "consent"));
   if (consent != KW_PUBLISH_CONSENT_PRIVATE)
-    organisation = dup_organisation (store, person_id);
+    organisation = kw_publish_dup_organisation (store, person_id);
   kw_publisher_add_person (self, person_id, kw_record_get_string (person, "name"), consent,
                            organisation, chair);
 }

@@ -65,6 +65,10 @@ void          kw_publisher_add_from_store (KwPublisher     *self,
                                            KwStore         *store,
                                            const char      *person_id,
                                            gboolean         chair);
+/* The name of the first (by name) organisation of a current affiliation
+ * of the person, or NULL. */
+char         *kw_publish_dup_organisation (KwStore         *store,
+                                           const char      *person_id);
 /* Every person of the meeting: chair, minute taker, attendance,
  * presenters, owners of its action items. */
 KwPublisher  *kw_publisher_new_for_meeting (KwStore        *store,
