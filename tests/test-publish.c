@@ -13,6 +13,8 @@
 
 #include <string.h>
 
+#include "kw-meeting-doc.h"
+#include "kw-publish-minutes.h"
 #include "kw-publish.h"
 #include "kw-store.h"
 #include "kw-test-files.h"
@@ -237,6 +239,133 @@ test_from_store (void)
   kw_test_remove_tree (dir);
 }
 
+static void
+test_minutes (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("kw-publish-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "kwartier.db", NULL);
+  g_autoptr(KwStore) store = kw_store_open (path, &error);
+  g_autofree char *chair = NULL, *priv = NULL, *shared = NULL, *meeting = NULL;
+  g_autoptr(KwMinutes) pub = NULL;
+  g_autoptr(KwMinutes) internal = NULL;
+  g_autoptr(KwMeetingDoc) agenda = NULL;
+  g_autofree char *md = NULL, *html = NULL, *internal_md = NULL, *agenda_text = NULL, *out = NULL, *list = NULL;
+  g_autofree char *beside = NULL, *written = NULL;
+
+  g_assert_no_error (error);
+  chair = put (store, "person", "name", "Lotte Hendriks", "consent", "public", "private_notes", "GEHEIM-1", NULL);
+  priv = put (store, "person", "name", "Greet Postma", "consent", "private", "private_notes", "GEHEIM-2", NULL);
+  shared = put (store, "person", "name", "Youssef Haddou", "consent", "shared", NULL);
+  meeting = put (store, "meeting", "title", "Beraad <Noord> & Zuid", "chair", chair,
+                 "starts_at", "2026-09-14T15:00:00Z", "ends_at", "2026-09-14T16:00:00Z", NULL);
+  g_free (put (store, "attendance", "meeting", meeting, "person", priv, "status", "present", NULL));
+  g_free (put (store, "attendance", "meeting", meeting, "person", shared, "status", "absent", NULL));
+  g_free (put (store, "agenda_item", "meeting", meeting, "position", "a0", "title", "Opening",
+               "minutes_planned", "45", "notes", "Greet zegt: <b>ja</b> & Youssef's idee.", NULL));
+  g_free (put (store, "agenda_item", "meeting", meeting, "position", "a1", "title", "Rondvraag",
+               "minutes_planned", "30", "next_time", "true", "decision", "Greet belt.", NULL));
+  g_free (put (store, "action_item", "title", "Youssef maakt het rooster", "owner", shared, "meeting", meeting, NULL));
+
+  pub = kw_minutes_new (store, meeting, TRUE, &error);
+  g_assert_no_error (error);
+  md = kw_minutes_to_markdown (pub);
+  html = kw_minutes_to_html (pub);
+  /* the private person is counted, not named, also not as 5.1.2.e in the list */
+  g_assert_cmpuint (pub->people[KW_MINUTES_PRESENT]->len, ==, 0);
+  g_assert_cmpuint (pub->hidden[KW_MINUTES_PRESENT], ==, 1);
+  g_assert_nonnull (strstr (md, "**Present:** and 1 other"));
+  g_assert_nonnull (strstr (md, "**Absent:** 5.1.2.e"));
+  g_assert_nonnull (strstr (md, "5.1.2.e zegt: <b>ja</b> & 5.1.2.e idee."));
+  g_assert_nonnull (strstr (md, "| Action | Who | Deadline | Information |"));
+  g_assert_nonnull (strstr (md, "| 5.1.2.e maakt het rooster | 5.1.2.e |"));
+  g_assert_nonnull (strstr (md, "## Next time on the agenda\n\n- Rondvraag"));
+  /* HTML escaped */
+  g_assert_nonnull (strstr (html, "<h1>Beraad &lt;Noord&gt; &amp; Zuid</h1>"));
+  g_assert_nonnull (strstr (html, "5.1.2.e zegt: &lt;b&gt;ja&lt;/b&gt; &amp; 5.1.2.e idee."));
+  g_assert_null (strstr (html, "<b>ja"));
+  for (const char * const *t = (const char * const[]) { md, html, NULL }; *t != NULL; t++)
+    {
+      g_assert_null (strstr (*t, "Greet"));
+      g_assert_null (strstr (*t, "Youssef"));
+      g_assert_null (strstr (*t, "GEHEIM"));
+    }
+  /* Europe/Amsterdam: 15:00 UTC is 17:00 in summer */
+  g_assert_cmpstr (pub->time, ==, "17:00–18:00");
+
+  /* written: the list beside, not inside */
+  out = g_build_filename (dir, "public.md", NULL);
+  g_assert_true (kw_minutes_write (pub, KW_MINUTES_FORMAT_MARKDOWN, out, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (out, &written, NULL, NULL));
+  g_assert_cmpstr (written, ==, md);
+  beside = kw_minutes_redactions_path (out);
+  g_assert_true (g_file_get_contents (beside, &list, NULL, NULL));
+  g_assert_nonnull (strstr (list, "Greet → 5.1.2.e (private"));
+
+  /* internal minutes keep what organisers typed, but never private notes */
+  internal = kw_minutes_new (store, meeting, FALSE, &error);
+  g_assert_no_error (error);
+  internal_md = kw_minutes_to_markdown (internal);
+  g_assert_nonnull (strstr (internal_md, "Greet zegt: <b>ja</b> & Youssef's idee."));
+  g_assert_nonnull (strstr (internal_md, "**Present:** Greet Postma"));
+  g_assert_null (strstr (internal_md, "GEHEIM"));
+
+  /* the agenda: 75 planned minutes in a meeting of 60 */
+  agenda = kw_meeting_doc_new (store, meeting, KW_MEETING_DOC_AGENDA, FALSE, &error);
+  g_assert_no_error (error);
+  agenda_text = kw_meeting_doc_dup_text (agenda);
+  g_assert_nonnull (strstr (agenda_text, "Total: 75 of 60 minutes"));
+  g_assert_nonnull (strstr (agenda_text, "The agenda runs 15 minutes over the meeting’s length."));
+  g_assert_null (strstr (agenda_text, "Greet"));
+  g_assert_cmpuint (kw_meeting_doc_get_n_pages (agenda, KW_MEETING_DOC_A4_WIDTH, KW_MEETING_DOC_A4_HEIGHT), ==, 1);
+
+  g_clear_object (&store);
+  kw_test_remove_tree (dir);
+}
+
+static void
+test_pages (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("kw-publish-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "kwartier.db", NULL);
+  g_autoptr(KwStore) store = kw_store_open (path, &error);
+  g_autofree char *meeting = NULL;
+  g_autoptr(KwMeetingDoc) signin = NULL;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  guint a4, small;
+
+  g_assert_no_error (error);
+  meeting = put (store, "meeting", "title", "Groot beraad", NULL);
+  for (guint i = 0; i < 40; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("Bewoner %u", i);
+      g_autofree char *person = put (store, "person", "name", name, "consent", "shared", NULL);
+
+      g_free (put (store, "attendance", "meeting", meeting, "person", person, NULL));
+    }
+  signin = kw_meeting_doc_new (store, meeting, KW_MEETING_DOC_SIGNIN, TRUE, &error);
+  g_assert_no_error (error);
+  /* 46 lines of a sign-in sheet do not fit on one A4; a smaller page takes more */
+  a4 = kw_meeting_doc_get_n_pages (signin, KW_MEETING_DOC_A4_WIDTH, KW_MEETING_DOC_A4_HEIGHT);
+  small = kw_meeting_doc_get_n_pages (signin, 420, 595);
+  g_assert_cmpuint (a4, >=, 2);
+  g_assert_cmpuint (small, >, a4);
+  /* every page draws */
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 420, 595);
+  cr = cairo_create (surface);
+  for (guint p = 0; p < small; p++)
+    kw_meeting_doc_draw_page (signin, cr, 420, 595, p);
+  g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+
+  g_clear_object (&store);
+  kw_test_remove_tree (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -252,6 +381,8 @@ main (int    argc,
   g_test_add_func ("/kw/publish/same-first-name", test_same_first_name);
   g_test_add_func ("/kw/publish/internal", test_internal);
   g_test_add_func ("/kw/publish/from-store", test_from_store);
+  g_test_add_func ("/kw/publish/minutes", test_minutes);
+  g_test_add_func ("/kw/publish/pages", test_pages);
 
   return g_test_run ();
 }
