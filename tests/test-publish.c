@@ -233,6 +233,20 @@ test_from_store (void)
   text = kw_publisher_redact (p, "Lotte, Youssef, Bram en Greet Postma.");
   g_assert_cmpstr (text, ==, "Lotte, namens Alfa Welzijn, 5.1.2.e en 5.1.2.e.");
 
+  /* people of the store not at the meeting: full name and prefixed surname, not the first name */
+  g_free (put (store, "person", "name", "Bep van Vliet", "consent", "private", NULL));
+  g_free (put (store, "person", "name", "Kees Ketelaar", "consent", "shared", NULL));
+  g_free (put (store, "person", "name", "Anna Ketelaar", "consent", "public", NULL));
+  {
+    g_autoptr(KwPublisher) q = kw_publisher_new_for_meeting (store, meeting, TRUE, &error);
+    g_autofree char *known = NULL;
+
+    g_assert_no_error (error);
+    known = kw_publisher_redact (q, "Bep van Vliet belde; van Vliet ook, Bep niet. KEES KETELAAR en Anna Ketelaar.");
+    g_assert_cmpstr (known, ==, "5.1.2.e belde; 5.1.2.e ook, Bep niet. 5.1.2.e en Anna Ketelaar.");
+    g_assert_false (kw_publisher_is_listed (q, "nobody"));
+  }
+
   g_assert_null (kw_publisher_new_for_meeting (store, "no-such-meeting", TRUE, &error));
   g_assert_nonnull (error);
   g_clear_object (&store);

@@ -24,6 +24,8 @@
 /* letters, marks, digits and the underscore make a word */
 #define NOT_WORD_BEFORE "(?<![\\p{L}\\p{M}\\p{N}_])"
 #define NOT_WORD_AFTER  "(?![\\p{L}\\p{M}\\p{N}_])"
+/* how many people a search for a pair of words looks at */
+#define KW_PUBLISH_KNOWN_HITS 50
 
 const char * const KW_PUBLISH_COMMON_WORDS[] = {
   "bakker", "beek", "berg", "bloem", "boer", "bos", "brouwer", "dekker", "dijk", "eik", "fleur",
@@ -45,8 +47,10 @@ typedef struct {
   KwPublishConsent  consent;
   char             *organisation;
   gboolean          chair;
+  gboolean          known;   /* not of the meeting: full name and prefixed surname only */
   char             *label;
 } Person;
+
 
 typedef struct {
   char     *text;        /* as the person's name writes it */
@@ -62,6 +66,8 @@ struct _KwPublisher {
   GHashTable *terms;      /* folded → Term */
   GRegex     *regex;      /* NULL until needed; cleared when a person is added */
   GPtrArray  *redactions; /* KwRedaction */
+  KwStore    *store;      /* for the known people, or NULL */
+  GHashTable *searched;   /* the pairs of words looked up among the known people */
 };
 
 static void
@@ -190,6 +196,8 @@ kw_publisher_free (KwPublisher *self)
   g_hash_table_unref (self->terms);
   g_clear_pointer (&self->regex, g_regex_unref);
   g_ptr_array_unref (self->redactions);
+  g_clear_pointer (&self->searched, g_hash_table_unref);
+  g_clear_object (&self->store);
   g_free (self);
 }
 
@@ -314,6 +322,19 @@ add_terms_of (KwPublisher *self,
   if (strcmp (p->name, KW_PUBLISH_REDACTED) == 0 || n == 0)
     return;
   add_term (self, p, p->name);
+  if (p->known)
+    {
+      g_autofree char *surname = NULL;
+
+      while (start < n && !is_prefix (words[start]))
+        start++;
+      if (start < n && start + 1 < n)
+        {
+          surname = g_strjoinv (" ", words + start);
+          add_term (self, p, surname);
+        }
+      return;
+    }
   add_term (self, p, words[0]);
   if (n < 2)
     return;
@@ -438,6 +459,78 @@ on_name_found_cb (const GMatchInfo *info,
   return FALSE;
 }
 
+/* The surname with its prefix of a name of two words or more ("van
+ * Vliet" of "Bep van Vliet"), else the full name; folded. */
+static char *
+dup_known_key (const char *name)
+{
+  g_autofree char *nfc = g_utf8_normalize (name, -1, G_NORMALIZE_NFC);
+  g_auto(GStrv) words = g_regex_split_simple ("\\s+", g_strstrip (nfc), 0, 0);
+  guint n = g_strv_length (words), start = 1;
+  g_autofree char *key = NULL;
+
+  if (n < 2)
+    return NULL;
+  while (start < n && !is_prefix (words[start]))
+    start++;
+  key = g_strjoinv (" ", words + (start + 1 < n ? start : 0));
+  return g_utf8_casefold (key, -1);
+}
+
+/* A known person named in @folded by a hit of the search. */
+static void
+add_known_hit (KwPublisher *self,
+               KwSearchHit *hit,
+               const char  *folded)
+{
+  g_autofree char *key = NULL;
+  g_autoptr(KwRecord) person = NULL;
+  Person *p;
+
+  if (g_hash_table_contains (self->by_id, hit->id) || hit->title == NULL
+      || (key = dup_known_key (hit->title)) == NULL || strstr (folded, key) == NULL
+      || (person = kw_store_get (self->store, "person", hit->id, NULL)) == NULL
+      || (g_strcmp0 (kw_record_get_string (person, "consent"), "public") == 0
+          && !kw_store_is_private (self->store, "person", hit->id)))
+    return;
+  kw_publisher_add_from_store (self, self->store, hit->id, FALSE);
+  if ((p = g_hash_table_lookup (self->by_id, hit->id)) != NULL)
+    p->known = TRUE;
+}
+
+/* Adds the known people whose full name or prefixed surname is in @nfc:
+ * each pair of words of which the second is capitalised ("Bep van",
+ * "van Vliet") is searched for among the people once. */
+static void
+activate_known (KwPublisher *self,
+                const char  *nfc)
+{
+  g_autofree char *spaced = NULL;
+  g_autofree char *folded = NULL;
+  g_auto(GStrv) words = NULL;
+
+  if (self->store == NULL)
+    return;
+  spaced = collapse_spaces (nfc);
+  folded = g_utf8_casefold (spaced, -1);
+  words = g_regex_split_simple ("[^\\p{L}\\p{M}\\p{N}'’-]+", spaced, 0, 0);
+  for (guint i = 0; words[i] != NULL && words[i + 1] != NULL; i++)
+    {
+      g_autofree char *pair = NULL;
+      g_autoptr(GPtrArray) hits = NULL;
+
+      if (*words[i] == '\0' || !g_unichar_isupper (g_utf8_get_char (words[i + 1])))
+        continue;
+      pair = g_strdup_printf ("%s %s", words[i], words[i + 1]);
+      if (g_hash_table_contains (self->searched, pair))
+        continue;
+      hits = kw_store_search (self->store, pair, "person", KW_PUBLISH_KNOWN_HITS, NULL);
+      for (guint h = 0; hits != NULL && h < hits->len; h++)
+        add_known_hit (self, hits->pdata[h], folded);
+      g_hash_table_add (self->searched, g_steal_pointer (&pair));
+    }
+}
+
 char *
 kw_publisher_redact (KwPublisher *self,
                      const char  *text)
@@ -453,6 +546,7 @@ kw_publisher_redact (KwPublisher *self,
   nfc = g_utf8_normalize (text, -1, G_NORMALIZE_NFC);
   if (nfc == NULL)
     return g_strdup ("");
+  activate_known (self, nfc);
   if (self->regex == NULL && !build_regex (self))
     return g_steal_pointer (&nfc);
   return g_regex_replace_eval (self->regex, nfc, -1, 0, 0, on_name_found_cb, self, NULL);
@@ -593,6 +687,20 @@ add_by_ref (KwPublisher *self,
     kw_publisher_add_from_store (self, store, kw_record_get_string (records->pdata[i], field), FALSE);
 }
 
+void
+kw_publisher_add_known_people (KwPublisher *self,
+                               KwStore     *store)
+{
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (KW_IS_STORE (store));
+
+  if (!self->public_rules)
+    return;
+  g_set_object (&self->store, store);
+  if (self->searched == NULL)
+    self->searched = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+}
+
 KwPublisher *
 kw_publisher_new_for_meeting (KwStore     *store,
                               const char  *meeting_id,
@@ -613,5 +721,6 @@ kw_publisher_new_for_meeting (KwStore     *store,
   add_by_ref (self, store, "attendance", meeting_id, "person");
   add_by_ref (self, store, "agenda_item", meeting_id, "presenter");
   add_by_ref (self, store, "action_item", meeting_id, "owner");
+  kw_publisher_add_known_people (self, store);
   return g_steal_pointer (&self);
 }

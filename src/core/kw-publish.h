@@ -16,7 +16,9 @@
  * "Roos", "Bakker", …) is replaced only where it is capitalised. The
  * longest name wins ("Fatima el Amrani" before "Fatima"); the names of
  * named people are kept, unless a person who is not named has the same
- * name. Each replacement goes into the redaction list: what, by what,
+ * name. Other non-public people of the store lose their full name and
+ * prefixed surname too (kw_publisher_add_known_people). Each replacement
+ * goes into the redaction list: what, by what,
  * on which ground, how often. No GTK.
  */
 #pragma once
@@ -65,6 +67,13 @@ void          kw_publisher_add_from_store (KwPublisher     *self,
                                            KwStore         *store,
                                            const char      *person_id,
                                            gboolean         chair);
+/* Every other non-public person of the store is known too: their full
+ * name, and their surname when it has a prefix ("van der Berg"), are
+ * replaced in free text as well (not their first names); a person is
+ * added when a text has that surname (or full name) in it. Nothing
+ * without the public rules. kw_publisher_new_for_meeting calls it. */
+void          kw_publisher_add_known_people (KwPublisher   *self,
+                                             KwStore       *store);
 /* The name of the first (by name) organisation of a current affiliation
  * of the person, or NULL. */
 char         *kw_publish_dup_organisation (KwStore         *store,
