@@ -380,6 +380,25 @@ test_pages (void)
   kw_test_remove_tree (dir);
 }
 
+/* A meeting of thousands: the names are still found (no pattern too large). */
+static void
+test_many_people (void)
+{
+  g_autoptr(KwPublisher) p = kw_publisher_new (TRUE);
+  g_autofree char *text = NULL;
+
+  for (guint i = 0; i < 3000; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("p%u", i);
+      g_autofree char *name = g_strdup_printf ("Voornaam%u van der Achternaam%u", i, i);
+
+      kw_publisher_add_person (p, id, name, i % 2 ? KW_PUBLISH_CONSENT_PUBLIC : KW_PUBLISH_CONSENT_SHARED, NULL, FALSE);
+    }
+  kw_publisher_add_person (p, "x", "Greet Postma", KW_PUBLISH_CONSENT_PRIVATE, NULL, FALSE);
+  text = kw_publisher_redact (p, "Greet Postma, Voornaam2 en Voornaam3 van der Achternaam3; van der Achternaam2998.");
+  g_assert_cmpstr (text, ==, "5.1.2.e, 5.1.2.e en Voornaam3 van der Achternaam3; 5.1.2.e.");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -397,6 +416,7 @@ main (int    argc,
   g_test_add_func ("/kw/publish/from-store", test_from_store);
   g_test_add_func ("/kw/publish/minutes", test_minutes);
   g_test_add_func ("/kw/publish/pages", test_pages);
+  g_test_add_func ("/kw/publish/many-people", test_many_people);
 
   return g_test_run ();
 }

@@ -3,8 +3,10 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * kw-publish.h says the rule. Every name part of every person is a
- * term (its NFC casefold the key); one alternation of all terms, the
- * longest first, finds them in one pass, and the term found decides:
+ * term, keyed by its words (runs of letters, marks, digits), casefolded
+ * and joined by single spaces. A text is split into words the same way
+ * and, at each word, the longest run of words that is a term decides
+ * (no pattern to compile, so a meeting of thousands is no problem):
  * kept when only named people have it, replaced when someone who is not
  * named has it (by that person's label, or "5.1.2.e" when two such
  * people share it).
@@ -21,9 +23,6 @@
 #include "kw-error.h"
 #include "kw-publish.h"
 
-/* letters, marks, digits and the underscore make a word */
-#define NOT_WORD_BEFORE "(?<![\\p{L}\\p{M}\\p{N}_])"
-#define NOT_WORD_AFTER  "(?![\\p{L}\\p{M}\\p{N}_])"
 /* how many people a search for a pair of words looks at */
 #define KW_PUBLISH_KNOWN_HITS 50
 
@@ -64,7 +63,8 @@ struct _KwPublisher {
   GPtrArray  *people;     /* Person */
   GHashTable *by_id;      /* id → Person */
   GHashTable *terms;      /* folded → Term */
-  GRegex     *regex;      /* NULL until needed; cleared when a person is added */
+  gboolean    terms_ready; /* FALSE when a person was added since */
+  guint       max_words;  /* the most words of a term */
   GPtrArray  *redactions; /* KwRedaction */
   KwStore    *store;      /* for the known people, or NULL */
   GHashTable *searched;   /* the pairs of words looked up among the known people */
@@ -194,7 +194,6 @@ kw_publisher_free (KwPublisher *self)
   g_ptr_array_unref (self->people);
   g_hash_table_unref (self->by_id);
   g_hash_table_unref (self->terms);
-  g_clear_pointer (&self->regex, g_regex_unref);
   g_ptr_array_unref (self->redactions);
   g_clear_pointer (&self->searched, g_hash_table_unref);
   g_clear_object (&self->store);
@@ -243,7 +242,7 @@ kw_publisher_add_person (KwPublisher      *self,
   update_label (self, p);
   g_ptr_array_add (self->people, p);
   g_hash_table_insert (self->by_id, p->id, p);
-  g_clear_pointer (&self->regex, g_regex_unref);
+  self->terms_ready = FALSE;
 }
 
 gboolean
@@ -276,6 +275,93 @@ kw_publisher_name (KwPublisher *self,
   return p->label;
 }
 
+/* Words: runs of letters, marks, digits and underscores, as byte
+ * ranges of a text, with their casefolded form. */
+typedef struct {
+  const char *start;
+  const char *end;
+  char       *key;
+} Word;
+
+static void
+word_clear (Word *w)
+{
+  g_free (w->key);
+}
+
+static gboolean
+is_word_char (gunichar c)
+{
+  return g_unichar_isalnum (c) || g_unichar_ismark (c) || c == '_';
+}
+
+static GArray *
+split_words (const char *text)
+{
+  GArray *words = g_array_new (FALSE, FALSE, sizeof (Word));
+  const char *p = text;
+
+  g_array_set_clear_func (words, (GDestroyNotify) word_clear);
+  while (*p != '\0')
+    {
+      Word w;
+
+      if (!is_word_char (g_utf8_get_char (p)))
+        {
+          p = g_utf8_next_char (p);
+          continue;
+        }
+      w.start = p;
+      while (*p != '\0' && is_word_char (g_utf8_get_char (p)))
+        p = g_utf8_next_char (p);
+      w.end = p;
+      w.key = g_utf8_casefold (w.start, w.end - w.start);
+      g_array_append_val (words, w);
+    }
+  return words;
+}
+
+/* Whether two words of a name may stand this far apart: white space, or
+ * one hyphen or apostrophe ("El-Khattabi", "O’Neil"). */
+static gboolean
+is_name_gap (const char *from,
+             const char *to)
+{
+  gsize n = to - from;
+
+  if ((n == 1 && (*from == '-' || *from == '\'')) || (n == 3 && strncmp (from, "’", 3) == 0))
+    return TRUE;
+  for (const char *p = from; p < to; p++)
+    if (!g_ascii_isspace (*p))
+      return FALSE;
+  return n > 0;
+}
+
+/* The folded words @from … @from + @n - 1 joined by spaces, or NULL
+ * when they do not stand together as the words of a name. */
+static char *
+dup_words_key (GArray *words,
+               guint   from,
+               guint   n)
+{
+  GString *key = g_string_new (g_array_index (words, Word, from).key);
+
+  for (guint i = from + 1; i < from + n; i++)
+    {
+      const Word *before = &g_array_index (words, Word, i - 1);
+      const Word *w = &g_array_index (words, Word, i);
+
+      if (!is_name_gap (before->end, w->start))
+        {
+          g_string_free (key, TRUE);
+          return NULL;
+        }
+      g_string_append_c (key, ' ');
+      g_string_append (key, w->key);
+    }
+  return g_string_free (key, FALSE);
+}
+
 /* Terms */
 
 static void
@@ -283,17 +369,31 @@ add_term (KwPublisher *self,
           Person      *p,
           const char  *text)
 {
+  g_autofree char *nfc = g_utf8_normalize (text, -1, G_NORMALIZE_NFC);
+  g_autoptr(GArray) words = NULL;
   g_autofree char *key = NULL;
   Term *t;
 
-  if (g_utf8_strlen (text, -1) < 2)
+  if (g_utf8_strlen (text, -1) < 2 || nfc == NULL)
     return;
-  key = fold (text);
+  words = split_words (nfc);
+  if (words->len == 0)
+    return;
+  /* the words of a name joined by single spaces, whatever stood between them */
+  key = g_strdup (g_array_index (words, Word, 0).key);
+  for (guint i = 1; i < words->len; i++)
+    {
+      char *longer = g_strconcat (key, " ", g_array_index (words, Word, i).key, NULL);
+
+      g_free (key);
+      key = longer;
+    }
+  self->max_words = MAX (self->max_words, words->len);
   if ((t = g_hash_table_lookup (self->terms, key)) == NULL)
     {
       t = g_new0 (Term, 1);
       t->text = g_strdup (text);
-      t->one_word = strchr (text, ' ') == NULL;
+      t->one_word = words->len == 1;
       g_hash_table_insert (self->terms, g_steal_pointer (&key), t);
     }
   if (is_named (self, p))
@@ -365,58 +465,14 @@ add_terms_of (KwPublisher *self,
     add_term (self, p, words[n - 1]);
 }
 
-static int
-compare_longest (gconstpointer a,
-                 gconstpointer b)
+static void
+prepare_terms (KwPublisher *self)
 {
-  const char *x = *(const char * const *) a, *y = *(const char * const *) b;
-  gsize lx = strlen (x), ly = strlen (y);
-
-  return lx != ly ? (lx < ly ? 1 : -1) : strcmp (x, y);
-}
-
-static gboolean
-build_regex (KwPublisher *self)
-{
-  g_autoptr(GPtrArray) alts = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GString) pattern = g_string_new (NOT_WORD_BEFORE "(");
-  g_autoptr(GError) error = NULL;
-  GHashTableIter iter;
-  gpointer value;
-
   g_hash_table_remove_all (self->terms);
+  self->max_words = 0;
   for (guint i = 0; i < self->people->len; i++)
     add_terms_of (self, g_ptr_array_index (self->people, i));
-  g_hash_table_iter_init (&iter, self->terms);
-  while (g_hash_table_iter_next (&iter, NULL, &value))
-    {
-      Term *t = value;
-      g_auto(GStrv) words = g_strsplit (t->text, " ", -1);
-
-      /* any run of white space between the parts of a name */
-      for (guint w = 0; words[w] != NULL; w++)
-        {
-          char *escaped = g_regex_escape_string (words[w], -1);
-
-          g_free (words[w]);
-          words[w] = escaped;
-        }
-      g_ptr_array_add (alts, g_strjoinv ("\\s+", words));
-    }
-  if (alts->len == 0)
-    return FALSE;
-  g_ptr_array_sort (alts, compare_longest);
-  for (guint i = 0; i < alts->len; i++)
-    {
-      if (i > 0)
-        g_string_append_c (pattern, '|');
-      g_string_append (pattern, alts->pdata[i]);
-    }
-  g_string_append (pattern, ")((?:['’]s)?)" NOT_WORD_AFTER);
-  self->regex = g_regex_new (pattern->str, G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, &error);
-  if (self->regex == NULL)
-    g_warning ("no pattern for the names: %s", error->message);
-  return self->regex != NULL;
+  self->terms_ready = TRUE;
 }
 
 static gboolean
@@ -434,29 +490,84 @@ collapse_spaces (const char *text)
   return g_strjoinv (" ", words);
 }
 
-static gboolean
-on_name_found_cb (const GMatchInfo *info,
-                  GString          *result,
-                  gpointer          user_data)
+/* The end of a possessive right after a name ("’s", "'s"), else @end. */
+static const char *
+skip_possessive (const char *end)
 {
-  KwPublisher *self = user_data;
-  g_autofree char *found = g_match_info_fetch (info, 1);
-  g_autofree char *whole = g_match_info_fetch (info, 0);
-  g_autofree char *spaced = collapse_spaces (found);
-  g_autofree char *key = fold (spaced);
-  Term *t = g_hash_table_lookup (self->terms, key);
-  const char *replacement;
+  const char *p = end;
 
-  if (t == NULL || t->hidden == NULL
-      || (t->one_word && g_strv_contains (KW_PUBLISH_COMMON_WORDS, key) && !is_capitalised (found)))
+  if (*p == '\'')
+    p++;
+  else if (strncmp (p, "’", 3) == 0)
+    p += 3;
+  else
+    return end;
+  if (*p != 's' || (p[1] != '\0' && is_word_char (g_utf8_get_char (p + 1))))
+    return end;
+  return p + 1;
+}
+
+/* The term that starts at word @i, the longest first, and how many words
+ * it has; NULL when none (a kept name counts: its words are skipped). */
+static Term *
+find_term (KwPublisher *self,
+           GArray      *words,
+           guint        i,
+           guint       *n_words)
+{
+  for (guint n = MIN (self->max_words, words->len - i); n > 0; n--)
     {
-      g_string_append (result, whole);
-      return FALSE;
+      g_autofree char *key = dup_words_key (words, i, n);
+      Term *t = key != NULL ? g_hash_table_lookup (self->terms, key) : NULL;
+
+      if (t == NULL)
+        continue;
+      *n_words = n;
+      return t;
     }
-  replacement = t->shared ? KW_PUBLISH_REDACTED : t->hidden->label;
-  count_redaction (self, spaced, replacement, ground_of (t->hidden));
-  g_string_append (result, replacement);
-  return FALSE;
+  return NULL;
+}
+
+static char *
+replace_names (KwPublisher *self,
+               const char  *text)
+{
+  g_autoptr(GArray) words = split_words (text);
+  GString *out = g_string_new (NULL);
+  const char *copied = text;
+  guint i = 0;
+
+  while (i < words->len)
+    {
+      const Word *first = &g_array_index (words, Word, i);
+      guint n = 1;
+      Term *t = find_term (self, words, i, &n);
+      const Word *last;
+      g_autofree char *found = NULL;
+      g_autofree char *spaced = NULL;
+      const char *replacement;
+
+      if (t == NULL || t->hidden == NULL
+          || (t->one_word && g_strv_contains (KW_PUBLISH_COMMON_WORDS, first->key) && !is_capitalised (first->start)))
+        {
+          i += t != NULL ? n : 1;
+          continue;
+        }
+      last = &g_array_index (words, Word, i + n - 1);
+      found = g_strndup (first->start, last->end - first->start);
+      spaced = collapse_spaces (found);
+      replacement = t->shared ? KW_PUBLISH_REDACTED : t->hidden->label;
+      count_redaction (self, spaced, replacement, ground_of (t->hidden));
+      g_string_append_len (out, copied, first->start - copied);
+      g_string_append (out, replacement);
+      copied = skip_possessive (last->end);
+      i += n;
+      /* the "s" of a possessive is a word of its own */
+      while (i < words->len && g_array_index (words, Word, i).start < copied)
+        i++;
+    }
+  g_string_append (out, copied);
+  return g_string_free (out, FALSE);
 }
 
 /* The surname with its prefix of a name of two words or more ("van
@@ -547,9 +658,9 @@ kw_publisher_redact (KwPublisher *self,
   if (nfc == NULL)
     return g_strdup ("");
   activate_known (self, nfc);
-  if (self->regex == NULL && !build_regex (self))
-    return g_steal_pointer (&nfc);
-  return g_regex_replace_eval (self->regex, nfc, -1, 0, 0, on_name_found_cb, self, NULL);
+  if (!self->terms_ready)
+    prepare_terms (self);
+  return replace_names (self, nfc);
 }
 
 GPtrArray *
