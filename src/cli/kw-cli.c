@@ -21,6 +21,7 @@
 
 #include "kw-cli.h"
 #include "kw-cli-meetings.h"
+#include "kw-cli-publish.h"
 #include "kw-cli-person.h"
 #include "kw-cli-people.h"
 #include "kw-cli-report.h"
@@ -97,6 +98,7 @@ static const OptionSpec export_people_options[] = { { "--scope", TRUE }, { "-o",
 static const OptionSpec minutes_options[] = {
   { "--public", FALSE }, { "--format", TRUE }, { "-o", TRUE }, { NULL }
 };
+static const OptionSpec print_options[] = { { "-o", TRUE }, { NULL } };
 static const OptionSpec ical_options[] = {
   { "--meeting", TRUE }, { "--all", FALSE }, { "-o", TRUE }, { NULL }
 };
@@ -122,6 +124,7 @@ static int cmd_export_people (Cli *cli);
 static int cmd_conflicts (Cli *cli);
 static int cmd_sync (Cli *cli);
 static int cmd_minutes (Cli *cli);
+static int cmd_print (Cli *cli);
 static int cmd_ical (Cli *cli);
 static int cmd_report (Cli *cli);
 static int cmd_map (Cli *cli);
@@ -219,9 +222,22 @@ static const Command commands[] = {
     N_("Writes this device's export into FOLDER and imports every other device's\n"
        "export that changed."),
     FALSE, no_options, 1, 1, cmd_sync },
-  { "minutes", N_("minutes MEETING_ID [--public] [--format md|html] -o FILE"),
+  { "minutes", N_("minutes MEETING_ID [--public] [--format md|html|pdf] -o FILE"),
     N_("the minutes; --public applies the publication rules"),
-    NULL, FALSE, minutes_options, 1, 1, cmd_minutes },
+    N_("Writes the minutes as Markdown, HTML or PDF (--format, else by the name of\n"
+       "FILE). --public applies the publication rules (docs/publication.md): the\n"
+       "chair and people with public consent by name, others by organisation or\n"
+       "5.1.2.e, their names replaced in the text too, private people and private\n"
+       "notes left out; the redaction list goes beside FILE as\n"
+       "FILE.redactions.txt, never into it."),
+    FALSE, minutes_options, 1, 1, cmd_minutes },
+  { "print", N_("print (agenda | signin) MEETING_ID -o FILE.pdf"),
+    N_("the printable agenda or sign-in sheet"),
+    N_("Writes the agenda or the sign-in sheet of the meeting as A4 PDF, the pages\n"
+       "the application prints. The agenda names people by the publication rules;\n"
+       "the sign-in sheet names people with public or shared consent, with an\n"
+       "empty line for everyone else and for guests."),
+    FALSE, print_options, 2, 2, cmd_print },
   { "ical", N_("ical (--meeting ID | --all) -o FILE"),
     N_("iCalendar (RFC 5545) of meetings"),
     NULL, FALSE, ical_options, 0, 0, cmd_ical },
@@ -917,16 +933,6 @@ cmd_merge (Cli *cli)
   return run_person_command (cli, kw_cli_person_merge);
 }
 
-/* The commands that come with later issues. */
-static int
-not_available (Cli *cli)
-{
-  g_autofree char *message = g_strdup_printf (_("%s is not available yet"), cli->command->name);
-
-  print_message (message);
-  return KW_CLI_EXIT_USAGE;
-}
-
 /* The sync commands (kw-cli-sync.c) take the command's own arguments:
  * rebuild them from what the parser took, options first. */
 static int
@@ -995,10 +1001,21 @@ cmd_sync (Cli *cli)
   return run_sync_command (cli, kw_cli_sync_sync);
 }
 
+/* minutes and print (kw-cli-publish.c): usage checked before the store opens */
 static int
 cmd_minutes (Cli *cli)
 {
-  return not_available (cli);
+  if (!kw_cli_publish_minutes_check (cli->options))
+    return KW_CLI_EXIT_USAGE;
+  return run_sync_command (cli, kw_cli_publish_minutes);
+}
+
+static int
+cmd_print (Cli *cli)
+{
+  if (!kw_cli_publish_print_check (cli->args->len, (const char * const *) cli->args->pdata, cli->options))
+    return KW_CLI_EXIT_USAGE;
+  return run_sync_command (cli, kw_cli_publish_print);
 }
 
 static int

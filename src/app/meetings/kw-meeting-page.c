@@ -24,6 +24,7 @@
 #include "kw-format.h"
 #include "kw-ical.h"
 #include "kw-meeting-page.h"
+#include "kw-meeting-publish.h"
 #include "kw-meetings.h"
 #include "kw-venue-group.h"
 #include "kw-view.h"
@@ -156,6 +157,7 @@ kw_meeting_page_constructed (GObject *object)
   gtk_widget_set_tooltip_text (button, _("An .ics file of this meeting for a calendar program"));
   gtk_widget_add_css_class (button, "pill");
   kw_record_page_add_section (page, button, TRUE);
+  kw_record_page_add_section (page, kw_meeting_publish_new_button (), TRUE);
   button = gtk_button_new_with_mnemonic (_("_Delete Meeting"));
   gtk_widget_set_halign (button, GTK_ALIGN_CENTER);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "meeting.delete");
@@ -234,6 +236,7 @@ kw_meeting_page_class_init (KwMeetingPageClass *klass)
   kw_record_page_class_install_actions (KW_RECORD_PAGE_CLASS (klass), "meeting");
   gtk_widget_class_install_action (GTK_WIDGET_CLASS (klass), "meeting.export-ical", NULL, export_ical_action);
   gtk_widget_class_install_action (GTK_WIDGET_CLASS (klass), "meeting.plan-next", NULL, plan_next_action);
+  kw_meeting_publish_install_actions (GTK_WIDGET_CLASS (klass));
 }
 
 static void
