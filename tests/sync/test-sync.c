@@ -388,6 +388,22 @@ test_partial (void)
   random_writes (b->store, rand, 80);  /* b edits and deletes on its own */
   a->wall_ms += 60000;
   random_writes (a->store, rand, 80);
+  /* those writes may have moved the meeting to another alliance or deleted
+   * it (or the alliance): the scope gets a meeting of its own after them */
+  {
+    g_autoptr(KwRecord) still = kw_store_get (a->store, "alliance", alliance, NULL);
+    g_autoptr(KwChangeset) m2 = kw_changeset_new ("meeting", NULL);
+
+    if (still == NULL)
+      {
+        g_free (alliance);
+        alliance = kw_store_create (a->store, al, NULL);
+      }
+    kw_changeset_set_string (m2, "title", "Tweede alliantieoverleg");
+    kw_changeset_set_string (m2, "alliance", alliance);
+    g_free (meeting);
+    meeting = kw_store_create (a->store, m2, NULL);
+  }
   scope.scope_id = alliance;
   text = export_text (a->store, dir, &scope);
   g_assert_nonnull (strstr (text, meeting));
