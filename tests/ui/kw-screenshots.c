@@ -26,6 +26,7 @@
 #include "kw-export.h"
 #include "kw-import.h"
 #include "kw-merge-window.h"
+#include "map/kw-map-view.h"
 #include "kw-preferences-window.h"
 #include "kw-test-util.h"
 #include "kw-window.h"
@@ -61,6 +62,10 @@ static const Shot shots[] = {
   { "meetings-nl.png", "meetings", 1280, 800, FALSE, "meeting", 0, "nl" },
   { "meetings-dark.png", "meetings", 1280, 800, TRUE, "meeting" },
   { "meetings-narrow.png", "meetings", 360, 800, FALSE, "meeting" },
+  { "map-grid.png", "map", 1280, 900, FALSE, "stakeholder_map", 330 },
+  { "map-grid-nl.png", "map", 1280, 900, FALSE, "stakeholder_map", 330, "nl" },
+  { "map-grid-dark.png", "map", 1280, 900, TRUE, "stakeholder_map", 330 },
+  { "map-grid-narrow.png", "map", 360, 800, FALSE, "stakeholder_map", 330 },
 };
 
 static gboolean
@@ -276,6 +281,23 @@ open_network (KwWindow   *window,
     gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (find_scrolled_window (page)), shot->scroll);
 }
 
+/* The power/interest grid of the demo's map of Slotermeer-Noord. */
+static void
+open_map (KwWindow   *window,
+          KwStore    *store,
+          const Shot *shot)
+{
+  const char *id = titled_id (store, "stakeholder_map", "Krachtenveld Slotermeer-Noord");
+  KwMapView *view = KW_MAP_VIEW (kw_window_get_view_for_type (window, "stakeholder_map"));
+
+  if (id == NULL)
+    return;
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.open-record", "(ss)", "stakeholder_map", id);
+  wait_ms (300);
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (find_scrolled_window (GTK_WIDGET (kw_map_view_get_page (view)))),
+                            shot->scroll);
+}
+
 /* The translations of the build tree: BUILDDIR/po/LANG/LC_MESSAGES. */
 static char *locale_dir;
 
@@ -328,6 +350,8 @@ take (KwStore    *store,
     open_network (window, store, shot);
   else if (g_strcmp0 (shot->open, "meeting") == 0)
     open_meeting (window, store);
+  else if (g_strcmp0 (shot->open, "stakeholder_map") == 0)
+    open_map (window, store, shot);
   else if (shot->open != NULL)
     open_record (store, KW_CONTACTS_VIEW (view), shot);
   wait_ms (700);
