@@ -552,6 +552,25 @@ snapshot_legend (KwPowerGrid   *self,
   g_object_unref (layout);
 }
 
+/* Under a name, so that it reads over the quadrants' lines: the view's
+ * background (Adwaita's), nearly opaque. */
+static void
+append_name_background (GtkSnapshot *snapshot,
+                        double       x,
+                        double       y,
+                        double       width,
+                        double       height,
+                        gboolean     dark)
+{
+  GdkRGBA bg = dark ? (GdkRGBA) { 0.118f, 0.118f, 0.118f, 0.8f } : (GdkRGBA) { 1, 1, 1, 0.8f };
+  GskRoundedRect rect;
+
+  gsk_rounded_rect_init_from_rect (&rect, &GRAPHENE_RECT_INIT (x, y, width, height), 4);
+  gtk_snapshot_push_rounded_clip (snapshot, &rect);
+  gtk_snapshot_append_color (snapshot, &bg, &rect.bounds);
+  gtk_snapshot_pop (snapshot);
+}
+
 static void
 snapshot_parties (KwPowerGrid           *self,
                   GtkSnapshot           *snapshot,
@@ -581,6 +600,7 @@ snapshot_parties (KwPowerGrid           *self,
                   (gint) i == selected ? &accent : (gint) i == self->hovered ? &hover : NULL);
       pango_layout_set_text (layout, kw_grid_party_get_label (party), -1);
       pango_layout_get_pixel_size (layout, &w, &h);
+      append_name_background (snapshot, x + DOT_RADIUS + 3, y - h / 2.0, w + 4, h, dark);
       append_text (snapshot, layout, kw_grid_party_get_label (party), x + DOT_RADIUS + 5, y - h / 2.0, &name_color);
     }
   g_object_unref (small);
