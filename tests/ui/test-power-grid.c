@@ -8,14 +8,17 @@
  * write, none for a drop in the same cell); a value changed in the list
  * moves the dot; selection follows between list and grid; the alliance's
  * partners come in one step, once; a person without consent is unnamed;
- * removing a party goes through the undo toast; New Map starts a draft.
+ * removing a party goes through the undo toast; New Map starts a draft;
+ * the alliance's page lists its maps and opens them.
  */
 #include "config.h"
 
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "alliances/kw-alliances-private.h"
 #include "kw-test-util.h"
+#include "map/kw-map-list-group.h"
 #include "map/kw-map-page.h"
 #include "map/kw-map-view.h"
 #include "map/kw-power-grid-private.h"
@@ -359,6 +362,90 @@ test_new_map (KwTestFixture *f,
   g_assert_cmpuint (kw_power_grid_get_n_parties (kw_map_page_get_grid (page)), ==, 0);
 }
 
+static GtkWidget *
+find_widget (GtkWidget *widget,
+             GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The list box of the group's own rows (not the preferences group's). */
+static GtkWidget *
+find_rows (GtkWidget *widget)
+{
+  if (GTK_IS_LIST_BOX (widget) && ADW_IS_ACTION_ROW (gtk_widget_get_first_child (widget)))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_rows (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+test_alliance_maps (KwTestFixture *f,
+                    gconstpointer  data)
+{
+  g_autofree char *alliance = NULL;
+  g_autofree char *map_id = NULL;
+  g_autofree char *new_id = NULL;
+  g_autoptr(GError) error = NULL;
+  KwAlliancesView *alliances;
+  KwMapListGroup *group;
+  KwMapView *view;
+  GtkWidget *list, *row;
+
+  kw_test_fixture_open (f);
+  alliance = g_strdup (id_by_name (f->store, "alliance", "Wijkalliantie Slotermeer-Noord"));
+  map_id = g_strdup (id_by_name (f->store, "stakeholder_map", DEMO_MAP));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.open-record", "(ss)", "alliance", alliance));
+  alliances = KW_ALLIANCES_VIEW (kw_window_get_view_for_type (f->window, "alliance"));
+  group = KW_MAP_LIST_GROUP (find_widget (GTK_WIDGET (_kw_alliances_view_get_page (alliances)), KW_TYPE_MAP_LIST_GROUP));
+  g_assert_nonnull (group);
+  KW_TEST_WAIT_UNTIL (kw_map_list_group_get_n_maps (group) == 1);
+
+  /* its row opens the grid in the map view */
+  list = find_rows (GTK_WIDGET (group));
+  g_assert_nonnull (list);
+  row = gtk_widget_get_first_child (list);
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, DEMO_MAP);
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, "7 parties");
+  g_signal_emit_by_name (list, "row-activated", row);
+  view = KW_MAP_VIEW (kw_window_get_view_for_type (f->window, "stakeholder_map"));
+  KW_TEST_WAIT_UNTIL (kw_map_view_get_page (view) != NULL
+                      && g_strcmp0 (kw_record_page_get_id (KW_RECORD_PAGE (kw_map_view_get_page (view))), map_id) == 0);
+  KW_TEST_WAIT_UNTIL (kw_test_is_shown (kw_map_view_get_page (view)));
+
+  /* a new map of the alliance, with its area, opened */
+  new_id = kw_map_list_group_add_map (group, &error);
+  g_assert_no_error (error);
+  KW_TEST_WAIT_UNTIL (kw_map_list_group_get_n_maps (group) == 2);
+  {
+    g_autoptr(KwRecord) map = kw_store_get (f->store, "stakeholder_map", new_id, NULL);
+    g_autoptr(KwRecord) record = kw_store_get (f->store, "alliance", alliance, NULL);
+
+    g_assert_cmpstr (kw_record_get_string (map, "alliance"), ==, alliance);
+    g_assert_cmpstr (kw_record_get_string (map, "area"), ==, kw_record_get_string (record, "area"));
+    g_assert_cmpstr (kw_record_get_string (map, "name"), ==, "Stakeholder map of Wijkalliantie Slotermeer-Noord");
+  }
+  KW_TEST_WAIT_UNTIL (g_strcmp0 (kw_record_page_get_id (KW_RECORD_PAGE (kw_map_view_get_page (view))), new_id) == 0);
+  /* its partners in one step: all six active ones */
+  g_assert_cmpint (kw_map_page_add_partners (kw_map_view_get_page (view), &error), ==, 6);
+  g_assert_no_error (error);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -381,5 +468,7 @@ main (int   argc,
               kw_test_fixture_setup, test_remove, kw_test_fixture_teardown);
   g_test_add ("/kw/power-grid/new-map", KwTestFixture, KW_TEST_EMPTY,
               kw_test_fixture_setup, test_new_map, kw_test_fixture_teardown);
+  g_test_add ("/kw/power-grid/alliance-maps", KwTestFixture, KW_TEST_DEMO,
+              kw_test_fixture_setup, test_alliance_maps, kw_test_fixture_teardown);
   return g_test_run ();
 }
