@@ -338,6 +338,7 @@ test_remove (KwTestFixture *f,
   KW_TEST_WAIT_UNTIL (kw_power_grid_get_n_parties (grid) == 6);
   g_assert_null (kw_power_grid_lookup (grid, position));
   g_assert_true (kw_store_is_pending (f->store, "map_position", position));
+  kw_test_wait_toast_shown (GTK_WIDGET (f->window), NULL);  /* libadwaita 1.2 can crash on a toast going while it comes in */
   /* undo brings it back */
   kw_store_cancel_pending (f->store, "map_position", position);
   KW_TEST_WAIT_UNTIL (kw_power_grid_get_n_parties (grid) == 7);
