@@ -255,53 +255,17 @@ kw_map_page_start_draft (KwMapPage *self)
                               _("Add this map"));
 }
 
-static gboolean
-is_active_partner (KwRecord *partner)
-{
-  const char *status = kw_record_get_string (partner, "status");
-
-  return status == NULL || g_str_equal (status, "active");
-}
-
 gint
 kw_map_page_add_partners (KwMapPage  *self,
                           GError    **error)
 {
-  KwStore *store;
-  const char *map, *alliance;
-  g_autoptr(GPtrArray) partners = NULL;
-  g_autoptr(GPtrArray) positions = NULL;
-  g_autoptr(GHashTable) on_map = g_hash_table_new (g_str_hash, g_str_equal);
-  gint added = 0;
+  const char *alliance;
 
   g_return_val_if_fail (KW_IS_MAP_PAGE (self), -1);
 
-  store = kw_record_page_get_store (KW_RECORD_PAGE (self));
-  map = kw_record_page_get_id (KW_RECORD_PAGE (self));
-  if (map == NULL || (alliance = get_alliance (self)) == NULL)
+  if (kw_record_page_get_id (KW_RECORD_PAGE (self)) == NULL || (alliance = get_alliance (self)) == NULL)
     return 0;
-  if ((partners = kw_store_list_by_ref (store, "alliance_partner", "alliance", alliance, error)) == NULL
-      || (positions = kw_store_list_by_ref (store, "map_position", "map", map, error)) == NULL)
-    return -1;
-  for (guint i = 0; i < positions->len; i++)
-    g_hash_table_add (on_map, (gpointer) kw_record_get_string (positions->pdata[i], "party"));
-  if (!kw_store_begin (store, error))
-    return -1;
-  for (guint i = 0; i < partners->len; i++)
-    {
-      const char *party = kw_record_get_string (partners->pdata[i], "party");
-      g_autofree char *id = NULL;
-
-      if (party == NULL || !is_active_partner (partners->pdata[i]) || !g_hash_table_add (on_map, (gpointer) party))
-        continue;
-      if ((id = kw_child_group_add (KW_CHILD_GROUP (self->positions), NULL, party, error)) == NULL)
-        {
-          kw_store_rollback (store);
-          return -1;
-        }
-      added++;
-    }
-  return kw_store_commit (store, error) ? added : -1;
+  return kw_map_positions_add_partners (self->positions, alliance, error);
 }
 
 KwPowerGrid *

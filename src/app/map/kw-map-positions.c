@@ -252,6 +252,54 @@ kw_map_positions_select (KwMapPositions *self,
     adw_expander_row_set_expanded (row, TRUE);
 }
 
+static gboolean
+is_active_partner (KwRecord *partner)
+{
+  const char *status = kw_record_get_string (partner, "status");
+
+  return status == NULL || g_str_equal (status, "active");
+}
+
+gint
+kw_map_positions_add_partners (KwMapPositions  *self,
+                               const char      *alliance_id,
+                               GError         **error)
+{
+  KwChildGroup *group = KW_CHILD_GROUP (self);
+  KwStore *store = kw_child_group_get_store (group);
+  g_autoptr(GPtrArray) partners = NULL;
+  g_autoptr(GPtrArray) positions = NULL;
+  g_autoptr(GHashTable) on_map = g_hash_table_new (g_str_hash, g_str_equal);
+  gint added = 0;
+
+  g_return_val_if_fail (KW_IS_MAP_POSITIONS (self), -1);
+  g_return_val_if_fail (alliance_id != NULL && kw_child_group_get_parent_id (group) != NULL, -1);
+
+  if ((partners = kw_store_list_by_ref (store, "alliance_partner", "alliance", alliance_id, error)) == NULL
+      || (positions = kw_store_list_by_ref (store, "map_position", "map", kw_child_group_get_parent_id (group),
+                                            error)) == NULL)
+    return -1;
+  for (guint i = 0; i < positions->len; i++)
+    g_hash_table_add (on_map, (gpointer) kw_record_get_string (positions->pdata[i], "party"));
+  if (!kw_store_begin (store, error))
+    return -1;
+  for (guint i = 0; i < partners->len; i++)
+    {
+      const char *party = kw_record_get_string (partners->pdata[i], "party");
+      g_autofree char *id = NULL;
+
+      if (party == NULL || !is_active_partner (partners->pdata[i]) || !g_hash_table_add (on_map, (gpointer) party))
+        continue;
+      if ((id = kw_child_group_add (group, NULL, party, error)) == NULL)
+        {
+          kw_store_rollback (store);
+          return -1;
+        }
+      added++;
+    }
+  return kw_store_commit (store, error) ? added : -1;
+}
+
 char *
 kw_map_positions_dup_party_name (KwStore    *store,
                                  const char *party_id)

@@ -22,6 +22,11 @@ void            kw_map_positions_select     (KwMapPositions *self,
 /* The row of a map_position, or NULL. */
 AdwExpanderRow *kw_map_positions_get_row    (KwMapPositions *self,
                                              const char     *id);
+/* Puts the active partners of @alliance_id (status active or none) that
+ * are not on the map yet on it, in one transaction; how many, or -1. */
+gint            kw_map_positions_add_partners (KwMapPositions *self,
+                                               const char     *alliance_id,
+                                               GError        **error);
 /* The name a map shows for a party: NULL for a person without public or
  * shared consent (unnamed), "Unknown or deleted" for a party gone. */
 char           *kw_map_positions_dup_party_name (KwStore    *store,
