@@ -190,10 +190,24 @@ test_drag (KwTestFixture *f,
   KW_TEST_WAIT_UNTIL (stored (f->store, position, "influence") == 5);
   g_assert_cmpint (stored (f->store, position, "interest"), ==, 5);
 
+  /* the arrow keys move the selected party a cell, one write each */
+  kw_power_grid_set_selected (grid, position);
+  g_assert_true (_kw_power_grid_key (grid, GDK_KEY_Left));
+  KW_TEST_WAIT_UNTIL (stored (f->store, position, "interest") == 4);
+  g_assert_true (_kw_power_grid_key (grid, GDK_KEY_Down));
+  KW_TEST_WAIT_UNTIL (stored (f->store, position, "influence") == 4);
+  g_assert_true (_kw_power_grid_key (grid, GDK_KEY_Up));
+  g_assert_true (_kw_power_grid_key (grid, GDK_KEY_Up));   /* 5 already: stays */
+  KW_TEST_WAIT_UNTIL (stored (f->store, position, "influence") == 5);
+  g_assert_cmpint (kw_power_grid_lookup (grid, position)->interest, ==, 4);
+
   /* a press on no party drags nothing and clears the selection */
   _kw_power_grid_drag (grid, 1, 1, 50, 50);
   g_assert_null (kw_power_grid_get_selected (grid));
   g_assert_cmpint (stored (f->store, position, "influence"), ==, 5);
+  /* Space selects a party again */
+  g_assert_true (_kw_power_grid_key (grid, GDK_KEY_space));
+  g_assert_nonnull (kw_power_grid_get_selected (grid));
 }
 
 static void

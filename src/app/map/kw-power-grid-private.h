@@ -26,5 +26,8 @@ void     _kw_power_grid_drag      (KwPowerGrid *self,
                                    double       y,
                                    double       dx,
                                    double       dy);
+/* A key pressed in the grid, through its key controller's handler. */
+gboolean _kw_power_grid_key       (KwPowerGrid *self,
+                                   guint        keyval);
 
 G_END_DECLS

@@ -607,6 +607,24 @@ snapshot_parties (KwPowerGrid           *self,
   g_object_unref (layout);
 }
 
+/* Keyboard focus: the plot outlined in the accent colour. */
+static void
+snapshot_focus (KwPowerGrid           *self,
+                GtkSnapshot           *snapshot,
+                const graphene_rect_t *plot,
+                gboolean               dark)
+{
+  GdkRGBA accent;
+  GskRoundedRect outline;
+  const float widths[4] = { 2, 2, 2, 2 };
+
+  gdk_rgba_parse (&accent, dark ? "#78aeed" : "#1c71d8");
+  accent.alpha = 0.6f;
+  gsk_rounded_rect_init_from_rect (&outline, &GRAPHENE_RECT_INIT (plot->origin.x - 3, plot->origin.y - 3,
+                                                                  plot->size.width + 6, plot->size.height + 6), 4);
+  gtk_snapshot_append_border (snapshot, &outline, widths, (GdkRGBA[]) { accent, accent, accent, accent });
+}
+
 static void
 kw_power_grid_snapshot (GtkWidget   *widget,
                         GtkSnapshot *snapshot)
@@ -629,6 +647,8 @@ kw_power_grid_snapshot (GtkWidget   *widget,
   snapshot_axes (self, snapshot, &plot, &fg);
   snapshot_parties (self, snapshot, &plot, dark, &fg);
   snapshot_legend (self, snapshot, dark, &fg);
+  if (gtk_widget_has_visible_focus (widget))
+    snapshot_focus (self, snapshot, &plot, dark);
 }
 
 /* Callbacks */
@@ -730,6 +750,12 @@ on_motion_cb (GtkEventControllerMotion *motion,
       self->hovered = index;
       gtk_widget_queue_draw (GTK_WIDGET (self));
     }
+}
+
+static void
+on_focus_changed_cb (KwPowerGrid *self)
+{
+  gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
 static void
@@ -911,6 +937,7 @@ kw_power_grid_init (KwPowerGrid *self)
   GtkGesture *drag = gtk_gesture_drag_new ();
   GtkEventController *motion = gtk_event_controller_motion_new ();
   GtkEventController *key = gtk_event_controller_key_new ();
+  GtkEventController *focus = gtk_event_controller_focus_new ();
 
   self->parties = g_ptr_array_new_with_free_func ((GDestroyNotify) kw_grid_party_free);
   self->points = g_array_new (FALSE, TRUE, sizeof (graphene_point_t));
@@ -927,6 +954,9 @@ kw_power_grid_init (KwPowerGrid *self)
   gtk_widget_add_controller (GTK_WIDGET (self), motion);
   g_signal_connect (key, "key-pressed", G_CALLBACK (on_key_pressed_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), key);
+  g_signal_connect_swapped (focus, "enter", G_CALLBACK (on_focus_changed_cb), self);
+  g_signal_connect_swapped (focus, "leave", G_CALLBACK (on_focus_changed_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), focus);
   g_signal_connect (self, "query-tooltip", G_CALLBACK (on_query_tooltip_cb), NULL);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Power and interest grid; the arrow keys move the selected party, Space selects the next"), -1);
@@ -1067,4 +1097,11 @@ _kw_power_grid_drag (KwPowerGrid *self,
   on_drag_begin_cb (gesture, x, y, self);
   on_drag_update_cb (gesture, dx, dy, self);
   on_drag_end_cb (gesture, dx, dy, self);
+}
+
+gboolean
+_kw_power_grid_key (KwPowerGrid *self,
+                    guint        keyval)
+{
+  return on_key_pressed_cb (NULL, keyval, 0, 0, self);
 }
