@@ -30,10 +30,10 @@
 #include "kw-export.h"
 #include "kw-import.h"
 #include "kw-merge-window.h"
+#include "map/kw-map-view.h"
 #include "kw-preferences-window.h"
 #include "kw-test-util.h"
 #include "kw-window.h"
-#include "map/kw-map-view.h"
 
 typedef struct {
   const char *file;
@@ -74,11 +74,14 @@ static const Shot shots[] = {
   { "meetings-agenda-nl.png", "meetings", 1280, 800, FALSE, "agenda", 620, "nl" },
   { "meetings-agenda-dark.png", "meetings", 1280, 800, TRUE, "agenda", 620 },
   { "meetings-agenda-narrow.png", "meetings", 360, 800, FALSE, "agenda", 1000 },
-
   { "map.png", "map", 1280, 800, FALSE, "map" },
   { "map-nl.png", "map", 1280, 800, FALSE, "map", 0, "nl" },
   { "map-dark.png", "map", 1280, 800, TRUE, "map" },
   { "map-narrow.png", "map", 360, 800, FALSE, "map" },
+  { "map-grid.png", "map", 1280, 900, FALSE, "stakeholder_map", 330 },
+  { "map-grid-nl.png", "map", 1280, 900, FALSE, "stakeholder_map", 330, "nl" },
+  { "map-grid-dark.png", "map", 1280, 900, TRUE, "stakeholder_map", 330 },
+  { "map-grid-narrow.png", "map", 360, 800, FALSE, "stakeholder_map", 330 },
 };
 
 static gboolean
@@ -357,6 +360,23 @@ open_network (KwWindow   *window,
     gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (find_scrolled_window (page)), shot->scroll);
 }
 
+/* The power/interest grid of the demo's map of Slotermeer-Noord. */
+static void
+open_grid (KwWindow   *window,
+          KwStore    *store,
+          const Shot *shot)
+{
+  const char *id = titled_id (store, "stakeholder_map", "Krachtenveld Slotermeer-Noord");
+  KwMapView *view = KW_MAP_VIEW (kw_window_get_view_for_type (window, "stakeholder_map"));
+
+  if (id == NULL)
+    return;
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.open-record", "(ss)", "stakeholder_map", id);
+  wait_ms (300);
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (find_scrolled_window (GTK_WIDGET (kw_map_view_get_page (view)))),
+                            shot->scroll);
+}
+
 /* The translations of the build tree: BUILDDIR/po/LANG/LC_MESSAGES. */
 static char *locale_dir;
 
@@ -432,9 +452,10 @@ take (KwStore    *store,
     open_month (window, store);
   else if (g_strcmp0 (shot->open, "agenda") == 0)
     open_agenda (window, store, shot);
-
   else if (g_strcmp0 (shot->open, "map") == 0)
     open_map (window, store);
+  else if (g_strcmp0 (shot->open, "stakeholder_map") == 0)
+    open_grid (window, store, shot);
   else if (shot->open != NULL)
     open_record (store, KW_CONTACTS_VIEW (view), shot);
   wait_ms (700);

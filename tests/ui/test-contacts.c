@@ -211,6 +211,7 @@ test_delete_undo (KwTestFixture *f,
   g_assert_nonnull (record);   /* not deleted before the toast goes */
   g_assert_false (kw_record_is_deleted (record));
   g_assert_null (kw_store_get (f->store, "person", id, NULL));   /* but hidden */
+  kw_test_wait_toast_shown (GTK_WIDGET (f->window), NULL);  /* libadwaita 1.2 can crash on a toast going while it comes in */
 
   /* undo as a user can: on the toast once shown (libadwaita 1.2 writes to a
    * freed toast when one is dismissed during its show animation) */
@@ -241,6 +242,7 @@ test_delete_dismiss (KwTestFixture *f,
   list = kw_contacts_view_get_list (contacts_view (f), "person");
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.delete-record", "(ss)", "person", id);
   g_assert_nonnull (kw_window_get_undo_toast (f->window));
+  kw_test_wait_toast_shown (GTK_WIDGET (f->window), NULL);  /* libadwaita 1.2 can crash on a toast going while it comes in */
   adw_toast_dismiss (kw_window_get_undo_toast (f->window));
   KW_TEST_WAIT_UNTIL (kw_window_get_undo_toast (f->window) == NULL);
 
@@ -279,6 +281,7 @@ test_relation (KwTestFixture *f,
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.delete-record", "(ss)", "relation", rel);
   g_assert_cmpuint (kw_child_group_get_n_rows (group), ==, 0);
   g_assert_true (kw_store_is_pending (f->store, "relation", rel));   /* hidden, not deleted */
+  kw_test_wait_toast_shown (GTK_WIDGET (f->window), NULL);  /* libadwaita 1.2 can crash on a toast going while it comes in */
   adw_toast_dismiss (kw_window_get_undo_toast (f->window));
   KW_TEST_WAIT_UNTIL (kw_window_get_undo_toast (f->window) == NULL);
   g_assert_null (kw_store_get (f->store, "relation", rel, NULL));

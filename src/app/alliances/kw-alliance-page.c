@@ -23,6 +23,7 @@
 #include "kw-enum-labels.h"
 #include "kw-format.h"
 #include "kw-view.h"
+#include "map/kw-map-list-group.h"
 
 struct _KwAlliancePage
 {
@@ -34,6 +35,7 @@ struct _KwAlliancePage
   KwAllianceListGroup *recruiting;
   KwAllianceListGroup *actions;
   KwAllianceListGroup *meetings;
+  KwMapListGroup      *maps;
 
   AdwPreferencesGroup *challenge_group;
   GtkWidget           *delete_button;
@@ -200,6 +202,7 @@ kw_alliance_page_reload (KwRecordPage *page,
     {
       /* each refreshes itself when the store changes what it shows */
       kw_alliance_list_group_set_alliance (self->recruiting, id);
+      kw_map_list_group_set_alliance (self->maps, id);
       fill_lower_sections_after_frame (self, id);
     }
 }
@@ -247,6 +250,9 @@ kw_alliance_page_constructed (GObject *object)
     gtk_box_append (GTK_BOX (self->related_box), parts[i]);
   kw_record_page_add_child_group (page, self->partners);
   kw_record_page_add_child_group (page, self->lines);
+  /* its stakeholder maps, last (kw-map-list-group.c) */
+  self->maps = kw_map_list_group_new (store);
+  gtk_box_append (GTK_BOX (self->related_box), GTK_WIDGET (self->maps));
 }
 
 static void

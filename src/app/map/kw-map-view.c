@@ -23,9 +23,11 @@
 #include "kw-map-export.h"
 #include "kw-map-filters.h"
 #include "kw-map-load.h"
+#include "kw-map-page.h"
 #include "kw-map-panel.h"
 #include "kw-map-render.h"
 #include "kw-map-view.h"
+#include "kw-record-chooser.h"
 
 struct _KwMapView
 {
@@ -58,6 +60,9 @@ struct _KwMapView
   GtkSpinner     *spinner;
   GtkLabel       *status_label;
   GtkListBox     *tense_list;
+  GtkMenuButton  *grids_button;
+  GtkStack       *pages;        /* "network", "grid" (the map page) */
+  KwMapPage      *page;         /* made when first opened */
 };
 
 G_DEFINE_FINAL_TYPE (KwMapView, kw_map_view, KW_TYPE_VIEW)
@@ -185,6 +190,8 @@ reload (KwMapView *self)
     g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   self->dirty = TRUE;
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->pages), "grid") == 0)
+    return;  /* the network loads once shown again (on_pages_changed_cb) */
   if (kw_store_get_busy (self->store) || !gtk_widget_get_mapped (GTK_WIDGET (self)))
     return;  /* on the store's ::changed, or once shown */
   self->dirty = FALSE;
@@ -291,6 +298,50 @@ on_row_activated_cb (KwMapView     *self,
     }
 }
 
+/* The power/interest grid of a stakeholder map (kw-map-page.c) */
+
+static KwMapPage *
+ensure_page (KwMapView *self)
+{
+  if (self->page == NULL)
+    {
+      self->page = kw_map_page_new (self->store);
+      gtk_stack_add_named (self->pages, GTK_WIDGET (self->page), "grid");
+    }
+  return self->page;
+}
+
+static void
+on_pages_changed_cb (KwMapView *self)
+{
+  gboolean grid = g_strcmp0 (gtk_stack_get_visible_child_name (self->pages), "grid") == 0;
+
+  kw_view_set_can_go_back (KW_VIEW (self), grid);
+  if (!grid && self->dirty)
+    reload (self);
+}
+
+static void
+on_grid_chosen_cb (KwMapView  *self,
+                   const char *type_name,
+                   const char *id)
+{
+  gtk_menu_button_popdown (self->grids_button);
+  if (id != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.open-record", "(ss)", type_name, id);
+}
+
+/* The Grids button: a chooser of the stakeholder maps. */
+static void
+setup_grids_button (KwMapView *self)
+{
+  static const char * const maps[] = { "stakeholder_map", NULL };
+  KwRecordChooser *chooser = kw_record_chooser_new (self->store, maps, FALSE);
+
+  g_signal_connect_object (chooser, "chosen", G_CALLBACK (on_grid_chosen_cb), self, G_CONNECT_SWAPPED);
+  gtk_menu_button_set_popover (self->grids_button, GTK_WIDGET (chooser));
+}
+
 /* Actions */
 
 static void
@@ -324,7 +375,37 @@ kw_map_view_open (KwView     *view,
                   const char *type_name,
                   const char *id)
 {
+  KwMapView *self = KW_MAP_VIEW (view);
+
+  if (g_strcmp0 (type_name, "stakeholder_map") == 0)
+    {
+      kw_map_page_set_id (ensure_page (self), id);
+      gtk_stack_set_visible_child_name (self->pages, "grid");
+      return;
+    }
   kw_view_show_summary (view, type_name, id);
+}
+
+static gboolean
+kw_map_view_new_record (KwView  *view,
+                        GError **error)
+{
+  KwMapView *self = KW_MAP_VIEW (view);
+
+  kw_map_page_start_draft (ensure_page (self));
+  gtk_stack_set_visible_child_name (self->pages, "grid");
+  return TRUE;
+}
+
+static gboolean
+kw_map_view_go_back (KwView *view)
+{
+  KwMapView *self = KW_MAP_VIEW (view);
+
+  if (!kw_view_get_can_go_back (view))
+    return FALSE;
+  gtk_stack_set_visible_child_name (self->pages, "network");
+  return TRUE;
 }
 
 /* Public */
@@ -347,6 +428,12 @@ gboolean
 kw_map_view_get_loading (KwMapView *self)
 {
   return self->cancellable != NULL || self->dirty;
+}
+
+KwMapPage *
+kw_map_view_get_page (KwMapView *self)
+{
+  return self->page;
 }
 
 KwGraph *
@@ -410,6 +497,7 @@ kw_map_view_constructed (GObject *object)
   reload (self);
   g_signal_connect_object (self->store, "changed", G_CALLBACK (on_store_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect (self, "map", G_CALLBACK (on_map_cb), NULL);
+  setup_grids_button (self);
 }
 
 static void
@@ -422,6 +510,8 @@ kw_map_view_dispose (GObject *object)
   g_clear_object (&self->cancellable);
   if (self->graph_widget != NULL)
     kw_network_graph_set_graph (self->graph_widget, NULL);
+  if (self->pages != NULL)
+    g_signal_handlers_disconnect_by_func (self->pages, on_pages_changed_cb, self);
   adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), KW_TYPE_MAP_VIEW);
 
@@ -455,6 +545,8 @@ kw_map_view_class_init (KwMapViewClass *klass)
   object_class->dispose = kw_map_view_dispose;
   object_class->finalize = kw_map_view_finalize;
   KW_VIEW_CLASS (klass)->open = kw_map_view_open;
+  KW_VIEW_CLASS (klass)->new_record = kw_map_view_new_record;
+  KW_VIEW_CLASS (klass)->go_back = kw_map_view_go_back;
 
   g_type_ensure (KW_TYPE_MAP_FILTERS);
   g_type_ensure (KW_TYPE_NETWORK_GRAPH);
@@ -467,14 +559,17 @@ kw_map_view_class_init (KwMapViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KwMapView, filters);
   gtk_widget_class_bind_template_child_full (widget_class, "graph", FALSE, G_STRUCT_OFFSET (KwMapView, graph_widget));
   gtk_widget_class_bind_template_child (widget_class, KwMapView, graph_stack);
+  gtk_widget_class_bind_template_child (widget_class, KwMapView, grids_button);
   gtk_widget_class_bind_template_child (widget_class, KwMapView, legend_area);
   gtk_widget_class_bind_template_child (widget_class, KwMapView, matches_list);
   gtk_widget_class_bind_template_child (widget_class, KwMapView, node_search);
+  gtk_widget_class_bind_template_child (widget_class, KwMapView, pages);
   gtk_widget_class_bind_template_child (widget_class, KwMapView, spinner);
   gtk_widget_class_bind_template_child (widget_class, KwMapView, status_label);
   gtk_widget_class_bind_template_child (widget_class, KwMapView, tense_list);
   gtk_widget_class_bind_template_callback (widget_class, on_filters_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_node_moved_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_pages_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_selected_cb);
@@ -495,5 +590,6 @@ kw_map_view_init (KwMapView *self)
   /* not a map of places: a graph of who relates to whom */
   kw_view_set_icon_name (view, "emblem-shared-symbolic");
   kw_view_set_types (view, types);
+  kw_view_set_new_label (view, _("New Map"));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "map.open-selected", FALSE);
 }

@@ -6,6 +6,7 @@
 
 #include "kw-graph.h"
 #include "kw-map-filters.h"
+#include "kw-map-page.h"
 #include "kw-network-graph.h"
 #include "kw-view.h"
 
@@ -23,6 +24,9 @@ KwMapFilters   *kw_map_view_get_filters     (KwMapView   *self);
 gboolean        kw_map_view_get_loading     (KwMapView   *self);
 /* What is shown: the laid-out graph and its bridges (NULL while none). */
 KwGraph        *kw_map_view_get_graph       (KwMapView   *self);
+/* The stakeholder map page (the power/interest grid), NULL until a map
+ * was opened or a new one started. */
+KwMapPage      *kw_map_view_get_page        (KwMapView   *self);
 KwGraphBridges *kw_map_view_get_bridges     (KwMapView   *self);
 KwNetworkGraph *kw_map_view_get_graph_widget (KwMapView  *self);
 GtkListBox     *kw_map_view_get_bridges_list (KwMapView  *self);
