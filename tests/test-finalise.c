@@ -482,6 +482,25 @@ test_later_sequential (Fixture       *f,
   g_assert_null (who);
 }
 
+/* What is deleted with a person (their attendance, when they are
+ * forgotten) is not refused: only writes to the meeting's own records. */
+static void
+test_person_delete (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *att = attendance_id (f);
+  g_autoptr(KwRecord) gone = NULL;
+
+  finalise (f->anna, f->meeting);
+  g_assert_true (kw_store_delete (f->anna, "person", f->person, &error));
+  g_assert_no_error (error);
+  gone = kw_store_lookup (f->anna, "attendance", att, NULL);
+  g_assert_nonnull (gone);
+  g_assert_true (kw_record_is_deleted (gone));
+  g_assert_true (kw_meetings_is_finalised (f->anna, f->meeting));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -497,6 +516,7 @@ main (int    argc,
   ADD ("older-edit-loses", test_older_edit_loses);
   ADD ("later-edit-wins", test_later_edit_wins);
   ADD ("later-sequential", test_later_sequential);
+  ADD ("person-delete", test_person_delete);
 #undef ADD
   return g_test_run ();
 }
