@@ -20,6 +20,7 @@
 #include <unistd.h>
 
 #include "kw-cli.h"
+#include "kw-cli-finalise.h"
 #include "kw-cli-meetings.h"
 #include "kw-cli-publish.h"
 #include "kw-cli-person.h"
@@ -82,6 +83,7 @@ static const OptionSpec actions_options[] = {
   { "--alliance", TRUE }, { "--unit", TRUE }, { "--meeting", TRUE }, { "--all", FALSE },
   { "--today", TRUE }, { NULL }
 };
+static const OptionSpec reopen_options[] = { { "--reason", TRUE }, { NULL } };
 static const OptionSpec list_options[] = { { "--json", FALSE }, { NULL } };
 static const OptionSpec conflicts_options[] = { { "--json", FALSE }, { "--use", TRUE }, { NULL } };
 static const OptionSpec generate_options[] = {
@@ -130,6 +132,8 @@ static int cmd_report (Cli *cli);
 static int cmd_map (Cli *cli);
 static int cmd_actions (Cli *cli);
 static int cmd_plan_next (Cli *cli);
+static int cmd_finalise (Cli *cli);
+static int cmd_reopen (Cli *cli);
 static int cmd_demo (Cli *cli);
 static int cmd_generate (Cli *cli);
 
@@ -285,6 +289,18 @@ static const Command commands[] = {
        "agenda items of the latest meeting and the \"next time\" items of this one;\n"
        "open actions stay on the running list. Prints the new meeting's id."),
     FALSE, no_options, 1, 1, cmd_plan_next },
+  { "finalise", N_("finalise MEETING_ID"),
+    N_("finalise a meeting's minutes (an extension of spec/cli.md)"),
+    N_("Finalises the minutes of the meeting: its minutes and every agenda item's\n"
+       "notes and decision are written again under one new stamp, with the moment and\n"
+       "the organiser. Until it is reopened, put and delete of the meeting, its agenda\n"
+       "items and its attendance are refused (exit status 1); imports are merged."),
+    FALSE, no_options, 1, 1, cmd_finalise },
+  { "reopen", N_("reopen MEETING_ID --reason TEXT"),
+    N_("reopen finalised minutes, with the reason (an extension of spec/cli.md)"),
+    N_("Reopens the finalised minutes of the meeting for edits. The reason is required\n"
+       "and kept: one line per reopening (date, organiser, reason) in reopen_log."),
+    FALSE, reopen_options, 1, 1, cmd_reopen },
   { "demo", "demo",
     N_("fill an empty database with the demo data set"),
     N_("Fills an empty database with the demo data set; a database that is not\n"
@@ -1057,6 +1073,21 @@ static int
 cmd_plan_next (Cli *cli)
 {
   return run_sync_command (cli, kw_cli_meetings_plan_next);
+}
+
+/* finalise and reopen (kw-cli-finalise.c) */
+static int
+cmd_finalise (Cli *cli)
+{
+  return run_sync_command (cli, kw_cli_finalise);
+}
+
+static int
+cmd_reopen (Cli *cli)
+{
+  if (!g_hash_table_contains (cli->options, "--reason"))
+    return usage_error (cli->command, _("--reason TEXT is required"));
+  return run_sync_command (cli, kw_cli_reopen);
 }
 
 static int

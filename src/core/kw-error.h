@@ -21,6 +21,7 @@ typedef enum {
   KW_CORE_ERROR_IO,             /* a file could not be read or written */
   KW_CORE_ERROR_REFUSED,        /* an import was refused: the file is bad */
   KW_CORE_ERROR_BUSY,           /* another writer held the database longer than the wait */
+  KW_CORE_ERROR_FINALISED,      /* the meeting's minutes are finalised: reopen them first */
 } KwCoreError;
 
 GQuark kw_core_error_quark (void);

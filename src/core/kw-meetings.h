@@ -86,6 +86,37 @@ gboolean      kw_meetings_plan_next   (KwStore      *store,
                                        char        **new_id,
                                        GError      **error);
 
+/* Finalised minutes (kw-store-finalise.c; spec/export-format.md "Merge
+ * rules"). Finalising writes the meeting's minutes and every agenda
+ * item's notes and decision again under one new stamp, with finalised_at
+ * (now) and finalised_by (the organiser), in one transaction; from then
+ * on the store refuses local writes to the meeting, its agenda items and
+ * its attendance with KW_CORE_ERROR_FINALISED until it is reopened.
+ * KW_CORE_ERROR_NOT_FOUND for a meeting that is not live,
+ * KW_CORE_ERROR_FINALISED when it is finalised already. */
+gboolean      kw_meetings_finalise    (KwStore      *store,
+                                       const char   *meeting_id,
+                                       GError      **error);
+/* Clears finalised_at and adds a line to reopen_log: "YYYY-MM-DD HH:MM
+ * · organiser: reason" (local time). The reason is required
+ * (KW_CORE_ERROR_INVALID when empty, or when the meeting is not
+ * finalised). */
+gboolean      kw_meetings_reopen      (KwStore      *store,
+                                       const char   *meeting_id,
+                                       const char   *reason,
+                                       GError      **error);
+/* Whether a live meeting's minutes are finalised. */
+gboolean      kw_meetings_is_finalised (KwStore     *store,
+                                        const char  *meeting_id);
+/* Whether a finalised meeting or one of its agenda items has a field
+ * stamped after the finalisation (a colleague's later edit, imported):
+ * then the organiser of the latest such stamp (NULL when not known) in
+ * @who and its time (UTC) in @when; either may be NULL. */
+gboolean      kw_meetings_changed_after_finalising (KwStore     *store,
+                                                    const char  *meeting_id,
+                                                    char       **who,
+                                                    GDateTime  **when);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (KwMeetingAction, kw_meeting_action_free)
 
 G_END_DECLS

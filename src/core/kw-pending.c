@@ -223,6 +223,8 @@ kw_store_pend_delete (KwStore     *self,
   if ((record = kw_store_get (self, type_name, id, error)) == NULL)
     return FALSE;
   g_ptr_array_add (records, record);
+  if (!_kw_store_check_finalised (self, kw_record_get_entity_type (record), record, NULL, error))
+    return FALSE;
   if (!_kw_store_collect_belonging (self, type_name, id, records, error))
     return FALSE;
   if (!insert_rows (self, key, records, error))

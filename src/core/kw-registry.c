@@ -228,6 +228,9 @@ static const KwField meeting_fields[] = {
   TEXT ("interpreter", N_("Interpreter")),
   BOOL ("food", N_("Food")),
   BOOL ("childcare", N_("Childcare")),
+  DATETIME ("finalised_at", N_("Minutes finalised")),
+  TEXT ("finalised_by", N_("Finalised by")),
+  TEXT_F ("reopen_log", N_("Reopened"), KW_FIELD_FLAG_LONG),
 };
 
 static const KwField agenda_item_fields[] = {

@@ -67,6 +67,15 @@ char          *_kw_store_tick          (KwStore     *self);
 char          *_kw_store_tick_above    (KwStore     *self,
                                         const char  *current);
 gboolean       _kw_store_in_transaction (KwStore    *self);
+/* kw-store-finalise.c: FALSE with KW_CORE_ERROR_FINALISED for a local
+ * write to (@record NULL: a new one) or delete of (@changes NULL) a
+ * record of a finalised meeting; KW_CORE_ERROR_INVALID for changes to
+ * the fields only finalising and reopening write. */
+gboolean       _kw_store_check_finalised (KwStore            *self,
+                                          const KwEntityType *type,
+                                          KwRecord           *record,
+                                          KwChangeset        *changes,
+                                          GError            **error);
 gint64         _kw_store_wall_ms       (KwStore     *self);
 void           _kw_store_mark_changed  (KwStore     *self,
                                         const char  *type_name);

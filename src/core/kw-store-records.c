@@ -578,7 +578,8 @@ kw_store_create (KwStore     *self,
   g_return_val_if_fail (changes != NULL, NULL);
 
   type = kw_changeset_get_entity_type (changes);
-  if (!check_required (changes, error) || !check_changes (self, changes, error))
+  if (!check_required (changes, error) || !check_changes (self, changes, error)
+      || !_kw_store_check_finalised (self, type, NULL, changes, error))
     return NULL;
   if (!write_begin (self, &own, error))
     return NULL;
@@ -702,7 +703,7 @@ kw_store_update (KwStore     *self,
   if (!write_begin (self, &own, error))
     return FALSE;
   record = get_record (self, type->name, id, error);
-  if (record == NULL)
+  if (record == NULL || !_kw_store_check_finalised (self, type, record, changes, error))
     return write_end (self, own, FALSE, NULL);
   if (moves_to_private (self, record, changes))
     return write_end (self, own, move_to_private (self, record, changes, error), error);
@@ -840,7 +841,7 @@ kw_store_delete_collect (KwStore     *self,
   if (lookup_type (type_name, error) == NULL || !write_begin (self, &own, error))
     return FALSE;
   record = get_record (self, type_name, id, error);
-  if (record == NULL)
+  if (record == NULL || !_kw_store_check_finalised (self, kw_record_get_entity_type (record), record, NULL, error))
     return write_end (self, own, FALSE, NULL);
   ok = delete_record (self, record, deleted, error);
   return write_end (self, own, ok, error);

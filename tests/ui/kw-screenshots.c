@@ -29,8 +29,12 @@
 #include "kw-conflicts-window.h"
 #include "kw-export.h"
 #include "kw-import.h"
+#include "kw-meetings.h"
 #include "kw-merge-window.h"
 #include "map/kw-map-view.h"
+#include "meetings/kw-meeting-page.h"
+#include "meetings/kw-meetings-view.h"
+#include "meetings/kw-minutes-group.h"
 #include "kw-preferences-window.h"
 #include "kw-test-util.h"
 #include "kw-window.h"
@@ -82,6 +86,13 @@ static const Shot shots[] = {
   { "map-grid-nl.png", "map", 1280, 900, FALSE, "stakeholder_map", 330, "nl" },
   { "map-grid-dark.png", "map", 1280, 900, TRUE, "stakeholder_map", 330 },
   { "map-grid-narrow.png", "map", 360, 800, FALSE, "stakeholder_map", 330 },
+  /* minutes being taken, then finalised (the last ones: they finalise) */
+  { "minutes.png", "meetings", 1280, 900, FALSE, "minutes" },
+  { "minutes-nl.png", "meetings", 1280, 900, FALSE, "minutes", 0, "nl" },
+  { "minutes-narrow.png", "meetings", 360, 800, FALSE, "minutes" },
+  { "minutes-finalised.png", "meetings", 1280, 900, FALSE, "minutes-finalised" },
+  { "minutes-finalised-dark.png", "meetings", 1280, 900, TRUE, "minutes-finalised" },
+  { "minutes-finalised-nl.png", "meetings", 1280, 900, FALSE, "minutes-finalised", 0, "nl" },
 };
 
 static gboolean
@@ -226,11 +237,12 @@ alliance_id (KwStore *store)
   return id;
 }
 
-/* The demo's first meeting with an agenda, in its view. */
-static void
+/* The demo's first meeting with an agenda, in its view; its id. */
+static const char *
 open_meeting (KwWindow *window,
               KwStore  *store)
 {
+  static char found[64];
   g_autoptr(GPtrArray) meetings = kw_store_list (store, "meeting", NULL);
   const char *id = NULL;
 
@@ -242,8 +254,71 @@ open_meeting (KwWindow *window,
       if (items && items->len > 1)
         id = kw_record_get_id (meetings->pdata[i]);
     }
-  if (id != NULL)
-    gtk_widget_activate_action (GTK_WIDGET (window), "win.open-record", "(ss)", "meeting", id);
+  if (id == NULL)
+    return NULL;
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.open-record", "(ss)", "meeting", id);
+  g_strlcpy (found, id, sizeof found);  /* the list is freed on return */
+  return found;
+}
+
+/* What a minute taker types in during the first item, once. */
+static void
+fill_minutes (KwStore    *store,
+              const char *meeting)
+{
+  g_autoptr(GPtrArray) items = kw_store_list_by_ref (store, "agenda_item", "meeting", meeting, NULL);
+  g_autoptr(KwChangeset) changes = kw_changeset_new ("agenda_item", NULL);
+  KwRecord *first = NULL;
+
+  for (guint i = 0; items && i < items->len; i++)
+    if (first == NULL || g_strcmp0 (kw_record_get_string (items->pdata[i], "position"), kw_record_get_string (first, "position")) < 0)
+      first = items->pdata[i];
+  if (first == NULL || kw_record_get_string (first, "notes") != NULL || kw_meetings_is_finalised (store, meeting))
+    return;
+  kw_changeset_set_string (changes, "notes", "Welkom door de voorzitter. Twee nieuwe bewoners van de Kraaiennest "
+                                             "stellen zich voor; de tolk Arabisch is er vanaf half zes.");
+  kw_changeset_set_string (changes, "decision", "De agenda wordt vastgesteld; punt 4 schuift naar voren.");
+  kw_store_update (store, kw_record_get_id (first), changes, NULL);
+}
+
+/* Its minutes being taken: the first item open, with notes and a
+ * decision; finalised, the page from the top, with its banner. */
+static void
+open_minutes (KwWindow   *window,
+              KwStore    *store,
+              const Shot *shot)
+{
+  g_autofree char *id = g_strdup (open_meeting (window, store));
+  GtkWidget *page = NULL;
+  GtkWidget *minutes;
+  GPtrArray *rows;
+  GtkScrolledWindow *scrolled;
+  graphene_point_t at;
+
+  if (id == NULL)
+    return;
+  fill_minutes (store, id);
+  if (g_str_equal (shot->open, "minutes-finalised") && !kw_meetings_is_finalised (store, id))
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (!kw_meetings_finalise (store, id, &error))
+        g_printerr ("could not finalise %s: %s\n", id, error->message);
+    }
+  wait_ms (300);
+  page = kw_meetings_view_get_page (KW_MEETINGS_VIEW (kw_window_get_view_for_type (window, "meeting")));
+  minutes = kw_meeting_page_get_minutes (KW_MEETING_PAGE (page));
+  rows = kw_minutes_group_get_rows (KW_MINUTES_GROUP (minutes));
+  if (rows->len > 0)
+    adw_expander_row_set_expanded (g_ptr_array_index (rows, 0), TRUE);
+  if (g_str_equal (shot->open, "minutes-finalised"))
+    return;
+  wait_ms (300);
+  scrolled = find_scrolled_window (page);
+  /* from the meeting's own minutes on */
+  if (gtk_widget_compute_point (kw_record_page_get_row (KW_RECORD_PAGE (page), "minutes"), gtk_scrolled_window_get_child (scrolled),
+                                &GRAPHENE_POINT_INIT (0, 0), &at))
+    gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (scrolled), at.y - 48);
 }
 
 /* The month view, on the month of the demo's latest meeting before now. */
@@ -456,6 +531,8 @@ take (KwStore    *store,
     open_map (window, store);
   else if (g_strcmp0 (shot->open, "stakeholder_map") == 0)
     open_grid (window, store, shot);
+  else if (g_str_has_prefix (shot->open ? shot->open : "", "minutes"))
+    open_minutes (window, store, shot);
   else if (shot->open != NULL)
     open_record (store, KW_CONTACTS_VIEW (view), shot);
   wait_ms (700);

@@ -26,6 +26,8 @@
 #include "kw-meeting-page.h"
 #include "kw-meeting-publish.h"
 #include "kw-meetings.h"
+#include "kw-minutes-banner.h"
+#include "kw-minutes-group.h"
 #include "kw-venue-group.h"
 #include "kw-view.h"
 
@@ -39,6 +41,9 @@ struct _KwMeetingPage
   GtkWidget    *attendance;
   GtkWidget    *actions;
   GtkWidget    *venue;
+  GtkWidget    *banner;
+  GtkWidget    *minutes;
+  GtkWidget    *finalise;
 };
 
 G_DEFINE_FINAL_TYPE (KwMeetingPage, kw_meeting_page, KW_TYPE_RECORD_PAGE)
@@ -52,6 +57,9 @@ static const char * const who_fields[] = {
 static const char * const practical_fields[] = {
   "language", "interpreter", "food", "childcare", NULL,
 };
+static const char * const * const locked_fields[] = {
+  when_fields, who_fields, practical_fields, (const char * const []) { "minutes", NULL },
+};
 
 /* KwRecordPage */
 
@@ -64,6 +72,29 @@ set_badge (GtkWidget  *badge,
 
   gtk_label_set_label (GTK_LABEL (badge), value ? kw_enum_label (kw_entity_type_field (kw_record_get_entity_type (record), field), value) : "");
   gtk_widget_set_visible (badge, value != NULL);
+}
+
+/* Finalised minutes: the page can be read, not edited. */
+static void
+lock_page (KwMeetingPage *self,
+           gboolean       locked)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (locked_fields); i++)
+    for (guint j = 0; locked_fields[i][j]; j++)
+      {
+        GtkWidget *row = kw_record_page_get_row (KW_RECORD_PAGE (self), locked_fields[i][j]);
+
+        if (GTK_IS_TEXT_VIEW (row))
+          gtk_text_view_set_editable (GTK_TEXT_VIEW (row), !locked);
+        else if (row != NULL)
+          gtk_widget_set_sensitive (row, !locked);
+      }
+  gtk_widget_set_sensitive (self->agenda, !locked);
+  gtk_widget_set_sensitive (self->attendance, !locked);
+  kw_minutes_group_set_locked (KW_MINUTES_GROUP (self->minutes), locked);
+  gtk_widget_set_visible (self->finalise, !locked);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "meeting.finalise", !locked);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "meeting.reopen", locked);
 }
 
 static void
@@ -90,8 +121,10 @@ kw_meeting_page_reload (KwRecordPage *page,
   else
     gtk_widget_remove_css_class (self->status_badge, "error");
   kw_venue_group_set_meeting (KW_VENUE_GROUP (self->venue), kw_record_get_id (record));
+  lock_page (self, kw_minutes_banner_update (KW_MINUTES_BANNER (self->banner), store, record));
   if (!same)
     {
+      kw_minutes_group_set_meeting (KW_MINUTES_GROUP (self->minutes), kw_record_get_id (record));
       kw_agenda_group_set_meeting (KW_AGENDA_GROUP (self->agenda), kw_record_get_id (record));
       kw_attendance_group_set_meeting (KW_ATTENDANCE_GROUP (self->attendance), kw_record_get_id (record));
       kw_actions_group_set_meeting (KW_ACTIONS_GROUP (self->actions), kw_record_get_id (record));
@@ -133,6 +166,8 @@ kw_meeting_page_constructed (GObject *object)
 
   self->kind_badge = add_badge (page);
   self->status_badge = add_badge (page);
+  self->banner = kw_minutes_banner_new ();
+  kw_record_page_add_section (page, self->banner, TRUE);
   kw_record_page_add_rows (page, add_group (page, _("When and Where"), FALSE), when_fields);
   self->venue = kw_venue_group_new (kw_record_page_get_store (page));
   kw_record_page_add_section (page, self->venue, TRUE);
@@ -141,6 +176,15 @@ kw_meeting_page_constructed (GObject *object)
   kw_record_page_add_rows (page, add_group (page, _("Who"), FALSE), who_fields);
   self->attendance = kw_attendance_group_new (kw_record_page_get_store (page));
   kw_record_page_add_section (page, self->attendance, TRUE);
+  kw_record_page_add_text_view (page, add_group (page, _("Minutes"), TRUE), "minutes");
+  self->minutes = kw_minutes_group_new (kw_record_page_get_store (page));
+  kw_record_page_add_section (page, self->minutes, TRUE);
+  self->finalise = gtk_button_new_with_mnemonic (_("_Finalise Minutes…"));
+  gtk_widget_set_halign (self->finalise, GTK_ALIGN_CENTER);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->finalise), "meeting.finalise");
+  gtk_widget_set_tooltip_text (self->finalise, _("Lock the minutes, the agenda and the attendance, with the date"));
+  gtk_widget_add_css_class (self->finalise, "pill");
+  kw_record_page_add_section (page, self->finalise, TRUE);
   self->actions = kw_actions_group_new (kw_record_page_get_store (page));
   kw_record_page_add_section (page, self->actions, TRUE);
   kw_record_page_add_rows (page, add_group (page, _("Practical"), FALSE), practical_fields);
@@ -228,6 +272,28 @@ export_ical_action (GtkWidget  *widget,
 }
 
 static void
+finalise_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  KwRecordPage *page = KW_RECORD_PAGE (widget);
+
+  if (kw_record_page_get_id (page) != NULL)
+    kw_minutes_confirm_finalise (widget, kw_record_page_get_store (page), kw_record_page_get_id (page));
+}
+
+static void
+reopen_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  KwRecordPage *page = KW_RECORD_PAGE (widget);
+
+  if (kw_record_page_get_id (page) != NULL)
+    kw_minutes_ask_reopen (widget, kw_record_page_get_store (page), kw_record_page_get_id (page));
+}
+
+static void
 kw_meeting_page_class_init (KwMeetingPageClass *klass)
 {
   G_OBJECT_CLASS (klass)->constructed = kw_meeting_page_constructed;
@@ -237,6 +303,8 @@ kw_meeting_page_class_init (KwMeetingPageClass *klass)
   gtk_widget_class_install_action (GTK_WIDGET_CLASS (klass), "meeting.export-ical", NULL, export_ical_action);
   gtk_widget_class_install_action (GTK_WIDGET_CLASS (klass), "meeting.plan-next", NULL, plan_next_action);
   kw_meeting_publish_install_actions (GTK_WIDGET_CLASS (klass));
+  gtk_widget_class_install_action (GTK_WIDGET_CLASS (klass), "meeting.finalise", NULL, finalise_action);
+  gtk_widget_class_install_action (GTK_WIDGET_CLASS (klass), "meeting.reopen", NULL, reopen_action);
 }
 
 static void
@@ -275,6 +343,20 @@ kw_meeting_page_get_attendance (KwMeetingPage *self)
 {
   g_return_val_if_fail (KW_IS_MEETING_PAGE (self), NULL);
   return self->attendance;
+}
+
+GtkWidget *
+kw_meeting_page_get_minutes (KwMeetingPage *self)
+{
+  g_return_val_if_fail (KW_IS_MEETING_PAGE (self), NULL);
+  return self->minutes;
+}
+
+GtkWidget *
+kw_meeting_page_get_banner (KwMeetingPage *self)
+{
+  g_return_val_if_fail (KW_IS_MEETING_PAGE (self), NULL);
+  return self->banner;
 }
 
 GtkWidget *

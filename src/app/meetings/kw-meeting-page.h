@@ -17,6 +17,10 @@ void           kw_meeting_page_start_draft (KwMeetingPage *self);
 GtkWidget     *kw_meeting_page_get_agenda  (KwMeetingPage *self);
 /* The attendance (a KwAttendanceGroup). */
 GtkWidget     *kw_meeting_page_get_attendance (KwMeetingPage *self);
+/* The minutes, item by item (a KwMinutesGroup). */
+GtkWidget     *kw_meeting_page_get_minutes (KwMeetingPage *self);
+/* The finalised-minutes banner (a KwMinutesBanner). */
+GtkWidget     *kw_meeting_page_get_banner  (KwMeetingPage *self);
 /* The running action list (a KwActionsGroup). */
 GtkWidget     *kw_meeting_page_get_actions (KwMeetingPage *self);
 /* The venue's details (a KwVenueGroup). */
