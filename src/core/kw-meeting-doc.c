@@ -208,7 +208,7 @@ add_attendance (KwMeetingDoc *doc)
       if (others != NULL)
         g_string_append_printf (names, "%s%s", names->len > 0 ? " " : "", others);
       if (names->len > 0)
-        add_field (doc, kw_minutes_group_label (g), names->str);
+        add_field (doc, kw_minutes_presence_label (g), names->str);
     }
 }
 

@@ -69,7 +69,7 @@ kw_minutes_free (KwMinutes *m)
 }
 
 const char *
-kw_minutes_group_label (KwMinutesGroup group)
+kw_minutes_presence_label (KwMinutesPresence group)
 {
   switch (group)
     {
@@ -88,7 +88,7 @@ kw_minutes_group_label (KwMinutesGroup group)
 
 char *
 kw_minutes_dup_others (KwMinutes      *m,
-                       KwMinutesGroup  group)
+                       KwMinutesPresence  group)
 {
   guint n;
 
@@ -213,7 +213,7 @@ fill_people (KwMinutes  *m,
     {
       const char *person = kw_record_get_string (rows->pdata[i], "person");
       const char *status = kw_record_get_string (rows->pdata[i], "status");
-      KwMinutesGroup g = KW_MINUTES_INVITED;
+      KwMinutesPresence g = KW_MINUTES_INVITED;
       const char *name;
 
       if (g_strcmp0 (status, "present") == 0 || g_strcmp0 (status, "late") == 0)
@@ -379,7 +379,7 @@ dup_when (KwMinutes *m)
 /* The names of a group with "and 2 others", or NULL when nobody. */
 static char *
 dup_group (KwMinutes      *m,
-           KwMinutesGroup  g)
+           KwMinutesPresence  g)
 {
   g_autoptr(GString) out = g_string_new (NULL);
   g_autofree char *others = kw_minutes_dup_others (m, g);
@@ -430,7 +430,7 @@ kw_minutes_to_markdown (KwMinutes *m)
     {
       g_autofree char *names = dup_group (m, g);
 
-      append_field_md (out, kw_minutes_group_label (g), names);
+      append_field_md (out, kw_minutes_presence_label (g), names);
     }
   if (m->minutes != NULL)
     g_string_append_printf (out, "\n## %s\n\n%s\n", _("Minutes"), m->minutes);
@@ -645,7 +645,7 @@ kw_minutes_to_html (KwMinutes *m)
     {
       g_autofree char *names = dup_group (m, g);
 
-      append_field_html (out, kw_minutes_group_label (g), names);
+      append_field_html (out, kw_minutes_presence_label (g), names);
     }
   g_string_append (out, "</dl>\n");
   if (m->minutes != NULL)

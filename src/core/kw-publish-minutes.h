@@ -33,7 +33,7 @@ typedef enum {
   KW_MINUTES_ABSENT,
   KW_MINUTES_INVITED,
   KW_MINUTES_N_GROUPS
-} KwMinutesGroup;
+} KwMinutesPresence;
 
 typedef struct {
   char   *title;
@@ -80,10 +80,10 @@ KwMinutes  *kw_minutes_new            (KwStore          *store,
                                        GError          **error);
 void        kw_minutes_free           (KwMinutes        *minutes);
 /* The translated heading of a group ("Present", …). */
-const char *kw_minutes_group_label    (KwMinutesGroup    group);
+const char *kw_minutes_presence_label    (KwMinutesPresence    group);
 /* "and 2 others" for hidden people, or NULL for none (translated). */
 char       *kw_minutes_dup_others     (KwMinutes        *minutes,
-                                       KwMinutesGroup    group);
+                                       KwMinutesPresence    group);
 char       *kw_minutes_to_markdown    (KwMinutes        *minutes);
 /* UTF-8, escaped, lang of the locale ("nl" for a Dutch one). */
 char       *kw_minutes_to_html        (KwMinutes        *minutes);

@@ -86,7 +86,7 @@ insert_people (GtkTextBuffer *buffer,
       if (others != NULL)
         g_string_append_printf (names, "%s%s", names->len > 0 ? " " : "", others);
       if (names->len > 0)
-        insert_field (buffer, kw_minutes_group_label (g), names->str);
+        insert_field (buffer, kw_minutes_presence_label (g), names->str);
     }
 }
 
