@@ -231,9 +231,9 @@ track_private (KwSyncImport *import,
 
 /* The line as this device's exporter writes the record (kw-store-sync.c,
  * build_line: fields sorted by name, compact) is the line read. */
-static gboolean
-line_is_canonical (KwSyncImport  *import,
-                   KwSyncRecord  *record)
+gboolean
+_kw_store_sync_line_is_canonical (KwSyncImport  *import,
+                                  KwSyncRecord  *record)
 {
   const KwEntityType *type = record->type;
   const KwSyncSql *sql = _kw_store_sync_sql_for (type);
@@ -295,7 +295,8 @@ note_line (KwStore       *store,
            KwSyncRecord  *record,
            GError       **error)
 {
-  if (!import->line_digested || import->line_record != record || !line_is_canonical (import, record))
+  if (!import->line_digested || import->line_record != record
+      || (!import->line_canonical && !_kw_store_sync_line_is_canonical (import, record)))
     return TRUE;
   import->line_digested = FALSE;
   import->lines_noted++;

@@ -57,6 +57,7 @@ typedef struct {
   guint8            line_digest[KW_LINE_DIGEST_LEN];
   const KwSyncRecord *line_record;  /* the record parsed from it */
   GString          *line_buf;     /* the merge's copy of it, rewritten */
+  gboolean          line_canonical;  /* known to be in the exporter's layout */
   gpointer          line_select;  /* sync_lines statements, prepared once */
   gpointer          line_upsert;
   GHashTable       *private_ids;  /* the private people and stubs here, kept up to date */
@@ -105,6 +106,10 @@ gboolean _kw_store_sync_merge          (KwStore       *store,
 gboolean _kw_store_sync_finish         (KwStore       *store,
                                         KwSyncImport  *import,
                                         GError       **error);
+/* Whether import->line is @record as the exporter writes it. */
+gboolean _kw_store_sync_line_is_canonical (KwSyncImport  *import,
+                                           KwSyncRecord  *record);
+
 /* Bulk full-text indexing (kw-store-schema.c): the search tables'
  * triggers off, then each index rebuilt and the triggers made again,
  * inside the import's transaction. */
