@@ -323,6 +323,14 @@ schema_sql (void)
       g_string_append (s, table);
       g_string_append (s, index);
       g_string_append (s, lines);
+      if (kw_entity_type_consent_index (type) >= 0)
+        {
+          /* the private people, read by every export and import (kw-store-sync.c) */
+          const char *consent = type->fields[kw_entity_type_consent_index (type)].name;
+
+          g_string_append_printf (s, "CREATE INDEX IF NOT EXISTS \"%s.private\" ON \"%s\" (id) "
+                                  "WHERE \"%s\" = 'private';\n", type->name, type->name, consent);
+        }
       if (type->flags & KW_TYPE_FLAG_SEARCH)
         {
           g_autofree char *fts = fts_sql (type);

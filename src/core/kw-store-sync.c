@@ -508,9 +508,9 @@ _kw_store_sync_tune_for_export (KwStore  *store,
   /* the ids of the private people are read anew by every export */
   g_object_set_data (G_OBJECT (store), HOME_KEY, NULL);
   if (on)
-    _kw_store_exec (store, "PRAGMA cache_size = -65536", NULL);
+    _kw_store_exec (store, "PRAGMA cache_size = -65536; PRAGMA mmap_size = 4294967296", NULL);
   else
-    _kw_store_exec (store, "PRAGMA cache_size = -2000", NULL);
+    _kw_store_exec (store, "PRAGMA cache_size = -2000; PRAGMA mmap_size = 0", NULL);
 }
 
 gboolean
