@@ -667,7 +667,7 @@ bind_variant (sqlite3_stmt *stmt,
 }
 
 /* An import that adds most of the rows (into an empty or small database)
- * indexes them for search at once at its end: after BULK_AFTER new rows,
+ * indexes them (search, and the secondary indexes) at once at its end: after BULK_AFTER new rows,
  * when the search tables held at most twice as many before. */
 #define BULK_AFTER 1000
 
@@ -682,7 +682,8 @@ maybe_go_bulk (KwStore       *store,
     return TRUE;
   g_debug ("%" G_GINT64_FORMAT " searchable rows before: full-text index built at the end", before);
   import->fts_bulk = TRUE;
-  return _kw_store_fts_suspend (store, error);
+  import->bulk_indexes = g_ptr_array_new_with_free_func (g_free);
+  return _kw_store_fts_suspend (store, import->bulk_indexes, error);
 }
 
 /* A record that is not here yet: one INSERT straight from the line. */
@@ -970,7 +971,7 @@ _kw_store_sync_finish (KwStore       *store,
 
   if (!merge_deferred (store, import, error))
     return FALSE;
-  if (import->fts_bulk && !_kw_store_fts_resume (store, error))
+  if (import->fts_bulk && !_kw_store_fts_resume (store, import->bulk_indexes, error))
     return FALSE;
 
   g_hash_table_iter_init (&iter, import->max_seen);

@@ -225,9 +225,38 @@ fts_sql (const KwEntityType *type)
  * once and the triggers are made again, in the same transaction, so that
  * a kill leaves the database before or after. */
 gboolean
-_kw_store_fts_suspend (KwStore  *store,
-                       GError  **error)
+_kw_store_fts_suspend (KwStore    *store,
+                       GPtrArray  *indexes,
+                       GError    **error)
 {
+  sqlite3_stmt *stmt = NULL;
+
+  /* the secondary indexes of the record tables go too (made again at the
+   * end, each sorted at once); the id's own unique index stays */
+  if (sqlite3_prepare_v2 (_kw_store_get_db (store),
+                          "SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND sql IS NOT NULL",
+                          -1, &stmt, NULL) != SQLITE_OK)
+    return _kw_store_set_db_error (store, error), FALSE;
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      const char *name = (const char *) sqlite3_column_text (stmt, 0);
+      const char *dot = strchr (name, '.');
+      g_autofree char *table = dot ? g_strndup (name, dot - name) : NULL;
+
+      if (table != NULL && kw_registry_lookup (table) != NULL)
+        {
+          g_ptr_array_add (indexes, g_strdup (name));
+          g_ptr_array_add (indexes, g_strdup ((const char *) sqlite3_column_text (stmt, 1)));
+        }
+    }
+  sqlite3_finalize (stmt);
+  for (guint i = 0; i < indexes->len; i += 2)
+    {
+      g_autofree char *sql = g_strdup_printf ("DROP INDEX \"%s\"", (char *) g_ptr_array_index (indexes, i));
+
+      if (!_kw_store_exec (store, sql, error))
+        return FALSE;
+    }
   for (guint i = 0; i < kw_registry_n_types (); i++)
     {
       const KwEntityType *type = kw_registry_type_at (i);
@@ -246,9 +275,13 @@ _kw_store_fts_suspend (KwStore  *store,
 }
 
 gboolean
-_kw_store_fts_resume (KwStore  *store,
-                      GError  **error)
+_kw_store_fts_resume (KwStore    *store,
+                      GPtrArray  *indexes,
+                      GError    **error)
 {
+  for (guint i = 0; i + 1 < indexes->len; i += 2)
+    if (!_kw_store_exec (store, g_ptr_array_index (indexes, i + 1), error))
+      return FALSE;
   for (guint i = 0; i < kw_registry_n_types (); i++)
     {
       const KwEntityType *type = kw_registry_type_at (i);

@@ -374,6 +374,7 @@ _kw_sync_import_clear (KwSyncImport *import)
   g_clear_pointer (&import->inserts, g_free);
   g_clear_pointer (&import->deferred, g_ptr_array_unref);
   g_clear_pointer (&import->private_ids, g_hash_table_unref);
+  g_clear_pointer (&import->bulk_indexes, g_ptr_array_unref);
   if (import->line_buf != NULL)
     g_string_free (g_steal_pointer (&import->line_buf), TRUE);
 }

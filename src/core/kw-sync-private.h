@@ -64,6 +64,7 @@ typedef struct {
   guint             inserted;     /* new rows */
   guint             inserted_search;  /* of them, in search tables */
   gboolean          fts_bulk;     /* the FTS triggers are off until the end */
+  GPtrArray        *bulk_indexes; /* and these indexes (name, SQL) */
   guint             lines_noted;
   guint             lines_skipped;
 } KwSyncImport;
@@ -110,12 +111,15 @@ gboolean _kw_store_sync_finish         (KwStore       *store,
 gboolean _kw_store_sync_line_is_canonical (KwSyncImport  *import,
                                            KwSyncRecord  *record);
 
-/* Bulk full-text indexing (kw-store-schema.c): the search tables'
- * triggers off, then each index rebuilt and the triggers made again,
+/* Bulk indexing (kw-store-schema.c): the search tables' triggers and the
+ * record tables' secondary indexes (their name and SQL into @indexes)
+ * dropped, then each full-text index rebuilt and everything made again,
  * inside the import's transaction. */
 gboolean _kw_store_fts_suspend         (KwStore       *store,
+                                        GPtrArray     *indexes,
                                         GError       **error);
 gboolean _kw_store_fts_resume          (KwStore       *store,
+                                        GPtrArray     *indexes,
                                         GError       **error);
 gint64   _kw_store_fts_count_rows      (KwStore       *store);
 

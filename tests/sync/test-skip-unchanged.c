@@ -258,6 +258,26 @@ search_ids (KwStore    *store,
   return ids;
 }
 
+/* Every table, index and trigger of the database, with its SQL. */
+static char *
+dump_schema (const char *db_path)
+{
+  GString *out = g_string_new (NULL);
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (db_path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT type, name, tbl_name, sql FROM sqlite_schema ORDER BY name",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    for (int c = 0; c < 4; c++)
+      g_string_append_printf (out, "%s%c", sqlite3_column_text (stmt, c) ? (const char *) sqlite3_column_text (stmt, c) : "",
+                              c == 3 ? '\n' : '|');
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return g_string_free (out, FALSE);
+}
+
 /* The hits of @y, less those it had before (@before), are those of @x. */
 static void
 assert_same_hits (KwStore    *x,
@@ -314,6 +334,15 @@ test_bulk_fts (void)
   s = import_ok (b->store, file);
   g_test_message ("fresh import: %u records added", s.added);
   g_assert_cmpuint (s.added, >, 2000);
+  /* the triggers and indexes dropped for the import are all back, as they were */
+  {
+    g_autofree char *bulk = dump_schema (b->path);
+    g_autofree char *other = dump_schema (c->path);
+
+    g_assert_nonnull (strstr (bulk, "person.fts.insert"));
+    g_assert_nonnull (strstr (bulk, "index|person.title|person|"));
+    g_assert_cmpstr (bulk, ==, other);
+  }
   import_ok (c->store, file);
   for (guint i = 0; queries[i]; i++)
     assert_same_hits (b->store, c->store, before, queries[i]);
