@@ -364,6 +364,89 @@ test_bulk_fts (void)
   g_assert_cmpuint (hits->len, ==, 1);
 }
 
+/* The header, @lines and a new trailer. */
+static char *
+write_file (const char *dir,
+            const char *header,
+            GPtrArray  *lines)
+{
+  g_autoptr(GChecksum) sum = g_checksum_new (G_CHECKSUM_SHA256);
+  g_autoptr(GString) s = g_string_new (header);
+  static guint n;
+  g_autofree char *name = g_strdup_printf ("variant-%u.kwartier.jsonl", n++);
+  char *path = g_build_filename (dir, name, NULL);
+
+  g_string_append_c (s, '\n');
+  for (guint i = 0; i < lines->len; i++)
+    {
+      g_string_append (s, g_ptr_array_index (lines, i));
+      g_string_append_c (s, '\n');
+    }
+  g_checksum_update (sum, (const guchar *) s->str, (gssize) s->len);
+  g_string_append_printf (s, "{\"end\":true,\"records\":%u,\"sha256\":\"%s\"}\n", lines->len,
+                          g_checksum_get_string (sum));
+  g_assert_true (g_file_set_contents (path, s->str, (gssize) s->len, NULL));
+  return path;
+}
+
+/* The exporter's layout is read without json-glib: escapes come back
+ * exactly; a line in another layout (a space, an escape the writer does
+ * not use) is read by json-glib to the same record, and not noted. */
+static void
+test_layouts (void)
+{
+  g_autofree char *dir = helper_tmpdir ();
+  g_autoptr(Replica) a = replica_new (dir, 0, T0);
+  g_autoptr(Replica) b = replica_new (dir, 1, T0);
+  g_autoptr(Replica) c = replica_new (dir, 2, T0);
+  const char *notes = "Zegt \"hallo\" \\ tab\there\nnieuwe regel\r\x01 café";
+  g_autofree char *who = put (a->store, "person", "name", "Renée Überbeek", "consent", "shared",
+                              "notes", notes, NULL);
+  g_autoptr(GPtrArray) people = build (a->store);
+  g_autofree char *file = export_file (a->store, dir, NULL);
+  g_autofree char *text = NULL, *variant = NULL, *tb = NULL, *tc = NULL, *lb = NULL, *lc = NULL;
+  g_auto(GStrv) split = NULL;
+  g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(KwRecord) held = NULL;
+  KwImportSummary s;
+
+  g_assert_true (g_file_get_contents (file, &text, NULL, NULL));
+  g_assert_nonnull (strstr (text, "\\u0001"));  /* the writer's own escapes */
+  split = g_strsplit (text, "\n", -1);
+  for (guint i = 1; split[i] != NULL && g_str_has_prefix (split[i], "{\"type\""); i++)
+    {
+      GString *line = g_string_new (split[i]);
+
+      /* every other line with a space, the others with é written \u00e9 */
+      if (i % 2)
+        g_string_insert_c (line, 1, ' ');
+      else
+        g_string_replace (line, "é", "\\u00e9", 0);
+      g_ptr_array_add (lines, g_string_free (line, FALSE));
+    }
+  variant = write_file (dir, split[0], lines);
+  s = import_ok (b->store, variant);
+  g_assert_cmpuint (s.added + s.deleted, ==, lines->len);
+  g_assert_cmpint (count_lines (b->path, NULL), <, lines->len);
+  import_ok (c->store, file);
+  held = kw_store_get (c->store, "person", who, NULL);
+  g_assert_cmpstr (kw_record_get_string (held, "notes"), ==, notes);
+  g_assert_cmpstr (kw_record_get_string (held, "name"), ==, "Renée Überbeek");
+  g_clear_object (&held);
+  held = kw_store_get (b->store, "person", who, NULL);
+  g_assert_cmpstr (kw_record_get_string (held, "notes"), ==, notes);
+  g_assert_cmpstr (kw_record_get_string (held, "name"), ==, "Renée Überbeek");
+  tb = export_text (b->store, dir, NULL);
+  tc = export_text (c->store, dir, NULL);
+  lb = record_lines (tb);
+  lc = record_lines (tc);
+  g_assert_cmpstr (lb, ==, lc);
+  /* the canonical file on b: nothing changes, and the lines are noted */
+  s = import_ok (b->store, file);
+  g_assert_cmpuint (s.unchanged, ==, s.records);
+  g_assert_cmpint (count_lines (b->path, NULL), ==, s.records);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -375,6 +458,7 @@ main (int    argc,
   g_test_add_func ("/kw/skip-unchanged/one-changed", test_one_changed);
   g_test_add_func ("/kw/skip-unchanged/edited-locally", test_edited_locally);
   g_test_add_func ("/kw/skip-unchanged/bulk-fts", test_bulk_fts);
+  g_test_add_func ("/kw/skip-unchanged/layouts", test_layouts);
   rc = g_test_run ();
   helper_cleanup ();
   return rc;
