@@ -49,8 +49,9 @@ typedef struct {
   KwImportSummary   summary;
   GPtrArray        *deferred;    /* lines of a private person's records, merged again at the end */
   /* The record line being merged, as read (kw-import.c): when the merged
-   * row would be exported as exactly these bytes, the merge notes its
-   * digest in sync_lines, so that the line is skipped next time. */
+   * row holds exactly what it carries and it is in the exporter's layout,
+   * the merge notes its digest in sync_lines, so that the same bytes are
+   * skipped next time. */
   const char       *line;
   gsize             line_len;
   gboolean          line_digested;  /* line_digest holds the line's digest */
@@ -123,10 +124,10 @@ gboolean _kw_store_fts_resume          (KwStore       *store,
                                         GError       **error);
 gint64   _kw_store_fts_count_rows      (KwStore       *store);
 
-/* The digest table (sync_lines: id → digest of the line this device
- * would export for the record; a row's update or delete drops its entry,
- * by trigger): whether @digest is the one held for @id, so that merging
- * the line would change nothing. */
+/* The digest table (sync_lines: id → digest of a line whose merge left
+ * the row holding exactly what the line carries; a row's update or
+ * delete drops its entry, by trigger): whether @digest is the one held
+ * for @id, so that merging the line would change nothing. */
 gboolean _kw_store_sync_line_unchanged (KwStore       *store,
                                         KwSyncImport  *import,
                                         const char    *id,
