@@ -212,14 +212,130 @@ keep_unseen_incoming (KwStore       *store,
   return TRUE;
 }
 
+/* The set of private ids follows every write of a record with a consent
+ * (a person): private while live with consent "private". */
+static void
+track_private (KwSyncImport *import,
+               KwSyncRecord *record,
+               gboolean      private)
+{
+  if (_kw_store_sync_sql_for (record->type)->consent < 0)
+    return;
+  if (private)
+    g_hash_table_add (import->private_ids, g_strdup (record->id));
+  else
+    g_hash_table_remove (import->private_ids, record->id);
+}
+
+/* Helpers: the digest table */
+
+/* The line as this device's exporter writes the record (kw-store-sync.c,
+ * build_line: fields sorted by name, compact) is the line read. */
+gboolean
+_kw_store_sync_line_is_canonical (KwSyncImport  *import,
+                                  KwSyncRecord  *record)
+{
+  const KwEntityType *type = record->type;
+  const KwSyncSql *sql = _kw_store_sync_sql_for (type);
+  GString *s = import->line_buf;
+  gboolean first = TRUE;
+
+  if (s == NULL)
+    s = import->line_buf = g_string_sized_new (1024);
+  g_string_truncate (s, 0);
+  g_string_append (s, "{\"type\":\"");
+  g_string_append (s, type->name);
+  g_string_append (s, "\",\"id\":");
+  _kw_sync_append_json_string (s, record->id);
+  if (record->deleted[0] != '\0')
+    {
+      g_string_append (s, ",\"deleted\":\"");
+      g_string_append (s, record->deleted);
+      g_string_append (s, "\"}");
+    }
+  else
+    {
+      g_string_append (s, ",\"f\":{");
+      for (guint k = 0; k < type->n_fields; k++)
+        {
+          guint i = sql->sorted[k];
+
+          if (!(record->present & (1u << i)))
+            continue;
+          if (!first)
+            g_string_append_c (s, ',');
+          g_string_append_c (s, '"');
+          g_string_append (s, type->fields[i].name);
+          g_string_append (s, "\":[");
+          _kw_sync_append_json_value (s, record->values[i]);
+          g_string_append (s, ",\"");
+          g_string_append (s, record->hlc[i]);
+          if (record->prev[i][0] != '\0')
+            {
+              g_string_append (s, "\",\"");
+              g_string_append (s, record->prev[i]);
+              g_string_append (s, "\"]");
+            }
+          else
+            g_string_append (s, "\",null]");
+          first = FALSE;
+        }
+      g_string_append (s, "}}");
+    }
+  return s->len == import->line_len && memcmp (s->str, import->line, s->len) == 0;
+}
+
+/* The row now holds exactly what the line carries: its digest is noted,
+ * so that the same bytes are skipped unparsed next time (the row's next
+ * update or delete drops it again, by trigger). Only for the line being
+ * read, once, and only when it has the exporter's layout. */
+static gboolean
+note_line (KwStore       *store,
+           KwSyncImport  *import,
+           KwSyncRecord  *record,
+           GError       **error)
+{
+  if (!import->line_digested || import->line_record != record
+      || (!import->line_canonical && !_kw_store_sync_line_is_canonical (import, record)))
+    return TRUE;
+  import->line_digested = FALSE;
+  import->lines_noted++;
+  return _kw_store_sync_note_line (store, import, record->id, import->line_digest, error);
+}
+
+/* Whether the row, with the fields in @wins taken from the line, holds
+ * exactly the line: every field the line carries was equal or taken,
+ * and the row has no other stamped field. */
+static gboolean
+row_is_line (KwSyncRecord *record,
+             sqlite3_stmt *stmt,
+             const int    *cmp,
+             guint32       wins)
+{
+  for (guint i = 0; i < record->type->n_fields; i++)
+    {
+      if (record->present & (1u << i))
+        {
+          if (cmp[i] != 0 && !(wins & (1u << i)))
+            return FALSE;
+        }
+      else if (!(record->type->fields[i].flags & KW_FIELD_FLAG_LOCAL)
+               && sqlite3_column_type (stmt, KW_COL_HLC (i)) != SQLITE_NULL)
+        return FALSE;
+    }
+  return TRUE;
+}
+
 static gboolean
 write_tombstone (KwStore       *store,
+                 KwSyncImport  *import,
                  KwSyncRecord  *record,
                  gboolean       exists,
                  GError       **error)
 {
   g_autoptr(KwRecord) tomb = kw_record_new (record->type, record->id);
 
+  track_private (import, record, FALSE);
   kw_record_set_deleted (tomb, record->deleted);
   return _kw_store_write_record (store, tomb, exists, error);
 }
@@ -236,7 +352,7 @@ merge_tombstone (KwStore       *store,
   if (local != NULL && strcmp (record->deleted, local) <= 0)
     {
       import->summary.unchanged++;
-      return TRUE;
+      return strcmp (record->deleted, local) != 0 || note_line (store, import, record, error);
     }
   if (local == NULL && !keep_unseen_local (store, import, record, stmt, error))
     return FALSE;
@@ -245,7 +361,7 @@ merge_tombstone (KwStore       *store,
   else
     import->summary.updated++;
   import->changed = TRUE;
-  return write_tombstone (store, record, TRUE, error);
+  return write_tombstone (store, import, record, TRUE, error) && note_line (store, import, record, error);
 }
 
 /* Which side wins field i: > 0 the incoming value, < 0 the local one,
@@ -331,12 +447,16 @@ keep_loser (KwStore       *store,
  * "nor adds or changes anything that belongs to them". */
 static gboolean
 belongs_to_private (KwStore       *store,
+                    KwSyncImport  *import,
                     KwSyncRecord  *record,
                     sqlite3_stmt  *row)
 {
   const KwEntityType *type = record->type;
   guint32 fields = _kw_store_sync_sql_for (type)->private_parents;
 
+  /* no private person here (yet): nothing to look up */
+  if (fields == 0 || g_hash_table_size (import->private_ids) == 0)
+    return FALSE;
   for (guint i = 0; fields != 0 && i < type->n_fields; i++)
     {
       const char *ids[2] = { NULL, NULL };
@@ -347,10 +467,10 @@ belongs_to_private (KwStore       *store,
         ids[0] = g_variant_get_string (record->values[i], NULL);
       if (row != NULL)
         ids[1] = (const char *) sqlite3_column_text (row, KW_COL_VALUE (i));
+      /* the set holds what kw_store_is_private() says, in this transaction */
       for (guint k = 0; k < G_N_ELEMENTS (ids); k++)
-        for (guint t = 0; ids[k] != NULL && type->fields[i].targets[t]; t++)
-          if (kw_store_is_private (store, type->fields[i].targets[t], ids[k]))
-            return TRUE;
+        if (ids[k] != NULL && g_hash_table_contains (import->private_ids, ids[k]))
+          return TRUE;
     }
   return FALSE;
 }
@@ -459,7 +579,7 @@ merge_live (KwStore       *store,
   g_autoptr(KwRecord) merged = NULL;
   guint32 wins = 0, differ = 0;
   int cmp[KW_SYNC_MAX_FIELDS];
-  gboolean home = FALSE;
+  gboolean home = FALSE, same;
 
   for (guint i = 0; i < record->type->n_fields; i++)
     if ((record->present & (1u << i)) && (cmp[i] = compare_field (record, i, stmt)) != 0)
@@ -468,7 +588,7 @@ merge_live (KwStore       *store,
    * to its person (so that a record moved to them stops leaving here too);
    * a private person nothing but consent. The rest is dropped, not kept
    * as a conflict. An unchanged line (a re-import) costs no check. */
-  if (differ != 0 && (home = belongs_to_private (store, record, stmt)))
+  if (differ != 0 && (home = belongs_to_private (store, import, record, stmt)))
     {
       guint32 dropped = differ & ~_kw_store_sync_sql_for (record->type)->private_parents;
 
@@ -493,11 +613,20 @@ merge_live (KwStore       *store,
       if (!home && !keep_loser (store, import, record, i, stmt, cmp[i] > 0, error))
         return FALSE;
     }
+  same = import->line_digested && row_is_line (record, stmt, cmp, wins);
   if (wins == 0)
     {
       import->summary.unchanged++;
-      return TRUE;
+      return !same || note_line (store, import, record, error);
     }
+  {
+    int consent = _kw_store_sync_sql_for (record->type)->consent;
+
+    if (consent >= 0)
+      track_private (import, record, (wins & (1u << consent))
+                     ? value_is_private (record->values[consent])
+                     : g_strcmp0 ((const char *) sqlite3_column_text (stmt, KW_COL_VALUE (consent)), "private") == 0);
+  }
   merged = _kw_store_record_from_row (record->type, stmt);
   for (guint i = 0; i < record->type->n_fields; i++)
     if (wins & (1u << i))
@@ -505,7 +634,8 @@ merge_live (KwStore       *store,
                         record->prev[i][0] ? record->prev[i] : NULL);
   import->summary.updated++;
   import->changed = TRUE;
-  return _kw_store_write_record (store, merged, TRUE, error);
+  return _kw_store_write_record (store, merged, TRUE, error)
+         && (!same || note_line (store, import, record, error));
 }
 
 /* A statement of the import's own cache: prepared once per import. */
@@ -536,6 +666,26 @@ bind_variant (sqlite3_stmt *stmt,
     sqlite3_bind_text (stmt, col, g_variant_get_string (value, NULL), -1, SQLITE_STATIC);
 }
 
+/* An import that adds most of the rows (into an empty or small database)
+ * indexes them (search, and the secondary indexes) at once at its end: after BULK_AFTER new rows,
+ * when the search tables held at most twice as many before. */
+#define BULK_AFTER 1000
+
+static gboolean
+maybe_go_bulk (KwStore       *store,
+               KwSyncImport  *import,
+               GError       **error)
+{
+  gint64 before = _kw_store_fts_count_rows (store) - import->inserted_search;
+
+  if (before > 2 * BULK_AFTER)
+    return TRUE;
+  g_debug ("%" G_GINT64_FORMAT " searchable rows before: full-text index built at the end", before);
+  import->fts_bulk = TRUE;
+  import->bulk_indexes = g_ptr_array_new_with_free_func (g_free);
+  return _kw_store_fts_suspend (store, import->bulk_indexes, error);
+}
+
 /* A record that is not here yet: one INSERT straight from the line. */
 static gboolean
 insert_new (KwStore       *store,
@@ -549,6 +699,12 @@ insert_new (KwStore       *store,
 
   if (stmt == NULL)
     return FALSE;
+  {
+    int consent = _kw_store_sync_sql_for (record->type)->consent;
+
+    track_private (import, record, !tomb && consent >= 0 && (record->present & (1u << consent))
+                   && value_is_private (record->values[consent]));
+  }
   sqlite3_bind_text (stmt, 1, record->id, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 2, tomb ? record->deleted : NULL, -1, SQLITE_STATIC);
   for (guint i = 0; i < record->type->n_fields && !tomb; i++)
@@ -566,7 +722,11 @@ insert_new (KwStore       *store,
     import->summary.added++;
   import->changed = TRUE;
   _kw_store_mark_changed (store, record->type->name);
-  return TRUE;
+  if (record->type->flags & KW_TYPE_FLAG_SEARCH)
+    import->inserted_search++;
+  if (++import->inserted == BULK_AFTER && !maybe_go_bulk (store, import, error))
+    return FALSE;
+  return note_line (store, import, record, error);
 }
 
 static gboolean
@@ -583,7 +743,7 @@ merge_existing (KwStore       *store,
   if (tombstone != NULL)
     {
       import->summary.unchanged++;
-      if (belongs_to_private (store, record, stmt))
+      if (belongs_to_private (store, import, record, stmt))
         {
           defer_line (import, record, FALSE);
           return TRUE;
@@ -636,6 +796,7 @@ read_stub (KwStore    *store,
 
 static gboolean
 write_stub (KwStore       *store,
+            KwSyncImport  *import,
             KwSyncRecord  *record,
             gboolean       keep,
             GError       **error)
@@ -646,6 +807,7 @@ write_stub (KwStore       *store,
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_text (stmt, 1, record->id, -1, SQLITE_STATIC);
+  track_private (import, record, keep);
   if (keep)
     {
       sqlite3_bind_text (stmt, 2, record->hlc[consent], -1, SQLITE_STATIC);
@@ -675,7 +837,7 @@ merge_stub (KwStore       *store,
   else
     import->summary.added++;
   import->changed = TRUE;
-  return write_stub (store, record, TRUE, error);
+  return write_stub (store, import, record, TRUE, error);
 }
 
 /* More than a stub arrives for a person held as a stub: the stub becomes
@@ -702,7 +864,7 @@ materialize_stub (KwStore       *store,
     }
   stub.values[consent] = g_variant_ref_sink (g_variant_new_string ("private"));
   stub.present = 1u << consent;
-  ok = insert_new (store, import, &stub, error) && write_stub (store, &stub, FALSE, error);
+  ok = insert_new (store, import, &stub, error) && write_stub (store, import, &stub, FALSE, error);
   _kw_sync_record_clear (&stub);
   import->summary = saved;
   return ok && merge_record (store, import, record, error);
@@ -735,7 +897,7 @@ merge_record (KwStore       *store,
       _kw_store_set_db_error (store, error);
       return FALSE;
     }
-  if (record->deleted[0] == '\0' && belongs_to_private (store, record, NULL))
+  if (record->deleted[0] == '\0' && belongs_to_private (store, import, record, NULL))
     {
       import->summary.unchanged++;
       defer_line (import, record, FALSE);
@@ -746,7 +908,7 @@ merge_record (KwStore       *store,
   if (is_private_stub (record))
     return merge_stub (store, import, record, error);
   if (record->deleted[0] != '\0')  /* a tombstone wins over the stub */
-    return write_stub (store, record, FALSE, error) && insert_new (store, import, record, error);
+    return write_stub (store, import, record, FALSE, error) && insert_new (store, import, record, error);
   return materialize_stub (store, import, record, error);
 }
 
@@ -777,7 +939,7 @@ merge_deferred (KwStore       *store,
       gboolean ok;
 
       undefer_line (d, &record);
-      ok = belongs_to_private (store, &record, NULL) || merge_record (store, import, &record, error);
+      ok = belongs_to_private (store, import, &record, NULL) || merge_record (store, import, &record, error);
       _kw_sync_record_clear (&record);
       if (!ok)
         return FALSE;
@@ -808,6 +970,8 @@ _kw_store_sync_finish (KwStore       *store,
   gpointer value;
 
   if (!merge_deferred (store, import, error))
+    return FALSE;
+  if (import->fts_bulk && !_kw_store_fts_resume (store, import->bulk_indexes, error))
     return FALSE;
 
   g_hash_table_iter_init (&iter, import->max_seen);

@@ -219,6 +219,125 @@ fts_sql (const KwEntityType *type)
     t, plain, t, t, t, plain, olds, t, plain, news);
 }
 
+/* Bulk full-text indexing (an import that adds most of the rows): the
+ * triggers of every search table are dropped inside the import's
+ * transaction and, at its end, each index is rebuilt from its table at
+ * once and the triggers are made again, in the same transaction, so that
+ * a kill leaves the database before or after. */
+gboolean
+_kw_store_fts_suspend (KwStore    *store,
+                       GPtrArray  *indexes,
+                       GError    **error)
+{
+  sqlite3_stmt *stmt = NULL;
+
+  /* the secondary indexes of the record tables go too (made again at the
+   * end, each sorted at once); the id's own unique index stays */
+  if (sqlite3_prepare_v2 (_kw_store_get_db (store),
+                          "SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND sql IS NOT NULL",
+                          -1, &stmt, NULL) != SQLITE_OK)
+    return _kw_store_set_db_error (store, error), FALSE;
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      const char *name = (const char *) sqlite3_column_text (stmt, 0);
+      const char *dot = strchr (name, '.');
+      g_autofree char *table = dot ? g_strndup (name, dot - name) : NULL;
+
+      if (table != NULL && kw_registry_lookup (table) != NULL)
+        {
+          g_ptr_array_add (indexes, g_strdup (name));
+          g_ptr_array_add (indexes, g_strdup ((const char *) sqlite3_column_text (stmt, 1)));
+        }
+    }
+  sqlite3_finalize (stmt);
+  for (guint i = 0; i < indexes->len; i += 2)
+    {
+      g_autofree char *sql = g_strdup_printf ("DROP INDEX \"%s\"", (char *) g_ptr_array_index (indexes, i));
+
+      if (!_kw_store_exec (store, sql, error))
+        return FALSE;
+    }
+  for (guint i = 0; i < kw_registry_n_types (); i++)
+    {
+      const KwEntityType *type = kw_registry_type_at (i);
+      g_autofree char *sql = NULL;
+
+      if (!(type->flags & KW_TYPE_FLAG_SEARCH))
+        continue;
+      sql = g_strdup_printf ("DROP TRIGGER IF EXISTS \"%s.fts.insert\";"
+                             "DROP TRIGGER IF EXISTS \"%s.fts.delete\";"
+                             "DROP TRIGGER IF EXISTS \"%s.fts.update\";",
+                             type->name, type->name, type->name);
+      if (!_kw_store_exec (store, sql, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+_kw_store_fts_resume (KwStore    *store,
+                      GPtrArray  *indexes,
+                      GError    **error)
+{
+  for (guint i = 0; i + 1 < indexes->len; i += 2)
+    if (!_kw_store_exec (store, g_ptr_array_index (indexes, i + 1), error))
+      return FALSE;
+  for (guint i = 0; i < kw_registry_n_types (); i++)
+    {
+      const KwEntityType *type = kw_registry_type_at (i);
+      g_autofree char *rebuild = NULL;
+      g_autofree char *fts = NULL;
+
+      if (!(type->flags & KW_TYPE_FLAG_SEARCH))
+        continue;
+      rebuild = g_strdup_printf ("INSERT INTO \"%s.fts\" (\"%s.fts\") VALUES ('rebuild');",
+                                 type->name, type->name);
+      fts = fts_sql (type);
+      if (!_kw_store_exec (store, rebuild, error) || !_kw_store_exec (store, fts, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* The rows of the search tables. */
+gint64
+_kw_store_fts_count_rows (KwStore *store)
+{
+  gint64 n = 0;
+
+  for (guint i = 0; i < kw_registry_n_types (); i++)
+    {
+      const KwEntityType *type = kw_registry_type_at (i);
+      g_autofree char *sql = NULL;
+      sqlite3_stmt *stmt = NULL;
+
+      if (!(type->flags & KW_TYPE_FLAG_SEARCH))
+        continue;
+      sql = g_strdup_printf ("SELECT count(*) FROM \"%s\"", type->name);
+      if (sqlite3_prepare_v2 (_kw_store_get_db (store), sql, -1, &stmt, NULL) == SQLITE_OK
+          && sqlite3_step (stmt) == SQLITE_ROW)
+        n += sqlite3_column_int64 (stmt, 0);
+      sqlite3_finalize (stmt);
+    }
+  return n;
+}
+
+/* A row that changes or goes drops its entry in the digest table of the
+ * import (kw-store-sync.c, sync_lines), whichever path wrote it: the
+ * store's writes, the merge, forget. */
+static char *
+lines_sql (const KwEntityType *type)
+{
+  const char *t = type->name;
+
+  return g_strdup_printf (
+    "CREATE TRIGGER IF NOT EXISTS \"%s.lines.update\" AFTER UPDATE ON \"%s\" BEGIN "
+    "DELETE FROM sync_lines WHERE id = old.id; END;\n"
+    "CREATE TRIGGER IF NOT EXISTS \"%s.lines.delete\" AFTER DELETE ON \"%s\" BEGIN "
+    "DELETE FROM sync_lines WHERE id = old.id; END;\n",
+    t, t, t, t);
+}
+
 static char *
 schema_sql (void)
 {
@@ -232,9 +351,19 @@ schema_sql (void)
       const KwEntityType *type = kw_registry_type_at (i);
       g_autofree char *table = table_sql (type);
       g_autofree char *index = index_sql (type);
+      g_autofree char *lines = lines_sql (type);
 
       g_string_append (s, table);
       g_string_append (s, index);
+      g_string_append (s, lines);
+      if (kw_entity_type_consent_index (type) >= 0)
+        {
+          /* the private people, read by every export and import (kw-store-sync.c) */
+          const char *consent = type->fields[kw_entity_type_consent_index (type)].name;
+
+          g_string_append_printf (s, "CREATE INDEX IF NOT EXISTS \"%s.private\" ON \"%s\" (id) "
+                                  "WHERE \"%s\" = 'private';\n", type->name, type->name, consent);
+        }
       if (type->flags & KW_TYPE_FLAG_SEARCH)
         {
           g_autofree char *fts = fts_sql (type);

@@ -30,7 +30,8 @@ static const char schema_sql[] =
   " UNIQUE (type, record, field, hlc));"
   "CREATE TABLE IF NOT EXISTS sync_files (path TEXT PRIMARY KEY, sha256 TEXT NOT NULL) WITHOUT ROWID;"
   "CREATE TABLE IF NOT EXISTS sync_devices (device TEXT PRIMARY KEY, organiser TEXT) WITHOUT ROWID;"
-  "CREATE TABLE IF NOT EXISTS sync_stubs (id TEXT PRIMARY KEY, hlc TEXT NOT NULL, prev TEXT) WITHOUT ROWID;";
+  "CREATE TABLE IF NOT EXISTS sync_stubs (id TEXT PRIMARY KEY, hlc TEXT NOT NULL, prev TEXT) WITHOUT ROWID;"
+  "CREATE TABLE IF NOT EXISTS sync_lines (id TEXT PRIMARY KEY, digest BLOB NOT NULL) WITHOUT ROWID;";
 
 static const char any_stub_sql[] = "SELECT EXISTS (SELECT 1 FROM sync_stubs)";
 
@@ -42,6 +43,10 @@ static const char select_file_sql[] = "SELECT sha256 FROM sync_files WHERE path 
 static const char upsert_file_sql[] =
   "INSERT INTO sync_files (path, sha256) VALUES (?, ?) "
   "ON CONFLICT (path) DO UPDATE SET sha256 = excluded.sha256";
+static const char select_line_sql[] = "SELECT digest FROM sync_lines WHERE id = ?";
+static const char upsert_line_sql[] =
+  "INSERT INTO sync_lines (id, digest) VALUES (?, ?) "
+  "ON CONFLICT (id) DO UPDATE SET digest = excluded.digest";
 static const char select_conflicts_sql[] =
   "SELECT rowid, type, record, field, value, hlc, organiser, kind, noted_at, resolved "
   "FROM sync_conflicts WHERE resolved = 0 OR ?1 ORDER BY rowid";
@@ -368,6 +373,10 @@ _kw_sync_import_clear (KwSyncImport *import)
   g_clear_pointer (&import->selects, g_free);
   g_clear_pointer (&import->inserts, g_free);
   g_clear_pointer (&import->deferred, g_ptr_array_unref);
+  g_clear_pointer (&import->private_ids, g_hash_table_unref);
+  g_clear_pointer (&import->bulk_indexes, g_ptr_array_unref);
+  if (import->line_buf != NULL)
+    g_string_free (g_steal_pointer (&import->line_buf), TRUE);
 }
 
 const char *
@@ -414,6 +423,12 @@ _kw_store_sync_begin_import (KwStore       *store,
     }
   g_snprintf (import->skew_hex, sizeof import->skew_hex, "%016" G_GINT64_MODIFIER "x",
               _kw_store_wall_ms (store) + G_GINT64_CONSTANT (86400000));
+  /* the private people and stubs, once: the merge keeps the set up to date */
+  if ((import->private_ids = dup_home (store, error)) == NULL)
+    {
+      kw_store_rollback (store);
+      return FALSE;
+    }
   return TRUE;
 }
 
@@ -494,9 +509,9 @@ _kw_store_sync_tune_for_export (KwStore  *store,
   /* the ids of the private people are read anew by every export */
   g_object_set_data (G_OBJECT (store), HOME_KEY, NULL);
   if (on)
-    _kw_store_exec (store, "PRAGMA cache_size = -65536", NULL);
+    _kw_store_exec (store, "PRAGMA cache_size = -65536; PRAGMA mmap_size = 4294967296", NULL);
   else
-    _kw_store_exec (store, "PRAGMA cache_size = -2000", NULL);
+    _kw_store_exec (store, "PRAGMA cache_size = -2000; PRAGMA mmap_size = 0", NULL);
 }
 
 gboolean
@@ -555,6 +570,47 @@ _kw_store_sync_set_file_digest (KwStore     *store,
     return FALSE;
   sqlite3_bind_text (stmt, 1, path, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 2, sha256, -1, SQLITE_STATIC);
+  return _kw_store_sync_step_done (store, stmt, error);
+}
+
+/* The digest table */
+
+gboolean
+_kw_store_sync_line_unchanged (KwStore       *store,
+                               KwSyncImport  *import,
+                               const char    *id,
+                               const guint8  *digest)
+{
+  sqlite3_stmt *stmt = import->line_select;
+  gboolean same = FALSE;
+
+  if (stmt == NULL)
+    stmt = import->line_select = _kw_store_prepare (store, select_line_sql, NULL);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    same = sqlite3_column_bytes (stmt, 0) == KW_LINE_DIGEST_LEN
+           && memcmp (sqlite3_column_blob (stmt, 0), digest, KW_LINE_DIGEST_LEN) == 0;
+  sqlite3_reset (stmt);
+  return same;
+}
+
+gboolean
+_kw_store_sync_note_line (KwStore       *store,
+                          KwSyncImport  *import,
+                          const char    *id,
+                          const guint8  *digest,
+                          GError       **error)
+{
+  sqlite3_stmt *stmt = import->line_upsert;
+
+  if (stmt == NULL)
+    stmt = import->line_upsert = _kw_store_prepare (store, upsert_line_sql, error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_STATIC);
+  sqlite3_bind_blob (stmt, 2, digest, KW_LINE_DIGEST_LEN, SQLITE_STATIC);
   return _kw_store_sync_step_done (store, stmt, error);
 }
 

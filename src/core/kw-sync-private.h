@@ -17,6 +17,8 @@
 G_BEGIN_DECLS
 
 #define KW_SYNC_MAX_FIELDS 32
+/* A record line's digest: the first 16 bytes of its SHA-256. */
+#define KW_LINE_DIGEST_LEN 16
 
 /* One record line of an export, validated. */
 typedef struct {
@@ -46,6 +48,26 @@ typedef struct {
   gboolean          changed;     /* anything written */
   KwImportSummary   summary;
   GPtrArray        *deferred;    /* lines of a private person's records, merged again at the end */
+  /* The record line being merged, as read (kw-import.c): when the merged
+   * row holds exactly what it carries and it is in the exporter's layout,
+   * the merge notes its digest in sync_lines, so that the same bytes are
+   * skipped next time. */
+  const char       *line;
+  gsize             line_len;
+  gboolean          line_digested;  /* line_digest holds the line's digest */
+  guint8            line_digest[KW_LINE_DIGEST_LEN];
+  const KwSyncRecord *line_record;  /* the record parsed from it */
+  GString          *line_buf;     /* the merge's copy of it, rewritten */
+  gboolean          line_canonical;  /* known to be in the exporter's layout */
+  gpointer          line_select;  /* sync_lines statements, prepared once */
+  gpointer          line_upsert;
+  GHashTable       *private_ids;  /* the private people and stubs here, kept up to date */
+  guint             inserted;     /* new rows */
+  guint             inserted_search;  /* of them, in search tables */
+  gboolean          fts_bulk;     /* the FTS triggers are off until the end */
+  GPtrArray        *bulk_indexes; /* and these indexes (name, SQL) */
+  guint             lines_noted;
+  guint             lines_skipped;
 } KwSyncImport;
 
 void   _kw_sync_import_init    (KwSyncImport *import);
@@ -85,6 +107,35 @@ gboolean _kw_store_sync_merge          (KwStore       *store,
                                         GError       **error);
 gboolean _kw_store_sync_finish         (KwStore       *store,
                                         KwSyncImport  *import,
+                                        GError       **error);
+/* Whether import->line is @record as the exporter writes it. */
+gboolean _kw_store_sync_line_is_canonical (KwSyncImport  *import,
+                                           KwSyncRecord  *record);
+
+/* Bulk indexing (kw-store-schema.c): the search tables' triggers and the
+ * record tables' secondary indexes (their name and SQL into @indexes)
+ * dropped, then each full-text index rebuilt and everything made again,
+ * inside the import's transaction. */
+gboolean _kw_store_fts_suspend         (KwStore       *store,
+                                        GPtrArray     *indexes,
+                                        GError       **error);
+gboolean _kw_store_fts_resume          (KwStore       *store,
+                                        GPtrArray     *indexes,
+                                        GError       **error);
+gint64   _kw_store_fts_count_rows      (KwStore       *store);
+
+/* The digest table (sync_lines: id → digest of a line whose merge left
+ * the row holding exactly what the line carries; a row's update or
+ * delete drops its entry, by trigger): whether @digest is the one held
+ * for @id, so that merging the line would change nothing. */
+gboolean _kw_store_sync_line_unchanged (KwStore       *store,
+                                        KwSyncImport  *import,
+                                        const char    *id,
+                                        const guint8  *digest);
+gboolean _kw_store_sync_note_line      (KwStore       *store,
+                                        KwSyncImport  *import,
+                                        const char    *id,
+                                        const guint8  *digest,
                                         GError       **error);
 
 /* Export rows: every record line of a type (ids NULL: all of them, else
