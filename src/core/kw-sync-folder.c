@@ -7,10 +7,12 @@
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <gio/gunixinputstream.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "kw-error.h"
@@ -22,6 +24,8 @@
 #define SUFFIX ".kwartier.jsonl"
 #define SUFFIX_GZ ".kwartier.jsonl.gz"
 #define TRAILER "{\"end\":true,"
+/* sync_file: a file the pass leaves alone, not reported */
+#define KW_SYNC_FILE_SKIPPED ((KwSyncFileStatus) -1)
 
 /* Helpers */
 
@@ -174,12 +178,56 @@ list_exports (const char  *folder,
   while ((name = g_dir_read_name (dir)) != NULL)
     {
       g_autofree char *author = device_of_name (name);
+      g_autofree char *path = NULL;
+      GStatBuf st;
 
-      if (author != NULL && strcmp (author, device) != 0)
-        g_ptr_array_add (names, g_build_filename (folder, name, NULL));
+      if (author == NULL || strcmp (author, device) == 0)
+        continue;
+      /* a link (Syncthing carries links as links), a FIFO, a folder: left
+       * alone, not even opened (sync_file checks again on the open file) */
+      path = g_build_filename (folder, name, NULL);
+      if (g_lstat (path, &st) == 0 && S_ISREG (st.st_mode))
+        g_ptr_array_add (names, g_steal_pointer (&path));
     }
   g_ptr_array_sort (names, compare_names);
   return g_steal_pointer (&names);
+}
+
+/* Opens a file of the folder to read, only when it is a regular file:
+ * never through a link, and a FIFO never blocks (O_NONBLOCK). NULL with
+ * *skip set for anything else, which the pass leaves alone; NULL with
+ * @error for a file that cannot be read. */
+static GInputStream *
+open_regular (const char        *path,
+              KwImportFileInfo  *info,
+              gboolean          *skip,
+              GError           **error)
+{
+  struct stat st;
+  int fd = g_open (path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC | O_NOCTTY, 0);
+  int saved = errno;
+
+  *skip = FALSE;
+  if (fd < 0 && (saved == ELOOP || saved == ENOENT || saved == ENXIO))
+    {
+      *skip = TRUE;  /* a link, a file gone meanwhile, a socket */
+      return NULL;
+    }
+  if (fd < 0)
+    {
+      g_set_error (error, KW_CORE_ERROR, KW_CORE_ERROR_REFUSED, _("could not read %s: %s"),
+                   path, g_strerror (saved));
+      return NULL;
+    }
+  if (fstat (fd, &st) != 0 || !S_ISREG (st.st_mode))
+    {
+      close (fd);
+      *skip = TRUE;
+      return NULL;
+    }
+  close (fd);
+  /* the checks of every import (size, the same flags), on a regular file */
+  return kw_import_open_file (path, info, error);
 }
 
 /* A file refused before, unchanged since: refused again, unread. */
@@ -208,10 +256,10 @@ sync_file (KwStore          *store,
   g_autofree char *digest = NULL;
   g_autofree char *author = NULL;
   KwImportFileInfo info;
-  gboolean sealed;
+  gboolean sealed, skip;
 
-  if ((in = kw_import_open_file (path, &info, error)) == NULL)
-    return KW_SYNC_FILE_REFUSED;
+  if ((in = open_regular (path, &info, &skip, error)) == NULL)
+    return skip ? KW_SYNC_FILE_SKIPPED : KW_SYNC_FILE_REFUSED;
   identity = format_identity (&info);
   read_note (store, path, &note);
   if (g_strcmp0 (note.identity, identity) == 0)
@@ -306,6 +354,7 @@ static gboolean
 write_own_export (KwStore     *store,
                   const char  *dir,
                   const char  *own_name,
+                  gboolean    *written,
                   GError     **error)
 {
   KwExportOptions options = { KW_EXPORT_SCOPE_ALL, NULL, FALSE, NULL };
@@ -315,11 +364,13 @@ write_own_export (KwStore     *store,
 
   if (!kw_export_to_file (store, &options, fresh, error))
     return FALSE;
+  *written = FALSE;
   if (same_but_time (fresh, own))
     {
       g_unlink (fresh);
       return TRUE;
     }
+  *written = TRUE;
   if (g_rename (fresh, own) != 0)
     {
       int saved = errno;
@@ -355,6 +406,7 @@ kw_sync_folder_run (KwStore           *store,
   g_autofree char *own_name = NULL;
   g_autofree char *own = NULL;
   g_autoptr(GPtrArray) others = NULL;
+  gboolean written = FALSE;
   guint refused = 0;
 
   g_return_val_if_fail (KW_IS_STORE (store), FALSE);
@@ -373,13 +425,16 @@ kw_sync_folder_run (KwStore           *store,
       KwImportSummary summary = { 0 };
       KwSyncFileStatus status = sync_file (store, path, passphrase, &summary, &file_error);
 
+      if (status == KW_SYNC_FILE_SKIPPED)
+        continue;
       refused += status == KW_SYNC_FILE_REFUSED;
       report_file (report, user_data, path, status, &summary, file_error);
     }
   /* written last, so that it carries what was just imported */
-  if (!write_own_export (store, dir, own_name, error))
+  if (!write_own_export (store, dir, own_name, &written, error))
     return FALSE;
-  report_file (report, user_data, own, KW_SYNC_FILE_WRITTEN, NULL, NULL);
+  if (written)
+    report_file (report, user_data, own, KW_SYNC_FILE_WRITTEN, NULL, NULL);
   if (n_refused != NULL)
     *n_refused = refused;
   return TRUE;
