@@ -170,7 +170,8 @@ parse_scope (const char       *text,
     return TRUE;
   parts = g_strsplit (text, ":", 2);
   if (g_strv_length (parts) != 2 || !kw_export_scope_from_string (parts[0], &options->scope)
-      || options->scope == KW_EXPORT_SCOPE_ALL || !kw_id_is_valid (parts[1]))
+      || options->scope == KW_EXPORT_SCOPE_ALL || options->scope == KW_EXPORT_SCOPE_CHANGES
+      || !kw_id_is_valid (parts[1]))
     return FALSE;
   options->scope_id = g_intern_string (parts[1]);
   return TRUE;

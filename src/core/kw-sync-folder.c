@@ -9,8 +9,10 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <gio/gunixinputstream.h>
+#include <gio/gunixoutputstream.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -20,6 +22,7 @@
 #include "kw-seal.h"
 #include "kw-sync-folder.h"
 #include "kw-sync-private.h"
+#include "kw-temp-file.h"
 
 #define SUFFIX ".kwartier.jsonl"
 #define SUFFIX_GZ ".kwartier.jsonl.gz"
@@ -246,6 +249,7 @@ static KwSyncFileStatus
 sync_file (KwStore          *store,
            const char       *path,
            const char       *passphrase,
+           gboolean          reread,
            KwImportSummary  *summary,
            GError          **error)
 {
@@ -262,11 +266,11 @@ sync_file (KwStore          *store,
     return skip ? KW_SYNC_FILE_SKIPPED : KW_SYNC_FILE_REFUSED;
   identity = format_identity (&info);
   read_note (store, path, &note);
-  if (g_strcmp0 (note.identity, identity) == 0)
+  if (g_strcmp0 (note.identity, identity) == 0 && (!reread || note.refused))
     return note.refused ? remembered (&note, error) : KW_SYNC_FILE_UNCHANGED;
   if ((digest = digest_stream (in, &sealed, error)) == NULL)
     return KW_SYNC_FILE_REFUSED;
-  if (g_strcmp0 (note.sha256, digest) == 0 && !note.refused)
+  if (g_strcmp0 (note.sha256, digest) == 0 && !note.refused && !reread)
     return write_note (store, path, identity, digest, NULL, error)
            ? KW_SYNC_FILE_UNCHANGED : KW_SYNC_FILE_REFUSED;
   author = g_path_get_basename (path);
@@ -348,39 +352,423 @@ same_but_time (const char *path_a,
     }
 }
 
-/* This device's export goes into the folder; when nothing but its time
- * changed, the file stays as it was, so that the other devices skip it. */
-static gboolean
-write_own_export (KwStore     *store,
-                  const char  *dir,
-                  const char  *own_name,
-                  gboolean    *written,
-                  GError     **error)
+/* This device's own files */
+
+/* A file of this device in the folder: its full export (seq 0) or a
+ * change export, and the stamp of this device in its header's seen. */
+typedef struct {
+  char     *path;
+  guint     seq;
+  guint64   size;
+  gint64    mtime;
+  char     *own_seen;  /* NULL when the header cannot be read */
+} OwnFile;
+
+static void
+own_file_free (OwnFile *file)
 {
-  KwExportOptions options = { KW_EXPORT_SCOPE_ALL, NULL, FALSE, NULL };
-  g_autofree char *own = g_build_filename (dir, own_name, NULL);
-  g_autofree char *hidden = g_strconcat (".", own_name, ".new", NULL);
-  g_autofree char *fresh = g_build_filename (dir, hidden, NULL);
+  g_free (file->path);
+  g_free (file->own_seen);
+  g_free (file);
+}
 
-  if (!kw_export_to_file (store, &options, fresh, error))
-    return FALSE;
-  *written = FALSE;
-  if (same_but_time (fresh, own))
-    {
-      g_unlink (fresh);
-      return TRUE;
-    }
-  *written = TRUE;
-  if (g_rename (fresh, own) != 0)
-    {
-      int saved = errno;
+static int
+compare_own_files (gconstpointer a,
+                   gconstpointer b)
+{
+  const OwnFile *fa = *(OwnFile * const *) a, *fb = *(OwnFile * const *) b;
 
-      g_set_error (error, KW_CORE_ERROR, KW_CORE_ERROR_IO, _("could not write %s: %s"),
-                   own, g_strerror (saved));
-      g_unlink (fresh);
+  return fa->seq < fb->seq ? -1 : fa->seq > fb->seq;
+}
+
+/* The stamp of @device in the seen map of the export's header. */
+static char *
+read_own_seen (const char *path,
+               const char *device)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GInputStream) in = kw_import_open_file (path, NULL, &error);
+  g_autoptr(GDataInputStream) data = in ? g_data_input_stream_new (in) : NULL;
+  g_autofree char *line = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonNode *root;
+  JsonObject *seen;
+  const char *stamp;
+
+  if (data == NULL)
+    return NULL;
+  g_buffered_input_stream_set_buffer_size (G_BUFFERED_INPUT_STREAM (data), 64 * 1024);
+  line = g_data_input_stream_read_line (data, NULL, NULL, NULL);
+  if (line == NULL || !json_parser_load_from_data (parser, line, -1, NULL)
+      || (root = json_parser_get_root (parser)) == NULL || !JSON_NODE_HOLDS_OBJECT (root)
+      || !json_object_has_member (json_node_get_object (root), "seen")
+      || !JSON_NODE_HOLDS_OBJECT (json_object_get_member (json_node_get_object (root), "seen")))
+    return NULL;
+  seen = json_object_get_object_member (json_node_get_object (root), "seen");
+  if (!json_object_has_member (seen, device)
+      || json_node_get_value_type (json_object_get_member (seen, device)) != G_TYPE_STRING)
+    return NULL;
+  stamp = json_object_get_string_member (seen, device);
+  return kw_hlc_is_valid (stamp) ? g_strdup (stamp) : NULL;
+}
+
+/* What this device has in the folder: its full export and its change
+ * exports (by seq); plain files only, as it writes them. */
+typedef struct {
+  OwnFile    *full;
+  GPtrArray  *changes;
+  guint64     change_bytes;
+  guint       last_seq;
+} OwnFiles;
+
+static void
+own_files_clear (OwnFiles *own)
+{
+  g_clear_pointer (&own->full, own_file_free);
+  g_clear_pointer (&own->changes, g_ptr_array_unref);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (OwnFiles, own_files_clear)
+
+static gboolean
+scan_own_files (const char  *dir,
+                const char  *device,
+                OwnFiles    *own,
+                GError     **error)
+{
+  g_autoptr(GDir) folder = NULL;
+  g_autoptr(GError) io_error = NULL;
+  const char *name;
+
+  memset (own, 0, sizeof *own);
+  own->changes = g_ptr_array_new_with_free_func ((GDestroyNotify) own_file_free);
+  if ((folder = g_dir_open (dir, 0, &io_error)) == NULL)
+    {
+      g_set_error (error, KW_CORE_ERROR, KW_CORE_ERROR_IO, _("could not read %s: %s"),
+                   dir, io_error->message);
       return FALSE;
     }
+  while ((name = g_dir_read_name (folder)) != NULL)
+    {
+      gsize len = strlen (name);
+      g_autofree char *author = NULL;
+      OwnFile *file;
+      GStatBuf st;
+
+      if (!g_str_has_suffix (name, SUFFIX) || (author = device_of_name (name)) == NULL
+          || strcmp (author, device) != 0)
+        continue;
+      file = g_new0 (OwnFile, 1);
+      file->path = g_build_filename (dir, name, NULL);
+      if (g_lstat (file->path, &st) != 0 || !S_ISREG (st.st_mode))
+        {
+          own_file_free (file);
+          continue;
+        }
+      file->size = (guint64) st.st_size;
+      file->mtime = (gint64) st.st_mtime;
+      file->seq = len == KW_DEVICE_ID_LEN + strlen (SUFFIX)
+                  ? 0 : (guint) g_ascii_strtoull (name + KW_DEVICE_ID_LEN + 1, NULL, 10);
+      file->own_seen = read_own_seen (file->path, device);
+      if (file->seq == 0)
+        {
+          own->full = file;
+          continue;
+        }
+      own->change_bytes += file->size;
+      own->last_seq = MAX (own->last_seq, file->seq);
+      g_ptr_array_add (own->changes, file);
+    }
+  g_ptr_array_sort (own->changes, compare_own_files);
   return TRUE;
+}
+
+/* The highest stamp of this device that its files in the folder carry:
+ * a change export holds what it wrote after that. NULL: no full export
+ * (or one that cannot be read). */
+static const char *
+own_files_since (const OwnFiles *own)
+{
+  const char *since;
+
+  if (own->full == NULL || own->full->own_seen == NULL)
+    return NULL;
+  since = own->full->own_seen;
+  for (guint i = 0; i < own->changes->len; i++)
+    {
+      const OwnFile *file = g_ptr_array_index (own->changes, i);
+
+      if (file->own_seen != NULL && strcmp (file->own_seen, since) > 0)
+        since = file->own_seen;
+    }
+  return since;
+}
+
+/* What the pass notes of its own files (a local row of sync_files):
+ * the last seq it wrote, the privacy mark at its last full export and
+ * the one at the end of its last pass. */
+typedef struct {
+  guint  last_seq;
+  char  *full_mark;
+  char  *pass_mark;
+} OwnNote;
+
+static void
+own_note_clear (OwnNote *note)
+{
+  g_clear_pointer (&note->full_mark, g_free);
+  g_clear_pointer (&note->pass_mark, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (OwnNote, own_note_clear)
+
+static char *
+own_note_key (const char *dir)
+{
+  return g_strconcat ("kw-own-files:", dir, NULL);
+}
+
+static void
+read_own_note (KwStore    *store,
+               const char *dir,
+               OwnNote    *note)
+{
+  g_autofree char *key = own_note_key (dir);
+  g_autofree char *text = NULL;
+  g_auto(GStrv) parts = NULL;
+
+  memset (note, 0, sizeof *note);
+  if (!_kw_store_sync_get_file_digest (store, key, &text))
+    return;
+  parts = g_strsplit (text, "\t", 4);
+  if (g_strv_length (parts) != 4 || strcmp (parts[0], "1") != 0)
+    return;
+  note->last_seq = (guint) g_ascii_strtoull (parts[1], NULL, 10);
+  note->full_mark = g_strdup (parts[2]);
+  note->pass_mark = g_strdup (parts[3]);
+}
+
+static gboolean
+write_own_note (KwStore        *store,
+                const char     *dir,
+                const OwnNote  *note,
+                GError        **error)
+{
+  g_autofree char *key = own_note_key (dir);
+  g_autofree char *text = g_strdup_printf ("1\t%u\t%s\t%s", note->last_seq,
+                                           note->full_mark ? note->full_mark : "",
+                                           note->pass_mark ? note->pass_mark : "");
+
+  return _kw_store_sync_set_file_digest (store, key, text, error);
+}
+
+static gboolean
+set_io_error (GError     **error,
+              const char  *path,
+              int          saved)
+{
+  g_set_error (error, KW_CORE_ERROR, KW_CORE_ERROR_IO, _("could not write %s: %s"),
+               path, g_strerror (saved));
+  return FALSE;
+}
+
+/* So that a rename or a removal survives a crash of the machine. */
+static gboolean
+sync_dir (const char  *dir,
+          GError     **error)
+{
+  int fd = g_open (dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC, 0);
+  int rc = fd >= 0 ? fsync (fd) : -1;
+  int saved = errno;
+
+  if (fd >= 0)
+    close (fd);
+  /* some file systems (a network share) cannot sync a folder */
+  if (rc != 0 && saved != EINVAL && saved != EROFS && saved != ENOTSUP)
+    return set_io_error (error, dir, saved);
+  return TRUE;
+}
+
+/* Writes an export of @options as dir/name: under a temporary name that
+ * starts with ".", synced, renamed into place, the folder synced. Not
+ * renamed (and *written FALSE) when a change export holds no records, or
+ * a full export differs from the file there only in its time. */
+static gboolean
+write_atomic (KwStore                *store,
+              const KwExportOptions  *options,
+              const char             *dir,
+              const char             *name,
+              gboolean               *written,
+              GError                **error)
+{
+  g_autofree char *final = g_build_filename (dir, name, NULL);
+  g_autofree char *tmp = NULL;
+  g_autoptr(GOutputStream) out = NULL;
+  guint64 records = 0;
+  gboolean ok, keep;
+  int fd;
+
+  *written = FALSE;
+  if ((fd = kw_temp_file_open (final, &tmp, error)) < 0)
+    return FALSE;
+  out = g_unix_output_stream_new (fd, FALSE);
+  ok = kw_export_to_stream (store, options, out, &records, error)
+       && g_output_stream_close (out, NULL, error);
+  if (ok && fsync (fd) != 0)
+    ok = set_io_error (error, final, errno);
+  keep = ok && (options->scope != KW_EXPORT_SCOPE_CHANGES || records > 0)
+         && (options->scope != KW_EXPORT_SCOPE_ALL || !same_but_time (tmp, final));
+  if (keep && g_rename (tmp, final) != 0)
+    ok = keep = set_io_error (error, final, errno);
+  if (!keep)
+    g_unlink (tmp);
+  close (fd);  /* the lock of the temporary name goes with it */
+  if (keep && !sync_dir (dir, error))
+    return FALSE;
+  *written = keep;
+  return ok;
+}
+
+/* Whether it is time for a new full export (spec: "Now and then"). */
+static gboolean
+wants_full (const OwnFiles *own,
+            const char     *mark,
+            const OwnNote  *note,
+            gboolean        compact)
+{
+  gint64 age;
+
+  if (own->full == NULL || own->full->own_seen == NULL)
+    return TRUE;
+  /* a person turned private or was forgotten since the last full export */
+  if (g_strcmp0 (mark, note->full_mark) != 0)
+    return TRUE;
+  if (own->changes->len == 0)
+    return FALSE;
+  if (compact)
+    return TRUE;
+  /* change files that add up to a tenth of the full export, at most daily,
+   * and never more than a fifth */
+  age = g_get_real_time () / G_USEC_PER_SEC - own->full->mtime;
+  return own->change_bytes * 10 >= own->full->size
+         && (age >= 24 * 60 * 60 || own->change_bytes * 5 >= own->full->size);
+}
+
+/* A new full export, then the change files it covers go. */
+static gboolean
+write_full (KwStore           *store,
+            const char        *dir,
+            const OwnFiles    *own,
+            OwnNote           *note,
+            const char        *mark,
+            KwSyncFolderFunc   report,
+            gpointer           user_data,
+            GError           **error)
+{
+  KwExportOptions options = { KW_EXPORT_SCOPE_ALL, NULL, FALSE, NULL, NULL };
+  g_autofree char *name = kw_sync_folder_file_name (store);
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  g_autofree char *covered = NULL;
+  gboolean written, removed = FALSE;
+
+  if (!write_atomic (store, &options, dir, name, &written, error))
+    return FALSE;
+  if (written)
+    report_file (report, user_data, path, KW_SYNC_FILE_WRITTEN, NULL, NULL);
+  if ((covered = read_own_seen (path, kw_store_get_device_id (store))) == NULL)
+    return set_io_error (error, path, EIO);
+  for (guint i = 0; i < own->changes->len; i++)
+    {
+      const OwnFile *file = g_ptr_array_index (own->changes, i);
+
+      /* only what the full export's seen covers; a file whose header
+       * cannot be read carries nothing that is not in the database */
+      if (file->own_seen != NULL && strcmp (file->own_seen, covered) > 0)
+        continue;
+      if (g_unlink (file->path) != 0 && errno != ENOENT)
+        return set_io_error (error, file->path, errno);
+      removed = TRUE;
+    }
+  if (removed && !sync_dir (dir, error))
+    return FALSE;
+  g_free (note->full_mark);
+  note->full_mark = g_strdup (mark);
+  return write_own_note (store, dir, note, error);
+}
+
+/* Step 2 and 3 of a pass: this device's writes since its last file, or
+ * now and then a full export. @note: read at the start of the pass, its
+ * pass mark already the one of now (@mark). */
+static gboolean
+write_own_files (KwStore           *store,
+                 const char        *dir,
+                 gboolean           compact,
+                 OwnNote           *note,
+                 const char        *mark,
+                 KwSyncFolderFunc   report,
+                 gpointer           user_data,
+                 GError           **error)
+{
+  const char *device = kw_store_get_device_id (store);
+  g_auto(OwnFiles) own = { 0 };
+  g_autoptr(GHashTable) since = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *path = NULL;
+  KwExportOptions options = { KW_EXPORT_SCOPE_CHANGES, NULL, FALSE, NULL, NULL };
+  gboolean written;
+
+  /* temporary files of this device's own passes that were killed */
+  kw_temp_file_clean (dir);
+  if (!scan_own_files (dir, device, &own, error))
+    return FALSE;
+  note->last_seq = MAX (own.last_seq, note->last_seq);
+  if (wants_full (&own, mark, note, compact) || note->last_seq >= 99999999)
+    return write_full (store, dir, &own, note, mark, report, user_data, error);
+  since = g_hash_table_new (g_str_hash, g_str_equal);
+  g_hash_table_insert (since, (gpointer) device, (gpointer) own_files_since (&own));
+  options.since = since;
+  name = g_strdup_printf ("%s.%08u%s", device, note->last_seq + 1, SUFFIX);
+  if (!write_atomic (store, &options, dir, name, &written, error))
+    return FALSE;
+  if (written)
+    {
+      path = g_build_filename (dir, name, NULL);
+      report_file (report, user_data, path, KW_SYNC_FILE_WRITTEN, NULL, NULL);
+      note->last_seq++;
+    }
+  return write_own_note (store, dir, note, error);
+}
+
+/* Step 1: the other devices' files. @reread: every file again, also one
+ * imported before unchanged (not those in @refused, which were reported
+ * once already). */
+static void
+import_others (KwStore           *store,
+               GPtrArray         *others,
+               const char        *passphrase,
+               gboolean           reread,
+               GHashTable        *refused,
+               KwSyncFolderFunc   report,
+               gpointer           user_data)
+{
+  for (guint i = 0; i < others->len; i++)
+    {
+      const char *path = g_ptr_array_index (others, i);
+      g_autoptr(GError) file_error = NULL;
+      KwImportSummary summary = { 0 };
+      KwSyncFileStatus status;
+
+      if (reread && g_hash_table_contains (refused, path))
+        continue;
+      status = sync_file (store, path, passphrase, reread, &summary, &file_error);
+      if (status == KW_SYNC_FILE_SKIPPED
+          || (reread && (status != KW_SYNC_FILE_IMPORTED
+                         || summary.added + summary.updated + summary.deleted == 0)))
+        continue;
+      if (status == KW_SYNC_FILE_REFUSED)
+        g_hash_table_add (refused, g_strdup (path));
+      report_file (report, user_data, path, status, &summary, file_error);
+    }
 }
 
 /* Public API */
@@ -402,40 +790,58 @@ kw_sync_folder_run (KwStore           *store,
                     guint             *n_refused,
                     GError           **error)
 {
+  return kw_sync_folder_run_full (store, folder, passphrase, KW_SYNC_FOLDER_DEFAULT,
+                                  report, user_data, n_refused, error);
+}
+
+gboolean
+kw_sync_folder_run_full (KwStore           *store,
+                         const char        *folder,
+                         const char        *passphrase,
+                         KwSyncFolderFlags  flags,
+                         KwSyncFolderFunc   report,
+                         gpointer           user_data,
+                         guint             *n_refused,
+                         GError           **error)
+{
   g_autofree char *dir = NULL;
-  g_autofree char *own_name = NULL;
-  g_autofree char *own = NULL;
   g_autoptr(GPtrArray) others = NULL;
-  gboolean written = FALSE;
-  guint refused = 0;
+  g_autoptr(GHashTable) refused = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_auto(OwnNote) note = { 0 };
 
   g_return_val_if_fail (KW_IS_STORE (store), FALSE);
   g_return_val_if_fail (folder != NULL, FALSE);
 
+  if (n_refused != NULL)
+    *n_refused = 0;
   /* absolute, so that the digests of sync_files match whatever the cwd */
   dir = g_canonicalize_filename (folder, NULL);
-  own_name = kw_sync_folder_file_name (store);
-  own = g_build_filename (dir, own_name, NULL);
   if ((others = list_exports (dir, kw_store_get_device_id (store), error)) == NULL)
     return FALSE;
-  for (guint i = 0; i < others->len; i++)
-    {
-      const char *path = g_ptr_array_index (others, i);
-      g_autoptr(GError) file_error = NULL;
-      KwImportSummary summary = { 0 };
-      KwSyncFileStatus status = sync_file (store, path, passphrase, &summary, &file_error);
-
-      if (status == KW_SYNC_FILE_SKIPPED)
-        continue;
-      refused += status == KW_SYNC_FILE_REFUSED;
-      report_file (report, user_data, path, status, &summary, file_error);
-    }
-  /* written last, so that it carries what was just imported */
-  if (!write_own_export (store, dir, own_name, &written, error))
+  read_own_note (store, dir, &note);
+  if ((before = _kw_store_sync_dup_privacy_mark (store, error)) == NULL)
     return FALSE;
-  if (written)
-    report_file (report, user_data, own, KW_SYNC_FILE_WRITTEN, NULL, NULL);
+  import_others (store, others, passphrase, FALSE, refused, report, user_data);
+  if ((after = _kw_store_sync_dup_privacy_mark (store, error)) == NULL)
+    return FALSE;
+  /* Someone's consent changed since the last pass (here or in a file
+   * just read): while they were private here, the values of files read
+   * meanwhile were dropped. Read once more what is in the folder now, so
+   * that every device ends with the same (spec: convergence). */
+  if (g_strcmp0 (after, note.pass_mark ? note.pass_mark : before) != 0)
+    {
+      import_others (store, others, passphrase, TRUE, refused, report, user_data);
+      g_free (after);
+      if ((after = _kw_store_sync_dup_privacy_mark (store, error)) == NULL)
+        return FALSE;
+    }
   if (n_refused != NULL)
-    *n_refused = refused;
-  return TRUE;
+    *n_refused = g_hash_table_size (refused);
+  g_free (note.pass_mark);
+  note.pass_mark = g_strdup (after);
+  /* written last, so that a full export carries what was just imported */
+  return write_own_files (store, dir, (flags & KW_SYNC_FOLDER_COMPACT) != 0, &note, after,
+                          report, user_data, error);
 }

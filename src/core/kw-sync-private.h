@@ -98,6 +98,18 @@ gboolean _kw_store_sync_export_type    (KwStore             *store,
                                         KwSyncLineFunc       func,
                                         gpointer             user_data,
                                         GError             **error);
+/* The lines of a change export of a type: the field values and
+ * tombstones stamped by a device of @since (device → hlc) above the stamp
+ * given for it, a line carrying only those fields. */
+gboolean _kw_store_sync_export_changes (KwStore             *store,
+                                        const KwEntityType  *type,
+                                        GHashTable          *since,
+                                        KwSyncLineFunc       func,
+                                        gpointer             user_data,
+                                        GError             **error);
+/* Changes whenever a person turns private or is deleted (or forgotten). */
+char    *_kw_store_sync_dup_privacy_mark (KwStore   *store,
+                                          GError   **error);
 void     _kw_store_sync_tune_for_export (KwStore     *store,
                                          gboolean     on);
 /* The records of a scope: type name → GHashTable of ids (a set). */
