@@ -14,6 +14,7 @@
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -771,6 +772,59 @@ import_others (KwStore           *store,
     }
 }
 
+/* One pass at a time per database (the application's timer and a cron
+ * job): an flock on "<database>.sync-lock" beside the database, never in
+ * the shared folder (a sync engine would carry it). Waited for as long
+ * as the database's own busy wait; -1 with KW_CORE_ERROR_BUSY after. */
+static int
+lock_pass (KwStore  *store,
+           GError  **error)
+{
+  const char *db = kw_store_get_path (store);
+  const char *env = g_getenv ("KWARTIER_BUSY_TIMEOUT_MS");
+  guint64 wait_ms = 5 * 60 * 1000;
+  g_autofree char *path = NULL;
+  gint64 until;
+  int fd;
+
+  if (db == NULL || *db == '\0' || strcmp (db, ":memory:") == 0)
+    return -2;  /* nothing to share */
+  if (env != NULL)
+    g_ascii_string_to_unsigned (env, 10, 0, G_MAXINT, &wait_ms, NULL);
+  path = g_strconcat (db, ".sync-lock", NULL);
+  if ((fd = g_open (path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0600)) < 0)
+    {
+      g_debug ("no lock for the pass (%s: %s): passes may overlap", path, g_strerror (errno));
+      return -2;
+    }
+  until = g_get_monotonic_time () + (gint64) wait_ms * 1000;
+  while (flock (fd, LOCK_EX | LOCK_NB) != 0)
+    {
+      if (errno != EWOULDBLOCK && errno != EINTR)
+        {
+          g_debug ("no lock for the pass (%s: %s): passes may overlap", path, g_strerror (errno));
+          close (fd);
+          return -2;
+        }
+      if (g_get_monotonic_time () >= until)
+        {
+          close (fd);
+          g_set_error (error, KW_CORE_ERROR, KW_CORE_ERROR_BUSY,
+                       _("the database is busy with another sync pass; try again"));
+          return -1;
+        }
+      g_usleep (20 * 1000);
+    }
+  return fd;
+}
+
+static void
+unlock_pass (int fd)
+{
+  if (fd >= 0)
+    close (fd);  /* the lock goes with it */
+}
+
 /* Public API */
 
 char *
@@ -794,6 +848,15 @@ kw_sync_folder_run (KwStore           *store,
                                   report, user_data, n_refused, error);
 }
 
+static gboolean run_locked (KwStore           *store,
+                            const char        *folder,
+                            const char        *passphrase,
+                            KwSyncFolderFlags  flags,
+                            KwSyncFolderFunc   report,
+                            gpointer           user_data,
+                            guint             *n_refused,
+                            GError           **error);
+
 gboolean
 kw_sync_folder_run_full (KwStore           *store,
                          const char        *folder,
@@ -804,6 +867,31 @@ kw_sync_folder_run_full (KwStore           *store,
                          guint             *n_refused,
                          GError           **error)
 {
+  int lock;
+  gboolean ok;
+
+  g_return_val_if_fail (KW_IS_STORE (store), FALSE);
+  g_return_val_if_fail (folder != NULL, FALSE);
+
+  if (n_refused != NULL)
+    *n_refused = 0;
+  if ((lock = lock_pass (store, error)) == -1)
+    return FALSE;
+  ok = run_locked (store, folder, passphrase, flags, report, user_data, n_refused, error);
+  unlock_pass (lock);
+  return ok;
+}
+
+static gboolean
+run_locked (KwStore           *store,
+            const char        *folder,
+            const char        *passphrase,
+            KwSyncFolderFlags  flags,
+            KwSyncFolderFunc   report,
+            gpointer           user_data,
+            guint             *n_refused,
+            GError           **error)
+{
   g_autofree char *dir = NULL;
   g_autoptr(GPtrArray) others = NULL;
   g_autoptr(GHashTable) refused = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -811,11 +899,6 @@ kw_sync_folder_run_full (KwStore           *store,
   g_autofree char *after = NULL;
   g_auto(OwnNote) note = { 0 };
 
-  g_return_val_if_fail (KW_IS_STORE (store), FALSE);
-  g_return_val_if_fail (folder != NULL, FALSE);
-
-  if (n_refused != NULL)
-    *n_refused = 0;
   /* absolute, so that the digests of sync_files match whatever the cwd */
   dir = g_canonicalize_filename (folder, NULL);
   if ((others = list_exports (dir, kw_store_get_device_id (store), error)) == NULL)
