@@ -697,6 +697,35 @@ write_full (KwStore           *store,
   return write_own_note (store, dir, note, error);
 }
 
+/* Temporary files of this device's own passes that were killed: named
+ * ".<device>…" (no other laptop makes those) and locked by nobody (a
+ * pass that writes one holds its lock; passes of this database run one
+ * at a time), they go at once. Others' are left to kw_temp_file_clean. */
+static void
+remove_own_temps (const char *dir,
+                  const char *device)
+{
+  g_autoptr(GDir) folder = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while (folder != NULL && (name = g_dir_read_name (folder)) != NULL)
+    {
+      g_autofree char *path = NULL;
+      int fd;
+
+      if (name[0] != '.' || strncmp (name + 1, device, KW_DEVICE_ID_LEN) != 0
+          || !kw_temp_file_is_temp (name))
+        continue;
+      path = g_build_filename (dir, name, NULL);
+      fd = g_open (path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC, 0);
+      if (fd < 0)
+        continue;
+      if (flock (fd, LOCK_EX | LOCK_NB) == 0 && g_unlink (path) == 0)
+        g_debug ("removed %s, left by a pass that was stopped", path);
+      close (fd);
+    }
+}
+
 /* Step 2 and 3 of a pass: this device's writes since its last file, or
  * now and then a full export. @note: read at the start of the pass, its
  * pass mark already the one of now (@mark). */
@@ -718,7 +747,8 @@ write_own_files (KwStore           *store,
   KwExportOptions options = { KW_EXPORT_SCOPE_CHANGES, NULL, FALSE, NULL, NULL };
   gboolean written;
 
-  /* temporary files of this device's own passes that were killed */
+  /* temporary files of passes that were killed */
+  remove_own_temps (dir, device);
   kw_temp_file_clean (dir);
   if (!scan_own_files (dir, device, &own, error))
     return FALSE;
