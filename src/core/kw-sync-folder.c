@@ -697,6 +697,30 @@ write_full (KwStore           *store,
   return write_own_note (store, dir, note, error);
 }
 
+/* Whether this database holds a stamp of its own above @since. */
+static gboolean
+has_own_writes_since (KwStore    *store,
+                      const char *since)
+{
+  const char *device = kw_store_get_device_id (store);
+  g_autoptr(GPtrArray) seen = _kw_store_sync_dup_seen (store, NULL);
+
+  for (guint i = 0; seen != NULL && i + 1 < seen->len; i += 2)
+    if (strcmp (g_ptr_array_index (seen, i), device) == 0)
+      return strcmp (g_ptr_array_index (seen, i + 1), since) > 0;
+  return seen == NULL;  /* when in doubt, look */
+}
+
+/* Whether the note differs from the one read at the start of the pass
+ * (which needs no write then: a pass that changed nothing writes nothing). */
+static gboolean
+note_changed (const OwnNote *note,
+              const OwnNote *old)
+{
+  return note->last_seq != old->last_seq || g_strcmp0 (note->full_mark, old->full_mark) != 0
+         || g_strcmp0 (note->pass_mark, old->pass_mark) != 0;
+}
+
 /* Temporary files of this device's own passes that were killed: named
  * ".<device>…" (no other laptop makes those) and locked by nobody (a
  * pass that writes one holds its lock; passes of this database run one
@@ -727,8 +751,8 @@ remove_own_temps (const char *dir,
 }
 
 /* Step 2 and 3 of a pass: this device's writes since its last file, or
- * now and then a full export. @note: read at the start of the pass, its
- * pass mark already the one of now (@mark). */
+ * now and then a full export. @note: read at the start of the pass;
+ * @mark: the privacy mark of now. */
 static gboolean
 write_own_files (KwStore           *store,
                  const char        *dir,
@@ -746,15 +770,22 @@ write_own_files (KwStore           *store,
   g_autofree char *path = NULL;
   KwExportOptions options = { KW_EXPORT_SCOPE_CHANGES, NULL, FALSE, NULL, NULL };
   gboolean written;
+  g_auto(OwnNote) old = { note->last_seq, g_strdup (note->full_mark), g_strdup (note->pass_mark) };
 
   /* temporary files of passes that were killed */
   remove_own_temps (dir, device);
   kw_temp_file_clean (dir);
   if (!scan_own_files (dir, device, &own, error))
     return FALSE;
+  g_free (note->pass_mark);
+  note->pass_mark = g_strdup (mark);
   note->last_seq = MAX (own.last_seq, note->last_seq);
   if (wants_full (&own, mark, note, compact) || note->last_seq >= 99999999)
     return write_full (store, dir, &own, note, mark, report, user_data, error);
+  /* nothing of this device's own newer than what its files carry: no
+   * change export to make (the seen table has its highest stamp) */
+  if (!has_own_writes_since (store, own_files_since (&own)))
+    return note_changed (note, &old) ? write_own_note (store, dir, note, error) : TRUE;
   since = g_hash_table_new (g_str_hash, g_str_equal);
   g_hash_table_insert (since, (gpointer) device, (gpointer) own_files_since (&own));
   options.since = since;
@@ -767,7 +798,7 @@ write_own_files (KwStore           *store,
       report_file (report, user_data, path, KW_SYNC_FILE_WRITTEN, NULL, NULL);
       note->last_seq++;
     }
-  return write_own_note (store, dir, note, error);
+  return !note_changed (note, &old) || write_own_note (store, dir, note, error);
 }
 
 /* Step 1: the other devices' files. @reread: every file again, also one
@@ -952,8 +983,6 @@ run_locked (KwStore           *store,
     }
   if (n_refused != NULL)
     *n_refused = g_hash_table_size (refused);
-  g_free (note.pass_mark);
-  note.pass_mark = g_strdup (after);
   /* written last, so that a full export carries what was just imported */
   return write_own_files (store, dir, (flags & KW_SYNC_FOLDER_COMPACT) != 0, &note, after,
                           report, user_data, error);

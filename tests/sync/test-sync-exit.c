@@ -121,6 +121,40 @@ test_ok_and_unchanged (void)
     }
 }
 
+/* A pass with nothing to do writes nothing: it goes through while
+ * another writer holds the database. */
+static void
+test_quiet_needs_no_write (void)
+{
+  g_autofree char *dir = helper_tmpdir ();
+  g_autofree char *folder = g_build_filename (dir, "shared", NULL);
+  g_autofree char *a = g_build_filename (dir, "a.db", NULL);
+  g_autofree char *b = g_build_filename (dir, "b.db", NULL);
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
+  put (a, "Jet Stil");
+  put (b, "Kees Stil");
+  for (guint round = 0; round < 2; round++)
+    for (guint i = 0; i < 2; i++)
+      {
+        g_autoptr(Run) r = cli ("--db", i == 0 ? a : b, "sync", folder, NULL);
+
+        g_assert_cmpint (r->status, ==, 0);
+      }
+  g_assert_cmpint (sqlite3_open_v2 (a, &db, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "BEGIN IMMEDIATE; UPDATE person SET notes = 'bezig'", NULL, NULL, NULL),
+                   ==, SQLITE_OK);
+  {
+    g_autoptr(Run) r = cli ("--db", a, "sync", folder, NULL);
+
+    g_assert_cmpint (r->status, ==, 0);
+    g_assert_nonnull (strstr (r->out, "unchanged, nothing new to write"));
+  }
+  sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
+  sqlite3_close (db);
+}
+
 static void
 test_refused (void)
 {
@@ -255,6 +289,7 @@ main (int    argc,
   g_setenv ("KWARTIER_BUSY_TIMEOUT_MS", "500", TRUE);
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/kw/sync/exit/ok-unchanged", test_ok_and_unchanged);
+  g_test_add_func ("/kw/sync/exit/quiet", test_quiet_needs_no_write);
   g_test_add_func ("/kw/sync/exit/refused", test_refused);
   g_test_add_func ("/kw/sync/exit/folder", test_folder_fails);
   g_test_add_func ("/kw/sync/exit/busy", test_busy);
