@@ -524,6 +524,45 @@ _kw_store_sync_export_type (KwStore             *store,
   return TRUE;
 }
 
+/* The notes of sync_files for files of @dir ("dir/…") that are not in
+ * @present (paths) any more, such as a colleague's change files that a
+ * compaction removed. Only a DELETE when there is one to make. */
+gboolean
+_kw_store_sync_forget_files (KwStore     *store,
+                             const char  *dir,
+                             GHashTable  *present,
+                             GError     **error)
+{
+  g_autofree char *prefix = g_strconcat (dir, G_DIR_SEPARATOR_S, NULL);
+  g_autoptr(GPtrArray) gone = g_ptr_array_new_with_free_func (g_free);
+  sqlite3_stmt *stmt = _kw_store_prepare (store, "SELECT path FROM sync_files WHERE substr (path, 1, ?2) = ?1", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, prefix, -1, SQLITE_STATIC);
+  sqlite3_bind_int (stmt, 2, (int) strlen (prefix));
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      const char *path = (const char *) sqlite3_column_text (stmt, 0);
+
+      /* only files right in @dir */
+      if (strchr (path + strlen (prefix), G_DIR_SEPARATOR) == NULL && !g_hash_table_contains (present, path))
+        g_ptr_array_add (gone, g_strdup (path));
+    }
+  sqlite3_reset (stmt);
+  if (gone->len == 0)
+    return TRUE;
+  if ((stmt = _kw_store_prepare (store, "DELETE FROM sync_files WHERE path = ?", error)) == NULL)
+    return FALSE;
+  for (guint i = 0; i < gone->len; i++)
+    {
+      sqlite3_bind_text (stmt, 1, g_ptr_array_index (gone, i), -1, SQLITE_STATIC);
+      if (!_kw_store_sync_step_done (store, stmt, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 /* Change exports (spec/export-format.md, "Change exports"): a stamp of
  * one of the devices of @since, newer than the stamp given for it. */
 static gboolean

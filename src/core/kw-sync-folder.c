@@ -737,8 +737,9 @@ remove_own_temps (const char *dir,
       g_autofree char *path = NULL;
       int fd;
 
+      /* (".<device>.kwartier.jsonl.new": what an older pass wrote first) */
       if (name[0] != '.' || strncmp (name + 1, device, KW_DEVICE_ID_LEN) != 0
-          || !kw_temp_file_is_temp (name))
+          || !(kw_temp_file_is_temp (name) || g_str_has_suffix (name, SUFFIX ".new")))
         continue;
       path = g_build_filename (dir, name, NULL);
       fd = g_open (path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC, 0);
@@ -983,6 +984,16 @@ run_locked (KwStore           *store,
     }
   if (n_refused != NULL)
     *n_refused = g_hash_table_size (refused);
+  /* what is noted of files gone from the folder goes too (a colleague's
+   * compaction removes its change files) */
+  {
+    g_autoptr(GHashTable) present = g_hash_table_new (g_str_hash, g_str_equal);
+
+    for (guint i = 0; i < others->len; i++)
+      g_hash_table_add (present, g_ptr_array_index (others, i));
+    if (!_kw_store_sync_forget_files (store, dir, present, error))
+      return FALSE;
+  }
   /* written last, so that a full export carries what was just imported */
   return write_own_files (store, dir, (flags & KW_SYNC_FOLDER_COMPACT) != 0, &note, after,
                           report, user_data, error);

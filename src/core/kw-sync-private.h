@@ -107,6 +107,11 @@ gboolean _kw_store_sync_export_changes (KwStore             *store,
                                         KwSyncLineFunc       func,
                                         gpointer             user_data,
                                         GError             **error);
+/* Drops the notes of sync_files for files right in @dir not in @present. */
+gboolean _kw_store_sync_forget_files   (KwStore     *store,
+                                        const char  *dir,
+                                        GHashTable  *present,
+                                        GError     **error);
 /* Changes whenever a person turns private or is deleted (or forgotten). */
 char    *_kw_store_sync_dup_privacy_mark (KwStore   *store,
                                           GError   **error);

@@ -15,6 +15,7 @@
 
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
+#include <sqlite3.h>
 #include <string.h>
 
 #include "kw-error.h"
@@ -502,6 +503,21 @@ test_compaction (void)
     g_autoptr(KwRecord) record = kw_store_get (b->store, "person", id, NULL);
 
     g_assert_cmpstr (kw_record_get_string (record, "phone"), ==, "06 0000 0002");
+  }
+  /* and forgets what it noted of a's change files, which are gone */
+  {
+    sqlite3 *db = NULL;
+    sqlite3_stmt *stmt = NULL;
+    g_autofree char *like = g_strdup_printf ("%%/%s.0000000%%", dev_a);
+
+    g_assert_cmpint (sqlite3_open_v2 (b->path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT count(*) FROM sync_files WHERE path LIKE ?", -1, &stmt, NULL),
+                     ==, SQLITE_OK);
+    sqlite3_bind_text (stmt, 1, like, -1, SQLITE_STATIC);
+    g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+    g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 0);
+    sqlite3_finalize (stmt);
+    sqlite3_close (db);
   }
   /* the next change file of a goes on counting */
   a->wall_ms += 1000;
