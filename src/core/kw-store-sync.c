@@ -524,6 +524,39 @@ _kw_store_sync_export_type (KwStore             *store,
   return TRUE;
 }
 
+/* Who is private here: "<count>:<SHA-256 of their sorted ids>", the
+ * live private people and the private stubs. */
+char *
+_kw_store_sync_dup_private_set (KwStore  *store,
+                                GError  **error)
+{
+  g_autoptr(GChecksum) sum = g_checksum_new (G_CHECKSUM_SHA256);
+  guint n = 0;
+
+  for (guint t = 0; t < kw_registry_n_types (); t++)
+    {
+      const KwEntityType *type = kw_registry_type_at (t);
+      int consent = kw_entity_type_consent_index (type);
+      g_autofree char *text = NULL;
+      sqlite3_stmt *stmt;
+
+      if (consent < 0)
+        continue;
+      text = g_strdup_printf ("SELECT id FROM \"%s\" WHERE \"%s\" = 'private' AND deleted IS NULL "
+                              "UNION SELECT id FROM sync_stubs ORDER BY 1", type->name, type->fields[consent].name);
+      if ((stmt = _kw_store_prepare (store, text, error)) == NULL)
+        return NULL;
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        {
+          g_checksum_update (sum, sqlite3_column_text (stmt, 0), sqlite3_column_bytes (stmt, 0));
+          g_checksum_update (sum, (const guchar *) "\n", 1);
+          n++;
+        }
+      sqlite3_reset (stmt);
+    }
+  return g_strdup_printf ("%u:%s", n, g_checksum_get_string (sum));
+}
+
 /* The notes of sync_files for files of @dir ("dir/…") that are not in
  * @present (paths) any more, such as a colleague's change files that a
  * compaction removed. Only a DELETE when there is one to make. */

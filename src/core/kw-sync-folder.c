@@ -759,6 +759,7 @@ write_own_files (KwStore           *store,
                  const char        *dir,
                  gboolean           compact,
                  OwnNote           *note,
+                 const char        *read_pass_mark,
                  const char        *mark,
                  KwSyncFolderFunc   report,
                  gpointer           user_data,
@@ -771,15 +772,13 @@ write_own_files (KwStore           *store,
   g_autofree char *path = NULL;
   KwExportOptions options = { KW_EXPORT_SCOPE_CHANGES, NULL, FALSE, NULL, NULL };
   gboolean written;
-  g_auto(OwnNote) old = { note->last_seq, g_strdup (note->full_mark), g_strdup (note->pass_mark) };
+  g_auto(OwnNote) old = { note->last_seq, g_strdup (note->full_mark), g_strdup (read_pass_mark) };
 
   /* temporary files of passes that were killed */
   remove_own_temps (dir, device);
   kw_temp_file_clean (dir);
   if (!scan_own_files (dir, device, &own, error))
     return FALSE;
-  g_free (note->pass_mark);
-  note->pass_mark = g_strdup (mark);
   note->last_seq = MAX (own.last_seq, note->last_seq);
   if (wants_full (&own, mark, note, compact) || note->last_seq >= 99999999)
     return write_full (store, dir, &own, note, mark, report, user_data, error);
@@ -910,6 +909,18 @@ kw_sync_folder_run (KwStore           *store,
                                   report, user_data, n_refused, error);
 }
 
+/* Whether someone private in @was ("<count>:<digest>") is not in @now:
+ * fewer private people, or as many but others. */
+static gboolean
+left_private (const char *was,
+              const char *now)
+{
+  guint64 n_was = g_ascii_strtoull (was, NULL, 10);
+  guint64 n_now = g_ascii_strtoull (now, NULL, 10);
+
+  return n_now < n_was || (n_now == n_was && strcmp (was, now) != 0);
+}
+
 static gboolean run_locked (KwStore           *store,
                             const char        *folder,
                             const char        *passphrase,
@@ -959,6 +970,8 @@ run_locked (KwStore           *store,
   g_autoptr(GHashTable) refused = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
+  g_autofree char *mark = NULL;
+  g_autofree char *read_pass_mark = NULL;
   g_auto(OwnNote) note = { 0 };
 
   /* absolute, so that the digests of sync_files match whatever the cwd */
@@ -966,22 +979,24 @@ run_locked (KwStore           *store,
   if ((others = list_exports (dir, kw_store_get_device_id (store), error)) == NULL)
     return FALSE;
   read_own_note (store, dir, &note);
-  if ((before = _kw_store_sync_dup_privacy_mark (store, error)) == NULL)
+  if ((before = _kw_store_sync_dup_private_set (store, error)) == NULL)
     return FALSE;
   import_others (store, others, passphrase, FALSE, refused, report, user_data);
-  if ((after = _kw_store_sync_dup_privacy_mark (store, error)) == NULL)
+  if ((after = _kw_store_sync_dup_private_set (store, error)) == NULL)
     return FALSE;
-  /* Someone's consent changed since the last pass (here or in a file
-   * just read): while they were private here, the values of files read
+  /* Someone is no longer private here since the last pass (by an edit
+   * here or a file just read): while they were, the values of files read
    * meanwhile were dropped. Read once more what is in the folder now, so
    * that every device ends with the same (spec: convergence). */
-  if (g_strcmp0 (after, note.pass_mark ? note.pass_mark : before) != 0)
+  if (left_private (note.pass_mark ? note.pass_mark : before, after))
     {
       import_others (store, others, passphrase, TRUE, refused, report, user_data);
       g_free (after);
-      if ((after = _kw_store_sync_dup_privacy_mark (store, error)) == NULL)
+      if ((after = _kw_store_sync_dup_private_set (store, error)) == NULL)
         return FALSE;
     }
+  if ((mark = _kw_store_sync_dup_privacy_mark (store, error)) == NULL)
+    return FALSE;
   if (n_refused != NULL)
     *n_refused = g_hash_table_size (refused);
   /* what is noted of files gone from the folder goes too (a colleague's
@@ -995,6 +1010,8 @@ run_locked (KwStore           *store,
       return FALSE;
   }
   /* written last, so that a full export carries what was just imported */
-  return write_own_files (store, dir, (flags & KW_SYNC_FOLDER_COMPACT) != 0, &note, after,
-                          report, user_data, error);
+  read_pass_mark = g_steal_pointer (&note.pass_mark);
+  note.pass_mark = g_steal_pointer (&after);
+  return write_own_files (store, dir, (flags & KW_SYNC_FOLDER_COMPACT) != 0, &note, read_pass_mark,
+                          mark, report, user_data, error);
 }

@@ -107,6 +107,9 @@ gboolean _kw_store_sync_export_changes (KwStore             *store,
                                         KwSyncLineFunc       func,
                                         gpointer             user_data,
                                         GError             **error);
+/* "<count>:<digest>" of who is private here (people and stubs). */
+char    *_kw_store_sync_dup_private_set (KwStore   *store,
+                                         GError   **error);
 /* Drops the notes of sync_files for files right in @dir not in @present. */
 gboolean _kw_store_sync_forget_files   (KwStore     *store,
                                         const char  *dir,

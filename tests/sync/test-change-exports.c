@@ -530,6 +530,106 @@ test_compaction (void)
   }
 }
 
+static void
+set_consent (KwStore    *store,
+             const char *id,
+             const char *consent)
+{
+  g_autoptr(KwChangeset) cs = kw_changeset_new ("person", NULL);
+  g_autoptr(GError) error = NULL;
+
+  kw_changeset_set_string (cs, "consent", consent);
+  g_assert_true (kw_store_update (store, id, cs, &error));
+  g_assert_no_error (error);
+}
+
+static void
+pass (Replica    *r,
+      const char *folder)
+{
+  g_autoptr(GError) error = NULL;
+  guint refused = 0;
+
+  g_assert_true (kw_sync_folder_run (r->store, folder, NULL, NULL, NULL, &refused, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (refused, ==, 0);
+}
+
+/* A person private on c while b's edit comes in (dropped, as the spec
+ * says), then no longer private: c reads the folder once more and ends
+ * with b's edit, like everyone else, though b never writes it again. */
+static void
+test_no_longer_private (void)
+{
+  g_autofree char *dir = helper_tmpdir ();
+  g_autofree char *folder = g_build_filename (dir, "shared", NULL);
+  g_autoptr(Replica) a = replica_new (dir, 0, T0);
+  g_autoptr(Replica) b = replica_new (dir, 1, T0 + 100);
+  g_autoptr(Replica) c = replica_new (dir, 2, T0 + 200);
+  g_autofree char *id = put_person (a->store, "Lotte Terug");
+  g_autofree char *ta = NULL, *tc = NULL;
+
+  g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
+  /* enough people that one edit stays a change file (no compaction) */
+  for (guint i = 0; i < 60; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("Buur %u met een wat langere naam", i);
+
+      g_free (put_person (a->store, name));
+    }
+  for (guint round = 0; round < 2; round++)
+    {
+      pass (a, folder);
+      pass (b, folder);
+      pass (c, folder);
+    }
+  /* b's edit goes into a change file while the person is shared */
+  b->wall_ms += 1000;
+  set_phone (b->store, id, "06 1234 5678");
+  pass (b, folder);
+  /* a makes them private; c learns it first (a's file, from a USB stick),
+   * so b's phone is dropped in c's next pass */
+  a->wall_ms += 2000;
+  set_consent (a->store, id, "private");
+  pass (a, folder);
+  {
+    g_autofree char *name = kw_sync_folder_file_name (a->store);
+    g_autofree char *path = g_build_filename (folder, name, NULL);
+
+    import_ok (c->store, path);
+  }
+  g_assert_true (kw_store_is_private (c->store, "person", id));
+  pass (c, folder);
+  {
+    g_autoptr(KwRecord) record = kw_store_lookup (c->store, "person", id, NULL);
+
+    g_assert_null (kw_record_get_string (record, "phone"));
+  }
+  /* a shares them again before b ever saw them private: b has nothing
+   * to write again; c reads the folder once more */
+  a->wall_ms += 3000;
+  set_consent (a->store, id, "shared");
+  pass (a, folder);
+  pass (b, folder);
+  pass (c, folder);
+  {
+    g_autoptr(KwRecord) record = kw_store_get (c->store, "person", id, NULL);
+
+    g_assert_nonnull (record);
+    g_assert_cmpstr (kw_record_get_string (record, "consent"), ==, "shared");
+    g_assert_cmpstr (kw_record_get_string (record, "phone"), ==, "06 1234 5678");
+  }
+  for (guint round = 0; round < 2; round++)
+    {
+      pass (a, folder);
+      pass (b, folder);
+      pass (c, folder);
+    }
+  ta = export_text (a->store, dir, NULL);
+  tc = export_text (c->store, dir, NULL);
+  assert_same_records (ta, tc);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -541,6 +641,7 @@ main (int    argc,
   g_test_add_func ("/kw/sync/changes/folder-converges", test_folder_converges);
   g_test_add_func ("/kw/sync/changes/lines", test_lines);
   g_test_add_func ("/kw/sync/changes/compaction", test_compaction);
+  g_test_add_func ("/kw/sync/changes/no-longer-private", test_no_longer_private);
   status = g_test_run ();
   helper_cleanup ();
   return status;
