@@ -988,6 +988,8 @@ run_locked (KwStore           *store,
    * here or a file just read): while they were, the values of files read
    * meanwhile were dropped. Read once more what is in the folder now, so
    * that every device ends with the same (spec: convergence). */
+  g_debug ("private here: %s before the pass, %s after its imports (noted: %s)",
+           before, after, note.pass_mark ? note.pass_mark : "none");
   if (left_private (note.pass_mark ? note.pass_mark : before, after))
     {
       import_others (store, others, passphrase, TRUE, refused, report, user_data);
