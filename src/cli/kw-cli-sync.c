@@ -170,7 +170,8 @@ parse_scope (const char       *text,
     return TRUE;
   parts = g_strsplit (text, ":", 2);
   if (g_strv_length (parts) != 2 || !kw_export_scope_from_string (parts[0], &options->scope)
-      || options->scope == KW_EXPORT_SCOPE_ALL || !kw_id_is_valid (parts[1]))
+      || options->scope == KW_EXPORT_SCOPE_ALL || options->scope == KW_EXPORT_SCOPE_CHANGES
+      || !kw_id_is_valid (parts[1]))
     return FALSE;
   options->scope_id = g_intern_string (parts[1]);
   return TRUE;
@@ -251,6 +252,12 @@ print_conflict (const KwConflict *c,
     }
 }
 
+/* What one pass reported. */
+typedef struct {
+  gboolean  busy;     /* a file met a busy database: exit 4 */
+  guint     written;  /* this device's files written */
+} SyncPass;
+
 static void
 on_sync_file_cb (const char             *path,
                  KwSyncFileStatus        status,
@@ -260,10 +267,12 @@ on_sync_file_cb (const char             *path,
 {
   g_autofree char *base = g_path_get_basename (path);
   g_autofree char *text = NULL;
+  SyncPass *pass = user_data;
 
   switch (status)
     {
     case KW_SYNC_FILE_WRITTEN:
+      pass->written++;
       print_data (_("%s: written\n"), base);
       break;
     case KW_SYNC_FILE_UNCHANGED:
@@ -279,7 +288,7 @@ on_sync_file_cb (const char             *path,
       g_printerr (_("kwartier-cli: %s refused: %s\n"), base, error ? error->message : "");
       /* the database busy for longer than the wait is exit 4, before 3 (spec/cli.md) */
       if (error != NULL && g_error_matches (error, KW_CORE_ERROR, KW_CORE_ERROR_BUSY))
-        *(gboolean *) user_data = TRUE;
+        pass->busy = TRUE;
       break;
     }
 }
@@ -428,7 +437,7 @@ kw_cli_sync_sync (KwStore  *store,
   g_autofree char *problem = NULL;
   const char *passphrase = g_getenv ("KWARTIER_PASSPHRASE");
   guint refused = 0;
-  gboolean busy = FALSE;
+  SyncPass pass = { FALSE, 0 };
   Args args;
 
   if (!parse_args (argc, argv, &args, &problem) || args.output || args.scope)
@@ -443,9 +452,14 @@ kw_cli_sync_sync (KwStore  *store,
     }
   if (args.file == NULL)
     return usage (synopsis, _("FOLDER is required"));
-  if (!kw_sync_folder_run (store, args.file, passphrase, on_sync_file_cb, &busy, &refused, &error))
+  /* spec/export-format.md, "Exit status of sync": 1 before 4 before 3 */
+  if (!kw_sync_folder_run (store, args.file, passphrase, on_sync_file_cb, &pass, &refused, &error))
     return fail (error);
-  if (busy)
+  if (pass.written == 0)
+    {
+      print_data (_("%s: unchanged, nothing new to write\n"), kw_store_get_device_id (store));
+    }
+  if (pass.busy)
     return 4;  /* spec/cli.md: busy for longer than the wait; try again */
   return refused > 0 ? EXIT_SOME_REFUSED : EXIT_OK;
 }

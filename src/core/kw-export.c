@@ -16,6 +16,7 @@
 #include <fcntl.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 #ifdef KW_HAVE_NETTLE
@@ -66,7 +67,7 @@ typedef struct {
 /* The one table of scope kinds (KwExportScope ↔ its name in the header,
  * the CLI's --scope KIND:ID and the import), in the enum's order; a kind
  * other than "all" is the name of the scope's root type. */
-static const char * const scope_names[] = { "all", "alliance", "network", "area", "meeting" };
+static const char * const scope_names[] = { "all", "alliance", "network", "area", "meeting", "changes" };
 
 /* KwDigest */
 
@@ -248,6 +249,13 @@ append_seen_entry (GString    *s,
   _kw_sync_append_json_string (s, stamp);
 }
 
+static int
+compare_strings (const void *a,
+                 const void *b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
 /* The seen map, ordered by device, always with this device (spec:
  * "itself included"): a device that holds nothing of its own yet has
  * seen up to the zero stamp. */
@@ -276,6 +284,21 @@ append_seen (GString    *s,
   g_string_append (s, "}}");
 }
 
+/* A change export's ",\"since\":{…}", ordered by device. */
+static void
+append_since (GString    *s,
+              GHashTable *since)
+{
+  g_autofree gpointer *devices = (gpointer *) g_hash_table_get_keys_as_array (since, NULL);
+  guint n = g_hash_table_size (since);
+
+  qsort (devices, n, sizeof (gpointer), compare_strings);
+  g_string_append (s, ",\"since\":{");
+  for (guint i = 0; i < n; i++)
+    append_seen_entry (s, i == 0, devices[i], g_hash_table_lookup (since, devices[i]));
+  g_string_append_c (s, '}');
+}
+
 static gboolean
 write_header (Writer                 *writer,
               KwStore                *store,
@@ -295,7 +318,9 @@ write_header (Writer                 *writer,
   g_string_append (s, ",\"organiser\":");
   _kw_sync_append_json_string (s, organiser ? organiser : "");
   g_string_append_printf (s, ",\"scope\":{\"kind\":\"%s\"", scope_names[options->scope]);
-  if (options->scope != KW_EXPORT_SCOPE_ALL)
+  if (options->scope == KW_EXPORT_SCOPE_CHANGES)
+    append_since (s, options->since);
+  else if (options->scope != KW_EXPORT_SCOPE_ALL)
     {
       g_string_append (s, ",\"id\":");
       _kw_sync_append_json_string (s, options->scope_id);
@@ -367,6 +392,14 @@ write_records (Writer                 *writer,
   g_autoptr(GPtrArray) types = dup_sorted_types ();
   g_autoptr(GHashTable) scope = NULL;
 
+  if (options->scope == KW_EXPORT_SCOPE_CHANGES)
+    {
+      for (guint i = 0; i < types->len; i++)
+        if (!_kw_store_sync_export_changes (store, g_ptr_array_index (types, i), options->since,
+                                            write_record_cb, writer, error))
+          return FALSE;
+      return TRUE;
+    }
   if (options->scope != KW_EXPORT_SCOPE_ALL)
     {
       scope = _kw_store_sync_collect_scope (store, scope_names[options->scope],
@@ -397,6 +430,22 @@ static gboolean
 check_options (const KwExportOptions  *options,
                GError                **error)
 {
+  if (options->scope == KW_EXPORT_SCOPE_CHANGES)
+    {
+      GHashTableIter iter;
+      gpointer device, stamp;
+      gboolean valid = options->since != NULL;
+
+      if (valid)
+        g_hash_table_iter_init (&iter, options->since);
+      while (valid && g_hash_table_iter_next (&iter, &device, &stamp))
+        valid = kw_device_id_is_valid (device) && kw_hlc_is_valid (stamp);
+      if (valid)
+        return TRUE;
+      g_set_error (error, KW_CORE_ERROR, KW_CORE_ERROR_INVALID,
+                   _("scope: a change export needs a device and a stamp for each device"));
+      return FALSE;
+    }
   if (options->scope > KW_EXPORT_SCOPE_MEETING
       || (options->scope != KW_EXPORT_SCOPE_ALL && !kw_id_is_valid (options->scope_id)))
     {
@@ -481,7 +530,7 @@ write_export (KwStore                *store,
 const char *
 kw_export_scope_to_string (KwExportScope scope)
 {
-  g_return_val_if_fail (scope <= KW_EXPORT_SCOPE_MEETING, NULL);
+  g_return_val_if_fail (scope <= KW_EXPORT_SCOPE_CHANGES, NULL);
   return scope_names[scope];
 }
 

@@ -21,6 +21,7 @@ typedef enum {
   KW_EXPORT_SCOPE_NETWORK,
   KW_EXPORT_SCOPE_AREA,
   KW_EXPORT_SCOPE_MEETING,
+  KW_EXPORT_SCOPE_CHANGES,   /* since: what devices wrote after a stamp */
 } KwExportScope;
 
 typedef struct {
@@ -28,6 +29,7 @@ typedef struct {
   const char    *scope_id;    /* the alliance, network, area or meeting */
   gboolean       gzip;
   const char    *passphrase;  /* non-NULL: sealed (gzip inside) */
+  GHashTable    *since;       /* scope changes: device → hlc (spec, "Change exports") */
 } KwExportOptions;
 
 const char *kw_export_scope_to_string   (KwExportScope  scope);

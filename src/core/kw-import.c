@@ -545,6 +545,31 @@ read_seen (Importer    *self,
   return TRUE;
 }
 
+/* A change export's since: a device id → a stamp of that device. It
+ * is merged like any other export (spec, "Change exports"); its seen map
+ * covers only the stamps its lines carry. */
+static gboolean
+read_since (Importer    *self,
+            JsonObject  *scope,
+            GError     **error)
+{
+  JsonNode *node = json_object_get_member (scope, "since");
+  JsonObject *since = node && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+  g_autoptr(GList) devices = since ? json_object_get_members (since) : NULL;
+
+  if (since == NULL)
+    return refuse (self, error, _("the change export has no valid since"));
+  for (GList *l = devices; l != NULL; l = l->next)
+    {
+      const char *stamp = get_string (since, l->data);
+
+      if (!kw_device_id_is_valid (l->data) || stamp == NULL || !kw_hlc_is_valid (stamp))
+        return refuse (self, error, _("the change export has no valid since"));
+    }
+  self->import.full = FALSE;
+  return TRUE;
+}
+
 static gboolean
 read_scope (Importer    *self,
             JsonObject  *header,
@@ -557,6 +582,8 @@ read_scope (Importer    *self,
 
   if (kind == NULL || !kw_export_scope_from_string (kind, &scope_kind))
     return refuse (self, error, _("the header has no valid scope"));
+  if (scope_kind == KW_EXPORT_SCOPE_CHANGES)
+    return read_since (self, scope, error);
   if (scope_kind != KW_EXPORT_SCOPE_ALL && !kw_id_is_valid (get_string (scope, "id")))
     return refuse (self, error, _("the scope has no valid id"));
   self->import.full = scope_kind == KW_EXPORT_SCOPE_ALL;

@@ -539,6 +539,262 @@ _kw_store_sync_export_type (KwStore             *store,
   return TRUE;
 }
 
+/* Who is private here: "<count>:<SHA-256 of their sorted ids>", the
+ * live private people and the private stubs. */
+char *
+_kw_store_sync_dup_private_set (KwStore  *store,
+                                GError  **error)
+{
+  g_autoptr(GChecksum) sum = g_checksum_new (G_CHECKSUM_SHA256);
+  guint n = 0;
+
+  for (guint t = 0; t < kw_registry_n_types (); t++)
+    {
+      const KwEntityType *type = kw_registry_type_at (t);
+      int consent = kw_entity_type_consent_index (type);
+      g_autofree char *text = NULL;
+      sqlite3_stmt *stmt;
+
+      if (consent < 0)
+        continue;
+      text = g_strdup_printf ("SELECT id FROM \"%s\" WHERE \"%s\" = 'private' AND deleted IS NULL "
+                              "UNION SELECT id FROM sync_stubs ORDER BY 1", type->name, type->fields[consent].name);
+      if ((stmt = _kw_store_prepare (store, text, error)) == NULL)
+        return NULL;
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        {
+          g_checksum_update (sum, sqlite3_column_text (stmt, 0), sqlite3_column_bytes (stmt, 0));
+          g_checksum_update (sum, (const guchar *) "\n", 1);
+          n++;
+        }
+      sqlite3_reset (stmt);
+    }
+  return g_strdup_printf ("%u:%s", n, g_checksum_get_string (sum));
+}
+
+/* The notes of sync_files for files of @dir ("dir/…") that are not in
+ * @present (paths) any more, such as a colleague's change files that a
+ * compaction removed. Only a DELETE when there is one to make. */
+gboolean
+_kw_store_sync_forget_files (KwStore     *store,
+                             const char  *dir,
+                             GHashTable  *present,
+                             GError     **error)
+{
+  g_autofree char *prefix = g_strconcat (dir, G_DIR_SEPARATOR_S, NULL);
+  g_autoptr(GPtrArray) gone = g_ptr_array_new_with_free_func (g_free);
+  sqlite3_stmt *stmt = _kw_store_prepare (store, "SELECT path FROM sync_files WHERE substr (path, 1, ?2) = ?1", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, prefix, -1, SQLITE_STATIC);
+  sqlite3_bind_int (stmt, 2, (int) strlen (prefix));
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      const char *path = (const char *) sqlite3_column_text (stmt, 0);
+
+      /* only files right in @dir */
+      if (strchr (path + strlen (prefix), G_DIR_SEPARATOR) == NULL && !g_hash_table_contains (present, path))
+        g_ptr_array_add (gone, g_strdup (path));
+    }
+  sqlite3_reset (stmt);
+  if (gone->len == 0)
+    return TRUE;
+  if ((stmt = _kw_store_prepare (store, "DELETE FROM sync_files WHERE path = ?", error)) == NULL)
+    return FALSE;
+  for (guint i = 0; i < gone->len; i++)
+    {
+      sqlite3_bind_text (stmt, 1, g_ptr_array_index (gone, i), -1, SQLITE_STATIC);
+      if (!_kw_store_sync_step_done (store, stmt, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* Change exports (spec/export-format.md, "Change exports"): a stamp of
+ * one of the devices of @since, newer than the stamp given for it. */
+static gboolean
+stamp_is_new (GHashTable *since,
+              const char *hlc)
+{
+  const char *from;
+
+  if (hlc == NULL || strlen (hlc) != KW_HLC_LEN)
+    return FALSE;
+  from = g_hash_table_lookup (since, hlc + KW_HLC_LEN - KW_DEVICE_ID_LEN);
+  return from != NULL && strcmp (hlc, from) > 0;
+}
+
+/* The fields of the row stamped as @since asks, as append_fields writes
+ * them (a private person: the consent alone); FALSE when there is none. */
+static gboolean
+append_change_fields (GString            *s,
+                      const KwEntityType *type,
+                      const KwSyncSql    *sql,
+                      sqlite3_stmt       *stmt,
+                      GHashTable         *since)
+{
+  gboolean private = is_private (sql, stmt);
+  guint n = 0;
+
+  g_string_append (s, ",\"f\":{");
+  for (guint k = 0; k < type->n_fields; k++)
+    {
+      guint i = sql->sorted[k];
+      const KwField *field = &type->fields[i];
+      const char *hlc = (const char *) sqlite3_column_text (stmt, KW_COL_HLC (i));
+      const char *prev;
+
+      if (!stamp_is_new (since, hlc) || (field->flags & KW_FIELD_FLAG_LOCAL)
+          || (private && (int) i != sql->consent))
+        continue;
+      prev = (const char *) sqlite3_column_text (stmt, KW_COL_PREV (i));
+      if (n++ > 0)
+        g_string_append_c (s, ',');
+      g_string_append_printf (s, "\"%s\":[", field->name);
+      _kw_store_sync_append_column (s, field, stmt, KW_COL_VALUE (i));
+      g_string_append_printf (s, ",\"%s\",", hlc);
+      if (prev != NULL)
+        g_string_append_printf (s, "\"%s\"]", prev);
+      else
+        g_string_append (s, "null]");
+    }
+  g_string_append (s, "}}");
+  return n > 0;
+}
+
+/* The rows (and private stubs) with a stamp above the lowest of @since:
+ * SQLite skips the others without a line being made of them. */
+static char *
+build_changes_sql (const KwEntityType *type,
+                   const KwSyncSql    *sql)
+{
+  GString *s = g_string_new (_kw_store_select_sql (type));
+
+  g_string_append (s, " WHERE deleted > ?1");
+  for (guint i = 0; i < type->n_fields; i++)
+    g_string_append_printf (s, " OR \"%s:hlc\" > ?1", type->fields[i].name);
+  if (sql->consent >= 0)
+    {
+      g_string_append (s, " UNION ALL SELECT NULL, id, NULL");
+      for (int i = 0; i < (int) type->n_fields; i++)
+        g_string_append (s, i == sql->consent ? ", 'private', hlc, prev" : ", NULL, NULL, NULL");
+      g_string_append (s, " FROM sync_stubs WHERE hlc > ?1");
+    }
+  g_string_append (s, " ORDER BY 2");
+  return g_string_free (s, FALSE);
+}
+
+gboolean
+_kw_store_sync_export_changes (KwStore             *store,
+                               const KwEntityType  *type,
+                               GHashTable          *since,
+                               KwSyncLineFunc       func,
+                               gpointer             user_data,
+                               GError             **error)
+{
+  const KwSyncSql *sql = _kw_store_sync_sql_for (type);
+  g_autofree char *text = build_changes_sql (type, sql);
+  g_autoptr(GString) line = g_string_sized_new (1024);
+  const char *lowest = NULL;
+  GHashTableIter iter;
+  gpointer value;
+  GHashTable *home = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_hash_table_iter_init (&iter, since);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    if (lowest == NULL || strcmp (value, lowest) < 0)
+      lowest = value;
+  if (lowest == NULL)
+    return TRUE;  /* no device named: no records */
+  if ((stmt = _kw_store_prepare (store, text, error)) == NULL)
+    return FALSE;
+  if (sql->private_parents != 0 && (home = export_home (store, error)) == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, lowest, -1, SQLITE_TRANSIENT);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *deleted = (const char *) sqlite3_column_text (stmt, KW_COL_DELETED);
+      gboolean keep;
+
+      if (stays_home (type, sql, stmt, home))
+        continue;
+      g_string_truncate (line, 0);
+      g_string_append_printf (line, "{\"type\":\"%s\",\"id\":", type->name);
+      _kw_sync_append_json_string (line, (const char *) sqlite3_column_text (stmt, KW_COL_ID));
+      if (deleted != NULL)
+        {
+          keep = stamp_is_new (since, deleted);
+          g_string_append_printf (line, ",\"deleted\":\"%s\"}", deleted);
+        }
+      else
+        keep = append_change_fields (line, type, sql, stmt, since);
+      if (keep && !func (line, user_data, error))
+        {
+          sqlite3_reset (stmt);
+          return FALSE;
+        }
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _kw_store_set_db_error (store, error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Whom privacy concerns, in one string: how many people are private, how
+ * many deleted (and the private stubs held), and the highest stamp of
+ * those. When it differs from the one noted at the last full export, a
+ * person turned private, was deleted or forgotten, or is no longer
+ * private since (spec/export-format.md, "The sync folder"). (One person
+ * who is no longer private and another, whose private consent carries
+ * an older stamp, turning private at once would go unnoticed.) */
+char *
+_kw_store_sync_dup_privacy_mark (KwStore  *store,
+                                 GError  **error)
+{
+  g_autoptr(GString) mark = g_string_new (NULL);
+
+  for (guint t = 0; t < kw_registry_n_types (); t++)
+    {
+      const KwEntityType *type = kw_registry_type_at (t);
+      int consent = kw_entity_type_consent_index (type);
+      g_autofree char *text = NULL;
+      sqlite3_stmt *stmt;
+
+      if (consent < 0)
+        continue;
+      /* a person who is no longer private lowers the first count */
+      text = g_strdup_printf ("SELECT count(CASE WHEN deleted IS NULL THEN 1 END), "
+                              "count(CASE WHEN deleted IS NOT NULL THEN 1 END), "
+                              "max(coalesce(deleted, \"%s:hlc\")) FROM \"%s\" "
+                              "WHERE deleted IS NOT NULL OR \"%s\" = 'private'",
+                              type->fields[consent].name, type->name, type->fields[consent].name);
+      if ((stmt = _kw_store_prepare (store, text, error)) == NULL)
+        return NULL;
+      if (sqlite3_step (stmt) == SQLITE_ROW)
+        g_string_append_printf (mark, "%s:%d:%d:%s;", type->name, sqlite3_column_int (stmt, 0),
+                                sqlite3_column_int (stmt, 1),
+                                sqlite3_column_text (stmt, 2) ? (const char *) sqlite3_column_text (stmt, 2) : "");
+      sqlite3_reset (stmt);
+    }
+  {
+    sqlite3_stmt *stmt = _kw_store_prepare (store, "SELECT count(*), max(hlc) FROM sync_stubs", error);
+
+    if (stmt == NULL)
+      return NULL;
+    if (sqlite3_step (stmt) == SQLITE_ROW)
+      g_string_append_printf (mark, "stubs:%d:%s", sqlite3_column_int (stmt, 0),
+                              sqlite3_column_text (stmt, 1) ? (const char *) sqlite3_column_text (stmt, 1) : "");
+    sqlite3_reset (stmt);
+  }
+  return g_string_free (g_steal_pointer (&mark), FALSE);
+}
+
 gboolean
 _kw_store_sync_get_file_digest (KwStore     *store,
                                 const char  *path,

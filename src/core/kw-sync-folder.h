@@ -3,11 +3,12 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Each device writes its full export into the folder as
- * "<device>.kwartier.jsonl" (atomically: a temporary file renamed), and
- * imports every other "*.kwartier.jsonl" or "*.kwartier.jsonl.gz" whose
- * SHA-256 differs from the one it imported last time. Any tool that
+ * "<device>.kwartier.jsonl" and its later writes as numbered change
+ * exports "<device>.<seq:8 digits>.kwartier.jsonl" (atomically: a
+ * temporary name starting with ".", synced, renamed), and imports every
+ * other device's files that changed since the last pass. Any tool that
  * shares a folder (Syncthing, Nextcloud, a network share, a USB stick)
- * carries the files.
+ * carries the files. docs/sync-folder.md.
  */
 #pragma once
 
@@ -29,8 +30,17 @@ typedef void (*KwSyncFolderFunc) (const char             *path,
                                   const GError           *error,
                                   gpointer                user_data);
 
-/* One pass. Returns FALSE only when this device's own export could not
- * be written; @n_refused counts the other files that were refused. */
+typedef enum {
+  KW_SYNC_FOLDER_DEFAULT = 0,
+  KW_SYNC_FOLDER_COMPACT = 1 << 0,  /* a full export now when there are change files (idle) */
+} KwSyncFolderFlags;
+
+/* One pass (spec/export-format.md, "The sync folder"): the other
+ * devices' files that changed, then this device's writes since its last
+ * file as "<device>.<seq>.kwartier.jsonl", now and then a full export
+ * "<device>.kwartier.jsonl" that replaces the change files it covers.
+ * Returns FALSE when the folder could not be read or this device's files
+ * could not be written; @n_refused counts the other files refused. */
 gboolean  kw_sync_folder_run        (KwStore           *store,
                                      const char        *folder,
                                      const char        *passphrase,
@@ -38,6 +48,15 @@ gboolean  kw_sync_folder_run        (KwStore           *store,
                                      gpointer           user_data,
                                      guint             *n_refused,
                                      GError           **error);
+gboolean  kw_sync_folder_run_full   (KwStore           *store,
+                                     const char        *folder,
+                                     const char        *passphrase,
+                                     KwSyncFolderFlags  flags,
+                                     KwSyncFolderFunc   report,
+                                     gpointer           user_data,
+                                     guint             *n_refused,
+                                     GError           **error);
+/* "<device>.kwartier.jsonl": this device's full export in the folder. */
 char     *kw_sync_folder_file_name  (KwStore           *store);
 
 G_END_DECLS

@@ -149,6 +149,26 @@ gboolean _kw_store_sync_export_type    (KwStore             *store,
                                         KwSyncLineFunc       func,
                                         gpointer             user_data,
                                         GError             **error);
+/* The lines of a change export of a type: the field values and
+ * tombstones stamped by a device of @since (device → hlc) above the stamp
+ * given for it, a line carrying only those fields. */
+gboolean _kw_store_sync_export_changes (KwStore             *store,
+                                        const KwEntityType  *type,
+                                        GHashTable          *since,
+                                        KwSyncLineFunc       func,
+                                        gpointer             user_data,
+                                        GError             **error);
+/* "<count>:<digest>" of who is private here (people and stubs). */
+char    *_kw_store_sync_dup_private_set (KwStore   *store,
+                                         GError   **error);
+/* Drops the notes of sync_files for files right in @dir not in @present. */
+gboolean _kw_store_sync_forget_files   (KwStore     *store,
+                                        const char  *dir,
+                                        GHashTable  *present,
+                                        GError     **error);
+/* Changes whenever a person turns private or is deleted (or forgotten). */
+char    *_kw_store_sync_dup_privacy_mark (KwStore   *store,
+                                          GError   **error);
 void     _kw_store_sync_tune_for_export (KwStore     *store,
                                          gboolean     on);
 /* The records of a scope: type name → GHashTable of ids (a set). */

@@ -14,7 +14,9 @@
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include "kw-error.h"
 #include "sync-helpers.h"
@@ -223,6 +225,93 @@ test_during_import (void)
   g_assert_cmpuint (during, >, 0);
 }
 
+static gboolean
+has_dot_file (const char *folder)
+{
+  g_autoptr(GDir) d = g_dir_open (folder, 0, NULL);
+  const char *entry;
+
+  while (d != NULL && (entry = g_dir_read_name (d)) != NULL)
+    if (entry[0] == '.')
+      return TRUE;
+  return FALSE;
+}
+
+/* Two passes on one database and one folder at once (the application's
+ * timer and a cron job): neither fails, no write is lost, no temporary
+ * file stays. A pass that finds the other's lock held past the wait
+ * says so: exit 4 (issue 13). */
+static void
+test_two_passes (void)
+{
+  g_autofree char *dir = helper_tmpdir ();
+  g_autofree char *db = g_build_filename (dir, "k.db", NULL);
+  g_autofree char *other = g_build_filename (dir, "other.db", NULL);
+  g_autofree char *folder = g_build_filename (dir, "folder", NULL);
+  g_autofree char *lock = g_strconcat (db, ".sync-lock", NULL);
+  g_autofree char *out = NULL, *err = NULL;
+  const char *cli = g_getenv ("KWARTIER_CLI");
+  const char *sync_argv[] = { cli, "--db", db, "sync", folder, NULL };
+  gint64 start;
+  int fd;
+
+  g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
+  for (guint round = 0; round < 8; round++)
+    {
+      g_autofree char *field = g_strdup_printf ("name=Gelijktijdig %u", round);
+      GPid pids[2];
+
+      g_assert_cmpint (run_cli (&out, &err, "--db", db, "put", "person", field, NULL), ==, 0);
+      g_clear_pointer (&out, g_free);
+      g_clear_pointer (&err, g_free);
+      for (guint i = 0; i < 2; i++)
+        {
+          g_autoptr(GError) error = NULL;
+
+          g_spawn_async (NULL, (char **) sync_argv, NULL,
+                         G_SPAWN_DO_NOT_REAP_CHILD | G_SPAWN_STDOUT_TO_DEV_NULL,
+                         NULL, NULL, &pids[i], &error);
+          g_assert_no_error (error);
+        }
+      for (guint i = 0; i < 2; i++)
+        {
+          int status = 0;
+
+          g_assert_cmpint (waitpid (pids[i], &status, 0), ==, pids[i]);
+          g_spawn_close_pid (pids[i]);
+          g_assert_true (WIFEXITED (status));
+          g_assert_cmpint (WEXITSTATUS (status), ==, 0);
+        }
+      g_assert_false (has_dot_file (folder));
+    }
+  /* everything reached the folder */
+  g_assert_cmpint (run_cli (&out, &err, "--db", other, "sync", folder, NULL), ==, 0);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_cli (&out, &err, "--db", other, "list", "person", NULL), ==, 0);
+  for (guint round = 0; round < 8; round++)
+    {
+      g_autofree char *name = g_strdup_printf ("Gelijktijdig %u", round);
+
+      g_assert_nonnull (strstr (out, name));
+    }
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  /* the lock held (as by a pass that takes long): exit 4 after the wait */
+  fd = g_open (lock, O_RDWR, 0);
+  g_assert_cmpint (fd, >=, 0);
+  g_assert_cmpint (flock (fd, LOCK_EX | LOCK_NB), ==, 0);
+  start = g_get_monotonic_time ();
+  g_assert_cmpint (run_cli (&out, &err, "--db", db, "sync", folder, NULL), ==, 4);
+  g_assert_nonnull (strstr (err, "busy"));
+  g_assert_cmpint ((g_get_monotonic_time () - start) / 1000, >=, 2500);
+  close (fd);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_cli (&out, &err, "--db", db, "sync", folder, NULL), ==, 0);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -232,6 +321,7 @@ main (int    argc,
 
   g_test_add_func ("/kw/concurrency/held-writer", test_held_writer);
   g_test_add_func ("/kw/concurrency/during-import", test_during_import);
+  g_test_add_func ("/kw/concurrency/two-passes", test_two_passes);
 
   {
     int status = g_test_run ();
