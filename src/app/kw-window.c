@@ -22,6 +22,7 @@
 #include "kw-record-summary.h"
 #include "kw-search-popover.h"
 #include "kw-sync-scheduler.h"
+#include "kw-toast.h"
 #include "kw-view.h"
 #include "kw-welcome-dialog.h"
 #include "kw-window-private.h"
@@ -555,7 +556,7 @@ delete_record_action (GtkWidget  *widget,
   if ((record = kw_store_get (self->store, type, id, NULL)) == NULL)
     return;
   if (self->pending_toast != NULL)
-    adw_toast_dismiss (self->pending_toast);
+    kw_toast_dismiss (self->pending_toast);
   finish_pending_delete (self, FALSE);
 
   if (!kw_store_pend_delete (self->store, type, id, &error))
@@ -584,7 +585,7 @@ delete_record_action (GtkWidget  *widget,
   adw_toast_set_timeout (toast, 10);
   g_signal_connect_object (toast, "dismissed", G_CALLBACK (on_undo_toast_dismissed_cb), self, G_CONNECT_SWAPPED);
   self->pending_toast = g_object_ref (toast);
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  kw_toast_add (self->toast_overlay, toast);
 }
 
 static void
@@ -613,7 +614,7 @@ undo_delete_action (GtkWidget  *widget,
 
   finish_pending_delete (self, TRUE);
   if (toast != NULL)
-    adw_toast_dismiss (toast);
+    kw_toast_dismiss (toast);
 }
 
 /* Overrides */
@@ -1028,7 +1029,7 @@ _kw_window_set_busy (KwWindow   *self,
   gboolean busy = status != NULL;
 
   if (busy && self->pending_toast != NULL)
-    adw_toast_dismiss (self->pending_toast);  /* the delete is done before the work */
+    kw_toast_dismiss (self->pending_toast);  /* the delete is done before the work */
   if (busy)
     finish_pending_delete (self, FALSE);
   if (busy && !self->busy)

@@ -25,6 +25,7 @@
 #include "kw-merge-window.h"
 #include "kw-person-ops.h"
 #include "kw-store-query.h"
+#include "kw-toast.h"
 #include "kw-window.h"
 
 struct _KwMergeWindow
@@ -477,7 +478,7 @@ kw_merge_window_close_request (GtkWindow *window)
 
   finish_pending_merge (self, FALSE);
   if (toast != NULL)
-    adw_toast_dismiss (toast);
+    kw_toast_dismiss (toast);
   return GTK_WINDOW_CLASS (kw_merge_window_parent_class)->close_request (window);
 }
 
@@ -707,7 +708,7 @@ kw_merge_window_merge_later (KwMergeWindow  *self,
   if ((changes = make_changes (self, error)) == NULL)
     return FALSE;
   if (self->pending_toast != NULL)
-    adw_toast_dismiss (self->pending_toast);
+    kw_toast_dismiss (self->pending_toast);
   finish_pending_merge (self, FALSE);
   keep = g_markup_escape_text (kw_record_get_string (self->a, "name"), -1);
   other = g_markup_escape_text (kw_record_get_string (self->b, "name"), -1);
@@ -727,7 +728,7 @@ kw_merge_window_merge_later (KwMergeWindow  *self,
   adw_toast_set_timeout (toast, 10);
   g_signal_connect_object (toast, "dismissed", G_CALLBACK (on_toast_dismissed_cb), self, G_CONNECT_SWAPPED);
   self->pending_toast = g_object_ref (toast);
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  kw_toast_add (self->toast_overlay, toast);
   return TRUE;
 }
 
@@ -755,5 +756,5 @@ kw_merge_window_undo (KwMergeWindow *self)
   toast = self->pending_toast ? g_object_ref (self->pending_toast) : NULL;
   finish_pending_merge (self, TRUE);
   if (toast != NULL)
-    adw_toast_dismiss (toast);
+    kw_toast_dismiss (toast);
 }
