@@ -221,6 +221,8 @@ test_from_store (void)
   g_free (put (store, "attendance", "meeting", meeting, "person", shared, "status", "present", NULL));
   g_free (put (store, "attendance", "meeting", meeting, "person", priv, "status", "present", NULL));
   g_free (put (store, "agenda_item", "meeting", meeting, "title", "Opening", "presenter", old, NULL));
+  /* a guest: a name without a contact record, and no consent */
+  g_free (put (store, "attendance", "meeting", meeting, "guest_name", "Gijs Hoogland", "status", "present", NULL));
 
   p = kw_publisher_new_for_meeting (store, meeting, TRUE, &error);
   g_assert_no_error (error);
@@ -232,6 +234,9 @@ test_from_store (void)
   g_assert_false (kw_publisher_is_listed (p, priv));
   text = kw_publisher_redact (p, "Lotte, Youssef, Bram en Greet Postma.");
   g_assert_cmpstr (text, ==, "Lotte, namens Alfa Welzijn, 5.1.2.e en 5.1.2.e.");
+  g_free (text);
+  text = kw_publisher_redact (p, "Gijs Hoogland kwam als gast; Gijs belt Lotte.");
+  g_assert_cmpstr (text, ==, "5.1.2.e kwam als gast; 5.1.2.e belt Lotte.");
 
   /* people of the store not at the meeting: full name and prefixed surname, not the first name */
   g_free (put (store, "person", "name", "Bep van Vliet", "consent", "private", NULL));

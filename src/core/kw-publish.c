@@ -812,6 +812,23 @@ kw_publisher_add_known_people (KwPublisher *self,
     self->searched = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 }
 
+/* Guests (an attendance with a guest_name and no person) gave no consent:
+ * their names go out of the free text like anyone's who was not asked. */
+static void
+add_guests (KwPublisher *self,
+            KwStore     *store,
+            const char  *meeting_id)
+{
+  g_autoptr(GPtrArray) rows = kw_store_list_by_ref (store, "attendance", "meeting", meeting_id, NULL);
+
+  for (guint i = 0; rows != NULL && i < rows->len; i++)
+    if (kw_record_get_string (rows->pdata[i], "person") == NULL
+        && kw_record_get_string (rows->pdata[i], "guest_name") != NULL)
+      kw_publisher_add_person (self, kw_record_get_id (rows->pdata[i]),
+                               kw_record_get_string (rows->pdata[i], "guest_name"),
+                               KW_PUBLISH_CONSENT_NOT_ASKED, NULL, FALSE);
+}
+
 KwPublisher *
 kw_publisher_new_for_meeting (KwStore     *store,
                               const char  *meeting_id,
@@ -830,6 +847,7 @@ kw_publisher_new_for_meeting (KwStore     *store,
   kw_publisher_add_from_store (self, store, kw_record_get_string (meeting, "chair"), TRUE);
   kw_publisher_add_from_store (self, store, kw_record_get_string (meeting, "minute_taker"), FALSE);
   add_by_ref (self, store, "attendance", meeting_id, "person");
+  add_guests (self, store, meeting_id);
   add_by_ref (self, store, "agenda_item", meeting_id, "presenter");
   add_by_ref (self, store, "action_item", meeting_id, "owner");
   kw_publisher_add_known_people (self, store);
