@@ -139,7 +139,7 @@ test_demo_counts (void)
   assert_count_between (ts.store, "contact_moment", 60, 200);
   g_assert_cmpint (kw_store_count (ts.store, "alliance"), ==, 3);
   g_assert_cmpint (kw_store_count (ts.store, "network_unit"), ==, 8);
-  g_assert_cmpint (kw_store_count (ts.store, "meeting"), ==, 10);
+  g_assert_cmpint (kw_store_count (ts.store, "meeting"), ==, 11);
 
   people = list_all (ts.store, "person");
   for (guint i = 0; i < people->len; i++)
