@@ -12,115 +12,12 @@
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 #include <string.h>
-#include <sys/wait.h>
 
+#include "kw-test-cli.h"
 #include "kw-test-files.h"
 
-typedef struct {
-  char  *dir;
-  char  *db;
-  char **env;
-} Sandbox;
-
-typedef struct {
-  int   status;
-  char *out;
-  char *err;
-} Result;
-
-static void
-sandbox_free (Sandbox *sb)
-{
-  kw_test_remove_tree (sb->dir);
-  g_free (sb->dir);
-  g_free (sb->db);
-  g_strfreev (sb->env);
-  g_free (sb);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (Sandbox, sandbox_free)
-
-static Sandbox *
-sandbox_new (void)
-{
-  g_autoptr(GError) error = NULL;
-  Sandbox *sb = g_new0 (Sandbox, 1);
-  const char * const dirs[] = { "XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "HOME" };
-
-  sb->dir = g_dir_make_tmp ("kw-meetings-cli-XXXXXX", &error);
-  g_assert_no_error (error);
-  sb->db = g_build_filename (sb->dir, "kwartier.db", NULL);
-  sb->env = g_environ_unsetenv (g_get_environ (), "KWARTIER_DB");
-  sb->env = g_environ_setenv (sb->env, "TZ", "Europe/Amsterdam", TRUE);
-  for (guint i = 0; i < G_N_ELEMENTS (dirs); i++)
-    {
-      g_autofree char *path = g_build_filename (sb->dir, dirs[i], NULL);
-
-      sb->env = g_environ_setenv (sb->env, dirs[i], path, TRUE);
-    }
-  return sb;
-}
-
-static void
-result_free (Result *r)
-{
-  g_free (r->out);
-  g_free (r->err);
-  g_free (r);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (Result, result_free)
-
-/* kwartier-cli --db DB ARGS…; no sanitizer report, no critical. */
-static Result *
-runv (Sandbox     *sb,
-      const char **args)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  Result *r = g_new0 (Result, 1);
-  const char *cli = g_getenv ("KWARTIER_CLI");
-  int wait_status = 0;
-
-  g_assert_nonnull (cli);
-  g_ptr_array_add (argv, (gpointer) cli);
-  g_ptr_array_add (argv, (gpointer) "--db");
-  g_ptr_array_add (argv, sb->db);
-  for (guint i = 0; args[i] != NULL; i++)
-    g_ptr_array_add (argv, (gpointer) args[i]);
-  g_ptr_array_add (argv, NULL);
-
-  g_spawn_sync (sb->dir, (char **) argv->pdata, sb->env, G_SPAWN_DEFAULT, NULL, NULL,
-                &r->out, &r->err, &wait_status, &error);
-  g_assert_no_error (error);
-  r->status = WIFEXITED (wait_status) ? WEXITSTATUS (wait_status) : -1;
-  if (r->status < 0 || strstr (r->err, "runtime error:") || strstr (r->err, "Sanitizer")
-      || strstr (r->err, "CRITICAL") || strstr (r->err, "WARNING"))
-    g_error ("kwartier-cli %s failed badly (%d):\n%s", args[0], r->status, r->err);
-  return r;
-}
-
-#define RUN(sb, ...) runv (sb, (const char *[]) { __VA_ARGS__, NULL })
-
-#define assert_status(r, expected) G_STMT_START {                             \
-    if ((r)->status != (expected))                                           \
-      g_test_message ("stdout: %s\nstderr: %s", (r)->out, (r)->err);         \
-    g_assert_cmpint ((r)->status, ==, (expected));                           \
-  } G_STMT_END
-
 /* put TYPE FIELD=VALUE…: the new id */
-#define PUT(sb, ...) put_id (RUN (sb, "put", __VA_ARGS__))
-
-static char *
-put_id (Result *r)
-{
-  char *id;
-
-  assert_status (r, 0);
-  id = g_strdup (g_strstrip (r->out));
-  result_free (r);
-  return id;
-}
+#define PUT(sb, ...) kw_test_cli_put_id (KW_TEST_CLI_RUN (sb, "put", __VA_ARGS__))
 
 /* strings the command lines borrow, freed when the tests are done */
 static GPtrArray *garbage;
@@ -154,7 +51,7 @@ parse (const char *text)
 static void
 test_actions (void)
 {
-  g_autoptr(Sandbox) sb = sandbox_new ();
+  g_autoptr(KwTestSandbox) sb = kw_test_sandbox_new ("kw-meetings-cli");
   g_autofree char *area = PUT (sb, "area", "name=Noord");
   g_autofree char *al = PUT (sb, "alliance", "name=Wijkalliantie", kv ("area", area));
   g_autofree char *owner = PUT (sb, "person", "name=Ilse Testpersoon");
@@ -165,13 +62,13 @@ test_actions (void)
                              "deadline=2026-12-01");
   g_autofree char *a3 = PUT (sb, "action_item", "title=Klaar", kv ("meeting", m),
                              "status=done");
-  g_autoptr(Result) r = RUN (sb, "actions", "--meeting", m, "--today", "2026-12-01");
+  g_autoptr(KwTestResult) r = KW_TEST_CLI_RUN (sb, "actions", "--meeting", m, "--today", "2026-12-01");
   g_autoptr(JsonNode) root = NULL;
-  g_autoptr(Result) all = NULL, upper = NULL;
+  g_autoptr(KwTestResult) all = NULL, upper = NULL;
   JsonArray *list;
   JsonObject *o;
 
-  assert_status (r, 0);
+  kw_test_assert_status (r, 0);
   root = parse (r->out);
   g_assert_true (JSON_NODE_HOLDS_ARRAY (root));
   list = json_node_get_array (root);
@@ -192,8 +89,8 @@ test_actions (void)
   g_assert_true (json_object_get_null_member (o, "owner"));
 
   /* --all and the alliance; ids in upper case are the same ids */
-  all = RUN (sb, "actions", "--alliance", keep (g_ascii_strup (al, -1)), "--all", "--today", "2026-12-02");
-  assert_status (all, 0);
+  all = KW_TEST_CLI_RUN (sb, "actions", "--alliance", keep (g_ascii_strup (al, -1)), "--all", "--today", "2026-12-02");
+  kw_test_assert_status (all, 0);
   g_clear_pointer (&root, json_node_unref);
   root = parse (all->out);
   list = json_node_get_array (root);
@@ -204,8 +101,8 @@ test_actions (void)
   g_assert_true (json_object_get_boolean_member (json_array_get_object_element (list, 1), "overdue"));
 
   /* no option: every item */
-  upper = RUN (sb, "actions", "--today", "2026-12-01");
-  assert_status (upper, 0);
+  upper = KW_TEST_CLI_RUN (sb, "actions", "--today", "2026-12-01");
+  kw_test_assert_status (upper, 0);
   g_clear_pointer (&root, json_node_unref);
   root = parse (upper->out);
   g_assert_cmpuint (json_array_get_length (json_node_get_array (root)), ==, 2);
@@ -214,7 +111,7 @@ test_actions (void)
 static void
 test_actions_refused (void)
 {
-  g_autoptr(Sandbox) sb = sandbox_new ();
+  g_autoptr(KwTestSandbox) sb = kw_test_sandbox_new ("kw-meetings-cli");
   g_autofree char *net = PUT (sb, "network", "name=Netwerk");
   g_autofree char *unit = PUT (sb, "network_unit", kv ("network", net), "name=Buurt");
   const char *unknown = "00000000-0000-4000-8000-000000000000";
@@ -230,16 +127,16 @@ test_actions_refused (void)
     { { "plan-next", unknown, NULL }, 1 },
     { { "plan-next", unit, NULL }, 1 },
   };
-  g_autoptr(Result) ok = RUN (sb, "actions", "--unit", unit);
+  g_autoptr(KwTestResult) ok = KW_TEST_CLI_RUN (sb, "actions", "--unit", unit);
 
-  assert_status (ok, 0);
+  kw_test_assert_status (ok, 0);
   g_assert_cmpstr (ok->out, ==, "[]\n");
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      g_autoptr(Result) r = runv (sb, cases[i].args);
+      g_autoptr(KwTestResult) r = kw_test_cli_runv (sb, cases[i].args);
 
       g_test_message ("case %u: %s %s", i, cases[i].args[0], cases[i].args[1]);
-      assert_status (r, cases[i].status);
+      kw_test_assert_status (r, cases[i].status);
       g_assert_cmpstr (r->out, ==, "");
       g_assert_cmpstr (r->err, !=, "");
     }
@@ -248,7 +145,7 @@ test_actions_refused (void)
 static void
 test_plan_next (void)
 {
-  g_autoptr(Sandbox) sb = sandbox_new ();
+  g_autoptr(KwTestSandbox) sb = kw_test_sandbox_new ("kw-meetings-cli");
   g_autofree char *net = PUT (sb, "network", "name=Netwerk");
   g_autofree char *unit = PUT (sb, "network_unit", kv ("network", net), "name=Buurt");
   g_autofree char *m1 = PUT (sb, "meeting", "title=Bewonersberaad", "starts_at=2026-10-08T17:00:00Z",
@@ -256,23 +153,23 @@ test_plan_next (void)
   g_autofree char *item = PUT (sb, "agenda_item", kv ("meeting", m1), "position=a0",
                                "title=Wie missen we nog aan tafel?", "standing=true");
   g_autofree char *act = PUT (sb, "action_item", "title=Zaal huren", kv ("meeting", m1));
-  g_autoptr(Result) r = RUN (sb, "plan-next", m1);
-  g_autoptr(Result) got = NULL, actions = NULL, items = NULL;
+  g_autoptr(KwTestResult) r = KW_TEST_CLI_RUN (sb, "plan-next", m1);
+  g_autoptr(KwTestResult) got = NULL, actions = NULL, items = NULL;
   g_autofree char *id = NULL;
 
-  assert_status (r, 0);
+  kw_test_assert_status (r, 0);
   id = g_strdup (g_strstrip (r->out));
   g_assert_cmpuint (strlen (id), ==, 36);
-  got = RUN (sb, "get", "meeting", id);
-  assert_status (got, 0);
+  got = KW_TEST_CLI_RUN (sb, "get", "meeting", id);
+  kw_test_assert_status (got, 0);
   /* four weeks: 19:00 CEST on a Thursday, then 19:00 CET */
   g_assert_nonnull (strstr (got->out, "\"starts_at\":\"2026-11-05T18:00:00Z\""));
   g_assert_nonnull (strstr (got->out, "\"status\":\"planned\""));
-  items = RUN (sb, "list", "agenda_item", "--json");
+  items = KW_TEST_CLI_RUN (sb, "list", "agenda_item", "--json");
   g_assert_nonnull (strstr (items->out, id));
   /* the action is on the running list of both meetings, and only once */
-  actions = RUN (sb, "actions", "--meeting", id);
-  assert_status (actions, 0);
+  actions = KW_TEST_CLI_RUN (sb, "actions", "--meeting", id);
+  kw_test_assert_status (actions, 0);
   g_assert_nonnull (strstr (actions->out, act));
   g_assert_cmpuint (strlen (actions->out), >, 0);
   g_assert_null (strstr (strstr (actions->out, act) + 1, act));
@@ -284,7 +181,7 @@ test_plan_next (void)
 static void
 test_ical (void)
 {
-  g_autoptr(Sandbox) sb = sandbox_new ();
+  g_autoptr(KwTestSandbox) sb = kw_test_sandbox_new ("kw-meetings-cli");
   g_autofree char *chair = PUT (sb, "person", "name=Roos Bakkerman");
   g_autofree char *m = PUT (sb, "meeting", "title=Bewonersberaad", "starts_at=2026-12-03T18:00:00Z",
                             kv ("chair", chair), "status=cancelled");
@@ -300,15 +197,15 @@ test_ical (void)
     { { "ical", "--meeting", unknown, "-o", "x.ics", NULL }, 1 },
     { { "ical", "--meeting", undated, "-o", "x.ics", NULL }, 1 },
   };
-  g_autoptr(Result) r1 = RUN (sb, "ical", "--meeting", m, "-o", path);
+  g_autoptr(KwTestResult) r1 = KW_TEST_CLI_RUN (sb, "ical", "--meeting", m, "-o", path);
 
-  assert_status (r1, 0);
+  kw_test_assert_status (r1, 0);
   g_assert_cmpstr (r1->out, ==, "");
   g_assert_true (g_file_get_contents (path, &first, NULL, NULL));
   {
-    g_autoptr(Result) r2 = RUN (sb, "ical", "--all", "-o", path);
+    g_autoptr(KwTestResult) r2 = KW_TEST_CLI_RUN (sb, "ical", "--all", "-o", path);
 
-    assert_status (r2, 0);
+    kw_test_assert_status (r2, 0);
   }
   g_assert_true (g_file_get_contents (path, &second, NULL, NULL));
   g_assert_nonnull (strstr (first, uid));
@@ -320,11 +217,11 @@ test_ical (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      g_autoptr(Result) r = runv (sb, cases[i].args);
+      g_autoptr(KwTestResult) r = kw_test_cli_runv (sb, cases[i].args);
       g_autofree char *x = g_build_filename (sb->dir, "x.ics", NULL);
 
       g_test_message ("case %u", i);
-      assert_status (r, cases[i].status);
+      kw_test_assert_status (r, cases[i].status);
       g_assert_false (g_file_test (x, G_FILE_TEST_EXISTS));
     }
 }

@@ -13,120 +13,27 @@
 #include <glib.h>
 #include <glib/gstdio.h>
 #include <string.h>
-#include <sys/wait.h>
 
+#include "kw-test-cli.h"
 #include "kw-test-files.h"
-
-typedef struct {
-  char  *dir;
-  char  *db;
-  char **env;
-} Sandbox;
-
-typedef struct {
-  int   status;
-  char *out;
-  char *err;
-} Result;
-
-static void
-sandbox_free (Sandbox *sb)
-{
-  kw_test_remove_tree (sb->dir);
-  g_free (sb->dir);
-  g_free (sb->db);
-  g_strfreev (sb->env);
-  g_free (sb);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (Sandbox, sandbox_free)
-
-static Sandbox *
-sandbox_new (void)
-{
-  g_autoptr(GError) error = NULL;
-  Sandbox *sb = g_new0 (Sandbox, 1);
-  const char * const dirs[] = { "XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "HOME" };
-
-  sb->dir = g_dir_make_tmp ("kw-publish-cli-XXXXXX", &error);
-  g_assert_no_error (error);
-  sb->db = g_build_filename (sb->dir, "kwartier.db", NULL);
-  sb->env = g_environ_unsetenv (g_get_environ (), "KWARTIER_DB");
-  sb->env = g_environ_setenv (sb->env, "TZ", "Europe/Amsterdam", TRUE);
-  for (guint i = 0; i < G_N_ELEMENTS (dirs); i++)
-    {
-      g_autofree char *path = g_build_filename (sb->dir, dirs[i], NULL);
-
-      sb->env = g_environ_setenv (sb->env, dirs[i], path, TRUE);
-    }
-  return sb;
-}
-
-static void
-result_free (Result *r)
-{
-  g_free (r->out);
-  g_free (r->err);
-  g_free (r);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (Result, result_free)
-
-/* kwartier-cli --db DB ARGS…; no sanitizer report, no critical. */
-static Result *
-runv (Sandbox     *sb,
-      const char **args)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  Result *r = g_new0 (Result, 1);
-  const char *cli = g_getenv ("KWARTIER_CLI");
-  int wait_status = 0;
-
-  g_assert_nonnull (cli);
-  g_ptr_array_add (argv, (gpointer) cli);
-  g_ptr_array_add (argv, (gpointer) "--db");
-  g_ptr_array_add (argv, sb->db);
-  for (guint i = 0; args[i] != NULL; i++)
-    g_ptr_array_add (argv, (gpointer) args[i]);
-  g_ptr_array_add (argv, NULL);
-
-  g_spawn_sync (sb->dir, (char **) argv->pdata, sb->env, G_SPAWN_DEFAULT, NULL, NULL,
-                &r->out, &r->err, &wait_status, &error);
-  g_assert_no_error (error);
-  r->status = WIFEXITED (wait_status) ? WEXITSTATUS (wait_status) : -1;
-  if (r->status < 0 || strstr (r->err, "runtime error:") || strstr (r->err, "Sanitizer")
-      || strstr (r->err, "CRITICAL") || strstr (r->err, "WARNING"))
-    g_error ("kwartier-cli %s failed badly (%d):\n%s", args[0], r->status, r->err);
-  return r;
-}
-
-#define RUN(sb, ...) runv (sb, (const char *[]) { __VA_ARGS__, NULL })
-
-#define assert_status(r, expected) G_STMT_START {                             \
-    if ((r)->status != (expected))                                           \
-      g_test_message ("stdout: %s\nstderr: %s", (r)->out, (r)->err);         \
-    g_assert_cmpint ((r)->status, ==, (expected));                           \
-  } G_STMT_END
-
 
 /* The demo database, once for every test (read-only), and the id of
  * the opgaveteam of Nieuw-West. */
-static Sandbox *demo;
+static KwTestSandbox *demo;
 static char *opgaveteam;
 
 static void
 set_up_demo (void)
 {
-  g_autoptr(Result) made = NULL;
-  g_autoptr(Result) list = NULL;
+  g_autoptr(KwTestResult) made = NULL;
+  g_autoptr(KwTestResult) list = NULL;
   g_auto(GStrv) lines = NULL;
 
-  demo = sandbox_new ();
-  made = RUN (demo, "demo");
-  assert_status (made, 0);
-  list = RUN (demo, "list", "meeting");
-  assert_status (list, 0);
+  demo = kw_test_sandbox_new ("kw-publish-cli");
+  made = KW_TEST_CLI_RUN (demo, "demo");
+  kw_test_assert_status (made, 0);
+  list = KW_TEST_CLI_RUN (demo, "list", "meeting");
+  kw_test_assert_status (list, 0);
   lines = g_strsplit (list->out, "\n", -1);
   for (guint i = 0; lines[i] != NULL; i++)
     if (strstr (lines[i], "\tOpgaveteam") != NULL)
@@ -143,7 +50,7 @@ static const char * const hidden_names[] = {
 };
 
 static char *
-path_in (Sandbox    *sb,
+path_in (KwTestSandbox    *sb,
          const char *name)
 {
   return g_build_filename (sb->dir, name, NULL);
@@ -215,10 +122,10 @@ test_public_markdown_html (void)
       g_autofree char *name = g_strdup_printf ("public.%s", formats[i]);
       g_autofree char *path = path_in (demo, name);
       g_autofree char *beside = g_strconcat (path, ".redactions.txt", NULL);
-      g_autoptr(Result) r = RUN (demo, "minutes", opgaveteam, "--public", "--format", formats[i], "-o", path);
+      g_autoptr(KwTestResult) r = KW_TEST_CLI_RUN (demo, "minutes", opgaveteam, "--public", "--format", formats[i], "-o", path);
       g_autofree char *text = NULL, *list = NULL;
 
-      assert_status (r, 0);
+      kw_test_assert_status (r, 0);
       text = read_text (path);
       assert_no_hidden (name, text);
       /* the chair and public people by name, the others by organisation or 5.1.2.e */
@@ -253,10 +160,10 @@ test_internal (void)
 {
   g_autofree char *path = path_in (demo, "internal.md");
   g_autofree char *beside = g_strconcat (path, ".redactions.txt", NULL);
-  g_autoptr(Result) r = RUN (demo, "minutes", opgaveteam, "-o", path);
+  g_autoptr(KwTestResult) r = KW_TEST_CLI_RUN (demo, "minutes", opgaveteam, "-o", path);
   g_autofree char *text = NULL;
 
-  assert_status (r, 0);
+  kw_test_assert_status (r, 0);
   text = read_text (path);
   /* the minutes for the organisers keep what they typed and name everyone */
   assert_has (text, "Naïma's verslag: gesprekken met moeders via Hatice Demirtaş en met jongeren via Roos.");
@@ -270,10 +177,10 @@ static void
 test_public_pdf (void)
 {
   g_autofree char *path = path_in (demo, "public.pdf");
-  g_autoptr(Result) r = RUN (demo, "minutes", opgaveteam, "--public", "-o", path);
+  g_autoptr(KwTestResult) r = KW_TEST_CLI_RUN (demo, "minutes", opgaveteam, "--public", "-o", path);
   g_autofree char *bytes = NULL, *text = NULL, *joined = NULL;
 
-  assert_status (r, 0);
+  kw_test_assert_status (r, 0);
   bytes = read_text (path);
   text = pdf_text (path, FALSE);
   joined = flat (text);
@@ -292,10 +199,10 @@ static void
 test_print_agenda (void)
 {
   g_autofree char *path = path_in (demo, "agenda.pdf");
-  g_autoptr(Result) r = RUN (demo, "print", "agenda", opgaveteam, "-o", path);
+  g_autoptr(KwTestResult) r = KW_TEST_CLI_RUN (demo, "print", "agenda", opgaveteam, "-o", path);
   g_autofree char *text = NULL, *joined = NULL;
 
-  assert_status (r, 0);
+  kw_test_assert_status (r, 0);
   text = pdf_text (path, FALSE);
   joined = flat (text);
   assert_no_hidden ("agenda.pdf", joined);
@@ -313,10 +220,10 @@ static void
 test_print_signin (void)
 {
   g_autofree char *path = path_in (demo, "signin.pdf");
-  g_autoptr(Result) r = RUN (demo, "print", "signin", opgaveteam, "-o", path);
+  g_autoptr(KwTestResult) r = KW_TEST_CLI_RUN (demo, "print", "signin", opgaveteam, "-o", path);
   g_autofree char *text = NULL, *joined = NULL;
 
-  assert_status (r, 0);
+  kw_test_assert_status (r, 0);
   text = pdf_text (path, TRUE);
   joined = flat (text);
   assert_has (joined, "Name Organisation Signature");
@@ -333,17 +240,17 @@ static void
 test_refusals (void)
 {
   g_autofree char *path = path_in (demo, "x.pdf");
-  g_autoptr(Result) no_file = RUN (demo, "minutes", opgaveteam, "--public");
-  g_autoptr(Result) bad_format = RUN (demo, "minutes", opgaveteam, "--format", "docx", "-o", path);
-  g_autoptr(Result) bad_kind = RUN (demo, "print", "poster", opgaveteam, "-o", path);
-  g_autoptr(Result) no_meeting = RUN (demo, "print", "agenda", "no-such-meeting", "-o", path);
-  g_autoptr(Result) no_minutes = RUN (demo, "minutes", "no-such-meeting", "-o", path);
+  g_autoptr(KwTestResult) no_file = KW_TEST_CLI_RUN (demo, "minutes", opgaveteam, "--public");
+  g_autoptr(KwTestResult) bad_format = KW_TEST_CLI_RUN (demo, "minutes", opgaveteam, "--format", "docx", "-o", path);
+  g_autoptr(KwTestResult) bad_kind = KW_TEST_CLI_RUN (demo, "print", "poster", opgaveteam, "-o", path);
+  g_autoptr(KwTestResult) no_meeting = KW_TEST_CLI_RUN (demo, "print", "agenda", "no-such-meeting", "-o", path);
+  g_autoptr(KwTestResult) no_minutes = KW_TEST_CLI_RUN (demo, "minutes", "no-such-meeting", "-o", path);
 
-  assert_status (no_file, 2);
-  assert_status (bad_format, 2);
-  assert_status (bad_kind, 2);
-  assert_status (no_meeting, 1);
-  assert_status (no_minutes, 1);
+  kw_test_assert_status (no_file, 2);
+  kw_test_assert_status (bad_format, 2);
+  kw_test_assert_status (bad_kind, 2);
+  kw_test_assert_status (no_meeting, 1);
+  kw_test_assert_status (no_minutes, 1);
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
 }
 
@@ -369,7 +276,7 @@ main (int    argc,
   g_test_add_func ("/kw/publish-cli/refusals", test_refusals);
 
   status = g_test_run ();
-  g_clear_pointer (&demo, sandbox_free);
+  g_clear_pointer (&demo, kw_test_sandbox_free);
   g_free (opgaveteam);
   return status;
 }

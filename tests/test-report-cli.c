@@ -13,155 +13,39 @@
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 #include <string.h>
-#include <sys/wait.h>
 
+#include "kw-test-cli.h"
 #include "kw-test-files.h"
 
-typedef struct {
-  char  *dir;
-  char  *db;
-  char **env;
-} Sandbox;
-
-typedef struct {
-  int   status;
-  char *out;
-  char *err;
-} Result;
-
-static void
-sandbox_free (Sandbox *sb)
-{
-  kw_test_remove_tree (sb->dir);
-  g_free (sb->dir);
-  g_free (sb->db);
-  g_strfreev (sb->env);
-  g_free (sb);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (Sandbox, sandbox_free)
-
-static Sandbox *
-sandbox_new (void)
-{
-  g_autoptr(GError) error = NULL;
-  Sandbox *sb = g_new0 (Sandbox, 1);
-  const char * const dirs[] = { "XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "HOME" };
-
-  sb->dir = g_dir_make_tmp ("kw-report-XXXXXX", &error);
-  g_assert_no_error (error);
-  sb->db = g_build_filename (sb->dir, "kwartier.db", NULL);
-  sb->env = g_environ_unsetenv (g_get_environ (), "KWARTIER_DB");
-  sb->env = g_environ_setenv (sb->env, "TZ", "Europe/Amsterdam", TRUE);
-  for (guint i = 0; i < G_N_ELEMENTS (dirs); i++)
-    {
-      g_autofree char *path = g_build_filename (sb->dir, dirs[i], NULL);
-
-      sb->env = g_environ_setenv (sb->env, dirs[i], path, TRUE);
-    }
-  return sb;
-}
-
-static void
-result_free (Result *r)
-{
-  g_free (r->out);
-  g_free (r->err);
-  g_free (r);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (Result, result_free)
-
-static const char *
-cli_path (void)
-{
-  const char *env = g_getenv ("KWARTIER_CLI");
-
-  g_assert_nonnull (env);
-  return env;
-}
-
-/* kwartier-cli --db DB ARGS…; no sanitizer report, no critical. */
-static Result *run (Sandbox *sb, const char *first, ...) G_GNUC_NULL_TERMINATED;
-
-static Result *
-run (Sandbox    *sb,
-     const char *first,
-     ...)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  Result *r = g_new0 (Result, 1);
-  int wait_status = 0;
-  va_list ap;
-
-  g_ptr_array_add (argv, (gpointer) cli_path ());
-  g_ptr_array_add (argv, (gpointer) "--db");
-  g_ptr_array_add (argv, sb->db);
-  va_start (ap, first);
-  for (const char *arg = first; arg != NULL; arg = va_arg (ap, const char *))
-    g_ptr_array_add (argv, (gpointer) arg);
-  va_end (ap);
-  g_ptr_array_add (argv, NULL);
-
-  g_spawn_sync (sb->dir, (char **) argv->pdata, sb->env, G_SPAWN_DEFAULT, NULL, NULL,
-                &r->out, &r->err, &wait_status, &error);
-  g_assert_no_error (error);
-  r->status = WIFEXITED (wait_status) ? WEXITSTATUS (wait_status) : -1;
-  if (r->status < 0 || strstr (r->err, "runtime error:") || strstr (r->err, "Sanitizer")
-      || strstr (r->err, "CRITICAL") || strstr (r->err, "WARNING"))
-    g_error ("kwartier-cli %s failed badly (%d):\n%s", first, r->status, r->err);
-  return r;
-}
-
-#define assert_status(r, expected) G_STMT_START {                             \
-    if ((r)->status != (expected))                                           \
-      g_test_message ("stdout: %s\nstderr: %s", (r)->out, (r)->err);         \
-    g_assert_cmpint ((r)->status, ==, (expected));                           \
-  } G_STMT_END
-
 /* put TYPE FIELD=VALUE…: the new id */
-static char *put (Sandbox *sb, const char *type, ...) G_GNUC_NULL_TERMINATED;
+static char *put (KwTestSandbox *sb, const char *type, ...) G_GNUC_NULL_TERMINATED;
 
 static char *
-put (Sandbox    *sb,
-     const char *type,
+put (KwTestSandbox *sb,
+     const char    *type,
      ...)
 {
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  g_autofree char *out = NULL;
-  g_autofree char *err = NULL;
-  int wait_status = 0;
+  g_autoptr(GPtrArray) args = g_ptr_array_new ();
   va_list ap;
 
-  g_ptr_array_add (argv, (gpointer) cli_path ());
-  g_ptr_array_add (argv, (gpointer) "--db");
-  g_ptr_array_add (argv, sb->db);
-  g_ptr_array_add (argv, (gpointer) "put");
-  g_ptr_array_add (argv, (gpointer) type);
+  g_ptr_array_add (args, (gpointer) "put");
+  g_ptr_array_add (args, (gpointer) type);
   va_start (ap, type);
   for (const char *arg = va_arg (ap, const char *); arg != NULL; arg = va_arg (ap, const char *))
-    g_ptr_array_add (argv, (gpointer) arg);
+    g_ptr_array_add (args, (gpointer) arg);
   va_end (ap);
-  g_ptr_array_add (argv, NULL);
-  g_spawn_sync (sb->dir, (char **) argv->pdata, sb->env, G_SPAWN_DEFAULT, NULL, NULL,
-                &out, &err, &wait_status, &error);
-  g_assert_no_error (error);
-  if (!WIFEXITED (wait_status) || WEXITSTATUS (wait_status) != 0)
-    g_error ("put %s failed: %s", type, err);
-  g_strchomp (out);
-  return g_steal_pointer (&out);
+  g_ptr_array_add (args, NULL);
+  return kw_test_cli_put_id (kw_test_cli_runv (sb, (const char **) args->pdata));
 }
 
 /* The one JSON document on stdout. */
 static JsonNode *
-parse_out (Result *r)
+parse_out (KwTestResult *r)
 {
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(GError) error = NULL;
 
-  assert_status (r, 0);
+  kw_test_assert_status (r, 0);
   g_assert_cmpstr (r->err, ==, "");
   g_assert_true (g_str_has_suffix (r->out, "\n"));
   json_parser_load_from_data (parser, r->out, -1, &error);
@@ -208,10 +92,10 @@ array_strings (JsonArray *array)
 
 /* Exit 1: one line on stderr that names @what, nothing on stdout. */
 static void
-assert_refused (Result     *r,
+assert_refused (KwTestResult     *r,
                 const char *what)
 {
-  assert_status (r, 1);
+  kw_test_assert_status (r, 1);
   g_assert_cmpstr (r->out, ==, "");
   g_assert_true (g_str_has_prefix (r->err, "kwartier-cli: "));
   g_assert_true (g_str_has_suffix (r->err, "\n"));
@@ -222,9 +106,9 @@ assert_refused (Result     *r,
 
 /* Exit 2 with the usage, nothing on stdout. */
 static void
-assert_usage (Result *r)
+assert_usage (KwTestResult *r)
 {
-  assert_status (r, 2);
+  kw_test_assert_status (r, 2);
   g_assert_cmpstr (r->out, ==, "");
   g_assert_nonnull (strstr (r->err, "Usage: kwartier-cli"));
 }
@@ -276,7 +160,7 @@ find_gap (JsonArray  *gaps,
 static void
 test_missing (void)
 {
-  g_autoptr(Sandbox) sb = sandbox_new ();
+  g_autoptr(KwTestSandbox) sb = kw_test_sandbox_new ("kw-report");
   g_autofree char *alliance = put (sb, "alliance", "name=Alliantie", NULL);
   g_autofree char *org = put (sb, "organisation", "name=Stichting", "kind=welfare", NULL);
   g_autofree char *mosque = put (sb, "organisation", "name=Moskee", "kind=religious", NULL);
@@ -285,7 +169,7 @@ test_missing (void)
   g_autofree char *bo = put (sb, "person", "name=Bo", "key_figure=true",
                              "languages=Tamazight; arabisch", "communities=Turks-Nederlands", NULL);
   g_autofree char *cor = put (sb, "person", "name=Cor", "key_figure=true", NULL);
-  g_autoptr(Result) r = NULL;
+  g_autoptr(KwTestResult) r = NULL;
   g_autoptr(JsonNode) root = NULL;
   g_autofree char *a_alliance = g_strconcat ("alliance=", alliance, NULL);
   g_autofree char *a_org = g_strconcat ("party=", org, NULL);
@@ -300,7 +184,7 @@ test_missing (void)
   g_free (put (sb, "affiliation", aff_person, aff_org, "until=2026-06-14", NULL));
 
   /* on 14 June Anna is still there */
-  r = run (sb, "report", "missing", alliance, "--today", "2026-06-14", NULL);
+  r = kw_test_cli_run (sb, "report", "missing", alliance, "--today", "2026-06-14", NULL);
   root = parse_out (r);
   o = json_node_get_object (root);
   assert_members (o, "alliance communities key_figures kinds languages");
@@ -313,11 +197,11 @@ test_missing (void)
                                                           "Turks-Nederlands"), "candidates"), bo, NULL);
   assert_strings (json_object_get_array_member (find_gap (json_object_get_array_member (o, "kinds"),
                                                           "religious"), "candidates"), mosque, NULL);
-  g_clear_pointer (&r, result_free);
+  g_clear_pointer (&r, kw_test_result_free);
   g_clear_pointer (&root, json_node_unref);
 
   /* on 15 June her affiliation has ended: Arabisch is missing too */
-  r = run (sb, "report", "missing", alliance, "--today", "2026-06-15", NULL);
+  r = kw_test_cli_run (sb, "report", "missing", alliance, "--today", "2026-06-15", NULL);
   root = parse_out (r);
   o = json_node_get_object (root);
   assert_strings (json_object_get_array_member (o, "key_figures"), anna, bo, cor, NULL);
@@ -351,7 +235,7 @@ bool_member (JsonObject *o,
 static void
 test_budget (void)
 {
-  g_autoptr(Sandbox) sb = sandbox_new ();
+  g_autoptr(KwTestSandbox) sb = kw_test_sandbox_new ("kw-report");
   g_autofree char *stad = put (sb, "area", "name=Stad", NULL);
   g_autofree char *p_stad = g_strconcat ("parent=", stad, NULL);
   g_autofree char *west = put (sb, "area", "name=West", p_stad, NULL);
@@ -363,12 +247,12 @@ test_budget (void)
   g_autofree char *line = put (sb, "action_line", l_alliance, "title=Ontmoeting", "budget_cents=500000",
                                "spent_cents=125050", NULL);
   g_autofree char *over = put (sb, "action_line", l_alliance, "title=Feest", "spent_cents=100", NULL);
-  g_autoptr(Result) r = NULL;
+  g_autoptr(KwTestResult) r = NULL;
   g_autoptr(JsonNode) root = NULL;
   JsonObject *o, *a, *total;
   JsonArray *lines;
 
-  r = run (sb, "report", "budget", "--alliance", alliance, NULL);
+  r = kw_test_cli_run (sb, "report", "budget", "--alliance", alliance, NULL);
   root = parse_out (r);
   o = json_node_get_object (root);
   assert_members (o, "alliances total");
@@ -396,24 +280,24 @@ test_budget (void)
   total = json_object_get_object_member (o, "total");
   assert_members (total, "budget_cents remaining_cents spent_cents");
   g_assert_cmpint (int_member (total, "spent_cents"), ==, 125150);
-  g_clear_pointer (&r, result_free);
+  g_clear_pointer (&r, kw_test_result_free);
   g_clear_pointer (&root, json_node_unref);
 
   /* West's reach holds one alliance, Stad's both; no option: every one */
-  r = run (sb, "report", "budget", "--area", west, "--today", "2026-01-01", NULL);
+  r = kw_test_cli_run (sb, "report", "budget", "--area", west, "--today", "2026-01-01", NULL);
   root = parse_out (r);
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (json_node_get_object (root),
                                                                          "alliances")), ==, 1);
-  g_clear_pointer (&r, result_free);
+  g_clear_pointer (&r, kw_test_result_free);
   g_clear_pointer (&root, json_node_unref);
-  r = run (sb, "report", "budget", "--area", stad, NULL);
+  r = kw_test_cli_run (sb, "report", "budget", "--area", stad, NULL);
   root = parse_out (r);
   o = json_node_get_object (root);
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (o, "alliances")), ==, 2);
   g_assert_cmpint (int_member (json_object_get_object_member (o, "total"), "budget_cents"), ==, 500000);
-  g_clear_pointer (&r, result_free);
+  g_clear_pointer (&r, kw_test_result_free);
   g_clear_pointer (&root, json_node_unref);
-  r = run (sb, "report", "budget", NULL);
+  r = kw_test_cli_run (sb, "report", "budget", NULL);
   root = parse_out (r);
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (json_node_get_object (root),
                                                                          "alliances")), ==, 2);
@@ -424,7 +308,7 @@ test_budget (void)
 static void
 test_absent (void)
 {
-  g_autoptr(Sandbox) sb = sandbox_new ();
+  g_autoptr(KwTestSandbox) sb = kw_test_sandbox_new ("kw-report");
   g_autofree char *network = put (sb, "network", "name=Stadsdorp", NULL);
   g_autofree char *n = g_strconcat ("network=", network, NULL);
   g_autofree char *rina = put (sb, "person", "name=Rina", NULL);
@@ -443,7 +327,7 @@ test_absent (void)
   g_autofree char *m3 = put (sb, "meeting", "title=Borrel", u, "status=held", "starts_at=2026-04-09T22:30:00Z", NULL);
   g_autofree char *mo = g_strconcat ("meeting=", old, NULL);
   g_autofree char *m3a = g_strconcat ("meeting=", m3, NULL);
-  g_autoptr(Result) r = NULL;
+  g_autoptr(KwTestResult) r = NULL;
   g_autoptr(JsonNode) root = NULL;
   JsonObject *o, *a;
   JsonArray *absent;
@@ -456,7 +340,7 @@ test_absent (void)
   g_free (put (sb, "contact_moment", pr, "date=2025-10-10", NULL));
 
   /* on 9 April the meeting of that night is not yet a gathering */
-  r = run (sb, "report", "absent", unit, "--today", "2026-04-09", NULL);
+  r = kw_test_cli_run (sb, "report", "absent", unit, "--today", "2026-04-09", NULL);
   root = parse_out (r);
   o = json_node_get_object (root);
   assert_members (o, "absent gatherings unit unit_flags");
@@ -471,11 +355,11 @@ test_absent (void)
   g_assert_cmpstr (json_object_get_string_member (a, "person"), ==, hanna);
   g_assert_true (json_object_get_null_member (a, "last_present"));
   g_assert_true (json_object_get_null_member (a, "last_contact"));
-  g_clear_pointer (&r, result_free);
+  g_clear_pointer (&r, kw_test_result_free);
   g_clear_pointer (&root, json_node_unref);
 
   /* on 10 April it is, Hanna came late to it; Rina's contact of 10 October is stale at 5 months */
-  r = run (sb, "report", "absent", unit, "--today", "2026-04-10", "--stale-months", "5", NULL);
+  r = kw_test_cli_run (sb, "report", "absent", unit, "--today", "2026-04-10", "--stale-months", "5", NULL);
   root = parse_out (r);
   o = json_node_get_object (root);
   assert_strings (json_object_get_array_member (o, "unit_flags"), "no_deputy", "stale_contact", NULL);
@@ -487,16 +371,16 @@ test_absent (void)
   g_assert_cmpstr (json_object_get_string_member (a, "person"), ==, gerrit);
   g_assert_cmpstr (json_object_get_string_member (a, "last_present"), ==, old);
   g_assert_cmpstr (json_object_get_string_member (a, "last_contact"), ==, "2026-04-01");
-  g_clear_pointer (&r, result_free);
+  g_clear_pointer (&r, kw_test_result_free);
   g_clear_pointer (&root, json_node_unref);
   /* 6 months before is 10 October itself: a moment that day is not after it */
-  r = run (sb, "report", "absent", unit, "--today", "2026-04-10", "--stale-months", "6", NULL);
+  r = kw_test_cli_run (sb, "report", "absent", unit, "--today", "2026-04-10", "--stale-months", "6", NULL);
   root = parse_out (r);
   assert_strings (json_object_get_array_member (json_node_get_object (root), "unit_flags"),
                   "no_deputy", "stale_contact", NULL);
-  g_clear_pointer (&r, result_free);
+  g_clear_pointer (&r, kw_test_result_free);
   g_clear_pointer (&root, json_node_unref);
-  r = run (sb, "report", "absent", unit, "--today", "2026-04-10", "--stale-months", "7", NULL);
+  r = kw_test_cli_run (sb, "report", "absent", unit, "--today", "2026-04-10", "--stale-months", "7", NULL);
   root = parse_out (r);
   assert_strings (json_object_get_array_member (json_node_get_object (root), "unit_flags"), "no_deputy", NULL);
 }
@@ -506,7 +390,7 @@ test_absent (void)
 static void
 test_load (void)
 {
-  g_autoptr(Sandbox) sb = sandbox_new ();
+  g_autoptr(KwTestSandbox) sb = kw_test_sandbox_new ("kw-report");
   g_autofree char *ada = put (sb, "person", "name=Ada", NULL);
   g_autofree char *bert = put (sb, "person", "name=Bert", NULL);
   g_autofree char *anna = put (sb, "person", "name=anna", NULL);
@@ -522,7 +406,7 @@ test_load (void)
   g_autofree char *in = put (sb, "meeting", "title=Overleg", chair, "starts_at=2026-01-12T23:30:00Z", NULL);
   g_autofree char *m_out = g_strconcat ("meeting=", out, NULL);
   g_autofree char *m_in = g_strconcat ("meeting=", in, NULL);
-  g_autoptr(Result) r = NULL;
+  g_autoptr(KwTestResult) r = NULL;
   g_autoptr(JsonNode) root = NULL;
   JsonArray *a;
   JsonObject *first;
@@ -535,7 +419,7 @@ test_load (void)
   g_free (put (sb, "action_item", "title=Mailen", o_anna, NULL));
   g_free (put (sb, "action_item", "title=Klaar", o_idle, "status=done", NULL));
 
-  r = run (sb, "report", "load", "--today", "2026-03-09", "--threshold", "6", NULL);
+  r = kw_test_cli_run (sb, "report", "load", "--today", "2026-03-09", "--threshold", "6", NULL);
   root = parse_out (r);
   a = json_node_get_array (root);
   g_assert_cmpuint (json_array_get_length (a), ==, 3);
@@ -550,20 +434,20 @@ test_load (void)
   g_assert_false (bool_member (first, "flagged"));
   g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (a, 1), "person"), ==, anna);
   g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (a, 2), "person"), ==, bert);
-  g_clear_pointer (&r, result_free);
+  g_clear_pointer (&r, kw_test_result_free);
   g_clear_pointer (&root, json_node_unref);
 
   /* nine weeks take the other meeting in; the threshold is reached */
-  r = run (sb, "report", "load", "--today", "2026-03-09", "--weeks", "9", "--threshold", "7", NULL);
+  r = kw_test_cli_run (sb, "report", "load", "--today", "2026-03-09", "--weeks", "9", "--threshold", "7", NULL);
   root = parse_out (r);
   first = json_array_get_object_element (json_node_get_array (root), 0);
   g_assert_cmpint (int_member (first, "load"), ==, 7);
   g_assert_true (bool_member (first, "flagged"));
-  g_clear_pointer (&r, result_free);
+  g_clear_pointer (&r, kw_test_result_free);
   g_clear_pointer (&root, json_node_unref);
 
   /* the CLI's default threshold is 12 */
-  r = run (sb, "report", "load", "--today", "2026-03-09", "--weeks", "9", NULL);
+  r = kw_test_cli_run (sb, "report", "load", "--today", "2026-03-09", "--weeks", "9", NULL);
   root = parse_out (r);
   g_assert_false (bool_member (json_array_get_object_element (json_node_get_array (root), 0), "flagged"));
 }
@@ -573,11 +457,11 @@ test_load (void)
 static void
 test_refusals (void)
 {
-  g_autoptr(Sandbox) sb = sandbox_new ();
+  g_autoptr(KwTestSandbox) sb = kw_test_sandbox_new ("kw-report");
   g_autofree char *person = put (sb, "person", "name=Anna", NULL);
   g_autofree char *alliance = put (sb, "alliance", "name=Alliantie", NULL);
   const char *unknown = "0d9c1c7e-7c1a-4d8e-9a0e-000000000000";
-  g_autoptr(Result) r = NULL;
+  g_autoptr(KwTestResult) r = NULL;
   g_autofree char *upper = g_ascii_strup (alliance, -1);
   const char * const *bad;
   const char * const bad_lines[][8] = {
@@ -598,41 +482,41 @@ test_refusals (void)
     { "report", "missing", "a", "--nonsense", NULL },
   };
 
-  r = run (sb, "report", "missing", unknown, NULL);
+  r = kw_test_cli_run (sb, "report", "missing", unknown, NULL);
   assert_refused (r, unknown);
-  g_clear_pointer (&r, result_free);
-  r = run (sb, "report", "missing", person, NULL);
+  g_clear_pointer (&r, kw_test_result_free);
+  r = kw_test_cli_run (sb, "report", "missing", person, NULL);
   assert_refused (r, person);
-  g_clear_pointer (&r, result_free);
-  r = run (sb, "report", "absent", alliance, NULL);
+  g_clear_pointer (&r, kw_test_result_free);
+  r = kw_test_cli_run (sb, "report", "absent", alliance, NULL);
   assert_refused (r, alliance);
-  g_clear_pointer (&r, result_free);
-  r = run (sb, "report", "budget", "--alliance", unknown, NULL);
+  g_clear_pointer (&r, kw_test_result_free);
+  r = kw_test_cli_run (sb, "report", "budget", "--alliance", unknown, NULL);
   assert_refused (r, unknown);
-  g_clear_pointer (&r, result_free);
-  r = run (sb, "report", "budget", "--area", alliance, NULL);
+  g_clear_pointer (&r, kw_test_result_free);
+  r = kw_test_cli_run (sb, "report", "budget", "--area", alliance, NULL);
   assert_refused (r, alliance);
-  g_clear_pointer (&r, result_free);
+  g_clear_pointer (&r, kw_test_result_free);
   /* ids in any case, as references */
-  r = run (sb, "report", "missing", upper, NULL);
-  assert_status (r, 0);
-  g_clear_pointer (&r, result_free);
+  r = kw_test_cli_run (sb, "report", "missing", upper, NULL);
+  kw_test_assert_status (r, 0);
+  g_clear_pointer (&r, kw_test_result_free);
 
-  r = run (sb, "report", "load", "--help", NULL);
-  assert_status (r, 0);
+  r = kw_test_cli_run (sb, "report", "load", "--help", NULL);
+  kw_test_assert_status (r, 0);
   g_assert_nonnull (strstr (r->out, "report load"));
-  g_clear_pointer (&r, result_free);
+  g_clear_pointer (&r, kw_test_result_free);
 
   g_free (sb->db);
   sb->db = g_build_filename (sb->dir, "fresh.db", NULL);
   for (guint i = 0; i < G_N_ELEMENTS (bad_lines); i++)
     {
       bad = bad_lines[i];
-      r = run (sb, bad[0], bad[1], bad[2], bad[3], bad[4], bad[5], bad[6], NULL);
+      r = kw_test_cli_run (sb, bad[0], bad[1], bad[2], bad[3], bad[4], bad[5], bad[6], NULL);
       g_test_message ("%s %s %s %s", bad[0], bad[1] ? bad[1] : "", bad[1] && bad[2] ? bad[2] : "",
                       bad[1] && bad[2] && bad[3] ? bad[3] : "");
       assert_usage (r);
-      g_clear_pointer (&r, result_free);
+      g_clear_pointer (&r, kw_test_result_free);
     }
   g_assert_false (g_file_test (sb->db, G_FILE_TEST_EXISTS));
 }
@@ -642,7 +526,7 @@ test_refusals (void)
 static void
 test_today (void)
 {
-  g_autoptr(Sandbox) sb = sandbox_new ();
+  g_autoptr(KwTestSandbox) sb = kw_test_sandbox_new ("kw-report");
   g_autoptr(GTimeZone) zone = g_time_zone_new_identifier ("Europe/Amsterdam");
   g_autoptr(GDateTime) now = g_date_time_new_now (zone);
   g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
@@ -651,20 +535,20 @@ test_today (void)
   g_autofree char *alliance = put (sb, "alliance", "name=Alliantie", NULL);
   g_autofree char *owner = g_strconcat ("owner=", ada, NULL);
   g_autofree char *deadline = g_strconcat ("deadline=", today, NULL);
-  g_autoptr(Result) plain = NULL;
-  g_autoptr(Result) dated = NULL;
-  g_autoptr(Result) missing = NULL;
+  g_autoptr(KwTestResult) plain = NULL;
+  g_autoptr(KwTestResult) dated = NULL;
+  g_autoptr(KwTestResult) missing = NULL;
 
   /* due today: open, not yet overdue */
   g_free (put (sb, "action_item", "title=Zaal", owner, deadline, NULL));
-  plain = run (sb, "report", "load", NULL);
-  dated = run (sb, "report", "load", "--today", today, NULL);
-  assert_status (plain, 0);
+  plain = kw_test_cli_run (sb, "report", "load", NULL);
+  dated = kw_test_cli_run (sb, "report", "load", "--today", today, NULL);
+  kw_test_assert_status (plain, 0);
   g_assert_cmpstr (plain->out, ==, dated->out);
   g_assert_nonnull (strstr (plain->out, "\"overdue_actions\":0"));
 
-  missing = run (sb, "report", "missing", alliance, NULL);
-  assert_status (missing, 0);
+  missing = kw_test_cli_run (sb, "report", "missing", alliance, NULL);
+  kw_test_assert_status (missing, 0);
   g_assert_true (g_utf8_validate (missing->out, -1, NULL));
   g_assert_true (strchr (missing->out, '\n') == missing->out + strlen (missing->out) - 1);
   g_assert_nonnull (strstr (missing->out, "Straße"));
@@ -674,7 +558,7 @@ test_today (void)
 /* report bridges */
 
 static void
-relate (Sandbox    *sb,
+relate (KwTestSandbox    *sb,
         const char *from,
         const char *to)
 {
@@ -685,7 +569,7 @@ relate (Sandbox    *sb,
 }
 
 static char *
-party (Sandbox    *sb,
+party (KwTestSandbox    *sb,
        const char *type,
        const char *name,
        const char *area)
@@ -754,7 +638,7 @@ test_bridges (void)
   g_test_skip ("built without igraph");
   return;
 #endif
-  g_autoptr(Sandbox) sb = sandbox_new ();
+  g_autoptr(KwTestSandbox) sb = kw_test_sandbox_new ("kw-report");
   g_autofree char *west = party (sb, "area", "West", NULL);
   g_autofree char *sam = party (sb, "person", "Sam", west);
   g_autofree char *m1 = party (sb, "person", "Mia", west);
@@ -770,7 +654,7 @@ test_bridges (void)
   g_autofree char *map_arg = g_strconcat ("map=", map, NULL);
   g_autofree char *ended_p = g_strconcat ("person=", sam, NULL);
   g_autofree char *ended_o = g_strconcat ("organisation=", vic, NULL);
-  g_autoptr(Result) r = NULL;
+  g_autoptr(KwTestResult) r = NULL;
   g_autoptr(JsonNode) node = NULL;
   JsonObject *root;
   const char *in_map[] = { sam, m1, tom };
@@ -795,7 +679,7 @@ test_bridges (void)
   g_free (put (sb, "alliance_partner", a_arg, p_arg, "status=left", NULL));
 
   /* the whole graph: Sam–{M1,M2,M3}–Tom–Uma–Vic */
-  r = run (sb, "report", "bridges", "--today", "2026-12-01", NULL);
+  r = kw_test_cli_run (sb, "report", "bridges", "--today", "2026-12-01", NULL);
   node = parse_out (r);
   root = json_node_get_object (node);
   assert_members (root, "articulation_points bridges edges nodes");
@@ -825,10 +709,10 @@ test_bridges (void)
   g_assert_cmpint (cut_off_of (root, sam), ==, -1);
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (root, "articulation_points")), ==, 2);
   g_clear_pointer (&node, json_node_unref);
-  g_clear_pointer (&r, result_free);
+  g_clear_pointer (&r, kw_test_result_free);
 
   /* --area: Uma and Vic are elsewhere; a third is printed with six digits or more */
-  r = run (sb, "report", "bridges", "--area", west, "--today", "2026-12-01", NULL);
+  r = kw_test_cli_run (sb, "report", "bridges", "--area", west, "--today", "2026-12-01", NULL);
   node = parse_out (r);
   root = json_node_get_object (node);
   g_assert_cmpint (int_member (root, "nodes"), ==, 5);
@@ -838,31 +722,31 @@ test_bridges (void)
   g_assert_nonnull (strstr (r->out, "0.333333"));
   g_assert_cmpint (json_array_get_length (json_object_get_array_member (root, "articulation_points")), ==, 0);
   g_clear_pointer (&node, json_node_unref);
-  g_clear_pointer (&r, result_free);
+  g_clear_pointer (&r, kw_test_result_free);
 
   /* --alliance: a partner that left still counts; Uma one edge away; the
    * ended affiliation to Sam is no edge */
-  r = run (sb, "report", "bridges", "--alliance", alliance, "--today", "2026-12-01", NULL);
+  r = kw_test_cli_run (sb, "report", "bridges", "--alliance", alliance, "--today", "2026-12-01", NULL);
   node = parse_out (r);
   root = json_node_get_object (node);
   g_assert_cmpint (int_member (root, "nodes"), ==, 2);
   g_assert_cmpint (int_member (root, "edges"), ==, 1);
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (root, "bridges")), ==, 0);
   g_clear_pointer (&node, json_node_unref);
-  g_clear_pointer (&r, result_free);
+  g_clear_pointer (&r, kw_test_result_free);
 
   /* the same day, the affiliation was current: Sam joins through it */
-  r = run (sb, "report", "bridges", "--alliance", alliance, "--today", "2026-06-30", NULL);
+  r = kw_test_cli_run (sb, "report", "bridges", "--alliance", alliance, "--today", "2026-06-30", NULL);
   node = parse_out (r);
   root = json_node_get_object (node);
   g_assert_cmpint (int_member (root, "nodes"), ==, 3);
   assert_close (betweenness_of (root, vic), 1.0);
   g_assert_cmpint (cut_off_of (root, vic), ==, 1);
   g_clear_pointer (&node, json_node_unref);
-  g_clear_pointer (&r, result_free);
+  g_clear_pointer (&r, kw_test_result_free);
 
   /* --map: Sam, Mia, Tom and the edges among them (a path) */
-  r = run (sb, "report", "bridges", "--map", map, "--today", "2026-12-01", NULL);
+  r = kw_test_cli_run (sb, "report", "bridges", "--map", map, "--today", "2026-12-01", NULL);
   node = parse_out (r);
   root = json_node_get_object (node);
   g_assert_cmpint (int_member (root, "nodes"), ==, 3);
@@ -870,18 +754,18 @@ test_bridges (void)
   assert_close (betweenness_of (root, m1), 1.0);
   g_assert_cmpint (cut_off_of (root, m1), ==, 1);
   g_clear_pointer (&node, json_node_unref);
-  g_clear_pointer (&r, result_free);
+  g_clear_pointer (&r, kw_test_result_free);
 
   /* unknown ids, ids of another type: exit 1 naming the id */
-  r = run (sb, "report", "bridges", "--area", alliance, NULL);
+  r = kw_test_cli_run (sb, "report", "bridges", "--area", alliance, NULL);
   assert_refused (r, alliance);
-  g_clear_pointer (&r, result_free);
-  r = run (sb, "report", "bridges", "--alliance", map, NULL);
+  g_clear_pointer (&r, kw_test_result_free);
+  r = kw_test_cli_run (sb, "report", "bridges", "--alliance", map, NULL);
   assert_refused (r, map);
-  g_clear_pointer (&r, result_free);
-  r = run (sb, "report", "bridges", "--map", "0d9c1c7e-7c1a-4d8e-9a0e-000000000000", NULL);
+  g_clear_pointer (&r, kw_test_result_free);
+  r = kw_test_cli_run (sb, "report", "bridges", "--map", "0d9c1c7e-7c1a-4d8e-9a0e-000000000000", NULL);
   assert_refused (r, "0d9c1c7e-7c1a-4d8e-9a0e-000000000000");
-  g_clear_pointer (&r, result_free);
+  g_clear_pointer (&r, kw_test_result_free);
 
   /* bad options: exit 2, before a database is made */
   g_free (sb->db);
@@ -899,9 +783,9 @@ test_bridges (void)
 
     for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
       {
-        r = run (sb, "report", bad[i][0], bad[i][1], bad[i][2], bad[i][3], bad[i][4], NULL);
+        r = kw_test_cli_run (sb, "report", bad[i][0], bad[i][1], bad[i][2], bad[i][3], bad[i][4], NULL);
         assert_usage (r);
-        g_clear_pointer (&r, result_free);
+        g_clear_pointer (&r, kw_test_result_free);
       }
   }
   g_assert_false (g_file_test (sb->db, G_FILE_TEST_EXISTS));
@@ -946,7 +830,7 @@ test_map (void)
   g_test_skip ("built without igraph");
   return;
 #endif
-  g_autoptr(Sandbox) sb = sandbox_new ();
+  g_autoptr(KwTestSandbox) sb = kw_test_sandbox_new ("kw-report");
   g_autofree char *paula = put (sb, "person", "name=Paula Openbaar", "consent=public", NULL);
   g_autofree char *gijs = put (sb, "person", "name=Gijs Gedeeld", "consent=shared", NULL);
   g_autofree char *greet = put (sb, "person", "name=Greet Geheimhouder", "consent=private",
@@ -962,7 +846,7 @@ test_map (void)
   g_autoptr(GMarkupParseContext) xml = NULL;
   g_autoptr(GError) error = NULL;
   static const GMarkupParser no_callbacks = { NULL };
-  g_autoptr(Result) r = NULL;
+  g_autoptr(KwTestResult) r = NULL;
   gsize length = 0;
   const char *people[] = { paula, gijs, greet, otto };
   const char * const hidden[] = { "Greet", "Geheimhouder", "greet@example.org", "Otto", "Ongevraagd", "0612345678" };
@@ -980,10 +864,10 @@ test_map (void)
     g_free (put (sb, "map_position", map_arg, pg, NULL));
   }
 
-  r = run (sb, "map", "-o", svg, NULL);
-  assert_status (r, 0);
+  r = kw_test_cli_run (sb, "map", "-o", svg, NULL);
+  kw_test_assert_status (r, 0);
   g_assert_cmpstr (r->out, ==, "");
-  g_clear_pointer (&r, result_free);
+  g_clear_pointer (&r, kw_test_result_free);
   bytes = read_bytes (svg, &length);
   xml = g_markup_parse_context_new (&no_callbacks, G_MARKUP_DEFAULT_FLAGS, NULL, NULL);
   g_assert_true (g_markup_parse_context_parse (xml, bytes, (gssize) length, &error)
@@ -1003,9 +887,9 @@ test_map (void)
   g_clear_pointer (&bytes, g_free);
 
   /* PNG by the name (any case): a real picture, none of them in it either */
-  r = run (sb, "map", "-o", png, NULL);
-  assert_status (r, 0);
-  g_clear_pointer (&r, result_free);
+  r = kw_test_cli_run (sb, "map", "-o", png, NULL);
+  kw_test_assert_status (r, 0);
+  g_clear_pointer (&r, kw_test_result_free);
   bytes = read_bytes (png, &length);
   g_assert_cmpuint (length, >, 10000);
   g_assert_true (memcmp (bytes, "\x89PNG\r\n\x1a\n", 8) == 0);
@@ -1014,9 +898,9 @@ test_map (void)
   g_clear_pointer (&bytes, g_free);
 
   /* --map: its two parties, titled by the map */
-  r = run (sb, "map", "--map", map, "-o", small, NULL);
-  assert_status (r, 0);
-  g_clear_pointer (&r, result_free);
+  r = kw_test_cli_run (sb, "map", "--map", map, "-o", small, NULL);
+  kw_test_assert_status (r, 0);
+  g_clear_pointer (&r, kw_test_result_free);
   bytes = read_bytes (small, &length);
   g_assert_true (bytes_contain (bytes, length, "<title>Stakeholder network: Kaart Zonnehoek</title>"));
   g_assert_true (bytes_contain (bytes, length, "2 nodes, 0 edges; 1 person not named"));
@@ -1027,9 +911,9 @@ test_map (void)
 
   /* an id that is not a live record of its type: exit 1, no file */
   g_assert_cmpint (g_unlink (small), ==, 0);
-  r = run (sb, "map", "--area", map, "-o", small, NULL);
+  r = kw_test_cli_run (sb, "map", "--area", map, "-o", small, NULL);
   assert_refused (r, map);
-  g_clear_pointer (&r, result_free);
+  g_clear_pointer (&r, kw_test_result_free);
   g_assert_false (g_file_test (small, G_FILE_TEST_EXISTS));
 
   /* usage: exit 2, before a database is made */
@@ -1046,10 +930,10 @@ test_map (void)
 
     for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
       {
-        r = run (sb, bad[i][0], bad[i][1], bad[i][2], bad[i][3], bad[i][4],
+        r = kw_test_cli_run (sb, bad[i][0], bad[i][1], bad[i][2], bad[i][3], bad[i][4],
                  i == 2 ? "kaart.svg" : NULL, NULL);
         assert_usage (r);
-        g_clear_pointer (&r, result_free);
+        g_clear_pointer (&r, kw_test_result_free);
       }
   }
   g_assert_false (g_file_test (sb->db, G_FILE_TEST_EXISTS));
