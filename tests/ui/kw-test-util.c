@@ -461,3 +461,23 @@ kw_test_fixture_open_full (KwTestFixture *fixture,
   kw_test_wait_mapped (GTK_WIDGET (fixture->window));
   kw_test_wait_frames (GTK_WIDGET (fixture->window), 1);
 }
+
+char *
+kw_test_create (KwStore    *store,
+                const char *type_name,
+                ...)
+{
+  g_autoptr(KwChangeset) changes = kw_changeset_new (type_name, NULL);
+  g_autoptr(GError) error = NULL;
+  const char *field;
+  va_list args;
+  char *id;
+
+  va_start (args, type_name);
+  while ((field = va_arg (args, const char *)) != NULL)
+    g_assert_true (kw_changeset_set_text (changes, field, va_arg (args, const char *), &error));
+  va_end (args);
+  id = kw_store_create (store, changes, &error);
+  g_assert_no_error (error);
+  return id;
+}

@@ -129,6 +129,12 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (KwTestSignal, kw_test_signal_free)
  * happens within ms" checks (no second pass, no dialog). Say why at each
  * use. */
 void      kw_test_settle        (guint   ms);
+
+/* A record of @type_name from FIELD, TEXT pairs (kw_changeset_set_text),
+ * NULL-terminated; asserts it was made; its id. */
+char     *kw_test_create        (KwStore    *store,
+                                 const char *type_name,
+                                 ...) G_GNUC_NULL_TERMINATED;
 /* A fresh database: the demo data, n generated people, or empty. */
 void      kw_test_fixture_setup (KwTestFixture *fixture,
                                  gconstpointer  data);

@@ -25,26 +25,6 @@ typedef struct
   KwAgendaGroup *agenda;
 } Agenda;
 
-static char *
-create (KwStore    *store,
-        const char *type_name,
-        ...)
-{
-  g_autoptr(KwChangeset) changes = kw_changeset_new (type_name, NULL);
-  g_autoptr(GError) error = NULL;
-  const char *field;
-  va_list args;
-  char *id;
-
-  va_start (args, type_name);
-  while ((field = va_arg (args, const char *)) != NULL)
-    g_assert_true (kw_changeset_set_text (changes, field, va_arg (args, const char *), &error));
-  va_end (args);
-  id = kw_store_create (store, changes, &error);
-  g_assert_no_error (error);
-  return id;
-}
-
 /* A meeting of an hour in four days, three items, its page open. */
 static void
 open_agenda (KwTestFixture *f,
@@ -57,12 +37,12 @@ open_agenda (KwTestFixture *f,
   g_autofree char *e = g_date_time_format (end, "%Y-%m-%dT%H:%M:00Z");
   KwMeetingsView *view;
 
-  a->meeting = create (f->store, "meeting", "title", "Bewonersberaad", "starts_at", s, "ends_at", e, NULL);
-  a->ids[2] = create (f->store, "agenda_item", "meeting", a->meeting, "title", "Rondvraag", "position", "a2",
+  a->meeting = kw_test_create (f->store, "meeting", "title", "Bewonersberaad", "starts_at", s, "ends_at", e, NULL);
+  a->ids[2] = kw_test_create (f->store, "agenda_item", "meeting", a->meeting, "title", "Rondvraag", "position", "a2",
                       "minutes_planned", "10", "standing", "true", NULL);
-  a->ids[0] = create (f->store, "agenda_item", "meeting", a->meeting, "title", "Opening", "position", "a0",
+  a->ids[0] = kw_test_create (f->store, "agenda_item", "meeting", a->meeting, "title", "Opening", "position", "a0",
                       "minutes_planned", "5", NULL);
-  a->ids[1] = create (f->store, "agenda_item", "meeting", a->meeting, "title", "Begroting", "position", "a1",
+  a->ids[1] = kw_test_create (f->store, "agenda_item", "meeting", a->meeting, "title", "Begroting", "position", "a1",
                       "minutes_planned", "30", NULL);
   kw_test_fixture_open (f);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-view", "s", "meetings"));

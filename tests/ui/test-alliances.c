@@ -23,26 +23,6 @@
 #include "kw-test-util.h"
 #include "networks/kw-load-window.h"
 
-static char *
-create (KwStore    *store,
-        const char *type_name,
-        ...)
-{
-  g_autoptr(KwChangeset) changes = kw_changeset_new (type_name, NULL);
-  g_autoptr(GError) error = NULL;
-  const char *field;
-  va_list args;
-  char *id;
-
-  va_start (args, type_name);
-  while ((field = va_arg (args, const char *)) != NULL)
-    g_assert_true (kw_changeset_set_text (changes, field, va_arg (args, const char *), &error));
-  va_end (args);
-  id = kw_store_create (store, changes, &error);
-  g_assert_no_error (error);
-  return id;
-}
-
 static KwAlliancesView *
 show_view (KwTestFixture *f)
 {
@@ -123,12 +103,12 @@ static void
 test_create_alliance (KwTestFixture *f,
                       gconstpointer  data)
 {
-  g_autofree char *area = create (f->store, "area", "name", "Proefwijk", "kind", "wijk", NULL);
-  g_autofree char *team = create (f->store, "organisation", "name", "Buurtteam Proef", "kind", "neighbourhood_team",
+  g_autofree char *area = kw_test_create (f->store, "area", "name", "Proefwijk", "kind", "wijk", NULL);
+  g_autofree char *team = kw_test_create (f->store, "organisation", "name", "Buurtteam Proef", "kind", "neighbourhood_team",
                                   "area", area, NULL);
-  g_autofree char *mosque = create (f->store, "organisation", "name", "Moskee Proef", "kind", "religious",
+  g_autofree char *mosque = kw_test_create (f->store, "organisation", "name", "Moskee Proef", "kind", "religious",
                                     "area", area, NULL);
-  g_autofree char *noor = create (f->store, "person", "name", "Noor Proef", "key_figure", "true", "area", area,
+  g_autofree char *noor = kw_test_create (f->store, "person", "name", "Noor Proef", "key_figure", "true", "area", area,
                                   "communities", "Turks-Nederlands", "languages", "Turks", NULL);
   g_autoptr(KwAnalysisBudgets) budgets = NULL;
   g_autoptr(KwAnalysisMissing) missing = NULL;
@@ -262,19 +242,19 @@ static void
 test_recruiting_overdue (KwTestFixture *f,
                          gconstpointer  data)
 {
-  g_autofree char *alliance = create (f->store, "alliance", "name", "Wijkalliantie Werving", NULL);
-  g_autofree char *late = create (f->store, "person", "name", "Laat Proef", NULL);
-  g_autofree char *soon = create (f->store, "person", "name", "Straks Proef", NULL);
-  g_autofree char *p_late = create (f->store, "alliance_partner", "alliance", alliance, "party", late, "status", "prospective",
+  g_autofree char *alliance = kw_test_create (f->store, "alliance", "name", "Wijkalliantie Werving", NULL);
+  g_autofree char *late = kw_test_create (f->store, "person", "name", "Laat Proef", NULL);
+  g_autofree char *soon = kw_test_create (f->store, "person", "name", "Straks Proef", NULL);
+  g_autofree char *p_late = kw_test_create (f->store, "alliance_partner", "alliance", alliance, "party", late, "status", "prospective",
                                     "next_step", "Bellen", "next_step_date", "2020-01-01", NULL);
-  g_autofree char *p_soon = create (f->store, "alliance_partner", "alliance", alliance, "party", soon, "status", "prospective",
+  g_autofree char *p_soon = kw_test_create (f->store, "alliance_partner", "alliance", alliance, "party", soon, "status", "prospective",
                                     "next_step", "Koffie", "next_step_date", "2999-01-01", NULL);
-  g_autofree char *active = create (f->store, "alliance_partner", "alliance", alliance, "party", soon, "status", "active", NULL);
-  g_autofree char *open = create (f->store, "action_item", "title", "Flyer maken", "alliance", alliance, "status", "open",
+  g_autofree char *active = kw_test_create (f->store, "alliance_partner", "alliance", alliance, "party", soon, "status", "active", NULL);
+  g_autofree char *open = kw_test_create (f->store, "action_item", "title", "Flyer maken", "alliance", alliance, "status", "open",
                                   "deadline", "2020-02-02", NULL);
-  g_autofree char *unset = create (f->store, "action_item", "title", "Zaal huren", "alliance", alliance, NULL);
-  g_autofree char *done = create (f->store, "action_item", "title", "Klaar", "alliance", alliance, "status", "done", NULL);
-  g_autofree char *meeting = create (f->store, "meeting", "title", "Alliantieoverleg", "alliance", alliance,
+  g_autofree char *unset = kw_test_create (f->store, "action_item", "title", "Zaal huren", "alliance", alliance, NULL);
+  g_autofree char *done = kw_test_create (f->store, "action_item", "title", "Klaar", "alliance", alliance, "status", "done", NULL);
+  g_autofree char *meeting = kw_test_create (f->store, "meeting", "title", "Alliantieoverleg", "alliance", alliance,
                                      "starts_at", "2026-03-01T18:00:00Z", NULL);
   KwAlliancePage *page;
   GListModel *recruiting, *actions, *meetings;

@@ -16,34 +16,14 @@
 #include "meetings/kw-meeting-page.h"
 #include "meetings/kw-meetings-view.h"
 
-static char *
-create (KwStore    *store,
-        const char *type_name,
-        ...)
-{
-  g_autoptr(KwChangeset) changes = kw_changeset_new (type_name, NULL);
-  g_autoptr(GError) error = NULL;
-  const char *field;
-  va_list args;
-  char *id;
-
-  va_start (args, type_name);
-  while ((field = va_arg (args, const char *)) != NULL)
-    g_assert_true (kw_changeset_set_text (changes, field, va_arg (args, const char *), &error));
-  va_end (args);
-  id = kw_store_create (store, changes, &error);
-  g_assert_no_error (error);
-  return id;
-}
-
 static void
 test_form (KwTestFixture *f,
            gconstpointer  data)
 {
-  g_autofree char *alliance = create (f->store, "alliance", "name", "Wijkalliantie Proef", NULL);
-  g_autofree char *meeting = create (f->store, "meeting", "title", "Alliantieoverleg", "starts_at", "2026-11-20T18:30:00Z",
+  g_autofree char *alliance = kw_test_create (f->store, "alliance", "name", "Wijkalliantie Proef", NULL);
+  g_autofree char *meeting = kw_test_create (f->store, "meeting", "title", "Alliantieoverleg", "starts_at", "2026-11-20T18:30:00Z",
                                      "alliance", alliance, NULL);
-  g_autofree char *person = create (f->store, "person", "name", "Wim Zoekbaar", NULL);
+  g_autofree char *person = kw_test_create (f->store, "person", "name", "Wim Zoekbaar", NULL);
   g_autoptr(GDateTime) day = g_date_time_new_local (2020, 3, 14, 0, 0, 0);
   g_autoptr(KwRecord) action = NULL;
   GtkWidget *title_row, *chooser, *calendar, *info_row;

@@ -17,26 +17,6 @@
 #include "meetings/kw-meeting-page.h"
 #include "meetings/kw-meetings-view.h"
 
-static char *
-create (KwStore    *store,
-        const char *type_name,
-        ...)
-{
-  g_autoptr(KwChangeset) changes = kw_changeset_new (type_name, NULL);
-  g_autoptr(GError) error = NULL;
-  const char *field;
-  va_list args;
-  char *id;
-
-  va_start (args, type_name);
-  while ((field = va_arg (args, const char *)) != NULL)
-    g_assert_true (kw_changeset_set_text (changes, field, va_arg (args, const char *), &error));
-  va_end (args);
-  id = kw_store_create (store, changes, &error);
-  g_assert_no_error (error);
-  return id;
-}
-
 /* Real key presses through the X server (XTest), to the window. */
 static void
 press_keys (GtkWidget  *window,
@@ -102,9 +82,9 @@ static void
 test_guest (KwTestFixture *f,
             gconstpointer  data)
 {
-  g_autofree char *meeting = create (f->store, "meeting", "title", "Bewonersberaad", "starts_at", "2026-12-08T18:30:00Z", NULL);
-  g_autofree char *person = create (f->store, "person", "name", "Wim Zoekbaar", NULL);
-  g_autofree char *wim = create (f->store, "attendance", "meeting", meeting, "person", person, "status", "present", NULL);
+  g_autofree char *meeting = kw_test_create (f->store, "meeting", "title", "Bewonersberaad", "starts_at", "2026-12-08T18:30:00Z", NULL);
+  g_autofree char *person = kw_test_create (f->store, "person", "name", "Wim Zoekbaar", NULL);
+  g_autofree char *wim = kw_test_create (f->store, "attendance", "meeting", meeting, "person", person, "status", "present", NULL);
   g_autofree char *guest = NULL;
   g_autoptr(KwRecord) record = NULL;
   KwAttendanceGroup *group = open_attendance (f, meeting);
@@ -141,7 +121,7 @@ static void
 test_keys (KwTestFixture *f,
            gconstpointer  data)
 {
-  g_autofree char *meeting = create (f->store, "meeting", "title", "Bewonersberaad", "starts_at", "2026-12-08T18:30:00Z", NULL);
+  g_autofree char *meeting = kw_test_create (f->store, "meeting", "title", "Bewonersberaad", "starts_at", "2026-12-08T18:30:00Z", NULL);
   g_autofree char *guest = NULL;
   KwAttendanceGroup *group;
   GtkWidget *row;

@@ -15,26 +15,6 @@
 #include "meetings/kw-meetings-view.h"
 #include "meetings/kw-venue-group.h"
 
-static char *
-create (KwStore    *store,
-        const char *type_name,
-        ...)
-{
-  g_autoptr(KwChangeset) changes = kw_changeset_new (type_name, NULL);
-  g_autoptr(GError) error = NULL;
-  const char *field;
-  va_list args;
-  char *id;
-
-  va_start (args, type_name);
-  while ((field = va_arg (args, const char *)) != NULL)
-    g_assert_true (kw_changeset_set_text (changes, field, va_arg (args, const char *), &error));
-  va_end (args);
-  id = kw_store_create (store, changes, &error);
-  g_assert_no_error (error);
-  return id;
-}
-
 static const char *
 row_text (KwVenueGroup *group,
           const char   *field)
@@ -57,10 +37,10 @@ static void
 test_venue (KwTestFixture *f,
             gconstpointer  data)
 {
-  g_autofree char *kraal = create (f->store, "venue", "name", "Buurthuis De Proef", "address", "Proefstraat 12, Amsterdam",
+  g_autofree char *kraal = kw_test_create (f->store, "venue", "name", "Buurthuis De Proef", "address", "Proefstraat 12, Amsterdam",
                                    "capacity", "40", "accessibility", "Drempelvrij, invalidentoilet", NULL);
-  g_autofree char *other = create (f->store, "venue", "name", "Bibliotheek Proefpark", "address", "Parkweg 3", NULL);
-  g_autofree char *meeting = create (f->store, "meeting", "title", "Bewonersberaad", "starts_at", "2026-12-08T18:30:00Z",
+  g_autofree char *other = kw_test_create (f->store, "venue", "name", "Bibliotheek Proefpark", "address", "Parkweg 3", NULL);
+  g_autofree char *meeting = kw_test_create (f->store, "meeting", "title", "Bewonersberaad", "starts_at", "2026-12-08T18:30:00Z",
                                      "venue", kraal, NULL);
   g_autofree char *made = NULL;
   g_autoptr(KwChangeset) changes = NULL;

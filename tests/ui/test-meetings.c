@@ -23,26 +23,6 @@
 
 /* Helpers */
 
-static char *
-create (KwStore    *store,
-        const char *type_name,
-        ...)
-{
-  g_autoptr(KwChangeset) changes = kw_changeset_new (type_name, NULL);
-  g_autoptr(GError) error = NULL;
-  const char *field;
-  va_list args;
-  char *id;
-
-  va_start (args, type_name);
-  while ((field = va_arg (args, const char *)) != NULL)
-    g_assert_true (kw_changeset_set_text (changes, field, va_arg (args, const char *), &error));
-  va_end (args);
-  id = kw_store_create (store, changes, &error);
-  g_assert_no_error (error);
-  return id;
-}
-
 /* A datetime @days from now (negative: ago), at 17:30 UTC. */
 static char *
 in_days (int days)
@@ -123,15 +103,15 @@ test_upcoming_past (KwTestFixture *f,
                     gconstpointer  data)
 {
   g_autofree char *d_far = in_days (30), *d_soon = in_days (2), *d_ago = in_days (-3), *d_long = in_days (-60);
-  g_autofree char *alliance = create (f->store, "alliance", "name", "Wijkalliantie Proef", NULL);
+  g_autofree char *alliance = kw_test_create (f->store, "alliance", "name", "Wijkalliantie Proef", NULL);
   KwMeetingsView *view;
   GListModel *list;
 
-  g_free (create (f->store, "meeting", "title", "Later", "starts_at", d_far, "kind", "task_team", NULL));
-  g_free (create (f->store, "meeting", "title", "Soon", "starts_at", d_soon, "alliance", alliance,
+  g_free (kw_test_create (f->store, "meeting", "title", "Later", "starts_at", d_far, "kind", "task_team", NULL));
+  g_free (kw_test_create (f->store, "meeting", "title", "Soon", "starts_at", d_soon, "alliance", alliance,
                   "kind", "alliance", NULL));
-  g_free (create (f->store, "meeting", "title", "Last week", "starts_at", d_ago, "status", "held", NULL));
-  g_free (create (f->store, "meeting", "title", "Long ago", "starts_at", d_long, "status", "cancelled",
+  g_free (kw_test_create (f->store, "meeting", "title", "Last week", "starts_at", d_ago, "status", "held", NULL));
+  g_free (kw_test_create (f->store, "meeting", "title", "Long ago", "starts_at", d_long, "status", "cancelled",
                   "alliance", alliance, NULL));
   view = show_meetings (f);
   list = kw_meetings_view_get_list (view);
@@ -156,15 +136,15 @@ test_filters (KwTestFixture *f,
               gconstpointer  data)
 {
   g_autofree char *d1 = in_days (1), *d2 = in_days (2), *d3 = in_days (3);
-  g_autofree char *alliance = create (f->store, "alliance", "name", "Wijkalliantie Proef", NULL);
+  g_autofree char *alliance = kw_test_create (f->store, "alliance", "name", "Wijkalliantie Proef", NULL);
   KwMeetingsView *view;
   GListModel *list;
   GtkDropDown *dropdown;
 
 
-  g_free (create (f->store, "meeting", "title", "Alliance", "starts_at", d1, "alliance", alliance, "kind", "alliance", NULL));
-  g_free (create (f->store, "meeting", "title", "Team", "starts_at", d2, "kind", "task_team", NULL));
-  g_free (create (f->store, "meeting", "title", "Off", "starts_at", d3, "kind", "task_team", "status", "cancelled", NULL));
+  g_free (kw_test_create (f->store, "meeting", "title", "Alliance", "starts_at", d1, "alliance", alliance, "kind", "alliance", NULL));
+  g_free (kw_test_create (f->store, "meeting", "title", "Team", "starts_at", d2, "kind", "task_team", NULL));
+  g_free (kw_test_create (f->store, "meeting", "title", "Off", "starts_at", d3, "kind", "task_team", "status", "cancelled", NULL));
   view = show_meetings (f);
   list = kw_meetings_view_get_list (view);
   KW_TEST_WAIT_UNTIL (g_list_model_get_n_items (list) == 3);
@@ -192,8 +172,8 @@ test_page (KwTestFixture *f,
            gconstpointer  data)
 {
   g_autofree char *d1 = in_days (5);
-  g_autofree char *alliance = create (f->store, "alliance", "name", "Wijkalliantie Proef", NULL);
-  g_autofree char *meeting = create (f->store, "meeting", "title", "Voorjaarsoverleg", "starts_at", d1,
+  g_autofree char *alliance = kw_test_create (f->store, "alliance", "name", "Wijkalliantie Proef", NULL);
+  g_autofree char *meeting = kw_test_create (f->store, "meeting", "title", "Voorjaarsoverleg", "starts_at", d1,
                                      "alliance", alliance, "kind", "alliance", "language", "Nederlands", NULL);
   g_autofree char *when = kw_format_datetime (d1);
   g_autofree char *subtitle = g_strdup_printf ("%s · %s", when, "Wijkalliantie Proef");
@@ -237,15 +217,15 @@ test_agenda (KwTestFixture *f,
   g_autoptr(GDateTime) end = g_date_time_add_minutes (start, 60);
   g_autofree char *s = g_date_time_format (start, "%Y-%m-%dT%H:%M:00Z");
   g_autofree char *e = g_date_time_format (end, "%Y-%m-%dT%H:%M:00Z");
-  g_autofree char *meeting = create (f->store, "meeting", "title", "Agendaoverleg", "starts_at", s, "ends_at", e, NULL);
+  g_autofree char *meeting = kw_test_create (f->store, "meeting", "title", "Agendaoverleg", "starts_at", s, "ends_at", e, NULL);
   KwMeetingsView *view = show_meetings (f);
   KwAgendaGroup *agenda;
   g_autofree char *opening = NULL, *budget = NULL, *other = NULL;
   GtkWidget *total;
 
-  g_free (create (f->store, "agenda_item", "meeting", meeting, "title", "Rondvraag", "position", "a2", "minutes_planned", "10", NULL));
-  g_free (create (f->store, "agenda_item", "meeting", meeting, "title", "Opening", "position", "a0", "minutes_planned", "5", NULL));
-  g_free (create (f->store, "agenda_item", "meeting", meeting, "title", "Begroting", "position", "a1", "minutes_planned", "30", NULL));
+  g_free (kw_test_create (f->store, "agenda_item", "meeting", meeting, "title", "Rondvraag", "position", "a2", "minutes_planned", "10", NULL));
+  g_free (kw_test_create (f->store, "agenda_item", "meeting", meeting, "title", "Opening", "position", "a0", "minutes_planned", "5", NULL));
+  g_free (kw_test_create (f->store, "agenda_item", "meeting", meeting, "title", "Begroting", "position", "a1", "minutes_planned", "30", NULL));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.open-record", "(ss)", "meeting", meeting));
   KW_TEST_WAIT_UNTIL (kw_meetings_view_get_page (view) != NULL && gtk_widget_get_mapped (kw_meetings_view_get_page (view)));
   agenda = KW_AGENDA_GROUP (kw_meeting_page_get_agenda (KW_MEETING_PAGE (kw_meetings_view_get_page (view))));
@@ -310,19 +290,19 @@ test_attendance (KwTestFixture *f,
                  gconstpointer  data)
 {
   g_autofree char *d1 = in_days (3);
-  g_autofree char *ada = create (f->store, "person", "name", "Ada Proef", NULL);
-  g_autofree char *bas = create (f->store, "person", "name", "Bas Proef", NULL);
-  g_autofree char *org = create (f->store, "organisation", "name", "Buurthuis Proef", NULL);
-  g_autofree char *alliance = create (f->store, "alliance", "name", "Wijkalliantie Proef", NULL);
-  g_autofree char *meeting = create (f->store, "meeting", "title", "Alliantieoverleg", "starts_at", d1, "alliance", alliance, NULL);
+  g_autofree char *ada = kw_test_create (f->store, "person", "name", "Ada Proef", NULL);
+  g_autofree char *bas = kw_test_create (f->store, "person", "name", "Bas Proef", NULL);
+  g_autofree char *org = kw_test_create (f->store, "organisation", "name", "Buurthuis Proef", NULL);
+  g_autofree char *alliance = kw_test_create (f->store, "alliance", "name", "Wijkalliantie Proef", NULL);
+  g_autofree char *meeting = kw_test_create (f->store, "meeting", "title", "Alliantieoverleg", "starts_at", d1, "alliance", alliance, NULL);
   KwMeetingsView *view = show_meetings (f);
   KwAttendanceGroup *group;
   g_autoptr(GPtrArray) list = NULL;
   const char *ada_attendance = NULL;
 
-  g_free (create (f->store, "alliance_partner", "alliance", alliance, "party", ada, NULL));
-  g_free (create (f->store, "alliance_partner", "alliance", alliance, "party", bas, NULL));
-  g_free (create (f->store, "alliance_partner", "alliance", alliance, "party", org, NULL));
+  g_free (kw_test_create (f->store, "alliance_partner", "alliance", alliance, "party", ada, NULL));
+  g_free (kw_test_create (f->store, "alliance_partner", "alliance", alliance, "party", bas, NULL));
+  g_free (kw_test_create (f->store, "alliance_partner", "alliance", alliance, "party", org, NULL));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.open-record", "(ss)", "meeting", meeting));
   KW_TEST_WAIT_UNTIL (kw_meetings_view_get_page (view) != NULL && gtk_widget_get_mapped (kw_meetings_view_get_page (view)));
   group = KW_ATTENDANCE_GROUP (kw_meeting_page_get_attendance (KW_MEETING_PAGE (kw_meetings_view_get_page (view))));
@@ -352,8 +332,8 @@ test_actions_plan_next (KwTestFixture *f,
                         gconstpointer  data)
 {
   g_autofree char *d1 = in_days (-1), *past = in_days (-20);
-  g_autofree char *alliance = create (f->store, "alliance", "name", "Wijkalliantie Proef", NULL);
-  g_autofree char *meeting = create (f->store, "meeting", "title", "Alliantieoverleg", "starts_at", d1, "alliance", alliance, NULL);
+  g_autofree char *alliance = kw_test_create (f->store, "alliance", "name", "Wijkalliantie Proef", NULL);
+  g_autofree char *meeting = kw_test_create (f->store, "meeting", "title", "Alliantieoverleg", "starts_at", d1, "alliance", alliance, NULL);
   g_autofree char *deadline = g_strndup (past, 10);
   KwMeetingsView *view = show_meetings (f);
   KwActionsGroup *group;
@@ -361,9 +341,9 @@ test_actions_plan_next (KwTestFixture *f,
   g_autofree char *added = NULL, *late = NULL;
   GtkWidget *page;
 
-  late = create (f->store, "action_item", "title", "Flyers", "alliance", alliance, "deadline", deadline, NULL);
-  g_free (create (f->store, "action_item", "title", "Gedaan", "alliance", alliance, "status", "done", NULL));
-  g_free (create (f->store, "agenda_item", "meeting", meeting, "title", "Mededelingen", "position", "a0", "standing", "true", NULL));
+  late = kw_test_create (f->store, "action_item", "title", "Flyers", "alliance", alliance, "deadline", deadline, NULL);
+  g_free (kw_test_create (f->store, "action_item", "title", "Gedaan", "alliance", alliance, "status", "done", NULL));
+  g_free (kw_test_create (f->store, "agenda_item", "meeting", meeting, "title", "Mededelingen", "position", "a0", "standing", "true", NULL));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.open-record", "(ss)", "meeting", meeting));
   KW_TEST_WAIT_UNTIL (kw_meetings_view_get_page (view) != NULL && gtk_widget_get_mapped (kw_meetings_view_get_page (view)));
   page = kw_meetings_view_get_page (view);

@@ -29,26 +29,6 @@
 #include "meetings/kw-minutes-group.h"
 
 static char *
-create (KwStore    *store,
-        const char *type_name,
-        ...)
-{
-  g_autoptr(KwChangeset) changes = kw_changeset_new (type_name, NULL);
-  g_autoptr(GError) error = NULL;
-  const char *field;
-  va_list args;
-  char *id;
-
-  va_start (args, type_name);
-  while ((field = va_arg (args, const char *)) != NULL)
-    g_assert_true (kw_changeset_set_text (changes, field, va_arg (args, const char *), &error));
-  va_end (args);
-  id = kw_store_create (store, changes, &error);
-  g_assert_no_error (error);
-  return id;
-}
-
-static char *
 get_text (KwStore    *store,
           const char *type,
           const char *id,
@@ -164,11 +144,11 @@ static void
 test_minutes (KwTestFixture *f,
               gconstpointer  data)
 {
-  g_autofree char *alliance = create (f->store, "alliance", "name", "Wijkalliantie Proef", NULL);
-  g_autofree char *meeting = create (f->store, "meeting", "title", "Bewonersberaad", "alliance", alliance, NULL);
-  g_autofree char *kees = create (f->store, "person", "name", "Kees Testpersoon", NULL);
-  g_autofree char *item = create (f->store, "agenda_item", "meeting", meeting, "title", "Speeltuin", "position", "a0", NULL);
-  g_autofree char *other = create (f->store, "agenda_item", "meeting", meeting, "title", "Rondvraag", "position", "a1", NULL);
+  g_autofree char *alliance = kw_test_create (f->store, "alliance", "name", "Wijkalliantie Proef", NULL);
+  g_autofree char *meeting = kw_test_create (f->store, "meeting", "title", "Bewonersberaad", "alliance", alliance, NULL);
+  g_autofree char *kees = kw_test_create (f->store, "person", "name", "Kees Testpersoon", NULL);
+  g_autofree char *item = kw_test_create (f->store, "agenda_item", "meeting", meeting, "title", "Speeltuin", "position", "a0", NULL);
+  g_autofree char *other = kw_test_create (f->store, "agenda_item", "meeting", meeting, "title", "Rondvraag", "position", "a1", NULL);
   KwMeetingsView *view;
   GtkWidget *page, *notes, *decision, *entry, *deadline;
   KwMinutesGroup *group;
@@ -275,8 +255,8 @@ static void
 test_reopen (KwTestFixture *f,
              gconstpointer  data)
 {
-  g_autofree char *meeting = create (f->store, "meeting", "title", "Bewonersberaad", NULL);
-  g_autofree char *item = create (f->store, "agenda_item", "meeting", meeting, "title", "Speeltuin", "notes", "Schommels", NULL);
+  g_autofree char *meeting = kw_test_create (f->store, "meeting", "title", "Bewonersberaad", NULL);
+  g_autofree char *item = kw_test_create (f->store, "agenda_item", "meeting", meeting, "title", "Speeltuin", "notes", "Schommels", NULL);
   KwMeetingsView *view;
   GtkWidget *page, *entry, *notes;
   KwMinutesBanner *banner;

@@ -26,26 +26,6 @@
 
 /* Helpers */
 
-static char *
-create (KwStore    *store,
-        const char *type_name,
-        ...)
-{
-  g_autoptr(KwChangeset) changes = kw_changeset_new (type_name, NULL);
-  g_autoptr(GError) error = NULL;
-  const char *field;
-  va_list args;
-  char *id;
-
-  va_start (args, type_name);
-  while ((field = va_arg (args, const char *)) != NULL)
-    g_assert_true (kw_changeset_set_text (changes, field, va_arg (args, const char *), &error));
-  va_end (args);
-  id = kw_store_create (store, changes, &error);
-  g_assert_no_error (error);
-  return id;
-}
-
 /* A local date @days before today, "YYYY-MM-DD", or a datetime at noon UTC. */
 static char *
 days_ago (int      days,
@@ -149,17 +129,17 @@ test_unit_flags (KwTestFixture *f,
                  gconstpointer  data)
 {
   g_autofree char *today = days_ago (0, FALSE);
-  g_autofree char *ada = create (f->store, "person", "name", "Ada Proef", NULL);
-  g_autofree char *bas = create (f->store, "person", "name", "Bas Proef", NULL);
-  g_autofree char *network = create (f->store, "network", "name", "Stadsdorp Proef", "kind", "village", NULL);
-  g_autofree char *full = create (f->store, "network_unit", "network", network, "name", "Noord",
+  g_autofree char *ada = kw_test_create (f->store, "person", "name", "Ada Proef", NULL);
+  g_autofree char *bas = kw_test_create (f->store, "person", "name", "Bas Proef", NULL);
+  g_autofree char *network = kw_test_create (f->store, "network", "name", "Stadsdorp Proef", "kind", "village", NULL);
+  g_autofree char *full = kw_test_create (f->store, "network_unit", "network", network, "name", "Noord",
                                   "contact", ada, "deputy", bas, NULL);
-  g_autofree char *lacking = create (f->store, "network_unit", "network", network, "name", "Zuid", "contact", ada, NULL);
+  g_autofree char *lacking = kw_test_create (f->store, "network_unit", "network", network, "name", "Zuid", "contact", ada, NULL);
   KwNetworksView *view;
   GtkWidget *page, *row, *unit_page;
 
-  g_free (create (f->store, "contact_moment", "person", ada, "date", today, NULL));
-  g_free (create (f->store, "contact_moment", "person", bas, "date", today, NULL));
+  g_free (kw_test_create (f->store, "contact_moment", "person", ada, "date", today, NULL));
+  g_free (kw_test_create (f->store, "contact_moment", "person", bas, "date", today, NULL));
   view = show_networks (f);
   g_assert_cmpuint (g_list_model_get_n_items (kw_networks_view_get_list (view)), ==, 1);
   open_record (f, "network", network);
@@ -222,30 +202,30 @@ static void
 make_unit (KwStore *store,
            Unit    *u)
 {
-  g_autofree char *network = create (store, "network", "name", "Stadsdorp Proef", NULL);
+  g_autofree char *network = kw_test_create (store, "network", "name", "Stadsdorp Proef", NULL);
   g_autofree char *since_old = days_ago (400, FALSE);
   g_autofree char *since_new = days_ago (50, FALSE);
   g_autofree char *future = days_ago (-20, TRUE);
   static const int ago[] = { 200, 120, 60, 10 };
 
-  u->present = create (store, "person", "name", "Ada Komt", NULL);
-  u->absent = create (store, "person", "name", "Bas Weg", NULL);
-  u->late = create (store, "person", "name", "Cor Nieuw", NULL);
-  u->unit = create (store, "network_unit", "network", network, "name", "Noord", "contact", u->present, NULL);
-  g_free (create (store, "network_member", "unit", u->unit, "person", u->present, "since", since_old, NULL));
-  g_free (create (store, "network_member", "unit", u->unit, "person", u->absent, "since", since_old, NULL));
-  g_free (create (store, "network_member", "unit", u->unit, "person", u->late, "since", since_new, NULL));
+  u->present = kw_test_create (store, "person", "name", "Ada Komt", NULL);
+  u->absent = kw_test_create (store, "person", "name", "Bas Weg", NULL);
+  u->late = kw_test_create (store, "person", "name", "Cor Nieuw", NULL);
+  u->unit = kw_test_create (store, "network_unit", "network", network, "name", "Noord", "contact", u->present, NULL);
+  g_free (kw_test_create (store, "network_member", "unit", u->unit, "person", u->present, "since", since_old, NULL));
+  g_free (kw_test_create (store, "network_member", "unit", u->unit, "person", u->absent, "since", since_old, NULL));
+  g_free (kw_test_create (store, "network_member", "unit", u->unit, "person", u->late, "since", since_new, NULL));
   for (guint i = 0; i < G_N_ELEMENTS (ago); i++)
     {
       g_autofree char *when = days_ago (ago[i], TRUE);
 
-      u->gatherings[i] = create (store, "meeting", "title", "Binnenbuurtbijeenkomst", "kind", "unit_gathering",
+      u->gatherings[i] = kw_test_create (store, "meeting", "title", "Binnenbuurtbijeenkomst", "kind", "unit_gathering",
                                  "status", "held", "starts_at", when, "unit", u->unit, NULL);
     }
-  g_free (create (store, "meeting", "title", "Volgende keer", "status", "planned", "starts_at", future, "unit", u->unit, NULL));
-  g_free (create (store, "attendance", "meeting", u->gatherings[0], "person", u->absent, "status", "present", NULL));
-  g_free (create (store, "attendance", "meeting", u->gatherings[2], "person", u->present, "status", "present", NULL));
-  g_free (create (store, "attendance", "meeting", u->gatherings[3], "person", u->absent, "status", "absent", NULL));
+  g_free (kw_test_create (store, "meeting", "title", "Volgende keer", "status", "planned", "starts_at", future, "unit", u->unit, NULL));
+  g_free (kw_test_create (store, "attendance", "meeting", u->gatherings[0], "person", u->absent, "status", "present", NULL));
+  g_free (kw_test_create (store, "attendance", "meeting", u->gatherings[2], "person", u->present, "status", "present", NULL));
+  g_free (kw_test_create (store, "attendance", "meeting", u->gatherings[3], "person", u->absent, "status", "absent", NULL));
 }
 
 static int
@@ -355,16 +335,16 @@ static void
 test_totals (KwTestFixture *f,
              gconstpointer  data)
 {
-  g_autofree char *network = create (f->store, "network", "name", "Stadsdorp Proef", "members_count", "120",
+  g_autofree char *network = kw_test_create (f->store, "network", "name", "Stadsdorp Proef", "members_count", "120",
                                      "dues_cents_month", "250", NULL);
-  g_autofree char *person = create (f->store, "person", "name", "Ada Proef", NULL);
-  g_autofree char *counted = create (f->store, "network_unit", "network", network, "name", "Noord", "members_count", "48", NULL);
-  g_autofree char *listed = create (f->store, "network_unit", "network", network, "name", "Zuid", NULL);
+  g_autofree char *person = kw_test_create (f->store, "person", "name", "Ada Proef", NULL);
+  g_autofree char *counted = kw_test_create (f->store, "network_unit", "network", network, "name", "Noord", "members_count", "48", NULL);
+  g_autofree char *listed = kw_test_create (f->store, "network_unit", "network", network, "name", "Zuid", NULL);
   KwNetworksView *view;
   KwNetworkPage *page;
   gint64 members, month, year;
 
-  g_free (create (f->store, "network_member", "unit", listed, "person", person, NULL));
+  g_free (kw_test_create (f->store, "network_member", "unit", listed, "person", person, NULL));
   view = show_networks (f);
   open_record (f, "network", network);
   page = KW_NETWORK_PAGE (kw_networks_view_get_network_page (view));
@@ -393,17 +373,17 @@ make_load (KwStore *store,
            char   **busy,
            char   **quiet)
 {
-  *busy = create (store, "person", "name", "Dirk Druk", NULL);
-  *quiet = create (store, "person", "name", "Els Rustig", NULL);
+  *busy = kw_test_create (store, "person", "name", "Dirk Druk", NULL);
+  *quiet = kw_test_create (store, "person", "name", "Els Rustig", NULL);
   for (int i = 0; i < 7; i++)
     {
       g_autofree char *when = days_ago (i * 6 + 1, TRUE);
-      g_autofree char *meeting = create (store, "meeting", "title", "Overleg", "status", "held", "starts_at", when,
+      g_autofree char *meeting = kw_test_create (store, "meeting", "title", "Overleg", "status", "held", "starts_at", when,
                                          "chair", *busy, NULL);
 
-      g_free (create (store, "attendance", "meeting", meeting, "person", *busy, "status", "present", NULL));
+      g_free (kw_test_create (store, "attendance", "meeting", meeting, "person", *busy, "status", "present", NULL));
       if (i == 0)
-        g_free (create (store, "attendance", "meeting", meeting, "person", *quiet, "status", "late", NULL));
+        g_free (kw_test_create (store, "attendance", "meeting", meeting, "person", *quiet, "status", "late", NULL));
     }
 }
 
@@ -467,8 +447,8 @@ static void
 test_delete (KwTestFixture *f,
              gconstpointer  data)
 {
-  g_autofree char *network = create (f->store, "network", "name", "Stadsdorp Proef", NULL);
-  g_autofree char *unit = create (f->store, "network_unit", "network", network, "name", "Noord", NULL);
+  g_autofree char *network = kw_test_create (f->store, "network", "name", "Stadsdorp Proef", NULL);
+  g_autofree char *unit = kw_test_create (f->store, "network_unit", "network", network, "name", "Noord", NULL);
   KwNetworksView *view = show_networks (f);
 
   open_record (f, "network", network);

@@ -52,26 +52,6 @@ find_css (GtkWidget  *widget,
   return NULL;
 }
 
-static char *
-create (KwStore    *store,
-        const char *type_name,
-        ...)
-{
-  g_autoptr(KwChangeset) changes = kw_changeset_new (type_name, NULL);
-  g_autoptr(GError) error = NULL;
-  const char *field;
-  va_list args;
-  char *id;
-
-  va_start (args, type_name);
-  while ((field = va_arg (args, const char *)) != NULL)
-    g_assert_true (kw_changeset_set_text (changes, field, va_arg (args, const char *), &error));
-  va_end (args);
-  id = kw_store_create (store, changes, &error);
-  g_assert_no_error (error);
-  return id;
-}
-
 static GVariant *
 stored (KwStore    *store,
         const char *type_name,
@@ -125,8 +105,8 @@ static void
 test_money_row (KwTestFixture *f,
                 gconstpointer  data)
 {
-  g_autofree char *alliance = create (f->store, "alliance", "name", "Wijkalliantie Proef", NULL);
-  g_autofree char *line = create (f->store, "action_line", "alliance", alliance, "title", "Buurtfeest",
+  g_autofree char *alliance = kw_test_create (f->store, "alliance", "name", "Wijkalliantie Proef", NULL);
+  g_autofree char *line = kw_test_create (f->store, "action_line", "alliance", alliance, "title", "Buurtfeest",
                                   "budget_cents", "250000", NULL);
   g_autoptr(KwRecordEditor) editor = NULL;
   g_autoptr(GVariant) value = NULL;
@@ -173,7 +153,7 @@ static void
 test_datetime_row (KwTestFixture *f,
                    gconstpointer  data)
 {
-  g_autofree char *meeting = create (f->store, "meeting", "title", "Bewonersberaad", "starts_at",
+  g_autofree char *meeting = kw_test_create (f->store, "meeting", "title", "Bewonersberaad", "starts_at",
                                      "2025-06-01T17:30:00Z", NULL);
   g_autoptr(KwRecordEditor) editor = NULL;
   g_autoptr(GVariant) value = NULL;
@@ -242,8 +222,8 @@ static void
 test_page_reload (KwTestFixture *f,
                   gconstpointer  data)
 {
-  g_autofree char *area = create (f->store, "area", "name", "Dapperbuurt", NULL);
-  g_autofree char *person = create (f->store, "person", "name", "Noor Proef", "area", area, NULL);
+  g_autofree char *area = kw_test_create (f->store, "area", "name", "Dapperbuurt", NULL);
+  g_autofree char *person = kw_test_create (f->store, "person", "name", "Noor Proef", "area", area, NULL);
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
   g_autofree char *moment = NULL;
@@ -260,7 +240,7 @@ test_page_reload (KwTestFixture *f,
   area_row = kw_person_page_get_row (page, "area");
   g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (area_row)), ==, "Dapperbuurt");
 
-  moment = create (f->store, "contact_moment", "person", person, "date", today, "summary", "Koffie", NULL);
+  moment = kw_test_create (f->store, "contact_moment", "person", person, "date", today, "summary", "Koffie", NULL);
   g_assert_nonnull (find_label (GTK_WIDGET (page), "last contact today"));
   g_assert_null (find_label (GTK_WIDGET (page), "no contact logged yet"));
   /* the page gave its groups the person as their parent */
@@ -297,7 +277,7 @@ static void
 test_page_actions (KwTestFixture *f,
                    gconstpointer  data)
 {
-  g_autofree char *org = create (f->store, "organisation", "name", "Buurtkeuken Proef", NULL);
+  g_autofree char *org = kw_test_create (f->store, "organisation", "name", "Buurtkeuken Proef", NULL);
   KwOrganisationPage *page = g_object_ref_sink (kw_organisation_page_new (f->store));
   g_autofree char *person = NULL, *affiliation = NULL;
   GtkWidget *delete;
@@ -327,9 +307,9 @@ test_page_actions (KwTestFixture *f,
   g_assert_nonnull (find_label (GTK_WIDGET (page), "0 people"));
   /* the subtitle counts the people group's rows after the group has them */
   g_free (person);
-  person = create (f->store, "person", "name", "Ama Proef", NULL);
+  person = kw_test_create (f->store, "person", "name", "Ama Proef", NULL);
   g_free (affiliation);
-  affiliation = create (f->store, "affiliation", "person", person, "organisation", org, NULL);
+  affiliation = kw_test_create (f->store, "affiliation", "person", person, "organisation", org, NULL);
   g_assert_nonnull (find_label (GTK_WIDGET (page), "1 person"));
   g_object_unref (page);
 }
@@ -369,9 +349,9 @@ static void
 test_child_group (KwTestFixture *f,
                   gconstpointer  data)
 {
-  g_autofree char *alliance = create (f->store, "alliance", "name", "Wijkalliantie Proef", NULL);
-  g_autofree char *org = create (f->store, "organisation", "name", "Buurtkeuken Proef", NULL);
-  g_autofree char *person = create (f->store, "person", "name", "Noor Proef", NULL);
+  g_autofree char *alliance = kw_test_create (f->store, "alliance", "name", "Wijkalliantie Proef", NULL);
+  g_autofree char *org = kw_test_create (f->store, "organisation", "name", "Buurtkeuken Proef", NULL);
+  g_autofree char *person = kw_test_create (f->store, "person", "name", "Noor Proef", NULL);
   g_autofree char *first = NULL, *second = NULL;
   g_autoptr(KwChildGroup) group = g_object_ref_sink (kw_child_group_new (f->store, "alliance_partner"));
   g_autoptr(KwChangeset) changes = kw_changeset_new ("alliance_partner", NULL);
@@ -449,12 +429,12 @@ static void
 test_child_kinds (KwTestFixture *f,
                   gconstpointer  data)
 {
-  g_autofree char *person = create (f->store, "person", "name", "Noor Proef", NULL);
-  g_autofree char *network = create (f->store, "network", "name", "Stadsdorp Proef", NULL);
-  g_autofree char *unit = create (f->store, "network_unit", "network", network, "name", "Binnenbuurt Noord", NULL);
-  g_autofree char *meeting = create (f->store, "meeting", "title", "Bewonersberaad", NULL);
-  g_autofree char *alliance = create (f->store, "alliance", "name", "Wijkalliantie Proef", NULL);
-  g_autofree char *line = create (f->store, "action_line", "alliance", alliance, "title", "Buurtfeest",
+  g_autofree char *person = kw_test_create (f->store, "person", "name", "Noor Proef", NULL);
+  g_autofree char *network = kw_test_create (f->store, "network", "name", "Stadsdorp Proef", NULL);
+  g_autofree char *unit = kw_test_create (f->store, "network_unit", "network", network, "name", "Binnenbuurt Noord", NULL);
+  g_autofree char *meeting = kw_test_create (f->store, "meeting", "title", "Bewonersberaad", NULL);
+  g_autofree char *alliance = kw_test_create (f->store, "alliance", "name", "Wijkalliantie Proef", NULL);
+  g_autofree char *line = kw_test_create (f->store, "action_line", "alliance", alliance, "title", "Buurtfeest",
                                   "budget_cents", "250000", NULL);
   struct { const char *child, *parent_type, *parent, *other_type, *other, *title; } cases[] = {
     { "network_member", "network_unit", unit, "person", person, "Noor Proef" },
