@@ -9,6 +9,7 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -72,4 +73,56 @@ kw_cli_print_json (JsonBuilder *b)
   fputs (text, stdout);
   fputc ('\n', stdout);
   return KW_CLI_EXIT_OK;
+}
+
+gboolean
+kw_cli_usage_error (const char *command,
+                    const char *synopsis,
+                    const char *format,
+                    ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  g_printerr ("%s: %s\n", "kwartier-cli", message);
+  g_printerr (_("Usage: %s [--db PATH] %s\n"), "kwartier-cli", _(synopsis));
+  g_printerr (_("Try “%s%s%s --help” for more.\n"), "kwartier-cli", " ", command);
+  return FALSE;
+}
+
+void
+kw_cli_split_argv (int                 argc,
+                   char              **argv,
+                   const char * const *flags,
+                   GHashTable         *options,
+                   GPtrArray          *args)
+{
+  for (int i = 1; i < argc; i++)
+    if (g_str_has_prefix (argv[i], "-") && g_strv_contains (flags, argv[i]))
+      g_hash_table_insert (options, argv[i], (gpointer) "");
+    else if (g_str_has_prefix (argv[i], "-") && argv[i][1] != '\0' && i + 1 < argc)
+      {
+        g_hash_table_insert (options, argv[i], argv[i + 1]);
+        i++;
+      }
+    else
+      g_ptr_array_add (args, argv[i]);
+}
+
+char *
+kw_cli_dup_id (const char  *given,
+               GError     **error)
+{
+  if (given == NULL)
+    return NULL;
+  if (!g_utf8_validate (given, -1, NULL))
+    {
+      g_set_error (error, KW_CORE_ERROR, KW_CORE_ERROR_NOT_FOUND, _("the id is not valid UTF-8"));
+      return NULL;
+    }
+  return g_ascii_strdown (given, -1);
 }

@@ -23,74 +23,14 @@
 #include "kw-ical.h"
 #include "kw-meetings.h"
 
-#define PROGRAM "kwartier-cli"
 
 static const char actions_synopsis[] =
   N_("actions [--alliance ID | --unit ID | --meeting ID] [--all] [--today YYYY-MM-DD]");
 
 static const char ical_synopsis[] = N_("ical (--meeting ID | --all) -o FILE");
 
-static gboolean usage_error (const char *command,
-                             const char *synopsis,
-                             const char *format,
-                             ...) G_GNUC_PRINTF (3, 4);
-
-/* Always FALSE: the command line is not one. */
-static gboolean
-usage_error (const char *command,
-             const char *synopsis,
-             const char *format,
-             ...)
-{
-  g_autofree char *message = NULL;
-  va_list args;
-
-  va_start (args, format);
-  message = g_strdup_vprintf (format, args);
-  va_end (args);
-
-  g_printerr ("%s: %s\n", PROGRAM, message);
-  g_printerr (_("Usage: %s [--db PATH] %s\n"), PROGRAM, _(synopsis));
-  g_printerr (_("Try “%s%s%s --help” for more.\n"), PROGRAM, " ", command);
-  return FALSE;
-}
-
-/* An id as given, in lower case; NULL (not found) when it is not UTF-8. */
-static char *
-dup_id (const char  *given,
-        GError     **error)
-{
-  if (given == NULL)
-    return NULL;
-  if (!g_utf8_validate (given, -1, NULL))
-    {
-      g_set_error (error, KW_CORE_ERROR, KW_CORE_ERROR_NOT_FOUND, _("the id is not valid UTF-8"));
-      return NULL;
-    }
-  return g_ascii_strdown (given, -1);
-}
-
-/* The options of argv (those with a value take the next argument) and
- * the arguments. */
-static void
-split_argv (int          argc,
-            char       **argv,
-            GHashTable  *options,
-            GPtrArray   *args)
-{
-  static const char * const flags[] = { "--all", NULL };
-
-  for (int i = 1; i < argc; i++)
-    if (g_str_has_prefix (argv[i], "-") && g_strv_contains (flags, argv[i]))
-      g_hash_table_insert (options, argv[i], (gpointer) "");
-    else if (g_str_has_prefix (argv[i], "-") && argv[i][1] != '\0' && i + 1 < argc)
-      {
-        g_hash_table_insert (options, argv[i], argv[i + 1]);
-        i++;
-      }
-    else
-      g_ptr_array_add (args, argv[i]);
-}
+/* the options without a value */
+static const char * const flags[] = { "--all", NULL };
 
 /* actions */
 
@@ -106,14 +46,14 @@ parse_actions (GHashTable  *options,
     if (g_hash_table_contains (options, ids[i]))
       {
         if (given != NULL)
-          return usage_error ("actions", actions_synopsis, _("give %s or %s, not both"), given, ids[i]);
+          return kw_cli_usage_error ("actions", actions_synopsis, _("give %s or %s, not both"), given, ids[i]);
         given = ids[i];
       }
   text = g_hash_table_lookup (options, "--today");
   if (text == NULL)
     g_date_clear (today, 1);
   else if (!kw_cli_parse_date (text, today))
-    return usage_error ("actions", actions_synopsis, _("--today: “%s” is not a date (YYYY-MM-DD)"), text);
+    return kw_cli_usage_error ("actions", actions_synopsis, _("--today: “%s” is not a date (YYYY-MM-DD)"), text);
   return TRUE;
 }
 
@@ -143,14 +83,14 @@ kw_cli_meetings_actions (KwStore  *store,
   g_return_val_if_fail (KW_IS_STORE (store), KW_CLI_EXIT_USAGE);
   g_return_val_if_fail (argc >= 1 && argv != NULL, KW_CLI_EXIT_USAGE);
 
-  split_argv (argc, argv, options, args);
+  kw_cli_split_argv (argc, argv, flags, options, args);
   if (!parse_actions (options, &today))
     return KW_CLI_EXIT_USAGE;
-  if ((alliance = dup_id (g_hash_table_lookup (options, "--alliance"), &error)) == NULL && error != NULL)
+  if ((alliance = kw_cli_dup_id (g_hash_table_lookup (options, "--alliance"), &error)) == NULL && error != NULL)
     return kw_cli_refuse (error);
-  if ((unit = dup_id (g_hash_table_lookup (options, "--unit"), &error)) == NULL && error != NULL)
+  if ((unit = kw_cli_dup_id (g_hash_table_lookup (options, "--unit"), &error)) == NULL && error != NULL)
     return kw_cli_refuse (error);
-  if ((meeting = dup_id (g_hash_table_lookup (options, "--meeting"), &error)) == NULL && error != NULL)
+  if ((meeting = kw_cli_dup_id (g_hash_table_lookup (options, "--meeting"), &error)) == NULL && error != NULL)
     return kw_cli_refuse (error);
 
   actions = kw_meetings_actions (store, alliance, unit, meeting,
@@ -194,7 +134,7 @@ kw_cli_meetings_plan_next (KwStore  *store,
   g_return_val_if_fail (KW_IS_STORE (store), KW_CLI_EXIT_USAGE);
   g_return_val_if_fail (argc == 2 && argv != NULL, KW_CLI_EXIT_USAGE);
 
-  if ((id = dup_id (argv[1], &error)) == NULL
+  if ((id = kw_cli_dup_id (argv[1], &error)) == NULL
       || !kw_meetings_plan_next (store, id, &new_id, &error))
     return kw_cli_refuse (error);
   fputs (new_id, stdout);
@@ -213,11 +153,11 @@ kw_cli_meetings_ical_check (GHashTable *options)
   g_return_val_if_fail (options != NULL, FALSE);
 
   if (one && all)
-    return usage_error ("ical", ical_synopsis, _("give %s or %s, not both"), "--meeting", "--all");
+    return kw_cli_usage_error ("ical", ical_synopsis, _("give %s or %s, not both"), "--meeting", "--all");
   if (!one && !all)
-    return usage_error ("ical", ical_synopsis, _("give --meeting ID or --all"));
+    return kw_cli_usage_error ("ical", ical_synopsis, _("give --meeting ID or --all"));
   if (!g_hash_table_contains (options, "-o"))
-    return usage_error ("ical", ical_synopsis, _("-o FILE is required"));
+    return kw_cli_usage_error ("ical", ical_synopsis, _("-o FILE is required"));
   return TRUE;
 }
 
@@ -235,10 +175,10 @@ kw_cli_meetings_ical (KwStore  *store,
   g_return_val_if_fail (KW_IS_STORE (store), KW_CLI_EXIT_USAGE);
   g_return_val_if_fail (argc >= 1 && argv != NULL, KW_CLI_EXIT_USAGE);
 
-  split_argv (argc, argv, options, args);
+  kw_cli_split_argv (argc, argv, flags, options, args);
   if (!kw_cli_meetings_ical_check (options))
     return KW_CLI_EXIT_USAGE;
-  if ((meeting = dup_id (g_hash_table_lookup (options, "--meeting"), &error)) == NULL && error != NULL)
+  if ((meeting = kw_cli_dup_id (g_hash_table_lookup (options, "--meeting"), &error)) == NULL && error != NULL)
     return kw_cli_refuse (error);
   if (!kw_ical_write (store, meeting, g_hash_table_lookup (options, "-o"), &n_events, &error))
     return kw_cli_refuse (error);

@@ -21,69 +21,12 @@
 #include "kw-meeting-doc.h"
 #include "kw-publish-minutes.h"
 
-#define PROGRAM "kwartier-cli"
 
 static const char minutes_synopsis[] = N_("minutes MEETING_ID [--public] [--format md|html|pdf] -o FILE");
 static const char print_synopsis[] = N_("print (agenda | signin) MEETING_ID -o FILE.pdf");
 
-static gboolean usage_error (const char *command,
-                             const char *synopsis,
-                             const char *format,
-                             ...) G_GNUC_PRINTF (3, 4);
-
-/* Always FALSE: the command line is not one. */
-static gboolean
-usage_error (const char *command,
-             const char *synopsis,
-             const char *format,
-             ...)
-{
-  g_autofree char *message = NULL;
-  va_list args;
-
-  va_start (args, format);
-  message = g_strdup_vprintf (format, args);
-  va_end (args);
-
-  g_printerr ("%s: %s\n", PROGRAM, message);
-  g_printerr (_("Usage: %s [--db PATH] %s\n"), PROGRAM, _(synopsis));
-  g_printerr (_("Try “%s%s%s --help” for more.\n"), PROGRAM, " ", command);
-  return FALSE;
-}
-
-/* The options of argv (those with a value take the next argument) and
- * the arguments. */
-static void
-split_argv (int          argc,
-            char       **argv,
-            GHashTable  *options,
-            GPtrArray   *args)
-{
-  static const char * const flags[] = { "--public", NULL };
-
-  for (int i = 1; i < argc; i++)
-    if (g_str_has_prefix (argv[i], "-") && g_strv_contains (flags, argv[i]))
-      g_hash_table_insert (options, argv[i], (gpointer) "");
-    else if (g_str_has_prefix (argv[i], "-") && argv[i][1] != '\0' && i + 1 < argc)
-      {
-        g_hash_table_insert (options, argv[i], argv[i + 1]);
-        i++;
-      }
-    else
-      g_ptr_array_add (args, argv[i]);
-}
-
-static char *
-dup_id (const char  *given,
-        GError     **error)
-{
-  if (!g_utf8_validate (given, -1, NULL))
-    {
-      g_set_error (error, KW_CORE_ERROR, KW_CORE_ERROR_NOT_FOUND, _("the id is not valid UTF-8"));
-      return NULL;
-    }
-  return g_ascii_strdown (given, -1);
-}
+/* the options without a value */
+static const char * const flags[] = { "--public", NULL };
 
 static gboolean
 parse_format (GHashTable      *options,
@@ -124,10 +67,10 @@ kw_cli_publish_minutes_check (GHashTable *options)
   g_return_val_if_fail (options != NULL, FALSE);
 
   if (!parse_format (options, &format))
-    return usage_error ("minutes", minutes_synopsis, _("--format: “%s” is not md, html or pdf"),
+    return kw_cli_usage_error ("minutes", minutes_synopsis, _("--format: “%s” is not md, html or pdf"),
                         (const char *) g_hash_table_lookup (options, "--format"));
   if (!g_hash_table_contains (options, "-o"))
-    return usage_error ("minutes", minutes_synopsis, _("-o FILE is required"));
+    return kw_cli_usage_error ("minutes", minutes_synopsis, _("-o FILE is required"));
   return TRUE;
 }
 
@@ -148,12 +91,12 @@ kw_cli_publish_minutes (KwStore  *store,
   g_return_val_if_fail (KW_IS_STORE (store), KW_CLI_EXIT_USAGE);
   g_return_val_if_fail (argc >= 1 && argv != NULL, KW_CLI_EXIT_USAGE);
 
-  split_argv (argc, argv, options, args);
+  kw_cli_split_argv (argc, argv, flags, options, args);
   if (!kw_cli_publish_minutes_check (options) || args->len != 1 || !parse_format (options, &format))
     return KW_CLI_EXIT_USAGE;
   public_rules = g_hash_table_contains (options, "--public");
   path = g_hash_table_lookup (options, "-o");
-  if ((id = dup_id (args->pdata[0], &error)) == NULL
+  if ((id = kw_cli_dup_id (args->pdata[0], &error)) == NULL
       || (minutes = kw_minutes_new (store, id, public_rules, &error)) == NULL
       || !kw_minutes_write (minutes, format, path, &error))
     return kw_cli_refuse (error);
@@ -182,11 +125,11 @@ kw_cli_publish_print_check (guint               n_args,
   g_return_val_if_fail (options != NULL, FALSE);
 
   if (n_args != 2)
-    return usage_error ("print", print_synopsis, _("give what to print and the meeting"));
+    return kw_cli_usage_error ("print", print_synopsis, _("give what to print and the meeting"));
   if (strcmp (args[0], "agenda") != 0 && strcmp (args[0], "signin") != 0)
-    return usage_error ("print", print_synopsis, _("“%s” is not agenda or signin"), args[0]);
+    return kw_cli_usage_error ("print", print_synopsis, _("“%s” is not agenda or signin"), args[0]);
   if (!g_hash_table_contains (options, "-o"))
-    return usage_error ("print", print_synopsis, _("-o FILE is required"));
+    return kw_cli_usage_error ("print", print_synopsis, _("-o FILE is required"));
   return TRUE;
 }
 
@@ -206,11 +149,11 @@ kw_cli_publish_print (KwStore  *store,
   g_return_val_if_fail (KW_IS_STORE (store), KW_CLI_EXIT_USAGE);
   g_return_val_if_fail (argc >= 1 && argv != NULL, KW_CLI_EXIT_USAGE);
 
-  split_argv (argc, argv, options, args);
+  kw_cli_split_argv (argc, argv, flags, options, args);
   if (!kw_cli_publish_print_check (args->len, (const char * const *) args->pdata, options))
     return KW_CLI_EXIT_USAGE;
   kind = strcmp (args->pdata[0], "agenda") == 0 ? KW_MEETING_DOC_AGENDA : KW_MEETING_DOC_SIGNIN;
-  if ((id = dup_id (args->pdata[1], &error)) == NULL
+  if ((id = kw_cli_dup_id (args->pdata[1], &error)) == NULL
       || (doc = kw_meeting_doc_new (store, id, kind, TRUE, &error)) == NULL
       || !kw_meeting_doc_write_pdf (doc, g_hash_table_lookup (options, "-o"), &error))
     return kw_cli_refuse (error);
