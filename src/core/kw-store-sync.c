@@ -432,6 +432,32 @@ _kw_store_sync_begin_import (KwStore       *store,
   return TRUE;
 }
 
+#define IN_PASS_KEY "kw-sync-in-pass"
+
+void
+_kw_store_sync_set_in_pass (KwStore  *store,
+                            gboolean  in_pass)
+{
+  g_object_set_data (G_OBJECT (store), IN_PASS_KEY, GINT_TO_POINTER (in_pass));
+}
+
+/* Before an import that changes anything, a backup; in a sync pass only
+ * when the newest import backup is older than KW_SYNC_BACKUP_INTERVAL
+ * (or made "later" than now: the clock went back). A pass's changes can
+ * also be had again from the folder's files; a whole database copied for
+ * a change file of one field cost most of a pass (bench/README.md). */
+static gboolean
+wants_import_backup (KwStore *store)
+{
+  gint64 newest, now;
+
+  if (!GPOINTER_TO_INT (g_object_get_data (G_OBJECT (store), IN_PASS_KEY)))
+    return TRUE;
+  newest = _kw_store_newest_backup_time (store, "import");
+  now = g_get_real_time ();
+  return newest < 0 || newest > now || now - newest >= KW_SYNC_BACKUP_INTERVAL;
+}
+
 gboolean
 _kw_store_sync_end_import (KwStore       *store,
                            KwSyncImport  *import,
@@ -442,7 +468,7 @@ _kw_store_sync_end_import (KwStore       *store,
 
   if (ok)
     ok = _kw_store_sync_finish (store, import, error);
-  if (ok && !import->dry_run && import->changed)
+  if (ok && !import->dry_run && import->changed && wants_import_backup (store))
     ok = (backup = kw_store_backup (store, "import", error)) != NULL;
   if (ok && !import->dry_run && kw_store_commit (store, error))
     return TRUE;

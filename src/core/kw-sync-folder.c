@@ -950,7 +950,9 @@ kw_sync_folder_run_full (KwStore           *store,
     *n_refused = 0;
   if ((lock = lock_pass (store, error)) == -1)
     return FALSE;
+  _kw_store_sync_set_in_pass (store, TRUE);
   ok = run_locked (store, folder, passphrase, flags, report, user_data, n_refused, error);
+  _kw_store_sync_set_in_pass (store, FALSE);
   unlock_pass (lock);
   return ok;
 }
