@@ -692,6 +692,8 @@ write_full (KwStore           *store,
     }
   if (removed && !sync_dir (dir, error))
     return FALSE;
+  if (!_kw_store_sync_clear_outbox (store, covered, error))
+    return FALSE;
   g_free (note->full_mark);
   note->full_mark = g_strdup (mark);
   return write_own_note (store, dir, note, error);
@@ -794,9 +796,16 @@ write_own_files (KwStore           *store,
     return FALSE;
   if (written)
     {
+      g_autofree char *covered = NULL;
+
       path = g_build_filename (dir, name, NULL);
       report_file (report, user_data, path, KW_SYNC_FILE_WRITTEN, NULL, NULL);
       note->last_seq++;
+      /* (a header that cannot be read: the outbox keeps its rows, which
+       * costs a few rows more to read next time, nothing else) */
+      if ((covered = read_own_seen (path, device)) != NULL
+          && !_kw_store_sync_clear_outbox (store, covered, error))
+        return FALSE;
     }
   return !note_changed (note, &old) || write_own_note (store, dir, note, error);
 }

@@ -3,7 +3,9 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * A pass makes the import backup at most once per KW_SYNC_BACKUP_INTERVAL,
- * a user's own import every time.
+ * a user's own import every time; the change export of a pass reads the
+ * outbox (this device's records written since its last file), which a
+ * written file empties and an import does not fill.
  */
 #include "config.h"
 
@@ -89,6 +91,54 @@ count_import_backups (Replica *replica)
   return found->len;
 }
 
+static gint64
+count_rows (Replica    *replica,
+            const char *sql)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gint64 n = -1;
+
+  g_assert_cmpint (sqlite3_open_v2 (replica->path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    n = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return n;
+}
+
+/* The change files of @device in @folder, by name (seq). */
+static GPtrArray *
+change_files (const char *folder,
+              const char *device)
+{
+  g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
+  GPtrArray *found = g_ptr_array_new_with_free_func (g_free);
+  const char *name;
+
+  g_assert_nonnull (dir);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    if (g_str_has_prefix (name, device) && name[KW_DEVICE_ID_LEN] == '.'
+        && g_ascii_isdigit (name[KW_DEVICE_ID_LEN + 1]))
+      g_ptr_array_add (found, g_build_filename (folder, name, NULL));
+  g_ptr_array_sort (found, compare_paths);
+  return found;
+}
+
+/* The record lines of a file. */
+static char **
+file_records (const char *path)
+{
+  g_autofree char *text = NULL;
+  g_autofree char *lines = NULL;
+
+  g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
+  lines = record_lines (text);
+  g_strchomp (lines);
+  return *lines ? g_strsplit (lines, "\n", -1) : g_new0 (char *, 1);
+}
+
 /* Two passes with changes in a row make one backup; a user's import
  * after them one more; a pass after the interval one more again. */
 static void
@@ -163,6 +213,130 @@ test_backup_interval (void)
   }
 }
 
+/* A pass's change file carries what this device wrote since its last
+ * file and nothing else; the file written empties the outbox, an import
+ * does not fill it. */
+static void
+test_outbox (void)
+{
+  g_autofree char *dir = helper_tmpdir ();
+  g_autofree char *folder = g_build_filename (dir, "folder", NULL);
+  g_autoptr(Replica) a = replica_new (dir, 1, g_get_real_time () / 1000);
+  g_autoptr(Replica) b = replica_new (dir, 2, g_get_real_time () / 1000);
+  g_autofree char *ann = put_person (a->store, "Ann Veldkamp");
+  g_autofree char *bas = put_person (a->store, "Bas Dijkhuis");
+  g_autofree char *cor = put_person (a->store, "Cor Brandsma");
+  const char *device_a = kw_store_get_device_id (a->store);
+  const char *device_b = kw_store_get_device_id (b->store);
+  g_autoptr(GPtrArray) changes = NULL;
+  g_auto(GStrv) lines = NULL;
+  g_autofree char *text_a = NULL;
+  g_autofree char *text_b = NULL;
+  g_autofree char *records_a = NULL;
+  g_autofree char *records_b = NULL;
+
+  g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
+  g_assert_cmpint (count_rows (a, "SELECT count(*) FROM sync_outbox WHERE type = 'person'"), ==, 3);
+  /* a full export large enough that two change files do not compact it */
+  for (guint i = 0; i < 200; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("Buurtbewoner %u", i);
+      g_autofree char *id = put_person (a->store, name);
+    }
+  pass (a, folder);  /* the full export */
+  g_assert_cmpint (count_rows (a, "SELECT count(*) FROM sync_outbox"), ==, 0);
+  pass (b, folder);
+  g_assert_cmpint (count_rows (b, "SELECT count(*) FROM sync_outbox"), ==, 0);
+
+  set_phone (a->store, bas, "020 555 0201");
+  g_assert_cmpint (count_rows (a, "SELECT count(*) FROM sync_outbox"), ==, 1);
+  pass (a, folder);
+  g_assert_cmpint (count_rows (a, "SELECT count(*) FROM sync_outbox"), ==, 0);
+  changes = change_files (folder, device_a);
+  g_assert_cmpuint (changes->len, ==, 1);
+  lines = file_records (g_ptr_array_index (changes, 0));
+  g_assert_cmpuint (g_strv_length (lines), ==, 1);
+  g_assert_nonnull (strstr (lines[0], bas));
+  g_assert_nonnull (strstr (lines[0], "020 555 0201"));
+  g_assert_null (strstr (lines[0], "Bas Dijkhuis"));  /* only the new field */
+  g_clear_pointer (&lines, g_strfreev);
+  g_clear_pointer (&changes, g_ptr_array_unref);
+
+  /* b takes it in: nothing of its own to write, its outbox stays empty */
+  pass (b, folder);
+  g_assert_cmpint (count_rows (b, "SELECT count(*) FROM sync_outbox"), ==, 0);
+  changes = change_files (folder, device_b);
+  g_assert_cmpuint (changes->len, ==, 0);
+  g_clear_pointer (&changes, g_ptr_array_unref);
+
+  /* b edits: its change file carries that alone, and a takes it in */
+  set_phone (b->store, cor, "020 555 0202");
+  pass (b, folder);
+  changes = change_files (folder, device_b);
+  g_assert_cmpuint (changes->len, ==, 1);
+  lines = file_records (g_ptr_array_index (changes, 0));
+  g_assert_cmpuint (g_strv_length (lines), ==, 1);
+  g_assert_nonnull (strstr (lines[0], cor));
+  g_clear_pointer (&lines, g_strfreev);
+  g_clear_pointer (&changes, g_ptr_array_unref);
+
+  /* a's next two edits (one of a person b edited since): its second
+   * change file holds those two, not b's edit it took in */
+  set_phone (a->store, ann, "020 555 0203");
+  set_phone (a->store, bas, "020 555 0204");
+  pass (a, folder);  /* takes in b's file, then writes its own */
+  changes = change_files (folder, device_a);
+  g_assert_cmpuint (changes->len, ==, 2);
+  lines = file_records (g_ptr_array_index (changes, 1));
+  g_assert_cmpuint (g_strv_length (lines), ==, 2);
+  g_assert_true ((strstr (lines[0], ann) && strstr (lines[1], bas))
+                 || (strstr (lines[1], ann) && strstr (lines[0], bas)));
+  g_assert_null (strstr (lines[0], "020 555 0202"));
+  g_assert_null (strstr (lines[1], "020 555 0202"));
+  g_assert_cmpint (count_rows (a, "SELECT count(*) FROM sync_outbox"), ==, 0);
+  pass (b, folder);
+
+  /* both hold the same */
+  text_a = export_text (a->store, dir, NULL);
+  text_b = export_text (b->store, dir, NULL);
+  records_a = record_lines (text_a);
+  records_b = record_lines (text_b);
+  g_assert_cmpstr (records_a, ==, records_b);
+}
+
+/* A database whose outbox is new (made before it, or its schema changed
+ * since): the marker makes the next change export read every row, so
+ * that a write made before is not left out. */
+static void
+test_outbox_marker (void)
+{
+  g_autofree char *dir = helper_tmpdir ();
+  g_autofree char *folder = g_build_filename (dir, "folder", NULL);
+  g_autoptr(Replica) a = replica_new (dir, 1, g_get_real_time () / 1000);
+  g_autofree char *ann = put_person (a->store, "Ann Veldkamp");
+  g_autoptr(GPtrArray) changes = NULL;
+  g_auto(GStrv) lines = NULL;
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
+  pass (a, folder);
+  set_phone (a->store, ann, "020 555 0301");
+  /* as in a database of before the outbox: the write is not in it, the
+   * marker is (the schema is made anew when its fingerprint changes) */
+  g_assert_cmpint (sqlite3_open (a->path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "DELETE FROM sync_outbox; "
+                                 "INSERT INTO sync_outbox (type, id, hlc) VALUES ('*', '', '')",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  pass (a, folder);
+  changes = change_files (folder, kw_store_get_device_id (a->store));
+  g_assert_cmpuint (changes->len, ==, 1);
+  lines = file_records (g_ptr_array_index (changes, 0));
+  g_assert_cmpuint (g_strv_length (lines), ==, 1);
+  g_assert_nonnull (strstr (lines[0], "020 555 0301"));
+  g_assert_cmpint (count_rows (a, "SELECT count(*) FROM sync_outbox"), ==, 0);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -171,6 +345,8 @@ main (int    argc,
 
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/kw/sync/pass-cost/backup-interval", test_backup_interval);
+  g_test_add_func ("/kw/sync/pass-cost/outbox", test_outbox);
+  g_test_add_func ("/kw/sync/pass-cost/outbox-marker", test_outbox_marker);
   status = g_test_run ();
   helper_cleanup ();
   return status;
