@@ -812,8 +812,8 @@ write_own_files (KwStore           *store,
 
 /* Step 1: the other devices' files. @reread: every file again, also one
  * imported before unchanged (not those in @refused, which were reported
- * once already). */
-static void
+ * once already). How many were imported (with changes or not). */
+static guint
 import_others (KwStore           *store,
                GPtrArray         *others,
                const char        *passphrase,
@@ -822,6 +822,8 @@ import_others (KwStore           *store,
                KwSyncFolderFunc   report,
                gpointer           user_data)
 {
+  guint imported = 0;
+
   for (guint i = 0; i < others->len; i++)
     {
       const char *path = g_ptr_array_index (others, i);
@@ -832,6 +834,7 @@ import_others (KwStore           *store,
       if (reread && g_hash_table_contains (refused, path))
         continue;
       status = sync_file (store, path, passphrase, reread, &summary, &file_error);
+      imported += status == KW_SYNC_FILE_IMPORTED;
       if (status == KW_SYNC_FILE_SKIPPED
           || (reread && (status != KW_SYNC_FILE_IMPORTED
                          || summary.added + summary.updated + summary.deleted == 0)))
@@ -840,6 +843,7 @@ import_others (KwStore           *store,
         g_hash_table_add (refused, g_strdup (path));
       report_file (report, user_data, path, status, &summary, file_error);
     }
+  return imported;
 }
 
 /* One pass at a time per database (the application's timer and a cron
@@ -992,8 +996,11 @@ run_locked (KwStore           *store,
   read_own_note (store, dir, &note);
   if ((before = _kw_store_sync_dup_private_set (store, error)) == NULL)
     return FALSE;
-  import_others (store, others, passphrase, FALSE, refused, report, user_data);
-  if ((after = _kw_store_sync_dup_private_set (store, error)) == NULL)
+  /* who is private is read again only when a file went in (a pass that
+   * imports nothing, such as the editing device's, reads it once) */
+  if (import_others (store, others, passphrase, FALSE, refused, report, user_data) == 0)
+    after = g_strdup (before);
+  else if ((after = _kw_store_sync_dup_private_set (store, error)) == NULL)
     return FALSE;
   /* Someone is no longer private here since the last pass (by an edit
    * here or a file just read): while they were, the values of files read
