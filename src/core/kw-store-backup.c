@@ -2,8 +2,9 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Before a migration, an import that changes anything, and on request:
- * the newest few per reason are kept. Split from kw-store.c. Scrubbing a
+ * Before a migration, an import that changes anything (a sync pass's
+ * import at most once per KW_SYNC_BACKUP_INTERVAL), and on request: the
+ * newest few per reason are kept. Split from kw-store.c. Scrubbing a
  * forgotten person out of the backups is kw-store-forget.c's.
  */
 #define G_LOG_DOMAIN "kw-store"
@@ -13,6 +14,7 @@
 #include <errno.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
+#include <stdio.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -73,12 +75,13 @@ compare_backups (gconstpointer a,
   return strcmp (x, y);
 }
 
-/* Keeps the newest BACKUPS_KEPT backups made for a reason: a sync folder
- * imports often, and each backup is a whole database. The names are
- * "<base>-<YYYYmmdd-HHMMSS-ffffff>-<reason>[-n].db", so they sort by time. */
-static void
-prune_backups (KwStore    *self,
-               const char *reason)
+/* The names of this database's backups made for @reason, oldest first.
+ * The names are "<base>-<YYYYmmdd-HHMMSS-ffffff>-<reason>[-n].db", so
+ * they sort by time. *base_len: the length of "<base>-". */
+static GPtrArray *
+list_backups (KwStore    *self,
+              const char *reason,
+              gsize      *base_len)
 {
   g_autofree char *dir = g_path_get_dirname (kw_store_get_path (self));
   g_autofree char *folder_path = g_build_filename (dir, "backups", NULL);
@@ -101,11 +104,48 @@ prune_backups (KwStore    *self,
         g_ptr_array_add (found, g_strdup (entry));
     }
   g_ptr_array_sort_with_data (found, compare_backups, GSIZE_TO_POINTER (strlen (base) + 1 + BACKUP_STAMP_LEN));
+  *base_len = strlen (base) + 1;
+  return g_steal_pointer (&found);
+}
+
+/* Keeps the newest BACKUPS_KEPT backups made for a reason: a sync folder
+ * imports often, and each backup is a whole database. */
+static void
+prune_backups (KwStore    *self,
+               const char *reason)
+{
+  g_autofree char *dir = g_path_get_dirname (kw_store_get_path (self));
+  g_autofree char *folder_path = g_build_filename (dir, "backups", NULL);
+  gsize base_len;
+  g_autoptr(GPtrArray) found = list_backups (self, reason, &base_len);
+
   for (guint i = 0; i + BACKUPS_KEPT < found->len; i++)
     {
       g_autofree char *old = g_build_filename (folder_path, found->pdata[i], NULL);
       g_unlink (old);
     }
+}
+
+/* When the newest backup of this database made for @reason was made, in
+ * microseconds since the epoch (the time in its name, UTC); -1 when
+ * there is none. */
+gint64
+_kw_store_newest_backup_time (KwStore    *self,
+                              const char *reason)
+{
+  gsize base_len;
+  g_autoptr(GPtrArray) found = list_backups (self, reason, &base_len);
+  const char *stamp;
+  int y, mo, d, h, mi, sec, usec;
+  g_autoptr(GDateTime) when = NULL;
+
+  if (found->len == 0)
+    return -1;
+  stamp = (const char *) found->pdata[found->len - 1] + base_len;
+  if (sscanf (stamp, "%4d%2d%2d-%2d%2d%2d-%6d", &y, &mo, &d, &h, &mi, &sec, &usec) != 7
+      || (when = g_date_time_new_utc (y, mo, d, h, mi, sec)) == NULL)
+    return -1;
+  return g_date_time_to_unix (when) * G_USEC_PER_SEC + usec;
 }
 
 /* Through a connection of its own: in WAL mode it reads the last

@@ -97,6 +97,9 @@ gboolean       _kw_store_prepare_schema (KwStore  *self,
                                          GError  **error);
 /* Backups (kw-store-backup.c): removes what a backup killed half way left. */
 void           _kw_store_clean_backup_folder (KwStore *self);
+/* When the newest backup made for @reason was made (µs since the epoch), or -1. */
+gint64         _kw_store_newest_backup_time (KwStore    *self,
+                                             const char *reason);
 
 /* What the sync engine's SQL side shares (kw-store-sync.c, kw-store-merge.c,
  * kw-store-scope.c; kw-sync-private.h stays free of sqlite3.h for the JSON

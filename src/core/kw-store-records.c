@@ -197,6 +197,43 @@ bind_value (sqlite3_stmt *stmt,
     sqlite3_bind_text (stmt, col, g_variant_get_string (value, NULL), -1, SQLITE_STATIC);
 }
 
+/* A record that carries a stamp of this device goes into the outbox
+ * (kw-store-sync.c, sync_outbox) with the newest of those: the next
+ * change export reads only the outbox's rows. Every write passes here,
+ * imports too: a record imported with a stamp of this device's is one
+ * row more to read, never one too few. */
+static gboolean
+note_in_outbox (KwStore   *self,
+                KwRecord  *record,
+                GError   **error)
+{
+  const KwEntityType *type = kw_record_get_entity_type (record);
+  const char *device = kw_store_get_device_id (self);
+  const char *newest = NULL;
+  sqlite3_stmt *stmt;
+
+  for (guint i = 0; i <= type->n_fields; i++)
+    {
+      const char *stamp = i < type->n_fields ? kw_record_get_stamp_at (record, i)
+                                             : kw_record_get_deleted (record);
+
+      if (stamp != NULL && strlen (stamp) == KW_HLC_LEN
+          && strcmp (stamp + KW_HLC_LEN - KW_DEVICE_ID_LEN, device) == 0
+          && (newest == NULL || strcmp (stamp, newest) > 0))
+        newest = stamp;
+    }
+  if (newest == NULL)
+    return TRUE;
+  stmt = _kw_store_prepare (self, "INSERT INTO sync_outbox (type, id, hlc) VALUES (?, ?, ?) "
+                                  "ON CONFLICT (type, id) DO UPDATE SET hlc = max (hlc, excluded.hlc)", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, type->name, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, kw_record_get_id (record), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, newest, -1, SQLITE_STATIC);
+  return _kw_store_run (self, stmt, error);
+}
+
 gboolean
 _kw_store_write_record (KwStore   *self,
                         KwRecord  *record,
@@ -220,7 +257,7 @@ _kw_store_write_record (KwStore   *self,
   if (!_kw_store_run (self, stmt, error))
     return FALSE;
   _kw_store_mark_changed (self, type->name);
-  return TRUE;
+  return note_in_outbox (self, record, error);
 }
 
 static const KwEntityType *

@@ -31,7 +31,12 @@ static const char schema_sql[] =
   "CREATE TABLE IF NOT EXISTS sync_files (path TEXT PRIMARY KEY, sha256 TEXT NOT NULL) WITHOUT ROWID;"
   "CREATE TABLE IF NOT EXISTS sync_devices (device TEXT PRIMARY KEY, organiser TEXT) WITHOUT ROWID;"
   "CREATE TABLE IF NOT EXISTS sync_stubs (id TEXT PRIMARY KEY, hlc TEXT NOT NULL, prev TEXT) WITHOUT ROWID;"
-  "CREATE TABLE IF NOT EXISTS sync_lines (id TEXT PRIMARY KEY, digest BLOB NOT NULL) WITHOUT ROWID;";
+  "CREATE TABLE IF NOT EXISTS sync_lines (id TEXT PRIMARY KEY, digest BLOB NOT NULL) WITHOUT ROWID;"
+  /* the records this device wrote since its last file, and the newest
+   * stamp of its own they carry (kw-store-records.c); type '*': the
+   * change export reads every row (kw-store-schema.c) */
+  "CREATE TABLE IF NOT EXISTS sync_outbox (type TEXT NOT NULL, id TEXT NOT NULL, hlc TEXT NOT NULL,"
+  " PRIMARY KEY (type, id)) WITHOUT ROWID;";
 
 static const char any_stub_sql[] = "SELECT EXISTS (SELECT 1 FROM sync_stubs)";
 
@@ -432,6 +437,32 @@ _kw_store_sync_begin_import (KwStore       *store,
   return TRUE;
 }
 
+#define IN_PASS_KEY "kw-sync-in-pass"
+
+void
+_kw_store_sync_set_in_pass (KwStore  *store,
+                            gboolean  in_pass)
+{
+  g_object_set_data (G_OBJECT (store), IN_PASS_KEY, GINT_TO_POINTER (in_pass));
+}
+
+/* Before an import that changes anything, a backup; in a sync pass only
+ * when the newest import backup is older than KW_SYNC_BACKUP_INTERVAL
+ * (or made "later" than now: the clock went back). A pass's changes can
+ * also be had again from the folder's files; a whole database copied for
+ * a change file of one field cost most of a pass (bench/README.md). */
+static gboolean
+wants_import_backup (KwStore *store)
+{
+  gint64 newest, now;
+
+  if (!GPOINTER_TO_INT (g_object_get_data (G_OBJECT (store), IN_PASS_KEY)))
+    return TRUE;
+  newest = _kw_store_newest_backup_time (store, "import");
+  now = g_get_real_time ();
+  return newest < 0 || newest > now || now - newest >= KW_SYNC_BACKUP_INTERVAL;
+}
+
 gboolean
 _kw_store_sync_end_import (KwStore       *store,
                            KwSyncImport  *import,
@@ -442,7 +473,7 @@ _kw_store_sync_end_import (KwStore       *store,
 
   if (ok)
     ok = _kw_store_sync_finish (store, import, error);
-  if (ok && !import->dry_run && import->changed)
+  if (ok && !import->dry_run && import->changed && wants_import_backup (store))
     ok = (backup = kw_store_backup (store, "import", error)) != NULL;
   if (ok && !import->dry_run && kw_store_commit (store, error))
     return TRUE;
@@ -685,6 +716,58 @@ build_changes_sql (const KwEntityType *type,
   return g_string_free (s, FALSE);
 }
 
+/* The same, for the records of the outbox alone (?2: the type). */
+static char *
+build_outbox_sql (const KwEntityType *type,
+                  const KwSyncSql    *sql)
+{
+  GString *s = g_string_new (_kw_store_select_sql (type));
+
+  g_string_append (s, " WHERE id IN (SELECT id FROM sync_outbox WHERE type = ?2 AND hlc > ?1)");
+  if (sql->consent >= 0)
+    {
+      g_string_append (s, " UNION ALL SELECT NULL, id, NULL");
+      for (int i = 0; i < (int) type->n_fields; i++)
+        g_string_append (s, i == sql->consent ? ", 'private', hlc, prev" : ", NULL, NULL, NULL");
+      g_string_append (s, " FROM sync_stubs WHERE hlc > ?1");
+    }
+  g_string_append (s, " ORDER BY 2");
+  return g_string_free (s, FALSE);
+}
+
+/* Whether the outbox holds every row of this device's own newer than
+ * @since: when @since names this device alone and no schema change since
+ * the last file asked for a scan of every row. */
+static gboolean
+outbox_covers (KwStore    *store,
+               GHashTable *since)
+{
+  sqlite3_stmt *stmt;
+  gboolean marked = TRUE;
+
+  if (g_hash_table_size (since) != 1
+      || !g_hash_table_contains (since, kw_store_get_device_id (store))
+      || (stmt = _kw_store_prepare (store, "SELECT EXISTS (SELECT 1 FROM sync_outbox WHERE type = '*')", NULL)) == NULL)
+    return FALSE;
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    marked = sqlite3_column_int (stmt, 0) != 0;
+  sqlite3_reset (stmt);
+  return !marked;
+}
+
+gboolean
+_kw_store_sync_clear_outbox (KwStore     *store,
+                             const char  *covered,
+                             GError     **error)
+{
+  sqlite3_stmt *stmt = _kw_store_prepare (store, "DELETE FROM sync_outbox WHERE hlc <= ?", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, covered, -1, SQLITE_STATIC);
+  return _kw_store_sync_step_done (store, stmt, error);
+}
+
 gboolean
 _kw_store_sync_export_changes (KwStore             *store,
                                const KwEntityType  *type,
@@ -694,7 +777,8 @@ _kw_store_sync_export_changes (KwStore             *store,
                                GError             **error)
 {
   const KwSyncSql *sql = _kw_store_sync_sql_for (type);
-  g_autofree char *text = build_changes_sql (type, sql);
+  gboolean outbox = outbox_covers (store, since);
+  g_autofree char *text = outbox ? build_outbox_sql (type, sql) : build_changes_sql (type, sql);
   g_autoptr(GString) line = g_string_sized_new (1024);
   const char *lowest = NULL;
   GHashTableIter iter;
@@ -714,6 +798,8 @@ _kw_store_sync_export_changes (KwStore             *store,
   if (sql->private_parents != 0 && (home = export_home (store, error)) == NULL)
     return FALSE;
   sqlite3_bind_text (stmt, 1, lowest, -1, SQLITE_TRANSIENT);
+  if (outbox)
+    sqlite3_bind_text (stmt, 2, type->name, -1, SQLITE_STATIC);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       const char *deleted = (const char *) sqlite3_column_text (stmt, KW_COL_DELETED);

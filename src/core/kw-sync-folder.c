@@ -692,6 +692,8 @@ write_full (KwStore           *store,
     }
   if (removed && !sync_dir (dir, error))
     return FALSE;
+  if (!_kw_store_sync_clear_outbox (store, covered, error))
+    return FALSE;
   g_free (note->full_mark);
   note->full_mark = g_strdup (mark);
   return write_own_note (store, dir, note, error);
@@ -794,17 +796,24 @@ write_own_files (KwStore           *store,
     return FALSE;
   if (written)
     {
+      g_autofree char *covered = NULL;
+
       path = g_build_filename (dir, name, NULL);
       report_file (report, user_data, path, KW_SYNC_FILE_WRITTEN, NULL, NULL);
       note->last_seq++;
+      /* (a header that cannot be read: the outbox keeps its rows, which
+       * costs a few rows more to read next time, nothing else) */
+      if ((covered = read_own_seen (path, device)) != NULL
+          && !_kw_store_sync_clear_outbox (store, covered, error))
+        return FALSE;
     }
   return !note_changed (note, &old) || write_own_note (store, dir, note, error);
 }
 
 /* Step 1: the other devices' files. @reread: every file again, also one
  * imported before unchanged (not those in @refused, which were reported
- * once already). */
-static void
+ * once already). How many were imported (with changes or not). */
+static guint
 import_others (KwStore           *store,
                GPtrArray         *others,
                const char        *passphrase,
@@ -813,6 +822,8 @@ import_others (KwStore           *store,
                KwSyncFolderFunc   report,
                gpointer           user_data)
 {
+  guint imported = 0;
+
   for (guint i = 0; i < others->len; i++)
     {
       const char *path = g_ptr_array_index (others, i);
@@ -823,6 +834,7 @@ import_others (KwStore           *store,
       if (reread && g_hash_table_contains (refused, path))
         continue;
       status = sync_file (store, path, passphrase, reread, &summary, &file_error);
+      imported += status == KW_SYNC_FILE_IMPORTED;
       if (status == KW_SYNC_FILE_SKIPPED
           || (reread && (status != KW_SYNC_FILE_IMPORTED
                          || summary.added + summary.updated + summary.deleted == 0)))
@@ -831,6 +843,7 @@ import_others (KwStore           *store,
         g_hash_table_add (refused, g_strdup (path));
       report_file (report, user_data, path, status, &summary, file_error);
     }
+  return imported;
 }
 
 /* One pass at a time per database (the application's timer and a cron
@@ -950,7 +963,9 @@ kw_sync_folder_run_full (KwStore           *store,
     *n_refused = 0;
   if ((lock = lock_pass (store, error)) == -1)
     return FALSE;
+  _kw_store_sync_set_in_pass (store, TRUE);
   ok = run_locked (store, folder, passphrase, flags, report, user_data, n_refused, error);
+  _kw_store_sync_set_in_pass (store, FALSE);
   unlock_pass (lock);
   return ok;
 }
@@ -981,8 +996,11 @@ run_locked (KwStore           *store,
   read_own_note (store, dir, &note);
   if ((before = _kw_store_sync_dup_private_set (store, error)) == NULL)
     return FALSE;
-  import_others (store, others, passphrase, FALSE, refused, report, user_data);
-  if ((after = _kw_store_sync_dup_private_set (store, error)) == NULL)
+  /* who is private is read again only when a file went in (a pass that
+   * imports nothing, such as the editing device's, reads it once) */
+  if (import_others (store, others, passphrase, FALSE, refused, report, user_data) == 0)
+    after = g_strdup (before);
+  else if ((after = _kw_store_sync_dup_private_set (store, error)) == NULL)
     return FALSE;
   /* Someone is no longer private here since the last pass (by an edit
    * here or a file just read): while they were, the values of files read

@@ -95,6 +95,16 @@ gboolean _kw_store_sync_end_import     (KwStore       *store,
                                         KwSyncImport  *import,
                                         gboolean       ok,
                                         GError       **error);
+/* A sync pass (kw-sync-folder.c) makes the import backup at most once
+ * per KW_SYNC_BACKUP_INTERVAL (µs); a user's own import, every time. */
+#define KW_SYNC_BACKUP_INTERVAL (24 * G_TIME_SPAN_HOUR)
+void     _kw_store_sync_set_in_pass    (KwStore       *store,
+                                        gboolean       in_pass);
+/* The outbox forgets the records whose own stamps a file written holds
+ * (@covered: the highest stamp of this device's that the file covers). */
+gboolean _kw_store_sync_clear_outbox   (KwStore       *store,
+                                        const char    *covered,
+                                        GError       **error);
 gboolean _kw_store_sync_load_seen      (KwStore       *store,
                                         GHashTable    *seen,
                                         GError       **error);
