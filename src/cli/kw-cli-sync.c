@@ -35,6 +35,7 @@ typedef struct {
   gboolean    seal;
   gboolean    dry_run;
   gboolean    json;
+  gboolean    compact;
   gboolean    help;
 } Args;
 
@@ -95,6 +96,8 @@ parse_args (int    argc,
         args->dry_run = TRUE;
       else if (strcmp (a, "--json") == 0)
         args->json = TRUE;
+      else if (strcmp (a, "--compact") == 0)
+        args->compact = TRUE;
       else if ((strcmp (a, "--scope") == 0 || strcmp (a, "-o") == 0) && i + 1 < argc)
         *(a[1] == 'o' ? &args->output : &args->scope) = argv[++i];
       else if (g_str_has_prefix (a, "--scope="))
@@ -432,7 +435,7 @@ kw_cli_sync_sync (KwStore  *store,
                   int       argc,
                   char    **argv)
 {
-  const char *synopsis = "sync FOLDER";
+  const char *synopsis = "sync [--compact] FOLDER";
   g_autoptr(GError) error = NULL;
   g_autofree char *problem = NULL;
   const char *passphrase = g_getenv ("KWARTIER_PASSPHRASE");
@@ -447,13 +450,17 @@ kw_cli_sync_sync (KwStore  *store,
       g_print (_("Usage: kwartier-cli [--db PATH] %s\n\n"
                  "One pass of folder sync: imports every other device's export in FOLDER that\n"
                  "changed since the last pass, then writes this device's export there.\n"
-                 "A refused file is reported and skipped (exit status 3).\n"), synopsis);
+                 "A refused file is reported and skipped (exit status 3). --compact writes a\n"
+                 "new full export now when this device has change files in FOLDER, and removes\n"
+                 "the change files it covers.\n"), synopsis);
       return EXIT_OK;
     }
   if (args.file == NULL)
     return usage (synopsis, _("FOLDER is required"));
   /* spec/export-format.md, "Exit status of sync": 1 before 4 before 3 */
-  if (!kw_sync_folder_run (store, args.file, passphrase, on_sync_file_cb, &pass, &refused, &error))
+  if (!kw_sync_folder_run_full (store, args.file, passphrase,
+                                args.compact ? KW_SYNC_FOLDER_COMPACT : KW_SYNC_FOLDER_DEFAULT,
+                                on_sync_file_cb, &pass, &refused, &error))
     return fail (error);
   if (pass.written == 0)
     {

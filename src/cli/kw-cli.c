@@ -93,6 +93,7 @@ static const OptionSpec export_options[] = {
   { "--scope", TRUE }, { "-o", TRUE }, { "--gzip", FALSE }, { "--seal", FALSE }, { NULL }
 };
 static const OptionSpec import_options[] = { { "--dry-run", FALSE }, { NULL } };
+static const OptionSpec sync_options[] = { { "--compact", FALSE }, { NULL } };
 static const OptionSpec import_people_options[] = {
   { "--dry-run", FALSE }, { "--consent", TRUE }, { "--on-match", TRUE }, { NULL }
 };
@@ -221,11 +222,12 @@ static const Command commands[] = {
        "its field as a new write of this device and marks the conflict resolved\n"
        "(exit status 1 for an id that is not an unresolved conflict)."),
     FALSE, conflicts_options, 0, 0, cmd_conflicts },
-  { "sync", N_("sync FOLDER"),
+  { "sync", N_("sync [--compact] FOLDER"),
     N_("one pass of folder sync"),
     N_("Writes this device's export into FOLDER and imports every other device's\n"
-       "export that changed."),
-    FALSE, no_options, 1, 1, cmd_sync },
+       "export that changed. --compact writes a new full export now when this device\n"
+       "has change files in FOLDER (a night's cron job), and removes those it covers."),
+    FALSE, sync_options, 1, 1, cmd_sync },
   { "minutes", N_("minutes MEETING_ID [--public] [--format md|html|pdf] -o FILE"),
     N_("the minutes; --public applies the publication rules"),
     N_("Writes the minutes as Markdown, HTML or PDF (--format, else by the name of\n"

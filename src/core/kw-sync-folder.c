@@ -108,8 +108,9 @@ digest_stream (GInputStream  *in,
                gboolean      *sealed,
                GError       **error)
 {
-  g_autoptr(GChecksum) sum = g_checksum_new (G_CHECKSUM_SHA256);
+  KwDigest *sum = _kw_digest_new ();  /* nettle's, with the CPU's SHA instructions */
   g_autofree guint8 *buf = g_malloc (64 * 1024);
+  char *hex;
   g_autoptr(GError) io_error = NULL;
   gboolean first = TRUE;
   gssize n;
@@ -120,15 +121,18 @@ digest_stream (GInputStream  *in,
       if (first)
         *sealed = (gsize) n >= strlen (KW_SEAL_MAGIC) && memcmp (buf, KW_SEAL_MAGIC, strlen (KW_SEAL_MAGIC)) == 0;
       first = FALSE;
-      g_checksum_update (sum, buf, (gsize) n);
+      _kw_digest_update (sum, buf, (gsize) n);
     }
   if (n < 0 || lseek (g_unix_input_stream_get_fd (G_UNIX_INPUT_STREAM (in)), 0, SEEK_SET) != 0)
     {
       g_set_error (error, KW_CORE_ERROR, KW_CORE_ERROR_IO, _("the file cannot be read: %s"),
                    io_error ? io_error->message : g_strerror (errno));
+      _kw_digest_free (sum);
       return NULL;
     }
-  return g_strdup (g_checksum_get_string (sum));
+  hex = g_strdup (_kw_digest_hex (sum));
+  _kw_digest_free (sum);
+  return hex;
 }
 
 /* "<device>.kwartier.jsonl" or "<device>.<seq:8 digits>.kwartier.jsonl",

@@ -74,7 +74,7 @@ test_usage (void)
           && run (db, kw_cli_sync_sync, "sync", "--help", NULL) == 0 ? 0 : 1);
   g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
   g_test_trap_assert_passed ();
-  g_test_trap_assert_stdout ("*sync FOLDER*");
+  g_test_trap_assert_stdout ("*sync [--compact] FOLDER*");
 }
 
 static void

@@ -121,6 +121,74 @@ test_ok_and_unchanged (void)
     }
 }
 
+/* Names in @folder that start with @prefix, and how many of them are
+ * change files ("<device>.<seq>.kwartier.jsonl"). */
+static guint
+count_files (const char *folder,
+             const char *prefix,
+             guint      *n_changes)
+{
+  g_autoptr(GDir) d = g_dir_open (folder, 0, NULL);
+  const char *name;
+  guint n = 0;
+
+  *n_changes = 0;
+  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
+    if (g_str_has_prefix (name, prefix))
+      {
+        n++;
+        if (strlen (name) > strlen (prefix) + 1 && g_ascii_isdigit (name[strlen (prefix) + 1]))
+          (*n_changes)++;
+      }
+  return n;
+}
+
+/* sync --compact: a new full export now, the change files it covers gone;
+ * without change files it writes nothing. */
+static void
+test_compact (void)
+{
+  g_autofree char *dir = helper_tmpdir ();
+  g_autofree char *folder = g_build_filename (dir, "shared", NULL);
+  g_autofree char *a = g_build_filename (dir, "a.db", NULL);
+  g_autofree char *device = NULL;
+  guint n_changes = 0;
+
+  g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
+  put (a, "Fenna Een");
+  {
+    g_autoptr(Run) r = cli ("--db", a, "sync", folder, NULL);
+    g_autoptr(KwStore) store = NULL;
+
+    g_assert_cmpint (r->status, ==, 0);
+    store = kw_store_open (a, NULL);
+    g_assert_nonnull (store);
+    device = g_strdup (kw_store_get_device_id (store));
+  }
+  put (a, "Gijs Twee");
+  {
+    g_autoptr(Run) r = cli ("--db", a, "sync", folder, NULL);
+
+    g_assert_cmpint (r->status, ==, 0);
+  }
+  g_assert_cmpuint (count_files (folder, device, &n_changes), ==, 2);
+  g_assert_cmpuint (n_changes, ==, 1);
+  {
+    g_autoptr(Run) r = cli ("--db", a, "sync", "--compact", folder, NULL);
+
+    g_assert_cmpint (r->status, ==, 0);
+    g_assert_nonnull (strstr (r->out, "written"));
+  }
+  g_assert_cmpuint (count_files (folder, device, &n_changes), ==, 1);
+  g_assert_cmpuint (n_changes, ==, 0);
+  {
+    g_autoptr(Run) r = cli ("--db", a, "sync", "--compact", folder, NULL);
+
+    g_assert_cmpint (r->status, ==, 0);
+    g_assert_nonnull (strstr (r->out, "unchanged, nothing new to write"));
+  }
+}
+
 /* A pass with nothing to do writes nothing: it goes through while
  * another writer holds the database. */
 static void
@@ -293,6 +361,7 @@ main (int    argc,
   g_test_add_func ("/kw/sync/exit/refused", test_refused);
   g_test_add_func ("/kw/sync/exit/folder", test_folder_fails);
   g_test_add_func ("/kw/sync/exit/busy", test_busy);
+  g_test_add_func ("/kw/sync/exit/compact", test_compact);
   status = g_test_run ();
   helper_cleanup ();
   return status;
