@@ -21,6 +21,7 @@
 #include "kw-error.h"
 #include "kw-export.h"
 #include "kw-seal.h"
+#include "kw-store-private.h"
 #include "kw-sync-folder.h"
 #include "kw-sync-private.h"
 #include "kw-temp-file.h"
@@ -974,6 +975,24 @@ kw_sync_folder_run_full (KwStore           *store,
   return ok;
 }
 
+/* A pass that took nothing in renews the import backup some hours before
+ * it is due (KW_SYNC_BACKUP_RENEW), so that the pass that brings a
+ * colleague's edit seldom pays for the copy of the whole database
+ * (kw-store-sync.c makes it at most once per KW_SYNC_BACKUP_INTERVAL). */
+static void
+renew_backup (KwStore *store)
+{
+  gint64 newest = _kw_store_newest_backup_time (store, "import");
+  gint64 now = g_get_real_time ();
+  g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (newest >= 0 && newest <= now && now - newest < KW_SYNC_BACKUP_RENEW)
+    return;
+  if ((path = kw_store_backup (store, "import", &error)) == NULL)
+    g_debug ("the backup ahead of the next import: %s", error->message);
+}
+
 static gboolean
 run_locked (KwStore           *store,
             const char        *folder,
@@ -992,6 +1011,7 @@ run_locked (KwStore           *store,
   g_autofree char *mark = NULL;
   g_autofree char *read_pass_mark = NULL;
   g_auto(OwnNote) note = { 0 };
+  guint n_in;
 
   /* absolute, so that the digests of sync_files match whatever the cwd */
   dir = g_canonicalize_filename (folder, NULL);
@@ -1002,7 +1022,7 @@ run_locked (KwStore           *store,
     return FALSE;
   /* who is private is read again only when a file went in (a pass that
    * imports nothing, such as the editing device's, reads it once) */
-  if (import_others (store, others, passphrase, FALSE, refused, report, user_data) == 0)
+  if ((n_in = import_others (store, others, passphrase, FALSE, refused, report, user_data)) == 0)
     after = g_strdup (before);
   else if ((after = _kw_store_sync_dup_private_set (store, error)) == NULL)
     return FALSE;
@@ -1036,6 +1056,10 @@ run_locked (KwStore           *store,
   /* written last, so that a full export carries what was just imported */
   read_pass_mark = g_steal_pointer (&note.pass_mark);
   note.pass_mark = g_steal_pointer (&after);
-  return write_own_files (store, dir, (flags & KW_SYNC_FOLDER_COMPACT) != 0, &note, read_pass_mark,
-                          mark, report, user_data, error);
+  if (!write_own_files (store, dir, (flags & KW_SYNC_FOLDER_COMPACT) != 0, &note, read_pass_mark,
+                        mark, report, user_data, error))
+    return FALSE;
+  if (n_in == 0)
+    renew_backup (store);
+  return TRUE;
 }

@@ -98,6 +98,8 @@ gboolean _kw_store_sync_end_import     (KwStore       *store,
 /* A sync pass (kw-sync-folder.c) makes the import backup at most once
  * per KW_SYNC_BACKUP_INTERVAL (µs); a user's own import, every time. */
 #define KW_SYNC_BACKUP_INTERVAL (24 * G_TIME_SPAN_HOUR)
+/* a pass that imports nothing makes it ahead of time once it is this old */
+#define KW_SYNC_BACKUP_RENEW (20 * G_TIME_SPAN_HOUR)
 void     _kw_store_sync_set_in_pass    (KwStore       *store,
                                         gboolean       in_pass);
 /* The outbox forgets the records whose own stamps a file written holds

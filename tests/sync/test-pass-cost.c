@@ -213,6 +213,50 @@ test_backup_interval (void)
   }
 }
 
+/* A pass that takes in nothing renews an import backup that is about to
+ * be due, so that the pass bringing the next edit makes none. */
+static void
+test_backup_ahead (void)
+{
+  g_autofree char *dir = helper_tmpdir ();
+  g_autofree char *folder = g_build_filename (dir, "folder", NULL);
+  g_autoptr(Replica) a = replica_new (dir, 1, g_get_real_time () / 1000);
+  g_autoptr(Replica) b = replica_new (dir, 2, g_get_real_time () / 1000);
+  g_autofree char *ann = put_person (a->store, "Ann Veldkamp");
+  g_autoptr(GPtrArray) found = NULL;
+
+  g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
+  pass (a, folder);
+  pass (b, folder);  /* takes in a's full export: a backup */
+  g_assert_cmpuint (count_import_backups (b), ==, 1);
+  pass (b, folder);  /* nothing new, the backup young: none */
+  g_assert_cmpuint (count_import_backups (b), ==, 1);
+
+  /* the backup made long ago: a quiet pass makes one now */
+  found = import_backups (b);
+  {
+    g_autofree char *backups = g_path_get_dirname (g_ptr_array_index (found, 0));
+    g_autofree char *moved = g_build_filename (backups, "replica-2-20200101-000000-000000-import.db", NULL);
+    g_autoptr(GPtrArray) now = NULL;
+
+    g_assert_cmpint (g_rename (g_ptr_array_index (found, 0), moved), ==, 0);
+    pass (b, folder);
+    g_assert_cmpuint (count_import_backups (b), ==, 2);
+    now = import_backups (b);
+    g_assert_false (g_str_has_prefix (strrchr (g_ptr_array_index (now, 1), '/') + 1, "replica-2-2020"));
+  }
+  /* so the pass that brings a's next edit makes none */
+  set_phone (a->store, ann, "020 555 0105");
+  pass (a, folder);
+  pass (b, folder);
+  g_assert_cmpuint (count_import_backups (b), ==, 2);
+  {
+    g_autoptr(KwRecord) held = kw_store_lookup (b->store, "person", ann, NULL);
+
+    g_assert_cmpstr (kw_record_get_string (held, "phone"), ==, "020 555 0105");
+  }
+}
+
 /* A pass's change file carries what this device wrote since its last
  * file and nothing else; the file written empties the outbox, an import
  * does not fill it. */
@@ -345,6 +389,7 @@ main (int    argc,
 
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/kw/sync/pass-cost/backup-interval", test_backup_interval);
+  g_test_add_func ("/kw/sync/pass-cost/backup-ahead", test_backup_ahead);
   g_test_add_func ("/kw/sync/pass-cost/outbox", test_outbox);
   g_test_add_func ("/kw/sync/pass-cost/outbox-marker", test_outbox_marker);
   status = g_test_run ();
