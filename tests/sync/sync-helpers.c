@@ -397,3 +397,42 @@ random_writes (KwStore *store,
   for (guint i = 0; i < n; i++)
     random_write (store, rand);
 }
+
+char *
+helper_put (KwStore    *store,
+            const char *type,
+            ...)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KwChangeset) cs = kw_changeset_new (type, &error);
+  const char *field;
+  va_list ap;
+  char *id;
+
+  va_start (ap, type);
+  while ((field = va_arg (ap, const char *)) != NULL)
+    {
+      const char *text = va_arg (ap, const char *);
+
+      g_assert_true (kw_changeset_set_text (cs, field, text, &error));
+    }
+  va_end (ap);
+  id = kw_store_create (store, cs, &error);
+  g_assert_no_error (error);
+  return id;
+}
+
+void
+helper_update (KwStore    *store,
+               const char *type,
+               const char *id,
+               const char *field,
+               const char *text)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KwChangeset) cs = kw_changeset_new (type, &error);
+
+  g_assert_true (kw_changeset_set_text (cs, field, text, &error));
+  g_assert_true (kw_store_update (store, id, cs, &error));
+  g_assert_no_error (error);
+}

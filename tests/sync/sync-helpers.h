@@ -21,6 +21,17 @@ typedef struct {
 
 char      *helper_tmpdir        (void);
 void       helper_cleanup       (void);
+/* A record of @type from FIELD, TEXT pairs (kw_changeset_set_text),
+ * NULL-terminated, asserted made; its id. */
+char      *helper_put           (KwStore    *store,
+                                 const char *type,
+                                 ...) G_GNUC_NULL_TERMINATED;
+/* One field of a record set from text, asserted. */
+void       helper_update        (KwStore    *store,
+                                 const char *type,
+                                 const char *id,
+                                 const char *field,
+                                 const char *text);
 Replica   *replica_new          (const char *dir,
                                  guint       index,
                                  gint64      wall_ms);

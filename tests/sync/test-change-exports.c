@@ -316,34 +316,6 @@ test_folder_converges (void)
     replica_free (r[d]);
 }
 
-static char *
-put_person (KwStore    *store,
-            const char *name)
-{
-  g_autoptr(KwChangeset) cs = kw_changeset_new ("person", NULL);
-  g_autoptr(GError) error = NULL;
-  char *id;
-
-  kw_changeset_set_string (cs, "name", name);
-  kw_changeset_set_string (cs, "consent", "shared");
-  id = kw_store_create (store, cs, &error);
-  g_assert_no_error (error);
-  return id;
-}
-
-static void
-set_phone (KwStore    *store,
-           const char *id,
-           const char *phone)
-{
-  g_autoptr(KwChangeset) cs = kw_changeset_new ("person", NULL);
-  g_autoptr(GError) error = NULL;
-
-  kw_changeset_set_string (cs, "phone", phone);
-  g_assert_true (kw_store_update (store, id, cs, &error));
-  g_assert_no_error (error);
-}
-
 /* A change line carries only the fields written since; none, no records. */
 static void
 test_lines (void)
@@ -351,7 +323,7 @@ test_lines (void)
   g_autofree char *dir = helper_tmpdir ();
   g_autoptr(Replica) a = replica_new (dir, 0, T0);
   g_autoptr(Replica) b = replica_new (dir, 1, T0);
-  g_autofree char *id = put_person (a->store, "Joost Wijziging");
+  g_autofree char *id = helper_put (a->store, "person", "consent", "shared", "name", "Joost Wijziging", NULL);
   g_autofree char *full = export_file (a->store, dir, NULL);
   g_autoptr(GHashTable) seen = header_seen (full);
   KwExportOptions changes = { KW_EXPORT_SCOPE_CHANGES, NULL, FALSE, NULL, seen };
@@ -369,7 +341,7 @@ test_lines (void)
   g_clear_pointer (&text, g_free);
 
   a->wall_ms += 1000;
-  set_phone (a->store, id, "020 123 4567");
+  helper_update (a->store, "person", id, "phone", "020 123 4567");
   one = export_file (a->store, dir, &changes);
   g_assert_cmpuint (count_records (one), ==, 1);
   g_assert_true (g_file_get_contents (one, &text, NULL, NULL));
@@ -446,7 +418,7 @@ test_compaction (void)
       g_autofree char *name = g_strdup_printf ("Persoon %u met een wat langere naam", i);
 
       g_free (id);
-      id = put_person (a->store, name);
+      id = helper_put (a->store, "person", "consent", "shared", "name", name, NULL);
     }
   g_assert_true (kw_sync_folder_run (a->store, folder, NULL, NULL, NULL, &refused, &error));
   g_assert_true (kw_sync_folder_run (b->store, folder, NULL, NULL, NULL, &refused, &error));
@@ -457,14 +429,14 @@ test_compaction (void)
       g_autofree char *path = g_build_filename (folder, name, NULL);
 
       a->wall_ms += 1000;
-      set_phone (a->store, id, phone);
+      helper_update (a->store, "person", id, "phone", phone);
       g_assert_true (kw_sync_folder_run (a->store, folder, NULL, NULL, NULL, &refused, &error));
       g_assert_no_error (error);
       g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
     }
   /* b writes a change file of its own */
   b->wall_ms += 5000;
-  g_free (put_person (b->store, "Van B"));
+  g_free (helper_put (b->store, "person", "consent", "shared", "name", "Van B", NULL));
   g_assert_true (kw_sync_folder_run (b->store, folder, NULL, NULL, NULL, &refused, &error));
   b_change = g_strdup_printf ("%s/%s.00000001.kwartier.jsonl", folder, dev_b);
   g_assert_true (g_file_test (b_change, G_FILE_TEST_IS_REGULAR));
@@ -521,7 +493,7 @@ test_compaction (void)
   }
   /* the next change file of a goes on counting */
   a->wall_ms += 1000;
-  set_phone (a->store, id, "06 0000 0003");
+  helper_update (a->store, "person", id, "phone", "06 0000 0003");
   g_assert_true (kw_sync_folder_run (a->store, folder, NULL, NULL, NULL, &refused, &error));
   {
     g_autofree char *next = g_strdup_printf ("%s/%s.00000008.kwartier.jsonl", folder, dev_a);
@@ -566,7 +538,7 @@ test_no_longer_private (void)
   g_autoptr(Replica) a = replica_new (dir, 0, T0);
   g_autoptr(Replica) b = replica_new (dir, 1, T0 + 100);
   g_autoptr(Replica) c = replica_new (dir, 2, T0 + 200);
-  g_autofree char *id = put_person (a->store, "Lotte Terug");
+  g_autofree char *id = helper_put (a->store, "person", "consent", "shared", "name", "Lotte Terug", NULL);
   g_autofree char *ta = NULL, *tc = NULL;
 
   g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
@@ -575,7 +547,7 @@ test_no_longer_private (void)
     {
       g_autofree char *name = g_strdup_printf ("Buur %u met een wat langere naam", i);
 
-      g_free (put_person (a->store, name));
+      g_free (helper_put (a->store, "person", "consent", "shared", "name", name, NULL));
     }
   for (guint round = 0; round < 2; round++)
     {
@@ -585,7 +557,7 @@ test_no_longer_private (void)
     }
   /* b's edit goes into a change file while the person is shared */
   b->wall_ms += 1000;
-  set_phone (b->store, id, "06 1234 5678");
+  helper_update (b->store, "person", id, "phone", "06 1234 5678");
   pass (b, folder);
   /* a makes them private; c learns it first (a's file, from a USB stick),
    * so b's phone is dropped in c's next pass */

@@ -18,34 +18,6 @@
 #include "kw-sync-private.h"
 #include "sync-helpers.h"
 
-static char *
-put_person (KwStore    *store,
-            const char *name)
-{
-  g_autoptr(KwChangeset) cs = kw_changeset_new ("person", NULL);
-  g_autoptr(GError) error = NULL;
-  char *id;
-
-  kw_changeset_set_string (cs, "name", name);
-  kw_changeset_set_string (cs, "consent", "shared");
-  id = kw_store_create (store, cs, &error);
-  g_assert_no_error (error);
-  return id;
-}
-
-static void
-set_phone (KwStore    *store,
-           const char *id,
-           const char *value)
-{
-  g_autoptr(KwChangeset) cs = kw_changeset_new ("person", NULL);
-  g_autoptr(GError) error = NULL;
-
-  kw_changeset_set_string (cs, "phone", value);
-  g_assert_true (kw_store_update (store, id, cs, &error));
-  g_assert_no_error (error);
-}
-
 static void
 pass (Replica    *replica,
       const char *folder)
@@ -149,7 +121,7 @@ test_backup_interval (void)
   g_autofree char *stick = g_build_filename (dir, "stick", NULL);
   g_autoptr(Replica) a = replica_new (dir, 1, g_get_real_time () / 1000);
   g_autoptr(Replica) b = replica_new (dir, 2, g_get_real_time () / 1000);
-  g_autofree char *ann = put_person (a->store, "Ann Veldkamp");
+  g_autofree char *ann = helper_put (a->store, "person", "consent", "shared", "name", "Ann Veldkamp", NULL);
   g_autofree char *file = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) found = NULL;
@@ -160,7 +132,7 @@ test_backup_interval (void)
   pass (a, folder);
   pass (b, folder);  /* takes in a's full export: the first backup */
   g_assert_cmpuint (count_import_backups (b), ==, 1);
-  set_phone (a->store, ann, "020 555 0101");
+  helper_update (a->store, "person", ann, "phone", "020 555 0101");
   pass (a, folder);
   pass (b, folder);  /* takes in a's change file: no second backup */
   g_assert_cmpuint (count_import_backups (b), ==, 1);
@@ -175,7 +147,7 @@ test_backup_interval (void)
   g_assert_cmpuint (count_import_backups (b), ==, 1);
 
   /* the user's own import: a backup every time */
-  set_phone (a->store, ann, "020 555 0102");
+  helper_update (a->store, "person", ann, "phone", "020 555 0102");
   file = export_file (a->store, stick, NULL);
   g_assert_true (kw_import_file (b->store, file, FALSE, &summary, &error));
   g_assert_no_error (error);
@@ -198,7 +170,7 @@ test_backup_interval (void)
         g_assert_cmpint (g_rename (g_ptr_array_index (found, i), moved), ==, 0);
       }
     g_assert_cmpuint (count_import_backups (b), ==, 2);
-    set_phone (a->store, ann, "020 555 0103");
+    helper_update (a->store, "person", ann, "phone", "020 555 0103");
     pass (a, folder);
     pass (b, folder);
     g_assert_cmpuint (count_import_backups (b), ==, 3);
@@ -206,7 +178,7 @@ test_backup_interval (void)
     /* the new one is of now, not of 2020 */
     g_assert_false (g_str_has_prefix (strrchr (g_ptr_array_index (others, 2), '/') + 1, "replica-2-2020"));
     /* and the pass after does not make another */
-    set_phone (a->store, ann, "020 555 0104");
+    helper_update (a->store, "person", ann, "phone", "020 555 0104");
     pass (a, folder);
     pass (b, folder);
     g_assert_cmpuint (count_import_backups (b), ==, 3);
@@ -222,7 +194,7 @@ test_backup_ahead (void)
   g_autofree char *folder = g_build_filename (dir, "folder", NULL);
   g_autoptr(Replica) a = replica_new (dir, 1, g_get_real_time () / 1000);
   g_autoptr(Replica) b = replica_new (dir, 2, g_get_real_time () / 1000);
-  g_autofree char *ann = put_person (a->store, "Ann Veldkamp");
+  g_autofree char *ann = helper_put (a->store, "person", "consent", "shared", "name", "Ann Veldkamp", NULL);
   g_autoptr(GPtrArray) found = NULL;
 
   g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
@@ -246,7 +218,7 @@ test_backup_ahead (void)
     g_assert_false (g_str_has_prefix (strrchr (g_ptr_array_index (now, 1), '/') + 1, "replica-2-2020"));
   }
   /* so the pass that brings a's next edit makes none */
-  set_phone (a->store, ann, "020 555 0105");
+  helper_update (a->store, "person", ann, "phone", "020 555 0105");
   pass (a, folder);
   pass (b, folder);
   g_assert_cmpuint (count_import_backups (b), ==, 2);
@@ -267,9 +239,9 @@ test_outbox (void)
   g_autofree char *folder = g_build_filename (dir, "folder", NULL);
   g_autoptr(Replica) a = replica_new (dir, 1, g_get_real_time () / 1000);
   g_autoptr(Replica) b = replica_new (dir, 2, g_get_real_time () / 1000);
-  g_autofree char *ann = put_person (a->store, "Ann Veldkamp");
-  g_autofree char *bas = put_person (a->store, "Bas Dijkhuis");
-  g_autofree char *cor = put_person (a->store, "Cor Brandsma");
+  g_autofree char *ann = helper_put (a->store, "person", "consent", "shared", "name", "Ann Veldkamp", NULL);
+  g_autofree char *bas = helper_put (a->store, "person", "consent", "shared", "name", "Bas Dijkhuis", NULL);
+  g_autofree char *cor = helper_put (a->store, "person", "consent", "shared", "name", "Cor Brandsma", NULL);
   const char *device_a = kw_store_get_device_id (a->store);
   const char *device_b = kw_store_get_device_id (b->store);
   g_autoptr(GPtrArray) changes = NULL;
@@ -285,14 +257,14 @@ test_outbox (void)
   for (guint i = 0; i < 200; i++)
     {
       g_autofree char *name = g_strdup_printf ("Buurtbewoner %u", i);
-      g_autofree char *id = put_person (a->store, name);
+      g_autofree char *id = helper_put (a->store, "person", "consent", "shared", "name", name, NULL);
     }
   pass (a, folder);  /* the full export */
   g_assert_cmpint (count_rows (a, "SELECT count(*) FROM sync_outbox"), ==, 0);
   pass (b, folder);
   g_assert_cmpint (count_rows (b, "SELECT count(*) FROM sync_outbox"), ==, 0);
 
-  set_phone (a->store, bas, "020 555 0201");
+  helper_update (a->store, "person", bas, "phone", "020 555 0201");
   g_assert_cmpint (count_rows (a, "SELECT count(*) FROM sync_outbox"), ==, 1);
   pass (a, folder);
   g_assert_cmpint (count_rows (a, "SELECT count(*) FROM sync_outbox"), ==, 0);
@@ -314,7 +286,7 @@ test_outbox (void)
   g_clear_pointer (&changes, g_ptr_array_unref);
 
   /* b edits: its change file carries that alone, and a takes it in */
-  set_phone (b->store, cor, "020 555 0202");
+  helper_update (b->store, "person", cor, "phone", "020 555 0202");
   pass (b, folder);
   changes = change_files (folder, device_b);
   g_assert_cmpuint (changes->len, ==, 1);
@@ -326,8 +298,8 @@ test_outbox (void)
 
   /* a's next two edits (one of a person b edited since): its second
    * change file holds those two, not b's edit it took in */
-  set_phone (a->store, ann, "020 555 0203");
-  set_phone (a->store, bas, "020 555 0204");
+  helper_update (a->store, "person", ann, "phone", "020 555 0203");
+  helper_update (a->store, "person", bas, "phone", "020 555 0204");
   pass (a, folder);  /* takes in b's file, then writes its own */
   changes = change_files (folder, device_a);
   g_assert_cmpuint (changes->len, ==, 2);
@@ -357,14 +329,14 @@ test_outbox_marker (void)
   g_autofree char *dir = helper_tmpdir ();
   g_autofree char *folder = g_build_filename (dir, "folder", NULL);
   g_autoptr(Replica) a = replica_new (dir, 1, g_get_real_time () / 1000);
-  g_autofree char *ann = put_person (a->store, "Ann Veldkamp");
+  g_autofree char *ann = helper_put (a->store, "person", "consent", "shared", "name", "Ann Veldkamp", NULL);
   g_autoptr(GPtrArray) changes = NULL;
   g_auto(GStrv) lines = NULL;
   sqlite3 *db = NULL;
 
   g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
   pass (a, folder);
-  set_phone (a->store, ann, "020 555 0301");
+  helper_update (a->store, "person", ann, "phone", "020 555 0301");
   /* as in a database of before the outbox: the write is not in it, the
    * marker is (the schema is made anew when its fingerprint changes) */
   g_assert_cmpint (sqlite3_open (a->path, &db), ==, SQLITE_OK);

@@ -296,30 +296,6 @@ typedef struct {
   guint      serial;
 } World;
 
-static char *
-put (KwStore    *store,
-     const char *type,
-     ...)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(KwChangeset) cs = kw_changeset_new (type, &error);
-  const char *field;
-  va_list ap;
-  char *id;
-
-  va_start (ap, type);
-  while ((field = va_arg (ap, const char *)) != NULL)
-    {
-      const char *text = va_arg (ap, const char *);
-
-      g_assert_true (kw_changeset_set_text (cs, field, text, &error));
-    }
-  va_end (ap);
-  id = kw_store_create (store, cs, &error);
-  g_assert_no_error (error);
-  return id;
-}
-
 /* A text no other value contains: "Ndl" + private/shared + serial. */
 static char *
 needle (World    *w,
@@ -358,7 +334,7 @@ add_person (World    *w,
   g_autofree char *notes = needle (w, private, "Notes");
   g_autofree char *topics = needle (w, private, "Topic");
   g_autofree char *secret = needle (w, TRUE, "Secret");  /* private_notes never leave */
-  char *id = put (w->store, "person", "name", name, "phone", phone, "email", email, "notes", notes,
+  char *id = helper_put (w->store, "person", "name", name, "phone", phone, "email", email, "notes", notes,
                   "topics", topics, "private_notes", secret, "area", area,
                   "consent", private ? "private" : g_rand_boolean (w->rand) ? "shared" : "public", NULL);
 
@@ -385,14 +361,14 @@ add_belonging (World      *w,
   g_autofree char *rel = g_strcmp0 (p, q) != 0 ? needle (w, either, "Relation") : NULL;
   g_autofree char *a = NULL, *b = NULL, *c = NULL, *d = NULL, *e = NULL, *f = NULL, *g = NULL;
 
-  a = put (w->store, "contact_moment", "person", p, "date", "2026-11-01", "summary", summary, NULL);
-  b = put (w->store, "affiliation", "person", p, "organisation", org, "role", role, NULL);
+  a = helper_put (w->store, "contact_moment", "person", p, "date", "2026-11-01", "summary", summary, NULL);
+  b = helper_put (w->store, "affiliation", "person", p, "organisation", org, "role", role, NULL);
   if (g_strcmp0 (p, q) != 0)
-    c = put (w->store, "relation", "from", p, "to", q, "kind", "knows", "notes", rel, NULL);
-  d = put (w->store, "attendance", "meeting", meeting, "person", p, "status", "present", NULL);
-  e = put (w->store, "network_member", "unit", unit, "person", p, NULL);
-  f = put (w->store, "alliance_partner", "alliance", alliance, "party", p, "role", "partner", NULL);
-  g = put (w->store, "map_position", "map", map, "party", p, "influence", "3", NULL);
+    c = helper_put (w->store, "relation", "from", p, "to", q, "kind", "knows", "notes", rel, NULL);
+  d = helper_put (w->store, "attendance", "meeting", meeting, "person", p, "status", "present", NULL);
+  e = helper_put (w->store, "network_member", "unit", unit, "person", p, NULL);
+  f = helper_put (w->store, "alliance_partner", "alliance", alliance, "party", p, "role", "partner", NULL);
+  g = helper_put (w->store, "map_position", "map", map, "party", p, "influence", "3", NULL);
   /* the ids of what belongs to a private person may not leave either */
   if (priv)
     {
@@ -413,7 +389,7 @@ add_chaired_meeting (World      *w,
 {
   g_autofree char *title = needle (w, FALSE, "Meeting");
 
-  return put (w->store, "meeting", "title", title, "alliance", alliance, "chair", chair,
+  return helper_put (w->store, "meeting", "title", title, "alliance", alliance, "chair", chair,
               "starts_at", "2026-11-20T19:00:00Z", NULL);
 }
 
@@ -445,19 +421,19 @@ build_world (World   *w,
   w->serial = 0;
 
   g_assert_true (kw_store_begin (store, NULL));
-  area = put (store, "area", "name", "Buurt", "kind", "buurt", NULL);
-  org = put (store, "organisation", "name", "Stichting", "area", area, NULL);
-  alliance = put (store, "alliance", "name", "Alliantie", "area", area, NULL);
-  network = put (store, "network", "name", "Netwerk", "area", area, NULL);
-  unit = put (store, "network_unit", "network", network, "name", "Binnenbuurt", "area", area, NULL);
-  map = put (store, "stakeholder_map", "name", "Kaart", "alliance", alliance, "area", area, NULL);
+  area = helper_put (store, "area", "name", "Buurt", "kind", "buurt", NULL);
+  org = helper_put (store, "organisation", "name", "Stichting", "area", area, NULL);
+  alliance = helper_put (store, "alliance", "name", "Alliantie", "area", area, NULL);
+  network = helper_put (store, "network", "name", "Netwerk", "area", area, NULL);
+  unit = helper_put (store, "network_unit", "network", network, "name", "Binnenbuurt", "area", area, NULL);
+  map = helper_put (store, "stakeholder_map", "name", "Kaart", "alliance", alliance, "area", area, NULL);
   n_people = (guint) g_rand_int_range (w->rand, 6, 14);
   for (guint i = 0; i < n_people; i++)
     add_person (w, i == 0 || g_rand_int_range (w->rand, 0, 3) == 0, area);
   meeting = add_chaired_meeting (w, alliance, g_ptr_array_index (w->private, 0));
   {
-    g_autofree char *unit_meeting = put (store, "meeting", "title", "Buurtbijeenkomst", "unit", unit, NULL);
-    g_autofree char *action = put (store, "action_item", "title", "Bellen", "owner",
+    g_autofree char *unit_meeting = helper_put (store, "meeting", "title", "Buurtbijeenkomst", "unit", unit, NULL);
+    g_autofree char *action = helper_put (store, "action_item", "title", "Bellen", "owner",
                                    (const char *) g_ptr_array_index (w->private, 0), "meeting", meeting, NULL);
 
     for (guint i = 0; i < 2 * n_people; i++)
@@ -513,8 +489,8 @@ test_turns_private (void)
   g_autofree char *first = NULL, *later = NULL, *from_b = NULL;
   g_autofree char *text = NULL;
   g_autoptr(KwChangeset) cs = kw_changeset_new ("person", NULL);
-  g_autofree char *person = put (a->store, "person", "name", "Wilhelmina Zonnebloem", "consent", "shared", NULL);
-  g_autofree char *moment = put (a->store, "contact_moment", "person", person, "summary",
+  g_autofree char *person = helper_put (a->store, "person", "name", "Wilhelmina Zonnebloem", "consent", "shared", NULL);
+  g_autofree char *moment = helper_put (a->store, "contact_moment", "person", person, "summary",
                                  "Wil meedoen, maar niet met naam", NULL);
 
   first = export_file (a->store, dir, NULL);
@@ -550,8 +526,8 @@ test_older_file (void)
   g_autoptr(KwChangeset) cs = kw_changeset_new ("person", NULL);
   g_autoptr(KwChangeset) phone = kw_changeset_new ("person", NULL);
   g_autofree char *old = NULL, *stub = NULL, *edit = NULL, *text = NULL, *dump = NULL;
-  g_autofree char *person = put (a->store, "person", "name", "Hendrika Mosterdzaad", "consent", "shared", NULL);
-  g_autofree char *moment = put (a->store, "contact_moment", "person", person, "summary",
+  g_autofree char *person = helper_put (a->store, "person", "name", "Hendrika Mosterdzaad", "consent", "shared", NULL);
+  g_autofree char *moment = helper_put (a->store, "contact_moment", "person", person, "summary",
                                  "Gesprek over Mosterdzaad", NULL);
   KwImportSummary s;
 
@@ -597,8 +573,8 @@ test_same_file_consent (void)
   g_autofree char *dir = helper_tmpdir ();
   g_autoptr(Replica) a = replica_new (dir, 0, T0);
   g_autoptr(Replica) b = replica_new (dir, 1, T0);
-  g_autofree char *p = put (a->store, "person", "name", "Roos Terug", "consent", "shared", NULL);
-  g_autofree char *c = put (a->store, "contact_moment", "person", p, "summary", "Eerste gesprek", NULL);
+  g_autofree char *p = helper_put (a->store, "person", "name", "Roos Terug", "consent", "shared", NULL);
+  g_autofree char *c = helper_put (a->store, "contact_moment", "person", p, "summary", "Eerste gesprek", NULL);
   g_autofree char *first = export_file (a->store, dir, NULL);
   g_autofree char *again = NULL;
   g_autoptr(KwChangeset) on_b = kw_changeset_new ("person", NULL);
@@ -632,10 +608,10 @@ test_moved_to_private (void)
   g_autofree char *dir = helper_tmpdir ();
   g_autoptr(Replica) a = replica_new (dir, 0, T0);
   g_autoptr(Replica) b = replica_new (dir, 1, T0);
-  g_autofree char *p = put (a->store, "person", "name", "Pieter Openbaar", "consent", "public", NULL);
-  g_autofree char *q = put (a->store, "person", "name", "Quirina Stil", "consent", "shared", NULL);
-  g_autofree char *here = put (a->store, "contact_moment", "person", p, "summary", "Over Quirina, eigenlijk", NULL);
-  g_autofree char *there = put (a->store, "contact_moment", "person", p, "summary", "Ook over Quirina", NULL);
+  g_autofree char *p = helper_put (a->store, "person", "name", "Pieter Openbaar", "consent", "public", NULL);
+  g_autofree char *q = helper_put (a->store, "person", "name", "Quirina Stil", "consent", "shared", NULL);
+  g_autofree char *here = helper_put (a->store, "contact_moment", "person", p, "summary", "Over Quirina, eigenlijk", NULL);
+  g_autofree char *there = helper_put (a->store, "contact_moment", "person", p, "summary", "Ook over Quirina", NULL);
   g_autofree char *f1 = export_file (a->store, dir, NULL);
   g_autofree char *f2 = NULL, *f3 = NULL, *ta = NULL, *tb = NULL, *la = NULL, *lb = NULL;
   g_autoptr(KwChangeset) private = kw_changeset_new ("person", NULL);
@@ -682,9 +658,9 @@ test_reference_title (void)
   g_autoptr(Replica) a = replica_new (dir, 0, T0);
   g_autoptr(Replica) b = replica_new (dir, 1, T0);
   static const char * const to_person[] = { "person", NULL };
-  g_autofree char *person = put (a->store, "person", "name", "Geertruida Kaneel", "consent", "private", NULL);
-  g_autofree char *shared = put (a->store, "person", "name", "Ko Komijn", "consent", "shared", NULL);
-  g_autofree char *meeting = put (a->store, "meeting", "title", "Wijkraad", "chair", person, NULL);
+  g_autofree char *person = helper_put (a->store, "person", "name", "Geertruida Kaneel", "consent", "private", NULL);
+  g_autofree char *shared = helper_put (a->store, "person", "name", "Ko Komijn", "consent", "shared", NULL);
+  g_autofree char *meeting = helper_put (a->store, "meeting", "title", "Wijkraad", "chair", person, NULL);
   g_autofree char *path = export_file (a->store, dir, NULL);
   g_autofree char *title = NULL, *own = NULL, *other = NULL, *none = NULL;
   g_autoptr(KwRecord) m = NULL;

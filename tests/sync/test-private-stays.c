@@ -26,45 +26,6 @@ static const char * const learned[] = {
   "Kwekkeboom", "555 0177", "Penningmeester", NULL
 };
 
-static char *
-put (KwStore    *store,
-     const char *type,
-     ...)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(KwChangeset) cs = kw_changeset_new (type, &error);
-  const char *field;
-  va_list ap;
-  char *id;
-
-  va_start (ap, type);
-  while ((field = va_arg (ap, const char *)) != NULL)
-    {
-      const char *text = va_arg (ap, const char *);
-
-      g_assert_true (kw_changeset_set_text (cs, field, text, &error));
-    }
-  va_end (ap);
-  id = kw_store_create (store, cs, &error);
-  g_assert_no_error (error);
-  return id;
-}
-
-static void
-update (KwStore    *store,
-        const char *type,
-        const char *id,
-        const char *field,
-        const char *text)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(KwChangeset) cs = kw_changeset_new (type, &error);
-
-  g_assert_true (kw_changeset_set_text (cs, field, text, &error));
-  g_assert_true (kw_store_update (store, id, cs, &error));
-  g_assert_no_error (error);
-}
-
 static gboolean
 bytes_contain (const char *bytes,
                gsize       len,
@@ -155,19 +116,19 @@ world_init (World *w)
   w->filedir = helper_tmpdir ();
   w->a = replica_new (w->dbdir, 0, T0);
   w->b = replica_new (w->dbdir, 1, T0);
-  w->person = put (w->a->store, "person", "name", "Anna Voorbeeld", "consent", "shared", NULL);
-  w->org = put (w->a->store, "organisation", "name", "Stichting Dijkhuis", NULL);
+  w->person = helper_put (w->a->store, "person", "name", "Anna Voorbeeld", "consent", "shared", NULL);
+  w->org = helper_put (w->a->store, "organisation", "name", "Stichting Dijkhuis", NULL);
   w->f0 = export_file (w->a->store, w->filedir, NULL);
   import_ok (w->b->store, w->f0);
 
   w->a->wall_ms += 60000;
-  update (w->a->store, "person", w->person, "consent", "private");
+  helper_update (w->a->store, "person", w->person, "consent", "private");
   w->stub = export_file (w->a->store, w->filedir, NULL);
 
   w->b->wall_ms += 600000;  /* later than a's choice by the clock */
-  update (w->b->store, "person", w->person, "name", "Annabel Kwekkeboom");
-  update (w->b->store, "person", w->person, "phone", "020 555 0177");
-  w->affiliation = put (w->b->store, "affiliation", "person", w->person, "organisation", w->org,
+  helper_update (w->b->store, "person", w->person, "name", "Annabel Kwekkeboom");
+  helper_update (w->b->store, "person", w->person, "phone", "020 555 0177");
+  w->affiliation = helper_put (w->b->store, "affiliation", "person", w->person, "organisation", w->org,
                         "role", "Penningmeester", NULL);
   w->old = export_file (w->b->store, w->filedir, NULL);
   {

@@ -22,45 +22,6 @@
 
 #define T0 G_GINT64_CONSTANT (1795000000000)  /* Nov 2026, in ms */
 
-static char *
-put (KwStore    *store,
-     const char *type,
-     ...)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(KwChangeset) cs = kw_changeset_new (type, &error);
-  const char *field;
-  va_list ap;
-  char *id;
-
-  va_start (ap, type);
-  while ((field = va_arg (ap, const char *)) != NULL)
-    {
-      const char *text = va_arg (ap, const char *);
-
-      g_assert_true (kw_changeset_set_text (cs, field, text, &error));
-    }
-  va_end (ap);
-  id = kw_store_create (store, cs, &error);
-  g_assert_no_error (error);
-  return id;
-}
-
-static void
-update (KwStore    *store,
-        const char *type,
-        const char *id,
-        const char *field,
-        const char *text)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(KwChangeset) cs = kw_changeset_new (type, &error);
-
-  g_assert_true (kw_changeset_set_text (cs, field, text, &error));
-  g_assert_true (kw_store_update (store, id, cs, &error));
-  g_assert_no_error (error);
-}
-
 /* The digest table, read from the database file (NULL @id: its size). */
 static gint64
 count_lines (const char *db_path,
@@ -87,19 +48,19 @@ static GPtrArray *
 build (KwStore *store)
 {
   GPtrArray *people = g_ptr_array_new_with_free_func (g_free);
-  g_autofree char *org = put (store, "organisation", "name", "Buurthuis De Ketel", NULL);
+  g_autofree char *org = helper_put (store, "organisation", "name", "Buurthuis De Ketel", NULL);
   g_autofree char *gone = NULL;
 
   for (guint i = 0; i < 12; i++)
     {
       g_autofree char *name = g_strdup_printf ("Bewoner %02u Lindengracht", i);
-      char *p = put (store, "person", "name", name, "consent", "shared", "phone", "020 555 0100", NULL);
-      g_autofree char *aff = put (store, "affiliation", "person", p, "organisation", org,
+      char *p = helper_put (store, "person", "name", name, "consent", "shared", "phone", "020 555 0100", NULL);
+      g_autofree char *aff = helper_put (store, "affiliation", "person", p, "organisation", org,
                                   "role", "vrijwilliger", NULL);
 
       g_ptr_array_add (people, p);
     }
-  gone = put (store, "person", "name", "Weg Persoon", "consent", "shared", NULL);
+  gone = helper_put (store, "person", "name", "Weg Persoon", "consent", "shared", NULL);
   g_assert_true (kw_store_delete (store, "person", gone, NULL));
   return people;
 }
@@ -166,7 +127,7 @@ test_one_changed (void)
 
   import_ok (b->store, file);
   a->wall_ms += 60000;
-  update (a->store, "person", who, "phone", "06 1234 5678");
+  helper_update (a->store, "person", who, "phone", "06 1234 5678");
   later = export_file (a->store, dir, NULL);
   s = import_ok (b->store, later);
   g_assert_cmpuint (s.updated, ==, 1);
@@ -203,11 +164,11 @@ test_edited_locally (void)
   import_ok (c->store, file);
   g_assert_cmpint (count_lines (b->path, who), ==, 1);
   b->wall_ms += 60000;
-  update (b->store, "person", who, "name", "Bewoner Vijf Anders");
+  helper_update (b->store, "person", who, "name", "Bewoner Vijf Anders");
   g_assert_cmpint (count_lines (b->path, who), ==, 0);
   /* c edits another person; b merges it: that digest goes too */
   c->wall_ms += 120000;
-  update (c->store, "person", other, "phone", "06 8765 4321");
+  helper_update (c->store, "person", other, "phone", "06 8765 4321");
   from_c = export_file (c->store, dir, NULL);
   import_ok (b->store, from_c);
   held_other = kw_store_get (b->store, "person", other, NULL);
@@ -347,16 +308,16 @@ test_bulk_fts (void)
   for (guint i = 0; queries[i]; i++)
     assert_same_hits (b->store, c->store, before, queries[i]);
   /* the triggers are back: a later write is found, the old name no more */
-  person = put (b->store, "person", "name", "Zwaantje Qwerty", "consent", "shared", NULL);
+  person = helper_put (b->store, "person", "name", "Zwaantje Qwerty", "consent", "shared", NULL);
   hits = search_ids (b->store, "Qwerty");
   g_assert_cmpuint (hits->len, ==, 1);
   g_clear_pointer (&hits, g_ptr_array_unref);
-  update (b->store, "person", person, "name", "Zwaantje Asdfgh");
+  helper_update (b->store, "person", person, "name", "Zwaantje Asdfgh");
   hits = search_ids (b->store, "Qwerty");
   g_assert_cmpuint (hits->len, ==, 0);
   g_clear_pointer (&hits, g_ptr_array_unref);
   /* a's new person reaches b in a small import, row by row */
-  put (a->store, "person", "name", "Jan Uytdehaage", "consent", "shared", NULL);
+  helper_put (a->store, "person", "name", "Jan Uytdehaage", "consent", "shared", NULL);
   more = export_file (a->store, dir, NULL);
   s = import_ok (b->store, more);
   g_assert_cmpuint (s.added, ==, 1);
@@ -400,7 +361,7 @@ test_layouts (void)
   g_autoptr(Replica) b = replica_new (dir, 1, T0);
   g_autoptr(Replica) c = replica_new (dir, 2, T0);
   const char *notes = "Zegt \"hallo\" \\ tab\there\nnieuwe regel\r\x01 café";
-  g_autofree char *who = put (a->store, "person", "name", "Renée Überbeek", "consent", "shared",
+  g_autofree char *who = helper_put (a->store, "person", "name", "Renée Überbeek", "consent", "shared",
                               "notes", notes, NULL);
   g_autoptr(GPtrArray) people = build (a->store);
   g_autofree char *file = export_file (a->store, dir, NULL);
