@@ -228,9 +228,9 @@ static const KwField meeting_fields[] = {
   TEXT ("interpreter", N_("Interpreter")),
   BOOL ("food", N_("Food")),
   BOOL ("childcare", N_("Childcare")),
-  DATETIME ("finalised_at", N_("Minutes finalised")),
-  TEXT ("finalised_by", N_("Finalised by")),
-  TEXT_F ("reopen_log", N_("Reopened"), KW_FIELD_FLAG_LONG),
+  { "finalised_at", N_("Minutes finalised"), KW_FIELD_DATETIME, KW_FIELD_FLAG_SYSTEM, NULL, NULL, 0, 0 },
+  TEXT_F ("finalised_by", N_("Finalised by"), KW_FIELD_FLAG_SYSTEM),
+  TEXT_F ("reopen_log", N_("Reopened"), KW_FIELD_FLAG_LONG | KW_FIELD_FLAG_SYSTEM),
 };
 
 static const KwField agenda_item_fields[] = {

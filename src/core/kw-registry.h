@@ -47,6 +47,8 @@ typedef enum {
                                     * PARENT): a reference as the title of the current one
                                     * (an affiliation's organisation), a date as the latest
                                     * (a contact moment's date: the last contact) */
+  KW_FIELD_FLAG_SYSTEM   = 1 << 10, /* written only by an operation of the core (finalising
+                                     * the minutes), never by an ordinary write */
 } KwFieldFlags;
 
 typedef struct {

@@ -28,8 +28,6 @@
 
 static const char select_device_sql[] = "SELECT organiser FROM sync_devices WHERE device = ?";
 
-static const char * const lock_fields[] = { "finalised_at", "finalised_by", "reopen_log", NULL };
-
 /* The meeting's title for a message, or its id. */
 static char *
 dup_meeting_title (KwRecord *meeting)
@@ -85,17 +83,15 @@ _kw_store_check_finalised (KwStore            *self,
                            KwChangeset        *changes,
                            GError            **error)
 {
+  for (guint i = 0; changes != NULL && i < type->n_fields; i++)
+    if ((type->fields[i].flags & KW_FIELD_FLAG_SYSTEM) && kw_changeset_has (changes, type->fields[i].name))
+      {
+        g_set_error (error, KW_CORE_ERROR, KW_CORE_ERROR_INVALID,
+                     _("%s: set only by finalising or reopening the minutes"), type->fields[i].name);
+        return FALSE;
+      }
   if (g_str_equal (type->name, "meeting"))
-    {
-      for (guint i = 0; changes != NULL && lock_fields[i]; i++)
-        if (kw_changeset_has (changes, lock_fields[i]))
-          {
-            g_set_error (error, KW_CORE_ERROR, KW_CORE_ERROR_INVALID,
-                         _("%s: set only by finalising or reopening the minutes"), lock_fields[i]);
-            return FALSE;
-          }
-      return record == NULL || check_meeting (self, kw_record_get_id (record), error);
-    }
+    return record == NULL || check_meeting (self, kw_record_get_id (record), error);
   if (!g_str_equal (type->name, "agenda_item") && !g_str_equal (type->name, "attendance"))
     return TRUE;
   return check_meeting (self, record ? kw_record_get_string (record, "meeting") : NULL, error)

@@ -281,15 +281,15 @@ is_id_field (const KwEntityType *type,
   return type->id_fields != NULL && g_strv_contains (type->id_fields, name);
 }
 
-/* fields only finalising and reopening the minutes write
- * (kw_meetings_finalise, kw_meetings_reopen): the store refuses them */
+/* fields only an operation of the core writes (finalising the minutes):
+ * the store refuses them in an ordinary write */
 static gboolean
 is_lock_field (const KwEntityType *type,
                const char         *name)
 {
-  static const char * const lock_fields[] = { "finalised_at", "finalised_by", "reopen_log", NULL };
+  int i = kw_entity_type_field_index (type, name);
 
-  return g_str_equal (type->name, "meeting") && g_strv_contains (lock_fields, name);
+  return i >= 0 && (type->fields[i].flags & KW_FIELD_FLAG_SYSTEM) != 0;
 }
 
 static void
