@@ -11,7 +11,9 @@
  * the parts (kw_graph_parts_without (), one search per node) gives. On
  * random graphs with leaves, chains, isolated nodes and several
  * components, and on a path, a star, a cycle, a tree, and two cliques
- * joined by one node.
+ * joined by one node. Searches deeper than the batched searches count
+ * (a cycle and a ladder of hundreds of levels) take the way of one
+ * source at a time.
  */
 #include "config.h"
 
@@ -301,6 +303,60 @@ test_shapes (void)
   assert_both (tree);
 }
 
+/* Deeper than the 254 levels a batch of eight searches counts in a byte:
+ * a cycle of 700 ((700 − 2)² / 8 each), and a ladder of 2 × 400 with a
+ * clique on it and a triangle beside it, so that a batch holds deep and
+ * shallow searches. */
+static void
+test_deep (void)
+{
+  g_autoptr(KwGraph) cycle = graph_of (700);
+  g_autoptr(KwGraph) ladder = NULL;
+  g_autofree double *values = NULL;
+
+  for (guint i = 0; i < 700; i++)
+    link_nodes (cycle, i, (i + 1) % 700);
+  values = _kw_graph_betweenness (cycle, 0);
+  for (guint i = 0; i < 700; i++)
+    assert_close (values[i], 698.0 * 698.0 / 8);
+  assert_betweenness (cycle);
+  /* at the limit: the farthest node of a cycle of 2d or 2d + 1 is at level d */
+  for (guint n = 504; n <= 512; n++)
+    {
+      g_autoptr(KwGraph) ring = graph_of (n);
+      g_autofree double *ring_values = NULL;
+
+      for (guint i = 0; i < n; i++)
+        link_nodes (ring, i, (i + 1) % n);
+      ring_values = _kw_graph_betweenness (ring, 1);
+      /* (n − 1)(n − 3) / 8 for n odd */
+      assert_close (ring_values[n / 2], n % 2 == 0 ? (n - 2.0) * (n - 2.0) / 8 : (n - 1.0) * (n - 3.0) / 8);
+      assert_betweenness (ring);
+    }
+
+  /* a ladder n0000 … n0399 over n0400 … n0799, a clique n0800 … n0805
+   * hanging off its first rung, and a separate triangle */
+  ladder = graph_of (809);
+  for (guint i = 0; i < 400; i++)
+    {
+      if (i + 1 < 400)
+        {
+          link_nodes (ladder, i, i + 1);
+          link_nodes (ladder, 400 + i, 400 + i + 1);
+        }
+      link_nodes (ladder, i, 400 + i);
+    }
+  for (guint i = 800; i < 806; i++)
+    for (guint j = i + 1; j < 806; j++)
+      link_nodes (ladder, i, j);
+  link_nodes (ladder, 0, 800);
+  link_nodes (ladder, 806, 807);
+  link_nodes (ladder, 807, 808);
+  link_nodes (ladder, 808, 806);
+  kw_graph_sort (ladder);
+  assert_both (ladder);
+}
+
 /* Nothing, one node, one edge, and only isolated nodes. */
 static void
 test_small (void)
@@ -327,6 +383,7 @@ main (int    argc,
 
   g_test_add_func ("/kw/bridges-exact/shapes", test_shapes);
   g_test_add_func ("/kw/bridges-exact/small", test_small);
+  g_test_add_func ("/kw/bridges-exact/deep", test_deep);
   g_test_add_func ("/kw/bridges-exact/random", test_random);
   g_test_add_func ("/kw/bridges-exact/threaded", test_threaded);
   return g_test_run ();

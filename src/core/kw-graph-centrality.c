@@ -22,6 +22,17 @@
  *    target t w(t) times: δ_s(v) = Σ_{u: v before u} σ_sv / σ_su ·
  *    (w(u) + δ_s(u)), and v gets w(s)·δ_s(v) / 2.
  *
+ * Step 3 takes eight sources at once, level by level (a multi-source
+ * breadth-first search, as in Then et al. 2014, "The more the merrier"):
+ * a node is visited once for every distinct level it has among the
+ * eight searches, not once per search, and σ and (w + δ)/σ of a node are
+ * eight lanes of one cache line, summed over its neighbours with a mask
+ * of the lanes in which the neighbour is one level nearer (σ) or farther
+ * (δ). The core is numbered in breadth-first order first, so that the
+ * eight sources of a batch lie close together and their levels mostly
+ * agree. A batch whose searches go deeper than a byte counts falls back
+ * to one source at a time.
+ *
  * The sources of step 3 are cut into a fixed number of blocks, each
  * summed into its own array by whichever thread takes it, and the blocks
  * are added in their order at the end: the answer is the same, bit for
@@ -194,6 +205,53 @@ core_init (Core           *core,
     }
 }
 
+/* Numbers the core in breadth-first order (from the first node of each
+ * component, neighbours in their order), so that sources next to each
+ * other in the numbering are near each other in the graph. */
+static void
+core_renumber (Core *core)
+{
+  guint n = core->csr.n;
+  g_autofree guint *order = g_new (guint, MAX (n, 1));
+  g_autofree guint *number = g_new (guint, MAX (n, 1));
+  guint tail = 0;
+  Csr csr = { n, g_new0 (guint, n + 1), g_new (guint, MAX (core->csr.offsets[n], 1)) };
+  double *weight = g_new (double, MAX (n, 1));
+  guint *node = g_new (guint, MAX (n, 1));
+
+  memset (number, 0xff, sizeof (guint) * MAX (n, 1));
+  for (guint root = 0; root < n; root++)
+    {
+      if (number[root] != G_MAXUINT)
+        continue;
+      number[root] = tail;
+      order[tail++] = root;
+      for (guint head = number[root]; head < tail; head++)
+        for (guint k = core->csr.offsets[order[head]]; k < core->csr.offsets[order[head] + 1]; k++)
+          if (number[core->csr.adj[k]] == G_MAXUINT)
+            {
+              number[core->csr.adj[k]] = tail;
+              order[tail++] = core->csr.adj[k];
+            }
+    }
+  for (guint i = 0, m = 0; i < n; i++)
+    {
+      guint v = order[i];
+
+      weight[i] = core->weight[v];
+      node[i] = core->node[v];
+      for (guint k = core->csr.offsets[v]; k < core->csr.offsets[v + 1]; k++)
+        csr.adj[m++] = number[core->csr.adj[k]];
+      csr.offsets[i + 1] = m;
+    }
+  csr_clear (&core->csr);
+  g_free (core->weight);
+  g_free (core->node);
+  core->csr = csr;
+  core->weight = weight;
+  core->node = node;
+}
+
 static void
 core_clear (Core *core)
 {
@@ -286,6 +344,238 @@ add_source (const Core *core,
   memset (work->sigma, 0, sizeof (double) * tail);
 }
 
+/* Eight sources at once (step 3, batched) */
+
+#define N_LANES 8
+/* levels are kept in a byte per lane; 0xff: not reached */
+#define MAX_LEVEL 254
+#define BYTES(x) ((guint64) (x) * G_GUINT64_CONSTANT (0x0101010101010101))
+#define LOW7 G_GUINT64_CONSTANT (0x7f7f7f7f7f7f7f7f)
+
+typedef double Lanes __attribute__ ((vector_size (8 * N_LANES)));
+typedef gint64 LaneMask __attribute__ ((vector_size (8 * N_LANES)));
+
+/* lane bits → all ones in the lanes set, as a vector and as bytes */
+static LaneMask lane_mask[256];
+static guint64 lane_bytes[256];
+
+static void
+lane_tables_init (void)
+{
+  static gsize done = 0;
+
+  if (!g_once_init_enter (&done))
+    return;
+  for (guint bits = 0; bits < 256; bits++)
+    for (guint l = 0; l < N_LANES; l++)
+      if (bits & (1u << l))
+        {
+          lane_mask[bits][l] = -1;
+          lane_bytes[bits] |= G_GUINT64_CONSTANT (0xff) << (8 * l);
+        }
+  g_once_init_leave (&done, 1);
+}
+
+/* The lanes (bits) in which the byte of @levels is @level. */
+static inline guint
+lanes_at (guint64 levels,
+          guint64 level)
+{
+  guint64 x = levels ^ level;
+  guint64 zero = ~(((x & LOW7) + LOW7) | x | LOW7);  /* 0x80 in each zero byte */
+
+  return (guint) (((zero >> 7) * G_GUINT64_CONSTANT (0x0102040810204080)) >> 56);
+}
+
+typedef struct {
+  Lanes    *sigma;        /* by node: the shortest paths from each lane's source */
+  Lanes    *coeff;        /* by node: (w(v) + δ(v)) / σ(v), in the lanes of its level */
+  guint64  *level;        /* by node: a byte per lane */
+  guint8   *seen;         /* by node: the lanes that reached it */
+  guint8   *pending;      /* by node: the lanes that reach it at the next level */
+  guint    *visit;        /* the visits: (node, lanes) by level */
+  guint8   *visit_lanes;
+  guint    *level_start;  /* the visits of level d: visit[level_start[d] … level_start[d + 1]) */
+  guint     visits;       /* how many the last search made */
+} Work8;
+
+static void
+work8_init (Work8 *work,
+            guint  n)
+{
+  work->sigma = g_aligned_alloc0 (MAX (n, 1), sizeof (Lanes), sizeof (Lanes));
+  work->coeff = g_aligned_alloc0 (MAX (n, 1), sizeof (Lanes), sizeof (Lanes));
+  work->level = g_new (guint64, MAX (n, 1));
+  memset (work->level, 0xff, sizeof (guint64) * MAX (n, 1));
+  work->seen = g_new0 (guint8, MAX (n, 1));
+  work->pending = g_new0 (guint8, MAX (n, 1));
+  /* a node is visited at most once per lane; one more for the search's
+   * unconditional store */
+  work->visit = g_new (guint, (gsize) N_LANES * n + N_LANES + 1);
+  work->visit_lanes = g_new (guint8, (gsize) N_LANES * n + N_LANES + 1);
+  work->level_start = g_new (guint, MAX_LEVEL + 3);
+  work->visits = 0;
+}
+
+static void
+work8_clear (Work8 *work)
+{
+  g_aligned_free (work->sigma);
+  g_aligned_free (work->coeff);
+  g_free (work->level);
+  g_free (work->seen);
+  g_free (work->pending);
+  g_free (work->visit);
+  g_free (work->visit_lanes);
+  g_free (work->level_start);
+}
+
+/* The searches of the batch, level by level: the visits and each
+ * node's level per lane. Returns the number of levels, or 0 when they
+ * go deeper than MAX_LEVEL. */
+static guint
+batch_search (const Core *core,
+              Work8      *work,
+              guint       first,
+              guint       lanes)
+{
+  const guint *offsets = core->csr.offsets, *adj = core->csr.adj;
+  guint *visit = work->visit, *start = work->level_start;
+  guint8 *visit_lanes = work->visit_lanes, *seen = work->seen, *pending = work->pending;
+  guint tail = 0, depth;
+
+  start[0] = 0;
+  for (guint l = 0; l < lanes; l++)
+    {
+      guint s = first + l;
+
+      visit[tail] = s;
+      visit_lanes[tail++] = (guint8) (1u << l);
+      seen[s] = (guint8) (1u << l);
+      work->level[s] &= ~(G_GUINT64_CONSTANT (0xff) << (8 * l));
+      work->sigma[s][l] = 1;
+    }
+  start[1] = tail;
+  for (depth = 0; start[depth + 1] > start[depth]; depth++)
+    {
+      guint from = start[depth], to = start[depth + 1];
+      guint64 next = BYTES (depth + 1);
+
+      work->visits = tail;
+      if (depth + 1 > MAX_LEVEL)
+        return 0;
+      for (guint i = from; i < to; i++)
+        {
+          guint v = visit[i], reach = visit_lanes[i];
+
+          for (guint k = offsets[v]; k < offsets[v + 1]; k++)
+            {
+              guint u = adj[k], fresh = reach & ~seen[u], before = pending[u];
+
+              /* no branch: the store is kept only for the first lanes to reach u */
+              visit[tail] = u;
+              tail += (before == 0) & (fresh != 0);
+              pending[u] = (guint8) (before | fresh);
+            }
+        }
+      start[depth + 2] = tail;
+      for (guint i = to; i < tail; i++)
+        {
+          guint u = visit[i], reach = pending[u];
+          guint64 bytes = lane_bytes[reach];
+
+          visit_lanes[i] = (guint8) reach;
+          seen[u] |= (guint8) reach;
+          pending[u] = 0;
+          work->level[u] = (work->level[u] & ~bytes) | (next & bytes);
+        }
+    }
+  work->visits = tail;
+  return depth;
+}
+
+/* Σ over the neighbours u of @v of @values[u], in the lanes of @reach
+ * in which u is at @level. Two sums, for two loads at a time. */
+#define SUM_AT(values, v, reach, level, total) \
+  G_STMT_START { \
+    Lanes a_ = { 0 }, b_ = { 0 }; \
+    guint k_ = offsets[v], end_ = offsets[(v) + 1]; \
+    for (; k_ + 1 < end_; k_ += 2) \
+      { \
+        guint u_ = adj[k_], w_ = adj[k_ + 1]; \
+        a_ += (Lanes) (lane_mask[(reach) & lanes_at (levels[u_], level)] & (LaneMask) (values)[u_]); \
+        b_ += (Lanes) (lane_mask[(reach) & lanes_at (levels[w_], level)] & (LaneMask) (values)[w_]); \
+      } \
+    if (k_ < end_) \
+      a_ += (Lanes) (lane_mask[(reach) & lanes_at (levels[adj[k_]], level)] & (LaneMask) (values)[adj[k_]]); \
+    total = a_ + b_; \
+  } G_STMT_END
+
+/* Step 3 for the sources @first … @first + @lanes − 1: adds
+ * Σ_l w(s_l)·δ_{s_l}(v) to @sum[v]. FALSE (nothing added) when the
+ * searches go too deep for a byte. */
+static gboolean
+add_batch (const Core *core,
+           Work8      *work,
+           guint       first,
+           guint       lanes,
+           double     *sum)
+{
+  const guint *offsets = core->csr.offsets, *adj = core->csr.adj;
+  const guint64 *levels = work->level;
+  const guint *visit = work->visit, *start = work->level_start;
+  const guint8 *visit_lanes = work->visit_lanes;
+  Lanes *sigma = work->sigma, *coeff = work->coeff;
+  Lanes source_weight = { 0 }, one = { 1, 1, 1, 1, 1, 1, 1, 1 };
+  guint depth = batch_search (core, work, first, lanes);
+  gboolean ok = depth > 0;
+
+  for (guint l = 0; l < lanes; l++)
+    source_weight[l] = core->weight[first + l];
+  /* forwards: σ from the level before */
+  for (guint d = 1; ok && d < depth; d++)
+    for (guint i = start[d]; i < start[d + 1]; i++)
+      {
+        guint v = visit[i];
+        Lanes total;
+
+        SUM_AT (sigma, v, visit_lanes[i], BYTES (d - 1), total);
+        sigma[v] += total;
+      }
+  /* backwards, from the farthest; the sources (level 0) are no intermediate nodes */
+  for (guint d = depth - 1; ok && d > 0; d--)
+    for (guint i = start[d]; i < start[d + 1]; i++)
+      {
+        guint v = visit[i], reach = visit_lanes[i];
+        LaneMask mask = lane_mask[reach];
+        Lanes total = { 0 }, delta, paths, value, weighted;
+        double added = 0;
+
+        if (d + 1 < depth)
+          SUM_AT (coeff, v, reach, BYTES (d + 1), total);
+        delta = sigma[v] * total;  /* 0 outside @reach */
+        weighted = delta * source_weight;
+        for (guint l = 0; l < N_LANES; l++)
+          added += weighted[l];
+        sum[v] += added;
+        /* 1 outside @reach: no division by 0 */
+        paths = (Lanes) (((LaneMask) sigma[v] & mask) | ((LaneMask) one & ~mask));
+        value = (core->weight[v] + delta) / paths;
+        coeff[v] = (Lanes) (((LaneMask) value & mask) | ((LaneMask) coeff[v] & ~mask));
+      }
+  /* ready for the next batch: what this one touched */
+  for (guint i = 0; i < work->visits; i++)
+    {
+      guint v = visit[i];
+
+      work->seen[v] = 0;
+      work->pending[v] = 0;
+      work->level[v] = G_MAXUINT64;
+      sigma[v] = (Lanes) { 0 };
+    }
+  return ok;
+}
+
 /* A thread's loop: takes the next block of sources until none is left. */
 static gpointer
 run_blocks (gpointer data)
@@ -296,8 +586,10 @@ run_blocks (gpointer data)
     g_new (guint, n + 1), g_new (guint, n + 1), g_new0 (double, n + 1), g_new (double, n + 1),
     g_new (guint, n + 2), g_new (guint, MAX (job->core->csr.offsets[n], 1)),
   };
+  Work8 work8;
   gint block;
 
+  work8_init (&work8, n);
   memset (work.pos, 0xff, sizeof (guint) * (n + 1));
   while ((block = g_atomic_int_add (&job->next_block, 1)) < N_BLOCKS)
     {
@@ -305,9 +597,16 @@ run_blocks (gpointer data)
       guint to = (guint) ((guint64) n * (guint) (block + 1) / N_BLOCKS);
 
       job->partial[block] = g_new0 (double, MAX (n, 1));
-      for (guint s = from; s < to; s++)
-        add_source (job->core, &work, s, job->partial[block]);
+      for (guint s = from; s < to; s += N_LANES)
+        {
+          guint lanes = MIN (N_LANES, to - s);
+
+          if (!add_batch (job->core, &work8, s, lanes, job->partial[block]))
+            for (guint l = 0; l < lanes; l++)
+              add_source (job->core, &work, s + l, job->partial[block]);
+        }
     }
+  work8_clear (&work8);
   g_free (work.pos);
   g_free (work.order);
   g_free (work.sigma);
@@ -374,6 +673,8 @@ _kw_graph_betweenness (KwGraph *graph,
     weight[v] = 1;
   prune_leaves (&g, weight, squares, removed);
   core_init (&core, &g, weight, removed);
+  core_renumber (&core);
+  lane_tables_init ();
   sums = core_sums (&core, n_threads > 0 ? n_threads : default_threads (core.csr.n));
 
   betweenness = g_new (double, MAX (n, 1));
