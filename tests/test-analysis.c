@@ -19,12 +19,17 @@
 #include "kw-error.h"
 #include "kw-store.h"
 #include "kw-test-files.h"
+#include "kw-test-store.h"
 
 typedef struct {
   char    *dir;
   char    *path;
   KwStore *store;
 } Fixture;
+
+/* put (fx, "person", "name", "Anna", …, NULL): the new record's id */
+#define put(fx, ...) kw_test_put ((fx)->store, __VA_ARGS__)
+#define set(fx, ...) kw_test_set ((fx)->store, __VA_ARGS__)
 
 static void
 fixture_set_up (Fixture       *fx,
@@ -35,8 +40,7 @@ fixture_set_up (Fixture       *fx,
   fx->dir = g_dir_make_tmp ("kw-analysis-XXXXXX", &error);
   g_assert_no_error (error);
   fx->path = g_build_filename (fx->dir, "kwartier.db", NULL);
-  fx->store = kw_store_open (fx->path, &error);
-  g_assert_no_error (error);
+  fx->store = kw_test_store_open (fx->dir, "kwartier.db");
 }
 
 static void
@@ -47,65 +51,6 @@ fixture_tear_down (Fixture       *fx,
   kw_test_remove_tree (fx->dir);
   g_free (fx->dir);
   g_free (fx->path);
-}
-
-static KwChangeset *
-changes_va (const char *type,
-            va_list     ap)
-{
-  g_autoptr(GError) error = NULL;
-  KwChangeset *cs = kw_changeset_new (type, &error);
-  const char *field;
-
-  g_assert_no_error (error);
-  while ((field = va_arg (ap, const char *)))
-    {
-      const char *text = va_arg (ap, const char *);
-
-      if (!kw_changeset_set_text (cs, field, text, &error))
-        g_error ("%s.%s = %s: %s", type, field, text, error->message);
-    }
-  return cs;
-}
-
-/* put (fx, "person", "name", "Anna", …, NULL): the new record's id */
-static char *put (Fixture *fx, const char *type, ...) G_GNUC_NULL_TERMINATED;
-
-static char *
-put (Fixture    *fx,
-     const char *type,
-     ...)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(KwChangeset) cs = NULL;
-  va_list ap;
-  char *id;
-
-  va_start (ap, type);
-  cs = changes_va (type, ap);
-  va_end (ap);
-  id = kw_store_create (fx->store, cs, &error);
-  g_assert_no_error (error);
-  return id;
-}
-
-static void set (Fixture *fx, const char *type, const char *id, ...) G_GNUC_NULL_TERMINATED;
-
-static void
-set (Fixture    *fx,
-     const char *type,
-     const char *id,
-     ...)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(KwChangeset) cs = NULL;
-  va_list ap;
-
-  va_start (ap, id);
-  cs = changes_va (type, ap);
-  va_end (ap);
-  g_assert_true (kw_store_update (fx->store, id, cs, &error));
-  g_assert_no_error (error);
 }
 
 static void

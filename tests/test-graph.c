@@ -23,6 +23,7 @@
 #include "kw-graph.h"
 #include "kw-store.h"
 #include "kw-test-files.h"
+#include "kw-test-store.h"
 
 /* Hand-built graphs */
 
@@ -350,18 +351,17 @@ typedef struct {
   GDate    today;
 } Fixture;
 
+#define put(fx, ...) kw_test_put ((fx)->store, __VA_ARGS__)
+
 static void
 fixture_set_up (Fixture       *fx,
                 gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
 
   fx->dir = g_dir_make_tmp ("kw-graph-XXXXXX", &error);
   g_assert_no_error (error);
-  path = g_build_filename (fx->dir, "kwartier.db", NULL);
-  fx->store = kw_store_open (path, &error);
-  g_assert_no_error (error);
+  fx->store = kw_test_store_open (fx->dir, "kwartier.db");
   g_date_clear (&fx->today, 1);
   g_date_set_dmy (&fx->today, 1, G_DATE_DECEMBER, 2026);
 }
@@ -373,34 +373,6 @@ fixture_tear_down (Fixture       *fx,
   g_clear_object (&fx->store);
   kw_test_remove_tree (fx->dir);
   g_free (fx->dir);
-}
-
-static char *put (Fixture *fx, const char *type, ...) G_GNUC_NULL_TERMINATED;
-
-static char *
-put (Fixture    *fx,
-     const char *type,
-     ...)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(KwChangeset) cs = kw_changeset_new (type, &error);
-  const char *field;
-  va_list ap;
-  char *id;
-
-  g_assert_no_error (error);
-  va_start (ap, type);
-  while ((field = va_arg (ap, const char *)))
-    {
-      const char *text = va_arg (ap, const char *);
-
-      if (!kw_changeset_set_text (cs, field, text, &error))
-        g_error ("%s.%s = %s: %s", type, field, text, error->message);
-    }
-  va_end (ap);
-  id = kw_store_create (fx->store, cs, &error);
-  g_assert_no_error (error);
-  return id;
 }
 
 static char *

@@ -17,6 +17,7 @@
 #include "kw-import.h"
 #include "kw-store.h"
 #include "kw-test-files.h"
+#include "kw-test-store.h"
 
 typedef struct {
   char    *dir;
@@ -24,42 +25,6 @@ typedef struct {
   char    *meeting;
   char    *person;
 } Fixture;
-
-static char *put (KwStore *store, const char *type, ...) G_GNUC_NULL_TERMINATED;
-
-static char *
-put (KwStore    *store,
-     const char *type,
-     ...)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(KwChangeset) cs = kw_changeset_new (type, &error);
-  const char *field;
-  va_list ap;
-  char *id;
-
-  g_assert_no_error (error);
-  va_start (ap, type);
-  while ((field = va_arg (ap, const char *)))
-    g_assert_true (kw_changeset_set_text (cs, field, va_arg (ap, const char *), &error));
-  va_end (ap);
-  id = kw_store_create (store, cs, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (id);
-  return id;
-}
-
-static KwStore *
-open_store (const char *dir,
-            const char *name)
-{
-  g_autofree char *path = g_build_filename (dir, name, NULL);
-  g_autoptr(GError) error = NULL;
-  KwStore *store = kw_store_open (path, &error);
-
-  g_assert_no_error (error);
-  return store;
-}
 
 static void
 fixture_set_up (Fixture       *fx,
@@ -69,9 +34,9 @@ fixture_set_up (Fixture       *fx,
 
   fx->dir = g_dir_make_tmp ("kw-guests-XXXXXX", &error);
   g_assert_no_error (error);
-  fx->store = open_store (fx->dir, "a.db");
-  fx->meeting = put (fx->store, "meeting", "title", "Bewonersberaad", "starts_at", "2026-12-08T18:30:00Z", NULL);
-  fx->person = put (fx->store, "person", "name", "Wim Zoekbaar", "consent", "shared", NULL);
+  fx->store = kw_test_store_open (fx->dir, "a.db");
+  fx->meeting = kw_test_put (fx->store, "meeting", "title", "Bewonersberaad", "starts_at", "2026-12-08T18:30:00Z", NULL);
+  fx->person = kw_test_put (fx->store, "person", "name", "Wim Zoekbaar", "consent", "shared", NULL);
 }
 
 static void
@@ -150,11 +115,11 @@ test_store (Fixture       *fx,
             gconstpointer  data)
 {
   g_autofree char *derived = derived_id (fx);
-  g_autofree char *attendance = put (fx->store, "attendance", "meeting", fx->meeting, "person", fx->person,
+  g_autofree char *attendance = kw_test_put (fx->store, "attendance", "meeting", fx->meeting, "person", fx->person,
                                      "status", "present", NULL);
-  g_autofree char *anna = put (fx->store, "attendance", "meeting", fx->meeting, "guest_name", "Anna de Vries",
+  g_autofree char *anna = kw_test_put (fx->store, "attendance", "meeting", fx->meeting, "guest_name", "Anna de Vries",
                                "status", "present", NULL);
-  g_autofree char *bram = put (fx->store, "attendance", "meeting", fx->meeting, "guest_name", "Bram Visser",
+  g_autofree char *bram = kw_test_put (fx->store, "attendance", "meeting", fx->meeting, "guest_name", "Bram Visser",
                                "status", "late", NULL);
   g_autoptr(KwRecord) guest = NULL;
   g_autoptr(KwChangeset) changes = kw_changeset_new ("attendance", NULL);
@@ -188,12 +153,12 @@ static void
 test_round_trip (Fixture       *fx,
                  gconstpointer  data)
 {
-  g_autofree char *attendance = put (fx->store, "attendance", "meeting", fx->meeting, "person", fx->person,
+  g_autofree char *attendance = kw_test_put (fx->store, "attendance", "meeting", fx->meeting, "person", fx->person,
                                      "status", "present", NULL);
-  g_autofree char *anna = put (fx->store, "attendance", "meeting", fx->meeting, "guest_name", "Anna de Vries",
+  g_autofree char *anna = kw_test_put (fx->store, "attendance", "meeting", fx->meeting, "guest_name", "Anna de Vries",
                                "status", "late", NULL);
   g_autofree char *path = export_all (fx, "all.kwartier.jsonl");
-  g_autoptr(KwStore) other = open_store (fx->dir, "b.db");
+  g_autoptr(KwStore) other = kw_test_store_open (fx->dir, "b.db");
   g_autoptr(GError) error = NULL;
   g_autoptr(KwRecord) guest = NULL;
   g_autoptr(KwRecord) person = NULL;
@@ -220,12 +185,12 @@ static void
 test_derived_refusal (Fixture       *fx,
                       gconstpointer  data)
 {
-  g_autofree char *attendance = put (fx->store, "attendance", "meeting", fx->meeting, "person", fx->person,
+  g_autofree char *attendance = kw_test_put (fx->store, "attendance", "meeting", fx->meeting, "person", fx->person,
                                      "status", "present", NULL);
-  g_autofree char *anna = put (fx->store, "attendance", "meeting", fx->meeting, "guest_name", "Anna de Vries", NULL);
+  g_autofree char *anna = kw_test_put (fx->store, "attendance", "meeting", fx->meeting, "guest_name", "Anna de Vries", NULL);
   g_autofree char *random = kw_id_new ();
   g_autofree char *path = export_all (fx, "tampered.kwartier.jsonl");
-  g_autoptr(KwStore) other = open_store (fx->dir, "b.db");
+  g_autoptr(KwStore) other = kw_test_store_open (fx->dir, "b.db");
   g_autoptr(GError) error = NULL;
   KwImportSummary summary;
 

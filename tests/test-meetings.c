@@ -19,24 +19,24 @@
 #include "kw-meetings.h"
 #include "kw-store.h"
 #include "kw-test-files.h"
+#include "kw-test-store.h"
 
 typedef struct {
   char    *dir;
   KwStore *store;
 } Fixture;
 
+#define put(fx, ...) kw_test_put ((fx)->store, __VA_ARGS__)
+
 static void
 fixture_set_up (Fixture       *fx,
                 gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
 
   fx->dir = g_dir_make_tmp ("kw-meetings-XXXXXX", &error);
   g_assert_no_error (error);
-  path = g_build_filename (fx->dir, "kwartier.db", NULL);
-  fx->store = kw_store_open (path, &error);
-  g_assert_no_error (error);
+  fx->store = kw_test_store_open (fx->dir, "kwartier.db");
 }
 
 static void
@@ -48,46 +48,7 @@ fixture_tear_down (Fixture       *fx,
   g_free (fx->dir);
 }
 
-static KwChangeset *
-changes_va (const char *type,
-            va_list     ap)
-{
-  g_autoptr(GError) error = NULL;
-  KwChangeset *cs = kw_changeset_new (type, &error);
-  const char *field;
-
-  g_assert_no_error (error);
-  while ((field = va_arg (ap, const char *)))
-    {
-      const char *text = va_arg (ap, const char *);
-
-      if (!kw_changeset_set_text (cs, field, text, &error))
-        g_error ("%s.%s = %s: %s", type, field, text, error->message);
-    }
-  return cs;
-}
-
 /* put (fx, "person", "name", "Anna", …, NULL): the new record's id */
-static char *put (Fixture *fx, const char *type, ...) G_GNUC_NULL_TERMINATED;
-
-static char *
-put (Fixture    *fx,
-     const char *type,
-     ...)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(KwChangeset) cs = NULL;
-  va_list ap;
-  char *id;
-
-  va_start (ap, type);
-  cs = changes_va (type, ap);
-  va_end (ap);
-  id = kw_store_create (fx->store, cs, &error);
-  g_assert_no_error (error);
-  return id;
-}
-
 static GDate *
 date (const char *text)
 {

@@ -18,6 +18,7 @@
 #include "kw-publish.h"
 #include "kw-store.h"
 #include "kw-test-files.h"
+#include "kw-test-store.h"
 
 static KwPublisher *
 new_cast (gboolean public_rules)
@@ -169,30 +170,6 @@ test_internal (void)
   g_assert_cmpuint (kw_publisher_get_redactions (p)->len, ==, 0);
 }
 
-static char *
-put (KwStore    *store,
-     const char *type,
-     ...)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(KwChangeset) cs = kw_changeset_new (type, &error);
-  const char *field;
-  char *id;
-  va_list ap;
-
-  g_assert_no_error (error);
-  va_start (ap, type);
-  while ((field = va_arg (ap, const char *)) != NULL)
-    {
-      kw_changeset_set_text (cs, field, va_arg (ap, const char *), &error);
-      g_assert_no_error (error);
-    }
-  va_end (ap);
-  id = kw_store_create (store, cs, &error);
-  g_assert_no_error (error);
-  return id;
-}
-
 static void
 test_from_store (void)
 {
@@ -205,24 +182,24 @@ test_from_store (void)
   g_autoptr(KwPublisher) p = NULL;
 
   g_assert_no_error (error);
-  chair = put (store, "person", "name", "Lotte Hendriks", "consent", "shared", NULL);
-  shared = put (store, "person", "name", "Youssef Haddou", "consent", "shared", NULL);
-  priv = put (store, "person", "name", "Greet Postma", "consent", "private", NULL);
-  old = put (store, "person", "name", "Bram Ketel", NULL);
-  zeta = put (store, "organisation", "name", "Zeta Wonen", NULL);
-  alfa = put (store, "organisation", "name", "Alfa Welzijn", NULL);
-  gone = put (store, "organisation", "name", "Aaa Vroeger", NULL);
-  g_free (put (store, "affiliation", "person", shared, "organisation", zeta, NULL));
-  g_free (put (store, "affiliation", "person", shared, "organisation", alfa, NULL));
+  chair = kw_test_put (store, "person", "name", "Lotte Hendriks", "consent", "shared", NULL);
+  shared = kw_test_put (store, "person", "name", "Youssef Haddou", "consent", "shared", NULL);
+  priv = kw_test_put (store, "person", "name", "Greet Postma", "consent", "private", NULL);
+  old = kw_test_put (store, "person", "name", "Bram Ketel", NULL);
+  zeta = kw_test_put (store, "organisation", "name", "Zeta Wonen", NULL);
+  alfa = kw_test_put (store, "organisation", "name", "Alfa Welzijn", NULL);
+  gone = kw_test_put (store, "organisation", "name", "Aaa Vroeger", NULL);
+  g_free (kw_test_put (store, "affiliation", "person", shared, "organisation", zeta, NULL));
+  g_free (kw_test_put (store, "affiliation", "person", shared, "organisation", alfa, NULL));
   /* an affiliation that ended is not current */
-  g_free (put (store, "affiliation", "person", old, "organisation", gone, "until", "2001-01-01", NULL));
-  g_free (put (store, "affiliation", "person", priv, "organisation", alfa, NULL));
-  meeting = put (store, "meeting", "title", "Bewonersberaad", "chair", chair, NULL);
-  g_free (put (store, "attendance", "meeting", meeting, "person", shared, "status", "present", NULL));
-  g_free (put (store, "attendance", "meeting", meeting, "person", priv, "status", "present", NULL));
-  g_free (put (store, "agenda_item", "meeting", meeting, "title", "Opening", "presenter", old, NULL));
+  g_free (kw_test_put (store, "affiliation", "person", old, "organisation", gone, "until", "2001-01-01", NULL));
+  g_free (kw_test_put (store, "affiliation", "person", priv, "organisation", alfa, NULL));
+  meeting = kw_test_put (store, "meeting", "title", "Bewonersberaad", "chair", chair, NULL);
+  g_free (kw_test_put (store, "attendance", "meeting", meeting, "person", shared, "status", "present", NULL));
+  g_free (kw_test_put (store, "attendance", "meeting", meeting, "person", priv, "status", "present", NULL));
+  g_free (kw_test_put (store, "agenda_item", "meeting", meeting, "title", "Opening", "presenter", old, NULL));
   /* a guest: a name without a contact record, and no consent */
-  g_free (put (store, "attendance", "meeting", meeting, "guest_name", "Gijs Hoogland", "status", "present", NULL));
+  g_free (kw_test_put (store, "attendance", "meeting", meeting, "guest_name", "Gijs Hoogland", "status", "present", NULL));
 
   p = kw_publisher_new_for_meeting (store, meeting, TRUE, &error);
   g_assert_no_error (error);
@@ -239,9 +216,9 @@ test_from_store (void)
   g_assert_cmpstr (text, ==, "5.1.2.e kwam als gast; 5.1.2.e belt Lotte.");
 
   /* people of the store not at the meeting: full name and prefixed surname, not the first name */
-  g_free (put (store, "person", "name", "Bep van Vliet", "consent", "private", NULL));
-  g_free (put (store, "person", "name", "Kees Ketelaar", "consent", "shared", NULL));
-  g_free (put (store, "person", "name", "Anna Ketelaar", "consent", "public", NULL));
+  g_free (kw_test_put (store, "person", "name", "Bep van Vliet", "consent", "private", NULL));
+  g_free (kw_test_put (store, "person", "name", "Kees Ketelaar", "consent", "shared", NULL));
+  g_free (kw_test_put (store, "person", "name", "Anna Ketelaar", "consent", "public", NULL));
   {
     g_autoptr(KwPublisher) q = kw_publisher_new_for_meeting (store, meeting, TRUE, &error);
     g_autofree char *known = NULL;
@@ -273,18 +250,18 @@ test_minutes (void)
   g_autofree char *beside = NULL, *written = NULL;
 
   g_assert_no_error (error);
-  chair = put (store, "person", "name", "Lotte Hendriks", "consent", "public", "private_notes", "GEHEIM-1", NULL);
-  priv = put (store, "person", "name", "Greet Postma", "consent", "private", "private_notes", "GEHEIM-2", NULL);
-  shared = put (store, "person", "name", "Youssef Haddou", "consent", "shared", NULL);
-  meeting = put (store, "meeting", "title", "Beraad <Noord> & Zuid", "chair", chair,
+  chair = kw_test_put (store, "person", "name", "Lotte Hendriks", "consent", "public", "private_notes", "GEHEIM-1", NULL);
+  priv = kw_test_put (store, "person", "name", "Greet Postma", "consent", "private", "private_notes", "GEHEIM-2", NULL);
+  shared = kw_test_put (store, "person", "name", "Youssef Haddou", "consent", "shared", NULL);
+  meeting = kw_test_put (store, "meeting", "title", "Beraad <Noord> & Zuid", "chair", chair,
                  "starts_at", "2026-09-14T15:00:00Z", "ends_at", "2026-09-14T16:00:00Z", NULL);
-  g_free (put (store, "attendance", "meeting", meeting, "person", priv, "status", "present", NULL));
-  g_free (put (store, "attendance", "meeting", meeting, "person", shared, "status", "absent", NULL));
-  g_free (put (store, "agenda_item", "meeting", meeting, "position", "a0", "title", "Opening",
+  g_free (kw_test_put (store, "attendance", "meeting", meeting, "person", priv, "status", "present", NULL));
+  g_free (kw_test_put (store, "attendance", "meeting", meeting, "person", shared, "status", "absent", NULL));
+  g_free (kw_test_put (store, "agenda_item", "meeting", meeting, "position", "a0", "title", "Opening",
                "minutes_planned", "45", "notes", "Greet zegt: <b>ja</b> & Youssef's idee.", NULL));
-  g_free (put (store, "agenda_item", "meeting", meeting, "position", "a1", "title", "Rondvraag",
+  g_free (kw_test_put (store, "agenda_item", "meeting", meeting, "position", "a1", "title", "Rondvraag",
                "minutes_planned", "30", "next_time", "true", "decision", "Greet belt.", NULL));
-  g_free (put (store, "action_item", "title", "Youssef maakt het rooster", "owner", shared, "meeting", meeting, NULL));
+  g_free (kw_test_put (store, "action_item", "title", "Youssef maakt het rooster", "owner", shared, "meeting", meeting, NULL));
 
   pub = kw_minutes_new (store, meeting, TRUE, &error);
   g_assert_no_error (error);
@@ -357,13 +334,13 @@ test_pages (void)
   guint a4, small;
 
   g_assert_no_error (error);
-  meeting = put (store, "meeting", "title", "Groot beraad", NULL);
+  meeting = kw_test_put (store, "meeting", "title", "Groot beraad", NULL);
   for (guint i = 0; i < 40; i++)
     {
       g_autofree char *name = g_strdup_printf ("Bewoner %u", i);
-      g_autofree char *person = put (store, "person", "name", name, "consent", "shared", NULL);
+      g_autofree char *person = kw_test_put (store, "person", "name", name, "consent", "shared", NULL);
 
-      g_free (put (store, "attendance", "meeting", meeting, "person", person, NULL));
+      g_free (kw_test_put (store, "attendance", "meeting", meeting, "person", person, NULL));
     }
   signin = kw_meeting_doc_new (store, meeting, KW_MEETING_DOC_SIGNIN, TRUE, &error);
   g_assert_no_error (error);

@@ -8,6 +8,7 @@
 
 #include "kw-record-list.h"
 #include "kw-test-files.h"
+#include "kw-test-store.h"
 
 typedef struct {
   char    *dir;
@@ -26,13 +27,10 @@ fixture_set_up (Fixture       *fx,
                 gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
 
   fx->dir = g_dir_make_tmp ("kw-record-list-XXXXXX", &error);
   g_assert_no_error (error);
-  path = g_build_filename (fx->dir, "kwartier.db", NULL);
-  fx->store = kw_store_open (path, &error);
-  g_assert_no_error (error);
+  fx->store = kw_test_store_open (fx->dir, "kwartier.db");
 }
 
 static void
@@ -467,26 +465,6 @@ test_pending_delete (Fixture       *fx,
   g_signal_handlers_disconnect_by_data (moments, &moment_changes);
 }
 
-static char *
-put (KwStore    *store,
-     const char *type,
-     ...)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(KwChangeset) changes = kw_changeset_new (type, &error);
-  const char *field;
-  va_list ap;
-  char *id;
-
-  va_start (ap, type);
-  while ((field = va_arg (ap, const char *)))
-    g_assert_true (kw_changeset_set_text (changes, field, va_arg (ap, const char *), &error));
-  va_end (ap);
-  id = kw_store_create (store, changes, &error);
-  g_assert_no_error (error);
-  return id;
-}
-
 /* The titles of the list, joined by ", ". */
 static char *
 dup_titles (KwRecordList *list)
@@ -511,21 +489,21 @@ static void
 test_filters (Fixture       *fx,
               gconstpointer  data)
 {
-  g_autofree char *city = put (fx->store, "area", "name", "Oost", NULL);
-  g_autofree char *inner = put (fx->store, "area", "name", "Betondorp", "parent", city, NULL);
-  g_autofree char *other = put (fx->store, "area", "name", "Noord", NULL);
+  g_autofree char *city = kw_test_put (fx->store, "area", "name", "Oost", NULL);
+  g_autofree char *inner = kw_test_put (fx->store, "area", "name", "Betondorp", "parent", city, NULL);
+  g_autofree char *other = kw_test_put (fx->store, "area", "name", "Noord", NULL);
   g_autoptr(KwRecordList) orgs = NULL;
   g_autoptr(KwRecordList) alliances = NULL;
   g_autoptr(KwRecordList) people = NULL;
   Changes changes = { 0 };
 
-  g_free (put (fx->store, "organisation", "name", "Buurtteam Oost", "kind", "neighbourhood_team",
+  g_free (kw_test_put (fx->store, "organisation", "name", "Buurtteam Oost", "kind", "neighbourhood_team",
                "formal", "true", "area", city, NULL));
-  g_free (put (fx->store, "organisation", "name", "Bewoners Betondorp", "kind", "residents_group",
+  g_free (kw_test_put (fx->store, "organisation", "name", "Bewoners Betondorp", "kind", "residents_group",
                "area", inner, NULL));
-  g_free (put (fx->store, "organisation", "name", "Moskee Noord", "kind", "religious",
+  g_free (kw_test_put (fx->store, "organisation", "name", "Moskee Noord", "kind", "religious",
                "formal", "true", "area", other, NULL));
-  g_free (put (fx->store, "organisation", "name", "Tuingroep", "kind", "residents_group",
+  g_free (kw_test_put (fx->store, "organisation", "name", "Tuingroep", "kind", "residents_group",
                "formal", "false", NULL));
   orgs = kw_record_list_new (fx->store, "organisation");
   assert_titles (orgs, "Bewoners Betondorp, Buurtteam Oost, Moskee Noord, Tuingroep");
@@ -561,10 +539,10 @@ test_filters (Fixture       *fx,
   g_signal_handlers_disconnect_by_data (orgs, &changes);
 
   /* a date range, both ends inclusive, the end as a prefix */
-  g_free (put (fx->store, "alliance", "name", "Groen Oost", "started", "2026-03-01", "status", "active", NULL));
-  g_free (put (fx->store, "alliance", "name", "Veilig Noord", "started", "2026-06-15", "status", "forming", NULL));
-  g_free (put (fx->store, "alliance", "name", "Wonen Zuid", "started", "2026-06-30", "status", "active", NULL));
-  g_free (put (fx->store, "alliance", "name", "Zonder Datum", "status", "active", NULL));
+  g_free (kw_test_put (fx->store, "alliance", "name", "Groen Oost", "started", "2026-03-01", "status", "active", NULL));
+  g_free (kw_test_put (fx->store, "alliance", "name", "Veilig Noord", "started", "2026-06-15", "status", "forming", NULL));
+  g_free (kw_test_put (fx->store, "alliance", "name", "Wonen Zuid", "started", "2026-06-30", "status", "active", NULL));
+  g_free (kw_test_put (fx->store, "alliance", "name", "Zonder Datum", "status", "active", NULL));
   alliances = kw_record_list_new (fx->store, "alliance");
   kw_record_list_set_range (alliances, "started", "2026-03-01", "2026-06");
   assert_titles (alliances, "Groen Oost, Veilig Noord, Wonen Zuid");
@@ -579,9 +557,9 @@ test_filters (Fixture       *fx,
   assert_titles (alliances, "Groen Oost, Wonen Zuid, Zonder Datum");
 
   /* text in either of two fields, any case */
-  g_free (put (fx->store, "person", "name", "Kofi Mensah", "communities", "Ghanese vrouwen", NULL));
-  g_free (put (fx->store, "person", "name", "Ama Owusu", "languages", "Twi, Engels", NULL));
-  g_free (put (fx->store, "person", "name", "Ria Smit", "languages", "Nederlands", NULL));
+  g_free (kw_test_put (fx->store, "person", "name", "Kofi Mensah", "communities", "Ghanese vrouwen", NULL));
+  g_free (kw_test_put (fx->store, "person", "name", "Ama Owusu", "languages", "Twi, Engels", NULL));
+  g_free (kw_test_put (fx->store, "person", "name", "Ria Smit", "languages", "Nederlands", NULL));
   people = kw_record_list_new (fx->store, "person");
   kw_record_list_set_text_filter (people, (const char * const []) { "languages", "communities", NULL }, "GHAN");
   assert_titles (people, "Kofi Mensah");
@@ -600,11 +578,11 @@ static void
 test_children_stale_sort (Fixture       *fx,
                           gconstpointer  data)
 {
-  g_autofree char *anna = put (fx->store, "person", "name", "Anna Vos", NULL);
-  g_autofree char *bram = put (fx->store, "person", "name", "Bram Vos", NULL);
-  g_autofree char *cor = put (fx->store, "person", "name", "Cor Vos", NULL);
-  g_autofree char *city = put (fx->store, "area", "name", "Oost", NULL);
-  g_autofree char *inner = put (fx->store, "area", "name", "Betondorp", "parent", city, NULL);
+  g_autofree char *anna = kw_test_put (fx->store, "person", "name", "Anna Vos", NULL);
+  g_autofree char *bram = kw_test_put (fx->store, "person", "name", "Bram Vos", NULL);
+  g_autofree char *cor = kw_test_put (fx->store, "person", "name", "Cor Vos", NULL);
+  g_autofree char *city = kw_test_put (fx->store, "area", "name", "Oost", NULL);
+  g_autofree char *inner = kw_test_put (fx->store, "area", "name", "Betondorp", "parent", city, NULL);
   g_autoptr(KwRecordList) moments = NULL;
   g_autoptr(KwRecordList) areas = NULL;
   g_autoptr(KwRecordList) people = NULL;
@@ -615,16 +593,16 @@ test_children_stale_sort (Fixture       *fx,
   g_autofree char *last = NULL;
   Changes changes = { 0 };
 
-  g_free (put (fx->store, "area", "name", "Betondorp-Noord", "parent", inner, NULL));
-  g_free (put (fx->store, "contact_moment", "person", anna, "date", "2020-01-10", NULL));
-  recent_moment = put (fx->store, "contact_moment", "person", anna, "date", recent_date, NULL);
-  g_free (put (fx->store, "contact_moment", "person", bram, "date", "2021-05-01", NULL));
+  g_free (kw_test_put (fx->store, "area", "name", "Betondorp-Noord", "parent", inner, NULL));
+  g_free (kw_test_put (fx->store, "contact_moment", "person", anna, "date", "2020-01-10", NULL));
+  recent_moment = kw_test_put (fx->store, "contact_moment", "person", anna, "date", recent_date, NULL);
+  g_free (kw_test_put (fx->store, "contact_moment", "person", bram, "date", "2021-05-01", NULL));
   moments = kw_record_list_new_children (fx->store, "contact_moment", "person", anna);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (moments)), ==, 2);
   g_signal_connect (moments, "items-changed", G_CALLBACK (on_items_changed_cb), &changes);
-  g_free (put (fx->store, "contact_moment", "person", bram, "date", "2022-05-01", NULL));
+  g_free (kw_test_put (fx->store, "contact_moment", "person", bram, "date", "2022-05-01", NULL));
   g_assert_cmpuint (changes.n, ==, 0);   /* not hers */
-  g_free (put (fx->store, "contact_moment", "person", anna, "date", "2019-02-02", NULL));
+  g_free (kw_test_put (fx->store, "contact_moment", "person", anna, "date", "2019-02-02", NULL));
   g_assert_cmpuint (changes.n, ==, 1);
   g_assert_cmpuint (changes.added, ==, 1);   /* (by summary, then id: anywhere) */
   g_assert_cmpuint (changes.removed, ==, 0);
@@ -654,9 +632,9 @@ test_children_stale_sort (Fixture       *fx,
   kw_record_list_set_sort (people, "contact_moment.date", KW_RECORD_SORT_ASCENDING);
   assert_titles (people, "Cor Vos, Bram Vos, Anna Vos");
   /* a new contact moment moves Cor: the list listens to contact moments */
-  g_free (put (fx->store, "contact_moment", "person", cor, "date", "2018-01-01", NULL));
+  g_free (kw_test_put (fx->store, "contact_moment", "person", cor, "date", "2018-01-01", NULL));
   assert_titles (people, "Cor Vos, Bram Vos, Anna Vos");
-  g_free (put (fx->store, "contact_moment", "person", cor, "date", "2023-01-01", NULL));
+  g_free (kw_test_put (fx->store, "contact_moment", "person", cor, "date", "2023-01-01", NULL));
   assert_titles (people, "Bram Vos, Cor Vos, Anna Vos");
   /* by a field of the type, then the title */
   kw_record_list_set_sort (people, NULL, KW_RECORD_SORT_ASCENDING);
@@ -669,12 +647,12 @@ static void
 test_pending_summary (Fixture       *fx,
                       gconstpointer  data)
 {
-  g_autofree char *area_id = put (fx->store, "area", "name", "Draadwijk", NULL);
-  g_autofree char *org = put (fx->store, "organisation", "name", "Stichting Draad", NULL);
-  g_autofree char *person = put (fx->store, "person", "name", "Mees Draad", "area", area_id, NULL);
+  g_autofree char *area_id = kw_test_put (fx->store, "area", "name", "Draadwijk", NULL);
+  g_autofree char *org = kw_test_put (fx->store, "organisation", "name", "Stichting Draad", NULL);
+  g_autofree char *person = kw_test_put (fx->store, "person", "name", "Mees Draad", "area", area_id, NULL);
   g_autofree char *area = NULL, *organisation = NULL;
 
-  g_free (put (fx->store, "affiliation", "person", person, "organisation", org, NULL));
+  g_free (kw_test_put (fx->store, "affiliation", "person", person, "organisation", org, NULL));
   kw_store_query_summary (fx->store, "person", person, &area, &organisation);
   g_assert_cmpstr (area, ==, "Draadwijk");
   g_assert_cmpstr (organisation, ==, "Stichting Draad");

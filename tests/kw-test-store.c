@@ -1,0 +1,75 @@
+/* kw-test-store.c: a database for a core test, and records from text
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "kw-test-store.h"
+
+KwStore *
+kw_test_store_open (const char *dir,
+                    const char *name)
+{
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  g_autoptr(GError) error = NULL;
+  KwStore *store = kw_store_open (path, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (store);
+  return store;
+}
+
+KwChangeset *
+kw_test_changes_va (const char *type,
+                    va_list     ap)
+{
+  g_autoptr(GError) error = NULL;
+  KwChangeset *changes = kw_changeset_new (type, &error);
+  const char *field;
+
+  g_assert_no_error (error);
+  while ((field = va_arg (ap, const char *)) != NULL)
+    {
+      const char *text = va_arg (ap, const char *);
+
+      if (!kw_changeset_set_text (changes, field, text, &error))
+        g_error ("%s.%s = %s: %s", type, field, text, error->message);
+    }
+  return changes;
+}
+
+char *
+kw_test_put (KwStore    *store,
+             const char *type,
+             ...)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KwChangeset) changes = NULL;
+  va_list ap;
+  char *id;
+
+  va_start (ap, type);
+  changes = kw_test_changes_va (type, ap);
+  va_end (ap);
+  id = kw_store_create (store, changes, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (id);
+  return id;
+}
+
+void
+kw_test_set (KwStore    *store,
+             const char *type,
+             const char *id,
+             ...)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KwChangeset) changes = NULL;
+  va_list ap;
+
+  va_start (ap, id);
+  changes = kw_test_changes_va (type, ap);
+  va_end (ap);
+  g_assert_true (kw_store_update (store, id, changes, &error));
+  g_assert_no_error (error);
+}

@@ -1,0 +1,32 @@
+/* kw-test-store.h: a database for a core test, and records from text
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * kw_test_store_open () opens (or makes) a database in a folder;
+ * kw_test_put () makes a record from field/text pairs and kw_test_set ()
+ * changes one, through the registry's text parsing as the CLI does.
+ * Each fails the test on an error, naming the field.
+ */
+#pragma once
+
+#include <stdarg.h>
+
+#include "kw-store.h"
+
+G_BEGIN_DECLS
+
+KwStore     *kw_test_store_open (const char  *dir,
+                                 const char  *name);
+/* The changeset of the field/text pairs of @ap, up to a NULL field. */
+KwChangeset *kw_test_changes_va (const char  *type,
+                                 va_list      ap);
+/* kw_test_put (store, "person", "name", "Anna", …, NULL): the new id */
+char        *kw_test_put        (KwStore     *store,
+                                 const char  *type,
+                                 ...) G_GNUC_NULL_TERMINATED;
+void         kw_test_set        (KwStore     *store,
+                                 const char  *type,
+                                 const char  *id,
+                                 ...) G_GNUC_NULL_TERMINATED;
+
+G_END_DECLS
