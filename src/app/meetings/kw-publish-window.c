@@ -309,7 +309,6 @@ kw_publish_window_new (GtkWindow   *parent,
                        GError     **error)
 {
   KwMinutes *minutes;
-  KwPublishWindow *self;
 
   g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
   g_return_val_if_fail (KW_IS_STORE (store), NULL);
@@ -317,6 +316,18 @@ kw_publish_window_new (GtkWindow   *parent,
 
   if ((minutes = kw_minutes_new (store, meeting_id, TRUE, error)) == NULL)
     return NULL;
+  return kw_publish_window_new_for_minutes (parent, minutes);
+}
+
+KwPublishWindow *
+kw_publish_window_new_for_minutes (GtkWindow *parent,
+                                   KwMinutes *minutes)
+{
+  KwPublishWindow *self;
+
+  g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
+  g_return_val_if_fail (minutes != NULL, NULL);
+
   self = g_object_new (KW_TYPE_PUBLISH_WINDOW, "transient-for", parent, NULL);
   self->minutes = minutes;
   adw_window_title_set_subtitle (self->title, minutes->title != NULL ? minutes->title : "");

@@ -20,6 +20,10 @@ KwPublishWindow *kw_publish_window_new        (GtkWindow        *parent,
                                                KwStore          *store,
                                                const char       *meeting_id,
                                                GError          **error);
+/* The same for minutes built already (kw_minutes_new (…, TRUE, …));
+ * takes them. */
+KwPublishWindow *kw_publish_window_new_for_minutes (GtkWindow   *parent,
+                                                    KwMinutes   *minutes);
 /* The text the preview shows. */
 char            *kw_publish_window_dup_text   (KwPublishWindow  *self);
 /* How many rows the redaction list shows. */
