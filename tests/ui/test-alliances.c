@@ -267,6 +267,8 @@ test_recruiting_overdue (KwTestFixture *f,
   recruiting = kw_alliance_list_group_get_model (KW_ALLIANCE_LIST_GROUP (_kw_alliance_page_get_part (page, "recruiting")));
   actions = kw_alliance_list_group_get_model (KW_ALLIANCE_LIST_GROUP (_kw_alliance_page_get_part (page, "actions")));
   meetings = kw_alliance_list_group_get_model (KW_ALLIANCE_LIST_GROUP (_kw_alliance_page_get_part (page, "meetings")));
+  /* the lists below the fold fill after the page's first frame */
+  KW_TEST_WAIT_UNTIL (g_list_model_get_n_items (meetings) == 1);
   g_assert_cmpuint (g_list_model_get_n_items (recruiting), ==, 2);
   g_assert_true (kw_alliance_list_group_is_overdue (KW_ALLIANCE_LIST_GROUP (_kw_alliance_page_get_part (page, "recruiting")), p_late));
   g_assert_false (kw_alliance_list_group_is_overdue (KW_ALLIANCE_LIST_GROUP (_kw_alliance_page_get_part (page, "recruiting")), p_soon));

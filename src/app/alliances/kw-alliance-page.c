@@ -16,6 +16,7 @@
 #include <glib/gi18n.h>
 
 #include "kw-action-line-group.h"
+#include "kw-after-frame.h"
 #include "kw-alliance-gaps.h"
 #include "kw-alliance-list-group.h"
 #include "kw-alliances-private.h"
@@ -47,11 +48,6 @@ struct _KwAlliancePage
   GtkWidget           *total_group;
   GtkWidget           *total_over_badge;
   AdwActionRow        *total_row;
-
-  /* the sections below the fold fill after the page's first frame */
-  char                *pending_id;
-  GdkFrameClock       *pending_clock;
-  gulong               pending_handler;
 };
 
 G_DEFINE_FINAL_TYPE (KwAlliancePage, kw_alliance_page, KW_TYPE_RECORD_PAGE)
@@ -136,22 +132,10 @@ fill_lower_sections (KwAlliancePage *self,
 }
 
 static void
-cancel_pending_fill (KwAlliancePage *self)
+fill_lower_sections_cb (GtkWidget *widget,
+                        gpointer   id)
 {
-  if (self->pending_clock != NULL)
-    g_clear_signal_handler (&self->pending_handler, self->pending_clock);
-  g_clear_object (&self->pending_clock);
-  g_clear_pointer (&self->pending_id, g_free);
-}
-
-static void
-on_after_paint_cb (GdkFrameClock  *clock,
-                   KwAlliancePage *self)
-{
-  g_autofree char *id = g_steal_pointer (&self->pending_id);
-
-  cancel_pending_fill (self);
-  fill_lower_sections (self, id);
+  fill_lower_sections (KW_ALLIANCE_PAGE (widget), id);
 }
 
 /* Opening a page shows its top at once; the long lists below it (a
@@ -161,19 +145,14 @@ static void
 fill_lower_sections_after_frame (KwAlliancePage *self,
                                  const char     *id)
 {
-  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
-
-  cancel_pending_fill (self);
-  if (clock == NULL || id == NULL)
+  if (id == NULL)
     {
-      fill_lower_sections (self, id);
+      kw_after_frame_cancel (GTK_WIDGET (self), "kw-lower-sections");
+      fill_lower_sections (self, NULL);
       return;
     }
   fill_lower_sections (self, NULL);
-  self->pending_id = g_strdup (id);
-  self->pending_clock = g_object_ref (clock);
-  self->pending_handler = g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint_cb), self);
-  gtk_widget_queue_draw (GTK_WIDGET (self));
+  kw_after_frame (GTK_WIDGET (self), "kw-lower-sections", fill_lower_sections_cb, g_strdup (id), g_free);
 }
 
 /* KwRecordPage */
@@ -258,7 +237,7 @@ kw_alliance_page_constructed (GObject *object)
 static void
 kw_alliance_page_dispose (GObject *object)
 {
-  cancel_pending_fill (KW_ALLIANCE_PAGE (object));
+  kw_after_frame_cancel (GTK_WIDGET (object), "kw-lower-sections");
   gtk_widget_dispose_template (GTK_WIDGET (object), KW_TYPE_ALLIANCE_PAGE);
 
   G_OBJECT_CLASS (kw_alliance_page_parent_class)->dispose (object);

@@ -15,6 +15,7 @@
 
 #include <glib/gi18n.h>
 
+#include "kw-after-frame.h"
 #include "kw-networks-settings.h"
 #include "kw-unit-group.h"
 
@@ -30,37 +31,25 @@ struct _KwUnitGroup
 G_DEFINE_FINAL_TYPE (KwUnitGroup, kw_unit_group, KW_TYPE_CHILD_GROUP)
 
 typedef struct {
-  KwChildGroup  *group;
-  GdkFrameClock *clock;
-  gulong         handler;
-  char          *parent_type;
-  char          *parent_id;
+  char *parent_type;
+  char *parent_id;
 } Fill;
 
 static void
 fill_free (Fill *fill)
 {
-  /* a destroyed window's frame clock let go of its handlers already */
-  if (fill->handler != 0 && g_signal_handler_is_connected (fill->clock, fill->handler))
-    g_signal_handler_disconnect (fill->clock, fill->handler);
-  g_clear_object (&fill->clock);
   g_free (fill->parent_type);
   g_free (fill->parent_id);
   g_free (fill);
 }
 
-/* Helpers */
-
 static void
-on_after_paint_fill_cb (GdkFrameClock *clock,
-                        Fill          *fill)
+fill_cb (GtkWidget *widget,
+         gpointer   user_data)
 {
-  g_autofree char *type = g_strdup (fill->parent_type);
-  g_autofree char *id = g_strdup (fill->parent_id);
-  KwChildGroup *group = fill->group;
+  Fill *fill = user_data;
 
-  g_object_set_data (G_OBJECT (group), "kw-fill", NULL);  /* frees fill */
-  kw_child_group_set_parent (group, type, id);
+  kw_child_group_set_parent (KW_CHILD_GROUP (widget), fill->parent_type, fill->parent_id);
 }
 
 static void
@@ -339,27 +328,19 @@ kw_unit_group_fill_after_frame (KwChildGroup *group,
                                 const char   *parent_type,
                                 const char   *parent_id)
 {
-  GtkRoot *root;
-  GdkFrameClock *clock;
   Fill *fill;
 
   g_return_if_fail (KW_IS_CHILD_GROUP (group));
 
-  g_object_set_data (G_OBJECT (group), "kw-fill", NULL);
-  root = gtk_widget_get_root (GTK_WIDGET (group));
-  clock = root ? gtk_widget_get_frame_clock (GTK_WIDGET (root)) : NULL;
-  if (clock == NULL || parent_id == NULL)
+  if (parent_id == NULL || gtk_widget_get_root (GTK_WIDGET (group)) == NULL)
     {
+      kw_after_frame_cancel (GTK_WIDGET (group), "kw-fill");
       kw_child_group_set_parent (group, parent_type, parent_id);
       return;
     }
   kw_child_group_set_parent (group, parent_type, NULL);
   fill = g_new0 (Fill, 1);
-  fill->group = group;
-  fill->clock = g_object_ref (clock);
   fill->parent_type = g_strdup (parent_type);
   fill->parent_id = g_strdup (parent_id);
-  fill->handler = g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint_fill_cb), fill);
-  g_object_set_data_full (G_OBJECT (group), "kw-fill", fill, (GDestroyNotify) fill_free);
-  gtk_widget_queue_draw (GTK_WIDGET (root));
+  kw_after_frame (GTK_WIDGET (group), "kw-fill", fill_cb, fill, (GDestroyNotify) fill_free);
 }
