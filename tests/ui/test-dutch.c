@@ -3,12 +3,15 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Under the nl_NL.UTF-8 locale with the build's translation (build/po),
- * on the demo data: every view and a page of each kind is opened, and
+ * on the demo data: every view, a page of each kind and the month are
+ * opened (and on an empty database the first-run welcome and every
+ * view's empty state, and the Keyboard Shortcuts window), and
  * every text the window shows (labels, buttons, row titles and
  * subtitles, window titles, placeholders, tooltips) is collected. A
  * text that is an English msgid of the translation whose Dutch differs
  * was not translated: the test names it. Dates show Dutch month names,
- * amounts a decimal comma. Skips, saying why, only where the locale
+ * amounts a decimal comma; in C the same dates are English, the typed
+ * one ISO. Skips, saying why, only where the locale
  * nl_NL.UTF-8 does not exist (build-aux/dev test makes it as root).
  */
 #include "config.h"
@@ -309,6 +312,35 @@ test_formats (void)
   g_assert_cmpstr (back, ==, "2026-12-01");
 }
 
+/* gettext keeps what it found, per locale: this is how its manual says
+ * to make it look again */
+extern int _nl_msg_cat_cntr;
+
+/* In the C locale, without a translation: English words, and a typed date
+ * that reads the same everywhere (not the American "12/01/2026"). */
+static void
+test_formats_c (void)
+{
+  g_autofree char *date = NULL, *shortdate = NULL, *money = NULL, *entry = NULL, *back = NULL;
+
+  if (skip_without_locale ())
+    return;
+  setlocale (LC_ALL, "C.UTF-8");
+  ++_nl_msg_cat_cntr;
+  date = kw_format_date_long ("2026-12-01");
+  shortdate = kw_format_date_short ("2026-12-01");
+  money = kw_format_cents (123456);
+  entry = kw_format_date ("2026-12-01");
+  back = kw_parse_date_locale (entry);
+  setlocale (LC_ALL, "nl_NL.UTF-8");
+  ++_nl_msg_cat_cntr;
+  g_assert_cmpstr (date, ==, "1 December 2026");
+  g_assert_cmpstr (shortdate, ==, "Tue 1 Dec");
+  g_assert_cmpstr (money, ==, "€1,234.56");
+  g_assert_cmpstr (entry, ==, "2026-12-01");
+  g_assert_cmpstr (back, ==, "2026-12-01");
+}
+
 typedef struct {
   const char *view;   /* win.show-view */
   const char *type;   /* a record of it to open, by win.open-record */
@@ -405,6 +437,84 @@ test_month (KwTestFixture *f,
   g_assert_false (any_matches (texts, english_weekday));
 }
 
+static gboolean
+has_second_toplevel (gpointer data)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
+
+      if (window != data && gtk_widget_get_mapped (window))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* An empty database: the first-run welcome, then every view's empty state. */
+static void
+test_empty (KwTestFixture *f,
+            gconstpointer  data)
+{
+  static const char * const views[] = { "contacts", "alliances", "networks", "meetings", "map" };
+  g_autoptr(GHashTable) texts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  if (skip_without_locale ())
+    return;
+  kw_test_fixture_open_full (f, FALSE);
+  kw_test_wait_for (has_second_toplevel, f->window, 0);
+  kw_test_wait_frames (GTK_WIDGET (f->window), 2);
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
+
+      if (window != GTK_WIDGET (f->window))
+        collect (window, texts);
+    }
+  g_assert_cmpuint (g_hash_table_size (texts), >, 2);
+  assert_dutch (texts, "the welcome");
+  for (guint i = g_list_model_get_n_items (toplevels); i > 0; i--)
+    {
+      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i - 1);
+
+      if (window != GTK_WIDGET (f->window))
+        gtk_window_destroy (GTK_WINDOW (window));
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (views); i++)
+    {
+      g_autoptr(GHashTable) shown = NULL;
+      g_autofree char *what = g_strdup_printf ("the empty %s view", views[i]);
+
+      gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-view", "s", views[i]);
+      shown = wait_for_text (f->window, NULL);
+      assert_dutch (shown, what);
+    }
+}
+
+/* The Keyboard Shortcuts window, as the application loads it. */
+static void
+test_shortcuts (void)
+{
+  g_autoptr(GtkBuilder) builder = NULL;
+  g_autoptr(GHashTable) texts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  GtkWidget *window;
+
+  if (skip_without_locale ())
+    return;
+  builder = gtk_builder_new_from_resource ("/nl/kwartier/Kwartier/gtk/help-overlay.ui");
+  window = GTK_WIDGET (gtk_builder_get_object (builder, "help_overlay"));
+  g_assert_true (GTK_IS_SHORTCUTS_WINDOW (window));
+  gtk_window_present (GTK_WINDOW (window));
+  kw_test_wait_mapped (window);
+  kw_test_wait_frames (window, 1);
+  collect (window, texts);
+  g_assert_true (g_hash_table_contains (texts, "Alles doorzoeken"));
+  assert_dutch (texts, "the Keyboard Shortcuts window");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -425,9 +535,13 @@ main (int   argc,
   load_catalogue ();
 
   g_test_add_func ("/kw/dutch/formats", test_formats);
+  g_test_add_func ("/kw/dutch/formats-c", test_formats_c);
   g_test_add ("/kw/dutch/views", KwTestFixture, KW_TEST_DEMO, kw_test_fixture_setup, test_views,
               kw_test_fixture_teardown);
   g_test_add ("/kw/dutch/month", KwTestFixture, KW_TEST_DEMO, kw_test_fixture_setup, test_month,
               kw_test_fixture_teardown);
+  g_test_add ("/kw/dutch/empty", KwTestFixture, KW_TEST_EMPTY, kw_test_fixture_setup, test_empty,
+              kw_test_fixture_teardown);
+  g_test_add_func ("/kw/dutch/shortcuts", test_shortcuts);
   return g_test_run ();
 }
