@@ -149,7 +149,7 @@ dup_subtitle (KwStore           *store,
   {
     const char *starts = kw_record_get_string (record, "starts_at");
     g_autofree char *day = starts ? g_strndup (starts, 10) : NULL;
-    g_autofree char *date = day ? kw_format_date (day) : NULL;
+    g_autofree char *date = day ? kw_format_date_long (day) : NULL;
 
     return g_strdup (date ? date : "");
   }

@@ -137,6 +137,16 @@ local_time (const char *utc)
   return g_date_time_to_timezone (at, zone != NULL ? zone : g_time_zone_new_utc ());
 }
 
+/* A deadline as the minutes show it, "20 december 2026" (kw_format_date_long's format). */
+static char *
+dup_deadline (const char *iso_date)
+{
+  g_autofree char *noon = iso_date != NULL ? g_strdup_printf ("%.10sT12:00:00Z", iso_date) : NULL;
+  g_autoptr(GDateTime) day = noon != NULL ? g_date_time_new_from_iso8601 (noon, NULL) : NULL;
+
+  return day != NULL ? g_date_time_format (day, C_("date format", "%-d %B %Y")) : g_strdup (iso_date);
+}
+
 static void
 fill_when (KwMinutes *m,
            KwRecord  *meeting)
@@ -296,7 +306,7 @@ fill_actions (KwMinutes *m,
       if (action->title == NULL)
         action->title = g_strdup ("");
       action->who = dup_name (m, a->owner);
-      action->deadline = g_strdup (a->deadline);
+      action->deadline = dup_deadline (a->deadline);
       action->info = record != NULL ? redact (m, kw_record_get_string (record, "info")) : NULL;
       action->overdue = a->overdue;
       g_ptr_array_add (m->actions, action);

@@ -465,6 +465,7 @@ set_language (const char *language)
   ++_nl_msg_cat_cntr;
   /* dates the language's way where its locale is there (else as C) */
   setlocale (LC_TIME, language != NULL && g_str_equal (language, "nl") ? "nl_NL.UTF-8" : "C.UTF-8");
+  setlocale (LC_NUMERIC, language != NULL && g_str_equal (language, "nl") ? "nl_NL.UTF-8" : "C.UTF-8");
   if (language == NULL)
     {
       g_unsetenv ("LANGUAGE");

@@ -206,7 +206,7 @@ test_value (void)
     { meeting, "starts_at", g_variant_new_string ("2025-06-01T17:30:00Z"), "1 June 2025, 19:30" },
     { kw_registry_lookup ("venue"), "capacity", g_variant_new_int64 (40), "40" },
   };
-  g_autofree char *date = kw_format_date ("2025-06-01");
+  g_autofree char *date = kw_format_date_long ("2025-06-01");
 
   use_dutch (FALSE);
   g_assert_no_error (error);

@@ -93,8 +93,8 @@ kw_action_line_group_dup_subtitle (KwChildGroup *group,
   g_autofree char *owner = kw_format_ref_title (kw_child_group_get_store (group),
                                                 kw_entity_type_field (kw_record_get_entity_type (record), "owner"),
                                                 kw_record_get_string (record, "owner"));
-  g_autofree char *start = kw_format_date (kw_record_get_string (record, "start"));
-  g_autofree char *end = kw_format_date (kw_record_get_string (record, "end"));
+  g_autofree char *start = kw_format_date_long (kw_record_get_string (record, "start"));
+  g_autofree char *end = kw_format_date_long (kw_record_get_string (record, "end"));
 
   if (kw_record_get_string (record, "owner") != NULL)
     g_ptr_array_add (parts, g_steal_pointer (&owner));

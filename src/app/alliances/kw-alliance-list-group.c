@@ -123,7 +123,7 @@ dup_subtitle (KwAllianceListGroup *self,
               KwRecord            *record)
 {
   const char *date = kw_record_get_string (record, date_field_of (self->kind));
-  g_autofree char *when = self->kind == KW_ALLIANCE_LIST_MEETINGS ? kw_format_datetime (date) : kw_format_date (date);
+  g_autofree char *when = self->kind == KW_ALLIANCE_LIST_MEETINGS ? kw_format_datetime (date) : kw_format_date_long (date);
   g_autofree char *who = NULL;
   const char *what = NULL;
 

@@ -19,12 +19,22 @@
 
 #include <glib/gi18n.h>
 #include <langinfo.h>
+#include <locale.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "kw-format.h"
 
 /* Helpers */
+
+static gboolean
+is_c_time_locale (void)
+{
+  const char *name = setlocale (LC_TIME, NULL);
+
+  return name == NULL || g_str_equal (name, "C") || g_str_equal (name, "POSIX")
+         || g_str_has_prefix (name, "C.");
+}
 
 static char *
 dup_entry_format (void)
@@ -37,6 +47,9 @@ dup_entry_format (void)
 
   if (strcmp (format, "%x") != 0)
     return g_strdup (format);
+  /* the C locale's %x is the American "06/01/25": ISO reads the same everywhere */
+  if (is_c_time_locale ())
+    return g_strdup ("%Y-%m-%d");
   format = nl_langinfo (D_FMT);
   if (format == NULL || strstr (format, "%d") == NULL || strstr (format, "%m") == NULL)
     format = "%m/%d/%y";
@@ -251,11 +264,31 @@ kw_format_date (const char *iso_date)
 }
 
 char *
+kw_format_date_long (const char *iso_date)
+{
+  if (iso_date == NULL)
+    return NULL;
+  /* Translators: a date as pages and lists show it, a strftime() format:
+   * "1 December 2026"; Dutch: "%-d %B %Y", which gives 1 december 2026 */
+  return format_date (iso_date, C_("date format", "%-d %B %Y"));
+}
+
+char *
+kw_format_date_short (const char *iso_date)
+{
+  if (iso_date == NULL)
+    return NULL;
+  /* Translators: a short date with its weekday, a strftime() format:
+   * "Tue 1 Dec"; Dutch: "%a %-d %b", which gives di 1 dec */
+  return format_date (iso_date, C_("short date format", "%a %-d %b"));
+}
+
+char *
 kw_format_day (const char *iso_date)
 {
   if (is_today (iso_date))
     return g_strdup (_("Today"));
-  return kw_format_date (iso_date);
+  return kw_format_date_long (iso_date);
 }
 
 char *
@@ -355,7 +388,7 @@ kw_format_value (KwStore       *store,
       g_return_val_if_fail (KW_IS_STORE (store), NULL);
       return kw_format_ref_title (store, field, g_variant_get_string (value, NULL));
     case KW_FIELD_DATE:
-      return kw_format_date (g_variant_get_string (value, NULL));
+      return kw_format_date_long (g_variant_get_string (value, NULL));
     case KW_FIELD_DATETIME:
       return kw_format_datetime (g_variant_get_string (value, NULL));
     case KW_FIELD_CENTS:

@@ -10,11 +10,17 @@
 
 G_BEGIN_DECLS
 
-/* "1-6-2025" in Dutch, the locale's %x with a four-digit year
- * elsewhere ("06/01/2025" in C), for "2025-06-01" (also the date of a
- * longer ISO time); NULL stays NULL, text that is no date comes back. */
+/* A date as it is typed in a field: "1-6-2025" in Dutch, the locale's
+ * %x with a four-digit year in other locales ("01/06/2025" in en_GB),
+ * ISO "2025-06-01" in C, for "2025-06-01" (also the date of a longer
+ * ISO time); NULL stays NULL, text that is no date comes back. */
 char     *kw_format_date        (const char *iso_date);
-/* "Today", else as kw_format_date: what a page shows for a moment. */
+/* A date as pages, rows and summaries show it: "1 juni 2025" in Dutch,
+ * "1 June 2025" in English (month names from LC_TIME). */
+char     *kw_format_date_long   (const char *iso_date);
+/* A short date with its weekday: "zo 1 jun" in Dutch, "Sun 1 Jun". */
+char     *kw_format_date_short  (const char *iso_date);
+/* "Today", else as kw_format_date_long: what a page shows for a moment. */
 char     *kw_format_day         (const char *iso_date);
 /* Reads a date typed in the locale's way (kw_format_date, with "-",
  * "/" or "." between the parts, leading zeros or not, also a two-digit

@@ -25,8 +25,8 @@ G_DEFINE_FINAL_TYPE (KwAffiliationGroup, kw_affiliation_group, KW_TYPE_CHILD_GRO
 static char *
 dup_period (KwRecord *record)
 {
-  g_autofree char *since = kw_format_date (kw_record_get_string (record, "since"));
-  g_autofree char *until = kw_format_date (kw_record_get_string (record, "until"));
+  g_autofree char *since = kw_format_date_long (kw_record_get_string (record, "since"));
+  g_autofree char *until = kw_format_date_long (kw_record_get_string (record, "until"));
 
   if (since && until)
     return g_strdup_printf (_("%s until %s"), since, until);
