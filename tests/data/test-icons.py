@@ -3,7 +3,8 @@
 
     test-icons.py SCALABLE_SVG SYMBOLIC_SVG [XMLLINT]
 
-Both must be well-formed SVG (parsed here, and by xmllint when given), with no text
+Both must be well-formed SVG (parsed here, and by xmllint when given) that is sniffed
+as SVG (the <svg> element in the first 256 bytes, as shared-mime-info wants), with no text
 and no raster images in them; the full-colour icon on the 128 px canvas, the symbolic
 one on the 16 px canvas, painted in one colour only (every fill and stroke that is not
 "none" is the same colour, which GTK recolours), no gradients, no opacity tricks.
@@ -37,6 +38,13 @@ def canvas(root):
 
 def common_problems(path, root, xmllint):
     problems = []
+    with open(path, "rb") as f:
+        head = f.read(256)
+    if b"<svg" not in head:
+        # GTK loads an icon by its sniffed type; shared-mime-info calls a file SVG only
+        # when "<svg" is in its first 256 bytes (a long comment before it makes the
+        # icon "missing" in the running application, though rsvg-convert draws it)
+        problems.append(f"{path}: no '<svg' in the first 256 bytes, so it is not sniffed as SVG")
     if root.tag != SVG + "svg":
         problems.append(f"{path}: the root is {root.tag}, not an SVG <svg>")
     if xmllint:

@@ -1,12 +1,13 @@
 #!/usr/bin/env python3
 """What the validators do not check in the desktop integration files.
 
-    test-metainfo.py metainfo MERGED_METAINFO SOURCE_DIR
+    test-metainfo.py metainfo MERGED_METAINFO SOURCE_DIR PROJECT_VERSION
     test-metainfo.py desktop MERGED_DESKTOP
     test-metainfo.py schema GSCHEMA_XML
     test-metainfo.py appstream APPSTREAMCLI MERGED_METAINFO
 
-metainfo: the five views' screenshots (https URLs into the repository whose files
+metainfo: the newest release is the project's version (meson.build), as About shows;
+the five views' screenshots (https URLs into the repository whose files
 exist in data/screenshots, the default first, each with a caption translated into
 Dutch), the newest release with notes, an OARS 1.1 rating that names every attribute,
 the project URLs, branding colours for light and dark, a developer id, keywords.
@@ -45,7 +46,7 @@ def untranslated(elems):
     return [e for e in elems if XML_LANG not in e.attrib]
 
 
-def check_metainfo(path, srcdir):
+def check_metainfo(path, srcdir, project_version):
     problems = []
     root = ET.parse(path).getroot()
     shots = root.findall("screenshots/screenshot")
@@ -83,8 +84,13 @@ def check_metainfo(path, srcdir):
         problems.append("no releases")
     else:
         newest = releases[0]
-        if newest.get("version") != "0.2.0" or newest.get("date") != "2026-12-01":
-            problems.append(f"the first release is {newest.get('version')} of {newest.get('date')}, not 0.2.0 of 2026-12-01")
+        if newest.get("version") != project_version:
+            problems.append(f"the newest release is {newest.get('version')}, the project's version {project_version}")
+        if not re.match(r"^\d{4}-\d{2}-\d{2}$", newest.get("date") or ""):
+            problems.append("the newest release has no date")
+        dates = [r.get("date") or "" for r in releases]
+        if dates != sorted(dates, reverse=True):
+            problems.append("the releases are not newest first")
         paras = untranslated(newest.findall("description/p")) + untranslated(newest.findall("description/ul/li"))
         if len(paras) < 2:
             problems.append("the newest release has no release notes (a paragraph and a list)")
@@ -192,8 +198,8 @@ def check_appstream(appstreamcli, path):
 
 def main(argv):
     what = argv[1] if len(argv) > 1 else ""
-    if what == "metainfo" and len(argv) == 4:
-        problems = check_metainfo(argv[2], argv[3])
+    if what == "metainfo" and len(argv) == 5:
+        problems = check_metainfo(argv[2], argv[3], argv[4])
     elif what == "desktop" and len(argv) == 3:
         problems = check_desktop(argv[2])
     elif what == "schema" and len(argv) == 3:
