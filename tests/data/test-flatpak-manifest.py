@@ -9,7 +9,9 @@ Fails (exit 1, one line per problem) when
     without a full 40-hex "commit" (a "tag" or "branch" alone moves), svn/bzr without
     a revision, or a source type this check does not know;
   - finish-args give the network (--share=network) or the home folder or the whole
-    host (--filesystem=home, host, host-os, host-etc, ~, with or without :ro/:rw);
+    host (--filesystem=home, host, host-os, host-etc, ~, an absolute path, with or
+    without :ro/:rw/:create), or a whole user folder (xdg-documents, not
+    xdg-documents/Kwartier);
   - the runtime is not org.gnome.Platform with org.gnome.Sdk, or its runtime-version
     is older than the newest org.gnome.Platform//N that docs/building.md names
     (the documented runtime), or is not a release number (master, a branch).
@@ -72,6 +74,8 @@ def finish_arg_problems(args):
             target = m.group(1).split(":")[0].rstrip("/")
             if target in FORBIDDEN_FS or target.startswith("/"):
                 problems.append(f"finish-args: {a} (files come through the portal)")
+            elif target.startswith("xdg-") and "/" not in target:
+                problems.append(f"finish-args: {a} (a whole user folder; name a folder in it)")
     return problems
 
 
@@ -158,6 +162,13 @@ def self_test():
     broken("--filesystem=home", lambda m: m["finish-args"].append("--filesystem=home"))
     broken("--filesystem=host:ro", lambda m: m["finish-args"].append("--filesystem=host:ro"))
     broken("--filesystem=~/", lambda m: m["finish-args"].append("--filesystem=~/"))
+    broken("--filesystem=/media", lambda m: m["finish-args"].append("--filesystem=/media"))
+    broken("--filesystem=xdg-documents",
+           lambda m: m["finish-args"].append("--filesystem=xdg-documents:create"))
+    narrow = copy.deepcopy(GOOD)
+    narrow["finish-args"].append("--filesystem=xdg-documents/Kwartier:create")
+    if check(narrow, DOC):
+        failures.append(f"a folder inside Documents fails: {check(narrow, DOC)}")
     broken("an older runtime", lambda m: m.update({"runtime-version": "47"}))
     broken("runtime master", lambda m: m.update({"runtime-version": "master"}))
     broken("another runtime", lambda m: m.update({"runtime": "org.freedesktop.Platform"}))
