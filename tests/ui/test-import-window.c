@@ -398,6 +398,59 @@ test_cancel (KwTestFixture *f,
   close_window (window);
 }
 
+/* What GTK does when a file is dropped on the window: its drop target's
+ * ::drop with the file list. */
+static gboolean
+drop_file (KwTestFixture *f,
+           const char    *path)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (f->window));
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  GtkDropTarget *target = NULL;
+  GValue value = G_VALUE_INIT;
+  gboolean accepted = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers) && target == NULL; i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_DROP_TARGET (controller))
+        target = GTK_DROP_TARGET (controller);
+    }
+  g_assert_nonnull (target);
+  g_value_init (&value, GDK_TYPE_FILE_LIST);
+  g_value_take_boxed (&value, gdk_file_list_new_from_array (&file, 1));
+  g_signal_emit_by_name (target, "drop", &value, 10.0, 10.0, &accepted);
+  g_value_unset (&value);
+  return accepted;
+}
+
+static void
+test_drop (KwTestFixture *f,
+           gconstpointer  data)
+{
+  g_autoptr(KwStore) bram = open_bram (f);
+  g_autofree char *path = NULL;
+  g_autofree char *text = g_build_filename (f->dir, "notes.txt", NULL);
+  KwImportWindow *window;
+
+  kw_test_create (bram, "person", "name", "Fenna", NULL);
+  path = export_to (bram, f->dir, "bram.kwartier.jsonl", NULL);
+  kw_test_fixture_open (f);
+  g_assert_true (g_file_set_contents (text, "hallo\n", -1, NULL));
+  g_assert_false (drop_file (f, text));
+  kw_test_wait_toast_shown (GTK_WIDGET (f->window),
+                            "Kwartier imports the exports of fellow organisers (.kwartier.jsonl) and, in Contacts, lists of people (.csv)");
+
+  g_assert_true (drop_file (f, path));
+  window = KW_IMPORT_WINDOW (kw_test_wait_toplevel (KW_TYPE_IMPORT_WINDOW, NULL));
+  wait_page (window, "summary");
+  g_assert_cmpuint (kw_import_window_get_summary (window)->added, ==, 1);
+  g_assert_cmpuint (kw_store_count (f->store, "person"), ==, 0);
+  close_window (window);
+  kw_test_wait_not_busy (f->window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -412,6 +465,7 @@ main (int   argc,
   ADD ("refusals", test_refusals);
   ADD ("sealed", test_sealed);
   ADD ("cancel", test_cancel);
+  ADD ("drop", test_drop);
 #undef ADD
   return g_test_run ();
 }

@@ -18,6 +18,7 @@
 
 #include "kw-import-window.h"
 #include "kw-import-words.h"
+#include "kw-sync-scheduler.h"
 #include "kw-window-private.h"
 
 #define HOLD_MAX_USEC (10 * G_USEC_PER_SEC)
@@ -52,6 +53,8 @@ struct _KwImportWindow
   char            *backup_path;
 
   GtkWidget        *added_label;
+  GtkWidget        *apply_button;
+  GtkWidget        *close_button;
   GtkWidget        *conflicts_label;
   GtkWidget        *deleted_label;
   GtkLabel         *details_label;
@@ -61,6 +64,7 @@ struct _KwImportWindow
   GtkProgressBar   *progress_bar;
   GtkWidget        *show_conflicts_button;
   GtkWidget        *skew_label;
+  GtkLabel         *summary_note_label;
   GtkStack         *stack;
   AdwStatusPage    *status_page;
   AdwPreferencesGroup *summary_group;
@@ -159,8 +163,8 @@ show_summary (KwImportWindow *self)
   set_count (self->conflicts_label, self->summary.conflicts);
   set_count (self->skew_label, self->summary.skew);
   set_count (self->unchanged_label, self->summary.unchanged);
-  adw_window_title_set_subtitle (self->window_title, origin);
   show_page (self, "summary");
+  gtk_widget_grab_focus (self->apply_button);
 }
 
 static void
@@ -178,6 +182,8 @@ show_status (KwImportWindow *self,
   gtk_widget_set_visible (GTK_WIDGET (self->details_label), details != NULL);
   gtk_widget_set_visible (self->show_conflicts_button, g_str_equal (page, "done") && self->summary.conflicts > 0);
   show_page (self, page);
+  gtk_widget_grab_focus (gtk_widget_get_visible (self->show_conflicts_button) ? self->show_conflicts_button
+                                                                                : self->close_button);
 }
 
 static void
@@ -215,7 +221,10 @@ finish_job (KwImportWindow *self,
   if (self->parent != NULL)
     _kw_window_set_busy (self->parent, NULL);
   if (job->ok)
-    self->summary = job->summary;
+    {
+      self->summary = job->summary;
+      gtk_progress_bar_set_fraction (self->progress_bar, 1);
+    }
 }
 
 static void
@@ -275,9 +284,18 @@ start_job (KwImportWindow *self,
            gboolean        dry_run)
 {
   KwStore *store = kw_window_get_store (self->parent);
-  Job *job = g_new0 (Job, 1);
   const char *passphrase = gtk_editable_get_text (GTK_EDITABLE (self->passphrase_row));
+  Job *job;
 
+  /* a sync pass may have begun while the summary was shown */
+  if (kw_store_get_busy (store) || _kw_window_get_busy (self->parent)
+      || kw_sync_scheduler_get_running (kw_window_get_sync_scheduler (self->parent)))
+    {
+      gtk_label_set_label (self->summary_note_label,
+                           _("Still busy with the last import, export or sync; try again when it is done"));
+      return;
+    }
+  job = g_new0 (Job, 1);
   job->path = g_strdup (self->path);
   job->passphrase = *passphrase ? g_strdup (passphrase) : NULL;
   job->dry_run = dry_run;
@@ -413,6 +431,8 @@ kw_import_window_class_init (KwImportWindowClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, "/nl/kwartier/Kwartier/sync/kw-import-window.ui");
   gtk_widget_class_bind_template_child (widget_class, KwImportWindow, added_label);
+  gtk_widget_class_bind_template_child (widget_class, KwImportWindow, apply_button);
+  gtk_widget_class_bind_template_child (widget_class, KwImportWindow, close_button);
   gtk_widget_class_bind_template_child (widget_class, KwImportWindow, conflicts_label);
   gtk_widget_class_bind_template_child (widget_class, KwImportWindow, deleted_label);
   gtk_widget_class_bind_template_child (widget_class, KwImportWindow, details_label);
@@ -425,6 +445,7 @@ kw_import_window_class_init (KwImportWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KwImportWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, KwImportWindow, status_page);
   gtk_widget_class_bind_template_child (widget_class, KwImportWindow, summary_group);
+  gtk_widget_class_bind_template_child (widget_class, KwImportWindow, summary_note_label);
   gtk_widget_class_bind_template_child (widget_class, KwImportWindow, unchanged_label);
   gtk_widget_class_bind_template_child (widget_class, KwImportWindow, updated_label);
   gtk_widget_class_bind_template_child (widget_class, KwImportWindow, window_title);
