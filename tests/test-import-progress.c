@@ -329,6 +329,24 @@ on_store_changed_cb (KwStore    *store,
 }
 
 static void
+assert_only_backups (Fixture *f)
+{
+  g_autofree char *folder = g_build_filename (f->dir, "backups", NULL);
+  g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
+  const char *name;
+  guint n = 0;
+
+  g_assert_nonnull (dir);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      if (!g_str_has_prefix (name, "samira-"))
+        g_assert_true (g_str_has_suffix (name, ".db"));
+      n++;
+    }
+  g_assert_cmpuint (n, >=, 2);
+}
+
+static void
 test_restore (Fixture       *f,
               gconstpointer  data)
 {
@@ -373,6 +391,8 @@ test_restore (Fixture       *f,
   g_assert_true (kw_store_restore_backup (f->store, made, NULL, &error));
   g_assert_no_error (error);
   g_assert_cmpint (kw_store_count (f->store, "person"), ==, people);
+  /* nothing left beside the backups: no -shm or -wal of reading them */
+  assert_only_backups (f);
 }
 
 static void

@@ -80,6 +80,21 @@ compare_newest_first (gconstpointer a,
   return strcmp (y->name, x->name);
 }
 
+/* Read-only and immutable: a backup's header says WAL (it is a copy of
+ * a WAL database), and a plain read-only open would leave a -shm and an
+ * empty -wal beside it in backups/ that nobody removes. */
+static gboolean
+open_backup (const char  *path,
+             sqlite3    **db)
+{
+  g_autofree char *uri = g_filename_to_uri (path, NULL, NULL);
+  g_autofree char *immutable = uri ? g_strconcat (uri, "?immutable=1", NULL) : NULL;
+
+  *db = NULL;
+  return immutable != NULL
+         && sqlite3_open_v2 (immutable, db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL) == SQLITE_OK;
+}
+
 /* The device id a backup holds, or NULL. */
 static char *
 dup_backup_device (sqlite3 *src)
@@ -188,8 +203,7 @@ kw_store_restore_backup (KwStore     *self,
                            _("a backup cannot be restored inside a transaction"));
       return FALSE;
     }
-  if (sqlite3_open_v2 (path, &src, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK
-      || (device = dup_backup_device (src)) == NULL)
+  if (!open_backup (path, &src) || (device = dup_backup_device (src)) == NULL)
     {
       g_set_error (error, KW_CORE_ERROR, KW_CORE_ERROR_IO, _("%s is not a Kwartier database"), path);
       sqlite3_close (src);
@@ -205,9 +219,10 @@ kw_store_restore_backup (KwStore     *self,
   ok = (made = kw_store_backup (self, "restore", error)) != NULL
        && copy_into (self, src, error);
   sqlite3_close (src);
-  /* a backup made before a migration is of the older schema */
+  /* a backup made before a migration is of the older schema; the copy
+   * went through the write-ahead log, as big as the database: emptied */
   if (ok)
-    ok = _kw_store_prepare_schema (self, error);
+    ok = _kw_store_prepare_schema (self, error) && kw_store_checkpoint (self, error);
   for (guint i = 0; i < kw_registry_n_types (); i++)
     _kw_store_mark_changed (self, kw_registry_type_at (i)->name);
   _kw_store_emit_changed (self);
