@@ -279,6 +279,34 @@ test_refusals (Fixture       *f,
   g_assert_no_error (error);
   g_assert_cmpuint (summary.added, ==, 0);
 
+  /* a changed byte: the digest; a newer format */
+  {
+    g_autofree char *text = NULL;
+    g_autofree char *changed = g_build_filename (f->dir, "changed.kwartier.jsonl", NULL);
+    char *at;
+
+    g_assert_true (g_file_get_contents (f->file, &text, NULL, NULL));
+    at = strstr (text, "\"name\":[\"");
+    g_assert_nonnull (at);
+    at[9] = at[9] == 'x' ? 'y' : 'x';
+    g_assert_true (g_file_set_contents (changed, text, -1, NULL));
+    g_assert_false (kw_import_file_with (f->store, changed, NULL, &summary, NULL, &error));
+    g_assert_error (error, KW_CORE_ERROR, KW_CORE_ERROR_REFUSED);
+    g_assert_cmpint (summary.refusal, ==, KW_IMPORT_REFUSAL_DAMAGED);
+    g_clear_error (&error);
+
+    g_clear_pointer (&text, g_free);
+    g_assert_true (g_file_get_contents (f->file, &text, NULL, NULL));
+    at = strstr (text, "\"format\":1");
+    g_assert_nonnull (at);
+    at[9] = '9';
+    g_assert_true (g_file_set_contents (changed, text, -1, NULL));
+    g_assert_false (kw_import_file_with (f->store, changed, NULL, &summary, NULL, &error));
+    g_assert_error (error, KW_CORE_ERROR, KW_CORE_ERROR_NEWER);
+    g_assert_cmpint (summary.refusal, ==, KW_IMPORT_REFUSAL_NEWER);
+    g_clear_error (&error);
+  }
+
   g_assert_false (kw_import_file_with (f->store, "/nonexistent/file.jsonl", NULL, &summary, NULL, &error));
   g_assert_cmpint (summary.refusal, ==, KW_IMPORT_REFUSAL_UNREADABLE);
   g_clear_error (&error);

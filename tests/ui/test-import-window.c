@@ -177,6 +177,23 @@ find_named (GtkWidget  *widget,
 }
 
 static GtkWidget *
+find_row (GtkWidget  *widget,
+          const char *title)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (ADW_IS_ACTION_ROW (child) && g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (child)), title) == 0)
+        return child;
+      if ((found = find_row (child, title)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkWidget *
 find_label_prefix (GtkWidget  *widget,
                    const char *prefix)
 {
@@ -195,6 +212,38 @@ find_label_prefix (GtkWidget  *widget,
 }
 
 /* The backups of the store's database in the folder (Bram's are there too). */
+static GtkWidget *
+find_numeric (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_LABEL (child) && gtk_widget_has_css_class (child, "numeric"))
+        return child;
+      if ((found = find_numeric (child)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The number a summary row shows. */
+static const char *
+row_value (KwImportWindow *window,
+           const char     *title)
+{
+  GtkWidget *row = find_row (GTK_WIDGET (window), title);
+  GtkWidget *label;
+
+  g_assert_nonnull (row);
+  g_assert_true (gtk_widget_get_mapped (row));
+  label = find_numeric (row);
+  g_assert_nonnull (label);
+  g_assert_true (gtk_widget_get_mapped (label));
+  return gtk_label_get_label (GTK_LABEL (label));
+}
+
 static guint
 count_backups (KwStore    *store,
                const char *dir)
@@ -243,6 +292,9 @@ test_conflict (KwTestFixture *f,
   g_assert_cmpstr (summary->organiser, ==, "Bram");
   /* in words and rows: from whom and when, and each number */
   g_assert_nonnull (find_label_prefix (GTK_WIDGET (window), "From Bram, exported "));
+  g_assert_cmpstr (row_value (window, "Conflicts"), ==, "1");
+  g_assert_cmpstr (row_value (window, "New"), ==, "1");
+  g_assert_cmpstr (row_value (window, "Clock warnings"), ==, "0");
   g_assert_cmpuint (kw_store_count (f->store, "person"), ==, 1);  /* a dry run: nothing yet */
 
   gtk_widget_activate_action (GTK_WIDGET (window), "import.apply", NULL);
