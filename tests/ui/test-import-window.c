@@ -295,6 +295,10 @@ test_conflict (KwTestFixture *f,
   g_assert_cmpstr (row_value (window, "Conflicts"), ==, "1");
   g_assert_cmpstr (row_value (window, "New"), ==, "1");
   g_assert_cmpstr (row_value (window, "Clock warnings"), ==, "0");
+  /* from the keyboard: Enter imports */
+  g_assert_true (GTK_IS_BUTTON (gtk_window_get_focus (GTK_WINDOW (window))));
+  g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (gtk_window_get_focus (GTK_WINDOW (window)))),
+                   ==, "import.apply");
   g_assert_cmpuint (kw_store_count (f->store, "person"), ==, 1);  /* a dry run: nothing yet */
 
   gtk_widget_activate_action (GTK_WIDGET (window), "import.apply", NULL);
@@ -306,6 +310,11 @@ test_conflict (KwTestFixture *f,
   backup_name = g_path_get_basename (kw_import_window_get_backup_path (window));
   g_assert_nonnull (strstr (kw_import_window_get_status_description (window), backup_name));
   g_assert_nonnull (strstr (kw_import_window_get_status_description (window), "Kwartier made a backup first"));
+
+  /* Enter shows the conflicts */
+  g_assert_true (GTK_IS_BUTTON (gtk_window_get_focus (GTK_WINDOW (window))));
+  g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (gtk_window_get_focus (GTK_WINDOW (window)))),
+                   ==, "import.show-conflicts");
 
   /* the colleague's value, picked in the conflicts window */
   gtk_widget_activate_action (GTK_WIDGET (window), "import.show-conflicts", NULL);
@@ -344,6 +353,8 @@ test_truncated (KwTestFixture *f,
   g_assert_cmpstr (kw_import_window_get_status_title (window), ==,
                    "This file is not complete — was the USB stick pulled out too early?");
   g_assert_nonnull (strstr (kw_import_window_get_status_description (window), "Nothing was changed."));
+  g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (gtk_window_get_focus (GTK_WINDOW (window)))),
+                   ==, "window.close");
   kw_test_wait_not_busy (f->window);
   after = dump (f->store);
   g_assert_cmpstr (before, ==, after);
