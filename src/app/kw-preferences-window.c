@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "kw-backups-group.h"
 #include "kw-preferences-window.h"
 
 struct _KwPreferencesWindow
@@ -19,6 +20,7 @@ struct _KwPreferencesWindow
   KwStore              *store;
   GtkFileChooserNative *chooser;
 
+  KwBackupsGroup       *backups_group;
   GtkWidget            *clear_folder_button;
   AdwComboRow          *language_row;
   GtkSpinButton        *load_threshold_spin;
@@ -186,7 +188,9 @@ kw_preferences_window_class_init (KwPreferencesWindowClass *klass)
   object_class->dispose = kw_preferences_window_dispose;
   object_class->finalize = kw_preferences_window_finalize;
 
+  g_type_ensure (KW_TYPE_BACKUPS_GROUP);
   gtk_widget_class_set_template_from_resource (widget_class, "/nl/kwartier/Kwartier/kw-preferences-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, KwPreferencesWindow, backups_group);
   gtk_widget_class_bind_template_child (widget_class, KwPreferencesWindow, clear_folder_button);
   gtk_widget_class_bind_template_child (widget_class, KwPreferencesWindow, language_row);
   gtk_widget_class_bind_template_child (widget_class, KwPreferencesWindow, load_threshold_spin);
@@ -223,6 +227,7 @@ kw_preferences_window_new (GSettings *settings,
   self->settings = g_object_ref (settings);
   self->store = store ? g_object_ref (store) : NULL;
   load_settings (self);
+  kw_backups_group_set_store (self->backups_group, store);
   /* the int keys bind to the spin buttons' double "value" both ways */
   g_settings_bind (self->settings, "load-threshold", self->load_threshold_spin, "value",
                    G_SETTINGS_BIND_DEFAULT);

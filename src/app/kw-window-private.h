@@ -26,6 +26,12 @@ void  _kw_window_set_sync_status        (KwWindow       *self,
 GSettings *_kw_window_get_settings      (KwWindow       *self);
 /* The name the export chooser offers: "kwartier-<organiser>-<date>.kwartier.jsonl". */
 char     *_kw_window_dup_export_name    (KwStore         *store);
+/* kw-window-sync.c: the import window for an export at @path (after
+ * a dry run); refused with a toast while the store is busy. */
+void      _kw_window_open_import        (KwWindow        *self,
+                                         const char      *path);
+/* kw-window-sync.c: files dropped on the window (kw_window_init). */
+void      _kw_window_add_drop_target    (KwWindow        *self);
 /* kw-window-sync.c: the sidebar's sync row in words; problem and
  * details may be NULL. */
 void      _kw_window_describe_sync      (KwSyncScheduler *scheduler,

@@ -16,6 +16,7 @@
 #include "kw-conflicts-window.h"
 #include "kw-export.h"
 #include "kw-import.h"
+#include "kw-import-window.h"
 #include "kw-sync-scheduler.h"
 #include "kw-window-private.h"
 
@@ -188,8 +189,10 @@ on_chooser_response_cb (GtkNativeDialog *chooser,
       g_autofree char *path = g_file_get_path (file);
       gboolean save = gtk_file_chooser_get_action (GTK_FILE_CHOOSER (chooser)) == GTK_FILE_CHOOSER_ACTION_SAVE;
 
-      if (save || !_kw_window_offer_file (self, path))
-        start_job (self, save ? SYNC_EXPORT : SYNC_IMPORT, path);
+      if (save)
+        start_job (self, SYNC_EXPORT, path);
+      else if (!_kw_window_offer_file (self, path))
+        _kw_window_open_import (self, path);
     }
   gtk_native_dialog_destroy (chooser);
   g_object_unref (chooser);
@@ -230,6 +233,65 @@ export_action (GtkWidget  *widget,
                GVariant   *param)
 {
   show_chooser (KW_WINDOW (widget), GTK_FILE_CHOOSER_ACTION_SAVE);
+}
+
+/* The import window for a Kwartier export: a dry run first. */
+void
+_kw_window_open_import (KwWindow   *self,
+                        const char *path)
+{
+  KwImportWindow *window;
+
+  if (_kw_window_get_busy (self) || kw_store_get_busy (kw_window_get_store (self))
+      || kw_sync_scheduler_get_running (kw_window_get_sync_scheduler (self)))
+    {
+      _kw_window_show_toast (self, _("Still busy with the last import, export or sync; try again when it is done"));
+      return;
+    }
+  window = kw_import_window_new (self, path);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static gboolean
+is_export_name (const char *path)
+{
+  return g_str_has_suffix (path, ".jsonl") || g_str_has_suffix (path, ".jsonl.gz")
+         || kw_import_file_is_sealed (path);
+}
+
+/* A file dropped on the window: what a view reads (a people CSV in
+ * Contacts) goes there, a Kwartier export to the import window. */
+static gboolean
+on_drop_target_drop_cb (GtkDropTarget *target,
+                        const GValue  *value,
+                        double         x,
+                        double         y,
+                        KwWindow      *self)
+{
+  GSList *files = G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST) ? gdk_file_list_get_files (g_value_get_boxed (value)) : NULL;
+  g_autofree char *path = files ? g_file_get_path (files->data) : NULL;
+
+  g_slist_free (files);
+  if (path == NULL || _kw_window_get_busy (self))
+    return FALSE;
+  if (_kw_window_offer_file (self, path))
+    return TRUE;
+  if (!is_export_name (path))
+    {
+      _kw_window_show_toast (self, _("Kwartier imports the exports of fellow organisers (.kwartier.jsonl) and, in Contacts, lists of people (.csv)"));
+      return FALSE;
+    }
+  _kw_window_open_import (self, path);
+  return TRUE;
+}
+
+void
+_kw_window_add_drop_target (KwWindow *self)
+{
+  GtkDropTarget *target = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+
+  g_signal_connect_object (target, "drop", G_CALLBACK (on_drop_target_drop_cb), self, 0);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (target));
 }
 
 static void

@@ -865,6 +865,7 @@ kw_window_init (KwWindow *self)
   self->cancellable = g_cancellable_new ();
   self->views = g_ptr_array_new ();  /* the view stack holds them */
   self->view_prefixes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  _kw_window_add_drop_target (self);
 }
 
 /* Public API */

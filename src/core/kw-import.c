@@ -53,6 +53,7 @@ typedef struct {
   gsize         raw_end;
   gboolean      raw_eof;
   gboolean      finished;   /* gunzip: the member ended */
+  gboolean      failed;     /* the stream failed (gzip, seal, disk) */
 } LineReader;
 
 typedef struct {
@@ -68,6 +69,13 @@ typedef struct {
   gint64        future_ms;  /* stamps beyond: refused */
   GPtrArray    *skewed;     /* devices whose "seen" entry is ahead */
   const char   *author;     /* the device the header must name, or NULL */
+  const KwImportOptions *options;  /* never NULL */
+  int           fd;         /* the file, for progress; -1: none */
+  guint64       size;       /* its size */
+  gint64        next_progress;  /* monotonic µs */
+  gboolean      header_read;
+  char          exported_at[32];
+  KwImportRefusal refusal;  /* set where a refusal has a plain reason */
 #ifndef KW_HAVE_NETTLE
   GChecksum    *line_sum;
 #endif
@@ -204,6 +212,7 @@ fill_reader (LineReader  *reader,
       : g_input_stream_read (reader->in, reader->buf + reader->end, size, NULL, &io_error);
   if (n < 0)
     {
+      reader->failed = TRUE;
       set_read_error (io_error, error);
       return FALSE;
     }
@@ -590,6 +599,20 @@ read_scope (Importer    *self,
   return TRUE;
 }
 
+/* "exported_at" as written, when it is plain ASCII that fits. */
+static void
+copy_exported_at (Importer   *self,
+                  const char *at)
+{
+  self->exported_at[0] = '\0';
+  if (at == NULL || strlen (at) >= sizeof self->exported_at)
+    return;
+  for (const char *p = at; *p; p++)
+    if (!g_ascii_isalnum (*p) && *p != '-' && *p != ':' && *p != '.' && *p != '+')
+      return;
+  strcpy (self->exported_at, at);
+}
+
 static gboolean
 read_header (Importer    *self,
              JsonObject  *header,
@@ -622,6 +645,13 @@ read_header (Importer    *self,
     return refuse (self, error, _("the organiser is not text"));
   self->import.device = g_strdup (get_string (header, "device"));
   self->import.organiser = g_strdup (get_string (header, "organiser"));
+  self->header_read = TRUE;
+  copy_exported_at (self, get_string (header, "exported_at"));
+  if (self->options->refuse_own && strcmp (self->import.device, kw_store_get_device_id (self->store)) == 0)
+    {
+      self->refusal = KW_IMPORT_REFUSAL_OWN_DEVICE;
+      return refuse (self, error, _("the file was exported by this very device"));
+    }
   return read_scope (self, header, error) && read_seen (self, header, error)
          && _kw_store_sync_note_device (self->store, &self->import, error);
 }
@@ -1051,6 +1081,8 @@ read_trailer (Importer    *self,
       g_autofree char *said = g_strdup_printf ("%" G_GINT64_FORMAT, records);
       g_autofree char *found = g_strdup_printf ("%" G_GUINT64_FORMAT, self->records);
 
+      if ((guint64) records > self->records)
+        self->refusal = KW_IMPORT_REFUSAL_INCOMPLETE;
       return refuse (self, error, _("the trailer counts %s records, the file has %s"), said, found);
     }
   if (strcmp (get_string (trailer, "sha256"), _kw_digest_hex (self->sum)) != 0)
@@ -1211,6 +1243,30 @@ digest:
   return TRUE;
 }
 
+/* Bytes of the file read so far, at most about 20 times a second (and
+ * at the end, @last). */
+static void
+report_progress (Importer *self,
+                 gboolean  last)
+{
+  gint64 now;
+  off_t at;
+
+  if (self->options->progress == NULL)
+    return;
+  if (last)
+    {
+      self->options->progress (self->size, self->size, self->options->progress_data);
+      return;
+    }
+  if ((now = g_get_monotonic_time ()) < self->next_progress)
+    return;
+  self->next_progress = now + G_USEC_PER_SEC / 20;
+  at = self->fd >= 0 ? lseek (self->fd, 0, SEEK_CUR) : 0;
+  self->options->progress (MIN ((guint64) MAX (at, 0), self->size), self->size,
+                           self->options->progress_data);
+}
+
 static gboolean
 read_lines (Importer      *self,
             GInputStream  *in,
@@ -1229,6 +1285,9 @@ read_lines (Importer      *self,
     {
       g_autoptr(GError) line_error = NULL;
 
+      if (g_cancellable_set_error_if_cancelled (self->options->cancellable, error))
+        return FALSE;
+      report_progress (self, FALSE);
       self->line_no++;
       if (!handle_line (self, line, len, &line_error) && newline)
         return g_propagate_error (error, g_steal_pointer (&line_error)), FALSE;
@@ -1238,13 +1297,18 @@ read_lines (Importer      *self,
         return g_propagate_error (error, g_steal_pointer (&line_error)), FALSE;
     }
   if (result == LINE_ERROR)
-    return FALSE;
+    {
+      if (reader.failed && self->header_read)
+        self->refusal = KW_IMPORT_REFUSAL_INCOMPLETE;  /* a cut gzip or sealed stream */
+      return FALSE;
+    }
   if (result == LINE_TOO_LONG)
     return self->line_no++, refuse (self, error, _("the line is longer than 1 MiB"));
   if (self->line_no == 0)
     return refuse (self, error, _("the file is empty"));
   if (!self->trailer)
     {
+      self->refusal = KW_IMPORT_REFUSAL_INCOMPLETE;
       self->line_no = 0;
       return refuse (self, error, _("the file is truncated: no trailer"));
     }
@@ -1273,6 +1337,7 @@ static GInputStream *
 open_converted (GInputStream  *base,
                 const char    *passphrase,
                 GConverter   **gunzip,
+                gboolean      *sealed,
                 GError       **error)
 {
   g_autoptr(GInputStream) in = g_buffered_input_stream_new (base);
@@ -1288,6 +1353,7 @@ open_converted (GInputStream  *base,
       g_autoptr(GConverter) seal = NULL;
       g_autoptr(GInputStream) plain = NULL;
 
+      *sealed = TRUE;
       if (passphrase == NULL)
         {
           g_set_error (error, KW_CORE_ERROR, KW_CORE_ERROR_REFUSED,
@@ -1297,7 +1363,7 @@ open_converted (GInputStream  *base,
       if ((seal = kw_seal_decrypter_new (passphrase, error)) == NULL)
         return NULL;
       plain = g_converter_input_stream_new (in, seal);
-      return open_converted (plain, NULL, gunzip, error);
+      return open_converted (plain, NULL, gunzip, sealed, error);
     }
   if (avail >= 2 && peek[0] == 0x1f && peek[1] == 0x8b)
     *gunzip = G_CONVERTER (g_zlib_decompressor_new (G_ZLIB_COMPRESSOR_FORMAT_GZIP));
@@ -1375,6 +1441,110 @@ kw_import_summary_format (const KwImportSummary *summary)
                           summary->conflicts, summary->unchanged);
 }
 
+/* Why a file was refused, in the words of KwImportRefusal. */
+static KwImportRefusal
+classify_refusal (Importer     *self,
+                  gboolean      sealed,
+                  const GError *error)
+{
+  if (error == NULL || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return KW_IMPORT_REFUSAL_NONE;
+  if (g_error_matches (error, KW_CORE_ERROR, KW_CORE_ERROR_NEWER))
+    return KW_IMPORT_REFUSAL_NEWER;
+  if (self->refusal != KW_IMPORT_REFUSAL_NONE)
+    return self->refusal;
+  if (!g_error_matches (error, KW_CORE_ERROR, KW_CORE_ERROR_REFUSED))
+    return KW_IMPORT_REFUSAL_UNREADABLE;
+  if (sealed && !self->header_read && self->line_no == 0)
+    return self->options->passphrase ? KW_IMPORT_REFUSAL_PASSPHRASE : KW_IMPORT_REFUSAL_NEEDS_PASSPHRASE;
+  if (!self->header_read)
+    return KW_IMPORT_REFUSAL_NOT_EXPORT;
+  return KW_IMPORT_REFUSAL_DAMAGED;
+}
+
+/* The header's words and the counts into @summary (also on failure). */
+static void
+fill_summary (Importer        *self,
+              KwImportSummary *summary)
+{
+  *summary = self->import.summary;
+  summary->records = (guint) self->records;
+  copy_organiser (summary, self->import.organiser);
+  g_strlcpy (summary->device, self->import.device ? self->import.device : "", sizeof summary->device);
+  g_strlcpy (summary->exported_at, self->exported_at, sizeof summary->exported_at);
+}
+
+/* @fd and @size (fd -1: unknown) are the file's, for progress. */
+static gboolean
+import_stream (KwStore                *store,
+               GInputStream           *stream,
+               int                     fd,
+               guint64                 size,
+               const KwImportOptions  *options,
+               const char             *author,
+               KwImportSummary        *summary,
+               char                  **backup_path,
+               GError                **error)
+{
+  g_autoptr(GInputStream) in = NULL;
+  g_autoptr(GConverter) gunzip = NULL;
+  g_autofree char *clock = NULL;
+  g_autoptr(GError) local_error = NULL;
+  Importer self = { store };
+  gboolean sealed = FALSE;
+  gboolean ok;
+
+  memset (summary, 0, sizeof *summary);
+  self.options = options;
+  self.fd = fd;
+  self.size = size;
+  if ((in = open_converted (stream, options->passphrase, &gunzip, &sealed, &local_error)) == NULL)
+    {
+      summary->refusal = classify_refusal (&self, sealed, local_error);
+      return g_propagate_error (error, g_steal_pointer (&local_error)), FALSE;
+    }
+  self.author = author;
+  _kw_sync_import_init (&self.import);
+  self.import.dry_run = options->dry_run;
+  if (!_kw_store_sync_begin_import (store, &self.import, error))
+    {
+      _kw_sync_import_clear (&self.import);
+      summary->refusal = KW_IMPORT_REFUSAL_UNREADABLE;
+      return FALSE;
+    }
+  /* the wall clock plus a day, as the store set it; the clock itself */
+  self.skew_ms = (gint64) g_ascii_strtoll (self.import.skew_hex, NULL, 16);
+  clock = kw_store_dup_clock (store);
+  self.future_ms = kw_hlc_future_limit (MAX (self.skew_ms - KW_HLC_SKEW_MS, kw_hlc_get_ms (clock)));
+  self.parser = json_parser_new_immutable ();
+  self.sum = _kw_digest_new ();
+  self.skewed = g_ptr_array_new_with_free_func (g_free);
+  ok = read_lines (&self, in, gunzip, &local_error);
+  if (ok)
+    count_seen_skew (&self);
+  ok = _kw_store_sync_end_import (store, &self.import, ok, ok ? &local_error : NULL);
+  fill_summary (&self, summary);
+  if (ok)
+    report_progress (&self, TRUE);
+  else
+    summary->refusal = classify_refusal (&self, sealed, local_error);
+  if (ok && backup_path != NULL)
+    *backup_path = g_steal_pointer (&self.import.backup_path);
+  g_debug ("%" G_GUINT64_FORMAT " records: %u skipped unparsed, %u line digests noted",
+           self.records, self.import.lines_skipped, self.import.lines_noted);
+  _kw_sync_record_clear (&self.record);
+  _kw_sync_import_clear (&self.import);
+  _kw_digest_free (self.sum);
+#ifndef KW_HAVE_NETTLE
+  g_clear_pointer (&self.line_sum, g_checksum_free);
+#endif
+  g_ptr_array_unref (self.skewed);
+  g_object_unref (self.parser);
+  if (local_error != NULL)
+    g_propagate_error (error, g_steal_pointer (&local_error));
+  return ok;
+}
+
 gboolean
 kw_import_stream (KwStore          *store,
                   GInputStream     *stream,
@@ -1395,51 +1565,47 @@ kw_import_stream_from (KwStore          *store,
                        KwImportSummary  *summary,
                        GError          **error)
 {
-  g_autoptr(GInputStream) in = NULL;
-  g_autoptr(GConverter) gunzip = NULL;
-  g_autofree char *clock = NULL;
-  Importer self = { store };
-  gboolean ok;
+  KwImportOptions options = { passphrase, dry_run };
+  KwImportSummary result;
 
   g_return_val_if_fail (KW_IS_STORE (store), FALSE);
   g_return_val_if_fail (G_IS_INPUT_STREAM (stream), FALSE);
 
-  if ((in = open_converted (stream, passphrase, &gunzip, error)) == NULL)
+  if (!import_stream (store, stream, -1, 0, &options, author, &result, NULL, error))
     return FALSE;
-  self.author = author;
-  _kw_sync_import_init (&self.import);
-  self.import.dry_run = dry_run;
-  if (!_kw_store_sync_begin_import (store, &self.import, error))
+  if (summary != NULL)
+    *summary = result;
+  return TRUE;
+}
+
+gboolean
+kw_import_file_with (KwStore                *store,
+                     const char             *path,
+                     const KwImportOptions  *options,
+                     KwImportSummary        *summary,
+                     char                  **backup_path,
+                     GError                **error)
+{
+  g_autoptr(GInputStream) in = NULL;
+  KwImportOptions none = { NULL };
+  KwImportSummary local;
+  KwImportFileInfo info;
+
+  g_return_val_if_fail (KW_IS_STORE (store), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  if (summary == NULL)
+    summary = &local;
+  if (backup_path != NULL)
+    *backup_path = NULL;
+  memset (summary, 0, sizeof *summary);
+  if ((in = kw_import_open_file (path, &info, error)) == NULL)
     {
-      _kw_sync_import_clear (&self.import);
+      summary->refusal = KW_IMPORT_REFUSAL_UNREADABLE;
       return FALSE;
     }
-  /* the wall clock plus a day, as the store set it; the clock itself */
-  self.skew_ms = (gint64) g_ascii_strtoll (self.import.skew_hex, NULL, 16);
-  clock = kw_store_dup_clock (store);
-  self.future_ms = kw_hlc_future_limit (MAX (self.skew_ms - KW_HLC_SKEW_MS, kw_hlc_get_ms (clock)));
-  self.parser = json_parser_new_immutable ();
-  self.sum = _kw_digest_new ();
-  self.skewed = g_ptr_array_new_with_free_func (g_free);
-  ok = read_lines (&self, in, gunzip, error);
-  if (ok)
-    count_seen_skew (&self);
-  ok = _kw_store_sync_end_import (store, &self.import, ok, ok ? error : NULL);
-  self.import.summary.records = (guint) self.records;
-  copy_organiser (&self.import.summary, self.import.organiser);
-  if (ok && summary != NULL)
-    *summary = self.import.summary;
-  g_debug ("%" G_GUINT64_FORMAT " records: %u skipped unparsed, %u line digests noted",
-           self.records, self.import.lines_skipped, self.import.lines_noted);
-  _kw_sync_record_clear (&self.record);
-  _kw_sync_import_clear (&self.import);
-  _kw_digest_free (self.sum);
-#ifndef KW_HAVE_NETTLE
-  g_clear_pointer (&self.line_sum, g_checksum_free);
-#endif
-  g_ptr_array_unref (self.skewed);
-  g_object_unref (self.parser);
-  return ok;
+  return import_stream (store, in, g_unix_input_stream_get_fd (G_UNIX_INPUT_STREAM (in)), info.size,
+                        options ? options : &none, NULL, summary, backup_path, error);
 }
 
 gboolean
@@ -1450,14 +1616,14 @@ kw_import_file_full (KwStore          *store,
                      KwImportSummary  *summary,
                      GError          **error)
 {
-  g_autoptr(GInputStream) in = NULL;
+  KwImportOptions options = { passphrase, dry_run };
+  KwImportSummary result;
 
-  g_return_val_if_fail (KW_IS_STORE (store), FALSE);
-  g_return_val_if_fail (path != NULL, FALSE);
-
-  if ((in = kw_import_open_file (path, NULL, error)) == NULL)
+  if (!kw_import_file_with (store, path, &options, &result, NULL, error))
     return FALSE;
-  return kw_import_stream (store, in, passphrase, dry_run, summary, error);
+  if (summary != NULL)
+    *summary = result;
+  return TRUE;
 }
 
 gboolean
@@ -1468,6 +1634,21 @@ kw_import_file (KwStore          *store,
                 GError          **error)
 {
   return kw_import_file_full (store, path, NULL, dry_run, summary, error);
+}
+
+gboolean
+kw_import_file_is_sealed (const char *path)
+{
+  g_autoptr(GInputStream) in = NULL;
+  char head[sizeof KW_SEAL_MAGIC - 1];
+  gsize n = 0;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  if ((in = kw_import_open_file (path, NULL, NULL)) == NULL
+      || !g_input_stream_read_all (in, head, sizeof head, &n, NULL, NULL))
+    return FALSE;
+  return n == sizeof head && memcmp (head, KW_SEAL_MAGIC, sizeof head) == 0;
 }
 
 /* Conflicts (kw-sync-private.h): a kept value, read as the import reads

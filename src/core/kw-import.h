@@ -24,7 +24,40 @@ typedef struct {
   guint  skew;       /* records with a stamp more than a day ahead of our clock */
   guint  records;    /* record lines in the file */
   char   organiser[128];  /* the header's organiser, cut at a character; "" when none */
+  char   device[33];      /* the header's device id; "" when not read */
+  char   exported_at[32]; /* the header's exported_at (RFC 3339 UTC) as written; "" when none */
+  int    refusal;         /* KwImportRefusal: why the file was refused (kw_import_file_with) */
 } KwImportSummary;
+
+/* Why kw_import_file_with () refused a file, for words a volunteer
+ * understands (the GError keeps the core's code and message). */
+typedef enum {
+  KW_IMPORT_REFUSAL_NONE,
+  KW_IMPORT_REFUSAL_INCOMPLETE,        /* truncated: no trailer, a record count short, cut gzip/seal */
+  KW_IMPORT_REFUSAL_NEEDS_PASSPHRASE,  /* sealed, and no passphrase given */
+  KW_IMPORT_REFUSAL_PASSPHRASE,        /* sealed: wrong passphrase (or a changed file) */
+  KW_IMPORT_REFUSAL_NOT_EXPORT,        /* no Kwartier header: another kind of file */
+  KW_IMPORT_REFUSAL_NEWER,             /* made by a newer Kwartier (KW_CORE_ERROR_NEWER) */
+  KW_IMPORT_REFUSAL_OWN_DEVICE,        /* exported by this very device (options->refuse_own) */
+  KW_IMPORT_REFUSAL_DAMAGED,           /* any other bad content: changed or damaged */
+  KW_IMPORT_REFUSAL_UNREADABLE,        /* the file could not be opened or read (KW_CORE_ERROR_IO) */
+} KwImportRefusal;
+
+/* Called from the importing thread, at most about 20 times a second and
+ * once at the end with @done == @total: bytes of the file read so far
+ * of its size (a sealed or gzip file counts its bytes on disk). */
+typedef void (*KwImportProgressFunc) (guint64   done,
+                                      guint64   total,
+                                      gpointer  user_data);
+
+typedef struct {
+  const char            *passphrase;     /* opens a sealed file; NULL: refused if sealed */
+  gboolean               dry_run;        /* everything but the commit: the summary only */
+  gboolean               refuse_own;     /* refuse a file whose header names this device */
+  KwImportProgressFunc   progress;       /* may be NULL */
+  gpointer               progress_data;
+  GCancellable          *cancellable;    /* checked between lines: rolled back, G_IO_ERROR_CANCELLED */
+} KwImportOptions;
 
 /* What identifies a file between two sync passes. */
 typedef struct {
@@ -67,6 +100,20 @@ gboolean    kw_import_stream_from (KwStore          *store,
                                    gboolean          dry_run,
                                    KwImportSummary  *summary,
                                    GError          **error);
+/* An import of a file with options (kw_import_file_full is this with
+ * only passphrase and dry_run). @summary is zeroed first; on failure only
+ * its refusal (and device, exported_at, organiser when the header was
+ * read) is set. @backup_path (may be NULL) gets the path of the backup
+ * the import made before it committed, or NULL when it made none. */
+gboolean    kw_import_file_with   (KwStore                *store,
+                                   const char             *path,
+                                   const KwImportOptions  *options,
+                                   KwImportSummary        *summary,
+                                   char                  **backup_path,
+                                   GError                **error);
+/* Whether the file starts as a sealed export does (KW_SEAL_MAGIC); FALSE
+ * when it cannot be read. */
+gboolean    kw_import_file_is_sealed (const char *path);
 char       *kw_import_summary_format (const KwImportSummary *summary);
 
 /* Conflicts (kw-conflicts.h), oldest first; resolved ones too when @all. */

@@ -372,6 +372,7 @@ _kw_sync_import_clear (KwSyncImport *import)
 {
   g_clear_pointer (&import->device, g_free);
   g_clear_pointer (&import->organiser, g_free);
+  g_clear_pointer (&import->backup_path, g_free);
   g_clear_pointer (&import->file_seen, g_hash_table_unref);
   g_clear_pointer (&import->local_seen, g_hash_table_unref);
   g_clear_pointer (&import->max_seen, g_hash_table_unref);
@@ -476,7 +477,10 @@ _kw_store_sync_end_import (KwStore       *store,
   if (ok && !import->dry_run && import->changed && wants_import_backup (store))
     ok = (backup = kw_store_backup (store, "import", error)) != NULL;
   if (ok && !import->dry_run && kw_store_commit (store, error))
-    return TRUE;
+    {
+      import->backup_path = g_steal_pointer (&backup);
+      return TRUE;
+    }
   kw_store_rollback (store);
   return ok && import->dry_run;
 }

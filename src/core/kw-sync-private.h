@@ -68,6 +68,7 @@ typedef struct {
   GPtrArray        *bulk_indexes; /* and these indexes (name, SQL) */
   guint             lines_noted;
   guint             lines_skipped;
+  char             *backup_path;  /* the backup made before the commit, or NULL */
 } KwSyncImport;
 
 void   _kw_sync_import_init    (KwSyncImport *import);
