@@ -1,0 +1,127 @@
+/* kw-test-tour.c: a walk through every view, page kind and window
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "kw-application.h"
+#include "kw-conflicts-window.h"
+#include "kw-preferences-window.h"
+#include "kw-test-tour.h"
+#include "meetings/kw-publish-window.h"
+
+const char * const kw_test_tour_views[] = {
+  "alliances", "networks", "contacts", "map", "meetings", NULL
+};
+
+const char * const kw_test_tour_pages[] = {
+  "person", "organisation", "alliance", "network", "network_unit", "stakeholder_map", "meeting", NULL
+};
+
+GtkWidget *
+kw_test_find_type (GtkWidget *root,
+                   GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = kw_test_find_type (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static char *
+dup_first_id (KwStore    *store,
+              const char *type_name)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) records = kw_store_list (store, type_name, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (records->len, >, 0);
+  return g_strdup (kw_record_get_id (g_ptr_array_index (records, 0)));
+}
+
+static void
+settle (GtkWidget *root)
+{
+  kw_test_wait_transitions (root);
+  kw_test_wait_frames (root, 2);
+}
+
+static void
+visit_window (GtkWindow      *window,
+              const char     *where,
+              KwTestTourFunc  func,
+              gpointer        data)
+{
+  gtk_window_present (window);
+  kw_test_wait_mapped (GTK_WIDGET (window));
+  settle (GTK_WIDGET (window));
+  func (GTK_WIDGET (window), where, data);
+  gtk_window_destroy (window);
+  kw_test_flush ();
+}
+
+static void
+visit_windows (KwTestFixture  *f,
+               KwTestTourFunc  func,
+               gpointer        data)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autofree char *meeting = dup_first_id (f->store, "meeting");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource ("/nl/kwartier/Kwartier/gtk/help-overlay.ui");
+  GtkWindow *window;
+
+  window = GTK_WINDOW (kw_preferences_window_new (settings, f->store));
+  gtk_window_set_transient_for (window, GTK_WINDOW (f->window));
+  visit_window (window, "window:preferences", func, data);
+
+  visit_window (GTK_WINDOW (kw_conflicts_window_new (GTK_WINDOW (f->window), f->store)),
+                "window:conflicts", func, data);
+
+  window = GTK_WINDOW (kw_publish_window_new (GTK_WINDOW (f->window), f->store, meeting, &error));
+  g_assert_no_error (error);
+  visit_window (window, "window:publish", func, data);
+
+  window = GTK_WINDOW (g_object_ref (gtk_builder_get_object (builder, "help_overlay")));
+  gtk_window_set_transient_for (window, GTK_WINDOW (f->window));
+  visit_window (window, "window:shortcuts", func, data);
+  g_object_unref (window);
+
+  visit_window (kw_application_new_about_window (GTK_WINDOW (f->window)), "window:about", func, data);
+}
+
+void
+kw_test_tour (KwTestFixture  *f,
+              KwTestTourFunc  func,
+              gpointer        data)
+{
+  for (guint i = 0; kw_test_tour_views[i] != NULL; i++)
+    {
+      g_autofree char *where = g_strconcat ("view:", kw_test_tour_views[i], NULL);
+
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-view", "s",
+                                                 kw_test_tour_views[i]));
+      KW_TEST_WAIT_UNTIL (g_strcmp0 (kw_window_get_view (f->window), kw_test_tour_views[i]) == 0);
+      settle (GTK_WIDGET (f->window));
+      func (GTK_WIDGET (f->window), where, data);
+    }
+  for (guint i = 0; kw_test_tour_pages[i] != NULL; i++)
+    {
+      g_autofree char *where = g_strconcat ("page:", kw_test_tour_pages[i], NULL);
+      g_autofree char *id = dup_first_id (f->store, kw_test_tour_pages[i]);
+
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.open-record", "(ss)",
+                                                 kw_test_tour_pages[i], id));
+      settle (GTK_WIDGET (f->window));
+      func (GTK_WIDGET (f->window), where, data);
+    }
+  visit_windows (f, func, data);
+}
