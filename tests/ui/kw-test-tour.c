@@ -4,8 +4,12 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include "kw-application.h"
 #include "kw-conflicts-window.h"
+#include "kw-export.h"
+#include "kw-import.h"
 #include "kw-preferences-window.h"
 #include "kw-test-tour.h"
 #include "meetings/kw-publish-window.h"
@@ -48,6 +52,49 @@ dup_first_id (KwStore    *store,
 }
 
 static void
+set_phone (KwStore    *store,
+           const char *id,
+           const char *phone)
+{
+  g_autoptr(KwChangeset) changes = kw_changeset_new ("person", NULL);
+  g_autoptr(GError) error = NULL;
+
+  kw_changeset_set_string (changes, "phone", phone);
+  g_assert_true (kw_store_update (store, id, changes, &error));
+  g_assert_no_error (error);
+}
+
+/* An open conflict in the fixture's store, for the Conflicts window: a
+ * colleague's database gets the demo, changes a phone number, and its
+ * export comes in after this laptop changed the same number. */
+static void
+make_conflict (KwTestFixture *f)
+{
+  KwExportOptions options = { KW_EXPORT_SCOPE_ALL, NULL, FALSE, NULL };
+  g_autofree char *path = g_build_filename (f->dir, "colleague.db", NULL);
+  g_autofree char *seed = g_build_filename (f->dir, "seed.kwartier.jsonl", NULL);
+  g_autofree char *back = g_build_filename (f->dir, "colleague.kwartier.jsonl", NULL);
+  g_autofree char *person = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KwStore) colleague = kw_store_open (path, &error);
+  KwImportSummary summary = { 0 };
+
+  g_assert_no_error (error);
+  g_assert_true (kw_export_to_file (f->store, &options, seed, &error));
+  g_assert_true (kw_import_file (colleague, seed, FALSE, &summary, &error));
+  g_assert_no_error (error);
+  person = dup_first_id (colleague, "person");  /* one that left this laptop: not private */
+  set_phone (colleague, person, "020 111 1111");
+  g_usleep (2000);  /* the clocks of the two edits: the colleague's first */
+  set_phone (f->store, person, "020 222 2222");
+  g_assert_true (kw_export_to_file (colleague, &options, back, &error));
+  memset (&summary, 0, sizeof summary);
+  g_assert_true (kw_import_file (f->store, back, FALSE, &summary, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (summary.conflicts, ==, 1);
+}
+
+static void
 settle (GtkWidget *root)
 {
   kw_test_wait_transitions (root);
@@ -83,6 +130,7 @@ visit_windows (KwTestFixture  *f,
   gtk_window_set_transient_for (window, GTK_WINDOW (f->window));
   visit_window (window, "window:preferences", func, data);
 
+  make_conflict (f);
   visit_window (GTK_WINDOW (kw_conflicts_window_new (GTK_WINDOW (f->window), f->store)),
                 "window:conflicts", func, data);
 
