@@ -51,6 +51,14 @@ dup_first_id (KwStore    *store,
   return g_strdup (kw_record_get_id (g_ptr_array_index (records, 0)));
 }
 
+static gint64 clock_colleague, clock_here;
+
+static gint64
+on_wall_clock_cb (gpointer data)
+{
+  return *(gint64 *) data;
+}
+
 static void
 set_phone (KwStore    *store,
            const char *id,
@@ -84,14 +92,19 @@ make_conflict (KwTestFixture *f)
   g_assert_true (kw_import_file (colleague, seed, FALSE, &summary, &error));
   g_assert_no_error (error);
   person = dup_first_id (colleague, "person");  /* one that left this laptop: not private */
+  /* the colleague's edit a minute from now, this laptop's a minute later */
+  clock_colleague = g_get_real_time () / 1000 + 60000;
+  clock_here = clock_colleague + 60000;
+  kw_store_set_wall_clock (colleague, on_wall_clock_cb, &clock_colleague);
+  kw_store_set_wall_clock (f->store, on_wall_clock_cb, &clock_here);
   set_phone (colleague, person, "020 111 1111");
-  g_usleep (2000);  /* the clocks of the two edits: the colleague's first */
   set_phone (f->store, person, "020 222 2222");
   g_assert_true (kw_export_to_file (colleague, &options, back, &error));
   memset (&summary, 0, sizeof summary);
   g_assert_true (kw_import_file (f->store, back, FALSE, &summary, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (summary.conflicts, ==, 1);
+  kw_store_set_wall_clock (f->store, NULL, NULL);
 }
 
 static void
