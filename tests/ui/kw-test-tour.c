@@ -11,6 +11,7 @@
 #include "kw-export.h"
 #include "kw-import.h"
 #include "kw-preferences-window.h"
+#include "kw-search-popover.h"
 #include "kw-test-tour.h"
 #include "meetings/kw-publish-window.h"
 
@@ -159,6 +160,25 @@ visit_windows (KwTestFixture  *f,
   visit_window (kw_application_new_about_window (GTK_WINDOW (f->window)), "window:about", func, data);
 }
 
+/* The search of everything (Ctrl+K), with results. */
+static void
+visit_search (KwTestFixture  *f,
+              KwTestTourFunc  func,
+              gpointer        data)
+{
+  GtkWidget *popover;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.search", NULL));
+  KW_TEST_WAIT_UNTIL ((popover = kw_test_find_type (GTK_WIDGET (f->window), KW_TYPE_SEARCH_POPOVER)) != NULL
+                      && gtk_widget_get_mapped (popover));
+  kw_search_popover_set_text (KW_SEARCH_POPOVER (popover), "Betondorp");
+  KW_TEST_WAIT_UNTIL (gtk_widget_get_first_child (GTK_WIDGET (kw_search_popover_get_results (KW_SEARCH_POPOVER (popover)))) != NULL);
+  kw_test_wait_frames (GTK_WIDGET (f->window), 2);
+  func (GTK_WIDGET (f->window), "popover:search", data);
+  gtk_popover_popdown (GTK_POPOVER (popover));
+  KW_TEST_WAIT_UNTIL (!gtk_widget_get_mapped (popover));
+}
+
 void
 kw_test_tour (KwTestFixture  *f,
               KwTestTourFunc  func,
@@ -174,6 +194,7 @@ kw_test_tour (KwTestFixture  *f,
       settle (GTK_WIDGET (f->window));
       func (GTK_WIDGET (f->window), where, data);
     }
+  visit_search (f, func, data);
   for (guint i = 0; kw_test_tour_pages[i] != NULL; i++)
     {
       g_autofree char *where = g_strconcat ("page:", kw_test_tour_pages[i], NULL);

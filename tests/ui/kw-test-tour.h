@@ -18,7 +18,8 @@ typedef void (*KwTestTourFunc) (GtkWidget  *root,
                                 gpointer    data);
 
 /* The fixture's window must be open on the demo data. Shows each of the
- * five views, opens the first record of each page kind, and opens the
+ * five views, the search of everything with results, opens the first
+ * record of each page kind, and opens the
  * Preferences, Conflicts, Publish Minutes, Keyboard Shortcuts and About
  * windows in turn (each closed again before the next stop). */
 void  kw_test_tour         (KwTestFixture  *fixture,
