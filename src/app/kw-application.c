@@ -16,6 +16,13 @@
 
 #define APP_BUSY_TIMEOUT_MS (15 * 1000)
 
+/* The same addresses as the <url>s of the metainfo (tests/ui/test-about.c). */
+#define APP_WEBSITE     "https://github.com/kwartier/kwartier"
+#define APP_ISSUE_URL   "https://github.com/kwartier/kwartier/issues"
+/* The release whose notes the About window shows, and the notes: the same
+ * text as that <release> of data/nl.kwartier.Kwartier.metainfo.xml.in. */
+#define APP_RELEASE_NOTES_VERSION "0.2.0"
+
 struct _KwApplication
 {
   AdwApplication  parent_instance;
@@ -117,21 +124,9 @@ about_activated (GSimpleAction *action,
                  gpointer       user_data)
 {
   KwApplication *self = user_data;
-  static const char *developers[] = { "The Kwartier authors", NULL };
+  GtkWindow *about = kw_application_new_about_window (gtk_application_get_active_window (GTK_APPLICATION (self)));
 
-  /* no website or issue tracker: the project has none to point at yet */
-  adw_show_about_window (gtk_application_get_active_window (GTK_APPLICATION (self)),
-                         "application-name", _("Kwartier"),
-                         "application-icon", APP_ID,
-                         "developer-name", _("The Kwartier authors"),
-                         "version", PACKAGE_VERSION,
-                         "comments", _("Kwartier keeps the key figures, people and organisations of your "
-                                       "neighbourhood with their relations and contact moments, and shares "
-                                       "them with fellow organisers through a shared folder."),
-                         "developers", developers,
-                         "license-type", GTK_LICENSE_GPL_3_0,
-                         "translator-credits", _("translator-credits"),
-                         NULL);
+  gtk_window_present (about);
 }
 
 static void
@@ -297,4 +292,63 @@ kw_application_dup_database_path (void)
   if (env != NULL && *env != '\0')
     return g_strdup (env);
   return g_build_filename (g_get_user_data_dir (), "kwartier", "kwartier.db", NULL);
+}
+
+/* The notes of APP_RELEASE_NOTES_VERSION, in the markup of AppStream
+ * descriptions (<p>, <ul>, <li>), translated. */
+const char *
+kw_application_get_release_notes (void)
+{
+  return _("<p>Kwartier becomes an application that a volunteer installs and uses without help.</p>"
+           "<ul>"
+           "<li>Import a colleague’s file from the window, with a summary before anything changes, and go back to the backup it made.</li>"
+           "<li>Export everything or one alliance, network, area or meeting, sealed with a passphrase if you like.</li>"
+           "<li>Settle conflicting edits of fellow organisers in one window.</li>"
+           "<li>Preferences, keyboard shortcuts for every view and a welcome that explains consent.</li>"
+           "<li>Completely in Dutch, and usable with the keyboard alone and with a screen reader.</li>"
+           "</ul>");
+}
+
+GtkWindow *
+kw_application_new_about_window (GtkWindow *parent)
+{
+  static const char *developers[] = { "The Kwartier authors", NULL };
+  static const char *designers[] = { "The Kwartier authors", NULL };
+  static const char *thanks[] = { "Community organisers in Amsterdam", NULL };
+  g_autofree char *database = kw_application_dup_database_path ();
+  g_autofree char *debug_info = NULL;
+  GtkWidget *about;
+
+  g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
+
+  debug_info = g_strdup_printf ("Kwartier %s\nGTK %u.%u.%u\nlibadwaita %u.%u.%u\nGLib %u.%u.%u\nDatabase: %s\n",
+                                PACKAGE_VERSION,
+                                gtk_get_major_version (), gtk_get_minor_version (), gtk_get_micro_version (),
+                                adw_get_major_version (), adw_get_minor_version (), adw_get_micro_version (),
+                                glib_major_version, glib_minor_version, glib_micro_version, database);
+  about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
+                        "transient-for", parent,
+                        "modal", parent != NULL,
+                        "application-name", _("Kwartier"),
+                        "application-icon", APP_ID,
+                        "developer-name", _("The Kwartier authors"),
+                        "version", PACKAGE_VERSION,
+                        "comments", _("Kwartier keeps the key figures, people and organisations of your "
+                                      "neighbourhood with their relations and contact moments, and shares "
+                                      "them with fellow organisers through a shared folder."),
+                        "website", APP_WEBSITE,
+                        "issue-url", APP_ISSUE_URL,
+                        "developers", developers,
+                        "designers", designers,
+                        /* TRANSLATORS: your names, one a line, as the About window lists them */
+                        "translator-credits", _("translator-credits"),
+                        "copyright", _("© 2026 The Kwartier authors"),
+                        "license-type", GTK_LICENSE_GPL_3_0,
+                        "release-notes-version", APP_RELEASE_NOTES_VERSION,
+                        "release-notes", kw_application_get_release_notes (),
+                        "debug-info", debug_info,
+                        "debug-info-filename", "kwartier-debug-info.txt",
+                        NULL);
+  adw_about_window_add_acknowledgement_section (ADW_ABOUT_WINDOW (about), _("With thanks to"), thanks);
+  return GTK_WINDOW (about);
 }

@@ -22,5 +22,10 @@ char          *kw_application_dup_database_path (void);
  * key), and the translations from $KW_LOCALEDIR when set (an uninstalled
  * build: build-aux/dev run sets it), else from LOCALEDIR. */
 void           kw_application_setup_locale (void);
+/* The About window (AdwAboutWindow), transient for and modal to parent
+ * when there is one; present it. */
+GtkWindow     *kw_application_new_about_window (GtkWindow *parent);
+/* The release notes that the About window shows (translated markup). */
+const char    *kw_application_get_release_notes (void);
 
 G_END_DECLS

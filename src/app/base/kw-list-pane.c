@@ -723,6 +723,7 @@ kw_list_pane_set_search_placeholder (KwListPane *self,
 {
   g_return_if_fail (KW_IS_LIST_PANE (self));
   g_object_set (self->search_entry, "placeholder-text", text, NULL);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->search_entry), GTK_ACCESSIBLE_PROPERTY_LABEL, text, -1);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SEARCH_PLACEHOLDER]);
 }
 

@@ -810,6 +810,7 @@ kw_record_editor_make_text_view (KwRecordEditor *self,
 
   view = gtk_text_view_new ();
   gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (view), GTK_WRAP_WORD_CHAR);
+  gtk_text_view_set_accepts_tab (GTK_TEXT_VIEW (view), FALSE);  /* Tab moves on: no focus trap */
   gtk_widget_add_css_class (view, "card");
   gtk_widget_add_css_class (view, "notes-view");
   gtk_accessible_update_property (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_PROPERTY_LABEL, _(field->label), -1);

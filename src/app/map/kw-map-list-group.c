@@ -136,6 +136,7 @@ kw_map_list_group_init (KwMapListGroup *self)
   gtk_widget_add_css_class (add, "flat");
   gtk_widget_set_valign (add, GTK_ALIGN_CENTER);
   gtk_widget_set_tooltip_text (add, _("New Stakeholder Map of this alliance"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (add), GTK_ACCESSIBLE_PROPERTY_LABEL, _("New Stakeholder Map"), -1);
   g_signal_connect_swapped (add, "clicked", G_CALLBACK (on_add_clicked_cb), self);
   adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (self), add);
   self->list = gtk_list_box_new ();

@@ -117,6 +117,7 @@ add_move_button (GtkWidget  *row,
 
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_widget_set_tooltip_text (button, tooltip);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, delta < 0 ? _("Move Up") : _("Move Down"), -1);
   gtk_widget_add_css_class (button, "flat");
   g_signal_connect (button, "clicked", G_CALLBACK (on_move_clicked_cb), GINT_TO_POINTER (delta));
   adw_expander_row_add_action (ADW_EXPANDER_ROW (row), button);
