@@ -17,8 +17,8 @@
 #define APP_BUSY_TIMEOUT_MS (15 * 1000)
 
 /* The same addresses as the <url>s of the metainfo (tests/ui/test-about.c). */
-#define APP_WEBSITE     "https://github.com/kwartier/kwartier"
-#define APP_ISSUE_URL   "https://github.com/kwartier/kwartier/issues"
+#define APP_WEBSITE     "https://gitlab.gnome.org/World/kwartier"
+#define APP_ISSUE_URL   "https://gitlab.gnome.org/World/kwartier/-/issues"
 /* The release whose notes the About window shows, and the notes: the same
  * text as that <release> of data/nl.kwartier.Kwartier.metainfo.xml.in. */
 #define APP_RELEASE_NOTES_VERSION "0.2.0"
@@ -299,13 +299,18 @@ kw_application_dup_database_path (void)
 const char *
 kw_application_get_release_notes (void)
 {
-  return _("<p>Kwartier becomes an application that a volunteer installs and uses without help.</p>"
+  return _("<p>The second release brings every view of the application: organisers can now keep their whole neighbourhood work in Kwartier and share it with colleagues through a shared folder.</p>"
            "<ul>"
-           "<li>Import a colleague’s file from the window, with a summary before anything changes, and go back to the backup it made.</li>"
-           "<li>Export everything or one alliance, network, area or meeting, sealed with a passphrase if you like.</li>"
-           "<li>Settle conflicting edits of fellow organisers in one window.</li>"
-           "<li>Preferences, keyboard shortcuts for every view and a welcome that explains consent.</li>"
-           "<li>Completely in Dutch, and usable with the keyboard alone and with a screen reader.</li>"
+           "<li>Key figures and contacts: people and organisations, their consent, contact moments, duplicates and merging</li>"
+           "<li>Neighbourhood alliances: partners, action lines and budgets, and who is missing at the table</li>"
+           "<li>Residents’ networks: units with their contact person and deputy, members and the participation load</li>"
+           "<li>The stakeholder map: the network of an area with its bridges, and a power and interest grid</li>"
+           "<li>Meetings: agenda, invitations, attendance, minutes with running actions, and public minutes without the names of those who did not consent</li>"
+           "<li>Sync through a shared folder: colleagues’ files are taken in by themselves, and conflicting edits can be resolved</li>"
+           "<li>Import a colleague’s file from the window, with a summary before anything changes, and go back to the backup it made</li>"
+           "<li>Export everything or one alliance, network, area or meeting, sealed with a passphrase if you like</li>"
+           "<li>Preferences, keyboard shortcuts for every view and a welcome that explains consent</li>"
+           "<li>Completely in Dutch, and usable with the keyboard alone and with a screen reader</li>"
            "</ul>");
 }
 

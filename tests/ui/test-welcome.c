@@ -85,7 +85,7 @@ test_consent_levels (KwTestFixture *f,
   static const char * const english[] = { "consent", "public", "published minutes", "shared",
                                           "fellow organisers", "never published", "rivate", "laptop", NULL };
   static const char * const dutch[] = { "toestemming", "openbaar", "notulen", "gedeeld",
-                                        "medeorganisatoren", "Privé", "laptop", NULL };
+                                        "collega’s", "Privé", "laptop", NULL };
   g_autoptr(GSettings) settings = g_settings_new (APP_ID);
 
   kw_test_fixture_open (f);  /* first run done: only the welcome made here */
