@@ -153,7 +153,9 @@ on_progress_cb (guint64  done,
   p->last = done;
   p->total = total;
   p->calls++;
-  if (p->cancel_at_half != NULL && done > 0 && done >= total / 4)
+  /* the first report (the first line) is before the end: the import
+   * need not be slow enough for a second one */
+  if (p->cancel_at_half != NULL && done > 0 && done < total)
     g_cancellable_cancel (p->cancel_at_half);
   /* slow enough that a call in every 50 ms is several */
   g_usleep (p->cancel_at_half ? 0 : 2000);

@@ -28,7 +28,7 @@ typedef struct {
   char            *path;
   char            *passphrase;
   gboolean         dry_run;
-  gboolean         hold;        /* tests: hold at the second report until cancelled */
+  gboolean         hold;        /* tests: hold at the first report until cancelled */
   GCancellable    *cancellable;
   gint             permille;    /* atomic: of the file read */
   guint            reports;
@@ -99,7 +99,7 @@ on_progress_cb (guint64  done,
   gint64 until;
 
   g_atomic_int_set (&job->permille, total > 0 ? (gint) (done * 1000 / total) : 0);
-  if (!job->hold || ++job->reports != 2)
+  if (!job->hold || ++job->reports != 1)
     return;
   until = g_get_monotonic_time () + HOLD_MAX_USEC;
   while (!g_cancellable_is_cancelled (job->cancellable) && g_get_monotonic_time () < until)

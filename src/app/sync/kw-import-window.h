@@ -32,7 +32,7 @@ const char            *kw_import_window_get_status_title (KwImportWindow *self);
 const char            *kw_import_window_get_status_description (KwImportWindow *self);
 /* The fraction of the file read, 0 to 1. */
 double                 kw_import_window_get_fraction    (KwImportWindow *self);
-/* For tests: the import holds at its second progress report until it is
+/* For tests: the import holds at its first progress report until it is
  * cancelled (at most 10 s), so that a test cancels in the middle. */
 void                   kw_import_window_hold_progress   (KwImportWindow *self,
                                                          gboolean        hold);
