@@ -171,7 +171,7 @@ progress_free (Progress *progress)
   g_free (progress);
 }
 
-/* In the thread: to the main loop, below the frames' priority. */
+/* In the thread: to the main loop, before the pass's end is (same priority, queued first) */
 static void
 on_folder_progress_cb (guint    done,
                        guint    total,
@@ -184,7 +184,7 @@ on_folder_progress_cb (guint    done,
   progress->serial = pass->serial;
   progress->done = done;
   progress->total = total;
-  g_main_context_invoke_full (NULL, G_PRIORITY_DEFAULT_IDLE, on_progress_idle_cb, progress,
+  g_main_context_invoke_full (NULL, G_PRIORITY_DEFAULT, on_progress_idle_cb, progress,
                               (GDestroyNotify) progress_free);
 }
 
