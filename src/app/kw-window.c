@@ -381,8 +381,10 @@ update_sync_row (KwWindow *self)
   gtk_spinner_set_spinning (self->sync_spinner, kw_sync_scheduler_get_running (self->scheduler));
   gtk_widget_set_visible (GTK_WIDGET (self->sync_icon), !kw_sync_scheduler_get_running (self->scheduler));
   update_sync_progress (self);
-  kw_sync_problems_update (gtk_menu_button_get_popover (self->sync_details_button),
-                           kw_sync_scheduler_get_result (self->scheduler), problem);
+  /* the last pass's files stay what they were while the next one runs */
+  if (!kw_sync_scheduler_get_running (self->scheduler))
+    kw_sync_problems_update (gtk_menu_button_get_popover (self->sync_details_button),
+                             kw_sync_scheduler_get_result (self->scheduler), problem);
   gtk_widget_set_visible (GTK_WIDGET (self->sync_details_button), problem != NULL);
 }
 

@@ -302,7 +302,8 @@ make_edit_buttons (KwConflictsWindow *self,
   gtk_box_append (GTK_BOX (box), make_button (self, kept_is_mine ? _("Keep Mine")
                                                     : other_is_mine ? _("Keep Theirs") : _("Keep This Value"),
                                               "keep-current", keep, G_CALLBACK (on_keep_clicked_cb), c));
-  if (field->kind == KW_FIELD_TEXT)
+  /* a text can be merged by hand; a system field only a core operation writes */
+  if (field->kind == KW_FIELD_TEXT && (field->flags & KW_FIELD_FLAG_SYSTEM) == 0)
     {
       g_autofree char *merge = g_strdup_printf (_("Type a merged value of %s"), label);
 
