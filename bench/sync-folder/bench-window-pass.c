@@ -178,6 +178,12 @@ set_up (const char *db,
       write_colleague (colleague, folder, d, ids);
     }
   g_unlink (colleague);
+  for (guint d = 0; d < devices; d++)
+    {
+      g_autofree char *marker = g_strdup_printf ("%s/colleague-%u.db.device", work, d);
+
+      g_unlink (marker);
+    }
   copy_file (db, mine);
   {
     g_autoptr(KwStore) store = kw_store_open (mine, &error);
@@ -187,7 +193,16 @@ set_up (const char *db,
     kw_store_set_organiser (store, "Ik", NULL);
     set_phones (store, ids, "020 555");
   }
-  g_file_set_contents (ready, "", 0, NULL);
+  {
+    /* the colleagues' files: a run's own device (a new one each run) leaves its file, gone next run */
+    g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
+    g_autoptr(GString) names = g_string_new (NULL);
+    const char *name;
+
+    while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+      g_string_append_printf (names, "%s\n", name);
+    g_file_set_contents (ready, names->str, -1, NULL);
+  }
   g_print ("set-up: %u colleagues' full exports of %s, %u phones each, %.0f s\n",
            devices, db, edits, (g_get_monotonic_time () - t0) / 1e6);
 }
@@ -362,6 +377,29 @@ time_count (KwStore *store)
            n, percentile (times, 0.5), percentile (times, 1.0), "included");
 }
 
+/* Only the colleagues' files of the set-up in the folder. */
+static void
+clear_folder (const char *work,
+              const char *folder)
+{
+  g_autofree char *ready = g_build_filename (work, "ready", NULL);
+  g_autofree char *text = NULL;
+  g_auto(GStrv) keep = NULL;
+  g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
+  const char *name;
+
+  if (!g_file_get_contents (ready, &text, NULL, NULL))
+    g_error ("%s: no set-up", ready);
+  keep = g_strsplit (text, "\n", -1);
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    if (!g_strv_contains ((const char * const *) keep, name))
+      {
+        g_autofree char *path = g_build_filename (folder, name, NULL);
+
+        g_unlink (path);
+      }
+}
+
 static int
 run_main (const char *work)
 {
@@ -375,6 +413,7 @@ run_main (const char *work)
   KwSyncScheduler *scheduler;
   KwWindow *window;
 
+  clear_folder (work, folder);
   copy_file (base, mine);
   if ((store = kw_store_open (mine, &error)) == NULL)
     g_error ("%s: %s", mine, error->message);

@@ -69,10 +69,10 @@ struct _KwWindow
   GtkWidget            *sidebar_menu_button;
   GtkWidget            *sync_button;
   GtkMenuButton        *sync_details_button;
-  GtkProgressBar       *sync_progress;
   GtkLabel             *sync_error_label;
   GtkImage             *sync_icon;
   GtkLabel             *sync_label;
+  GtkProgressBar       *sync_progress;
   GtkSpinner           *sync_spinner;
   AdwToastOverlay      *toast_overlay;
   GtkStack             *view_stack;
