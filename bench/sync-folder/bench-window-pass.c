@@ -23,7 +23,8 @@
  * machine's own noise. Printed: the pass's time, the frames, the gaps
  * between ticks (p50, p95, max), and for the five longest where the main
  * thread's time went (/proc: on a CPU, waiting for one, blocked; page
- * faults that read the disk). Then kw_conflicts_count () on the database the pass
+ * faults that read the disk; and, sampled every 2 ms by a thread of the
+ * bench, the system call and kernel function it sleeps in). Then kw_conflicts_count () on the database the pass
  * left, 200 times (the sidebar's count). Run it under Xvfb with
  * GSK_RENDERER=cairo; bench/README.md, "The window during a pass",
  * records the figures. Targets: max gap under 100 ms, p95 under 20 ms,
@@ -36,6 +37,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/syscall.h>
+#include <unistd.h>
 
 #include "kw-conflicts.h"
 #include "kw-export.h"
@@ -278,12 +281,90 @@ compare_doubles (gconstpointer a,
   return x < y ? -1 : x > y;
 }
 
+/* What the main thread was in, sampled every 2 ms by a thread of the
+ * bench: its state and, when asleep, the system call and the kernel
+ * function it waits in (/proc/self/task/TID/{stat,syscall,wchan}). */
+typedef struct {
+  gint64 at;
+  char   what[64];
+} Sample;
+
+static struct {
+  GMutex    lock;
+  GArray   *samples;
+  pid_t     tid;
+  gboolean  stop;
+} sampler;
+
+static gpointer
+sample_thread (gpointer data)
+{
+  g_autofree char *stat_path = g_strdup_printf ("/proc/self/task/%d/stat", (int) sampler.tid);
+  g_autofree char *call_path = g_strdup_printf ("/proc/self/task/%d/syscall", (int) sampler.tid);
+  g_autofree char *wchan_path = g_strdup_printf ("/proc/self/task/%d/wchan", (int) sampler.tid);
+
+  while (!g_atomic_int_get (&sampler.stop))
+    {
+      g_autofree char *stat = NULL, *call = NULL, *wchan = NULL;
+      Sample sample = { g_get_monotonic_time (), "" };
+      const char *after_name;
+      long nr = -1;
+
+      if (g_file_get_contents (stat_path, &stat, NULL, NULL) && (after_name = strrchr (stat, ')')) != NULL
+          && after_name[2] != 'R')
+        {
+          g_file_get_contents (call_path, &call, NULL, NULL);
+          g_file_get_contents (wchan_path, &wchan, NULL, NULL);
+          if (call != NULL)
+            nr = strtol (call, NULL, 10);
+          g_snprintf (sample.what, sizeof sample.what, "%c syscall %ld in %s", after_name[2], nr,
+                      wchan != NULL && *wchan ? wchan : "?");
+        }
+      else
+        g_strlcpy (sample.what, "running", sizeof sample.what);
+      g_mutex_lock (&sampler.lock);
+      g_array_append_val (sampler.samples, sample);
+      g_mutex_unlock (&sampler.lock);
+      g_usleep (2000);
+    }
+  return NULL;
+}
+
+/* What the samples in [from, to] say, the most frequent first. */
+static void
+print_samples (gint64 from,
+               gint64 to)
+{
+  g_autoptr(GHashTable) counts = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GList) keys = NULL;
+  GString *line = g_string_new ("    main thread:");
+
+  g_mutex_lock (&sampler.lock);
+  for (guint i = 0; i < sampler.samples->len; i++)
+    {
+      Sample *sample = &g_array_index (sampler.samples, Sample, i);
+
+      if (sample->at >= from && sample->at <= to)
+        g_hash_table_insert (counts, sample->what,
+                             GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (counts, sample->what)) + 1));
+    }
+  keys = g_hash_table_get_keys (counts);
+  for (GList *l = keys; l != NULL; l = l->next)
+    g_string_append_printf (line, " %s ×%u;", (char *) l->data,
+                            GPOINTER_TO_UINT (g_hash_table_lookup (counts, l->data)));
+  g_mutex_unlock (&sampler.lock);
+  g_print ("%s\n", line->str);
+  g_string_free (line, TRUE);
+}
+
 /* One gap between ticks: wall, on a CPU, waiting for one (ms). */
 typedef struct {
   double wall;
   double run;
   double wait;
   guint  majflt;
+  gint64 from;
+  gint64 to;
 } Gap;
 
 static int
@@ -306,7 +387,7 @@ gaps_of (GArray  *ticks,
     {
       const Tick *a = &g_array_index (ticks, Tick, i - 1), *b = &g_array_index (ticks, Tick, i);
       Gap gap = { (b->at - a->at) / 1e3, (b->run_ns - a->run_ns) / 1e6, (b->wait_ns - a->wait_ns) / 1e6,
-                  (guint) (b->majflt - a->majflt) };
+                  (guint) (b->majflt - a->majflt), a->at, b->at };
 
       g_array_append_val (gaps, gap);
       g_array_append_val (*walls, gap.wall);
@@ -345,6 +426,7 @@ print_gaps (const char *what,
 
       g_print ("  %.1f ms: %.1f on a CPU, %.1f waiting for one, %.1f blocked (%u page faults from disk)\n",
                gap->wall, gap->run, gap->wait, MAX (0, gap->wall - gap->run - gap->wait), gap->majflt);
+      print_samples (gap->from, gap->to);
     }
 }
 
@@ -496,5 +578,16 @@ main (int   argc,
     return EXIT_SKIP;
   adw_init ();
   set_up (db, work, devices, edits);
-  return run_main (work);
+  {
+    GThread *thread;
+    int status;
+
+    sampler.samples = g_array_new (FALSE, FALSE, sizeof (Sample));
+    sampler.tid = (pid_t) syscall (SYS_gettid);
+    thread = g_thread_new ("sampler", sample_thread, NULL);
+    status = run_main (work);
+    g_atomic_int_set (&sampler.stop, TRUE);
+    g_thread_join (thread);
+    return status;
+  }
 }
