@@ -170,6 +170,17 @@ respond (AdwMessageDialog *dialog,
   g_object_unref (dialog);
 }
 
+static gboolean
+has_label (GtkWidget  *widget,
+           const char *prefix)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    if ((GTK_IS_LABEL (child) && g_str_has_prefix (gtk_label_get_label (GTK_LABEL (child)), prefix))
+        || has_label (child, prefix))
+      return TRUE;
+  return FALSE;
+}
+
 /* The sidebar's conflicts row; the badge is the last label in it. */
 static GtkWidget *
 get_row (KwTestFixture *f)
@@ -294,6 +305,9 @@ test_merged_value (KwTestFixture *f,
   row = get_row (f);
   KW_TEST_WAIT_UNTIL (row_shows (row, "1"));
   window = open_from_sidebar (f);
+  /* who typed each value, and when */
+  g_assert_true (has_label (GTK_WIDGET (window), "Kept now, typed on this device, "));
+  g_assert_true (has_label (GTK_WIDGET (window), "Other value, by Bram, "));
 
   /* cancelled: nothing changes */
   dialog = open_merge_dialog (window);

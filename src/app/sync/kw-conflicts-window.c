@@ -25,6 +25,7 @@
 #include "kw-hlc.h"
 #include "kw-import.h"
 #include "kw-merge-dialog.h"
+#include "kw-sync-folder.h"
 
 #define MAX_VALUE_CHARS 160
 
@@ -129,6 +130,27 @@ dup_author (const KwConflict *c)
     /* Translators: "by the device 709e9914", the start of its id */
     return g_strdup_printf (_("the device %.8s"), hlc.device);
   return g_strdup (_("an unknown organiser"));
+}
+
+/* Who wrote the value kept now, and when: this device, or a colleague
+ * as their files named them. */
+static char *
+dup_kept_caption (KwConflictsWindow *self,
+                  const char        *stamp)
+{
+  g_autofree char *when = dup_stamp_text (stamp);
+  g_autofree char *who = NULL;
+  KwHlc hlc;
+
+  if (stamp == NULL || !kw_hlc_parse (stamp, &hlc))
+    return g_strdup (_("Kept now"));
+  if (g_str_equal (hlc.device, kw_store_get_device_id (self->store)))
+    /* Translators: the value kept now was typed on this device, at this time */
+    return g_strdup_printf (_("Kept now, typed on this device, %s"), when);
+  if ((who = kw_sync_folder_dup_organiser (self->store, hlc.device)) == NULL)
+    who = g_strdup_printf (_("the device %.8s"), hlc.device);
+  /* Translators: the value kept now: its author and when it was typed */
+  return g_strdup_printf (_("Kept now, by %s, %s"), who, when);
 }
 
 static gboolean
@@ -321,7 +343,7 @@ add_edit_row (KwConflictsWindow   *self,
 {
   const KwField *field = kw_entity_type_field (kw_record_get_entity_type (record), c->field);
   g_autofree char *current = NULL, *other = NULL, *when = NULL, *author = NULL;
-  g_autofree char *other_caption = NULL, *summary = NULL;
+  g_autofree char *other_caption = NULL, *kept_caption = NULL, *summary = NULL;
   GtkWidget *values;
 
   if (field == NULL)
@@ -335,7 +357,8 @@ add_edit_row (KwConflictsWindow   *self,
   /* Translators: what a screen reader says of the row */
   summary = g_strdup_printf (_("Kept: %s. Other value: %s, by %s, %s."), current, other, author, when);
   values = gtk_box_new (GTK_ORIENTATION_VERTICAL, 8);
-  gtk_box_append (GTK_BOX (values), make_value (_("Kept now"), current, "kept-value"));
+  kept_caption = dup_kept_caption (self, kw_record_get_stamp (record, c->field));
+  gtk_box_append (GTK_BOX (values), make_value (kept_caption, current, "kept-value"));
   gtk_box_append (GTK_BOX (values), make_value (other_caption, other, "other-value"));
   adw_preferences_group_add (group, make_row (field, summary, values, make_edit_buttons (self, field, record, c)));
 }
