@@ -23,6 +23,9 @@ void  _kw_window_show_toast_with_action (KwWindow       *self,
                                          const char     *action_name);
 void  _kw_window_set_sync_status        (KwWindow       *self,
                                          const char     *status);
+/* The sidebar's count of open conflicts, again: after anything that
+ * opened or resolved conflicts without ::changed on the store. */
+void  _kw_window_update_conflicts       (KwWindow       *self);
 GSettings *_kw_window_get_settings      (KwWindow       *self);
 /* The name the export chooser offers: "kwartier-<organiser>-<date>.kwartier.jsonl". */
 char     *_kw_window_dup_export_name    (KwStore         *store);

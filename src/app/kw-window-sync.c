@@ -332,6 +332,8 @@ show_conflicts_action (GtkWidget  *widget,
       return;
     }
   conflicts = kw_conflicts_window_new (GTK_WINDOW (self), kw_window_get_store (self));
+  g_signal_connect_object (conflicts, "resolved", G_CALLBACK (_kw_window_update_conflicts),
+                           self, G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (conflicts));
 }
 
@@ -357,17 +359,32 @@ describe_result (const KwSyncResult *result)
                           at, result->changes, from);
 }
 
+/* In plain words, with what to do (kw_sync_refused_file_dup_advice);
+ * the sync row's Details has one for each file. */
 static char *
 describe_refused (const KwSyncResult *result)
 {
-  const char *first = g_ptr_array_index (result->refused, 0);
+  g_autofree char *first = kw_sync_refused_file_dup_advice (g_ptr_array_index (result->refusals, 0));
 
-  if (result->refused->len == 1)
-    return g_strdup_printf (_("A colleague’s file could not be imported: %s"), first);
-  return g_strdup_printf (ngettext ("%u colleague’s file could not be imported, the first: %s",
-                                    "%u colleagues’ files could not be imported, the first: %s",
-                                    result->refused->len),
-                          result->refused->len, first);
+  if (result->refusals->len == 1)
+    return g_steal_pointer (&first);
+  /* Translators: then the words about the first file */
+  return g_strdup_printf (ngettext ("%u colleague’s file could not be imported. %s",
+                                    "%u colleagues’ files could not be imported. %s",
+                                    result->refusals->len),
+                          result->refusals->len, first);
+}
+
+static char *
+describe_running (KwSyncScheduler *scheduler)
+{
+  guint done, total;
+
+  kw_sync_scheduler_get_progress (scheduler, &done, &total);
+  if (total == 0)
+    return g_strdup (_("Syncing…"));
+  /* Translators: the colleagues' files in the sync folder looked at so far: "Syncing… 3 of 10 files" */
+  return g_strdup_printf (ngettext ("Syncing… %u of %u file", "Syncing… %u of %u files", total), done, total);
 }
 
 void
@@ -391,7 +408,7 @@ _kw_window_describe_sync (KwSyncScheduler  *scheduler,
   /* Translators: the files of this device in the sync folder start with this */
   *details = g_strdup_printf (_("This device’s files in the sync folder start with %s"), own);
   if (kw_sync_scheduler_get_running (scheduler))
-    *status = g_strdup (_("Syncing…"));
+    *status = describe_running (scheduler);
   else if (result == NULL)
     *status = g_strdup (_("Not synced yet"));
   else if (result->error != NULL)
@@ -400,7 +417,7 @@ _kw_window_describe_sync (KwSyncScheduler  *scheduler,
     *status = describe_result (result);
   if (result != NULL && result->error != NULL)
     *problem = g_strdup (result->error->message);
-  else if (result != NULL && result->refused->len > 0)
+  else if (result != NULL && result->refusals->len > 0)
     *problem = describe_refused (result);
   else if (watch_error != NULL)
     *problem = g_strdup (watch_error->message);

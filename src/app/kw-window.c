@@ -17,10 +17,12 @@
 #include <string.h>
 
 #include "kw-action-forwarder.h"
+#include "kw-conflicts.h"
 #include "kw-demo.h"
 #include "kw-error.h"
 #include "kw-record-summary.h"
 #include "kw-search-popover.h"
+#include "kw-sync-problems.h"
 #include "kw-sync-scheduler.h"
 #include "kw-toast.h"
 #include "kw-view.h"
@@ -50,10 +52,13 @@ struct _KwWindow
   gboolean              busy;
   gboolean              first_sync_done;
   char                 *idle_status;  /* the sync label before the work */
+  guint                 conflicts_idle_id;
 
   GtkWidget            *back_button;
   AdwStatusPage        *busy_page;
   GtkSpinner           *busy_spinner;
+  GtkLabel             *conflicts_badge;
+  GtkWidget            *conflicts_button;
   GtkStack             *content_stack;
   AdwLeaflet           *leaflet;
   GtkWidget            *menu_button;
@@ -63,9 +68,11 @@ struct _KwWindow
   GtkListBox           *sidebar_list;
   GtkWidget            *sidebar_menu_button;
   GtkWidget            *sync_button;
+  GtkMenuButton        *sync_details_button;
   GtkLabel             *sync_error_label;
   GtkImage             *sync_icon;
   GtkLabel             *sync_label;
+  GtkProgressBar       *sync_progress;
   GtkSpinner           *sync_spinner;
   AdwToastOverlay      *toast_overlay;
   GtkStack             *view_stack;
@@ -321,6 +328,24 @@ save_window_state (KwWindow *self)
   g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (GTK_WINDOW (self)));
 }
 
+/* While a pass runs: how many of the colleagues' files it looked at. */
+static void
+update_sync_progress (KwWindow *self)
+{
+  guint done, total;
+  g_autofree char *text = NULL;
+
+  kw_sync_scheduler_get_progress (self->scheduler, &done, &total);
+  gtk_widget_set_visible (GTK_WIDGET (self->sync_progress), total > 0);
+  if (total == 0)
+    return;
+  gtk_progress_bar_set_fraction (self->sync_progress, (double) done / total);
+  /* Translators: what a screen reader says of the sync's progress bar */
+  text = g_strdup_printf (ngettext ("%u of %u file", "%u of %u files", total), done, total);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->sync_progress),
+                                  GTK_ACCESSIBLE_PROPERTY_VALUE_TEXT, text, -1);
+}
+
 /* The sidebar's sync row: the last result in words, errors in red. */
 static void
 update_sync_row (KwWindow *self)
@@ -339,6 +364,8 @@ update_sync_row (KwWindow *self)
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->sync_label), details);
   gtk_label_set_label (self->sync_error_label, problem ? problem : "");
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->sync_error_label), problem);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->sync_error_label),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, problem ? problem : "", -1);
   gtk_widget_set_visible (GTK_WIDGET (self->sync_error_label), problem != NULL);
   gtk_image_set_from_icon_name (self->sync_icon, problem ? "dialog-warning-symbolic"
                                                          : "emblem-synchronizing-symbolic");
@@ -353,6 +380,60 @@ update_sync_row (KwWindow *self)
   gtk_widget_set_visible (GTK_WIDGET (self->sync_spinner), kw_sync_scheduler_get_running (self->scheduler));
   gtk_spinner_set_spinning (self->sync_spinner, kw_sync_scheduler_get_running (self->scheduler));
   gtk_widget_set_visible (GTK_WIDGET (self->sync_icon), !kw_sync_scheduler_get_running (self->scheduler));
+  update_sync_progress (self);
+  /* the last pass's files stay what they were while the next one runs */
+  if (!kw_sync_scheduler_get_running (self->scheduler))
+    kw_sync_problems_update (gtk_menu_button_get_popover (self->sync_details_button),
+                             kw_sync_scheduler_get_result (self->scheduler), problem);
+  gtk_widget_set_visible (GTK_WIDGET (self->sync_details_button), problem != NULL);
+}
+
+/* The sidebar's conflicts row: the count of open conflicts, hidden at
+ * none; not while store work in a thread holds the store (it comes
+ * again when the work is done). */
+static void
+update_conflicts_row (KwWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *count_text = NULL;
+  g_autofree char *label = NULL;
+  gint64 count;
+
+  if (self->store == NULL || self->busy || kw_store_get_busy (self->store))
+    return;
+  if ((count = kw_conflicts_count (self->store, &error)) < 0)
+    {
+      g_warning ("could not count the open conflicts: %s", error->message);
+      return;
+    }
+  gtk_widget_set_visible (self->conflicts_button, count > 0);
+  if (count == 0)
+    return;
+  count_text = g_strdup_printf ("%" G_GINT64_FORMAT, count);
+  /* Translators: the accessible name and tooltip of the sidebar's conflicts row */
+  label = g_strdup_printf (ngettext ("%s open conflict", "%s open conflicts", count), count_text);
+  gtk_label_set_label (self->conflicts_badge, count_text);
+  gtk_widget_set_tooltip_text (self->conflicts_button, label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->conflicts_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+}
+
+static gboolean
+update_conflicts_idle_cb (gpointer data)
+{
+  KwWindow *self = data;
+
+  self->conflicts_idle_id = 0;
+  update_conflicts_row (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* Once for a burst of ::changed (an import emits one per type). */
+static void
+schedule_conflicts_update (KwWindow *self)
+{
+  if (self->conflicts_idle_id == 0)
+    self->conflicts_idle_id = g_idle_add (update_conflicts_idle_cb, self);
 }
 
 static void
@@ -433,6 +514,7 @@ static void
 on_store_changed_cb (KwWindow *self)
 {
   update_load_demo (self);
+  schedule_conflicts_update (self);
 }
 
 static void
@@ -448,6 +530,7 @@ on_scheduler_finished_cb (KwWindow *self)
   g_autofree char *message = NULL;
 
   update_sync_row (self);
+  update_conflicts_row (self);
   if (result->conflicts == 0)
     return;
   message = g_strdup_printf (ngettext ("A colleague’s file brought %u conflict",
@@ -688,11 +771,15 @@ kw_window_constructed (GObject *object)
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->scheduler, "notify::running", G_CALLBACK (on_scheduler_changed_cb),
                            self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->scheduler, "progress", G_CALLBACK (on_scheduler_changed_cb),
+                           self, G_CONNECT_SWAPPED);
+  gtk_menu_button_set_popover (self->sync_details_button, GTK_WIDGET (kw_sync_problems_new ()));
   g_signal_connect_object (self->settings, "changed::sync-folder",
                            G_CALLBACK (on_settings_sync_folder_changed_cb), self, G_CONNECT_SWAPPED);
   update_sync_folder (self);
   g_signal_connect_object (self->store, "changed", G_CALLBACK (on_store_changed_cb), self, G_CONNECT_SWAPPED);
   update_load_demo (self);
+  update_conflicts_row (self);
 }
 
 static void
@@ -701,6 +788,7 @@ kw_window_dispose (GObject *object)
   KwWindow *self = KW_WINDOW (object);
 
   g_cancellable_cancel (self->cancellable);
+  g_clear_handle_id (&self->conflicts_idle_id, g_source_remove);
   finish_pending_delete (self, FALSE);
   if (self->scheduler != NULL)
     {
@@ -835,6 +923,8 @@ kw_window_class_init (KwWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KwWindow, back_button);
   gtk_widget_class_bind_template_child (widget_class, KwWindow, busy_page);
   gtk_widget_class_bind_template_child (widget_class, KwWindow, busy_spinner);
+  gtk_widget_class_bind_template_child (widget_class, KwWindow, conflicts_badge);
+  gtk_widget_class_bind_template_child (widget_class, KwWindow, conflicts_button);
   gtk_widget_class_bind_template_child (widget_class, KwWindow, content_stack);
   gtk_widget_class_bind_template_child (widget_class, KwWindow, leaflet);
   gtk_widget_class_bind_template_child (widget_class, KwWindow, menu_button);
@@ -844,9 +934,11 @@ kw_window_class_init (KwWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KwWindow, sidebar_list);
   gtk_widget_class_bind_template_child (widget_class, KwWindow, sidebar_menu_button);
   gtk_widget_class_bind_template_child (widget_class, KwWindow, sync_button);
+  gtk_widget_class_bind_template_child (widget_class, KwWindow, sync_details_button);
   gtk_widget_class_bind_template_child (widget_class, KwWindow, sync_error_label);
   gtk_widget_class_bind_template_child (widget_class, KwWindow, sync_icon);
   gtk_widget_class_bind_template_child (widget_class, KwWindow, sync_label);
+  gtk_widget_class_bind_template_child (widget_class, KwWindow, sync_progress);
   gtk_widget_class_bind_template_child (widget_class, KwWindow, sync_spinner);
   gtk_widget_class_bind_template_child (widget_class, KwWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, KwWindow, view_stack);
@@ -978,6 +1070,12 @@ _kw_window_set_sync_status (KwWindow   *self,
   gtk_label_set_label (self->sync_label, status);
 }
 
+void
+_kw_window_update_conflicts (KwWindow *self)
+{
+  update_conflicts_row (self);
+}
+
 GSettings *
 _kw_window_get_settings (KwWindow *self)
 {
@@ -1051,6 +1149,7 @@ _kw_window_set_busy (KwWindow   *self,
       gtk_label_set_label (self->sync_label, self->idle_status ? self->idle_status : "");
       update_new_button (self);
       update_load_demo (self);
+      update_conflicts_row (self);
     }
   /* no list or page is shown, so nothing reads the store meanwhile */
   gtk_stack_set_visible_child_name (self->content_stack, busy ? "busy" : "views");

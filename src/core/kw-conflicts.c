@@ -200,39 +200,42 @@ kw_conflicts_lookup (KwStore  *store,
   return NULL;
 }
 
-gboolean
-kw_conflict_use (KwStore  *store,
-                 gint64    conflict_id,
-                 GError  **error)
+/* The conflict's field, on a live record; or why not. */
+static const KwField *
+find_live_field (KwStore           *store,
+                 const KwConflict  *c,
+                 KwChangeset       *changes,
+                 GError           **error)
 {
-  g_autoptr(KwConflict) c = NULL;
-  g_autoptr(KwChangeset) changes = NULL;
+  const KwField *field = kw_entity_type_field (kw_changeset_get_entity_type (changes), c->field);
   g_autoptr(KwRecord) record = NULL;
-  g_autoptr(GVariant) value = NULL;
-  const KwField *field;
-  gboolean ok;
 
-  g_return_val_if_fail (KW_IS_STORE (store), FALSE);
-
-  if ((c = kw_conflicts_lookup (store, conflict_id, error)) == NULL
-      || (changes = kw_changeset_new (c->type_name, error)) == NULL)
-    return FALSE;
-  field = kw_entity_type_field (kw_changeset_get_entity_type (changes), c->field);
   if (field == NULL)
     {
       g_set_error (error, KW_CORE_ERROR, KW_CORE_ERROR_UNKNOWN_FIELD,
                    _("%s: no such field on %s"), c->field, c->type_name);
-      return FALSE;
+      return NULL;
     }
   record = kw_store_lookup (store, c->type_name, c->id, NULL);
   if (record == NULL || kw_record_is_deleted (record))
     {
       g_set_error (error, KW_CORE_ERROR, KW_CORE_ERROR_DELETED,
                    _("%s %s was deleted: restore it as a new record instead"), c->type_name, c->id);
-      return FALSE;
+      return NULL;
     }
-  if (!get_value (field, c, &value, error))
-    return FALSE;
+  return field;
+}
+
+/* @value into the conflict's field and the conflict resolved, at once. */
+static gboolean
+write_and_resolve (KwStore           *store,
+                   const KwConflict  *c,
+                   KwChangeset       *changes,
+                   GVariant          *value,
+                   GError           **error)
+{
+  gboolean ok;
+
   if (value != NULL && !kw_changeset_set (changes, c->field, value, error))
     return FALSE;
   if (value == NULL)
@@ -242,6 +245,44 @@ kw_conflict_use (KwStore  *store,
   ok = kw_store_update (store, c->id, changes, error)
        && kw_import_resolve_conflict (store, c->rowid, error);
   return end_write (store, ok, error);
+}
+
+gboolean
+kw_conflict_use (KwStore  *store,
+                 gint64    conflict_id,
+                 GError  **error)
+{
+  g_autoptr(KwConflict) c = NULL;
+  g_autoptr(KwChangeset) changes = NULL;
+  g_autoptr(GVariant) value = NULL;
+  const KwField *field;
+
+  g_return_val_if_fail (KW_IS_STORE (store), FALSE);
+
+  if ((c = kw_conflicts_lookup (store, conflict_id, error)) == NULL
+      || (changes = kw_changeset_new (c->type_name, error)) == NULL
+      || (field = find_live_field (store, c, changes, error)) == NULL
+      || !get_value (field, c, &value, error))
+    return FALSE;
+  return write_and_resolve (store, c, changes, value, error);
+}
+
+gboolean
+kw_conflicts_resolve_with_value (KwStore  *store,
+                                 gint64    conflict_id,
+                                 GVariant *value,
+                                 GError  **error)
+{
+  g_autoptr(KwConflict) c = NULL;
+  g_autoptr(KwChangeset) changes = NULL;
+
+  g_return_val_if_fail (KW_IS_STORE (store), FALSE);
+
+  if ((c = kw_conflicts_lookup (store, conflict_id, error)) == NULL
+      || (changes = kw_changeset_new (c->type_name, error)) == NULL
+      || find_live_field (store, c, changes, error) == NULL)
+    return FALSE;
+  return write_and_resolve (store, c, changes, value, error);
 }
 
 gboolean

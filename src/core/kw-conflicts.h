@@ -49,9 +49,23 @@ KwConflict *kw_conflicts_lookup   (KwStore      *store,
 gboolean    kw_conflict_use       (KwStore      *store,
                                    gint64        conflict_id,
                                    GError      **error);
+/* A merged value the user typed: written into the conflict's field as
+ * one ordinary write of this device, and the conflict marked resolved;
+ * one transaction. @value NULL empties the field. Errors as
+ * kw_conflict_use (), and the field's own checks of the value. */
+gboolean    kw_conflicts_resolve_with_value (KwStore  *store,
+                                             gint64    conflict_id,
+                                             GVariant *value,
+                                             GError  **error);
 /* Keeps the current value: only marks the conflict resolved. */
 gboolean    kw_conflict_keep      (KwStore      *store,
                                    gint64        conflict_id,
+                                   GError      **error);
+
+/* How many conflicts are open (unresolved), of every type: one count on
+ * an index of the open ones, for the sidebar's badge. -1 on a database
+ * error. */
+gint64      kw_conflicts_count    (KwStore      *store,
                                    GError      **error);
 
 /* A record a colleague deleted while it was edited: a new record made of

@@ -28,6 +28,7 @@ static const char schema_sql[] =
   " hlc TEXT NOT NULL, device TEXT, organiser TEXT, kind TEXT NOT NULL,"
   " noted_at TEXT NOT NULL, resolved INTEGER NOT NULL DEFAULT 0,"
   " UNIQUE (type, record, field, hlc));"
+  "CREATE INDEX IF NOT EXISTS sync_conflicts_open ON sync_conflicts (type, record) WHERE resolved = 0;"
   "CREATE TABLE IF NOT EXISTS sync_files (path TEXT PRIMARY KEY, sha256 TEXT NOT NULL) WITHOUT ROWID;"
   "CREATE TABLE IF NOT EXISTS sync_devices (device TEXT PRIMARY KEY, organiser TEXT) WITHOUT ROWID;"
   "CREATE TABLE IF NOT EXISTS sync_stubs (id TEXT PRIMARY KEY, hlc TEXT NOT NULL, prev TEXT) WITHOUT ROWID;"

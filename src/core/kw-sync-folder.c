@@ -819,13 +819,14 @@ write_own_files (KwStore           *store,
  * imported before unchanged (not those in @refused, which were reported
  * once already). How many were imported (with changes or not). */
 static guint
-import_others (KwStore           *store,
-               GPtrArray         *others,
-               const char        *passphrase,
-               gboolean           reread,
-               GHashTable        *refused,
-               KwSyncFolderFunc   report,
-               gpointer           user_data)
+import_others (KwStore            *store,
+               GPtrArray          *others,
+               const char         *passphrase,
+               gboolean            reread,
+               GHashTable         *refused,
+               KwSyncProgressFunc  progress,
+               KwSyncFolderFunc    report,
+               gpointer            user_data)
 {
   guint imported = 0;
 
@@ -838,6 +839,8 @@ import_others (KwStore           *store,
 
       if (reread && g_hash_table_contains (refused, path))
         continue;
+      if (progress != NULL)
+        progress (i, others->len, user_data);
       status = sync_file (store, path, passphrase, reread, &summary, &file_error);
       imported += status == KW_SYNC_FILE_IMPORTED;
       if (status == KW_SYNC_FILE_SKIPPED
@@ -848,6 +851,8 @@ import_others (KwStore           *store,
         g_hash_table_add (refused, g_strdup (path));
       report_file (report, user_data, path, status, &summary, file_error);
     }
+  if (progress != NULL)
+    progress (others->len, others->len, user_data);
   return imported;
 }
 
@@ -927,6 +932,52 @@ kw_sync_folder_run (KwStore           *store,
                                   report, user_data, n_refused, error);
 }
 
+/* Whether @message has the text of @msgid (translated as the import
+ * translates it) up to its first conversion. */
+static gboolean
+has_text (const char *message,
+          const char *msgid)
+{
+  const char *text = g_dgettext (GETTEXT_PACKAGE, msgid);
+  const char *conversion = strchr (text, '%');
+  g_autofree char *head = g_strndup (text, conversion ? (gsize) (conversion - text) : strlen (text));
+
+  return *head != '\0' && strstr (message, head) != NULL;
+}
+
+/* The import refuses with KW_CORE_ERROR_REFUSED and a reason in words
+ * (kw-import.c); the reasons that ask something else of the organiser
+ * are told apart by their text. tests/test-sync-refusals.c makes each. */
+KwSyncRefusal
+kw_sync_folder_classify_refusal (const GError *error)
+{
+  static const char * const incomplete[] = {
+    N_("the file is truncated: no trailer"),
+    N_("the trailer counts %s records, the file has %s"),
+    N_("wrong digest: the file was changed or damaged"),
+    N_("the file cannot be read: %s"),
+    N_("damaged gzip data"),
+  };
+
+  if (error == NULL)
+    return KW_SYNC_REFUSAL_DAMAGED;
+  if (g_error_matches (error, KW_CORE_ERROR, KW_CORE_ERROR_NEWER))
+    return KW_SYNC_REFUSAL_NEWER;
+  if (g_error_matches (error, KW_CORE_ERROR, KW_CORE_ERROR_IO) || error->domain == G_IO_ERROR)
+    return KW_SYNC_REFUSAL_UNREADABLE;
+  if (has_text (error->message, N_("the file is sealed: a passphrase is needed")))
+    return KW_SYNC_REFUSAL_SEALED;
+  if (has_text (error->message, N_("a clock far in the future wrote this file: a stamp is more than 366 days ahead of this device's clock, or past the year 9999")))
+    return KW_SYNC_REFUSAL_CLOCK;
+  for (guint i = 0; i < G_N_ELEMENTS (incomplete); i++)
+    if (has_text (error->message, incomplete[i]))
+      return KW_SYNC_REFUSAL_INCOMPLETE;
+  if (has_text (error->message, N_("%s is a symbolic link: only a regular file is read"))
+      || has_text (error->message, N_("%s is not a regular file (a FIFO, device or folder is never read)")))
+    return KW_SYNC_REFUSAL_UNREADABLE;
+  return KW_SYNC_REFUSAL_DAMAGED;
+}
+
 /* Whether someone private in @was ("<count>:<digest>") is not in @now:
  * fewer private people, or as many but others. */
 static gboolean
@@ -943,6 +994,7 @@ static gboolean run_locked (KwStore           *store,
                             const char        *folder,
                             const char        *passphrase,
                             KwSyncFolderFlags  flags,
+                            KwSyncProgressFunc progress,
                             KwSyncFolderFunc   report,
                             gpointer           user_data,
                             guint             *n_refused,
@@ -958,6 +1010,21 @@ kw_sync_folder_run_full (KwStore           *store,
                          guint             *n_refused,
                          GError           **error)
 {
+  return kw_sync_folder_run_with_progress (store, folder, passphrase, flags, NULL,
+                                           report, user_data, n_refused, error);
+}
+
+gboolean
+kw_sync_folder_run_with_progress (KwStore            *store,
+                                  const char         *folder,
+                                  const char         *passphrase,
+                                  KwSyncFolderFlags   flags,
+                                  KwSyncProgressFunc  progress,
+                                  KwSyncFolderFunc    report,
+                                  gpointer            user_data,
+                                  guint              *n_refused,
+                                  GError            **error)
+{
   int lock;
   gboolean ok;
 
@@ -969,7 +1036,7 @@ kw_sync_folder_run_full (KwStore           *store,
   if ((lock = lock_pass (store, error)) == -1)
     return FALSE;
   _kw_store_sync_set_in_pass (store, TRUE);
-  ok = run_locked (store, folder, passphrase, flags, report, user_data, n_refused, error);
+  ok = run_locked (store, folder, passphrase, flags, progress, report, user_data, n_refused, error);
   _kw_store_sync_set_in_pass (store, FALSE);
   unlock_pass (lock);
   return ok;
@@ -998,6 +1065,7 @@ run_locked (KwStore           *store,
             const char        *folder,
             const char        *passphrase,
             KwSyncFolderFlags  flags,
+            KwSyncProgressFunc progress,
             KwSyncFolderFunc   report,
             gpointer           user_data,
             guint             *n_refused,
@@ -1022,7 +1090,7 @@ run_locked (KwStore           *store,
     return FALSE;
   /* who is private is read again only when a file went in (a pass that
    * imports nothing, such as the editing device's, reads it once) */
-  if ((n_in = import_others (store, others, passphrase, FALSE, refused, report, user_data)) == 0)
+  if ((n_in = import_others (store, others, passphrase, FALSE, refused, progress, report, user_data)) == 0)
     after = g_strdup (before);
   else if ((after = _kw_store_sync_dup_private_set (store, error)) == NULL)
     return FALSE;
@@ -1034,7 +1102,7 @@ run_locked (KwStore           *store,
            before, after, note.pass_mark ? note.pass_mark : "none");
   if (left_private (note.pass_mark ? note.pass_mark : before, after))
     {
-      import_others (store, others, passphrase, TRUE, refused, report, user_data);
+      import_others (store, others, passphrase, TRUE, refused, NULL, report, user_data);
       g_free (after);
       if ((after = _kw_store_sync_dup_private_set (store, error)) == NULL)
         return FALSE;

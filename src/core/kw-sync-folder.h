@@ -30,6 +30,23 @@ typedef void (*KwSyncFolderFunc) (const char             *path,
                                   const GError           *error,
                                   gpointer                user_data);
 
+/* How far a pass is: @done of the @total other devices' files in the
+ * folder looked at (unchanged ones are quick), called in the pass's
+ * thread before each file and once at the end (@done == @total). */
+typedef void (*KwSyncProgressFunc) (guint     done,
+                                    guint     total,
+                                    gpointer  user_data);
+
+/* Why a colleague's file was refused, for words that say what to do. */
+typedef enum {
+  KW_SYNC_REFUSAL_DAMAGED,     /* not as Kwartier writes a file (any other reason) */
+  KW_SYNC_REFUSAL_INCOMPLETE,  /* cut off or changed on the way: ask for a new export */
+  KW_SYNC_REFUSAL_NEWER,       /* made by a newer Kwartier: update this one */
+  KW_SYNC_REFUSAL_SEALED,      /* sealed with a passphrase: the folder's files must not be */
+  KW_SYNC_REFUSAL_CLOCK,       /* written by a clock far ahead of this device's */
+  KW_SYNC_REFUSAL_UNREADABLE,  /* could not be read here (not a regular file, permissions) */
+} KwSyncRefusal;
+
 typedef enum {
   KW_SYNC_FOLDER_DEFAULT = 0,
   KW_SYNC_FOLDER_COMPACT = 1 << 0,  /* a full export now when there are change files (idle) */
@@ -56,6 +73,22 @@ gboolean  kw_sync_folder_run_full   (KwStore           *store,
                                      gpointer           user_data,
                                      guint             *n_refused,
                                      GError           **error);
+/* The same, with @progress (may be NULL) called with the same @user_data. */
+gboolean  kw_sync_folder_run_with_progress (KwStore            *store,
+                                            const char         *folder,
+                                            const char         *passphrase,
+                                            KwSyncFolderFlags   flags,
+                                            KwSyncProgressFunc  progress,
+                                            KwSyncFolderFunc    report,
+                                            gpointer            user_data,
+                                            guint              *n_refused,
+                                            GError            **error);
+/* The kind of a refusal that a pass reported (KW_SYNC_FILE_REFUSED). */
+KwSyncRefusal kw_sync_folder_classify_refusal (const GError *error);
+/* The organiser's name of a device, as its last imported file said;
+ * NULL when no file of it named one. */
+char     *kw_sync_folder_dup_organiser (KwStore        *store,
+                                        const char     *device);
 /* "<device>.kwartier.jsonl": this device's full export in the folder. */
 char     *kw_sync_folder_file_name  (KwStore           *store);
 

@@ -399,7 +399,7 @@ test_refused_file (SyncFixture   *f,
 {
   const char *name = "3f2a9c0e5b7d4e1f8a6b2c3d4e5f6a7b.kwartier.jsonl";
   g_autofree char *bad = g_build_filename (f->folder, name, NULL);
-  g_autofree char *expected = g_strdup_printf ("A colleague’s file could not be imported: %s", name);
+  const char *expected = "The file of the colleague with device 3f2a9c0e is damaged. Ask the colleague with device 3f2a9c0e to export again.";
   GtkWidget *label;
 
   g_assert_true (g_file_set_contents (bad, "{\"kwartier\":\"export\"}\n", -1, NULL));

@@ -24,6 +24,8 @@
 #include "kw-format.h"
 #include "kw-hlc.h"
 #include "kw-import.h"
+#include "kw-merge-dialog.h"
+#include "kw-sync-folder.h"
 
 #define MAX_VALUE_CHARS 160
 
@@ -43,8 +45,16 @@ struct _KwConflictsWindow
 
 G_DEFINE_FINAL_TYPE (KwConflictsWindow, kw_conflicts_window, ADW_TYPE_WINDOW)
 
+enum {
+  RESOLVED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 static void on_use_clicked_cb     (KwConflictsWindow *self, GtkButton *button);
 static void on_keep_clicked_cb    (KwConflictsWindow *self, GtkButton *button);
+static void on_merge_clicked_cb   (KwConflictsWindow *self, GtkButton *button);
 static void on_restore_clicked_cb (KwConflictsWindow *self, GtkButton *button);
 static void on_discard_clicked_cb (KwConflictsWindow *self, GtkButton *button);
 
@@ -120,6 +130,27 @@ dup_author (const KwConflict *c)
     /* Translators: "by the device 709e9914", the start of its id */
     return g_strdup_printf (_("the device %.8s"), hlc.device);
   return g_strdup (_("an unknown organiser"));
+}
+
+/* Who wrote the value kept now, and when: this device, or a colleague
+ * as their files named them. */
+static char *
+dup_kept_caption (KwConflictsWindow *self,
+                  const char        *stamp)
+{
+  g_autofree char *when = dup_stamp_text (stamp);
+  g_autofree char *who = NULL;
+  KwHlc hlc;
+
+  if (stamp == NULL || !kw_hlc_parse (stamp, &hlc))
+    return g_strdup (_("Kept now"));
+  if (g_str_equal (hlc.device, kw_store_get_device_id (self->store)))
+    /* Translators: the value kept now was typed on this device, at this time */
+    return g_strdup_printf (_("Kept now, typed on this device, %s"), when);
+  if ((who = kw_sync_folder_dup_organiser (self->store, hlc.device)) == NULL)
+    who = g_strdup_printf (_("the device %.8s"), hlc.device);
+  /* Translators: the value kept now: its author and when it was typed */
+  return g_strdup_printf (_("Kept now, by %s, %s"), who, when);
 }
 
 static gboolean
@@ -293,6 +324,14 @@ make_edit_buttons (KwConflictsWindow *self,
   gtk_box_append (GTK_BOX (box), make_button (self, kept_is_mine ? _("Keep Mine")
                                                     : other_is_mine ? _("Keep Theirs") : _("Keep This Value"),
                                               "keep-current", keep, G_CALLBACK (on_keep_clicked_cb), c));
+  /* a text can be merged by hand; a system field only a core operation writes */
+  if (field->kind == KW_FIELD_TEXT && (field->flags & KW_FIELD_FLAG_SYSTEM) == 0)
+    {
+      g_autofree char *merge = g_strdup_printf (_("Type a merged value of %s"), label);
+
+      gtk_box_append (GTK_BOX (box), make_button (self, _("Type a Merged Value…"), "merge-value", merge,
+                                                  G_CALLBACK (on_merge_clicked_cb), c));
+    }
   return box;
 }
 
@@ -304,7 +343,7 @@ add_edit_row (KwConflictsWindow   *self,
 {
   const KwField *field = kw_entity_type_field (kw_record_get_entity_type (record), c->field);
   g_autofree char *current = NULL, *other = NULL, *when = NULL, *author = NULL;
-  g_autofree char *other_caption = NULL, *summary = NULL;
+  g_autofree char *other_caption = NULL, *kept_caption = NULL, *summary = NULL;
   GtkWidget *values;
 
   if (field == NULL)
@@ -318,7 +357,8 @@ add_edit_row (KwConflictsWindow   *self,
   /* Translators: what a screen reader says of the row */
   summary = g_strdup_printf (_("Kept: %s. Other value: %s, by %s, %s."), current, other, author, when);
   values = gtk_box_new (GTK_ORIENTATION_VERTICAL, 8);
-  gtk_box_append (GTK_BOX (values), make_value (_("Kept now"), current, "kept-value"));
+  kept_caption = dup_kept_caption (self, kw_record_get_stamp (record, c->field));
+  gtk_box_append (GTK_BOX (values), make_value (kept_caption, current, "kept-value"));
   gtk_box_append (GTK_BOX (values), make_value (other_caption, other, "other-value"));
   adw_preferences_group_add (group, make_row (field, summary, values, make_edit_buttons (self, field, record, c)));
 }
@@ -554,7 +594,61 @@ choose (KwConflictsWindow *self,
   gtk_widget_set_sensitive (gtk_widget_get_parent (GTK_WIDGET (button)), FALSE);
   if (done != NULL)
     adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (done));
+  g_signal_emit (self, signals[RESOLVED], 0);
   schedule_reload (self);  /* resolving alone emits no ::changed */
+}
+
+static void
+on_merge_dialog_response_cb (KwConflictsWindow *self,
+                             const char        *response,
+                             AdwMessageDialog  *dialog)
+{
+  gint64 rowid = *(gint64 *) g_object_get_data (G_OBJECT (dialog), "kw-conflict-id");
+  g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!g_str_equal (response, "save"))
+    return;
+  if (kw_store_get_busy (self->store))
+    {
+      adw_toast_overlay_add_toast (self->toast_overlay,
+                                   adw_toast_new (_("Still busy with the last import, export or sync; try again when it is done")));
+      return;
+    }
+  text = kw_merge_dialog_dup_text (dialog);
+  if (!kw_conflicts_resolve_with_value (self->store, rowid, text ? g_variant_new_string (text) : NULL, &error))
+    {
+      show_error (self, error);
+      return;
+    }
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (_("Merged value saved")));
+  g_signal_emit (self, signals[RESOLVED], 0);
+  schedule_reload (self);
+}
+
+/* The dialog keeps the conflict's id, not the conflict: a reload while
+ * it is open frees the list. */
+static void
+on_merge_clicked_cb (KwConflictsWindow *self,
+                     GtkButton         *button)
+{
+  const KwConflict *c = g_object_get_data (G_OBJECT (button), "kw-conflict");
+  g_autoptr(KwRecord) record = kw_store_lookup (self->store, c->type_name, c->id, NULL);
+  const KwField *field;
+  GVariant *current;
+  g_autofree char *other = NULL;
+  AdwMessageDialog *dialog;
+
+  if (record == NULL || (field = kw_entity_type_field (kw_record_get_entity_type (record), c->field)) == NULL)
+    return;
+  current = kw_record_get_value (record, c->field);
+  other = c->value_read ? dup_value_text (self, field, c->value) : g_strdup (c->value_json);
+  dialog = kw_merge_dialog_new (GTK_WINDOW (self), g_dgettext (GETTEXT_PACKAGE, field->label),
+                                (field->flags & KW_FIELD_FLAG_LONG) != 0,
+                                current != NULL ? g_variant_get_string (current, NULL) : "", other);
+  g_object_set_data_full (G_OBJECT (dialog), "kw-conflict-id", g_memdup2 (&c->rowid, sizeof c->rowid), g_free);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_merge_dialog_response_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
@@ -625,6 +719,11 @@ kw_conflicts_window_class_init (KwConflictsWindowClass *klass)
 
   object_class->dispose = kw_conflicts_window_dispose;
   object_class->finalize = kw_conflicts_window_finalize;
+
+  /* after each choice that resolved conflicts (picking, keeping, a
+   * merged value, restoring, discarding): the sidebar's count */
+  signals[RESOLVED] = g_signal_new ("resolved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                    0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/nl/kwartier/Kwartier/sync/kw-conflicts-window.ui");
   gtk_widget_class_bind_template_child (widget_class, KwConflictsWindow, groups_box);

@@ -14,7 +14,8 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (KwConflictsWindow, kw_conflicts_window, KW, CONFLICTS_WINDOW, AdwWindow)
 
 /* Modal to @parent; lists the unresolved conflicts of @store and follows
- * its ::changed. Present it with gtk_window_present(). */
+ * its ::changed. Present it with gtk_window_present(). ::resolved after
+ * each choice (use, keep, a merged value, restore, discard). */
 KwConflictsWindow *kw_conflicts_window_new (GtkWindow *parent,
                                             KwStore   *store);
 

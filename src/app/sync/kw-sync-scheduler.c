@@ -37,6 +37,9 @@ struct _KwSyncScheduler
   gboolean       queued;
   gboolean       forwarding;  /* ::changed of a pass, not a local edit */
   guint          n_passes;
+  guint          serial;          /* of the running pass, for its progress */
+  guint          progress_done;
+  guint          progress_total;
   KwSyncResult  *result;
 };
 
@@ -50,6 +53,7 @@ enum {
 
 enum {
   FINISHED,
+  PROGRESS,
   N_SIGNALS
 };
 
@@ -57,15 +61,36 @@ static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
 typedef struct {
-  char         *folder;
-  KwSyncResult *result;
+  KwSyncScheduler *self;    /* alive while the pass runs: the task's callback holds it */
+  guint            serial;
+  KwStore         *store;   /* the pass's, in the thread */
+  char            *folder;
+  KwSyncResult    *result;
 } Pass;
+
+/* A pass's progress, from its thread to the main loop. */
+typedef struct {
+  KwSyncScheduler *self;
+  guint            serial;
+  guint            done;
+  guint            total;
+} Progress;
 
 static void start_pass (KwSyncScheduler *self);
 static void on_pass_store_changed_cb (KwSyncScheduler *self,
                                       const char      *type_name);
 
 /* Helpers */
+
+static void
+refused_file_free (KwSyncRefusedFile *file)
+{
+  g_free (file->name);
+  g_free (file->device);
+  g_free (file->organiser);
+  g_free (file->reason);
+  g_free (file);
+}
 
 static void
 result_free (KwSyncResult *result)
@@ -75,6 +100,7 @@ result_free (KwSyncResult *result)
   g_clear_pointer (&result->finished_at, g_date_time_unref);
   g_clear_pointer (&result->from, g_ptr_array_unref);
   g_clear_pointer (&result->refused, g_ptr_array_unref);
+  g_clear_pointer (&result->refusals, g_ptr_array_unref);
   g_clear_error (&result->error);
   g_free (result);
 }
@@ -107,6 +133,61 @@ restart_timer (KwSyncScheduler *self,
   *id = g_timeout_add_full (G_PRIORITY_DEFAULT, ms, func, self, NULL);
 }
 
+/* In the thread: who sent a refused file, and why it was refused. */
+static void
+add_refusal (Pass         *pass,
+             const char   *name,
+             const GError *error)
+{
+  KwSyncRefusedFile *file = g_new0 (KwSyncRefusedFile, 1);
+  g_autofree char *device = g_strndup (name, KW_DEVICE_ID_LEN);
+
+  file->name = g_strdup (name);
+  file->device = g_strndup (name, SHORT_ID_LEN);
+  file->organiser = kw_device_id_is_valid (device) ? kw_sync_folder_dup_organiser (pass->store, device) : NULL;
+  file->kind = kw_sync_folder_classify_refusal (error);
+  file->reason = g_strdup (error ? error->message : _("refused"));
+  g_ptr_array_add (pass->result->refusals, file);
+}
+
+static gboolean
+on_progress_idle_cb (gpointer data)
+{
+  Progress *progress = data;
+  KwSyncScheduler *self = progress->self;
+
+  if (!self->running || progress->serial != self->serial)
+    return G_SOURCE_REMOVE;  /* a late word of a pass that is over */
+  self->progress_done = progress->done;
+  self->progress_total = progress->total;
+  g_signal_emit (self, signals[PROGRESS], 0);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+progress_free (Progress *progress)
+{
+  g_object_unref (progress->self);
+  g_free (progress);
+}
+
+/* In the thread: to the main loop, before the pass's end is (same priority, queued first) */
+static void
+on_folder_progress_cb (guint    done,
+                       guint    total,
+                       gpointer user_data)
+{
+  Pass *pass = user_data;
+  Progress *progress = g_new0 (Progress, 1);
+
+  progress->self = g_object_ref (pass->self);
+  progress->serial = pass->serial;
+  progress->done = done;
+  progress->total = total;
+  g_main_context_invoke_full (NULL, G_PRIORITY_DEFAULT, on_progress_idle_cb, progress,
+                              (GDestroyNotify) progress_free);
+}
+
 /* In the thread. */
 static void
 on_folder_report_cb (const char             *path,
@@ -115,7 +196,8 @@ on_folder_report_cb (const char             *path,
                      const GError           *error,
                      gpointer                user_data)
 {
-  KwSyncResult *result = user_data;
+  Pass *pass = user_data;
+  KwSyncResult *result = pass->result;
   g_autofree char *name = g_path_get_basename (path);
 
   if (status == KW_SYNC_FILE_IMPORTED)
@@ -135,8 +217,11 @@ on_folder_report_cb (const char             *path,
         g_ptr_array_add (result->from, g_steal_pointer (&device));
     }
   else if (status == KW_SYNC_FILE_REFUSED)
-    g_ptr_array_add (result->refused, g_strdup_printf ("%s: %s", name,
-                                                       error ? error->message : _("refused")));
+    {
+      g_ptr_array_add (result->refused, g_strdup_printf ("%s: %s", name,
+                                                         error ? error->message : _("refused")));
+      add_refusal (pass, name, error);
+    }
 }
 
 /* In the thread: the pass comes back as the result. */
@@ -149,9 +234,12 @@ run_pass (KwStore       *store,
   Pass *pass = data;
   guint n_refused = 0;
 
+  pass->store = store;
   if (!g_cancellable_is_cancelled (cancellable))
-    kw_sync_folder_run (store, pass->folder, NULL, on_folder_report_cb, pass->result,
-                        &n_refused, &pass->result->error);
+    kw_sync_folder_run_with_progress (store, pass->folder, NULL, KW_SYNC_FOLDER_DEFAULT,
+                                      on_folder_progress_cb, on_folder_report_cb, pass,
+                                      &n_refused, &pass->result->error);
+  pass->store = NULL;
   pass->result->finished_at = g_date_time_new_now_local ();
   return pass;
 }
@@ -296,10 +384,14 @@ start_pass (KwSyncScheduler *self)
   g_clear_handle_id (&self->debounce_id, g_source_remove);
   g_clear_handle_id (&self->quiet_id, g_source_remove);
   pass = g_new0 (Pass, 1);
+  pass->self = self;
+  pass->serial = ++self->serial;
   pass->folder = g_strdup (self->folder);
   pass->result = g_new0 (KwSyncResult, 1);
   pass->result->from = g_ptr_array_new_with_free_func (g_free);
   pass->result->refused = g_ptr_array_new_with_free_func (g_free);
+  pass->result->refusals = g_ptr_array_new_with_free_func ((GDestroyNotify) refused_file_free);
+  self->progress_done = self->progress_total = 0;
   set_running (self, TRUE);
   /* the pass comes back as the result: freed there, not as data */
   kw_store_run_async (self->pass_store, run_pass, pass, NULL, (GDestroyNotify) pass_free,
@@ -399,6 +491,9 @@ kw_sync_scheduler_class_init (KwSyncSchedulerClass *klass)
 
   /* after each pass: see kw_sync_scheduler_get_result () */
   signals[FINISHED] = g_signal_new ("finished", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                    0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  /* while a pass runs: see kw_sync_scheduler_get_progress () */
+  signals[PROGRESS] = g_signal_new ("progress", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                     0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 
@@ -530,6 +625,51 @@ kw_sync_scheduler_finish (KwSyncScheduler  *self,
     return TRUE;
   /* on the calling thread, on the window's connection: it is closing */
   return kw_sync_folder_run (self->store, self->folder, NULL, NULL, NULL, &n_refused, error);
+}
+
+void
+kw_sync_scheduler_get_progress (KwSyncScheduler *self,
+                                guint           *done,
+                                guint           *total)
+{
+  g_return_if_fail (KW_IS_SYNC_SCHEDULER (self));
+
+  *done = self->running ? self->progress_done : 0;
+  *total = self->running ? self->progress_total : 0;
+}
+
+char *
+kw_sync_refused_file_dup_advice (const KwSyncRefusedFile *file)
+{
+  g_autofree char *who = NULL;
+
+  g_return_val_if_fail (file != NULL, NULL);
+
+  who = file->organiser != NULL ? g_strdup (file->organiser)
+        /* Translators: who sent a file, when it did not say: "the colleague with device 709e9914" */
+        : g_strdup_printf (_("the colleague with device %s"), file->device);
+  /* Translators: in each, %s is an organiser, or "the colleague with device 709e9914" */
+  switch (file->kind)
+    {
+    case KW_SYNC_REFUSAL_INCOMPLETE:
+      return g_strdup_printf (_("The file of %s is not complete — was a USB stick pulled out too soon? Ask %s to export again."),
+                              who, who);
+    case KW_SYNC_REFUSAL_NEWER:
+      return g_strdup_printf (_("The file of %s was made by a newer Kwartier: update Kwartier to read it."), who);
+    case KW_SYNC_REFUSAL_SEALED:
+      return g_strdup_printf (_("The file of %s is sealed with a passphrase; files in the sync folder must not be. Ask %s to remove it."),
+                              who, who);
+    case KW_SYNC_REFUSAL_CLOCK:
+      return g_strdup_printf (_("The file of %s was written by a clock far ahead. Ask %s to set the right date and time."),
+                              who, who);
+    case KW_SYNC_REFUSAL_UNREADABLE:
+      /* Translators: the second %s is the reason, as the system gives it */
+      return g_strdup_printf (_("The file of %s cannot be read here (%s). Check that the sync folder can be read."),
+                              who, file->reason);
+    case KW_SYNC_REFUSAL_DAMAGED:
+    default:
+      return g_strdup_printf (_("The file of %s is damaged. Ask %s to export again."), who, who);
+    }
 }
 
 /* "<device>.kwartier.jsonl[.gz]" or "<device>.<seq:8 digits>.kwartier.jsonl[.gz]"

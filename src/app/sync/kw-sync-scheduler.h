@@ -20,11 +20,21 @@
 #include <gio/gio.h>
 
 #include "kw-store.h"
+#include "kw-sync-folder.h"
 
 G_BEGIN_DECLS
 
 #define KW_TYPE_SYNC_SCHEDULER (kw_sync_scheduler_get_type ())
 G_DECLARE_FINAL_TYPE (KwSyncScheduler, kw_sync_scheduler, KW, SYNC_SCHEDULER, GObject)
+
+/* A colleague's file that a pass refused. */
+typedef struct {
+  char          *name;       /* the file's name in the folder */
+  char          *device;     /* the start of its device id, as in the name */
+  char          *organiser;  /* who the device is, when a file of it said; or NULL */
+  KwSyncRefusal  kind;
+  char          *reason;     /* the import's reason, in its words */
+} KwSyncRefusedFile;
 
 /* What the last pass did. */
 typedef struct {
@@ -35,6 +45,7 @@ typedef struct {
   GPtrArray *from;       /* who the imported files came from: the organiser's
                           * name in the file, else the start of the device id */
   GPtrArray *refused;    /* "file name: reason", one per refused file */
+  GPtrArray *refusals;   /* KwSyncRefusedFile, the same files */
   GError    *error;      /* the pass failed (folder unreadable, database busy) */
 } KwSyncResult;
 
@@ -60,6 +71,13 @@ gboolean         kw_sync_scheduler_finish         (KwSyncScheduler  *self,
 guint            kw_sync_scheduler_get_n_passes   (KwSyncScheduler  *self);
 /* The last pass's result, or NULL before the first. */
 const KwSyncResult *kw_sync_scheduler_get_result  (KwSyncScheduler  *self);
+/* While a pass runs: @done of @total colleagues' files looked at (0 of 0
+ * before it lists the folder); ::progress when it changes. */
+void             kw_sync_scheduler_get_progress   (KwSyncScheduler  *self,
+                                                   guint            *done,
+                                                   guint            *total);
+/* A refused file in words: what happened and what to do about it. */
+char            *kw_sync_refused_file_dup_advice  (const KwSyncRefusedFile *file);
 /* Whether a file of this name in the folder is another device's export. */
 gboolean         kw_sync_scheduler_is_foreign_export (const char    *basename,
                                                       const char    *own_device);
