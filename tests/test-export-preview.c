@@ -13,6 +13,7 @@
  */
 #include "config.h"
 
+#include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 #include <string.h>
 
@@ -321,6 +322,75 @@ test_refused (Fixture       *fx,
   g_assert_null (preview.types);
 }
 
+typedef struct {
+  guint64       last;
+  guint         calls;
+  GCancellable *cancel_at;  /* cancelled at the second report, if set */
+} Progress;
+
+static void
+on_progress_cb (guint64  records,
+                gpointer user_data)
+{
+  Progress *p = user_data;
+
+  g_assert_cmpuint (records, >, p->last);
+  p->last = records;
+  if (++p->calls == 2 && p->cancel_at != NULL)
+    g_cancellable_cancel (p->cancel_at);
+}
+
+static guint
+count_files (const char *dir)
+{
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  guint n = 0;
+
+  while (g_dir_read_name (d) != NULL)
+    n++;
+  return n;
+}
+
+/* kw_export_to_file_full reports the lines written up to the preview's
+ * total; cancelled (before or while writing) it leaves no file behind. */
+static void
+test_progress (Fixture       *fx,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autofree char *out = g_build_filename (fx->dir, "out", NULL);
+  g_autofree char *path = g_build_filename (out, "big.kwartier.jsonl", NULL);
+  KwExportOptions options = { KW_EXPORT_SCOPE_ALL, NULL, TRUE, NULL, NULL };
+  KwExportPreview preview;
+  Progress p = { 0 };
+
+  g_assert_true (kw_demo_generate (fx->store, 1500, 7, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (g_mkdir (out, 0700), ==, 0);
+  g_assert_true (kw_export_preview (fx->store, &options, &preview, &error));
+  g_assert_cmpuint (preview.records, >, 3 * 2048);
+  g_assert_true (kw_export_to_file_full (fx->store, &options, path, on_progress_cb, &p, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (p.calls, ==, preview.records / 2048);
+  g_assert_cmpuint (p.last, <=, preview.records);
+  g_assert_cmpuint (preview.records - p.last, <, 2048);
+  g_assert_cmpint (g_unlink (path), ==, 0);
+
+  /* cancelled while writing */
+  p = (Progress) { 0, 0, cancellable };
+  g_assert_false (kw_export_to_file_full (fx->store, &options, path, on_progress_cb, &p, cancellable, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&error);
+  g_assert_cmpuint (p.calls, ==, 2);
+  g_assert_cmpuint (count_files (out), ==, 0);
+  /* and before */
+  g_assert_false (kw_export_to_file_full (fx->store, &options, path, NULL, NULL, cancellable, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_cmpuint (count_files (out), ==, 0);
+  kw_export_preview_clear (&preview);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -328,6 +398,7 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
   g_test_add ("/kw/export-preview/all", Fixture, NULL, fixture_set_up, test_all, fixture_tear_down);
   g_test_add ("/kw/export-preview/partial", Fixture, NULL, fixture_set_up, test_partial, fixture_tear_down);
+  g_test_add ("/kw/export-preview/progress", Fixture, NULL, fixture_set_up, test_progress, fixture_tear_down);
   g_test_add ("/kw/export-preview/refused", Fixture, NULL, fixture_set_up, test_refused, fixture_tear_down);
   return g_test_run ();
 }

@@ -650,6 +650,8 @@ kw_export_to_file_full (KwStore                *store,
   g_return_val_if_fail (options != NULL, FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return FALSE;
   if (!_kw_export_check_options (options, error) || (base = open_temp (path, &tmp_path, &lock_fd, error)) == NULL)
     return FALSE;
   ok = write_export (store, options, base, &writer, error);
