@@ -168,6 +168,8 @@ test_alliance_sealed (Fixture       *fx,
   g_assert_null (kw_export_window_get_preview (window));
   g_assert_true (gtk_widget_get_visible (child (window, "record_row")));
   g_assert_false (export_enabled (window));
+  g_assert_cmpstr (adw_preferences_row_get_title (child (window, "people_row")), ==,
+                   "Choose one above to see what leaves");
   chooser = GTK_WIDGET (gtk_menu_button_get_popover (child (window, "record_button")));
   g_assert_nonnull (chooser);
   g_signal_emit_by_name (chooser, "chosen", "alliance", fx->alliance);
@@ -265,6 +267,8 @@ test_preselected_gzip (Fixture       *fx,
   gtk_switch_set_active (child (window, "gzip_switch"), TRUE);
   name = kw_export_window_dup_file_name (window);
   g_assert_true (g_str_has_suffix (name, ".kwartier.jsonl.gz"));
+  /* a name with .gz is compressed whatever the switch says */
+  gtk_switch_set_active (child (window, "gzip_switch"), FALSE);
   exported = kw_test_signal_new (window, "exported");
   kw_export_window_write (window, path);
   kw_test_signal_wait (exported, 1);

@@ -112,6 +112,7 @@ _kw_export_format_count (guint64 n)
 
 void
 _kw_export_summary_show (const KwExportPreview *preview,
+                         const char            *status,
                          AdwActionRow          *people_row,
                          AdwActionRow          *private_row,
                          AdwActionRow          *local_row,
@@ -127,9 +128,10 @@ _kw_export_summary_show (const KwExportPreview *preview,
   show_types (preview, types_row, type_rows);
   gtk_widget_set_visible (GTK_WIDGET (private_row), preview != NULL && preview->private_people > 0);
   gtk_widget_set_visible (GTK_WIDGET (local_row), preview != NULL && preview->local_fields->len > 0);
+  adw_action_row_set_subtitle (people_row, preview ? _("With everything colleagues may see of them") : "");
   if (preview == NULL)
     {
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (people_row), _("Counting…"));
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (people_row), status);
       return;
     }
   people = _kw_export_format_count (preview->people);

@@ -12,9 +12,10 @@ G_BEGIN_DECLS
 
 /* "12,345": a count with the locale's thousands separator. */
 char *_kw_export_format_count  (guint64          n);
-/* The rows say what @preview holds, or that it is being counted when
- * NULL; @type_rows: the rows made in @types_row (replaced). */
+/* The rows say what @preview holds, or @status when it is NULL (being
+ * counted); @type_rows: the rows made in @types_row (replaced). */
 void  _kw_export_summary_show  (const KwExportPreview *preview,
+                                const char            *status,
                                 AdwActionRow          *people_row,
                                 AdwActionRow          *private_row,
                                 AdwActionRow          *local_row,

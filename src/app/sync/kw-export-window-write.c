@@ -204,7 +204,8 @@ kw_export_window_write (KwExportWindow *self,
   job = _kw_export_job_new (self);
   job->path = g_strdup (path);
   job->written = &self->written;
-  job->options.gzip = gtk_switch_get_active (self->gzip_switch);
+  /* a name that says .gz gets gzip: other tools go by the name */
+  job->options.gzip = gtk_switch_get_active (self->gzip_switch) || g_str_has_suffix (path, ".gz");
   if (gtk_switch_get_active (self->seal_switch))
     job->passphrase = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->passphrase_row)));
   job->options.passphrase = job->passphrase;

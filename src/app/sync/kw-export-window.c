@@ -102,13 +102,42 @@ update_passphrase (KwExportWindow *self)
 }
 
 static void
-show_counting (KwExportWindow *self)
+show_counting (KwExportWindow *self,
+               const char     *status)
 {
   g_clear_pointer (&self->preview, preview_free);
   gtk_spinner_set_spinning (self->counting_spinner, TRUE);
-  _kw_export_summary_show (NULL, self->people_row, self->private_row, self->local_row,
+  _kw_export_summary_show (NULL, status, self->people_row, self->private_row, self->local_row,
                            self->types_row, self->type_rows);
   _kw_export_window_update_actions (self);
+}
+
+/* Once the passphrase rows are laid out: the page scrolled to them (they
+ * are last). */
+static gboolean
+scroll_to_end_cb (GtkWidget     *widget,
+                  GdkFrameClock *clock,
+                  gpointer       data)
+{
+  GtkWidget *scrolled = gtk_widget_get_ancestor (widget, GTK_TYPE_SCROLLED_WINDOW);
+  GtkAdjustment *adjustment;
+
+  if (scrolled != NULL)
+    {
+      adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+      gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+    }
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_seal_active_cb (KwExportWindow *self)
+{
+  update_passphrase (self);
+  if (!gtk_switch_get_active (self->seal_switch))
+    return;
+  gtk_widget_grab_focus (GTK_WIDGET (self->passphrase_row));
+  gtk_widget_add_tick_callback (GTK_WIDGET (self->strength_row), scroll_to_end_cb, NULL, NULL);
 }
 
 /* Callbacks */
@@ -138,7 +167,7 @@ on_count_done_cb (GObject      *source,
       return;
     }
   self->preview = preview;
-  _kw_export_summary_show (preview, self->people_row, self->private_row, self->local_row,
+  _kw_export_summary_show (preview, NULL, self->people_row, self->private_row, self->local_row,
                            self->types_row, self->type_rows);
   _kw_export_window_update_actions (self);
 }
@@ -166,12 +195,14 @@ static void
 start_count (KwExportWindow *self)
 {
   self->recount = FALSE;
-  show_counting (self);
   if (self->scope != KW_EXPORT_SCOPE_ALL && self->scope_id == NULL)
     {
+      /* nothing to count before a record is chosen */
+      show_counting (self, _("Choose one above to see what leaves"));
       gtk_spinner_set_spinning (self->counting_spinner, FALSE);
-      return;  /* nothing to count before a record is chosen */
+      return;
     }
+  show_counting (self, _("Counting…"));
   if (self->counting)
     {
       self->recount = TRUE;
@@ -289,6 +320,7 @@ kw_export_window_class_init (KwExportWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KwExportWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, KwExportWindow, types_row);
   gtk_widget_class_bind_template_callback (widget_class, on_scope_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_seal_active_cb);
   gtk_widget_class_bind_template_callback (widget_class, update_passphrase);
 
   _kw_export_window_class_add_write_actions (widget_class);
