@@ -18,6 +18,7 @@
 #include "kw-export-window.h"
 #include "kw-export.h"
 #include "kw-import.h"
+#include "kw-record-page.h"
 #include "kw-seal.h"
 #include "kw-test-util.h"
 
@@ -294,6 +295,91 @@ test_cancel_closes (Fixture       *fx,
   KW_TEST_WAIT_UNTIL (!gtk_widget_get_visible (GTK_WIDGET (gone)));
 }
 
+/* A scope chosen while everything is still being counted: that count
+ * (its callback can only come after this) is not shown for it. */
+static void
+test_scope_while_counting (Fixture       *fx,
+                           gconstpointer  data)
+{
+  KwExportWindow *window = kw_export_window_new (GTK_WINDOW (fx->base.window), fx->base.store,
+                                                 "test.kwartier.jsonl");
+  g_autoptr(GtkWindow) gone = g_object_ref (GTK_WINDOW (window));
+
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (gtk_spinner_get_spinning (child (window, "counting_spinner")));
+  adw_combo_row_set_selected (child (window, "scope_row"), KW_EXPORT_SCOPE_MEETING);
+  g_assert_false (gtk_spinner_get_spinning (child (window, "counting_spinner")));
+  g_assert_true (kw_export_window_get_busy (window));
+  KW_TEST_WAIT_UNTIL (!kw_export_window_get_busy (window));
+  g_assert_null (kw_export_window_get_preview (window));
+  g_assert_cmpstr (adw_preferences_row_get_title (child (window, "people_row")), ==,
+                   "Choose one above to see what leaves");
+  g_assert_false (export_enabled (window));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* The mapped button with this label under root, on the page of that
+ * record. */
+static GtkWidget *
+find_button (GtkWidget  *root,
+             const char *label,
+             const char *id)
+{
+  if (GTK_IS_BUTTON (root) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (root)), label) == 0
+      && gtk_widget_get_mapped (root))
+    {
+      GtkWidget *page = gtk_widget_get_ancestor (root, KW_TYPE_RECORD_PAGE);
+
+      if (page != NULL && g_strcmp0 (kw_record_page_get_id (KW_RECORD_PAGE (page)), id) == 0)
+        return root;
+    }
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_button (c, label, id);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The button on an alliance's page and on a meeting's page opens the
+ * window with that record as the scope. */
+static void
+test_from_page (Fixture       *fx,
+                gconstpointer  data)
+{
+  const char *types[] = { "alliance", "meeting" };
+  KwExportScope scopes[] = { KW_EXPORT_SCOPE_ALLIANCE, KW_EXPORT_SCOPE_MEETING };
+
+  for (guint i = 0; i < G_N_ELEMENTS (types); i++)
+    {
+      g_autofree char *id = dup_first (fx->base.store, types[i]);
+      g_autoptr(KwRecord) record = kw_store_get (fx->base.store, types[i], id, NULL);
+      g_autofree char *title = kw_record_dup_title (record);
+      KwExportOptions options = { scopes[i], id, FALSE, NULL, NULL };
+      KwExportPreview expected;
+      g_autoptr(GtkWindow) gone = NULL;
+      GtkWidget *button = NULL;
+      KwExportWindow *window;
+
+      gtk_widget_activate_action (GTK_WIDGET (fx->base.window), "win.open-record", "(ss)", types[i], id);
+      KW_TEST_WAIT_UNTIL ((button = find_button (GTK_WIDGET (fx->base.window),
+                                                 "E_xport for Fellow Organisers…", id)) != NULL);
+      g_signal_emit_by_name (button, "clicked");
+      window = KW_EXPORT_WINDOW (kw_test_wait_toplevel (KW_TYPE_EXPORT_WINDOW, NULL));
+      gone = g_object_ref (GTK_WINDOW (window));
+      g_assert_cmpuint (adw_combo_row_get_selected (child (window, "scope_row")), ==, scopes[i]);
+      g_assert_cmpstr (adw_action_row_get_subtitle (child (window, "record_row")), ==, title);
+      KW_TEST_WAIT_UNTIL (kw_export_window_get_preview (window) != NULL);
+      g_assert_true (kw_export_preview (fx->base.store, &options, &expected, NULL));
+      g_assert_cmpuint (kw_export_window_get_preview (window)->records, ==, expected.records);
+      kw_export_preview_clear (&expected);
+      gtk_widget_activate_action (GTK_WIDGET (window), "export.cancel", NULL);
+      KW_TEST_WAIT_UNTIL (!gtk_widget_get_visible (GTK_WIDGET (gone)));
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -305,5 +391,9 @@ main (int    argc,
               test_preselected_gzip, fixture_teardown);
   g_test_add ("/kw/ui/export-window/cancel-closes", Fixture, NULL, fixture_setup,
               test_cancel_closes, fixture_teardown);
+  g_test_add ("/kw/ui/export-window/scope-while-counting", Fixture, NULL, fixture_setup,
+              test_scope_while_counting, fixture_teardown);
+  g_test_add ("/kw/ui/export-window/from-page", Fixture, NULL, fixture_setup,
+              test_from_page, fixture_teardown);
   return g_test_run ();
 }

@@ -191,23 +191,23 @@ run_count (KwStore       *store,
   return preview;
 }
 
+/* A count of what the scope holds; while one runs, another after it
+ * (the one running is thrown away). */
 static void
 start_count (KwExportWindow *self)
 {
-  self->recount = FALSE;
-  if (self->scope != KW_EXPORT_SCOPE_ALL && self->scope_id == NULL)
-    {
-      /* nothing to count before a record is chosen */
-      show_counting (self, _("Choose one above to see what leaves"));
-      gtk_spinner_set_spinning (self->counting_spinner, FALSE);
-      return;
-    }
-  show_counting (self, _("Counting…"));
+  gboolean needs_record = self->scope != KW_EXPORT_SCOPE_ALL && self->scope_id == NULL;
+
+  show_counting (self, needs_record ? _("Choose one above to see what leaves") : _("Counting…"));
+  gtk_spinner_set_spinning (self->counting_spinner, !needs_record);
   if (self->counting)
     {
       self->recount = TRUE;
       return;
     }
+  self->recount = FALSE;
+  if (needs_record)
+    return;  /* nothing to count before a record is chosen */
   self->counting = TRUE;
   kw_store_run_async (self->work_store, run_count, _kw_export_job_new (self), (GDestroyNotify) _kw_export_job_free,
                       (GDestroyNotify) preview_free, self->cancellable, on_count_done_cb,
@@ -387,6 +387,14 @@ kw_export_window_get_preview (KwExportWindow *self)
   g_return_val_if_fail (KW_IS_EXPORT_WINDOW (self), NULL);
 
   return self->preview;
+}
+
+gboolean
+kw_export_window_get_busy (KwExportWindow *self)
+{
+  g_return_val_if_fail (KW_IS_EXPORT_WINDOW (self), FALSE);
+
+  return self->counting || self->writing;
 }
 
 /* Private API */

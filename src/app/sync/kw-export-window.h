@@ -26,6 +26,9 @@ void            kw_export_window_set_scope  (KwExportWindow *self,
                                              const char     *id);
 /* What the summary shows now; NULL while it is being counted. */
 const KwExportPreview *kw_export_window_get_preview (KwExportWindow *self);
+/* Whether a count or a write runs in its thread (also one whose result
+ * will be thrown away). */
+gboolean        kw_export_window_get_busy   (KwExportWindow *self);
 /* The file name the save dialog would offer now. */
 char           *kw_export_window_dup_file_name (KwExportWindow *self);
 /* Writes the export to @path in a thread (what the save dialog's answer
