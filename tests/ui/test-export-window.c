@@ -282,6 +282,35 @@ test_preselected_gzip (Fixture       *fx,
   g_assert_cmpuint (summary.records, >, 0);
 }
 
+/* A plain export of the alliance, written by the window: as many record
+ * lines as the summary said, and the private person's name and notes in
+ * none of its bytes (their stub is there: the id alone). */
+static void
+test_alliance_plain (Fixture       *fx,
+                     gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (fx->base.dir, "plain.kwartier.jsonl", NULL);
+  g_autoptr(KwTestSignal) exported = NULL;
+  g_autofree char *text = NULL;
+  KwExportWindow *window;
+  guint64 records, lines = 0;
+
+  gtk_widget_activate_action (GTK_WIDGET (fx->base.window), "win.export-scope", "(ss)", "alliance", fx->alliance);
+  window = KW_EXPORT_WINDOW (kw_test_wait_toplevel (KW_TYPE_EXPORT_WINDOW, NULL));
+  KW_TEST_WAIT_UNTIL (kw_export_window_get_preview (window) != NULL);
+  records = kw_export_window_get_preview (window)->records;
+  g_assert_cmpuint (kw_export_window_get_preview (window)->private_people, >=, 1);
+  exported = kw_test_signal_new (window, "exported");
+  kw_export_window_write (window, path);
+  kw_test_signal_wait (exported, 1);
+  g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
+  for (const char *p = text; (p = strchr (p, '\n')) != NULL; p++)
+    lines++;
+  g_assert_cmpuint (lines, ==, records + 2);
+  g_assert_nonnull (strstr (text, "\"consent\":[\"private\""));
+  assert_no_private_bytes (path);
+}
+
 /* Escape (export.cancel) closes the window; nothing is written. */
 static void
 test_cancel_closes (Fixture       *fx,
@@ -387,6 +416,8 @@ main (int    argc,
   kw_test_init (&argc, &argv);
   g_test_add ("/kw/ui/export-window/alliance-sealed", Fixture, NULL, fixture_setup,
               test_alliance_sealed, fixture_teardown);
+  g_test_add ("/kw/ui/export-window/alliance-plain", Fixture, NULL, fixture_setup,
+              test_alliance_plain, fixture_teardown);
   g_test_add ("/kw/ui/export-window/preselected-gzip", Fixture, NULL, fixture_setup,
               test_preselected_gzip, fixture_teardown);
   g_test_add ("/kw/ui/export-window/cancel-closes", Fixture, NULL, fixture_setup,
