@@ -271,8 +271,8 @@ export_action (GtkWidget  *widget,
 }
 
 /* win.export-scope ("alliance", id): the export window with that scope
- * chosen; a kind it does not know, or a record that is not there, opens
- * it for everything. */
+ * chosen; a kind it does not know opens it for everything, a record that
+ * is not there leaves the record to choose. */
 static void
 export_scope_action (GtkWidget  *widget,
                      const char *action_name,
