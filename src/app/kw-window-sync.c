@@ -227,13 +227,20 @@ show_chooser (KwWindow             *self,
 
 static void
 on_exported_cb (KwWindow   *self,
-                const char *path)
+                const char *path,
+                gboolean    sealed)
 {
   g_autofree char *name = g_path_get_basename (path);
   g_autofree char *now = dup_now ();
   g_autofree char *status = g_strdup_printf (_("Exported at %s"), now);
-  /* Translators: the toast after an export, with the file's name */
-  g_autofree char *toast = g_strdup_printf (_("Exported to “%s”. Share it with fellow organisers."), name);
+  g_autofree char *toast = NULL;
+
+  if (sealed)
+    /* Translators: the toast after a sealed export, with the file's name */
+    toast = g_strdup_printf (_("Exported and sealed to “%s”. Tell the passphrase another way than the file."), name);
+  else
+    /* Translators: the toast after an export, with the file's name */
+    toast = g_strdup_printf (_("Exported to “%s”. Share it with fellow organisers."), name);
 
   _kw_window_set_sync_status (self, status);
   _kw_window_show_toast (self, toast);

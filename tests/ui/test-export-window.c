@@ -219,7 +219,7 @@ test_alliance_sealed (Fixture       *fx,
   kw_export_window_write (window, path);
   kw_test_signal_wait (exported, 1);
   kw_test_wait_toast_shown (GTK_WIDGET (fx->base.window),
-                            "Exported to “sealed.kwartier.jsonl”. Share it with fellow organisers.");
+                            "Exported and sealed to “sealed.kwartier.jsonl”. Tell the passphrase another way than the file.");
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (gone)));
   assert_no_private_bytes (path);
   {

@@ -65,6 +65,7 @@ void         _kw_export_window_update_actions   (KwExportWindow *self);
 /* kw-export-window-write.c: export.choose-file and export.cancel. */
 void         _kw_export_window_class_add_write_actions (GtkWidgetClass *widget_class);
 void         _kw_export_window_emit_exported    (KwExportWindow *self,
-                                                 const char     *path);
+                                                 const char     *path,
+                                                 gboolean        sealed);
 
 G_END_DECLS

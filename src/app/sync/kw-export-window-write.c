@@ -6,7 +6,8 @@
  * offers), then the export is written in a thread on the window's second
  * connection while a progress bar counts the record lines against the
  * summary's total; Cancel (or Escape) stops it and nothing is left
- * behind. Written, the window says so (::exported) and closes.
+ * behind. Written, the window says so (::exported, and whether the file
+ * is sealed) and closes.
  */
 #define G_LOG_DOMAIN "kw-export-window"
 
@@ -97,7 +98,7 @@ on_write_done_cb (GObject      *source,
     adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
   else
     {
-      _kw_export_window_emit_exported (self, path);
+      _kw_export_window_emit_exported (self, path, gtk_switch_get_active (self->seal_switch));
       gtk_window_destroy (GTK_WINDOW (self));
     }
 }

@@ -294,9 +294,9 @@ kw_export_window_class_init (KwExportWindowClass *klass)
   object_class->dispose = kw_export_window_dispose;
   object_class->finalize = kw_export_window_finalize;
 
-  /* ::exported (path): the file is written; the window closes next */
+  /* ::exported (path, sealed): the file is written; the window closes next */
   signals[EXPORTED] = g_signal_new ("exported", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                                    0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+                                    0, NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_STRING, G_TYPE_BOOLEAN);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/nl/kwartier/Kwartier/sync/kw-export-window.ui");
   gtk_widget_class_bind_template_child (widget_class, KwExportWindow, cancel_button);
@@ -423,7 +423,8 @@ _kw_export_job_free (KwExportJob *job)
 
 void
 _kw_export_window_emit_exported (KwExportWindow *self,
-                                 const char     *path)
+                                 const char     *path,
+                                 gboolean        sealed)
 {
-  g_signal_emit (self, signals[EXPORTED], 0, path);
+  g_signal_emit (self, signals[EXPORTED], 0, path, sealed);
 }

@@ -32,7 +32,8 @@ gboolean        kw_export_window_get_busy   (KwExportWindow *self);
 /* The file name the save dialog would offer now. */
 char           *kw_export_window_dup_file_name (KwExportWindow *self);
 /* Writes the export to @path in a thread (what the save dialog's answer
- * does); ::exported (path) when it is written, then the window closes. */
+ * does); ::exported (path, sealed) when it is written, then the window
+ * closes. */
 void            kw_export_window_write      (KwExportWindow *self,
                                              const char     *path);
 
