@@ -14,6 +14,7 @@
 #include <glib/gi18n.h>
 
 #include "kw-conflicts-window.h"
+#include "kw-export-window.h"
 #include "kw-export.h"
 #include "kw-import.h"
 #include "kw-import-window.h"
@@ -228,11 +229,72 @@ show_chooser (KwWindow             *self,
 }
 
 static void
+on_exported_cb (KwWindow   *self,
+                const char *path,
+                gboolean    sealed)
+{
+  g_autofree char *name = g_path_get_basename (path);
+  g_autofree char *now = dup_now ();
+  g_autofree char *status = g_strdup_printf (_("Exported at %s"), now);
+  g_autofree char *toast = NULL;
+
+  if (sealed)
+    /* Translators: the toast after a sealed export, with the file's name */
+    toast = g_strdup_printf (_("Exported and sealed to “%s”. Tell the passphrase another way than the file."), name);
+  else
+    /* Translators: the toast after an export, with the file's name */
+    toast = g_strdup_printf (_("Exported to “%s”. Share it with fellow organisers."), name);
+
+  _kw_window_set_sync_status (self, status);
+  _kw_window_show_toast (self, toast);
+}
+
+/* The export window (src/app/sync/kw-export-window.c), with a scope. */
+static void
+show_export_window (KwWindow      *self,
+                    KwExportScope  scope,
+                    const char    *id)
+{
+  KwStore *store = kw_window_get_store (self);
+  g_autofree char *name = NULL;
+  KwExportWindow *export;
+
+  if (_kw_window_get_busy (self) || kw_store_get_busy (store))
+    {
+      _kw_window_show_toast (self, _("Still busy with the last import, export or sync; try again when it is done"));
+      return;
+    }
+  name = _kw_window_dup_export_name (store);
+  export = kw_export_window_new (GTK_WINDOW (self), store, name);
+  if (scope != KW_EXPORT_SCOPE_ALL)
+    kw_export_window_set_scope (export, scope, id);
+  g_signal_connect_object (export, "exported", G_CALLBACK (on_exported_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (export));
+}
+
+static void
 export_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *param)
 {
-  show_chooser (KW_WINDOW (widget), GTK_FILE_CHOOSER_ACTION_SAVE);
+  show_export_window (KW_WINDOW (widget), KW_EXPORT_SCOPE_ALL, NULL);
+}
+
+/* win.export-scope ("alliance", id): the export window with that scope
+ * chosen; a kind it does not know opens it for everything, a record that
+ * is not there leaves the record to choose. */
+static void
+export_scope_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *param)
+{
+  const char *kind, *id;
+  KwExportScope scope;
+
+  g_variant_get (param, "(&s&s)", &kind, &id);
+  if (!kw_export_scope_from_string (kind, &scope) || scope > KW_EXPORT_SCOPE_MEETING)
+    scope = KW_EXPORT_SCOPE_ALL;
+  show_export_window (KW_WINDOW (widget), scope, id);
 }
 
 /* The import window for a Kwartier export: a dry run first. */
@@ -429,5 +491,6 @@ _kw_window_class_add_sync_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.show-conflicts", NULL, show_conflicts_action);
   gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "win.export-scope", "(ss)", export_scope_action);
   gtk_widget_class_install_action (widget_class, "win.sync-now", NULL, sync_now_action);
 }

@@ -25,6 +25,7 @@
 
 #include "kw-error.h"
 #include "kw-export.h"
+#include "kw-export-private.h"
 #include "kw-seal.h"
 #include "kw-sync-json.h"
 #include "kw-sync-private.h"
@@ -58,11 +59,17 @@ struct _KwDigest
 };
 
 typedef struct {
-  GOutputStream  *out;
-  KwDigest       *sum;
-  GString        *buf;
-  guint64         records;
+  GOutputStream        *out;
+  KwDigest             *sum;
+  GString              *buf;
+  guint64               records;
+  KwExportProgressFunc  progress;     /* may be NULL */
+  gpointer              progress_data;
+  GCancellable         *cancellable;  /* may be NULL */
 } Writer;
+
+/* How often (record lines) a writer reports and looks at its cancellable. */
+#define PROGRESS_EVERY 2048
 
 /* The one table of scope kinds (KwExportScope ↔ its name in the header,
  * the CLI's --scope KIND:ID and the import), in the enum's order; a kind
@@ -233,6 +240,13 @@ write_record_cb (GString   *line,
   Writer *writer = user_data;
 
   writer->records++;
+  if (writer->records % PROGRESS_EVERY == 0)
+    {
+      if (g_cancellable_set_error_if_cancelled (writer->cancellable, error))
+        return FALSE;
+      if (writer->progress != NULL)
+        writer->progress (writer->records, writer->progress_data);
+    }
   return write_line (writer, line, TRUE, error);
 }
 
@@ -383,11 +397,13 @@ compare_ids (gconstpointer a,
   return strcmp (*(const char * const *) a, *(const char * const *) b);
 }
 
-static gboolean
-write_records (Writer                 *writer,
-               KwStore                *store,
-               const KwExportOptions  *options,
-               GError                **error)
+/* Every record line of the export, in the file's order, to @func. */
+gboolean
+_kw_export_each_record (KwStore                *store,
+                        const KwExportOptions  *options,
+                        KwSyncLineFunc          func,
+                        gpointer                user_data,
+                        GError                **error)
 {
   g_autoptr(GPtrArray) types = dup_sorted_types ();
   g_autoptr(GHashTable) scope = NULL;
@@ -396,7 +412,7 @@ write_records (Writer                 *writer,
     {
       for (guint i = 0; i < types->len; i++)
         if (!_kw_store_sync_export_changes (store, g_ptr_array_index (types, i), options->since,
-                                            write_record_cb, writer, error))
+                                            func, user_data, error))
           return FALSE;
       return TRUE;
     }
@@ -420,15 +436,15 @@ write_records (Writer                 *writer,
           ids = dup_sorted_ids (set);
           g_ptr_array_sort (ids, compare_ids);
         }
-      if (!_kw_store_sync_export_type (store, type, ids, write_record_cb, writer, error))
+      if (!_kw_store_sync_export_type (store, type, ids, func, user_data, error))
         return FALSE;
     }
   return TRUE;
 }
 
-static gboolean
-check_options (const KwExportOptions  *options,
-               GError                **error)
+gboolean
+_kw_export_check_options (const KwExportOptions  *options,
+                          GError                **error)
 {
   if (options->scope == KW_EXPORT_SCOPE_CHANGES)
     {
@@ -509,17 +525,21 @@ wrap_output (GOutputStream          *base,
   return g_object_ref (out);
 }
 
+static gboolean export_to_stream (KwStore *store, const KwExportOptions *options, GOutputStream *stream,
+                                  Writer *writer, GError **error);
+
 static gboolean
 write_export (KwStore                *store,
               const KwExportOptions  *options,
               GOutputStream          *base,
+              Writer                 *writer,
               GError                **error)
 {
   g_autoptr(GOutputStream) out = wrap_output (base, options, error);
 
   if (out == NULL)
     return FALSE;
-  if (!kw_export_to_stream (store, options, out, NULL, error))
+  if (!export_to_stream (store, options, out, writer, error))
     return FALSE;
   /* closing the converters closes the file, which syncs it */
   return g_output_stream_close (out, NULL, error);
@@ -547,6 +567,41 @@ kw_export_scope_from_string (const char    *text,
   return FALSE;
 }
 
+/* The plain text to @stream through @writer (its progress and
+ * cancellable set by the caller). */
+static gboolean
+export_to_stream (KwStore                *store,
+                  const KwExportOptions  *options,
+                  GOutputStream          *stream,
+                  Writer                 *writer,
+                  GError                **error)
+{
+  gboolean ok;
+
+  if (!_kw_export_check_options (options, error))
+    return FALSE;
+  writer->out = stream;
+  writer->sum = _kw_digest_new ();
+  writer->buf = g_string_sized_new (FLUSH_SIZE * 2);
+  /* one read transaction: the rows and the seen map agree */
+  _kw_store_sync_tune_for_export (store, TRUE);
+  ok = kw_store_begin_read (store, error);
+  if (ok)
+    {
+      ok = write_header (writer, store, options, error)
+           && _kw_export_each_record (store, options, write_record_cb, writer, error)
+           && write_trailer (writer, error);
+      if (ok)
+        ok = kw_store_commit (store, error);
+      else
+        kw_store_rollback (store);
+    }
+  _kw_store_sync_tune_for_export (store, FALSE);
+  g_clear_pointer (&writer->sum, _kw_digest_free);
+  g_string_free (g_steal_pointer (&writer->buf), TRUE);
+  return ok;
+}
+
 gboolean
 kw_export_to_stream (KwStore                *store,
                      const KwExportOptions  *options,
@@ -554,35 +609,16 @@ kw_export_to_stream (KwStore                *store,
                      guint64                *records,
                      GError                **error)
 {
-  Writer writer = { stream, NULL, NULL, 0 };
+  Writer writer = { NULL };
   gboolean ok;
 
   g_return_val_if_fail (KW_IS_STORE (store), FALSE);
   g_return_val_if_fail (options != NULL, FALSE);
   g_return_val_if_fail (G_IS_OUTPUT_STREAM (stream), FALSE);
 
-  if (!check_options (options, error))
-    return FALSE;
-  writer.sum = _kw_digest_new ();
-  writer.buf = g_string_sized_new (FLUSH_SIZE * 2);
-  /* one read transaction: the rows and the seen map agree */
-  _kw_store_sync_tune_for_export (store, TRUE);
-  ok = kw_store_begin_read (store, error);
-  if (ok)
-    {
-      ok = write_header (&writer, store, options, error)
-           && write_records (&writer, store, options, error)
-           && write_trailer (&writer, error);
-      if (ok)
-        ok = kw_store_commit (store, error);
-      else
-        kw_store_rollback (store);
-    }
-  _kw_store_sync_tune_for_export (store, FALSE);
+  ok = export_to_stream (store, options, stream, &writer, error);
   if (records != NULL)
     *records = writer.records;
-  _kw_digest_free (writer.sum);
-  g_string_free (writer.buf, TRUE);
   return ok;
 }
 
@@ -592,6 +628,19 @@ kw_export_to_file (KwStore                *store,
                    const char             *path,
                    GError                **error)
 {
+  return kw_export_to_file_full (store, options, path, NULL, NULL, NULL, error);
+}
+
+gboolean
+kw_export_to_file_full (KwStore                *store,
+                        const KwExportOptions  *options,
+                        const char             *path,
+                        KwExportProgressFunc    progress,
+                        gpointer                user_data,
+                        GCancellable           *cancellable,
+                        GError                **error)
+{
+  Writer writer = { NULL, NULL, NULL, 0, progress, user_data, cancellable };
   g_autofree char *tmp_path = NULL;
   g_autoptr(GOutputStream) base = NULL;
   int lock_fd = -1;
@@ -601,9 +650,11 @@ kw_export_to_file (KwStore                *store,
   g_return_val_if_fail (options != NULL, FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
-  if (!check_options (options, error) || (base = open_temp (path, &tmp_path, &lock_fd, error)) == NULL)
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return FALSE;
-  ok = write_export (store, options, base, error);
+  if (!_kw_export_check_options (options, error) || (base = open_temp (path, &tmp_path, &lock_fd, error)) == NULL)
+    return FALSE;
+  ok = write_export (store, options, base, &writer, error);
   if (ok && g_rename (tmp_path, path) != 0)
     {
       int saved = errno;

@@ -22,6 +22,7 @@
 #include "kw-alliances-private.h"
 #include "kw-analysis.h"
 #include "kw-enum-labels.h"
+#include "kw-export-button.h"
 #include "kw-format.h"
 #include "kw-view.h"
 #include "map/kw-map-list-group.h"
@@ -205,6 +206,7 @@ kw_alliance_page_constructed (GObject *object)
   kw_record_page_add_section (page, GTK_WIDGET (self->challenge_group), FALSE);
   kw_record_page_add_section (page, self->related_box, TRUE);
   kw_record_page_add_section (page, GTK_WIDGET (self->description_group), FALSE);
+  kw_record_page_add_section (page, kw_export_button_new (), TRUE);
   kw_record_page_add_section (page, self->delete_button, TRUE);
   kw_record_page_add_rows (page, self->details_group, detail_fields);
   kw_record_page_add_text_view (page, self->challenge_group, "challenge");

@@ -21,6 +21,7 @@
 #include "kw-agenda-group.h"
 #include "kw-attendance-group.h"
 #include "kw-enum-labels.h"
+#include "kw-export-button.h"
 #include "kw-format.h"
 #include "kw-ical.h"
 #include "kw-meeting-page.h"
@@ -202,6 +203,7 @@ kw_meeting_page_constructed (GObject *object)
   gtk_widget_add_css_class (button, "pill");
   kw_record_page_add_section (page, button, TRUE);
   kw_record_page_add_section (page, kw_meeting_publish_new_button (), TRUE);
+  kw_record_page_add_section (page, kw_export_button_new (), TRUE);
   button = gtk_button_new_with_mnemonic (_("_Delete Meeting"));
   gtk_widget_set_halign (button, GTK_ALIGN_CENTER);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "meeting.delete");

@@ -17,6 +17,7 @@
 #include <glib/gi18n.h>
 
 #include "kw-enum-labels.h"
+#include "kw-export-button.h"
 #include "kw-format.h"
 #include "kw-network-page.h"
 #include "kw-unit-group.h"
@@ -184,6 +185,7 @@ kw_network_page_constructed (GObject *object)
   /* its parent is set by reload (kw_unit_group_fill_after_frame), not by the base */
   kw_record_page_add_section (page, GTK_WIDGET (self->units), TRUE);
   kw_record_page_add_text_view (page, add_group (page, _("Notes"), FALSE), "notes");
+  kw_record_page_add_section (page, kw_export_button_new (), TRUE);
   button = gtk_button_new_with_mnemonic (_("_Delete Network"));
   gtk_widget_set_halign (button, GTK_ALIGN_CENTER);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "network.delete");
