@@ -2,10 +2,12 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The core does the work (kw-import.h, kw-export.h, kw-sync-folder.h);
- * this file asks for the file and tells the result. The work runs in a
- * thread (kw_store_run_async) while the window shows a busy state and
- * leaves the store alone; a second operation meanwhile is refused.
+ * The core does the work (kw-import.h, kw-export.h, kw-sync-folder.h).
+ * win.import asks for a file (or takes one dropped on the window) and
+ * opens the import window (kw-import-window.c), win.export and
+ * win.export-scope the export window (kw-export-window.c); both run
+ * their work in a thread and say what happened. The sidebar's sync row
+ * tells what the watched folder's passes did.
  */
 #define G_LOG_DOMAIN "kw-window"
 
@@ -21,18 +23,6 @@
 #include "kw-sync-scheduler.h"
 #include "kw-window-private.h"
 
-typedef enum {
-  SYNC_EXPORT,
-  SYNC_IMPORT,
-} SyncKind;
-
-/* What a thread needs, copied: it never looks at the window. */
-typedef struct {
-  SyncKind         kind;
-  char            *path;      /* the file, or the sync folder */
-  KwImportSummary  summary;   /* import: the result */
-} SyncJob;
-
 /* Helpers */
 
 static char *
@@ -41,115 +31,6 @@ dup_now (void)
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
 
   return g_date_time_format (now, "%H:%M");
-}
-
-static void
-sync_job_free (SyncJob *job)
-{
-  g_free (job->path);
-  g_free (job);
-}
-
-/* In the thread: the job itself is the result. */
-static gpointer
-run_job (KwStore       *store,
-         gpointer       data,
-         GCancellable  *cancellable,
-         GError       **error)
-{
-  SyncJob *job = data;
-  KwExportOptions options = { KW_EXPORT_SCOPE_ALL, NULL, g_str_has_suffix (job->path, ".gz"), NULL };
-  gboolean ok = FALSE;
-
-  if (g_cancellable_set_error_if_cancelled (cancellable, error))
-    return NULL;
-  switch (job->kind)
-    {
-    case SYNC_EXPORT:
-      ok = kw_export_to_file (store, &options, job->path, error);
-      break;
-    case SYNC_IMPORT:
-      ok = kw_import_file (store, job->path, FALSE, &job->summary, error);
-      break;
-    }
-  if (!ok)
-    {
-      sync_job_free (job);  /* nobody else frees it: it is not the task's data */
-      return NULL;
-    }
-  return job;
-}
-
-static char *
-describe_done (SyncJob  *job,
-               char    **toast)
-{
-  g_autofree char *now = dup_now ();
-
-  switch (job->kind)
-    {
-    case SYNC_EXPORT:
-      *toast = g_strdup (_("Export written. Share it with fellow organisers."));
-      return g_strdup_printf (_("Exported at %s"), now);
-    case SYNC_IMPORT:
-    default:
-      *toast = g_strdup_printf (_("Imported: %u new, %u updated, %u deleted, %u conflicts"),
-                                job->summary.added, job->summary.updated,
-                                job->summary.deleted, job->summary.conflicts);
-      return g_strdup_printf (_("Imported at %s"), now);
-    }
-}
-
-static void
-on_job_done_cb (GObject      *source,
-                GAsyncResult *result,
-                gpointer      user_data)
-{
-  g_autoptr(KwWindow) self = user_data;
-  g_autoptr(GError) error = NULL;
-  SyncJob *job = kw_store_run_finish (KW_STORE (source), result, &error);
-  g_autofree char *status = NULL;
-  g_autofree char *toast = NULL;
-
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;  /* the window is going */
-  _kw_window_set_busy (self, NULL);
-  if (job == NULL)
-    {
-      _kw_window_show_toast (self, error->message);
-      return;
-    }
-  status = describe_done (job, &toast);
-  _kw_window_set_sync_status (self, status);
-  if (toast != NULL && job->summary.conflicts > 0)
-    _kw_window_show_toast_with_action (self, toast, _("_Show Conflicts"), "win.show-conflicts");
-  else if (toast != NULL)
-    _kw_window_show_toast (self, toast);
-  sync_job_free (job);
-}
-
-static void
-start_job (KwWindow   *self,
-           SyncKind    kind,
-           const char *path)
-{
-  static const char * const busy_status[] = { N_("Exporting…"), N_("Importing…") };
-  KwStore *store = kw_window_get_store (self);
-  SyncJob *job;
-
-  if (_kw_window_get_busy (self) || kw_store_get_busy (store)
-      || kw_sync_scheduler_get_running (kw_window_get_sync_scheduler (self)))
-    {
-      _kw_window_show_toast (self, _("Still busy with the last import, export or sync; try again when it is done"));
-      return;
-    }
-  job = g_new0 (SyncJob, 1);
-  job->kind = kind;
-  job->path = g_strdup (path);
-  _kw_window_set_busy (self, _(busy_status[kind]));
-  /* the job comes back as the result: it is freed there, not as data */
-  kw_store_run_async (store, run_job, job, NULL, (GDestroyNotify) sync_job_free,
-                           _kw_window_get_cancellable (self), on_job_done_cb, g_object_ref (self));
 }
 
 /* "kwartier-<organiser>-<date>.kwartier.jsonl": a name a colleague recognises. */
@@ -188,11 +69,8 @@ on_chooser_response_cb (GtkNativeDialog *chooser,
   if (response == GTK_RESPONSE_ACCEPT && file != NULL)
     {
       g_autofree char *path = g_file_get_path (file);
-      gboolean save = gtk_file_chooser_get_action (GTK_FILE_CHOOSER (chooser)) == GTK_FILE_CHOOSER_ACTION_SAVE;
 
-      if (save)
-        start_job (self, SYNC_EXPORT, path);
-      else if (!_kw_window_offer_file (self, path))
+      if (!_kw_window_offer_file (self, path))
         _kw_window_open_import (self, path);
     }
   gtk_native_dialog_destroy (chooser);
@@ -202,27 +80,17 @@ on_chooser_response_cb (GtkNativeDialog *chooser,
 /* Actions */
 
 static void
-show_chooser (KwWindow             *self,
-              GtkFileChooserAction  action)
+show_chooser (KwWindow *self)
 {
-  gboolean save = action == GTK_FILE_CHOOSER_ACTION_SAVE;
   GtkFileChooserNative *chooser;
   g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
 
-  chooser = gtk_file_chooser_native_new (save ? _("Export for Fellow Organisers")
-                                              : _("Import from Fellow Organisers"),
-                                         GTK_WINDOW (self), action,
-                                         save ? _("_Export") : _("_Import"), _("_Cancel"));
+  chooser = gtk_file_chooser_native_new (_("Import from Fellow Organisers"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import"), _("_Cancel"));
   gtk_file_filter_set_name (filter, _("Kwartier exports"));
   gtk_file_filter_add_pattern (filter, "*.kwartier.jsonl");
   gtk_file_filter_add_pattern (filter, "*.kwartier.jsonl.gz");
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
-  if (save)
-    {
-      g_autofree char *name = _kw_window_dup_export_name (kw_window_get_store (self));
-
-      gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
-    }
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
   g_signal_connect_object (chooser, "response", G_CALLBACK (on_chooser_response_cb), self, 0);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
@@ -361,7 +229,7 @@ import_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *param)
 {
-  show_chooser (KW_WINDOW (widget), GTK_FILE_CHOOSER_ACTION_OPEN);
+  show_chooser (KW_WINDOW (widget));
 }
 
 static void

@@ -4,6 +4,7 @@
  */
 #include "config.h"
 
+#include <gdk/x11/gdkx.h>
 #include <glib/gstdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -480,4 +481,27 @@ kw_test_create (KwStore    *store,
   id = kw_store_create (store, changes, &error);
   g_assert_no_error (error);
   return id;
+}
+
+gboolean
+kw_test_can_press_keys (void)
+{
+  g_autofree char *xdotool = g_find_program_in_path ("xdotool");
+
+  return GDK_IS_X11_DISPLAY (gdk_display_get_default ()) && xdotool != NULL;
+}
+
+void
+kw_test_press_keys (GtkWidget  *window,
+                    const char *keys)
+{
+  g_autofree char *xid = g_strdup_printf ("%lu", (gulong) gdk_x11_surface_get_xid (gtk_native_get_surface (GTK_NATIVE (window))));
+  const char *argv[] = { "xdotool", "windowfocus", "--sync", xid, "key", "--clearmodifiers", keys, NULL };
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL,
+                               NULL, NULL, NULL, NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
 }

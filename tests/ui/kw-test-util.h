@@ -149,4 +149,13 @@ void      kw_test_fixture_open_full (KwTestFixture *fixture,
 #define KW_TEST_EMPTY      GUINT_TO_POINTER (1)
 #define KW_TEST_GENERATED  GUINT_TO_POINTER (20000)
 
+/* Real key presses through the X server (XTest, by xdotool), to @window
+ * ("alt+Up", "Tab"): what a keyboard does. kw_test_can_press_keys (): an
+ * X display and xdotool are there. The tests that use them run alone
+ * (tests/ui/meson.build: real_key_tests), or another test's window could
+ * take the focus. */
+gboolean  kw_test_can_press_keys (void);
+void      kw_test_press_keys     (GtkWidget      *window,
+                                  const char     *keys);
+
 G_END_DECLS

@@ -9,7 +9,6 @@
  */
 #include "config.h"
 
-#include <gdk/x11/gdkx.h>
 #include <glib/gi18n.h>
 #include <string.h>
 
@@ -117,22 +116,6 @@ has_focus_within (GtkWidget *window,
   return focus != NULL && row != NULL && (focus == row || gtk_widget_is_ancestor (focus, row));
 }
 
-/* Real key presses through the X server (XTest), to the window. */
-static void
-press_keys (GtkWidget  *window,
-            const char *keys)
-{
-  g_autofree char *xid = g_strdup_printf ("%lu", (gulong) gdk_x11_surface_get_xid (gtk_native_get_surface (GTK_NATIVE (window))));
-  const char *argv[] = { "xdotool", "windowfocus", "--sync", xid, "key", "--clearmodifiers", keys, NULL };
-  g_autoptr(GError) error = NULL;
-  int status = 0;
-
-  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL,
-                               NULL, NULL, NULL, NULL, &status, &error));
-  g_assert_no_error (error);
-  g_assert_true (g_spawn_check_wait_status (status, NULL));
-}
-
 /* The row's controller of @type (its drag source, its drop target). */
 static GtkEventController *
 row_controller (GtkWidget *row,
@@ -161,7 +144,7 @@ test_keyboard (KwTestFixture *f,
   g_autofree char *opening = NULL, *budget = NULL, *moved = NULL;
   GtkWidget *row;
 
-  if (!GDK_IS_X11_DISPLAY (gdk_display_get_default ()) || g_find_program_in_path ("xdotool") == NULL)
+  if (!kw_test_can_press_keys ())
     {
       g_test_skip ("real key events need an X display and xdotool (build-aux/dev deps)");
       return;
@@ -179,7 +162,7 @@ test_keyboard (KwTestFixture *f,
   writes = kw_test_signal_new (f->store, "changed::agenda_item");
 
   /* Alt+Up on the last one: it passes Begroting, one write, only its position */
-  press_keys (GTK_WIDGET (f->window), "alt+Up");
+  kw_test_press_keys (GTK_WIDGET (f->window), "alt+Up");
   KW_TEST_WAIT_UNTIL (shows_order (&a, "Opening", "Rondvraag", "Begroting"));
   g_assert_cmpuint (kw_test_signal_count (writes), ==, 1);
   moved = stored_position (f, a.ids[2]);
@@ -191,13 +174,13 @@ test_keyboard (KwTestFixture *f,
   /* the focus stays on the moved item, so the next press moves it again */
   row = kw_agenda_group_get_row (a.agenda, a.ids[2]);
   KW_TEST_WAIT_UNTIL (has_focus_within (GTK_WIDGET (f->window), row));
-  press_keys (GTK_WIDGET (f->window), "alt+Up");
+  kw_test_press_keys (GTK_WIDGET (f->window), "alt+Up");
   KW_TEST_WAIT_UNTIL (shows_order (&a, "Rondvraag", "Opening", "Begroting"));
   g_assert_cmpuint (kw_test_signal_count (writes), ==, 2);
   /* and back down */
   row = kw_agenda_group_get_row (a.agenda, a.ids[2]);
   KW_TEST_WAIT_UNTIL (has_focus_within (GTK_WIDGET (f->window), row));
-  press_keys (GTK_WIDGET (f->window), "alt+Down");
+  kw_test_press_keys (GTK_WIDGET (f->window), "alt+Down");
   KW_TEST_WAIT_UNTIL (shows_order (&a, "Opening", "Rondvraag", "Begroting"));
   g_assert_cmpuint (kw_test_signal_count (writes), ==, 3);
   assert_position (f, a.ids[1], budget);

@@ -13,7 +13,6 @@
  */
 #include "config.h"
 
-#include <gdk/x11/gdkx.h>
 
 #include "kw-conflicts-window.h"
 #include "kw-list-pane.h"
@@ -34,26 +33,10 @@
 static gboolean
 can_send_keys (void)
 {
-  if (GDK_IS_X11_DISPLAY (gdk_display_get_default ()) && g_find_program_in_path ("xdotool") != NULL)
+  if (kw_test_can_press_keys ())
     return TRUE;
   g_test_skip ("real key events need an X display and xdotool (build-aux/dev deps)");
   return FALSE;
-}
-
-/* Real key presses through the X server, to the window. */
-static void
-press_keys (GtkWidget  *window,
-            const char *keys)
-{
-  g_autofree char *xid = g_strdup_printf ("%lu", (gulong) gdk_x11_surface_get_xid (gtk_native_get_surface (GTK_NATIVE (window))));
-  const char *argv[] = { "xdotool", "windowfocus", "--sync", xid, "key", "--clearmodifiers", keys, NULL };
-  g_autoptr(GError) error = NULL;
-  int status = 0;
-
-  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL,
-                               NULL, NULL, NULL, NULL, &status, &error));
-  g_assert_no_error (error);
-  g_assert_true (g_spawn_check_wait_status (status, NULL));
 }
 
 static GtkWidget *
@@ -133,7 +116,7 @@ press_tab (KwTestFixture *f,
 
   gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
 
-  press_keys (GTK_WIDGET (f->window), "Tab");
+  kw_test_press_keys (GTK_WIDGET (f->window), "Tab");
   while (focus_of (f) == before
          && !(KW_IS_NETWORK_GRAPH (before) && kw_network_graph_get_selected (KW_NETWORK_GRAPH (before)) != selected))
     if (!kw_test_iterate (deadline))
@@ -299,10 +282,10 @@ test_views (KwTestFixture *f,
       if (i > 0)
         {
           gtk_widget_grab_focus (GTK_WIDGET (gtk_list_box_get_row_at_index (sidebar, i - 1)));
-          press_keys (GTK_WIDGET (f->window), "Down");
+          kw_test_press_keys (GTK_WIDGET (f->window), "Down");
           KW_TEST_WAIT_UNTIL (focus_of (f) == GTK_WIDGET (row));
         }
-      press_keys (GTK_WIDGET (f->window), "Return");
+      kw_test_press_keys (GTK_WIDGET (f->window), "Return");
       KW_TEST_WAIT_UNTIL (g_strcmp0 (kw_window_get_view (f->window), name) == 0);
       kw_test_wait_transitions (GTK_WIDGET (f->window));
       view = find_view (GTK_WIDGET (f->window), name);
@@ -313,7 +296,7 @@ test_views (KwTestFixture *f,
       if (pane != NULL)
         {
           tab_into_list (f, pane);
-          press_keys (GTK_WIDGET (f->window), "Return");
+          kw_test_press_keys (GTK_WIDGET (f->window), "Return");
           KW_TEST_WAIT_UNTIL (shown_page (view) != NULL);
           kw_test_wait_transitions (GTK_WIDGET (f->window));
         }
@@ -381,7 +364,7 @@ escape_closes (GtkWindow  *window,
   gtk_window_present (window);
   kw_test_wait_mapped (GTK_WIDGET (window));
   kw_test_wait_frames (GTK_WIDGET (window), 1);
-  press_keys (GTK_WIDGET (window), "Escape");
+  kw_test_press_keys (GTK_WIDGET (window), "Escape");
   KW_TEST_WAIT_UNTIL (is_closed (weak));
   g_test_message ("Escape closes %s", what);
   if (weak != NULL)

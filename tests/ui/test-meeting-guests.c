@@ -9,29 +9,12 @@
  */
 #include "config.h"
 
-#include <gdk/x11/gdkx.h>
 #include <glib/gi18n.h>
 
 #include "kw-test-util.h"
 #include "meetings/kw-attendance-group.h"
 #include "meetings/kw-meeting-page.h"
 #include "meetings/kw-meetings-view.h"
-
-/* Real key presses through the X server (XTest), to the window. */
-static void
-press_keys (GtkWidget  *window,
-            const char *keys)
-{
-  g_autofree char *xid = g_strdup_printf ("%lu", (gulong) gdk_x11_surface_get_xid (gtk_native_get_surface (GTK_NATIVE (window))));
-  const char *argv[] = { "xdotool", "windowfocus", "--sync", xid, "key", "--clearmodifiers", keys, NULL };
-  g_autoptr(GError) error = NULL;
-  int status = 0;
-
-  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL,
-                               NULL, NULL, NULL, NULL, &status, &error));
-  g_assert_no_error (error);
-  g_assert_true (g_spawn_check_wait_status (status, NULL));
-}
 
 static gboolean
 has_status (KwStore    *store,
@@ -130,7 +113,7 @@ test_keys (KwTestFixture *f,
     { "n", "absent_notified", "1 Absent, with notice" }, { "a", "absent", "1 Absent" },
   };
 
-  if (!GDK_IS_X11_DISPLAY (gdk_display_get_default ()) || g_find_program_in_path ("xdotool") == NULL)
+  if (!kw_test_can_press_keys ())
     {
       g_test_skip ("real key events need an X display and xdotool (build-aux/dev deps)");
       return;
@@ -145,7 +128,7 @@ test_keys (KwTestFixture *f,
   g_assert_true (gtk_widget_grab_focus (row));
   for (guint i = 0; i < G_N_ELEMENTS (marks); i++)
     {
-      press_keys (GTK_WIDGET (f->window), marks[i].key);
+      kw_test_press_keys (GTK_WIDGET (f->window), marks[i].key);
       KW_TEST_WAIT_UNTIL (has_status (f->store, guest, marks[i].status));
       g_assert_cmpstr (kw_attendance_group_get_counts (group), ==, marks[i].counts);
       /* the row made again keeps the focus: the next key marks it too */
