@@ -27,6 +27,8 @@
 #include "networks/kw-networks-view.h"
 #include "kw-demo.h"
 #include "kw-conflicts-window.h"
+#include "kw-application.h"
+#include "kw-export-window.h"
 #include "kw-export.h"
 #include "kw-import.h"
 #include "kw-meetings.h"
@@ -653,6 +655,30 @@ take_conflicts (KwStore    *store,
   return take_dialog (GTK_WINDOW (kw_conflicts_window_new (NULL, store)), outdir, "conflicts.png");
 }
 
+/* The export window with one alliance as its scope, once it has counted
+ * what leaves the laptop. */
+static gboolean
+take_export (KwStore    *store,
+             const char *outdir)
+{
+  g_autofree char *path = g_build_filename (outdir, "export.png", NULL);
+  g_autoptr(GPtrArray) alliances = kw_store_list (store, "alliance", NULL);
+  KwExportWindow *window = kw_export_window_new (NULL, store, "kwartier-demo-2026-11-01.kwartier.jsonl");
+  gboolean ok;
+
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_LIGHT);
+  if (alliances != NULL && alliances->len > 0)
+    kw_export_window_set_scope (window, KW_EXPORT_SCOPE_ALLIANCE, kw_record_get_id (alliances->pdata[0]));
+  gtk_window_present (GTK_WINDOW (window));
+  kw_test_wait_mapped (GTK_WIDGET (window));
+  KW_TEST_WAIT_UNTIL (!kw_export_window_get_busy (window) && kw_export_window_get_preview (window) != NULL);
+  kw_test_wait_transitions (GTK_WIDGET (window));
+  ok = save_png (GTK_WIDGET (window), path);
+  g_print ("%s %s\n", ok ? "wrote" : "could not write", path);
+  gtk_window_destroy (GTK_WINDOW (window));
+  return ok;
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -690,6 +716,8 @@ main (int   argc,
   ok = take_dialog (GTK_WINDOW (kw_load_window_new (NULL, store)), outdir, "load.png") && ok;
   ok = take_merge (store, outdir) && ok;
   ok = take_conflicts (store, dir, outdir) && ok;
+  ok = take_export (store, outdir) && ok;
+  ok = take_dialog (kw_application_new_about_window (NULL), outdir, "about.png") && ok;
   g_free (locale_dir);
   return ok ? 0 : 1;
 }
