@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <gdk/x11/gdkx.h>
+#include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -504,4 +505,21 @@ kw_test_press_keys (GtkWidget  *window,
                                NULL, NULL, NULL, NULL, &status, &error));
   g_assert_no_error (error);
   g_assert_true (g_spawn_check_wait_status (status, NULL));
+}
+
+extern int _nl_msg_cat_cntr;
+
+void
+kw_test_use_dutch (gboolean dutch)
+{
+  g_autofree char *dir = g_test_build_filename (G_TEST_BUILT, "..", "po", NULL);
+
+  ++_nl_msg_cat_cntr;  /* gettext forgets what it looked up */
+  bindtextdomain (GETTEXT_PACKAGE, dir);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+  if (dutch)
+    g_setenv ("LANGUAGE", "nl", TRUE);
+  else
+    g_unsetenv ("LANGUAGE");
 }

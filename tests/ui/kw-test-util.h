@@ -158,4 +158,8 @@ gboolean  kw_test_can_press_keys (void);
 void      kw_test_press_keys     (GtkWidget      *window,
                                   const char     *keys);
 
+/* The build's translations (build/po) from now on, Dutch (LANGUAGE=nl)
+ * or the English source strings. */
+void      kw_test_use_dutch      (gboolean        dutch);
+
 G_END_DECLS

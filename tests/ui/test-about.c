@@ -11,23 +11,6 @@
 #include "kw-application.h"
 #include "kw-test-util.h"
 
-extern int _nl_msg_cat_cntr;
-
-static void
-use_dutch (gboolean dutch)
-{
-  g_autofree char *dir = g_test_build_filename (G_TEST_BUILT, "..", "po", NULL);
-
-  ++_nl_msg_cat_cntr;
-  bindtextdomain (GETTEXT_PACKAGE, dir);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
-  if (dutch)
-    g_setenv ("LANGUAGE", "nl", TRUE);
-  else
-    g_unsetenv ("LANGUAGE");
-}
-
 static char *
 dup_metainfo (void)
 {
@@ -73,7 +56,7 @@ test_about_window (void)
   AdwAboutWindow *window;
   g_autofree char *comments = NULL;
 
-  use_dutch (FALSE);
+  kw_test_use_dutch (FALSE);
   about = kw_application_new_about_window (NULL);
   g_assert_true (ADW_IS_ABOUT_WINDOW (about));
   window = ADW_ABOUT_WINDOW (about);
@@ -96,12 +79,12 @@ test_about_window (void)
   gtk_window_destroy (about);
 
   /* in Dutch: the translators are named, the notes translated */
-  use_dutch (TRUE);
+  kw_test_use_dutch (TRUE);
   about = kw_application_new_about_window (NULL);
   window = ADW_ABOUT_WINDOW (about);
   g_assert_cmpstr (adw_about_window_get_translator_credits (window), !=, "translator-credits");
   comments = g_strdup (adw_about_window_get_release_notes (window));
-  use_dutch (FALSE);
+  kw_test_use_dutch (FALSE);
   g_assert_cmpstr (comments, !=, kw_application_get_release_notes ());
   g_assert_nonnull (strstr (comments, "<li>"));
   gtk_window_destroy (about);
@@ -121,7 +104,7 @@ test_same_as_metainfo (void)
   g_autofree char *pattern = NULL;
   g_autofree char *notes = NULL;
 
-  use_dutch (FALSE);
+  kw_test_use_dutch (FALSE);
   about = kw_application_new_about_window (NULL);
   window = ADW_ABOUT_WINDOW (about);
   pattern = g_strdup_printf ("<release version=\"%s\"[^>]*>\\s*<description>(.*?)</description>",

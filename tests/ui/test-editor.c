@@ -85,24 +85,7 @@ stored (KwTestFixture *f,
 
 /* gettext keeps what it found, per locale, not per LANGUAGE: this is
  * how its manual says to make it look again */
-extern int _nl_msg_cat_cntr;
-
 /* The translation from the build tree, as an installed Kwartier has it. */
-static void
-use_dutch (gboolean dutch)
-{
-  ++_nl_msg_cat_cntr;
-  g_autofree char *dir = g_test_build_filename (G_TEST_BUILT, "..", "po", NULL);
-
-  bindtextdomain (GETTEXT_PACKAGE, dir);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
-  if (dutch)
-    g_setenv ("LANGUAGE", "nl", TRUE);
-  else
-    g_unsetenv ("LANGUAGE");
-}
-
 static GtkWidget *
 find_widget (GtkWidget *widget,
              GType      type)
@@ -249,10 +232,10 @@ test_dutch_date (KwTestFixture *f,
   g_autofree char *shown = NULL;
   GtkWidget *row;
 
-  use_dutch (TRUE);
+  kw_test_use_dutch (TRUE);
   if (g_strcmp0 (_("Today"), "Vandaag") != 0)
     {
-      use_dutch (FALSE);
+      kw_test_use_dutch (FALSE);
       g_test_skip ("the Dutch translation of the build is not there");
       return;
     }
@@ -283,7 +266,7 @@ test_dutch_date (KwTestFixture *f,
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "1-6-2023");
   type_into (f, "consent_date", "31-2-2025");
   g_assert_cmpstr (message_text (f, "consent_date"), ==, "Vul een datum in, bijvoorbeeld 1-6-2025");
-  use_dutch (FALSE);
+  kw_test_use_dutch (FALSE);
 }
 
 static AdwMessageDialog *
@@ -727,16 +710,16 @@ static void
 test_width_dutch (KwTestFixture *f,
                   gconstpointer  data)
 {
-  use_dutch (TRUE);
+  kw_test_use_dutch (TRUE);
   if (g_strcmp0 (_("Today"), "Vandaag") != 0)
     {
-      use_dutch (FALSE);
+      kw_test_use_dutch (FALSE);
       g_test_skip ("the Dutch translation of the build is not there");
       return;
     }
   kw_test_fixture_open (f);
   check_width (f, "Dutch");
-  use_dutch (FALSE);
+  kw_test_use_dutch (FALSE);
 }
 
 int
@@ -746,7 +729,7 @@ main (int   argc,
   kw_test_init (&argc, &argv);
   /* gtk_test_init() leaves the C locale, where gettext ignores LANGUAGE */
   setlocale (LC_ALL, "C.UTF-8");
-  use_dutch (FALSE);
+  kw_test_use_dutch (FALSE);
 #define ADD(path, data, func) \
   g_test_add ("/kw/ui/editor/" path, KwTestFixture, data, kw_test_fixture_setup, func, kw_test_fixture_teardown)
   g_test_add_func ("/kw/ui/editor/format", test_format);

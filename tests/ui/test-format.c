@@ -14,26 +14,10 @@
 #include "kw-format.h"
 #include "kw-store.h"
 #include "kw-test-files.h"
+#include "kw-test-util.h"
 
 /* gettext keeps what it found, per locale, not per LANGUAGE: this is
  * how its manual says to make it look again */
-extern int _nl_msg_cat_cntr;
-
-static void
-use_dutch (gboolean dutch)
-{
-  g_autofree char *dir = g_test_build_filename (G_TEST_BUILT, "..", "po", NULL);
-
-  ++_nl_msg_cat_cntr;
-  bindtextdomain (GETTEXT_PACKAGE, dir);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
-  if (dutch)
-    g_setenv ("LANGUAGE", "nl", TRUE);
-  else
-    g_unsetenv ("LANGUAGE");
-}
-
 static void
 assert_cents (const char *text,
               gint64      expected)
@@ -72,7 +56,7 @@ test_cents_english (void)
 {
   g_autofree char *shown = NULL;
 
-  use_dutch (FALSE);
+  kw_test_use_dutch (FALSE);
   assert_entry (1250, "12.50");
   assert_entry (5, "0.05");
   assert_entry (-5, "-0.05");
@@ -103,7 +87,7 @@ test_cents_dutch (void)
 {
   g_autofree char *shown = NULL;
 
-  use_dutch (TRUE);
+  kw_test_use_dutch (TRUE);
   assert_entry (1250, "12,50");
   assert_entry (-5, "-0,05");
   assert_entry (100000, "1000,00");
@@ -118,7 +102,7 @@ test_cents_dutch (void)
   assert_no_cents ("twaalf");
   shown = kw_format_cents (123450);
   g_assert_cmpstr (shown, ==, "€ 1.234,50");
-  use_dutch (FALSE);
+  kw_test_use_dutch (FALSE);
 }
 
 static void
@@ -152,7 +136,7 @@ test_datetime (void)
   g_autofree char *shown = NULL;
   g_autofree char *date_text = NULL, *time_text = NULL;
 
-  use_dutch (FALSE);
+  kw_test_use_dutch (FALSE);
   /* Amsterdam: two hours ahead of UTC in summer, one in winter */
   assert_datetime ("2025-06-01", "19:30", "2025-06-01T17:30:00Z");
   assert_datetime ("2025-01-15", "9:05", "2025-01-15T08:05:00Z");
@@ -175,13 +159,13 @@ test_datetime (void)
   g_assert_cmpstr (shown, ==, "1 June 2025, 19:30");
   g_assert_null (kw_format_datetime (NULL));
 
-  use_dutch (TRUE);
+  kw_test_use_dutch (TRUE);
   assert_datetime ("1-6-2025", "19:30", "2025-06-01T17:30:00Z");
   assert_datetime ("15-1-2025", "9.05", "2025-01-15T08:05:00Z");
   assert_datetime_entry ("2025-06-01T17:30:00Z", "2025-06-01", "19:30");
   g_assert_true (kw_format_datetime_entry ("2025-06-01T17:30:00Z", &date_text, &time_text));
   g_assert_cmpstr (date_text, ==, "1-6-2025");
-  use_dutch (FALSE);
+  kw_test_use_dutch (FALSE);
 }
 
 static void
@@ -208,7 +192,7 @@ test_value (void)
   };
   g_autofree char *date = kw_format_date_long ("2025-06-01");
 
-  use_dutch (FALSE);
+  kw_test_use_dutch (FALSE);
   g_assert_no_error (error);
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {

@@ -19,23 +19,6 @@
 #include "kw-record-editor.h"
 #include "kw-test-util.h"
 
-extern int _nl_msg_cat_cntr;
-
-static void
-use_dutch (gboolean dutch)
-{
-  g_autofree char *dir = g_test_build_filename (G_TEST_BUILT, "..", "po", NULL);
-
-  ++_nl_msg_cat_cntr;
-  bindtextdomain (GETTEXT_PACKAGE, dir);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
-  if (dutch)
-    g_setenv ("LANGUAGE", "nl", TRUE);
-  else
-    g_unsetenv ("LANGUAGE");
-}
-
 static GtkWidget *
 find_css (GtkWidget  *widget,
           const char *css_class)
@@ -112,7 +95,7 @@ test_money_row (KwTestFixture *f,
   g_autoptr(GVariant) value = NULL;
   GtkWidget *row;
 
-  use_dutch (FALSE);
+  kw_test_use_dutch (FALSE);
   editor = make_editor (f->store, "action_line", line, "budget_cents", &row);
   g_assert_true (ADW_IS_ENTRY_ROW (row));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "2500.00");
@@ -137,7 +120,7 @@ test_money_row (KwTestFixture *f,
   g_assert_false (gtk_widget_has_css_class (row, "error"));
 
   /* in Dutch with a comma, thousands with a dot */
-  use_dutch (TRUE);
+  kw_test_use_dutch (TRUE);
   g_clear_object (&editor);
   editor = make_editor (f->store, "action_line", line, "spent_cents", &row);
   type_and_apply (row, "1.234,5");
@@ -146,7 +129,7 @@ test_money_row (KwTestFixture *f,
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "1234,50");
   type_and_apply (row, "12,345");
   g_assert_cmpstr (message_text (editor, "spent_cents"), ==, "Vul een bedrag in euro’s in, bijvoorbeeld 12,50");
-  use_dutch (FALSE);
+  kw_test_use_dutch (FALSE);
 }
 
 static void
@@ -160,7 +143,7 @@ test_datetime_row (KwTestFixture *f,
   g_autofree char *june = NULL;
   GtkWidget *row, *time;
 
-  use_dutch (FALSE);
+  kw_test_use_dutch (FALSE);
   june = kw_format_date ("2025-06-01");
   editor = make_editor (f->store, "meeting", meeting, "starts_at", &row);
   time = find_css (row, "time-entry");
@@ -232,7 +215,7 @@ test_page_reload (KwTestFixture *f,
   KwPersonPage *page = g_object_ref_sink (kw_person_page_new (f->store));
   GtkWidget *area_row;
 
-  use_dutch (FALSE);
+  kw_test_use_dutch (FALSE);
   kw_person_page_set_id (page, person);
   g_assert_cmpstr (kw_record_page_get_type_name (KW_RECORD_PAGE (page)), ==, "person");
   g_assert_nonnull (find_label (GTK_WIDGET (page), "no contact logged yet"));
@@ -282,7 +265,7 @@ test_page_actions (KwTestFixture *f,
   g_autofree char *person = NULL, *affiliation = NULL;
   GtkWidget *delete;
 
-  use_dutch (FALSE);
+  kw_test_use_dutch (FALSE);
   kw_organisation_page_start_draft (page);
   g_assert_true (kw_organisation_page_is_draft (page));
   g_assert_nonnull (find_label (GTK_WIDGET (page), "New Organisation"));
@@ -360,7 +343,7 @@ test_child_group (KwTestFixture *f,
   Changes seen = { 0 };
   GtkWidget *row;
 
-  use_dutch (FALSE);
+  kw_test_use_dutch (FALSE);
   kw_child_group_set_parent (group, "alliance", alliance);
   g_assert_cmpstr (adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (group)), ==, "Alliance partners");
   g_assert_cmpuint (kw_child_group_get_n_rows (group), ==, 0);
@@ -443,7 +426,7 @@ test_child_kinds (KwTestFixture *f,
   g_autoptr(KwChildGroup) lines = NULL;
   GtkWidget *row;
 
-  use_dutch (FALSE);
+  kw_test_use_dutch (FALSE);
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
       g_autoptr(KwChildGroup) group = g_object_ref_sink (kw_child_group_new (f->store, cases[i].child));
@@ -478,7 +461,7 @@ main (int   argc,
   kw_test_init (&argc, &argv);
   /* gtk_test_init() leaves the C locale, where gettext ignores LANGUAGE */
   setlocale (LC_ALL, "C.UTF-8");
-  use_dutch (FALSE);
+  kw_test_use_dutch (FALSE);
 #define ADD(path, data, func) \
   g_test_add ("/kw/ui/pages/" path, KwTestFixture, data, kw_test_fixture_setup, func, kw_test_fixture_teardown)
   ADD ("money-row", KW_TEST_EMPTY, test_money_row);

@@ -12,23 +12,6 @@
 #include "kw-test-util.h"
 #include "kw-welcome-dialog.h"
 
-extern int _nl_msg_cat_cntr;
-
-static void
-use_dutch (gboolean dutch)
-{
-  g_autofree char *dir = g_test_build_filename (G_TEST_BUILT, "..", "po", NULL);
-
-  ++_nl_msg_cat_cntr;
-  bindtextdomain (GETTEXT_PACKAGE, dir);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
-  if (dutch)
-    g_setenv ("LANGUAGE", "nl", TRUE);
-  else
-    g_unsetenv ("LANGUAGE");
-}
-
 /* The label of the dialog that names the levels, or NULL. */
 static const char *
 find_consent_text (GtkWidget  *widget,
@@ -89,11 +72,11 @@ test_consent_levels (KwTestFixture *f,
   g_autoptr(GSettings) settings = g_settings_new (APP_ID);
 
   kw_test_fixture_open (f);  /* first run done: only the welcome made here */
-  use_dutch (FALSE);
+  kw_test_use_dutch (FALSE);
   check_welcome (f, settings, english);
-  use_dutch (TRUE);
+  kw_test_use_dutch (TRUE);
   check_welcome (f, settings, dutch);
-  use_dutch (FALSE);
+  kw_test_use_dutch (FALSE);
 }
 
 int
