@@ -788,7 +788,10 @@ kw_window_dispose (GObject *object)
   KwWindow *self = KW_WINDOW (object);
 
   g_cancellable_cancel (self->cancellable);
-  g_clear_handle_id (&self->conflicts_idle_id, g_source_remove);
+  /* what the store says from now on (the pending delete's commit below
+   * too) is for the views, not for a window that is going */
+  if (self->store != NULL)
+    g_signal_handlers_disconnect_by_data (self->store, self);
   finish_pending_delete (self, FALSE);
   if (self->scheduler != NULL)
     {
@@ -802,6 +805,7 @@ kw_window_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (g_ptr_array_index (self->views, i), self);
   g_ptr_array_set_size (self->views, 0);
   gtk_widget_dispose_template (GTK_WIDGET (self), KW_TYPE_WINDOW);
+  g_clear_handle_id (&self->conflicts_idle_id, g_source_remove);
 
   G_OBJECT_CLASS (kw_window_parent_class)->dispose (object);
 }
