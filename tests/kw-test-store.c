@@ -4,6 +4,8 @@
  */
 #include "config.h"
 
+#include "kw-export.h"
+#include "kw-import.h"
 #include "kw-test-store.h"
 
 KwStore *
@@ -72,4 +74,42 @@ kw_test_set (KwStore    *store,
   va_end (ap);
   g_assert_true (kw_store_update (store, id, changes, &error));
   g_assert_no_error (error);
+}
+
+char *
+kw_test_export_all (KwStore    *store,
+                    const char *dir,
+                    const char *name)
+{
+  KwExportOptions options = { KW_EXPORT_SCOPE_ALL, NULL, FALSE, NULL, NULL };
+  g_autoptr(GError) error = NULL;
+  char *path = g_build_filename (dir, name, NULL);
+
+  g_assert_true (kw_export_to_file (store, &options, path, &error));
+  g_assert_no_error (error);
+  return path;
+}
+
+void
+kw_test_import (KwStore    *store,
+                const char *path,
+                guint       conflicts)
+{
+  KwImportSummary summary = { 0 };
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (kw_import_file (store, path, FALSE, &summary, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (summary.conflicts, ==, conflicts);
+}
+
+void
+kw_test_sync (KwStore    *from,
+              KwStore    *to,
+              const char *dir,
+              guint       conflicts)
+{
+  g_autofree char *path = kw_test_export_all (from, dir, "sync.kwartier.jsonl");
+
+  kw_test_import (to, path, conflicts);
 }

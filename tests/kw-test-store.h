@@ -4,7 +4,9 @@
  *
  * kw_test_store_open () opens (or makes) a database in a folder;
  * kw_test_put () makes a record from field/text pairs and kw_test_set ()
- * changes one, through the registry's text parsing as the CLI does.
+ * changes one, through the registry's text parsing as the CLI does;
+ * kw_test_export_all (), kw_test_import () and kw_test_sync () pass
+ * records from one database to another as colleagues do.
  * Each fails the test on an error, naming the field.
  */
 #pragma once
@@ -28,5 +30,19 @@ void         kw_test_set        (KwStore     *store,
                                  const char  *type,
                                  const char  *id,
                                  ...) G_GNUC_NULL_TERMINATED;
+
+/* An export of everything @store holds, written to @dir/@name; the path. */
+char        *kw_test_export_all (KwStore     *store,
+                                 const char  *dir,
+                                 const char  *name);
+/* Imports @path into @store, which must keep @conflicts conflicts. */
+void         kw_test_import     (KwStore     *store,
+                                 const char  *path,
+                                 guint        conflicts);
+/* Both: what @from holds into @to through a file in @dir. */
+void         kw_test_sync       (KwStore     *from,
+                                 KwStore     *to,
+                                 const char  *dir,
+                                 guint        conflicts);
 
 G_END_DECLS

@@ -17,6 +17,7 @@
 #include "kw-hlc.h"
 #include "kw-import.h"
 #include "kw-test-files.h"
+#include "kw-test-store.h"
 
 #define T0 G_GINT64_CONSTANT (1763800000000)  /* ms, November 2025 */
 
@@ -76,24 +77,6 @@ fixture_tear_down (Fixture       *f,
 /* Helpers */
 
 static void
-sync_into (Fixture    *f,
-           KwStore    *from,
-           KwStore    *to,
-           guint       conflicts)
-{
-  KwExportOptions options = { KW_EXPORT_SCOPE_ALL, NULL, FALSE, NULL };
-  g_autofree char *path = g_build_filename (f->dir, "export.kwartier.jsonl", NULL);
-  KwImportSummary summary = { 0 };
-  g_autoptr(GError) error = NULL;
-
-  g_assert_true (kw_export_to_file (from, &options, path, &error));
-  g_assert_no_error (error);
-  g_assert_true (kw_import_file (to, path, FALSE, &summary, &error));
-  g_assert_no_error (error);
-  g_assert_cmpuint (summary.conflicts, ==, conflicts);
-}
-
-static void
 set_text (KwStore    *store,
           const char *id,
           const char *field,
@@ -147,7 +130,7 @@ make_conflicts (Fixture            *f,
   kw_changeset_set_string (person, "name", "Femke Zonneveld");
   id = kw_store_create (f->store, person, &error);
   g_assert_no_error (error);
-  sync_into (f, f->store, f->bram, 0);
+  kw_test_sync (f->store, f->bram, f->dir, 0);
   f->clock_bram = T0 + 60000;
   f->clock_anna = T0 + 120000;
   for (; fields[n] != NULL; n++)
@@ -161,7 +144,7 @@ make_conflicts (Fixture            *f,
     }
   if (delete)
     g_assert_true (kw_store_delete (f->bram, "person", id, NULL));
-  sync_into (f, f->bram, f->store, n);
+  kw_test_sync (f->bram, f->store, f->dir, n);
   return id;
 }
 
@@ -226,7 +209,7 @@ test_merged_value (Fixture       *f,
   g_assert_null (kw_conflicts_lookup (f->store, rowid, &error));
   g_assert_error (error, KW_CORE_ERROR, KW_CORE_ERROR_NOT_FOUND);
   /* it travels like any write, without a conflict on the way back */
-  sync_into (f, f->store, f->bram, 0);
+  kw_test_sync (f->store, f->bram, f->dir, 0);
   there = dup_text (f->bram, id, "notes");
   g_assert_cmpstr (there, ==, "Anna's and Bram's notes");
   g_assert_cmpint (count (f->bram), ==, 0);

@@ -19,6 +19,7 @@
 #include "kw-hlc.h"
 #include "kw-import.h"
 #include "kw-test-files.h"
+#include "kw-test-store.h"
 
 #define T0 G_GINT64_CONSTANT (1763800000000)  /* ms, November 2025 */
 #define STAMP "0000019aa5b0a400-0000-709e99140000000000000000000000aa"
@@ -73,33 +74,6 @@ fixture_tear_down (Fixture       *f,
 
 /* Helpers */
 
-static char *
-export_to (Fixture    *f,
-           KwStore    *store,
-           const char *name)
-{
-  KwExportOptions options = { KW_EXPORT_SCOPE_ALL, NULL, FALSE, NULL };
-  g_autoptr(GError) error = NULL;
-  char *path = g_build_filename (f->dir, name, NULL);
-
-  g_assert_true (kw_export_to_file (store, &options, path, &error));
-  g_assert_no_error (error);
-  return path;
-}
-
-static void
-import_from (KwStore    *store,
-             const char *path,
-             guint       conflicts)
-{
-  KwImportSummary summary = { 0 };
-  g_autoptr(GError) error = NULL;
-
-  g_assert_true (kw_import_file (store, path, FALSE, &summary, &error));
-  g_assert_no_error (error);
-  g_assert_cmpuint (summary.conflicts, ==, conflicts);
-}
-
 static void
 set_text (KwStore    *store,
           const char *id,
@@ -133,8 +107,8 @@ make_conflict (Fixture    *f,
   kw_changeset_set_string (person, "name", "Femke Zonneveld");
   id = kw_store_create (f->store, person, &error);
   g_assert_no_error (error);
-  seed = export_to (f, f->store, "seed.jsonl");
-  import_from (f->bram, seed, 0);
+  seed = kw_test_export_all (f->store, f->dir, "seed.jsonl");
+  kw_test_import (f->bram, seed, 0);
 
   f->clock_bram = T0 + 60000;
   f->clock_anna = T0 + 120000;
@@ -142,8 +116,8 @@ make_conflict (Fixture    *f,
     {
       set_text (f->bram, id, field, value_b);
       set_text (f->store, id, field, value_a);
-      from = export_to (f, f->bram, "bram.jsonl");
-      import_from (f->store, from, conflicts);
+      from = kw_test_export_all (f->bram, f->dir, "bram.jsonl");
+      kw_test_import (f->store, from, conflicts);
     }
   else
     {
@@ -151,8 +125,8 @@ make_conflict (Fixture    *f,
       set_text (f->store, id, "phone", "020 555 0101");
       set_text (f->store, id, field, value_a);
       g_assert_true (kw_store_delete (f->bram, "person", id, NULL));
-      from = export_to (f, f->bram, "bram.jsonl");
-      import_from (f->store, from, conflicts);
+      from = kw_test_export_all (f->bram, f->dir, "bram.jsonl");
+      kw_test_import (f->store, from, conflicts);
     }
   return id;
 }
@@ -332,8 +306,8 @@ test_use_syncs (Fixture       *f,
   f->clock_anna = T0 + 180000;
   g_assert_true (kw_conflict_use (f->store, ((KwConflict *) conflicts->pdata[0])->rowid, &error));
   g_assert_no_error (error);
-  from_anna = export_to (f, f->store, "anna.jsonl");
-  import_from (f->bram, from_anna, 0);
+  from_anna = kw_test_export_all (f->store, f->dir, "anna.jsonl");
+  kw_test_import (f->bram, from_anna, 0);
   at_bram = kw_store_get (f->bram, "person", id, NULL);
   g_assert_cmpstr (kw_record_get_string (at_bram, "email"), ==, "f.zonneveld@example.net");
 }

@@ -18,6 +18,7 @@
 #include "kw-import.h"
 #include "kw-meetings.h"
 #include "kw-test-files.h"
+#include "kw-test-store.h"
 
 #define T0 G_GINT64_CONSTANT (1796300000000)  /* ms, December 2026 */
 #define MINUTE G_GINT64_CONSTANT (60000)
@@ -114,24 +115,6 @@ get_stamp (KwStore    *store,
   return g_strdup (kw_record_get_stamp (record, field));
 }
 
-static void
-sync_to (Fixture    *f,
-         KwStore    *from,
-         KwStore    *to,
-         guint       conflicts)
-{
-  KwExportOptions options = { KW_EXPORT_SCOPE_ALL, NULL, FALSE, NULL };
-  KwImportSummary summary = { 0 };
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = g_build_filename (f->dir, "sync.kwartier.jsonl", NULL);
-
-  g_assert_true (kw_export_to_file (from, &options, path, &error));
-  g_assert_no_error (error);
-  g_assert_true (kw_import_file (to, path, FALSE, &summary, &error));
-  g_assert_no_error (error);
-  g_assert_cmpuint (summary.conflicts, ==, conflicts);
-}
-
 /* Anna's meeting with minutes, two agenda items (notes, a decision) and
  * an attendance, synced to Bram. */
 static void
@@ -154,7 +137,7 @@ fixture_set_up (Fixture       *f,
   att = create (f->anna, "attendance", "meeting", f->meeting, "person", f->person, "status", "present", NULL);
   f->clock_anna += MINUTE;
   f->clock_bram += MINUTE;
-  sync_to (f, f->anna, f->bram, 0);
+  kw_test_sync (f->anna, f->bram, f->dir, 0);
 }
 
 static void
@@ -367,7 +350,7 @@ test_reopen_log (Fixture       *f,
   by = get_text (f->anna, "meeting", f->meeting, "finalised_by");
   g_assert_cmpstr (by, ==, "Anna");
   /* the log travels */
-  sync_to (f, f->anna, f->bram, 0);
+  kw_test_sync (f->anna, f->bram, f->dir, 0);
   g_clear_pointer (&log, g_free);
   log = get_text (f->bram, "meeting", f->meeting, "reopen_log");
   g_assert_nonnull (strstr (log, "\n2026-12-04 14:44 · Anna: actie vergeten"));
@@ -389,7 +372,7 @@ test_older_edit_loses (Fixture       *f,
   g_assert_no_error (error);
   f->clock_anna += 5 * MINUTE;
   finalise (f->anna, f->meeting);
-  sync_to (f, f->bram, f->anna, 1);
+  kw_test_sync (f->bram, f->anna, f->dir, 1);
   decision = get_text (f->anna, "agenda_item", f->item1, "decision");
   g_assert_cmpstr (decision, ==, "We vragen een offerte");
   g_assert_true (kw_meetings_is_finalised (f->anna, f->meeting));
@@ -405,7 +388,7 @@ test_older_edit_loses (Fixture       *f,
 
   /* and Bram, importing Anna's, ends the same, finalised, with his
    * decision kept aside as a conflict there too */
-  sync_to (f, f->anna, f->bram, 1);
+  kw_test_sync (f->anna, f->bram, f->dir, 1);
   g_clear_pointer (&decision, g_free);
   decision = get_text (f->bram, "agenda_item", f->item1, "decision");
   g_assert_cmpstr (decision, ==, "We vragen een offerte");
@@ -436,7 +419,7 @@ test_later_edit_wins (Fixture       *f,
   g_assert_no_error (error);
   /* Bram had not seen the finalisation; his edit is later: it wins, and
    * the finalised minutes show that they changed */
-  sync_to (f, f->bram, f->anna, 1);
+  kw_test_sync (f->bram, f->anna, f->dir, 1);
   notes = get_text (f->anna, "agenda_item", f->item1, "notes");
   g_assert_cmpstr (notes, ==, "Aanvulling van Bram");
   g_assert_true (kw_meetings_is_finalised (f->anna, f->meeting));
@@ -464,7 +447,7 @@ test_later_sequential (Fixture       *f,
   g_autofree char *minutes = NULL;
 
   finalise (f->anna, f->meeting);
-  sync_to (f, f->anna, f->bram, 0);
+  kw_test_sync (f->anna, f->bram, f->dir, 0);
   g_assert_true (kw_meetings_is_finalised (f->bram, f->meeting));
   g_assert_false (set_text (f->bram, "meeting", f->meeting, "minutes", "Bram", &error));
   g_assert_error (error, KW_CORE_ERROR, KW_CORE_ERROR_FINALISED);
@@ -473,7 +456,7 @@ test_later_sequential (Fixture       *f,
   g_assert_true (kw_meetings_reopen (f->bram, f->meeting, "naam gespeld", &error));
   g_assert_true (set_text (f->bram, "meeting", f->meeting, "minutes", "Opening om acht uur, met Bram", &error));
   g_assert_no_error (error);
-  sync_to (f, f->bram, f->anna, 0);
+  kw_test_sync (f->bram, f->anna, f->dir, 0);
   minutes = get_text (f->anna, "meeting", f->meeting, "minutes");
   g_assert_cmpstr (minutes, ==, "Opening om acht uur, met Bram");
   /* reopened by Bram: not finalised, nothing to show */

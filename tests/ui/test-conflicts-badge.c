@@ -17,6 +17,7 @@
 #include "kw-hlc.h"
 #include "kw-import.h"
 #include "kw-test-util.h"
+#include "kw-test-store.h"
 
 #define T0 G_GINT64_CONSTANT (1763800000000)  /* ms, November 2025 */
 
@@ -30,24 +31,6 @@ on_wall_clock_cb (gpointer data)
 }
 
 /* Helpers */
-
-static void
-sync_into (KwTestFixture *f,
-           KwStore       *from,
-           KwStore       *to,
-           guint          conflicts)
-{
-  KwExportOptions options = { KW_EXPORT_SCOPE_ALL, NULL, FALSE, NULL, NULL };
-  g_autofree char *path = g_build_filename (f->dir, "export.kwartier.jsonl", NULL);
-  KwImportSummary summary = { 0 };
-  g_autoptr(GError) error = NULL;
-
-  g_assert_true (kw_export_to_file (from, &options, path, &error));
-  g_assert_no_error (error);
-  g_assert_true (kw_import_file (to, path, FALSE, &summary, &error));
-  g_assert_no_error (error);
-  g_assert_cmpuint (summary.conflicts, ==, conflicts);
-}
 
 static void
 set_text (KwStore    *store,
@@ -85,7 +68,7 @@ make_conflicts (KwTestFixture      *f,
   g_assert_true (kw_store_set_organiser (f->store, "Anna", NULL));
   g_assert_true (kw_store_set_organiser (bram, "Bram", NULL));
   id = kw_test_create (f->store, "person", "name", "Yara Bakker", NULL);
-  sync_into (f, f->store, bram, 0);
+  kw_test_sync (f->store, bram, f->dir, 0);
   clock_bram = T0 + 60000;
   clock_anna = T0 + 120000;
   for (; fields[n] != NULL; n += 3)
@@ -96,7 +79,7 @@ make_conflicts (KwTestFixture      *f,
     }
   if (bram_deletes)
     g_assert_true (kw_store_delete (bram, "person", id, NULL));
-  sync_into (f, bram, f->store, n / 3);
+  kw_test_sync (bram, f->store, f->dir, n / 3);
   return id;
 }
 

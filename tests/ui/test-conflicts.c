@@ -14,6 +14,7 @@
 #include "kw-export.h"
 #include "kw-import.h"
 #include "kw-test-util.h"
+#include "kw-test-store.h"
 
 #define T0 G_GINT64_CONSTANT (1763800000000)  /* ms, November 2025 */
 
@@ -28,33 +29,6 @@ on_wall_clock_cb (gpointer data)
 }
 
 /* Helpers */
-
-static char *
-export_to (KwStore    *store,
-           const char *dir,
-           const char *name)
-{
-  KwExportOptions options = { KW_EXPORT_SCOPE_ALL, NULL, FALSE, NULL };
-  g_autoptr(GError) error = NULL;
-  char *path = g_build_filename (dir, name, NULL);
-
-  g_assert_true (kw_export_to_file (store, &options, path, &error));
-  g_assert_no_error (error);
-  return path;
-}
-
-static void
-import_from (KwStore    *store,
-             const char *path,
-             guint       conflicts)
-{
-  KwImportSummary summary = { 0 };
-  g_autoptr(GError) error = NULL;
-
-  g_assert_true (kw_import_file (store, path, FALSE, &summary, &error));
-  g_assert_no_error (error);
-  g_assert_cmpuint (summary.conflicts, ==, conflicts);
-}
 
 static void
 set_text (KwStore    *store,
@@ -97,8 +71,8 @@ make_conflict (KwTestFixture *f,
   kw_changeset_set_string (person, "name", "Ahmed");
   id = kw_store_create (f->store, person, &error);
   g_assert_no_error (error);
-  seed = export_to (f->store, f->dir, "seed.kwartier.jsonl");
-  import_from (bram, seed, 0);
+  seed = kw_test_export_all (f->store, f->dir, "seed.kwartier.jsonl");
+  kw_test_import (bram, seed, 0);
 
   clock_bram = T0 + 60000;
   if (value_b != NULL)
@@ -107,8 +81,8 @@ make_conflict (KwTestFixture *f,
     g_assert_true (kw_store_delete (bram, "person", id, NULL));
   clock_anna = T0 + 120000;
   set_text (f->store, id, field, value_a);
-  from_bram = export_to (bram, f->dir, "bram.kwartier.jsonl");
-  import_from (f->store, from_bram, 1);
+  from_bram = kw_test_export_all (bram, f->dir, "bram.kwartier.jsonl");
+  kw_test_import (f->store, from_bram, 1);
   return id;
 }
 
