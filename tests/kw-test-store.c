@@ -113,3 +113,24 @@ kw_test_sync (KwStore    *from,
 
   kw_test_import (to, path, conflicts);
 }
+
+gint64
+kw_test_wall_clock (gpointer data)
+{
+  return *(gint64 *) data;
+}
+
+void
+kw_test_set_string (KwStore    *store,
+                    const char *type,
+                    const char *id,
+                    const char *field,
+                    const char *value)
+{
+  g_autoptr(KwChangeset) changes = kw_changeset_new (type, NULL);
+  g_autoptr(GError) error = NULL;
+
+  kw_changeset_set_string (changes, field, value);
+  g_assert_true (kw_store_update (store, id, changes, &error));
+  g_assert_no_error (error);
+}

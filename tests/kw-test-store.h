@@ -31,6 +31,15 @@ void         kw_test_set        (KwStore     *store,
                                  const char  *id,
                                  ...) G_GNUC_NULL_TERMINATED;
 
+/* A KwWallClockFunc (kw_store_set_wall_clock) that reads the
+ * milliseconds at @data (a gint64 the test moves on). */
+gint64       kw_test_wall_clock (gpointer     data);
+/* Sets one string field of a record, as typed (no parsing). */
+void         kw_test_set_string (KwStore     *store,
+                                 const char  *type,
+                                 const char  *id,
+                                 const char  *field,
+                                 const char  *value);
 /* An export of everything @store holds, written to @dir/@name; the path. */
 char        *kw_test_export_all (KwStore     *store,
                                  const char  *dir,

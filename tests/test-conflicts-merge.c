@@ -29,12 +29,6 @@ typedef struct {
   gint64   clock_bram;
 } Fixture;
 
-static gint64
-on_wall_clock_cb (gpointer data)
-{
-  return *(gint64 *) data;
-}
-
 static KwStore *
 open_store (Fixture    *f,
             const char *name,
@@ -45,7 +39,7 @@ open_store (Fixture    *f,
   KwStore *store = kw_store_open (path, &error);
 
   g_assert_no_error (error);
-  kw_store_set_wall_clock (store, on_wall_clock_cb, clock);
+  kw_store_set_wall_clock (store, kw_test_wall_clock, clock);
   return store;
 }
 
@@ -75,20 +69,6 @@ fixture_tear_down (Fixture       *f,
 }
 
 /* Helpers */
-
-static void
-set_text (KwStore    *store,
-          const char *id,
-          const char *field,
-          const char *value)
-{
-  g_autoptr(KwChangeset) changes = kw_changeset_new ("person", NULL);
-  g_autoptr(GError) error = NULL;
-
-  kw_changeset_set_string (changes, field, value);
-  g_assert_true (kw_store_update (store, id, changes, &error));
-  g_assert_no_error (error);
-}
 
 static char *
 dup_text (KwStore    *store,
@@ -139,8 +119,8 @@ make_conflicts (Fixture            *f,
       g_autofree char *his = g_strdup_printf ("Bram's %s", fields[n]);
 
       if (!delete)
-        set_text (f->bram, id, fields[n], his);
-      set_text (f->store, id, fields[n], mine);
+        kw_test_set_string (f->bram, "person", id, fields[n], his);
+      kw_test_set_string (f->store, "person", id, fields[n], mine);
     }
   if (delete)
     g_assert_true (kw_store_delete (f->bram, "person", id, NULL));

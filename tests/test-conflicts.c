@@ -33,12 +33,6 @@ typedef struct {
   gint64   clock_bram;
 } Fixture;
 
-static gint64
-on_wall_clock_cb (gpointer data)
-{
-  return *(gint64 *) data;
-}
-
 static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
@@ -55,8 +49,8 @@ fixture_set_up (Fixture       *f,
   f->bram = kw_store_open (bram, &error);
   g_assert_no_error (error);
   f->clock_anna = f->clock_bram = T0;
-  kw_store_set_wall_clock (f->store, on_wall_clock_cb, &f->clock_anna);
-  kw_store_set_wall_clock (f->bram, on_wall_clock_cb, &f->clock_bram);
+  kw_store_set_wall_clock (f->store, kw_test_wall_clock, &f->clock_anna);
+  kw_store_set_wall_clock (f->bram, kw_test_wall_clock, &f->clock_bram);
   g_assert_true (kw_store_set_organiser (f->store, "Anna", NULL));
   g_assert_true (kw_store_set_organiser (f->bram, "Bram", NULL));
 }
@@ -73,20 +67,6 @@ fixture_tear_down (Fixture       *f,
 }
 
 /* Helpers */
-
-static void
-set_text (KwStore    *store,
-          const char *id,
-          const char *field,
-          const char *value)
-{
-  g_autoptr(KwChangeset) changes = kw_changeset_new ("person", NULL);
-  g_autoptr(GError) error = NULL;
-
-  kw_changeset_set_string (changes, field, value);
-  g_assert_true (kw_store_update (store, id, changes, &error));
-  g_assert_no_error (error);
-}
 
 /* Femke, made by Anna and synced to Bram; then Bram (first) and Anna
  * (later) each set @field without seeing the other, and Anna imports
@@ -114,16 +94,16 @@ make_conflict (Fixture    *f,
   f->clock_anna = T0 + 120000;
   if (value_b != NULL)
     {
-      set_text (f->bram, id, field, value_b);
-      set_text (f->store, id, field, value_a);
+      kw_test_set_string (f->bram, "person", id, field, value_b);
+      kw_test_set_string (f->store, "person", id, field, value_a);
       from = kw_test_export_all (f->bram, f->dir, "bram.jsonl");
       kw_test_import (f->store, from, conflicts);
     }
   else
     {
       /* Anna edits, Bram deletes: Anna's edits meet his tombstone */
-      set_text (f->store, id, "phone", "020 555 0101");
-      set_text (f->store, id, field, value_a);
+      kw_test_set_string (f->store, "person", id, "phone", "020 555 0101");
+      kw_test_set_string (f->store, "person", id, field, value_a);
       g_assert_true (kw_store_delete (f->bram, "person", id, NULL));
       from = kw_test_export_all (f->bram, f->dir, "bram.jsonl");
       kw_test_import (f->store, from, conflicts);

@@ -35,12 +35,6 @@ typedef struct {
   char    *person;
 } Fixture;
 
-static gint64
-on_wall_clock_cb (gpointer data)
-{
-  return *(gint64 *) data;
-}
-
 static KwStore *
 open_store (Fixture    *f,
             const char *name,
@@ -52,7 +46,7 @@ open_store (Fixture    *f,
   KwStore *store = kw_store_open (path, &error);
 
   g_assert_no_error (error);
-  kw_store_set_wall_clock (store, on_wall_clock_cb, clock);
+  kw_store_set_wall_clock (store, kw_test_wall_clock, clock);
   g_assert_true (kw_store_set_organiser (store, organiser, NULL));
   return store;
 }

@@ -18,6 +18,7 @@
 #include "kw-export.h"
 #include "kw-sync-folder.h"
 #include "kw-test-files.h"
+#include "kw-test-store.h"
 
 #define T0 G_GINT64_CONSTANT (1763800000000)  /* ms, November 2025 */
 #define DAY_MS G_GINT64_CONSTANT (86400000)
@@ -33,12 +34,6 @@ typedef struct {
 static gint64 clock_here = T0;
 static gint64 clock_ahead = T0 + 400 * DAY_MS;
 
-static gint64
-on_wall_clock_cb (gpointer data)
-{
-  return *(gint64 *) data;
-}
-
 static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
@@ -53,7 +48,7 @@ fixture_set_up (Fixture       *f,
   path = g_build_filename (f->dir, "mine.db", NULL);
   f->store = kw_store_open (path, &error);
   g_assert_no_error (error);
-  kw_store_set_wall_clock (f->store, on_wall_clock_cb, &clock_here);
+  kw_store_set_wall_clock (f->store, kw_test_wall_clock, &clock_here);
   f->refusals = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_error_free);
   f->progress = g_ptr_array_new_with_free_func (g_free);
 }
@@ -89,7 +84,7 @@ colleague_writes (Fixture    *f,
   char *file;
 
   g_assert_no_error (error);
-  kw_store_set_wall_clock (store, on_wall_clock_cb, clock != NULL ? clock : &clock_here);
+  kw_store_set_wall_clock (store, kw_test_wall_clock, clock != NULL ? clock : &clock_here);
   g_assert_true (kw_store_set_organiser (store, organiser, NULL));
   kw_changeset_set_string (person, "name", "Noor Vermeulen");
   id = kw_store_create (store, person, &error);

@@ -14,6 +14,7 @@
 #include "kw-search-popover.h"
 #include "kw-test-tour.h"
 #include "meetings/kw-publish-window.h"
+#include "kw-test-store.h"
 
 const char * const kw_test_tour_views[] = {
   "alliances", "networks", "contacts", "map", "meetings", NULL
@@ -54,12 +55,6 @@ dup_first_id (KwStore    *store,
 
 static gint64 clock_colleague, clock_here;
 
-static gint64
-on_wall_clock_cb (gpointer data)
-{
-  return *(gint64 *) data;
-}
-
 static void
 set_phone (KwStore    *store,
            const char *id,
@@ -96,8 +91,8 @@ make_conflict (KwTestFixture *f)
   /* the colleague's edit a minute from now, this laptop's a minute later */
   clock_colleague = g_get_real_time () / 1000 + 60000;
   clock_here = clock_colleague + 60000;
-  kw_store_set_wall_clock (colleague, on_wall_clock_cb, &clock_colleague);
-  kw_store_set_wall_clock (f->store, on_wall_clock_cb, &clock_here);
+  kw_store_set_wall_clock (colleague, kw_test_wall_clock, &clock_colleague);
+  kw_store_set_wall_clock (f->store, kw_test_wall_clock, &clock_here);
   set_phone (colleague, person, "020 111 1111");
   set_phone (f->store, person, "020 222 2222");
   g_assert_true (kw_export_to_file (colleague, &options, back, &error));

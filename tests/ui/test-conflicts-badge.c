@@ -24,27 +24,7 @@
 static gint64 clock_anna;
 static gint64 clock_bram;
 
-static gint64
-on_wall_clock_cb (gpointer data)
-{
-  return *(gint64 *) data;
-}
-
 /* Helpers */
-
-static void
-set_text (KwStore    *store,
-          const char *id,
-          const char *field,
-          const char *value)
-{
-  g_autoptr(KwChangeset) changes = kw_changeset_new ("person", NULL);
-  g_autoptr(GError) error = NULL;
-
-  kw_changeset_set_string (changes, field, value);
-  g_assert_true (kw_store_update (store, id, changes, &error));
-  g_assert_no_error (error);
-}
 
 /* Yara, made by Anna and synced to Bram; Bram (first) and Anna (later)
  * each set the fields of @fields (name, Anna's value, Bram's value, …);
@@ -63,8 +43,8 @@ make_conflicts (KwTestFixture      *f,
 
   g_assert_no_error (error);
   clock_anna = clock_bram = T0;
-  kw_store_set_wall_clock (f->store, on_wall_clock_cb, &clock_anna);
-  kw_store_set_wall_clock (bram, on_wall_clock_cb, &clock_bram);
+  kw_store_set_wall_clock (f->store, kw_test_wall_clock, &clock_anna);
+  kw_store_set_wall_clock (bram, kw_test_wall_clock, &clock_bram);
   g_assert_true (kw_store_set_organiser (f->store, "Anna", NULL));
   g_assert_true (kw_store_set_organiser (bram, "Bram", NULL));
   id = kw_test_create (f->store, "person", "name", "Yara Bakker", NULL);
@@ -74,8 +54,8 @@ make_conflicts (KwTestFixture      *f,
   for (; fields[n] != NULL; n += 3)
     {
       if (!bram_deletes)
-        set_text (bram, id, fields[n], fields[n + 2]);
-      set_text (f->store, id, fields[n], fields[n + 1]);
+        kw_test_set_string (bram, "person", id, fields[n], fields[n + 2]);
+      kw_test_set_string (f->store, "person", id, fields[n], fields[n + 1]);
     }
   if (bram_deletes)
     g_assert_true (kw_store_delete (bram, "person", id, NULL));

@@ -22,27 +22,7 @@ static gint64 clock_anna;
 static gint64 clock_bram;
 static gboolean bram_has_no_name;  /* Bram never set an organiser name */
 
-static gint64
-on_wall_clock_cb (gpointer data)
-{
-  return *(gint64 *) data;
-}
-
 /* Helpers */
-
-static void
-set_text (KwStore    *store,
-          const char *id,
-          const char *field,
-          const char *value)
-{
-  g_autoptr(KwChangeset) changes = kw_changeset_new ("person", NULL);
-  g_autoptr(GError) error = NULL;
-
-  kw_changeset_set_string (changes, field, value);
-  g_assert_true (kw_store_update (store, id, changes, &error));
-  g_assert_no_error (error);
-}
 
 /* Ahmed, made by Anna and synced to Bram; then Bram (first) and Anna
  * (later) each set @field without seeing the other; Bram's export is
@@ -63,8 +43,8 @@ make_conflict (KwTestFixture *f,
 
   g_assert_no_error (error);
   clock_anna = clock_bram = T0;
-  kw_store_set_wall_clock (f->store, on_wall_clock_cb, &clock_anna);
-  kw_store_set_wall_clock (bram, on_wall_clock_cb, &clock_bram);
+  kw_store_set_wall_clock (f->store, kw_test_wall_clock, &clock_anna);
+  kw_store_set_wall_clock (bram, kw_test_wall_clock, &clock_bram);
   g_assert_true (kw_store_set_organiser (f->store, "Anna", NULL));
   if (!bram_has_no_name)
     g_assert_true (kw_store_set_organiser (bram, "Bram", NULL));
@@ -76,11 +56,11 @@ make_conflict (KwTestFixture *f,
 
   clock_bram = T0 + 60000;
   if (value_b != NULL)
-    set_text (bram, id, field, value_b);
+    kw_test_set_string (bram, "person", id, field, value_b);
   else
     g_assert_true (kw_store_delete (bram, "person", id, NULL));
   clock_anna = T0 + 120000;
-  set_text (f->store, id, field, value_a);
+  kw_test_set_string (f->store, "person", id, field, value_a);
   from_bram = kw_test_export_all (bram, f->dir, "bram.kwartier.jsonl");
   kw_test_import (f->store, from_bram, 1);
   return id;

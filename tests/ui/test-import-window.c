@@ -19,17 +19,12 @@
 #include "kw-import.h"
 #include "kw-seal.h"
 #include "kw-test-util.h"
+#include "kw-test-store.h"
 
 #define T0 G_GINT64_CONSTANT (1763800000000)  /* ms, November 2025 */
 
 static gint64 clock_anna;
 static gint64 clock_bram;
-
-static gint64
-on_wall_clock_cb (gpointer data)
-{
-  return *(gint64 *) data;
-}
 
 /* Helpers */
 
@@ -106,8 +101,8 @@ make_conflicting_file (KwTestFixture  *f,
   g_autoptr(GError) error = NULL;
 
   clock_anna = clock_bram = T0;
-  kw_store_set_wall_clock (f->store, on_wall_clock_cb, &clock_anna);
-  kw_store_set_wall_clock (bram, on_wall_clock_cb, &clock_bram);
+  kw_store_set_wall_clock (f->store, kw_test_wall_clock, &clock_anna);
+  kw_store_set_wall_clock (bram, kw_test_wall_clock, &clock_bram);
   g_assert_true (kw_store_set_organiser (f->store, "Anna", NULL));
   *id = kw_test_create (f->store, "person", "name", "Ahmed", NULL);
   seed = export_to (f->store, f->dir, "seed.kwartier.jsonl", NULL);
