@@ -24,23 +24,6 @@ const char * const kw_test_tour_pages[] = {
   "person", "organisation", "alliance", "network", "network_unit", "stakeholder_map", "meeting", NULL
 };
 
-GtkWidget *
-kw_test_find_type (GtkWidget *root,
-                   GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = kw_test_find_type (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 static char *
 dup_first_id (KwStore    *store,
               const char *type_name)

@@ -31,8 +31,5 @@ extern const char * const kw_test_tour_views[];
 /* The record types of the page kinds the tour opens, NULL-terminated. */
 extern const char * const kw_test_tour_pages[];
 
-/* The first widget of the type at or under root, or NULL. */
-GtkWidget *kw_test_find_type (GtkWidget *root,
-                              GType      type);
 
 G_END_DECLS

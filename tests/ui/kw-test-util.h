@@ -162,4 +162,11 @@ void      kw_test_press_keys     (GtkWidget      *window,
  * or the English source strings. */
 void      kw_test_use_dutch      (gboolean        dutch);
 
+/* The first widget at or below @root, depth first, of @type, or with
+ * the widget name @name (gtk_widget_set_name, or the .ui file's name). */
+GtkWidget *kw_test_find_type      (GtkWidget      *root,
+                                   GType           type);
+GtkWidget *kw_test_find_named     (GtkWidget      *root,
+                                   const char     *name);
+
 G_END_DECLS

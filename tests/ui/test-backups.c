@@ -18,40 +18,6 @@
 
 /* Helpers */
 
-static GtkWidget *
-find_type (GtkWidget *root,
-           GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_type (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-static GtkWidget *
-find_named (GtkWidget  *widget,
-            const char *name)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
-
-      if (g_str_equal (gtk_widget_get_name (child), name))
-        return child;
-      if ((found = find_named (child, name)) != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 /* As a click on a response does: the dialog answers, then goes. */
 static void
 respond (AdwMessageDialog *dialog,
@@ -108,7 +74,7 @@ test_restore (KwTestFixture *f,
   gtk_window_present (GTK_WINDOW (prefs));
   kw_test_wait_mapped (GTK_WIDGET (prefs));
 
-  group = KW_BACKUPS_GROUP (find_type (GTK_WIDGET (prefs), KW_TYPE_BACKUPS_GROUP));
+  group = KW_BACKUPS_GROUP (kw_test_find_type (GTK_WIDGET (prefs), KW_TYPE_BACKUPS_GROUP));
   g_assert_nonnull (group);
   adw_preferences_window_set_visible_page (ADW_PREFERENCES_WINDOW (prefs),
                                            ADW_PREFERENCES_PAGE (gtk_widget_get_ancestor (GTK_WIDGET (group), ADW_TYPE_PREFERENCES_PAGE)));
@@ -119,7 +85,7 @@ test_restore (KwTestFixture *f,
   g_object_unref (row);  /* the group's list holds it */
   g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), !=, NULL);
   g_assert_true (g_str_has_prefix (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "Before an import"));
-  button = find_named (row, "restore-button");
+  button = kw_test_find_named (row, "restore-button");
   g_assert_nonnull (button);
   g_assert_true (gtk_test_accessible_has_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL));
 
@@ -157,10 +123,10 @@ test_none (KwTestFixture *f,
 
   gtk_window_present (GTK_WINDOW (prefs));
   kw_test_wait_mapped (GTK_WIDGET (prefs));
-  group = KW_BACKUPS_GROUP (find_type (GTK_WIDGET (prefs), KW_TYPE_BACKUPS_GROUP));
+  group = KW_BACKUPS_GROUP (kw_test_find_type (GTK_WIDGET (prefs), KW_TYPE_BACKUPS_GROUP));
   g_assert_nonnull (group);
   g_assert_cmpuint (g_list_model_get_n_items (kw_backups_group_get_rows (group)), ==, 0);
-  g_assert_null (find_named (GTK_WIDGET (group), "restore-button"));
+  g_assert_null (kw_test_find_named (GTK_WIDGET (group), "restore-button"));
   gtk_window_destroy (GTK_WINDOW (prefs));
 }
 

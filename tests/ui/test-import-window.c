@@ -155,23 +155,6 @@ find_label (GtkWidget  *widget,
 }
 
 static GtkWidget *
-find_named (GtkWidget  *widget,
-            const char *name)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
-
-      if (g_str_equal (gtk_widget_get_name (child), name))
-        return child;
-      if ((found = find_named (child, name)) != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-static GtkWidget *
 find_row (GtkWidget  *widget,
           const char *title)
 {
@@ -315,7 +298,7 @@ test_conflict (KwTestFixture *f,
   gtk_widget_activate_action (GTK_WIDGET (window), "import.show-conflicts", NULL);
   conflicts = kw_test_wait_toplevel (KW_TYPE_CONFLICTS_WINDOW, NULL);
   kw_test_wait_mapped (GTK_WIDGET (conflicts));
-  use = find_named (GTK_WIDGET (conflicts), "use-value");
+  use = kw_test_find_named (GTK_WIDGET (conflicts), "use-value");
   g_assert_nonnull (use);
   g_object_ref (use);
   g_assert_true (gtk_widget_activate (use));
@@ -403,13 +386,13 @@ test_sealed (KwTestFixture *f,
   g_assert_nonnull (error_label);
   g_assert_false (gtk_widget_get_visible (error_label));
 
-  gtk_editable_set_text (GTK_EDITABLE (find_named (GTK_WIDGET (window), "AdwPasswordEntryRow")), "zeven groene fietsen");
+  gtk_editable_set_text (GTK_EDITABLE (kw_test_find_named (GTK_WIDGET (window), "AdwPasswordEntryRow")), "zeven groene fietsen");
   gtk_widget_activate_action (GTK_WIDGET (window), "import.unlock", NULL);
   g_assert_cmpstr (kw_import_window_get_page (window), ==, "reading");
   wait_page (window, "passphrase");
   g_assert_true (gtk_widget_get_visible (error_label));
 
-  gtk_editable_set_text (GTK_EDITABLE (find_named (GTK_WIDGET (window), "AdwPasswordEntryRow")), "zeven gele fietsen");
+  gtk_editable_set_text (GTK_EDITABLE (kw_test_find_named (GTK_WIDGET (window), "AdwPasswordEntryRow")), "zeven gele fietsen");
   gtk_widget_activate_action (GTK_WIDGET (window), "import.unlock", NULL);
   wait_page (window, "summary");
   g_assert_cmpuint (kw_import_window_get_summary (window)->added, ==, 1);

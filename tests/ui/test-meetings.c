@@ -49,27 +49,11 @@ find_label (GtkWidget  *widget,
   return NULL;
 }
 
-static GtkWidget *
-find_type (GtkWidget *widget,
-           GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_type (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 /* The list of meetings. */
 static GtkWidget *
 list_view (KwMeetingsView *view)
 {
-  return GTK_WIDGET (kw_list_pane_get_list_view (KW_LIST_PANE (find_type (GTK_WIDGET (view), KW_TYPE_LIST_PANE))));
+  return GTK_WIDGET (kw_list_pane_get_list_view (KW_LIST_PANE (kw_test_find_type (GTK_WIDGET (view), KW_TYPE_LIST_PANE))));
 }
 
 static const char *
@@ -93,7 +77,7 @@ show_meetings (KwTestFixture *f)
 static GtkWidget *
 view_list_pane (KwMeetingsView *view)
 {
-  return find_type (GTK_WIDGET (view), KW_TYPE_LIST_PANE);
+  return kw_test_find_type (GTK_WIDGET (view), KW_TYPE_LIST_PANE);
 }
 
 /* Tests */

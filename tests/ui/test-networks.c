@@ -68,28 +68,12 @@ find_label (GtkWidget  *widget,
   return NULL;
 }
 
-static GtkWidget *
-find_type (GtkWidget *widget,
-           GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_type (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 /* The expander row of a unit in the network page's units group. */
 static GtkWidget *
 find_unit_row (GtkWidget  *group,
                const char *title)
 {
-  for (GtkWidget *row = find_type (group, ADW_TYPE_EXPANDER_ROW); row; row = gtk_widget_get_next_sibling (row))
+  for (GtkWidget *row = kw_test_find_type (group, ADW_TYPE_EXPANDER_ROW); row; row = gtk_widget_get_next_sibling (row))
     if (ADW_IS_EXPANDER_ROW (row) && g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), title) == 0)
       return row;
   return NULL;
@@ -100,7 +84,7 @@ static gboolean
 units_shown (gpointer data)
 {
   return kw_child_group_get_n_rows (kw_network_page_get_units (data)) > 0
-         && find_type (GTK_WIDGET (kw_network_page_get_units (data)), ADW_TYPE_EXPANDER_ROW) != NULL;
+         && kw_test_find_type (GTK_WIDGET (kw_network_page_get_units (data)), ADW_TYPE_EXPANDER_ROW) != NULL;
 }
 
 static KwNetworksView *
@@ -435,7 +419,7 @@ test_load_window (KwTestFixture *f,
   g_assert_true (((KwAnalysisLoad *) g_ptr_array_index (loads, 0))->flagged);
   g_assert_cmpstr (((KwAnalysisLoad *) g_ptr_array_index (loads, 0))->person, ==, busy);
   /* a row opens the person in the window */
-  g_signal_emit_by_name (find_type (GTK_WIDGET (window), GTK_TYPE_LIST_VIEW), "activate", 1);
+  g_signal_emit_by_name (kw_test_find_type (GTK_WIDGET (window), GTK_TYPE_LIST_VIEW), "activate", 1);
   KW_TEST_WAIT_UNTIL (g_strcmp0 (kw_window_get_view (f->window), "contacts") == 0);
   g_assert_cmpstr (kw_window_get_view (f->window), ==, "contacts");
   gtk_window_destroy (GTK_WINDOW (window));

@@ -95,22 +95,6 @@ is_idle_after (Fixture *f,
   return kw_sync_scheduler_get_n_passes (scheduler) >= passes && !kw_sync_scheduler_get_running (scheduler);
 }
 
-static GtkWidget *
-find_type (GtkWidget *widget,
-           GType      type)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
-        return child;
-      if ((found = find_type (child, type)) != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 static void
 collect_labels (GtkWidget  *widget,
                 const char *name,
@@ -167,7 +151,7 @@ get_details (Fixture *f)
 static void
 on_progress_cb (Fixture *f)
 {
-  GtkWidget *bar = find_type (GTK_WIDGET (f->base.window), GTK_TYPE_PROGRESS_BAR);
+  GtkWidget *bar = kw_test_find_type (GTK_WIDGET (f->base.window), GTK_TYPE_PROGRESS_BAR);
   g_autoptr(GPtrArray) texts = g_ptr_array_new ();
 
   collect_labels (GTK_WIDGET (f->base.window), NULL, texts);
@@ -231,7 +215,7 @@ test_refused (Fixture       *f,
   for (guint i = 0; i < f->seen->len; i++)
     g_assert_true (g_regex_match_simple ("^Syncing… [0-2] of 2 files$", f->seen->pdata[i], 0, 0));
   g_assert_true (f->bar_seen);
-  g_assert_false (gtk_widget_get_visible (find_type (root, GTK_TYPE_PROGRESS_BAR)));
+  g_assert_false (gtk_widget_get_visible (kw_test_find_type (root, GTK_TYPE_PROGRESS_BAR)));
 
   /* Sanne exports again: the row is clear */
   g_free (sanne);
