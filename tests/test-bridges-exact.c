@@ -13,7 +13,8 @@
  * components, and on a path, a star, a cycle, a tree, and two cliques
  * joined by one node. Searches deeper than the batched searches count
  * (a cycle and a ladder of hundreds of levels) take the way of one
- * source at a time.
+ * source at a time. Every kernel of the batched searches this processor
+ * has (portable, AVX2, AVX-512) is checked.
  */
 #include "config.h"
 
@@ -116,6 +117,41 @@ assert_close (double got,
     g_error ("betweenness %.17g, igraph says %.17g", got, expected);
 }
 
+/* Every kernel this processor has (kw-graph-brandes.h) against igraph,
+ * the same bits with any number of threads, and the kernels of eight
+ * lanes (generic and AVX2) the same bits as each other. */
+static void
+assert_kernels (KwGraph      *graph,
+                const double *expected)
+{
+  static const KwBrandesKernel kernels[] = {
+    KW_BRANDES_KERNEL_GENERIC, KW_BRANDES_KERNEL_AVX2, KW_BRANDES_KERNEL_AVX512,
+  };
+  guint n = graph->nodes->len;
+  g_autofree double *generic = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (kernels); i++)
+    {
+      g_autofree double *one = NULL;
+
+      if (!_kw_graph_brandes_kernel_supported (kernels[i]))
+        continue;
+      one = _kw_graph_betweenness_with (graph, 1, kernels[i]);
+      for (guint v = 0; v < n; v++)
+        assert_close (one[v], expected[v]);
+      for (guint threads = 0; threads <= 3; threads++)
+        {
+          g_autofree double *other = _kw_graph_betweenness_with (graph, threads, kernels[i]);
+
+          g_assert_true (memcmp (one, other, sizeof (double) * n) == 0);
+        }
+      if (kernels[i] == KW_BRANDES_KERNEL_GENERIC)
+        generic = g_steal_pointer (&one);
+      else if (kernels[i] == KW_BRANDES_KERNEL_AVX2)
+        g_assert_true (memcmp (generic, one, sizeof (double) * n) == 0);
+    }
+}
+
 /* Ours with 1, 2 and 3 threads and the default against igraph, and
  * kw_graph_bridges () against both. */
 static void
@@ -139,6 +175,7 @@ assert_betweenness (KwGraph *graph)
       /* the same sums in the same order, whatever the threads */
       g_assert_true (memcmp (one, other, sizeof (double) * n) == 0);
     }
+  assert_kernels (graph, expected);
   for (guint v = 0; v < n; v++)
     positive += expected[v] > 1e-9;
   g_assert_cmpuint (bridges->bridges->len, ==, positive);
@@ -303,7 +340,7 @@ test_shapes (void)
   assert_both (tree);
 }
 
-/* Deeper than the 254 levels a batch of eight searches counts in a byte:
+/* Deeper than the 254 levels a batch of searches counts in a byte:
  * a cycle of 700 ((700 − 2)² / 8 each), and a ladder of 2 × 400 with a
  * clique on it and a triangle beside it, so that a batch holds deep and
  * shallow searches. */
@@ -380,6 +417,10 @@ main (int    argc,
       char **argv)
 {
   g_test_init (&argc, &argv, NULL);
+  g_test_message ("kernels here: generic%s%s; the default: %s",
+                  _kw_graph_brandes_kernel_supported (KW_BRANDES_KERNEL_AVX2) ? ", avx2" : "",
+                  _kw_graph_brandes_kernel_supported (KW_BRANDES_KERNEL_AVX512) ? ", avx512" : "",
+                  _kw_graph_brandes_kernel_name (KW_BRANDES_KERNEL_AUTO));
 
   g_test_add_func ("/kw/bridges-exact/shapes", test_shapes);
   g_test_add_func ("/kw/bridges-exact/small", test_small);

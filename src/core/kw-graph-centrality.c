@@ -22,16 +22,23 @@
  *    target t w(t) times: δ_s(v) = Σ_{u: v before u} σ_sv / σ_su ·
  *    (w(u) + δ_s(u)), and v gets w(s)·δ_s(v) / 2.
  *
- * Step 3 takes eight sources at once, level by level (a multi-source
- * breadth-first search, as in Then et al. 2014, "The more the merrier"):
- * a node is visited once for every distinct level it has among the
- * eight searches, not once per search, and σ and (w + δ)/σ of a node are
- * eight lanes of one cache line, summed over its neighbours with a mask
- * of the lanes in which the neighbour is one level nearer (σ) or farther
- * (δ). The core is numbered in breadth-first order first, so that the
- * eight sources of a batch lie close together and their levels mostly
- * agree. A batch whose searches go deeper than a byte counts falls back
+ * Step 3 takes eight or sixteen sources at once, level by level (a
+ * multi-source breadth-first search, as in Then et al. 2014, "The more
+ * the merrier"; kw-graph-brandes.h): a node is visited once for every
+ * distinct level it has among the batch's searches, not once per search,
+ * and σ and (w + δ)/σ of a node are the lanes of one array, summed over
+ * its neighbours under a mask of the lanes in which the neighbour is one
+ * level nearer (σ) or farther (δ). The walk out finds the next level and
+ * sums σ in the same pass over a node's neighbours, and each level is
+ * walked in the order of the numbering. The core is numbered in
+ * breadth-first order first, so that the sources of a batch lie close
+ * together and their levels mostly agree, and neighbours close in
+ * memory. A batch whose searches go deeper than a byte counts falls back
  * to one source at a time.
+ *
+ * The batches run in a kernel for the processor: the portable one (eight
+ * lanes in GCC's vector types), or on x86-64 AVX2 (eight lanes, the same
+ * bits) or AVX-512 (sixteen lanes), kw-graph-brandes-x86.c.
  *
  * The sources of step 3 are cut into a fixed number of blocks, each
  * summed into its own array by whichever thread takes it, and the blocks
@@ -47,28 +54,22 @@
 
 #include <string.h>
 
+#include "kw-graph-brandes.h"
 #include "kw-graph-private.h"
 
 #define N_BLOCKS 16
 /* below this many core nodes one thread does it all */
 #define THREADED_FROM 1000
 
-typedef struct {
-  guint   n;
-  guint  *offsets;      /* the neighbours of v are adj[offsets[v] … offsets[v + 1]) */
-  guint  *adj;
-} Csr;
+typedef KwBrandesCsr Csr;
+typedef KwBrandesCore Core;
 
 typedef struct {
-  Csr      csr;         /* the core, renumbered 0 … n − 1 */
-  double  *weight;      /* w: 1 + the nodes pruned into it */
-  guint   *node;        /* core index → graph index */
-} Core;
-
-typedef struct {
-  const Core  *core;
-  double      *partial[N_BLOCKS];
-  gint         next_block;
+  const Core          *core;
+  KwBrandesKernelFunc  kernel;
+  guint                lanes;
+  double              *partial[N_BLOCKS];
+  gint                 next_block;
 } Job;
 
 static void
@@ -344,12 +345,10 @@ add_source (const Core *core,
   memset (work->sigma, 0, sizeof (double) * tail);
 }
 
-/* Eight sources at once (step 3, batched) */
+/* Step 3, batched (kw-graph-brandes.h) */
 
 #define N_LANES 8
-/* levels are kept in a byte per lane; 0xff: not reached */
-#define MAX_LEVEL 254
-#define BYTES(x) ((guint64) (x) * G_GUINT64_CONSTANT (0x0101010101010101))
+#define BYTES(x) ((guint64) (guint8) (x) * G_GUINT64_CONSTANT (0x0101010101010101))
 #define LOW7 G_GUINT64_CONSTANT (0x7f7f7f7f7f7f7f7f)
 
 typedef double Lanes __attribute__ ((vector_size (8 * N_LANES)));
@@ -387,193 +386,117 @@ lanes_at (guint64 levels,
   return (guint) (((zero >> 7) * G_GUINT64_CONSTANT (0x0102040810204080)) >> 56);
 }
 
-typedef struct {
-  Lanes    *sigma;        /* by node: the shortest paths from each lane's source */
-  Lanes    *coeff;        /* by node: (w(v) + δ(v)) / σ(v), in the lanes of its level */
-  guint64  *level;        /* by node: a byte per lane */
-  guint8   *seen;         /* by node: the lanes that reached it */
-  guint8   *pending;      /* by node: the lanes that reach it at the next level */
-  guint    *visit;        /* the visits: (node, lanes) by level */
-  guint8   *visit_lanes;
-  guint    *level_start;  /* the visits of level d: visit[level_start[d] … level_start[d + 1]) */
-  guint     visits;       /* how many the last search made */
-} Work8;
-
-static void
-work8_init (Work8 *work,
-            guint  n)
+void
+_kw_brandes_batch_init (KwBrandesBatch *batch,
+                        guint           lanes,
+                        guint           n)
 {
-  work->sigma = g_aligned_alloc0 (MAX (n, 1), sizeof (Lanes), sizeof (Lanes));
-  work->coeff = g_aligned_alloc0 (MAX (n, 1), sizeof (Lanes), sizeof (Lanes));
-  work->level = g_new (guint64, MAX (n, 1));
-  memset (work->level, 0xff, sizeof (guint64) * MAX (n, 1));
-  work->seen = g_new0 (guint8, MAX (n, 1));
-  work->pending = g_new0 (guint8, MAX (n, 1));
-  /* a node is visited at most once per lane; one more for the search's
-   * unconditional store */
-  work->visit = g_new (guint, (gsize) N_LANES * n + N_LANES + 1);
-  work->visit_lanes = g_new (guint8, (gsize) N_LANES * n + N_LANES + 1);
-  work->level_start = g_new (guint, MAX_LEVEL + 3);
-  work->visits = 0;
+  gsize cells = (gsize) lanes * MAX (n, 1);
+
+  batch->lanes = lanes;
+  batch->n = n;
+  batch->sigma = g_aligned_alloc0 (cells, sizeof (double), 64);
+  batch->level = g_aligned_alloc (cells, 1, 64);
+  memset (batch->level, KW_BRANDES_UNSEEN, cells);
+  batch->n_words = (n + 63) / 64;
+  batch->next = g_new0 (guint64, MAX (batch->n_words, 1));
+  /* a node is visited at most once per level and lane */
+  batch->visit = g_new (guint, cells + lanes);
+  batch->level_start = g_new (guint, KW_BRANDES_MAX_LEVEL + 3);
 }
 
-static void
-work8_clear (Work8 *work)
+void
+_kw_brandes_batch_clear (KwBrandesBatch *batch)
 {
-  g_aligned_free (work->sigma);
-  g_aligned_free (work->coeff);
-  g_free (work->level);
-  g_free (work->seen);
-  g_free (work->pending);
-  g_free (work->visit);
-  g_free (work->visit_lanes);
-  g_free (work->level_start);
+  g_clear_pointer (&batch->sigma, g_aligned_free);
+  g_clear_pointer (&batch->level, g_aligned_free);
+  g_clear_pointer (&batch->next, g_free);
+  g_clear_pointer (&batch->visit, g_free);
+  g_clear_pointer (&batch->level_start, g_free);
 }
 
-/* The searches of the batch, level by level: the visits and each
- * node's level per lane. Returns the number of levels, or 0 when they
- * go deeper than MAX_LEVEL. */
-static guint
-batch_search (const Core *core,
-              Work8      *work,
-              guint       first,
-              guint       lanes)
+/* The portable kernel: eight lanes, their levels in one 64-bit word
+ * (lanes_at () finds the lanes at a level without a branch) and their
+ * doubles in one cache line (GCC's vector types: SSE2, NEON or plain).
+ *
+ * Out, level by level, in one walk of each node's neighbours: σ summed
+ * from those one level nearer in the node's lanes, and the neighbours
+ * not reached yet in those lanes put on the next level. Back, from the
+ * farthest: (w + δ)/σ summed from those one level farther. */
+gboolean
+_kw_brandes_batch_generic (const KwBrandesCore *core,
+                           KwBrandesBatch      *batch,
+                           guint                first,
+                           guint                lanes,
+                           double              *sum)
 {
   const guint *offsets = core->csr.offsets, *adj = core->csr.adj;
-  guint *visit = work->visit, *start = work->level_start;
-  guint8 *visit_lanes = work->visit_lanes, *seen = work->seen, *pending = work->pending;
-  guint tail = 0, depth;
+  guint64 *levels = (guint64 *) batch->level, *next = batch->next;
+  Lanes *sigma = (Lanes *) batch->sigma;
+  const guint *visit = batch->visit;
+  guint *start = batch->level_start;
+  Lanes source_weight, one = { 1, 1, 1, 1, 1, 1, 1, 1 };
+  guint tail = _kw_brandes_batch_start (batch, core, first, lanes, (double *) &source_weight), depth;
 
-  start[0] = 0;
-  for (guint l = 0; l < lanes; l++)
-    {
-      guint s = first + l;
-
-      visit[tail] = s;
-      visit_lanes[tail++] = (guint8) (1u << l);
-      seen[s] = (guint8) (1u << l);
-      work->level[s] &= ~(G_GUINT64_CONSTANT (0xff) << (8 * l));
-      work->sigma[s][l] = 1;
-    }
-  start[1] = tail;
+  g_assert (batch->lanes == N_LANES);
   for (depth = 0; start[depth + 1] > start[depth]; depth++)
     {
-      guint from = start[depth], to = start[depth + 1];
-      guint64 next = BYTES (depth + 1);
+      guint64 here = BYTES (depth), nearer = BYTES (depth - 1), farther = BYTES (depth + 1);
+      guint64 unseen = BYTES (KW_BRANDES_UNSEEN);
 
-      work->visits = tail;
-      if (depth + 1 > MAX_LEVEL)
-        return 0;
-      for (guint i = from; i < to; i++)
+      if (!_kw_brandes_batch_may_go_on (batch, depth, tail))
+        return FALSE;
+      for (guint i = start[depth]; i < start[depth + 1]; i++)
         {
-          guint v = visit[i], reach = visit_lanes[i];
+          guint v = visit[i], reach = lanes_at (levels[v], here);
+          Lanes total = { 0 };
 
           for (guint k = offsets[v]; k < offsets[v + 1]; k++)
             {
-              guint u = adj[k], fresh = reach & ~seen[u], before = pending[u];
+              guint u = adj[k];
+              guint64 at = levels[u];
+              guint fresh = reach & lanes_at (at, unseen);
+              guint64 bytes = lane_bytes[fresh];
 
-              /* no branch: the store is kept only for the first lanes to reach u */
-              visit[tail] = u;
-              tail += (before == 0) & (fresh != 0);
-              pending[u] = (guint8) (before | fresh);
+              /* at level 0 "nearer" is "not reached": σ 0 there */
+              total += (Lanes) (lane_mask[reach & lanes_at (at, nearer)] & (LaneMask) sigma[u]);
+              next[u >> 6] |= (guint64) (fresh != 0) << (u & 63);
+              levels[u] = (at & ~bytes) | (farther & bytes);
             }
+          sigma[v] += total;
         }
+      tail = _kw_brandes_batch_take_next (batch, tail);
       start[depth + 2] = tail;
-      for (guint i = to; i < tail; i++)
-        {
-          guint u = visit[i], reach = pending[u];
-          guint64 bytes = lane_bytes[reach];
+    }
+  /* back, from the farthest; the sources (level 0) are no intermediate nodes */
+  for (guint d = depth - 1; d > 0; d--)
+    {
+      guint64 here = BYTES (d), farther = BYTES (d + 1);
 
-          visit_lanes[i] = (guint8) reach;
-          seen[u] |= (guint8) reach;
-          pending[u] = 0;
-          work->level[u] = (work->level[u] & ~bytes) | (next & bytes);
+      for (guint i = start[d]; i < start[d + 1]; i++)
+        {
+          guint v = visit[i], reach = lanes_at (levels[v], here);
+          LaneMask mask = lane_mask[reach];
+          Lanes total = { 0 }, delta, w, paths, value;
+
+          for (guint k = offsets[v]; d + 1 < depth && k < offsets[v + 1]; k++)
+            {
+              guint u = adj[k];
+
+              total += (Lanes) (lane_mask[reach & lanes_at (levels[u], farther)] & (LaneMask) sigma[u]);
+            }
+          delta = sigma[v] * total;  /* 0 outside @reach */
+          w = delta * source_weight;
+          /* the order of the AVX2 kernel's sum: lanes l and l + 4, then pairs */
+          sum[v] += ((w[0] + w[4]) + (w[2] + w[6])) + ((w[1] + w[5]) + (w[3] + w[7]));
+          /* 1 outside @reach: no division by 0 */
+          paths = (Lanes) (((LaneMask) sigma[v] & mask) | ((LaneMask) one & ~mask));
+          value = (core->weight[v] + delta) / paths;
+          sigma[v] = (Lanes) (((LaneMask) value & mask) | ((LaneMask) sigma[v] & ~mask));
         }
     }
-  work->visits = tail;
-  return depth;
-}
-
-/* Σ over the neighbours u of @v of @values[u], in the lanes of @reach
- * in which u is at @level. Two sums, for two loads at a time. */
-#define SUM_AT(values, v, reach, level, total) \
-  G_STMT_START { \
-    Lanes a_ = { 0 }, b_ = { 0 }; \
-    guint k_ = offsets[v], end_ = offsets[(v) + 1]; \
-    for (; k_ + 1 < end_; k_ += 2) \
-      { \
-        guint u_ = adj[k_], w_ = adj[k_ + 1]; \
-        a_ += (Lanes) (lane_mask[(reach) & lanes_at (levels[u_], level)] & (LaneMask) (values)[u_]); \
-        b_ += (Lanes) (lane_mask[(reach) & lanes_at (levels[w_], level)] & (LaneMask) (values)[w_]); \
-      } \
-    if (k_ < end_) \
-      a_ += (Lanes) (lane_mask[(reach) & lanes_at (levels[adj[k_]], level)] & (LaneMask) (values)[adj[k_]]); \
-    total = a_ + b_; \
-  } G_STMT_END
-
-/* Step 3 for the sources @first … @first + @lanes − 1: adds
- * Σ_l w(s_l)·δ_{s_l}(v) to @sum[v]. FALSE (nothing added) when the
- * searches go too deep for a byte. */
-static gboolean
-add_batch (const Core *core,
-           Work8      *work,
-           guint       first,
-           guint       lanes,
-           double     *sum)
-{
-  const guint *offsets = core->csr.offsets, *adj = core->csr.adj;
-  const guint64 *levels = work->level;
-  const guint *visit = work->visit, *start = work->level_start;
-  const guint8 *visit_lanes = work->visit_lanes;
-  Lanes *sigma = work->sigma, *coeff = work->coeff;
-  Lanes source_weight = { 0 }, one = { 1, 1, 1, 1, 1, 1, 1, 1 };
-  guint depth = batch_search (core, work, first, lanes);
-  gboolean ok = depth > 0;
-
-  for (guint l = 0; l < lanes; l++)
-    source_weight[l] = core->weight[first + l];
-  /* forwards: σ from the level before */
-  for (guint d = 1; ok && d < depth; d++)
-    for (guint i = start[d]; i < start[d + 1]; i++)
-      {
-        guint v = visit[i];
-        Lanes total;
-
-        SUM_AT (sigma, v, visit_lanes[i], BYTES (d - 1), total);
-        sigma[v] += total;
-      }
-  /* backwards, from the farthest; the sources (level 0) are no intermediate nodes */
-  for (guint d = depth - 1; ok && d > 0; d--)
-    for (guint i = start[d]; i < start[d + 1]; i++)
-      {
-        guint v = visit[i], reach = visit_lanes[i];
-        LaneMask mask = lane_mask[reach];
-        Lanes total = { 0 }, delta, paths, value, weighted;
-        double added = 0;
-
-        if (d + 1 < depth)
-          SUM_AT (coeff, v, reach, BYTES (d + 1), total);
-        delta = sigma[v] * total;  /* 0 outside @reach */
-        weighted = delta * source_weight;
-        for (guint l = 0; l < N_LANES; l++)
-          added += weighted[l];
-        sum[v] += added;
-        /* 1 outside @reach: no division by 0 */
-        paths = (Lanes) (((LaneMask) sigma[v] & mask) | ((LaneMask) one & ~mask));
-        value = (core->weight[v] + delta) / paths;
-        coeff[v] = (Lanes) (((LaneMask) value & mask) | ((LaneMask) coeff[v] & ~mask));
-      }
-  /* ready for the next batch: what this one touched */
-  for (guint i = 0; i < work->visits; i++)
-    {
-      guint v = visit[i];
-
-      work->seen[v] = 0;
-      work->pending[v] = 0;
-      work->level[v] = G_MAXUINT64;
-      sigma[v] = (Lanes) { 0 };
-    }
-  return ok;
+  _kw_brandes_batch_reset (batch, tail);
+  return TRUE;
 }
 
 /* A thread's loop: takes the next block of sources until none is left. */
@@ -586,10 +509,10 @@ run_blocks (gpointer data)
     g_new (guint, n + 1), g_new (guint, n + 1), g_new0 (double, n + 1), g_new (double, n + 1),
     g_new (guint, n + 2), g_new (guint, MAX (job->core->csr.offsets[n], 1)),
   };
-  Work8 work8;
+  KwBrandesBatch batch;
   gint block;
 
-  work8_init (&work8, n);
+  _kw_brandes_batch_init (&batch, job->lanes, n);
   memset (work.pos, 0xff, sizeof (guint) * (n + 1));
   while ((block = g_atomic_int_add (&job->next_block, 1)) < N_BLOCKS)
     {
@@ -597,16 +520,16 @@ run_blocks (gpointer data)
       guint to = (guint) ((guint64) n * (guint) (block + 1) / N_BLOCKS);
 
       job->partial[block] = g_new0 (double, MAX (n, 1));
-      for (guint s = from; s < to; s += N_LANES)
+      for (guint s = from; s < to; s += job->lanes)
         {
-          guint lanes = MIN (N_LANES, to - s);
+          guint lanes = MIN (job->lanes, to - s);
 
-          if (!add_batch (job->core, &work8, s, lanes, job->partial[block]))
+          if (!job->kernel (job->core, &batch, s, lanes, job->partial[block]))
             for (guint l = 0; l < lanes; l++)
               add_source (job->core, &work, s + l, job->partial[block]);
         }
     }
-  work8_clear (&work8);
+  _kw_brandes_batch_clear (&batch);
   g_free (work.pos);
   g_free (work.order);
   g_free (work.sigma);
@@ -618,13 +541,31 @@ run_blocks (gpointer data)
 
 /* Step 3: Σ_s w(s)·δ_s(v) for every core node, in @n_threads threads. */
 static double *
-core_sums (const Core *core,
-           guint       n_threads)
+core_sums (const Core      *core,
+           guint            n_threads,
+           KwBrandesKernel  kernel)
 {
-  Job job = { core, { NULL }, 0 };
+  Job job = { core, NULL, 0, { NULL }, 0 };
   GThread *threads[N_BLOCKS];
   double *sum = g_new0 (double, MAX (core->csr.n, 1));
 
+  switch (kernel)
+    {
+#ifdef KW_BRANDES_X86
+    case KW_BRANDES_KERNEL_AVX512:
+      job.kernel = _kw_brandes_batch_avx512;
+      job.lanes = 16;
+      break;
+    case KW_BRANDES_KERNEL_AVX2:
+      job.kernel = _kw_brandes_batch_avx2;
+      job.lanes = 8;
+      break;
+#endif
+    default:
+      job.kernel = _kw_brandes_batch_generic;
+      job.lanes = N_LANES;
+      break;
+    }
   n_threads = CLAMP (n_threads, 1, N_BLOCKS);
   for (guint t = 1; t < n_threads; t++)
     threads[t] = g_thread_new ("kw-brandes", run_blocks, &job);
@@ -640,6 +581,64 @@ core_sums (const Core *core,
   return sum;
 }
 
+gboolean
+_kw_graph_brandes_kernel_supported (KwBrandesKernel kernel)
+{
+  switch (kernel)
+    {
+    case KW_BRANDES_KERNEL_AUTO:
+    case KW_BRANDES_KERNEL_GENERIC:
+      return TRUE;
+#ifdef KW_BRANDES_X86
+    case KW_BRANDES_KERNEL_AVX2:
+      return __builtin_cpu_supports ("avx2");
+    case KW_BRANDES_KERNEL_AVX512:
+      return __builtin_cpu_supports ("avx512f") && __builtin_cpu_supports ("avx512bw")
+             && __builtin_cpu_supports ("avx512vl");
+#endif
+    default:
+      return FALSE;
+    }
+}
+
+/* The fastest kernel this machine has; KWARTIER_BRANDES=generic, avx2
+ * or avx512 chooses one (for benchmarks and tests). */
+static KwBrandesKernel
+best_kernel (void)
+{
+  static const struct { const char *name; KwBrandesKernel kernel; } named[] = {
+    { "generic", KW_BRANDES_KERNEL_GENERIC },
+    { "avx2", KW_BRANDES_KERNEL_AVX2 },
+    { "avx512", KW_BRANDES_KERNEL_AVX512 },
+  };
+  const char *wanted = g_getenv ("KWARTIER_BRANDES");
+
+  for (guint i = 0; wanted != NULL && i < G_N_ELEMENTS (named); i++)
+    if (g_str_equal (wanted, named[i].name) && _kw_graph_brandes_kernel_supported (named[i].kernel))
+      return named[i].kernel;
+  if (_kw_graph_brandes_kernel_supported (KW_BRANDES_KERNEL_AVX512))
+    return KW_BRANDES_KERNEL_AVX512;
+  if (_kw_graph_brandes_kernel_supported (KW_BRANDES_KERNEL_AVX2))
+    return KW_BRANDES_KERNEL_AVX2;
+  return KW_BRANDES_KERNEL_GENERIC;
+}
+
+const char *
+_kw_graph_brandes_kernel_name (KwBrandesKernel kernel)
+{
+  if (kernel == KW_BRANDES_KERNEL_AUTO)
+    kernel = best_kernel ();
+  switch (kernel)
+    {
+    case KW_BRANDES_KERNEL_AVX2:
+      return "avx2";
+    case KW_BRANDES_KERNEL_AVX512:
+      return "avx512";
+    default:
+      return "generic";
+    }
+}
+
 static guint
 default_threads (guint n_core)
 {
@@ -651,6 +650,14 @@ default_threads (guint n_core)
 double *
 _kw_graph_betweenness (KwGraph *graph,
                        guint    n_threads)
+{
+  return _kw_graph_betweenness_with (graph, n_threads, KW_BRANDES_KERNEL_AUTO);
+}
+
+double *
+_kw_graph_betweenness_with (KwGraph         *graph,
+                            guint            n_threads,
+                            KwBrandesKernel  kernel)
 {
   guint n;
   Csr g = { 0 };
@@ -675,7 +682,10 @@ _kw_graph_betweenness (KwGraph *graph,
   core_init (&core, &g, weight, removed);
   core_renumber (&core);
   lane_tables_init ();
-  sums = core_sums (&core, n_threads > 0 ? n_threads : default_threads (core.csr.n));
+  if (kernel == KW_BRANDES_KERNEL_AUTO)
+    kernel = best_kernel ();
+  g_return_val_if_fail (_kw_graph_brandes_kernel_supported (kernel), NULL);
+  sums = core_sums (&core, n_threads > 0 ? n_threads : default_threads (core.csr.n), kernel);
 
   betweenness = g_new (double, MAX (n, 1));
   for (guint v = 0; v < n; v++)

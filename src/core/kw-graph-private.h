@@ -32,4 +32,21 @@ gboolean  _kw_store_graph_edges (KwStore            *store,
 double   *_kw_graph_betweenness (KwGraph            *graph,
                                  guint               n_threads);
 
+/* The batched searches, one kernel per instruction set (AUTO: the
+ * fastest the machine has). Kernels of the same lane count (generic and
+ * AVX2: 8) give the same bits; AVX-512 (16 lanes) sums in another order. */
+typedef enum {
+  KW_BRANDES_KERNEL_AUTO,
+  KW_BRANDES_KERNEL_GENERIC,
+  KW_BRANDES_KERNEL_AVX2,
+  KW_BRANDES_KERNEL_AVX512,
+} KwBrandesKernel;
+
+double     *_kw_graph_betweenness_with        (KwGraph         *graph,
+                                               guint            n_threads,
+                                               KwBrandesKernel  kernel);
+gboolean    _kw_graph_brandes_kernel_supported (KwBrandesKernel  kernel);
+/* "generic", "avx2" or "avx512": what AUTO (or @kernel) runs here */
+const char *_kw_graph_brandes_kernel_name     (KwBrandesKernel  kernel);
+
 G_END_DECLS
