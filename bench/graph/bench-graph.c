@@ -271,8 +271,8 @@ igraph_betweenness_once (KwGraph *graph)
 
 /* Where the time of one kw_analysis_bridges () goes: reading the graph,
  * the betweenness (in one thread and in the default number), the
- * articulation points with their cut_off and the ranking (what
- * kw_graph_bridges () takes beyond the betweenness), and with
+ * betweenness in each kernel the processor has (kw-graph-brandes.h),
+ * kw_graph_bridges () as a whole, and with
  * @with_igraph the betweenness as igraph computes it. */
 static void
 bench_area_phases (KwStore     *store,
@@ -283,6 +283,9 @@ bench_area_phases (KwStore     *store,
   g_autoptr(GError) error = NULL;
   g_autoptr(KwGraph) graph = NULL;
   g_autoptr(KwGraphBridges) bridges = NULL;
+  static const KwBrandesKernel kernels[] = {
+    KW_BRANDES_KERNEL_GENERIC, KW_BRANDES_KERNEL_AVX2, KW_BRANDES_KERNEL_AVX512,
+  };
   g_autofree double *one = NULL, *threaded = NULL;
   Timing start = timing_start (), load, single, several, all;
 
@@ -301,11 +304,24 @@ bench_area_phases (KwStore     *store,
   all = timing_since (start);
   g_print ("  one run in parts (wall clock; CPU time):\n");
   g_print ("    kw_graph_load ()                         %8.1f ms; CPU %8.1f\n", load.wall, load.cpu);
-  g_print ("    betweenness, 1 thread                    %8.1f ms; CPU %8.1f\n", single.wall, single.cpu);
+  g_print ("    betweenness, 1 thread (%-7s)          %8.1f ms; CPU %8.1f\n",
+           _kw_graph_brandes_kernel_name (KW_BRANDES_KERNEL_AUTO), single.wall, single.cpu);
   g_print ("    betweenness, default (%u processors)      %8.1f ms; CPU %8.1f\n", g_get_num_processors (),
            several.wall, several.cpu);
-  g_print ("    cut_off and ranking (kw_graph_bridges () - betweenness) %8.1f ms; CPU %8.1f\n",
-           all.wall - several.wall, all.cpu - several.cpu);
+  for (guint i = 0; i < G_N_ELEMENTS (kernels); i++)
+    if (_kw_graph_brandes_kernel_supported (kernels[i]))
+      {
+        g_autofree double *values = NULL;
+        Timing kernel;
+
+        start = timing_start ();
+        values = _kw_graph_betweenness_with (graph, 0, kernels[i]);
+        kernel = timing_since (start);
+        g_print ("    betweenness, default threads, %-7s    %8.1f ms; CPU %8.1f\n",
+                 _kw_graph_brandes_kernel_name (kernels[i]), kernel.wall, kernel.cpu);
+      }
+  g_print ("    kw_graph_bridges () (betweenness, cut_off, ranking) %8.1f ms; CPU %8.1f\n",
+           all.wall, all.cpu);
   if (with_igraph)
     {
       Timing bare = igraph_betweenness_once (graph);
