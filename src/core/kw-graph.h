@@ -144,6 +144,20 @@ void            kw_graph_bridges_free  (KwGraphBridges *bridges);
 GPtrArray      *kw_graph_parts_without (KwGraph        *graph,
                                         guint           index);
 
+/* The view's words (kw-graph-explain.c), or NULL when there is nothing
+ * to say: which groups node @index connects as a bridge ("Connects
+ * Geuzenveld-Oost with Slotermeer-Noord and the district": the areas of
+ * people and informal groups, the kinds of formal organisations, of it
+ * and its neighbours), and whom it alone connects to the rest as a single
+ * point of failure ("Alone connects Esra Kaya and Noor Bakkali to the
+ * rest"). @area_names maps an area's id to its name. */
+char           *kw_graph_explain_bridge (KwGraph       *graph,
+                                         guint          index,
+                                         GHashTable    *area_names);
+char           *kw_graph_explain_cut    (KwGraph       *graph,
+                                         guint          index,
+                                         GHashTable    *area_names);
+
 /* `report bridges`: kw_graph_load () then kw_graph_bridges (). At most
  * one of @area_id, @alliance_id, @map_id. */
 KwGraphBridges *kw_analysis_bridges    (KwStore        *store,

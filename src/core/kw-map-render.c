@@ -19,6 +19,7 @@
 #include <string.h>
 
 #include "kw-error.h"
+#include "kw-map-labels.h"
 #include "kw-map-render.h"
 
 #define MARGIN        24.0
@@ -209,18 +210,21 @@ draw_text (cairo_t    *cr,
   cairo_show_text (cr, text);
 }
 
-/* The only place a node's name is drawn. */
+/* The only place a node's name is drawn: where kw_map_labels_place ()
+ * put it. */
 static void
-draw_label (cairo_t     *cr,
-            KwGraphNode *node,
-            double       x,
-            double       y,
-            double       r)
+draw_label (cairo_t              *cr,
+            KwGraphNode          *node,
+            const KwMapLabelSpot *spot,
+            KwMapLabelPlace       place)
 {
-  if (!node->named)
+  double x, y;
+
+  if (!node->named || place == KW_MAP_LABEL_HIDDEN)
     return;
+  kw_map_labels_origin (spot, place, LABEL_SIZE, &x, &y);
   set_colour (cr, &text_colour, 0.9);
-  draw_text (cr, x + r + 3, y + LABEL_SIZE / 3, node->name);
+  draw_text (cr, x, y, node->name);
 }
 
 static int
@@ -343,6 +347,57 @@ draw_legend (cairo_t      *cr,
   draw_text (cr, x + 28, y, _("Line width: strength"));
 }
 
+static int
+compare_spots (gconstpointer a,
+               gconstpointer b,
+               gpointer      data)
+{
+  KwGraph *graph = data;
+  guint i = *(const guint *) a, j = *(const guint *) b;
+  KwGraphNode *x = g_ptr_array_index (graph->nodes, i), *y = g_ptr_array_index (graph->nodes, j);
+
+  if (x->degree != y->degree)
+    return x->degree > y->degree ? -1 : 1;
+  return i < j ? -1 : i > j;
+}
+
+/* The nodes' names, the most linked first, where they cover nothing. */
+static void
+place_and_draw_labels (cairo_t *cr,
+                       KwGraph *graph,
+                       guint    threshold,
+                       double   cx,
+                       double   cy,
+                       double   sx,
+                       double   sy,
+                       double   x0,
+                       double   y0,
+                       double   x1,
+                       double   y1)
+{
+  guint n = graph->nodes->len;
+  g_autofree KwMapLabelSpot *spots = g_new (KwMapLabelSpot, MAX (n, 1));
+  g_autofree guint *order = g_new (guint, MAX (n, 1));
+  g_autofree guint8 *place = g_new (guint8, MAX (n, 1));
+  KwMapLabelBounds bounds = { x0, y0, x1, y1 };
+
+  for (guint i = 0; i < n; i++)
+    {
+      KwGraphNode *node = g_ptr_array_index (graph->nodes, i);
+      cairo_text_extents_t extents = { 0 };
+
+      if (node->named && node->degree >= threshold)
+        cairo_text_extents (cr, node->name, &extents);
+      spots[i] = (KwMapLabelSpot) { cx + node->x * sx, cy + node->y * sy, node_radius (graph, node),
+                                    node->named && node->degree >= threshold ? extents.x_advance : -1 };
+      order[i] = i;
+    }
+  g_qsort_with_data (order, (gint) n, sizeof (guint), compare_spots, graph);
+  kw_map_labels_place (spots, n, order, LABEL_SIZE, &bounds, NULL, place);
+  for (guint i = 0; i < n; i++)
+    draw_label (cr, g_ptr_array_index (graph->nodes, i), &spots[i], place[i]);
+}
+
 void
 kw_map_render (cairo_t    *cr,
                KwGraph    *graph,
@@ -376,12 +431,13 @@ kw_map_render (cairo_t    *cr,
   plot_y = MARGIN + TITLE_SIZE + 2 * TEXT_SIZE + 16;
   plot_w = MAX (10, width - LEGEND_WIDTH - 2 * MARGIN);
   plot_h = MAX (10, height - plot_y - MARGIN);
-  /* fill the area, but stretch the layout no more than 1.5 times one way */
-  sx = plot_w / 2 - 70;   /* the names go to the right of their nodes */
+  /* fill the area, but stretch the layout no more than 1.5 times one way;
+   * a name near an edge goes to the other side of its node */
+  sx = plot_w / 2 - 24;
   sy = plot_h / 2 - 16;
   sx = MIN (sx, sy * 1.5);
   sy = MIN (sy, sx * 1.5);
-  cx = plot_x + plot_w / 2 - 50;
+  cx = plot_x + plot_w / 2;
   cy = plot_y + plot_h / 2;
 
   /* edges, the tense ones last so that they stay visible */
@@ -412,13 +468,7 @@ kw_map_render (cairo_t    *cr,
     }
   threshold = label_threshold (graph);
   set_font (cr, LABEL_SIZE, FALSE);
-  for (guint i = 0; i < graph->nodes->len; i++)
-    {
-      KwGraphNode *node = g_ptr_array_index (graph->nodes, i);
-
-      if (node->degree >= threshold)
-        draw_label (cr, node, cx + node->x * sx, cy + node->y * sy, node_radius (graph, node));
-    }
+  place_and_draw_labels (cr, graph, threshold, cx, cy, sx, sy, plot_x, plot_y, plot_x + plot_w, plot_y + plot_h);
 
   draw_legend (cr, width - LEGEND_WIDTH, plot_y + TEXT_SIZE, &text_colour);
   cairo_restore (cr);

@@ -3,9 +3,10 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The Bridges list (kw_graph_bridges' ranking, people without consent
- * unnamed; a single point of failure flagged with what it alone connects,
- * counted from kw_graph_parts_without), the tense relations, and the
- * details of the selected node. Each row carries its node's id
+ * unnamed; each with the groups it connects, a single point of failure
+ * flagged with whom it alone connects: kw_graph_explain_bridge () and
+ * _cut ()), the tense relations, and the details of the selected node
+ * with both explanations. Each row carries its node's id
  * ("node-id") for the view to select it.
  */
 #include "config.h"
@@ -44,35 +45,78 @@ clear_list (GtkListBox *list)
     gtk_list_box_remove (list, child);
 }
 
-static KwGraphNode *
-node_by_id (KwGraph    *graph,
-            const char *id)
+static gboolean
+is_null_value (gpointer key,
+               gpointer value,
+               gpointer data)
 {
-  gint index = kw_graph_lookup (graph, id);
-
-  return index >= 0 ? g_ptr_array_index (graph->nodes, index) : NULL;
+  return value == NULL;
 }
 
-/* "Alone connects 3 people and organisations to the rest" */
-static char *
-dup_cut_words (KwGraph    *graph,
-               const char *id)
+GHashTable *
+kw_map_panel_area_names (KwStore *store,
+                         KwGraph *graph)
 {
-  g_autoptr(GPtrArray) parts = kw_graph_parts_without (graph, kw_graph_lookup (graph, id));
-  guint cut = 0;
+  GHashTable *names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 
-  for (guint i = 1; parts != NULL && i < parts->len; i++)
-    cut += ((GArray *) g_ptr_array_index (parts, i))->len;
-  if (cut == 0)
-    return NULL;
-  return g_strdup_printf (ngettext ("Alone connects %u other to the rest", "Alone connects %u others to the rest", cut), cut);
+  for (guint i = 0; graph != NULL && i < graph->nodes->len; i++)
+    {
+      KwGraphNode *node = g_ptr_array_index (graph->nodes, i);
+      g_autoptr(KwRecord) area = NULL;
+
+      if (node->area == NULL || g_hash_table_contains (names, node->area))
+        continue;
+      area = kw_store_get (store, "area", node->area, NULL);
+      g_hash_table_insert (names, g_strdup (node->area), area ? kw_record_dup_title (area) : NULL);
+    }
+  /* an area that is gone has no name: no words for it */
+  g_hash_table_foreach_remove (names, is_null_value, NULL);
+  return names;
+}
+
+static gboolean
+is_articulation_point (KwGraphBridges *bridges,
+                       const char     *id)
+{
+  for (guint j = 0; bridges != NULL && j < bridges->articulation_points->len; j++)
+    if (g_str_equal (((KwGraphCutPoint *) g_ptr_array_index (bridges->articulation_points, j))->id, id))
+      return TRUE;
+  return FALSE;
+}
+
+/* What node @index is in the ranking, in words, parts joined by " · ":
+ * whom it alone connects (a single point of failure), which groups it
+ * connects (with @both, or when it is no single point of failure), and
+ * @betweenness when > 0. NULL: nothing to say. */
+static char *
+dup_bridge_words (KwGraph        *graph,
+                  KwGraphBridges *bridges,
+                  GHashTable     *area_names,
+                  guint           index,
+                  double          betweenness,
+                  gboolean        both)
+{
+  KwGraphNode *node = g_ptr_array_index (graph->nodes, index);
+  g_autofree char *cut = is_articulation_point (bridges, node->id)
+                         ? kw_graph_explain_cut (graph, index, area_names) : NULL;
+  g_autofree char *joins = betweenness > 0 && (both || cut == NULL)
+                           ? kw_graph_explain_bridge (graph, index, area_names) : NULL;
+  g_autofree char *number = betweenness > 0 ? g_strdup_printf (_("Betweenness %.1f"), betweenness) : NULL;
+  const char *parts[] = { cut, joins, number };
+  GString *words = g_string_new (NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
+    if (parts[i] != NULL)
+      g_string_append_printf (words, "%s%s", words->len > 0 ? " · " : "", parts[i]);
+  return words->len > 0 ? g_string_free (words, FALSE) : (g_string_free (words, TRUE), NULL);
 }
 
 void
 kw_map_panel_fill (GtkListBox     *bridges_list,
                    GtkListBox     *tense_list,
                    KwGraph        *graph,
-                   KwGraphBridges *bridges)
+                   KwGraphBridges *bridges,
+                   GHashTable     *area_names)
 {
   guint n_tense = 0;
 
@@ -80,25 +124,32 @@ kw_map_panel_fill (GtkListBox     *bridges_list,
   clear_list (tense_list);
   if (bridges == NULL)
     gtk_list_box_append (bridges_list, new_row (_("Finding the bridges…"), _("This takes a while for a big network."), NULL));
-  for (guint i = 0; bridges != NULL && i < bridges->bridges->len && i < MAX_BRIDGE_ROWS; i++)
+  /* the bridge figures are the people of the ranking (spec/analysis.md):
+   * organisations stay in the graph */
+  for (guint i = 0, rows = 0; bridges != NULL && i < bridges->bridges->len && rows < MAX_BRIDGE_ROWS; i++)
     {
       KwGraphBridge *bridge = g_ptr_array_index (bridges->bridges, i);
-      KwGraphNode *node = node_by_id (graph, bridge->id);
-      g_autofree char *cut = NULL;
+      gint index = kw_graph_lookup (graph, bridge->id);
       g_autofree char *subtitle = NULL;
       GtkWidget *row;
 
-      for (guint j = 0; j < bridges->articulation_points->len && cut == NULL; j++)
-        if (g_str_equal (((KwGraphCutPoint *) g_ptr_array_index (bridges->articulation_points, j))->id, bridge->id))
-          cut = dup_cut_words (graph, bridge->id);
-      subtitle = cut != NULL ? g_strdup_printf (_("Betweenness %.1f · %s"), bridge->betweenness, cut)
-                             : g_strdup_printf (_("Betweenness %.1f"), bridge->betweenness);
-      row = new_row (kw_network_graph_node_label (node), subtitle, bridge->id);
-      if (cut != NULL)
-        adw_action_row_add_prefix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("dialog-warning-symbolic"));
+      if (index < 0 || !g_str_equal (((KwGraphNode *) g_ptr_array_index (graph->nodes, index))->type, "person"))
+        continue;
+      rows++;
+      subtitle = dup_bridge_words (graph, bridges, area_names, (guint) index, bridge->betweenness, FALSE);
+      row = new_row (kw_network_graph_node_label (g_ptr_array_index (graph->nodes, index)), subtitle, bridge->id);
+      if (is_articulation_point (bridges, bridge->id))
+        {
+          GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
+
+          gtk_widget_set_tooltip_text (icon, _("Single point of failure"));
+          gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                          _("Single point of failure"), -1);
+          adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
+        }
       gtk_list_box_append (bridges_list, row);
     }
-  if (bridges != NULL && bridges->bridges->len == 0)
+  if (bridges != NULL && gtk_widget_get_first_child (GTK_WIDGET (bridges_list)) == NULL)
     gtk_list_box_append (bridges_list, new_row (_("No bridges"), _("Nobody here connects others who are not connected otherwise."), NULL));
   for (guint i = 0; i < graph->edges->len; i++)
     {
@@ -119,16 +170,18 @@ kw_map_panel_fill (GtkListBox     *bridges_list,
 }
 
 gboolean
-kw_map_panel_describe (KwStore  *store,
-                       KwGraph  *graph,
-                       gint      index,
-                       GtkLabel *name_label,
-                       GtkLabel *text_label)
+kw_map_panel_describe (KwStore        *store,
+                       KwGraph        *graph,
+                       KwGraphBridges *bridges,
+                       GHashTable     *area_names,
+                       gint            index,
+                       GtkLabel       *name_label,
+                       GtkLabel       *text_label)
 {
   KwGraphNode *node = index >= 0 && graph ? g_ptr_array_index (graph->nodes, index) : NULL;
-  g_autoptr(KwRecord) area = node && node->area ? kw_store_get (store, "area", node->area, NULL) : NULL;
-  g_autofree char *area_title = area ? kw_record_dup_title (area) : NULL;
-  g_autofree char *text = NULL;
+  const char *area_title = node && node->area && area_names ? g_hash_table_lookup (area_names, node->area) : NULL;
+  g_autofree char *text = NULL, *words = NULL;
+  double betweenness = 0;
 
   if (node == NULL)
     {
@@ -136,9 +189,20 @@ kw_map_panel_describe (KwStore  *store,
       gtk_label_set_text (text_label, _("Click a person or organisation in the graph, or press Tab."));
       return FALSE;
     }
+  for (guint i = 0; bridges != NULL && i < bridges->bridges->len; i++)
+    if (g_str_equal (((KwGraphBridge *) g_ptr_array_index (bridges->bridges, i))->id, node->id))
+      betweenness = ((KwGraphBridge *) g_ptr_array_index (bridges->bridges, i))->betweenness;
+  words = dup_bridge_words (graph, bridges, area_names, (guint) index, betweenness, TRUE);
   text = g_strdup_printf (ngettext ("%s · %s · %u relation", "%s · %s · %u relations", node->degree),
                           kw_network_graph_kind_label (node->kind),
                           area_title ? area_title : _("No area"), node->degree);
+  if (words != NULL)
+    {
+      g_autofree char *both = g_strdup_printf ("%s\n%s", text, words);
+
+      g_free (text);
+      text = g_steal_pointer (&both);
+    }
   gtk_label_set_text (name_label, kw_network_graph_node_label (node));
   gtk_label_set_text (text_label, text);
   return TRUE;

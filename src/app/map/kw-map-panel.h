@@ -11,16 +11,26 @@
 
 G_BEGIN_DECLS
 
+/* The names of the areas of @graph's nodes: id → name (for the words
+ * of kw_graph_explain_bridge () and _cut ()). */
+GHashTable *kw_map_panel_area_names (KwStore      *store,
+                                     KwGraph      *graph);
 /* Empties both lists and fills them from @graph and @bridges (NULL:
- * still being found). */
+ * still being found): each bridge with whom it alone connects (a single
+ * point of failure, flagged), which groups it connects, and its
+ * betweenness. */
 void      kw_map_panel_fill     (GtkListBox     *bridges_list,
                                  GtkListBox     *tense_list,
                                  KwGraph        *graph,
-                                 KwGraphBridges *bridges);
+                                 KwGraphBridges *bridges,
+                                 GHashTable     *area_names);
 /* The name and the kind · area · relations of node @index (or "Nothing
- * selected" when -1); whether a node is described. */
+ * selected" when -1), and on a second line the words of its place in
+ * @bridges; whether a node is described. */
 gboolean  kw_map_panel_describe (KwStore        *store,
                                  KwGraph        *graph,
+                                 KwGraphBridges *bridges,
+                                 GHashTable     *area_names,
                                  gint            index,
                                  GtkLabel       *name_label,
                                  GtkLabel       *text_label);

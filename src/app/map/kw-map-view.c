@@ -63,6 +63,7 @@ struct _KwMapView
   GtkMenuButton  *grids_button;
   GtkStack       *pages;        /* "network", "grid" (the map page) */
   KwMapPage      *page;         /* made when first opened */
+  GHashTable     *area_names;   /* the graph's areas: id → name */
 };
 
 G_DEFINE_FINAL_TYPE (KwMapView, kw_map_view, KW_TYPE_VIEW)
@@ -80,7 +81,7 @@ static void
 update_details (KwMapView *self)
 {
   gint selected = kw_network_graph_get_selected (self->graph_widget);
-  gboolean any = kw_map_panel_describe (self->store, self->graph, selected,
+  gboolean any = kw_map_panel_describe (self->store, self->graph, self->bridges, self->area_names, selected,
                                         GTK_LABEL (self->details_name), GTK_LABEL (self->details_text));
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "map.open-selected", any);
@@ -127,7 +128,8 @@ on_bridges_done_cb (GObject      *source,
       return;
     }
   self->bridges = bridges;
-  kw_map_panel_fill (self->bridges_list, self->tense_list, self->graph, self->bridges);
+  kw_map_panel_fill (self->bridges_list, self->tense_list, self->graph, self->bridges, self->area_names);
+  update_details (self);
 }
 
 static void
@@ -155,10 +157,12 @@ on_load_done_cb (GObject      *source,
   kw_network_graph_set_graph (self->graph_widget, NULL);
   g_clear_pointer (&self->box, kw_map_box_unref);
   g_clear_pointer (&self->bridges, kw_graph_bridges_free);
+  g_clear_pointer (&self->area_names, g_hash_table_unref);
   self->box = kw_map_box_new (self->graph = graph);
+  self->area_names = kw_map_panel_area_names (self->store, self->graph);
   kw_network_graph_set_graph (self->graph_widget, self->graph);
   kw_network_graph_select (self->graph_widget, kw_graph_lookup (self->graph, self->centre));
-  kw_map_panel_fill (self->bridges_list, self->tense_list, self->graph, NULL);
+  kw_map_panel_fill (self->bridges_list, self->tense_list, self->graph, NULL, self->area_names);
   kw_map_panel_fill_matches (self->matches_list, self->graph, gtk_editable_get_text (self->node_search));
   update_details (self);
   show_counts (self);
@@ -528,6 +532,7 @@ kw_map_view_finalize (GObject *object)
   self->graph = NULL;
   g_clear_pointer (&self->box, kw_map_box_unref);
   g_clear_pointer (&self->bridges, kw_graph_bridges_free);
+  g_clear_pointer (&self->area_names, g_hash_table_unref);
   g_free (self->title);
   g_free (self->centre);
   g_free (self->status);

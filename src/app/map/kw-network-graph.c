@@ -17,7 +17,9 @@
 
 #include <glib/gi18n.h>
 #include <math.h>
+#include <string.h>
 
+#include "kw-map-labels.h"
 #include "kw-map-render.h"
 #include "kw-network-graph.h"
 
@@ -36,6 +38,7 @@ struct _KwNetworkGraph
   gint       hovered;
   guint      label_degree;  /* names beside nodes of at least this degree */
   GArray    *edge_order;    /* edge indices (guint) by line style: one stroke per style */
+  guint8    *label_place;   /* by node: where the last drawing put its name (KwMapLabelPlace) */
 
   /* the last drawing, shown moved and scaled while panning and zooming */
   cairo_surface_t *cache;
@@ -53,6 +56,7 @@ enum { NODE_MOVED, N_SIGNALS };
 static guint signals[N_SIGNALS];
 
 #define PAN_STEP 40.0
+#define LABEL_SIZE 11.0
 #define ZOOM_STEP 1.25
 
 const char *
@@ -245,6 +249,71 @@ draw_rings (KwNetworkGraph *self,
   cairo_set_dash (cr, NULL, 0, 0);
 }
 
+static int
+compare_busiest (gconstpointer a,
+                 gconstpointer b,
+                 gpointer      data)
+{
+  KwGraph *graph = data;
+  guint i = *(const guint *) a, j = *(const guint *) b;
+  KwGraphNode *x = g_ptr_array_index (graph->nodes, i), *y = g_ptr_array_index (graph->nodes, j);
+
+  if (x->degree != y->degree)
+    return x->degree > y->degree ? -1 : 1;
+  return i < j ? -1 : i > j;
+}
+
+/* The names beside the nodes in @area, the busiest first, where they
+ * cover no other name or node (kw_map_labels_place ()); those on screen
+ * stay on screen, flipped to the other side near an edge. */
+static void
+draw_names (KwNetworkGraph        *self,
+            cairo_t               *cr,
+            const graphene_rect_t *area)
+{
+  guint n = self->graph->nodes->len;
+  g_autofree KwMapLabelSpot *spots = g_new (KwMapLabelSpot, MAX (n, 1));
+  g_autofree guint *order = g_new (guint, MAX (n, 1));
+  g_autofree guint8 *place = g_new (guint8, MAX (n, 1));
+  KwMapLabelBounds bounds = { area->origin.x, area->origin.y,
+                              area->origin.x + area->size.width, area->origin.y + area->size.height };
+  KwMapLabelBounds screen = { 0, 0, gtk_widget_get_width (GTK_WIDGET (self)), gtk_widget_get_height (GTK_WIDGET (self)) };
+  gboolean zoomed = self->label_degree == 0 || self->zoom >= 2;
+  guint shown = 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      KwGraphNode *node = g_ptr_array_index (self->graph->nodes, i);
+      double x, y;
+
+      kw_network_graph_node_position (self, i, &x, &y);
+      spots[i] = (KwMapLabelSpot) { x, y, radius (self, node), -1 };
+      if (node->named && node->degree >= self->label_degree && zoomed
+          && x >= bounds.x0 && x <= bounds.x1 && y >= bounds.y0 && y <= bounds.y1)
+        {
+          cairo_text_extents_t extents;
+
+          cairo_text_extents (cr, node->name, &extents);
+          spots[i].width = extents.x_advance;
+          order[shown++] = i;
+        }
+    }
+  g_qsort_with_data (order, (gint) shown, sizeof (guint), compare_busiest, self->graph);
+  kw_map_labels_place (spots, n, order, LABEL_SIZE, &bounds, &screen, place);
+  memcpy (self->label_place, place, n);
+  for (guint k = 0; k < shown; k++)
+    {
+      guint i = order[k];
+      double x, y;
+
+      if (place[i] == KW_MAP_LABEL_HIDDEN)
+        continue;
+      kw_map_labels_origin (&spots[i], place[i], LABEL_SIZE, &x, &y);
+      cairo_move_to (cr, x, y);
+      cairo_show_text (cr, ((KwGraphNode *) g_ptr_array_index (self->graph->nodes, i))->name);
+    }
+}
+
 /* Everything in @area (widget coordinates), painted once into an image:
  * each frame then only paints that, moved and scaled. */
 static cairo_surface_t *
@@ -267,23 +336,19 @@ draw (KwNetworkGraph        *self,
   cairo_translate (cr, -area->origin.x, -area->origin.y);
   draw_edges (self, cr, area);
   cairo_select_font_face (cr, "Cantarell", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL);
-  cairo_set_font_size (cr, 11);
+  cairo_set_font_size (cr, LABEL_SIZE);
   for (guint i = 0; i < self->graph->nodes->len; i++)
     {
       KwGraphNode *node = g_ptr_array_index (self->graph->nodes, i);
-      double x, y, r = radius (self, node);
+      double x, y;
 
       kw_network_graph_node_position (self, i, &x, &y);
       if (x < x0 || y < y0 || x > x1 || y > y1)
         continue;
-      kw_map_render_node (cr, node->kind, node->named, x, y, r);
-      if (node->named && node->degree >= self->label_degree && (self->label_degree == 0 || self->zoom >= 2))
-        {
-          gdk_cairo_set_source_rgba (cr, &fg);
-          cairo_move_to (cr, x + r + 4, y + 4);
-          cairo_show_text (cr, node->name);
-        }
+      kw_map_render_node (cr, node->kind, node->named, x, y, radius (self, node));
     }
+  gdk_cairo_set_source_rgba (cr, &fg);
+  draw_names (self, cr, area);
   cairo_destroy (cr);
   cairo_surface_set_device_scale (surface, scale, scale);
   return surface;
@@ -320,7 +385,7 @@ draw_marked (KwNetworkGraph *self,
   gtk_style_context_get_color (gtk_widget_get_style_context (GTK_WIDGET (self)), &fg);
   G_GNUC_END_IGNORE_DEPRECATIONS
   cairo_select_font_face (cr, "Cantarell", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL);
-  cairo_set_font_size (cr, 11);
+  cairo_set_font_size (cr, LABEL_SIZE);
   for (guint m = 0; m < G_N_ELEMENTS (marked); m++)
     {
       KwGraphNode *node;
@@ -335,8 +400,20 @@ draw_marked (KwNetworkGraph *self,
       kw_map_render_node (cr, node->kind, node->named, x, y, r);
       if (node->named && marked[m] == self->selected)
         {
+          cairo_text_extents_t extents;
+          KwMapLabelSpot spot = { x, y, r, 0 };
+          KwMapLabelPlace place = self->label_place[marked[m]];
+          double tx, ty;
+
+          cairo_text_extents (cr, node->name, &extents);
+          spot.width = extents.x_advance;
+          /* where the drawing has it, else beside it on the side with room */
+          if (place == KW_MAP_LABEL_HIDDEN)
+            place = x + r + 3 + spot.width <= gtk_widget_get_width (GTK_WIDGET (self)) ? KW_MAP_LABEL_RIGHT
+                                                                                       : KW_MAP_LABEL_LEFT;
+          kw_map_labels_origin (&spot, place, LABEL_SIZE, &tx, &ty);
           gdk_cairo_set_source_rgba (cr, &fg);
-          cairo_move_to (cr, x + r + 4, y + 4);
+          cairo_move_to (cr, tx, ty);
           cairo_show_text (cr, node->name);
         }
     }
@@ -626,6 +703,8 @@ kw_network_graph_set_graph (KwNetworkGraph *self,
   self->label_degree = graph != NULL ? label_degree (graph) : 0;
   g_clear_pointer (&self->edge_order, g_array_unref);
   self->edge_order = graph != NULL ? order_edges (graph) : NULL;
+  g_free (self->label_place);
+  self->label_place = g_new0 (guint8, graph != NULL ? MAX (graph->nodes->len, 1) : 1);
   self->zoom = 1;
   self->pan_x = self->pan_y = 0;
   self->hovered = self->dragged = -1;
@@ -706,6 +785,7 @@ kw_network_graph_finalize (GObject *object)
   g_clear_pointer (&self->cache, cairo_surface_destroy);
   g_clear_pointer (&self->edge_order, g_array_unref);
 
+  g_free (KW_NETWORK_GRAPH (object)->label_place);
   G_OBJECT_CLASS (kw_network_graph_parent_class)->finalize (object);
 }
 
