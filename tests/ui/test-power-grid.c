@@ -139,6 +139,24 @@ test_open (KwTestFixture *f,
     g_assert_cmpuint (count_quadrant (grid, q), >=, 1);
   g_assert_nonnull (strstr (kw_power_grid_get_description (grid), "Closely involve: Stichting Welzijn aan de Plas"));
 
+  /* wide: the list beside the grid, from the same top; narrow: under it */
+  {
+    GtkWidget *list = GTK_WIDGET (kw_map_page_get_positions (page));
+    graphene_rect_t grid_box, list_box;
+
+    g_assert_true (gtk_widget_compute_bounds (GTK_WIDGET (grid), GTK_WIDGET (page), &grid_box));
+    g_assert_true (gtk_widget_compute_bounds (list, GTK_WIDGET (page), &list_box));
+    g_assert_cmpfloat (list_box.origin.x, >=, grid_box.origin.x + grid_box.size.width);
+    g_assert_cmpfloat (list_box.origin.y, <, grid_box.origin.y + grid_box.size.height);
+    gtk_window_set_default_size (GTK_WINDOW (f->window), 700, 900);
+    KW_TEST_WAIT_UNTIL (gtk_widget_get_width (GTK_WIDGET (f->window)) <= 700);
+    kw_test_wait_transitions (GTK_WIDGET (f->window));
+    KW_TEST_WAIT_UNTIL (gtk_widget_compute_bounds (list, GTK_WIDGET (page), &list_box)
+                        && gtk_widget_compute_bounds (GTK_WIDGET (grid), GTK_WIDGET (page), &grid_box)
+                        && list_box.origin.y >= grid_box.origin.y + grid_box.size.height);
+    g_assert_cmpfloat (list_box.size.width, >=, grid_box.size.width);
+  }
+
   /* back to the network */
   g_assert_true (kw_view_go_back (KW_VIEW (view)));
   g_assert_false (kw_view_get_can_go_back (KW_VIEW (view)));

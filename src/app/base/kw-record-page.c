@@ -46,6 +46,7 @@ typedef struct
   GtkWidget          *cancel_button;
   GtkWidget          *header_box;
   GtkScrolledWindow  *scrolled_window;
+  AdwClamp           *clamp;
   GtkLabel           *subtitle_label;
   GtkLabel           *title_label;
 } KwRecordPagePrivate;
@@ -492,6 +493,7 @@ kw_record_page_class_init (KwRecordPageClass *klass)
   gtk_widget_class_bind_template_child_private (widget_class, KwRecordPage, draft_title);
   gtk_widget_class_bind_template_child_private (widget_class, KwRecordPage, header_box);
   gtk_widget_class_bind_template_child_private (widget_class, KwRecordPage, scrolled_window);
+  gtk_widget_class_bind_template_child_private (widget_class, KwRecordPage, clamp);
   gtk_widget_class_bind_template_child_private (widget_class, KwRecordPage, subtitle_label);
   gtk_widget_class_bind_template_child_private (widget_class, KwRecordPage, title_label);
 
@@ -619,6 +621,16 @@ kw_record_page_set_subtitle (KwRecordPage *self,
   g_return_if_fail (KW_IS_RECORD_PAGE (self));
   gtk_label_set_label (priv->subtitle_label, subtitle);
   gtk_widget_set_visible (GTK_WIDGET (priv->subtitle_label), subtitle != NULL && *subtitle != '\0');
+}
+
+void
+kw_record_page_set_maximum_width (KwRecordPage *self,
+                                  int           width)
+{
+  KwRecordPagePrivate *priv = kw_record_page_get_instance_private (self);
+
+  g_return_if_fail (KW_IS_RECORD_PAGE (self));
+  adw_clamp_set_maximum_size (priv->clamp, width);
 }
 
 void

@@ -50,6 +50,10 @@ GtkWidget      *kw_record_page_get_message   (KwRecordPage *self,
                                               const char   *field);
 void            kw_record_page_set_subtitle  (KwRecordPage *self,
                                               const char   *subtitle);
+/* How wide the page's content may grow (720 pixels unless set): a page
+ * with a picture beside a list wants more. */
+void            kw_record_page_set_maximum_width (KwRecordPage *self,
+                                                  int           width);
 /* A badge beside the others under the title. */
 void            kw_record_page_add_badge     (KwRecordPage *self,
                                               GtkWidget    *badge);

@@ -3,9 +3,9 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * A KwRecordPage of a stakeholder_map: its name, area and alliance, the
- * power/interest grid (KwPowerGrid) of its parties and, below it, the
- * same parties as an editable list (KwMapPositions) for keyboard and
- * screen-reader users; selecting in one selects in the other. A drop on
+ * power/interest grid (KwPowerGrid) of its parties and, beside it (below
+ * it in a narrow window: KwColumns), the same parties as an editable
+ * list (KwMapPositions) for keyboard and screen-reader users; selecting in one selects in the other. A drop on
  * the grid is one kw_store_update of the map_position's influence and
  * interest. Parties come from the contacts (the list's add button) or
  * all at once from the alliance's partners. A new map is a draft, as a
@@ -17,6 +17,7 @@
 
 #include <glib/gi18n.h>
 
+#include "kw-columns.h"
 #include "kw-map-page.h"
 #include "kw-view.h"
 
@@ -177,8 +178,9 @@ kw_map_page_constructed (GObject *object)
 
   self->positions = kw_map_positions_new (kw_record_page_get_store (page));
   kw_record_page_add_section (page, GTK_WIDGET (self->details_group), FALSE);
-  kw_record_page_add_section (page, self->grid_box, TRUE);
-  kw_record_page_add_section (page, GTK_WIDGET (self->positions), TRUE);
+  /* the list beside the grid when the window is wide, under it when not */
+  kw_record_page_set_maximum_width (page, 1200);
+  kw_record_page_add_section (page, kw_columns_new (self->grid_box, GTK_WIDGET (self->positions), 840, 0.36), TRUE);
   kw_record_page_add_section (page, GTK_WIDGET (self->notes_group), FALSE);
   kw_record_page_add_section (page, self->delete_button, TRUE);
   kw_record_page_add_rows (page, self->details_group, detail_fields);

@@ -287,22 +287,31 @@ party_at (KwPowerGrid *self,
   return -1;
 }
 
-/* How wide the name of party @i may be: up to the next dot to its right
- * on its line, else to the plot's edge. */
+/* How wide the name of party @i may be on the right of its dot (@left:
+ * on its left): up to the next dot on its line that way (on the left:
+ * to the end of that dot's name, @natural[j] wide on its right), else to
+ * the plot's edge. */
 static double
 name_width (KwPowerGrid           *self,
             const graphene_rect_t *plot,
-            guint                  i)
+            const int             *natural,
+            guint                  i,
+            gboolean               left)
 {
   graphene_point_t *p = &g_array_index (self->points, graphene_point_t, i);
-  double width = plot->origin.x + plot->size.width - p->x - DOT_RADIUS - 8;
+  double width = left ? p->x - plot->origin.x - DOT_RADIUS - 8
+                      : plot->origin.x + plot->size.width - p->x - DOT_RADIUS - 8;
 
   for (guint j = 0; j < self->points->len; j++)
     {
       graphene_point_t *q = &g_array_index (self->points, graphene_point_t, j);
 
-      if (j != i && q->x > p->x && ABS (q->y - p->y) < 2 * DOT_RADIUS)
+      if (j == i || ABS (q->y - p->y) >= 2 * DOT_RADIUS)
+        continue;
+      if (!left && q->x > p->x)
         width = MIN (width, q->x - p->x - 2 * DOT_RADIUS - 10);
+      else if (left && q->x < p->x)
+        width = MIN (width, p->x - q->x - 2 * DOT_RADIUS - 20 - natural[j]);
     }
   return MAX (width, 8);
 }
@@ -582,11 +591,21 @@ snapshot_parties (KwPowerGrid           *self,
   PangoLayout *small = gtk_widget_create_pango_layout (GTK_WIDGET (self), NULL);
   gint selected = index_of (self, self->selected);
   GdkRGBA accent, hover = with_alpha (fg, 0.4f);
+  g_autofree int *natural = NULL;
 
   gdk_rgba_parse (&accent, dark ? "#78aeed" : "#1c71d8");
   pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
   set_dot_font (small);
   layout_points (self);
+  natural = g_new (int, MAX (self->parties->len, 1));
+  for (guint i = 0; i < self->parties->len; i++)
+    {
+      int h;
+
+      pango_layout_set_width (layout, -1);
+      pango_layout_set_text (layout, kw_grid_party_get_label (g_ptr_array_index (self->parties, i)), -1);
+      pango_layout_get_pixel_size (layout, &natural[i], &h);
+    }
   for (guint i = 0; i < self->parties->len; i++)
     {
       KwGridParty *party = g_ptr_array_index (self->parties, i);
@@ -595,13 +614,20 @@ snapshot_parties (KwPowerGrid           *self,
       GdkRGBA name_color = party->name ? *fg : with_alpha (fg, 0.6f);
       int w, h;
 
-      pango_layout_set_width (layout, (int) (name_width (self, plot, i) * PANGO_SCALE));
+      double right = name_width (self, plot, natural, i, FALSE), left = name_width (self, plot, natural, i, TRUE);
+      gboolean on_left;
+      double name_x;
+
       append_dot (snapshot, small, x, y, party->stance, dark,
                   (gint) i == selected ? &accent : (gint) i == self->hovered ? &hover : NULL);
+      /* on the right of the dot, unless it only fits (or fits better) on the left */
       pango_layout_set_text (layout, kw_grid_party_get_label (party), -1);
+      on_left = natural[i] > right && left > right;
+      pango_layout_set_width (layout, (int) ((on_left ? left : right) * PANGO_SCALE));
       pango_layout_get_pixel_size (layout, &w, &h);
-      append_name_background (snapshot, x + DOT_RADIUS + 3, y - h / 2.0, w + 4, h, dark);
-      append_text (snapshot, layout, kw_grid_party_get_label (party), x + DOT_RADIUS + 5, y - h / 2.0, &name_color);
+      name_x = on_left ? x - DOT_RADIUS - 5 - w : x + DOT_RADIUS + 5;
+      append_name_background (snapshot, name_x - 2, y - h / 2.0, w + 4, h, dark);
+      append_text (snapshot, layout, kw_grid_party_get_label (party), name_x, y - h / 2.0, &name_color);
     }
   g_object_unref (small);
   g_object_unref (layout);
