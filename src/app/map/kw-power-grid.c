@@ -287,33 +287,67 @@ party_at (KwPowerGrid *self,
   return -1;
 }
 
-/* How wide the name of party @i may be on the right of its dot (@left:
- * on its left): up to the next dot on its line that way (on the left:
- * to the end of that dot's name, @natural[j] wide on its right), else to
- * the plot's edge. */
-static double
-name_width (KwPowerGrid           *self,
-            const graphene_rect_t *plot,
-            const int             *natural,
-            guint                  i,
-            gboolean               left)
+typedef struct {
+  double x;      /* where the name starts */
+  double width;  /* how wide it may be (it is ellipsized beyond) */
+} NamePlace;
+
+static int
+compare_right_first (gconstpointer a,
+                     gconstpointer b,
+                     gpointer      data)
 {
-  graphene_point_t *p = &g_array_index (self->points, graphene_point_t, i);
-  double width = left ? p->x - plot->origin.x - DOT_RADIUS - 8
-                      : plot->origin.x + plot->size.width - p->x - DOT_RADIUS - 8;
+  GArray *points = data;
+  double x = g_array_index (points, graphene_point_t, *(const guint *) a).x;
+  double y = g_array_index (points, graphene_point_t, *(const guint *) b).x;
 
-  for (guint j = 0; j < self->points->len; j++)
+  return x > y ? -1 : x < y;
+}
+
+/* Where each party's name goes (@natural: how wide each wants to be): on
+ * the right of its dot, unless it fits only, or better, on its left.
+ * The rightmost first, so that a name is kept clear of the dots on its
+ * line and of the names placed already (those to its right). */
+static NamePlace *
+place_names (KwPowerGrid           *self,
+             const graphene_rect_t *plot,
+             const int             *natural)
+{
+  guint n = self->points->len;
+  NamePlace *places = g_new0 (NamePlace, MAX (n, 1));
+  g_autofree guint *order = g_new (guint, MAX (n, 1));
+  g_autofree gboolean *placed = g_new0 (gboolean, MAX (n, 1));
+
+  for (guint i = 0; i < n; i++)
+    order[i] = i;
+  g_qsort_with_data (order, (gint) n, sizeof (guint), compare_right_first, self->points);
+  for (guint k = 0; k < n; k++)
     {
-      graphene_point_t *q = &g_array_index (self->points, graphene_point_t, j);
+      guint i = order[k];
+      graphene_point_t *p = &g_array_index (self->points, graphene_point_t, i);
+      double start = p->x + DOT_RADIUS + 5, end = p->x - DOT_RADIUS - 5;
+      double right = plot->origin.x + plot->size.width - 3 - start, left = end - plot->origin.x - 3;
 
-      if (j == i || ABS (q->y - p->y) >= 2 * DOT_RADIUS)
-        continue;
-      if (!left && q->x > p->x)
-        width = MIN (width, q->x - p->x - 2 * DOT_RADIUS - 10);
-      else if (left && q->x < p->x)
-        width = MIN (width, p->x - q->x - 2 * DOT_RADIUS - 20 - natural[j]);
+      for (guint j = 0; j < n; j++)
+        {
+          graphene_point_t *q = &g_array_index (self->points, graphene_point_t, j);
+
+          if (j == i || ABS (q->y - p->y) >= 2 * DOT_RADIUS)
+            continue;
+          if (q->x >= p->x)
+            right = MIN (right, q->x - DOT_RADIUS - 6 - start);
+          if (q->x < p->x)
+            left = MIN (left, end - (q->x + DOT_RADIUS + 6));
+          if (placed[j] && places[j].x >= p->x)
+            right = MIN (right, places[j].x - 8 - start);
+        }
+      if (natural[i] > right && left > right)
+        places[i] = (NamePlace) { end - MIN (natural[i], left), MIN (natural[i], left) };
+      else
+        places[i] = (NamePlace) { start, right };
+      placed[i] = TRUE;
     }
-  return MAX (width, 8);
+  return places;
 }
 
 static gint
@@ -592,6 +626,7 @@ snapshot_parties (KwPowerGrid           *self,
   gint selected = index_of (self, self->selected);
   GdkRGBA accent, hover = with_alpha (fg, 0.4f);
   g_autofree int *natural = NULL;
+  g_autofree NamePlace *places = NULL;
 
   gdk_rgba_parse (&accent, dark ? "#78aeed" : "#1c71d8");
   pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
@@ -606,26 +641,28 @@ snapshot_parties (KwPowerGrid           *self,
       pango_layout_set_text (layout, kw_grid_party_get_label (g_ptr_array_index (self->parties, i)), -1);
       pango_layout_get_pixel_size (layout, &natural[i], &h);
     }
+  places = place_names (self, plot, natural);
   for (guint i = 0; i < self->parties->len; i++)
     {
       KwGridParty *party = g_ptr_array_index (self->parties, i);
       graphene_point_t *p = &g_array_index (self->points, graphene_point_t, i);
-      double x = (gint) i == self->dragged ? self->drag_x : p->x, y = (gint) i == self->dragged ? self->drag_y : p->y;
+      gboolean dragged = (gint) i == self->dragged;
+      double x = dragged ? self->drag_x : p->x, y = dragged ? self->drag_y : p->y;
+      /* a name follows its dot while dragged, on the same side */
+      double name_x = places[i].x + (x - p->x);
       GdkRGBA name_color = party->name ? *fg : with_alpha (fg, 0.6f);
       int w, h;
 
-      double right = name_width (self, plot, natural, i, FALSE), left = name_width (self, plot, natural, i, TRUE);
-      gboolean on_left;
-      double name_x;
-
       append_dot (snapshot, small, x, y, party->stance, dark,
                   (gint) i == selected ? &accent : (gint) i == self->hovered ? &hover : NULL);
-      /* on the right of the dot, unless it only fits (or fits better) on the left */
+      /* no room for even a few letters: the list beside has the name */
+      if (places[i].width < 3 * DOT_RADIUS)
+        continue;
       pango_layout_set_text (layout, kw_grid_party_get_label (party), -1);
-      on_left = natural[i] > right && left > right;
-      pango_layout_set_width (layout, (int) ((on_left ? left : right) * PANGO_SCALE));
+      pango_layout_set_width (layout, (int) (places[i].width * PANGO_SCALE));
       pango_layout_get_pixel_size (layout, &w, &h);
-      name_x = on_left ? x - DOT_RADIUS - 5 - w : x + DOT_RADIUS + 5;
+      if (places[i].x < p->x)  /* on the left: it ends by the dot */
+        name_x += places[i].width - w;
       append_name_background (snapshot, name_x - 2, y - h / 2.0, w + 4, h, dark);
       append_text (snapshot, layout, kw_grid_party_get_label (party), name_x, y - h / 2.0, &name_color);
     }
