@@ -327,6 +327,47 @@ test_layout (void)
   g_assert_true (apart);
 }
 
+/* The largest component fills the picture; the others (a pair, three on
+ * their own) sit in a strip along its bottom, none on another. */
+static KwGraphNode *
+node_of (KwGraph *graph,
+         char     name)
+{
+  char id[2] = { name, '\0' };
+
+  return g_ptr_array_index (graph->nodes, kw_graph_lookup (graph, id));
+}
+
+static void
+test_layout_components (void)
+{
+  g_autoptr(KwGraph) graph = graph_from ("abcdefghijklmn", "ab bc cd de ef fg gh ha ae bf cg dh ij");
+  g_autoptr(GError) error = NULL;
+  double lo_x = 1, hi_x = -1, hi_y = -1;
+
+  g_assert_true (kw_graph_layout (graph, &error));
+  g_assert_no_error (error);
+  for (char c = 'a'; c <= 'h'; c++)
+    {
+      lo_x = MIN (lo_x, node_of (graph, c)->x);
+      hi_x = MAX (hi_x, node_of (graph, c)->x);
+      hi_y = MAX (hi_y, node_of (graph, c)->y);
+    }
+  /* the network spans the width (its shape kept: at least most of it) */
+  g_assert_cmpfloat (hi_x - lo_x, >, 1.0);
+  for (char c = 'i'; c <= 'n'; c++)
+    {
+      KwGraphNode *node = node_of (graph, c);
+
+      g_assert_cmpfloat (node->y, >, hi_y);
+      g_assert_cmpfloat (node->y, <=, 1.0);
+      g_assert_cmpfloat (fabs (node->x), <=, 1.0);
+      for (char d = 'i'; d <= 'n'; d++)
+        if (d != c)
+          g_assert_cmpfloat (fabs (node_of (graph, d)->x - node->x) + fabs (node_of (graph, d)->y - node->y), >, 0.01);
+    }
+}
+
 #else
 /* Built without igraph: the computations say so, the graph still loads. */
 static void
@@ -657,6 +698,7 @@ main (int    argc,
   g_test_add_func ("/kw/graph/random-cut-points", test_random_cut_points);
   g_test_add_func ("/kw/graph/duplicates", test_duplicates);
   g_test_add_func ("/kw/graph/layout", test_layout);
+  g_test_add_func ("/kw/graph/layout-components", test_layout_components);
 #else
   g_test_add_func ("/kw/graph/unavailable", test_unavailable);
 #endif

@@ -965,6 +965,129 @@ seed_position (const char *id,
 }
 
 #ifdef HAVE_IGRAPH
+/* The largest component fills the picture above a strip along its
+ * bottom, where the other components (people on their own, pairs, small
+ * groups) sit in rows, each in a cell of its own, largest first. Without
+ * this the force layout flings the lone nodes far out and the network
+ * itself ends up a speck in the middle. */
+#define STRIP_SHARE 0.22   /* of the height, at most, for the others */
+#define STRIP_GAP   0.06
+#define CELL_MAX    0.16
+
+typedef struct {
+  guint first;   /* its lowest node */
+  guint size;
+  guint id;
+} Part;
+
+static int
+compare_parts_by_size (gconstpointer a,
+                       gconstpointer b)
+{
+  const Part *x = a, *y = b;
+
+  if (x->size != y->size)
+    return x->size > y->size ? -1 : 1;
+  return x->first < y->first ? -1 : x->first > y->first;
+}
+
+/* Places the nodes with ids @id of @pos into (x0, y0) … (x1, y1),
+ * centred, keeping their shape. */
+static void
+fit_into (KwGraph               *graph,
+          const igraph_matrix_t *pos,
+          const guint           *part,
+          guint                  id,
+          double                 x0,
+          double                 y0,
+          double                 x1,
+          double                 y1)
+{
+  double lo_x = G_MAXDOUBLE, lo_y = G_MAXDOUBLE, hi_x = -G_MAXDOUBLE, hi_y = -G_MAXDOUBLE, scale;
+
+  for (guint v = 0; v < graph->nodes->len; v++)
+    if (part[v] == id)
+      {
+        lo_x = MIN (lo_x, MATRIX (*pos, v, 0));
+        hi_x = MAX (hi_x, MATRIX (*pos, v, 0));
+        lo_y = MIN (lo_y, MATRIX (*pos, v, 1));
+        hi_y = MAX (hi_y, MATRIX (*pos, v, 1));
+      }
+  scale = MIN (hi_x > lo_x ? (x1 - x0) / (hi_x - lo_x) : G_MAXDOUBLE,
+               hi_y > lo_y ? (y1 - y0) / (hi_y - lo_y) : G_MAXDOUBLE);
+  if (scale == G_MAXDOUBLE)
+    scale = 0;
+  for (guint v = 0; v < graph->nodes->len; v++)
+    if (part[v] == id)
+      {
+        KwGraphNode *node = g_ptr_array_index (graph->nodes, v);
+
+        node->x = CLAMP ((x0 + x1) / 2 + (MATRIX (*pos, v, 0) - (lo_x + hi_x) / 2) * scale, -1.0, 1.0);
+        node->y = CLAMP ((y0 + y1) / 2 + (MATRIX (*pos, v, 1) - (lo_y + hi_y) / 2) * scale, -1.0, 1.0);
+      }
+}
+
+static void
+pack_components (KwGraph               *graph,
+                 const igraph_matrix_t *pos)
+{
+  guint n = graph->nodes->len, per_row, rows;
+  Adjacency adj;
+  g_autofree guint *part = g_new (guint, MAX (n, 1));
+  g_autofree guint *queue = g_new (guint, MAX (n, 1));
+  g_autoptr(GArray) parts = g_array_new (FALSE, FALSE, sizeof (Part));
+  double cell, strip;
+
+  adjacency_init (&adj, graph);
+  memset (part, 0xff, sizeof (guint) * MAX (n, 1));
+  for (guint root = 0; root < n; root++)
+    {
+      Part p = { root, 0, parts->len };
+      guint tail = 0;
+
+      if (part[root] != G_MAXUINT)
+        continue;
+      part[root] = p.id;
+      queue[tail++] = root;
+      for (guint head = 0; head < tail; head++)
+        for (guint k = adj.offsets[queue[head]]; k < adj.offsets[queue[head] + 1]; k++)
+          if (part[adj.adj[k]] == G_MAXUINT)
+            {
+              part[adj.adj[k]] = p.id;
+              queue[tail++] = adj.adj[k];
+            }
+      p.size = tail;
+      g_array_append_val (parts, p);
+    }
+  adjacency_clear (&adj);
+  g_array_sort (parts, compare_parts_by_size);
+  if (parts->len <= 1 || g_array_index (parts, Part, 0).size == 1)
+    {
+      /* one network, or nobody linked at all: the whole picture */
+      for (guint v = 0; v < n; v++)
+        part[v] = 0;
+      fit_into (graph, pos, part, 0, -1, -1, 1, 1);
+      return;
+    }
+  /* cells for the others: as large as fits in the strip, at most CELL_MAX */
+  cell = MIN (CELL_MAX, sqrt (2.0 * STRIP_SHARE / (parts->len - 1)));
+  per_row = MAX (1, (guint) floor (2.0 / cell));
+  rows = (parts->len - 2) / per_row + 1;
+  cell = MIN (cell, STRIP_SHARE / rows);
+  per_row = MAX (1, (guint) floor (2.0 / cell));
+  rows = (parts->len - 2) / per_row + 1;
+  strip = rows * cell;
+  fit_into (graph, pos, part, g_array_index (parts, Part, 0).id, -1, -1, 1, 1 - strip - STRIP_GAP);
+  for (guint i = 1; i < parts->len; i++)
+    {
+      guint slot = i - 1, row = slot / per_row, column = slot % per_row;
+      double x0 = -1 + column * cell, y0 = 1 - strip + row * cell;
+
+      fit_into (graph, pos, part, g_array_index (parts, Part, i).id,
+                x0 + cell * 0.15, y0 + cell * 0.15, x0 + cell * 0.85, y0 + cell * 0.85);
+    }
+}
+
 /* kw_graph_layout () of a graph with @n > 0 nodes, under the lock. */
 static gboolean
 layout_locked (KwGraph  *graph,
@@ -974,7 +1097,7 @@ layout_locked (KwGraph  *graph,
   igraph_t ig;
   igraph_matrix_t pos;
   igraph_error_t code;
-  double spread, max_abs = 0, cx = 0, cy = 0;
+  double spread;
 
   quiet_igraph ();
   if (igraph_failed (make_igraph (graph, &ig), error))
@@ -1002,20 +1125,7 @@ layout_locked (KwGraph  *graph,
       igraph_destroy (&ig);
       return FALSE;
     }
-  for (guint v = 0; v < n; v++)
-    {
-      cx += MATRIX (pos, v, 0) / n;
-      cy += MATRIX (pos, v, 1) / n;
-    }
-  for (guint v = 0; v < n; v++)
-    max_abs = MAX (max_abs, MAX (fabs (MATRIX (pos, v, 0) - cx), fabs (MATRIX (pos, v, 1) - cy)));
-  for (guint v = 0; v < n; v++)
-    {
-      KwGraphNode *node = g_ptr_array_index (graph->nodes, v);
-
-      node->x = max_abs > 0 ? (MATRIX (pos, v, 0) - cx) / max_abs : 0;
-      node->y = max_abs > 0 ? (MATRIX (pos, v, 1) - cy) / max_abs : 0;
-    }
+  pack_components (graph, &pos);
   igraph_matrix_destroy (&pos);
   igraph_destroy (&ig);
   graph->laid_out = TRUE;

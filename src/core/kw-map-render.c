@@ -394,6 +394,17 @@ place_and_draw_labels (cairo_t *cr,
     }
   g_qsort_with_data (order, (gint) n, sizeof (guint), compare_spots, graph);
   kw_map_labels_place (spots, n, order, LABEL_SIZE, &bounds, NULL, place);
+  /* on a veil of the background, so that a name reads over the edges */
+  cairo_set_source_rgba (cr, 1, 1, 1, 0.75);
+  for (guint i = 0; i < n; i++)
+    if (place[i] != KW_MAP_LABEL_HIDDEN)
+      {
+        double x, y;
+
+        kw_map_labels_origin (&spots[i], place[i], LABEL_SIZE, &x, &y);
+        cairo_rectangle (cr, x - 1.5, y - 0.8 * LABEL_SIZE, spots[i].width + 3, 1.05 * LABEL_SIZE);
+      }
+  cairo_fill (cr);
   for (guint i = 0; i < n; i++)
     draw_label (cr, g_ptr_array_index (graph->nodes, i), &spots[i], place[i]);
 }

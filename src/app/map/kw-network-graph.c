@@ -15,6 +15,7 @@
  */
 #include "config.h"
 
+#include <adwaita.h>
 #include <glib/gi18n.h>
 #include <math.h>
 #include <string.h>
@@ -115,7 +116,8 @@ radius (KwNetworkGraph *self,
   guint n = self->graph->nodes->len;
   double base = n > 500 ? 2.0 : n > 100 ? 3.0 : 5.0;
 
-  return MIN (base + 1.2 * sqrt ((double) node->degree), base * 3) * CLAMP (sqrt (self->zoom), 0.5, 3);
+  /* grows slower than the zoom, so that zooming in parts a crowd */
+  return MIN (base + 1.2 * sqrt ((double) node->degree), base * 3) * CLAMP (pow (self->zoom, 0.3), 0.6, 2);
 }
 
 gint
@@ -269,7 +271,8 @@ compare_busiest (gconstpointer a,
 static void
 draw_names (KwNetworkGraph        *self,
             cairo_t               *cr,
-            const graphene_rect_t *area)
+            const graphene_rect_t *area,
+            const GdkRGBA         *fg)
 {
   guint n = self->graph->nodes->len;
   g_autofree KwMapLabelSpot *spots = g_new (KwMapLabelSpot, MAX (n, 1));
@@ -278,7 +281,8 @@ draw_names (KwNetworkGraph        *self,
   KwMapLabelBounds bounds = { area->origin.x, area->origin.y,
                               area->origin.x + area->size.width, area->origin.y + area->size.height };
   KwMapLabelBounds screen = { 0, 0, gtk_widget_get_width (GTK_WIDGET (self)), gtk_widget_get_height (GTK_WIDGET (self)) };
-  gboolean zoomed = self->label_degree == 0 || self->zoom >= 2;
+  /* the busiest at first; zoomed in, everyone named, where there is room */
+  guint least = self->zoom >= 2 ? 0 : self->label_degree;
   guint shown = 0;
 
   for (guint i = 0; i < n; i++)
@@ -288,7 +292,7 @@ draw_names (KwNetworkGraph        *self,
 
       kw_network_graph_node_position (self, i, &x, &y);
       spots[i] = (KwMapLabelSpot) { x, y, radius (self, node), -1 };
-      if (node->named && node->degree >= self->label_degree && zoomed
+      if (node->named && node->degree >= least
           && x >= bounds.x0 && x <= bounds.x1 && y >= bounds.y0 && y <= bounds.y1)
         {
           cairo_text_extents_t extents;
@@ -301,6 +305,23 @@ draw_names (KwNetworkGraph        *self,
   g_qsort_with_data (order, (gint) shown, sizeof (guint), compare_busiest, self->graph);
   kw_map_labels_place (spots, n, order, LABEL_SIZE, &bounds, &screen, place);
   memcpy (self->label_place, place, n);
+  /* on a veil of the background, so that a name reads over the edges */
+  if (adw_style_manager_get_dark (adw_style_manager_get_default ()))
+    cairo_set_source_rgba (cr, 0.12, 0.12, 0.12, 0.75);
+  else
+    cairo_set_source_rgba (cr, 0.98, 0.98, 0.98, 0.75);
+  for (guint k = 0; k < shown; k++)
+    {
+      guint i = order[k];
+      double x, y;
+
+      if (place[i] == KW_MAP_LABEL_HIDDEN)
+        continue;
+      kw_map_labels_origin (&spots[i], place[i], LABEL_SIZE, &x, &y);
+      cairo_rectangle (cr, x - 2, y - 0.8 * LABEL_SIZE, spots[i].width + 4, 1.1 * LABEL_SIZE);
+    }
+  cairo_fill (cr);
+  gdk_cairo_set_source_rgba (cr, fg);
   for (guint k = 0; k < shown; k++)
     {
       guint i = order[k];
@@ -347,8 +368,7 @@ draw (KwNetworkGraph        *self,
         continue;
       kw_map_render_node (cr, node->kind, node->named, x, y, radius (self, node));
     }
-  gdk_cairo_set_source_rgba (cr, &fg);
-  draw_names (self, cr, area);
+  draw_names (self, cr, area, &fg);
   cairo_destroy (cr);
   cairo_surface_set_device_scale (surface, scale, scale);
   return surface;
