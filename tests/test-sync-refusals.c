@@ -1,13 +1,15 @@
 /* test-sync-refusals.c: why a colleague's file in the sync folder was
  * refused, told apart for words that say what to do
- * (kw_sync_folder_classify_refusal, kw_sync_folder_dup_organiser)
+ * (kw_sync_folder_refusal_kind, kw_sync_folder_dup_organiser)
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Each colleague is a database of its own that writes its file into the
  * folder as a pass does; then the file is spoilt the way it happens (a
  * USB stick pulled out, a newer Kwartier, a passphrase, a clock a year
- * ahead) and this device's pass reports the refusal.
+ * ahead) and this device's pass reports the refusal, with the importer's
+ * reason: the kind does not depend on the message's words (a message in
+ * another language, or changed, tells the same).
  */
 #include "config.h"
 
@@ -28,6 +30,7 @@ typedef struct {
   char       *folder;
   KwStore    *store;
   GHashTable *refusals;  /* file name → GError */
+  GHashTable *reasons;   /* file name → KwImportRefusal (GINT_TO_POINTER) */
   GPtrArray  *progress;  /* "done/total" */
 } Fixture;
 
@@ -50,6 +53,7 @@ fixture_set_up (Fixture       *f,
   g_assert_no_error (error);
   kw_store_set_wall_clock (f->store, kw_test_wall_clock, &clock_here);
   f->refusals = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_error_free);
+  f->reasons = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   f->progress = g_ptr_array_new_with_free_func (g_free);
 }
 
@@ -59,6 +63,7 @@ fixture_tear_down (Fixture       *f,
 {
   g_clear_object (&f->store);
   g_hash_table_unref (f->refusals);
+  g_hash_table_unref (f->reasons);
   g_ptr_array_unref (f->progress);
   kw_test_remove_tree (f->dir);
   g_free (f->folder);
@@ -134,7 +139,11 @@ on_report_cb (const char             *path,
   if (g_getenv ("KW_TEST_DEBUG"))
     g_printerr ("%s %d %s\n", path, status, error ? error->message : "");
   if (status == KW_SYNC_FILE_REFUSED)
-    g_hash_table_insert (f->refusals, g_path_get_basename (path), g_error_copy (error));
+    {
+      g_assert_nonnull (summary);
+      g_hash_table_insert (f->refusals, g_path_get_basename (path), g_error_copy (error));
+      g_hash_table_insert (f->reasons, g_path_get_basename (path), GINT_TO_POINTER (summary->refusal));
+    }
 }
 
 static void
@@ -167,8 +176,20 @@ refusal_of (Fixture    *f,
   g_autofree char *name = g_path_get_basename (path);
   const GError *error = g_hash_table_lookup (f->refusals, name);
 
+  KwImportSummary summary = { .refusal = GPOINTER_TO_INT (g_hash_table_lookup (f->reasons, name)) };
+  g_autoptr(GError) garbled = NULL;
+  KwSyncRefusal kind;
+
   g_assert_nonnull (error);
-  return kw_sync_folder_classify_refusal (error);
+  g_assert_cmpint (summary.refusal, !=, 0);  /* the pass said why */
+  kind = kw_sync_folder_refusal_kind (&summary, error);
+  /* the same whatever the words say */
+  garbled = g_error_new_literal (error->domain, error->code, "iets anders");
+  g_assert_cmpint (kw_sync_folder_refusal_kind (&summary, garbled), ==, kind);
+  /* and the old way, by the words, agrees where it can tell */
+  if (kind != KW_SYNC_REFUSAL_DAMAGED)
+    g_assert_cmpint (kw_sync_folder_classify_refusal (error), ==, kind);
+  return kind;
 }
 
 /* Tests */
@@ -198,6 +219,7 @@ test_kinds (Fixture       *f,
   g_assert_cmpint (refusal_of (f, damaged), ==, KW_SYNC_REFUSAL_DAMAGED);
   /* refused again unread in the next pass, for the same reason */
   g_hash_table_remove_all (f->refusals);
+  g_hash_table_remove_all (f->reasons);
   run_pass (f, 6);
   g_assert_cmpint (refusal_of (f, cut), ==, KW_SYNC_REFUSAL_INCOMPLETE);
   g_assert_cmpint (refusal_of (f, ahead), ==, KW_SYNC_REFUSAL_CLOCK);

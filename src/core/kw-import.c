@@ -514,7 +514,10 @@ check_stamp (Importer    *self,
   gint64 ms = kw_hlc_get_ms (stamp);
 
   if (ms > self->future_ms)
-    return refuse (self, error, _("a clock far in the future wrote this file: a stamp is more than 366 days ahead of this device's clock, or past the year 9999"));
+    {
+      self->refusal = KW_IMPORT_REFUSAL_CLOCK;
+      return refuse (self, error, _("a clock far in the future wrote this file: a stamp is more than 366 days ahead of this device's clock, or past the year 9999"));
+    }
   if (skewed != NULL && ms > self->skew_ms)
     *skewed = TRUE;
   return TRUE;
@@ -1567,15 +1570,16 @@ kw_import_stream_from (KwStore          *store,
 {
   KwImportOptions options = { passphrase, dry_run };
   KwImportSummary result;
+  gboolean ok;
 
   g_return_val_if_fail (KW_IS_STORE (store), FALSE);
   g_return_val_if_fail (G_IS_INPUT_STREAM (stream), FALSE);
 
-  if (!import_stream (store, stream, -1, 0, &options, author, &result, NULL, error))
-    return FALSE;
+  ok = import_stream (store, stream, -1, 0, &options, author, &result, NULL, error);
+  /* also when refused: the header's words and why */
   if (summary != NULL)
     *summary = result;
-  return TRUE;
+  return ok;
 }
 
 gboolean

@@ -26,7 +26,8 @@ typedef struct {
   char   organiser[128];  /* the header's organiser, cut at a character; "" when none */
   char   device[33];      /* the header's device id; "" when not read */
   char   exported_at[32]; /* the header's exported_at (RFC 3339 UTC) as written; "" when none */
-  int    refusal;         /* KwImportRefusal: why the file was refused (kw_import_file_with) */
+  int    refusal;         /* KwImportRefusal: why the file was refused (kw_import_file_with,
+                           * kw_import_stream_from, and a sync pass's report) */
 } KwImportSummary;
 
 /* Why kw_import_file_with () refused a file, for words a volunteer
@@ -41,6 +42,7 @@ typedef enum {
   KW_IMPORT_REFUSAL_OWN_DEVICE,        /* exported by this very device (options->refuse_own) */
   KW_IMPORT_REFUSAL_DAMAGED,           /* any other bad content: changed or damaged */
   KW_IMPORT_REFUSAL_UNREADABLE,        /* the file could not be opened or read (KW_CORE_ERROR_IO) */
+  KW_IMPORT_REFUSAL_CLOCK,             /* a stamp far in the future: a clock far ahead wrote it */
 } KwImportRefusal;
 
 /* Called from the importing thread, at most about 20 times a second and

@@ -40,6 +40,7 @@
 typedef struct {
   char     *identity;  /* "size:mtime:inode:version" */
   gboolean  refused;
+  int       refusal;   /* KwImportRefusal; NONE in a note of before it was kept */
   char     *sha256;
   char     *reason;
 } FileNote;
@@ -74,6 +75,19 @@ read_note (KwStore    *store,
   memset (note, 0, sizeof *note);
   if (!_kw_store_sync_get_file_digest (store, path, &text))
     return;
+  /* "2\tidentity\tstatus\tsha256\treason", or "3…" with the refusal's
+   * code (KwImportRefusal) after the digest */
+  parts = g_strsplit (text, "\t", 6);
+  if (g_strv_length (parts) == 6 && strcmp (parts[0], "3") == 0)
+    {
+      note->identity = g_strdup (parts[1]);
+      note->refused = strcmp (parts[2], "refused") == 0;
+      note->sha256 = g_strdup (parts[3]);
+      note->refusal = (int) g_ascii_strtoll (parts[4], NULL, 10);
+      note->reason = g_strdup (parts[5]);
+      return;
+    }
+  g_strfreev (parts);
   parts = g_strsplit (text, "\t", 5);
   if (g_strv_length (parts) != 5 || strcmp (parts[0], "2") != 0)
     {
@@ -92,11 +106,13 @@ write_note (KwStore          *store,
             const char       *identity,
             const char       *sha256,
             const GError     *refusal,
+            int               code,
             GError          **error)
 {
   g_autofree char *reason = g_strdelimit (g_strdup (refusal ? refusal->message : ""), "\t\n", ' ');
-  g_autofree char *text = g_strjoin ("\t", "2", identity, refusal ? "refused" : "imported",
-                                     sha256, reason, NULL);
+  g_autofree char *number = g_strdup_printf ("%d", refusal ? code : KW_IMPORT_REFUSAL_NONE);
+  g_autofree char *text = g_strjoin ("\t", "3", identity, refusal ? "refused" : "imported",
+                                     sha256, number, reason, NULL);
 
   return _kw_store_sync_set_file_digest (store, path, text, error);
 }
@@ -239,14 +255,25 @@ open_regular (const char        *path,
   return kw_import_open_file (path, info, error);
 }
 
-/* A file refused before, unchanged since: refused again, unread. */
+/* A file refused before, unchanged since: refused again, unread, for
+ * the same reason. */
 static KwSyncFileStatus
-remembered (const FileNote  *note,
-            GError         **error)
+remembered (const FileNote   *note,
+            KwImportSummary  *summary,
+            GError          **error)
 {
+  summary->refusal = note->refusal;
   g_set_error (error, KW_CORE_ERROR, KW_CORE_ERROR_REFUSED,
                _("%s (unchanged since it was refused)"), note->reason);
   return KW_SYNC_FILE_REFUSED;
+}
+
+static KwSyncFileStatus
+unreadable (KwImportSummary  *summary,
+            KwSyncFileStatus  status)
+{
+  summary->refusal = KW_IMPORT_REFUSAL_UNREADABLE;
+  return status;
 }
 
 /* Only a regular file is opened; one that has the size, modification
@@ -268,17 +295,18 @@ sync_file (KwStore          *store,
   KwImportFileInfo info;
   gboolean sealed, skip;
 
+  /* what cannot be opened or read is unreadable here */
   if ((in = open_regular (path, &info, &skip, error)) == NULL)
-    return skip ? KW_SYNC_FILE_SKIPPED : KW_SYNC_FILE_REFUSED;
+    return unreadable (summary, skip ? KW_SYNC_FILE_SKIPPED : KW_SYNC_FILE_REFUSED);
   identity = format_identity (&info);
   read_note (store, path, &note);
   if (g_strcmp0 (note.identity, identity) == 0 && (!reread || note.refused))
-    return note.refused ? remembered (&note, error) : KW_SYNC_FILE_UNCHANGED;
+    return note.refused ? remembered (&note, summary, error) : KW_SYNC_FILE_UNCHANGED;
   if ((digest = digest_stream (in, &sealed, error)) == NULL)
-    return KW_SYNC_FILE_REFUSED;
+    return unreadable (summary, KW_SYNC_FILE_REFUSED);
   if (g_strcmp0 (note.sha256, digest) == 0 && !note.refused && !reread)
-    return write_note (store, path, identity, digest, NULL, error)
-           ? KW_SYNC_FILE_UNCHANGED : KW_SYNC_FILE_REFUSED;
+    return write_note (store, path, identity, digest, NULL, 0, error)
+           ? KW_SYNC_FILE_UNCHANGED : unreadable (summary, KW_SYNC_FILE_REFUSED);
   author = g_path_get_basename (path);
   author[KW_DEVICE_ID_LEN] = '\0';
   if (!kw_import_stream_from (store, in, passphrase, author, FALSE, summary, &refusal))
@@ -287,13 +315,13 @@ sync_file (KwStore          *store,
        * database or a full disk, nor for a sealed file, which another
        * passphrase may open */
       if (g_error_matches (refusal, KW_CORE_ERROR, KW_CORE_ERROR_REFUSED) && !sealed)
-        write_note (store, path, identity, digest, refusal, NULL);
+        write_note (store, path, identity, digest, refusal, summary->refusal, NULL);
       g_propagate_error (error, g_steal_pointer (&refusal));
       return KW_SYNC_FILE_REFUSED;
     }
   /* a file that changed in between is imported again next time: harmless */
-  if (!write_note (store, path, identity, digest, NULL, error))
-    return KW_SYNC_FILE_REFUSED;
+  if (!write_note (store, path, identity, digest, NULL, 0, error))
+    return unreadable (summary, KW_SYNC_FILE_REFUSED);
   return KW_SYNC_FILE_IMPORTED;
 }
 
@@ -948,6 +976,34 @@ has_text (const char *message,
 /* The import refuses with KW_CORE_ERROR_REFUSED and a reason in words
  * (kw-import.c); the reasons that ask something else of the organiser
  * are told apart by their text. tests/test-sync-refusals.c makes each. */
+KwSyncRefusal
+kw_sync_folder_refusal_kind (const KwImportSummary *summary,
+                             const GError          *error)
+{
+  switch (summary != NULL ? summary->refusal : KW_IMPORT_REFUSAL_NONE)
+    {
+    case KW_IMPORT_REFUSAL_INCOMPLETE:
+      return KW_SYNC_REFUSAL_INCOMPLETE;
+    case KW_IMPORT_REFUSAL_NEEDS_PASSPHRASE:
+    case KW_IMPORT_REFUSAL_PASSPHRASE:
+      return KW_SYNC_REFUSAL_SEALED;
+    case KW_IMPORT_REFUSAL_NEWER:
+      return KW_SYNC_REFUSAL_NEWER;
+    case KW_IMPORT_REFUSAL_CLOCK:
+      return KW_SYNC_REFUSAL_CLOCK;
+    case KW_IMPORT_REFUSAL_UNREADABLE:
+      return KW_SYNC_REFUSAL_UNREADABLE;
+    case KW_IMPORT_REFUSAL_NOT_EXPORT:
+    case KW_IMPORT_REFUSAL_OWN_DEVICE:
+    case KW_IMPORT_REFUSAL_DAMAGED:
+      return KW_SYNC_REFUSAL_DAMAGED;
+    case KW_IMPORT_REFUSAL_NONE:
+    default:
+      /* a refusal noted before its reason was kept: by its words */
+      return kw_sync_folder_classify_refusal (error);
+    }
+}
+
 KwSyncRefusal
 kw_sync_folder_classify_refusal (const GError *error)
 {

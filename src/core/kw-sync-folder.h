@@ -83,7 +83,14 @@ gboolean  kw_sync_folder_run_with_progress (KwStore            *store,
                                             gpointer            user_data,
                                             guint              *n_refused,
                                             GError            **error);
-/* The kind of a refusal that a pass reported (KW_SYNC_FILE_REFUSED). */
+/* The kind of a refusal that a pass reported (KW_SYNC_FILE_REFUSED),
+ * from the importer's reason in @summary (KwImportRefusal), which a pass
+ * also keeps for a file refused before; by the words of @error only for
+ * a refusal noted by an older Kwartier. */
+KwSyncRefusal kw_sync_folder_refusal_kind     (const KwImportSummary *summary,
+                                               const GError          *error);
+/* The kind by the words of @error alone (the importer's messages, in
+ * English or translated). */
 KwSyncRefusal kw_sync_folder_classify_refusal (const GError *error);
 /* The organiser's name of a device, as its last imported file said;
  * NULL when no file of it named one. */

@@ -43,6 +43,10 @@ _kw_import_describe_refusal (KwImportRefusal   refusal,
       t = _("This file comes from this laptop");
       d = _("It is this laptop’s own export: everything in it is here already. Choose the file a colleague gave you.");
       break;
+    case KW_IMPORT_REFUSAL_CLOCK:
+      t = _("This file was written by a clock far ahead");
+      d = _("A date in it lies more than a year after today’s. Ask your colleague to set the right date and time on their laptop and to export again. Nothing was changed.");
+      break;
     case KW_IMPORT_REFUSAL_UNREADABLE:
       t = _("Kwartier cannot read this file");
       d = _("Check that the file is still there (and the USB stick still in) and try again. Nothing was changed.");

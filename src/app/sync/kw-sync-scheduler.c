@@ -135,9 +135,10 @@ restart_timer (KwSyncScheduler *self,
 
 /* In the thread: who sent a refused file, and why it was refused. */
 static void
-add_refusal (Pass         *pass,
-             const char   *name,
-             const GError *error)
+add_refusal (Pass                  *pass,
+             const char            *name,
+             const KwImportSummary *summary,
+             const GError          *error)
 {
   KwSyncRefusedFile *file = g_new0 (KwSyncRefusedFile, 1);
   g_autofree char *device = g_strndup (name, KW_DEVICE_ID_LEN);
@@ -145,7 +146,7 @@ add_refusal (Pass         *pass,
   file->name = g_strdup (name);
   file->device = g_strndup (name, SHORT_ID_LEN);
   file->organiser = kw_device_id_is_valid (device) ? kw_sync_folder_dup_organiser (pass->store, device) : NULL;
-  file->kind = kw_sync_folder_classify_refusal (error);
+  file->kind = kw_sync_folder_refusal_kind (summary, error);
   file->reason = g_strdup (error ? error->message : _("refused"));
   g_ptr_array_add (pass->result->refusals, file);
 }
@@ -220,7 +221,7 @@ on_folder_report_cb (const char             *path,
     {
       g_ptr_array_add (result->refused, g_strdup_printf ("%s: %s", name,
                                                          error ? error->message : _("refused")));
-      add_refusal (pass, name, error);
+      add_refusal (pass, name, summary, error);
     }
 }
 
