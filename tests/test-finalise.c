@@ -429,6 +429,32 @@ test_later_edit_wins (Fixture       *f,
   g_assert_error (error, KW_CORE_ERROR, KW_CORE_ERROR_FINALISED);
 }
 
+/* An agenda item a colleague removed after the finalisation (he had not
+ * seen it yet): the tombstone keeps no fields, yet the minutes say they
+ * changed after finalising, and who changed them. */
+static void
+test_later_delete (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) when = NULL;
+  g_autoptr(KwRecord) gone = NULL;
+  g_autofree char *who = NULL;
+
+  f->clock_anna += MINUTE;
+  finalise (f->anna, f->meeting);
+  f->clock_bram += 30 * MINUTE;
+  g_assert_true (kw_store_delete (f->bram, "agenda_item", f->item2, &error));
+  g_assert_no_error (error);
+  kw_test_sync (f->bram, f->anna, f->dir, 0);
+  gone = kw_store_get (f->anna, "agenda_item", f->item2, NULL);
+  g_assert_null (gone);
+  g_assert_true (kw_meetings_is_finalised (f->anna, f->meeting));
+  g_assert_true (kw_meetings_changed_after_finalising (f->anna, f->meeting, &who, &when));
+  g_assert_cmpstr (who, ==, "Bram");
+  g_assert_cmpint (g_date_time_to_unix (when), ==, f->clock_bram / 1000);
+}
+
 /* A colleague who has the finalisation is refused too; he reopens and
  * edits: sequential later edits, no conflict, and the minutes are open
  * again on both sides. */
@@ -492,6 +518,7 @@ main (int    argc,
   ADD ("reopen-log", test_reopen_log);
   ADD ("older-edit-loses", test_older_edit_loses);
   ADD ("later-edit-wins", test_later_edit_wins);
+  ADD ("later-delete", test_later_delete);
   ADD ("later-sequential", test_later_sequential);
   ADD ("person-delete", test_person_delete);
 #undef ADD

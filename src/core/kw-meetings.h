@@ -109,7 +109,8 @@ gboolean      kw_meetings_reopen      (KwStore      *store,
 gboolean      kw_meetings_is_finalised (KwStore     *store,
                                         const char  *meeting_id);
 /* Whether a finalised meeting or one of its agenda items has a field
- * stamped after the finalisation (a colleague's later edit, imported):
+ * stamped after the finalisation (a colleague's later edit, imported),
+ * or a colleague's later tombstone took one of its agenda items away:
  * then the organiser of the latest such stamp (NULL when not known) in
  * @who and its time (UTC) in @when; either may be NULL. */
 gboolean      kw_meetings_changed_after_finalising (KwStore     *store,

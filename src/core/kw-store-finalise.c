@@ -352,6 +352,30 @@ latest_after (KwRecord   *record,
   return max;
 }
 
+static const char select_removed_item_sql[] =
+  "SELECT max (hlc) FROM sync_removed_items WHERE meeting = ? AND hlc > ?";
+
+/* The stamp of the latest agenda item of @meeting_id that a colleague's
+ * tombstone took away after @after, or NULL (none, or never synced). */
+static char *
+latest_removed_item (KwStore    *store,
+                     const char *meeting_id,
+                     const char *after)
+{
+  sqlite3_stmt *stmt = _kw_store_prepare (store, select_removed_item_sql, NULL);
+  char *stamp = NULL;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, meeting_id, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, after, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_type (stmt, 0) != SQLITE_NULL)
+    stamp = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+  return stamp;
+}
+
 gboolean
 kw_meetings_changed_after_finalising (KwStore     *store,
                                       const char  *meeting_id,
@@ -360,7 +384,7 @@ kw_meetings_changed_after_finalising (KwStore     *store,
 {
   g_autoptr(KwRecord) meeting = NULL;
   g_autoptr(GPtrArray) items = NULL;
-  g_autofree char *latest = NULL;
+  g_autofree char *latest = NULL, *removed = NULL;
   const char *final, *max;
 
   g_return_val_if_fail (KW_IS_STORE (store), FALSE);
@@ -377,6 +401,9 @@ kw_meetings_changed_after_finalising (KwStore     *store,
   items = kw_store_list_by_ref (store, "agenda_item", "meeting", meeting_id, NULL);
   for (guint i = 0; items != NULL && i < items->len; i++)
     max = latest_after (g_ptr_array_index (items, i), final, max);
+  removed = latest_removed_item (store, meeting_id, final);
+  if (removed != NULL && (max == NULL || strcmp (removed, max) > 0))
+    max = removed;
   if (max == NULL)
     return FALSE;
   latest = g_strdup (max);

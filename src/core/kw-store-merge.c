@@ -326,6 +326,35 @@ row_is_line (KwSyncRecord *record,
   return TRUE;
 }
 
+static const char upsert_removed_item_sql[] =
+  "INSERT INTO sync_removed_items (id, meeting, hlc) VALUES (?, ?, ?) "
+  "ON CONFLICT (id) DO UPDATE SET meeting = excluded.meeting, hlc = excluded.hlc";
+
+/* An agenda item that a tombstone takes away: which meeting it was on,
+ * kept locally (the tombstone keeps no fields), so that finalised
+ * minutes can say they changed after finalising. */
+static gboolean
+note_removed_item (KwStore       *store,
+                   KwSyncRecord  *record,
+                   GError       **error)
+{
+  g_autoptr(KwRecord) item = NULL;
+  const char *meeting;
+  sqlite3_stmt *stmt;
+
+  if (!g_str_equal (record->type->name, "agenda_item"))
+    return TRUE;
+  item = kw_store_get (store, "agenda_item", record->id, NULL);
+  if (item == NULL || (meeting = kw_record_get_string (item, "meeting")) == NULL)
+    return TRUE;
+  if ((stmt = _kw_store_prepare (store, upsert_removed_item_sql, error)) == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, record->id, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, meeting, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 3, record->deleted, -1, SQLITE_TRANSIENT);
+  return _kw_store_sync_step_done (store, stmt, error);
+}
+
 static gboolean
 write_tombstone (KwStore       *store,
                  KwSyncImport  *import,
@@ -335,6 +364,8 @@ write_tombstone (KwStore       *store,
 {
   g_autoptr(KwRecord) tomb = kw_record_new (record->type, record->id);
 
+  if (exists && !note_removed_item (store, record, error))
+    return FALSE;
   track_private (import, record, FALSE);
   kw_record_set_deleted (tomb, record->deleted);
   return _kw_store_write_record (store, tomb, exists, error);

@@ -37,7 +37,12 @@ static const char schema_sql[] =
    * stamp of its own they carry (kw-store-records.c); type '*': the
    * change export reads every row (kw-store-schema.c) */
   "CREATE TABLE IF NOT EXISTS sync_outbox (type TEXT NOT NULL, id TEXT NOT NULL, hlc TEXT NOT NULL,"
-  " PRIMARY KEY (type, id)) WITHOUT ROWID;";
+  " PRIMARY KEY (type, id)) WITHOUT ROWID;"
+  /* agenda items a colleague's tombstone took away, and the meeting they
+   * were on (a tombstone keeps no fields): kw_meetings_changed_after_finalising */
+  "CREATE TABLE IF NOT EXISTS sync_removed_items (id TEXT PRIMARY KEY, meeting TEXT NOT NULL,"
+  " hlc TEXT NOT NULL) WITHOUT ROWID;"
+  "CREATE INDEX IF NOT EXISTS sync_removed_items_meeting ON sync_removed_items (meeting);";
 
 static const char any_stub_sql[] = "SELECT EXISTS (SELECT 1 FROM sync_stubs)";
 
