@@ -348,9 +348,9 @@ draw_legend (cairo_t      *cr,
 }
 
 static int
-compare_spots (gconstpointer a,
-               gconstpointer b,
-               gpointer      data)
+compare_busiest (gconstpointer a,
+                 gconstpointer b,
+                 gpointer      data)
 {
   KwGraph *graph = data;
   guint i = *(const guint *) a, j = *(const guint *) b;
@@ -359,6 +359,32 @@ compare_spots (gconstpointer a,
   if (x->degree != y->degree)
     return x->degree > y->degree ? -1 : 1;
   return i < j ? -1 : i > j;
+}
+
+void
+kw_map_render_sort_busiest (KwGraph *graph,
+                            guint   *order,
+                            guint    n)
+{
+  g_qsort_with_data (order, (gint) n, sizeof (guint), compare_busiest, graph);
+}
+
+void
+kw_map_render_veils (cairo_t              *cr,
+                     const KwMapLabelSpot *spots,
+                     const guint8         *place,
+                     guint                 n,
+                     double                size)
+{
+  for (guint i = 0; i < n; i++)
+    if (place[i] != KW_MAP_LABEL_HIDDEN)
+      {
+        double x, y;
+
+        kw_map_labels_origin (&spots[i], place[i], size, &x, &y);
+        cairo_rectangle (cr, x - 1.5, y - 0.8 * size, spots[i].width + 3, 1.05 * size);
+      }
+  cairo_fill (cr);
 }
 
 /* The nodes' names, the most linked first, where they cover nothing. */
@@ -392,19 +418,11 @@ place_and_draw_labels (cairo_t *cr,
                                     node->named && node->degree >= threshold ? extents.x_advance : -1 };
       order[i] = i;
     }
-  g_qsort_with_data (order, (gint) n, sizeof (guint), compare_spots, graph);
+  kw_map_render_sort_busiest (graph, order, n);
   kw_map_labels_place (spots, n, order, LABEL_SIZE, &bounds, NULL, place);
   /* on a veil of the background, so that a name reads over the edges */
   cairo_set_source_rgba (cr, 1, 1, 1, 0.75);
-  for (guint i = 0; i < n; i++)
-    if (place[i] != KW_MAP_LABEL_HIDDEN)
-      {
-        double x, y;
-
-        kw_map_labels_origin (&spots[i], place[i], LABEL_SIZE, &x, &y);
-        cairo_rectangle (cr, x - 1.5, y - 0.8 * LABEL_SIZE, spots[i].width + 3, 1.05 * LABEL_SIZE);
-      }
-  cairo_fill (cr);
+  kw_map_render_veils (cr, spots, place, n, LABEL_SIZE);
   for (guint i = 0; i < n; i++)
     draw_label (cr, g_ptr_array_index (graph->nodes, i), &spots[i], place[i]);
 }

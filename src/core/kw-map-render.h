@@ -18,6 +18,7 @@
 #include <glib.h>
 
 #include "kw-graph.h"
+#include "kw-map-labels.h"
 
 G_BEGIN_DECLS
 
@@ -64,6 +65,18 @@ void      kw_map_render_legend   (cairo_t         *cr,
                                   double           red,
                                   double           green,
                                   double           blue);
+
+/* For the names (kw-map-labels.h), in both pictures: @n node indices of
+ * @graph in @order sorted the busiest first (degree, then index); and the
+ * veils behind the names placed, filled with @cr's source. */
+void      kw_map_render_sort_busiest (KwGraph            *graph,
+                                      guint              *order,
+                                      guint               n);
+void      kw_map_render_veils    (cairo_t              *cr,
+                                  const KwMapLabelSpot *spots,
+                                  const guint8         *place,
+                                  guint                 n,
+                                  double                size);
 
 /* Whether @path ends in ".svg" or ".png" (any case). */
 gboolean  kw_map_render_format_ok (const char *path);

@@ -251,20 +251,6 @@ draw_rings (KwNetworkGraph *self,
   cairo_set_dash (cr, NULL, 0, 0);
 }
 
-static int
-compare_busiest (gconstpointer a,
-                 gconstpointer b,
-                 gpointer      data)
-{
-  KwGraph *graph = data;
-  guint i = *(const guint *) a, j = *(const guint *) b;
-  KwGraphNode *x = g_ptr_array_index (graph->nodes, i), *y = g_ptr_array_index (graph->nodes, j);
-
-  if (x->degree != y->degree)
-    return x->degree > y->degree ? -1 : 1;
-  return i < j ? -1 : i > j;
-}
-
 /* The names beside the nodes in @area, the busiest first, where they
  * cover no other name or node (kw_map_labels_place ()); those on screen
  * stay on screen, flipped to the other side near an edge. */
@@ -302,7 +288,7 @@ draw_names (KwNetworkGraph        *self,
           order[shown++] = i;
         }
     }
-  g_qsort_with_data (order, (gint) shown, sizeof (guint), compare_busiest, self->graph);
+  kw_map_render_sort_busiest (self->graph, order, shown);
   kw_map_labels_place (spots, n, order, LABEL_SIZE, &bounds, &screen, place);
   memcpy (self->label_place, place, n);
   /* on a veil of the background, so that a name reads over the edges */
@@ -310,17 +296,7 @@ draw_names (KwNetworkGraph        *self,
     cairo_set_source_rgba (cr, 0.12, 0.12, 0.12, 0.75);
   else
     cairo_set_source_rgba (cr, 0.98, 0.98, 0.98, 0.75);
-  for (guint k = 0; k < shown; k++)
-    {
-      guint i = order[k];
-      double x, y;
-
-      if (place[i] == KW_MAP_LABEL_HIDDEN)
-        continue;
-      kw_map_labels_origin (&spots[i], place[i], LABEL_SIZE, &x, &y);
-      cairo_rectangle (cr, x - 2, y - 0.8 * LABEL_SIZE, spots[i].width + 4, 1.1 * LABEL_SIZE);
-    }
-  cairo_fill (cr);
+  kw_map_render_veils (cr, spots, place, n, LABEL_SIZE);
   gdk_cairo_set_source_rgba (cr, fg);
   for (guint k = 0; k < shown; k++)
     {
