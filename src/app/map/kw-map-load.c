@@ -8,7 +8,9 @@
  * it, lays it out (kw_graph_layout takes the core's igraph lock) and
  * puts the parties of a map where they were dragged to. A second thread
  * then finds the bridges of that copy, which the view keeps showing
- * meanwhile (a reference-counted box).
+ * meanwhile (a reference-counted box), and the words of the Bridges
+ * list's rows (kw_map_panel_dup_bridge_words: a search of the graph per
+ * single point of failure).
  */
 #define G_LOG_DOMAIN "kw-map-load"
 
@@ -18,6 +20,7 @@
 #include <math.h>
 
 #include "kw-map-load.h"
+#include "kw-map-panel.h"
 
 static GMutex load_lock;  /* a read store is used by one thread at a time */
 
@@ -178,43 +181,91 @@ kw_map_box_unref (KwGraph **box)
   g_atomic_rc_box_release_full (box, clear_box);
 }
 
+typedef struct {
+  KwGraph        **box;
+  GHashTable      *area_names;  /* read only, in both threads */
+} Bridges;
+
+typedef struct {
+  KwGraphBridges  *bridges;
+  GHashTable      *words;
+} Found;
+
+static void
+bridges_free (Bridges *job)
+{
+  kw_map_box_unref (job->box);
+  g_clear_pointer (&job->area_names, g_hash_table_unref);
+  g_free (job);
+}
+
+static void
+found_free (Found *found)
+{
+  g_clear_pointer (&found->bridges, kw_graph_bridges_free);
+  g_clear_pointer (&found->words, g_hash_table_unref);
+  g_free (found);
+}
+
 static void
 bridges_thread (GTask        *task,
                 gpointer      source,
                 gpointer      data,
                 GCancellable *cancellable)
 {
+  Bridges *job = data;
   g_autoptr(GError) error = NULL;
   KwGraphBridges *bridges = NULL;
+  Found *found;
 
   kw_graph_lock ();
   if (!g_cancellable_is_cancelled (cancellable))
-    bridges = kw_graph_bridges (*(KwGraph **) data, &error);
+    bridges = kw_graph_bridges (*job->box, &error);
   kw_graph_unlock ();
   if (bridges == NULL)
-    g_task_return_error (task, error ? g_steal_pointer (&error) : g_error_new_literal (G_IO_ERROR, G_IO_ERROR_CANCELLED, "cancelled"));
-  else
-    g_task_return_pointer (task, bridges, (GDestroyNotify) kw_graph_bridges_free);
+    {
+      g_task_return_error (task, error ? g_steal_pointer (&error) : g_error_new_literal (G_IO_ERROR, G_IO_ERROR_CANCELLED, "cancelled"));
+      return;
+    }
+  /* the words of the list's rows too: a search per single point of failure */
+  found = g_new0 (Found, 1);
+  found->bridges = bridges;
+  found->words = kw_map_panel_dup_bridge_words (*job->box, bridges, job->area_names);
+  g_task_return_pointer (task, found, (GDestroyNotify) found_free);
 }
 
 void
 kw_map_bridges_async (KwGraph           **box,
+                      GHashTable         *area_names,
                       GCancellable       *cancellable,
                       GAsyncReadyCallback callback,
                       gpointer            user_data)
 {
   g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
+  Bridges *job = g_new0 (Bridges, 1);
 
+  job->box = g_atomic_rc_box_acquire (box);
+  job->area_names = area_names != NULL ? g_hash_table_ref (area_names) : NULL;
   g_task_set_source_tag (task, kw_map_bridges_async);
-  g_task_set_task_data (task, g_atomic_rc_box_acquire (box), (GDestroyNotify) kw_map_box_unref);
+  g_task_set_task_data (task, job, (GDestroyNotify) bridges_free);
   g_task_run_in_thread (task, bridges_thread);
 }
 
 KwGraphBridges *
 kw_map_bridges_finish (GAsyncResult  *result,
+                       GHashTable   **words,
                        GError       **error)
 {
-  return g_task_propagate_pointer (G_TASK (result), error);
+  Found *found = g_task_propagate_pointer (G_TASK (result), error);
+  KwGraphBridges *bridges;
+
+  *words = NULL;
+  if (found == NULL)
+    return NULL;
+  bridges = g_steal_pointer (&found->bridges);
+  *words = g_steal_pointer (&found->words);
+  found_free (found);
+  return bridges;
 }
 
 /* Positions */

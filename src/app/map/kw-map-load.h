@@ -37,12 +37,17 @@ KwGraph    *kw_map_load_finish    (GAsyncResult        *result,
 KwGraph   **kw_map_box_new        (KwGraph             *graph);
 void        kw_map_box_unref      (KwGraph            **box);
 
-/* kw_graph_bridges () of *@box in a thread (under kw_graph_lock ()). */
+/* kw_graph_bridges () of *@box in a thread (under kw_graph_lock ()),
+ * then the words of the Bridges list (kw_map_panel_dup_bridge_words,
+ * with @area_names: read there, not changed after). */
 void            kw_map_bridges_async  (KwGraph           **box,
+                                       GHashTable         *area_names,
                                        GCancellable       *cancellable,
                                        GAsyncReadyCallback callback,
                                        gpointer            user_data);
+/* The bridges, and the rows' words in @words (g_hash_table_unref ()). */
 KwGraphBridges *kw_map_bridges_finish (GAsyncResult       *result,
+                                       GHashTable        **words,
                                        GError            **error);
 
 /* The position stored for a node of a map, as map_position x and y:

@@ -111,44 +111,99 @@ dup_bridge_words (KwGraph        *graph,
   return words->len > 0 ? g_string_free (words, FALSE) : (g_string_free (words, TRUE), NULL);
 }
 
+/* The bridge figures are the people of the ranking (spec/analysis.md):
+ * organisations stay in the graph. Calls @func for each shown. */
+static void
+foreach_figure (KwGraph        *graph,
+                KwGraphBridges *bridges,
+                void          (*func) (KwGraph *, KwGraphBridges *, KwGraphBridge *, guint, gpointer),
+                gpointer        data)
+{
+  for (guint i = 0, rows = 0; bridges != NULL && i < bridges->bridges->len && rows < MAX_BRIDGE_ROWS; i++)
+    {
+      KwGraphBridge *bridge = g_ptr_array_index (bridges->bridges, i);
+      gint index = kw_graph_lookup (graph, bridge->id);
+
+      if (index < 0 || !g_str_equal (((KwGraphNode *) g_ptr_array_index (graph->nodes, index))->type, "person"))
+        continue;
+      rows++;
+      func (graph, bridges, bridge, (guint) index, data);
+    }
+}
+
+static void
+add_words (KwGraph        *graph,
+           KwGraphBridges *bridges,
+           KwGraphBridge  *bridge,
+           guint           index,
+           gpointer        data)
+{
+  GHashTable **tables = data;  /* words, area names */
+  char *words = dup_bridge_words (graph, bridges, tables[1], index, bridge->betweenness, FALSE);
+
+  if (words != NULL)
+    g_hash_table_insert (tables[0], g_strdup (bridge->id), words);
+}
+
+GHashTable *
+kw_map_panel_dup_bridge_words (KwGraph        *graph,
+                               KwGraphBridges *bridges,
+                               GHashTable     *area_names)
+{
+  GHashTable *tables[2] = { g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free), area_names };
+
+  foreach_figure (graph, bridges, add_words, tables);
+  return tables[0];
+}
+
+typedef struct {
+  GtkListBox *list;
+  GHashTable *words;
+  GHashTable *area_names;
+} Fill;
+
+static void
+add_row (KwGraph        *graph,
+         KwGraphBridges *bridges,
+         KwGraphBridge  *bridge,
+         guint           index,
+         gpointer        data)
+{
+  Fill *fill = data;
+  g_autofree char *computed = fill->words == NULL
+                              ? dup_bridge_words (graph, bridges, fill->area_names, index, bridge->betweenness, FALSE)
+                              : NULL;
+  const char *subtitle = fill->words != NULL ? g_hash_table_lookup (fill->words, bridge->id) : computed;
+  GtkWidget *row = new_row (kw_network_graph_node_label (g_ptr_array_index (graph->nodes, index)), subtitle, bridge->id);
+
+  if (is_articulation_point (bridges, bridge->id))
+    {
+      GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
+
+      gtk_widget_set_tooltip_text (icon, _("Single point of failure"));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      _("Single point of failure"), -1);
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
+    }
+  gtk_list_box_append (fill->list, row);
+}
+
 void
 kw_map_panel_fill (GtkListBox     *bridges_list,
                    GtkListBox     *tense_list,
                    KwGraph        *graph,
                    KwGraphBridges *bridges,
-                   GHashTable     *area_names)
+                   GHashTable     *area_names,
+                   GHashTable     *words)
 {
+  Fill fill = { bridges_list, words, area_names };
   guint n_tense = 0;
 
   clear_list (bridges_list);
   clear_list (tense_list);
   if (bridges == NULL)
     gtk_list_box_append (bridges_list, new_row (_("Finding the bridges…"), _("This takes a while for a big network."), NULL));
-  /* the bridge figures are the people of the ranking (spec/analysis.md):
-   * organisations stay in the graph */
-  for (guint i = 0, rows = 0; bridges != NULL && i < bridges->bridges->len && rows < MAX_BRIDGE_ROWS; i++)
-    {
-      KwGraphBridge *bridge = g_ptr_array_index (bridges->bridges, i);
-      gint index = kw_graph_lookup (graph, bridge->id);
-      g_autofree char *subtitle = NULL;
-      GtkWidget *row;
-
-      if (index < 0 || !g_str_equal (((KwGraphNode *) g_ptr_array_index (graph->nodes, index))->type, "person"))
-        continue;
-      rows++;
-      subtitle = dup_bridge_words (graph, bridges, area_names, (guint) index, bridge->betweenness, FALSE);
-      row = new_row (kw_network_graph_node_label (g_ptr_array_index (graph->nodes, index)), subtitle, bridge->id);
-      if (is_articulation_point (bridges, bridge->id))
-        {
-          GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
-
-          gtk_widget_set_tooltip_text (icon, _("Single point of failure"));
-          gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                          _("Single point of failure"), -1);
-          adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
-        }
-      gtk_list_box_append (bridges_list, row);
-    }
+  foreach_figure (graph, bridges, add_row, &fill);
   if (bridges != NULL && gtk_widget_get_first_child (GTK_WIDGET (bridges_list)) == NULL)
     gtk_list_box_append (bridges_list, new_row (_("No bridges"), _("Nobody here connects others who are not connected otherwise."), NULL));
   for (guint i = 0; i < graph->edges->len; i++)

@@ -18,12 +18,19 @@ GHashTable *kw_map_panel_area_names (KwStore      *store,
 /* Empties both lists and fills them from @graph and @bridges (NULL:
  * still being found): each bridge with whom it alone connects (a single
  * point of failure, flagged), which groups it connects, and its
- * betweenness. */
+ * betweenness: from @words (kw_map_panel_dup_bridge_words ()) when
+ * given, else worked out here. */
 void      kw_map_panel_fill     (GtkListBox     *bridges_list,
                                  GtkListBox     *tense_list,
                                  KwGraph        *graph,
                                  KwGraphBridges *bridges,
-                                 GHashTable     *area_names);
+                                 GHashTable     *area_names,
+                                 GHashTable     *words);
+/* Those rows' words, by bridge id, as kw_map_panel_fill () writes them
+ * when @words is NULL; no GTK: for the thread that found the bridges. */
+GHashTable *kw_map_panel_dup_bridge_words (KwGraph        *graph,
+                                           KwGraphBridges *bridges,
+                                           GHashTable     *area_names);
 /* The name and the kind · area · relations of node @index (or "Nothing
  * selected" when -1), and on a second line the words of its place in
  * @bridges; whether a node is described. */

@@ -111,7 +111,8 @@ on_bridges_done_cb (GObject      *source,
                     gpointer      user_data)
 {
   g_autoptr(GError) error = NULL;
-  KwGraphBridges *bridges = kw_map_bridges_finish (res, &error);
+  g_autoptr(GHashTable) words = NULL;
+  KwGraphBridges *bridges = kw_map_bridges_finish (res, &words, &error);
   KwMapView *self;
 
   if (!finished (res, error))
@@ -128,7 +129,7 @@ on_bridges_done_cb (GObject      *source,
       return;
     }
   self->bridges = bridges;
-  kw_map_panel_fill (self->bridges_list, self->tense_list, self->graph, self->bridges, self->area_names);
+  kw_map_panel_fill (self->bridges_list, self->tense_list, self->graph, self->bridges, self->area_names, words);
   update_details (self);
 }
 
@@ -162,13 +163,13 @@ on_load_done_cb (GObject      *source,
   self->area_names = kw_map_panel_area_names (self->store, self->graph);
   kw_network_graph_set_graph (self->graph_widget, self->graph);
   kw_network_graph_select (self->graph_widget, kw_graph_lookup (self->graph, self->centre));
-  kw_map_panel_fill (self->bridges_list, self->tense_list, self->graph, NULL, self->area_names);
+  kw_map_panel_fill (self->bridges_list, self->tense_list, self->graph, NULL, self->area_names, NULL);
   kw_map_panel_fill_matches (self->matches_list, self->graph, gtk_editable_get_text (self->node_search));
   update_details (self);
   show_counts (self);
   gtk_stack_set_visible_child_name (self->graph_stack, self->graph->nodes->len > 0 ? "graph" : "empty");
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "map.export", self->graph->nodes->len > 0);
-  kw_map_bridges_async (self->box, self->cancellable, on_bridges_done_cb, self);
+  kw_map_bridges_async (self->box, self->area_names, self->cancellable, on_bridges_done_cb, self);
 }
 
 /* The title of what is shown and the words above the Bridges list. */
