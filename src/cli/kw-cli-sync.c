@@ -458,9 +458,9 @@ kw_cli_sync_sync (KwStore  *store,
   if (args.file == NULL)
     return usage (synopsis, _("FOLDER is required"));
   /* spec/export-format.md, "Exit status of sync": 1 before 4 before 3 */
-  if (!kw_sync_folder_run_full (store, args.file, passphrase,
-                                args.compact ? KW_SYNC_FOLDER_COMPACT : KW_SYNC_FOLDER_DEFAULT,
-                                on_sync_file_cb, &pass, &refused, &error))
+  if (!kw_sync_folder_run_with_progress (store, args.file, passphrase,
+                                         args.compact ? KW_SYNC_FOLDER_COMPACT : KW_SYNC_FOLDER_DEFAULT,
+                                         NULL, on_sync_file_cb, &pass, &refused, &error))
     return fail (error);
   if (pass.written == 0)
     {

@@ -956,8 +956,8 @@ kw_sync_folder_run (KwStore           *store,
                     guint             *n_refused,
                     GError           **error)
 {
-  return kw_sync_folder_run_full (store, folder, passphrase, KW_SYNC_FOLDER_DEFAULT,
-                                  report, user_data, n_refused, error);
+  return kw_sync_folder_run_with_progress (store, folder, passphrase, KW_SYNC_FOLDER_DEFAULT, NULL,
+                                           report, user_data, n_refused, error);
 }
 
 /* Whether @message has the text of @msgid (translated as the import
@@ -1044,58 +1044,6 @@ left_private (const char *was,
   guint64 n_now = g_ascii_strtoull (now, NULL, 10);
 
   return n_now < n_was || (n_now == n_was && strcmp (was, now) != 0);
-}
-
-static gboolean run_locked (KwStore           *store,
-                            const char        *folder,
-                            const char        *passphrase,
-                            KwSyncFolderFlags  flags,
-                            KwSyncProgressFunc progress,
-                            KwSyncFolderFunc   report,
-                            gpointer           user_data,
-                            guint             *n_refused,
-                            GError           **error);
-
-gboolean
-kw_sync_folder_run_full (KwStore           *store,
-                         const char        *folder,
-                         const char        *passphrase,
-                         KwSyncFolderFlags  flags,
-                         KwSyncFolderFunc   report,
-                         gpointer           user_data,
-                         guint             *n_refused,
-                         GError           **error)
-{
-  return kw_sync_folder_run_with_progress (store, folder, passphrase, flags, NULL,
-                                           report, user_data, n_refused, error);
-}
-
-gboolean
-kw_sync_folder_run_with_progress (KwStore            *store,
-                                  const char         *folder,
-                                  const char         *passphrase,
-                                  KwSyncFolderFlags   flags,
-                                  KwSyncProgressFunc  progress,
-                                  KwSyncFolderFunc    report,
-                                  gpointer            user_data,
-                                  guint              *n_refused,
-                                  GError            **error)
-{
-  int lock;
-  gboolean ok;
-
-  g_return_val_if_fail (KW_IS_STORE (store), FALSE);
-  g_return_val_if_fail (folder != NULL, FALSE);
-
-  if (n_refused != NULL)
-    *n_refused = 0;
-  if ((lock = lock_pass (store, error)) == -1)
-    return FALSE;
-  _kw_store_sync_set_in_pass (store, TRUE);
-  ok = run_locked (store, folder, passphrase, flags, progress, report, user_data, n_refused, error);
-  _kw_store_sync_set_in_pass (store, FALSE);
-  unlock_pass (lock);
-  return ok;
 }
 
 /* A pass that took nothing in renews the import backup some hours before
@@ -1186,4 +1134,32 @@ run_locked (KwStore           *store,
   if (n_in == 0)
     renew_backup (store);
   return TRUE;
+}
+
+gboolean
+kw_sync_folder_run_with_progress (KwStore            *store,
+                                  const char         *folder,
+                                  const char         *passphrase,
+                                  KwSyncFolderFlags   flags,
+                                  KwSyncProgressFunc  progress,
+                                  KwSyncFolderFunc    report,
+                                  gpointer            user_data,
+                                  guint              *n_refused,
+                                  GError            **error)
+{
+  int lock;
+  gboolean ok;
+
+  g_return_val_if_fail (KW_IS_STORE (store), FALSE);
+  g_return_val_if_fail (folder != NULL, FALSE);
+
+  if (n_refused != NULL)
+    *n_refused = 0;
+  if ((lock = lock_pass (store, error)) == -1)
+    return FALSE;
+  _kw_store_sync_set_in_pass (store, TRUE);
+  ok = run_locked (store, folder, passphrase, flags, progress, report, user_data, n_refused, error);
+  _kw_store_sync_set_in_pass (store, FALSE);
+  unlock_pass (lock);
+  return ok;
 }

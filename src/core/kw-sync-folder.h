@@ -65,15 +65,8 @@ gboolean  kw_sync_folder_run        (KwStore           *store,
                                      gpointer           user_data,
                                      guint             *n_refused,
                                      GError           **error);
-gboolean  kw_sync_folder_run_full   (KwStore           *store,
-                                     const char        *folder,
-                                     const char        *passphrase,
-                                     KwSyncFolderFlags  flags,
-                                     KwSyncFolderFunc   report,
-                                     gpointer           user_data,
-                                     guint             *n_refused,
-                                     GError           **error);
-/* The same, with @progress (may be NULL) called with the same @user_data. */
+/* The same, with @flags, and @progress (may be NULL) called with the
+ * same @user_data. */
 gboolean  kw_sync_folder_run_with_progress (KwStore            *store,
                                             const char         *folder,
                                             const char         *passphrase,

@@ -268,7 +268,7 @@ test_folder_converges (void)
 
       replica_tick (r[d], rand);
       random_writes (r[d]->store, rand, (guint) g_rand_int_range (rand, 0, 8));
-      g_assert_true (kw_sync_folder_run_full (r[d]->store, folder, NULL, flags, NULL, NULL, &refused, &error));
+      g_assert_true (kw_sync_folder_run_with_progress (r[d]->store, folder, NULL, flags, NULL, NULL, NULL, &refused, &error));
       g_assert_no_error (error);
       g_assert_cmpuint (refused, ==, 0);
       g_assert_false (folder_has_temp (folder));
@@ -456,8 +456,8 @@ test_compaction (void)
     text = g_strjoinv (later, parts);
     g_assert_true (g_file_set_contents (ahead, text, -1, NULL));
   }
-  g_assert_true (kw_sync_folder_run_full (a->store, folder, NULL, KW_SYNC_FOLDER_COMPACT, NULL, NULL,
-                                          &refused, &error));
+  g_assert_true (kw_sync_folder_run_with_progress (a->store, folder, NULL, KW_SYNC_FOLDER_COMPACT, NULL, NULL, NULL,
+                                                   &refused, &error));
   g_assert_no_error (error);
   for (guint i = 1; i <= 2; i++)
     {
