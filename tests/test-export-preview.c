@@ -21,6 +21,7 @@
 #include "kw-export.h"
 #include "kw-store.h"
 #include "kw-test-files.h"
+#include "kw-test-store.h"
 
 #define PRIVATE_NAME  "Wendelien Oosterkamp"
 #define PRIVATE_NOTE  "QX-geheim-7731 zorgt voor haar moeder"
@@ -40,34 +41,7 @@ typedef struct {
   guint64 records, stubs, deleted;
 } Count;
 
-/* put (fx, "person", "name", "Anna", …, NULL): the new record's id */
-static char *put (Fixture *fx, const char *type, ...) G_GNUC_NULL_TERMINATED;
-
-static char *
-put (Fixture    *fx,
-     const char *type,
-     ...)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(KwChangeset) cs = kw_changeset_new (type, &error);
-  const char *field;
-  va_list ap;
-  char *id;
-
-  g_assert_no_error (error);
-  va_start (ap, type);
-  while ((field = va_arg (ap, const char *)))
-    {
-      const char *text = va_arg (ap, const char *);
-
-      if (!kw_changeset_set_text (cs, field, text, &error))
-        g_error ("%s.%s = %s: %s", type, field, text, error->message);
-    }
-  va_end (ap);
-  id = kw_store_create (fx->store, cs, &error);
-  g_assert_no_error (error);
-  return id;
-}
+#define put(fx, ...) kw_test_put ((fx)->store, __VA_ARGS__)
 
 static char *
 dup_first (Fixture    *fx,
@@ -86,16 +60,13 @@ fixture_set_up (Fixture       *fx,
                 gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
   g_autofree char *shared = NULL;
   g_autofree char *unit = NULL;
   g_autofree char *gone = NULL;
 
   fx->dir = g_dir_make_tmp ("kw-export-preview-XXXXXX", &error);
   g_assert_no_error (error);
-  path = g_build_filename (fx->dir, "kwartier.db", NULL);
-  fx->store = kw_store_open (path, &error);
-  g_assert_no_error (error);
+  fx->store = kw_test_store_open (fx->dir, "kwartier.db");
   g_assert_true (kw_demo_load (fx->store, &error));
   g_assert_no_error (error);
   fx->alliance = dup_first (fx, "alliance");
