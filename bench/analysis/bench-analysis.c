@@ -24,6 +24,7 @@
 #include "bench-contacts-db.h"
 #include "kw-analysis.h"
 #include "kw-store.h"
+#include "kw-bench-stats.h"
 
 #define TARGET_MS 100.0
 
@@ -46,15 +47,6 @@ static double
 now_ms (void)
 {
   return g_get_monotonic_time () / 1e3;
-}
-
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return x < y ? -1 : x > y;
 }
 
 /* One report, once; aborts on an error. */
@@ -111,7 +103,7 @@ time_report (Bench      *b,
       start = now_ms () - start;
       g_array_append_val (times, start);
     }
-  g_array_sort (times, compare_doubles);
+  g_array_sort (times, kw_bench_compare_doubles);
   *best = g_array_index (times, double, 0);
   *median = g_array_index (times, double, times->len / 2);
 }
@@ -232,7 +224,7 @@ time_read_everyone (Bench      *b,
     }
   sqlite3_finalize (stmt);
   sqlite3_close (db);
-  g_array_sort (times, compare_doubles);
+  g_array_sort (times, kw_bench_compare_doubles);
   g_print ("%-52s best %8.1f ms   median %8.1f ms\n", "  floor: reading those columns of everyone",
            g_array_index (times, double, 0), g_array_index (times, double, times->len / 2));
 }

@@ -54,15 +54,3 @@ bench_open_people (const char  *path,
     return NULL;
   return kw_store_open (path, error);
 }
-
-double
-bench_percentile (GArray *sorted,
-                  double  p)
-{
-  guint i;
-
-  if (sorted->len == 0)
-    return 0;
-  i = (guint) ceil (p / 100.0 * sorted->len);
-  return g_array_index (sorted, double, CLAMP (i, 1, sorted->len) - 1);
-}

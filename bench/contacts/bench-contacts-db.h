@@ -4,6 +4,7 @@
  */
 #pragma once
 
+#include "kw-bench-stats.h"
 #include "kw-store.h"
 
 G_BEGIN_DECLS
@@ -13,9 +14,5 @@ G_BEGIN_DECLS
 KwStore *bench_open_people (const char  *path,
                             guint        n_people,
                             GError     **error);
-
-/* The p-th percentile (0–100) of a sorted array of doubles. */
-double   bench_percentile  (GArray      *sorted,
-                            double       p);
 
 G_END_DECLS

@@ -19,6 +19,7 @@
 #include "bench-contacts-db.h"
 #include "kw-record-list.h"
 #include "kw-store-query.h"
+#include "kw-bench-stats.h"
 
 #define VISIBLE_ROWS 20
 #define TARGET_P95_MS 10.0
@@ -96,22 +97,13 @@ warm_up (KwRecordList *list)
     }
 }
 
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return x < y ? -1 : x > y;
-}
-
 static double
 report (const char *what,
         GArray     *times)
 {
   double p95;
 
-  g_array_sort (times, compare_doubles);
+  g_array_sort (times, kw_bench_compare_doubles);
   p95 = bench_percentile (times, 95);
   g_print ("%-28s p50 %7.2f ms   p95 %7.2f ms   max %7.2f ms   (%u keystrokes)\n", what,
            bench_percentile (times, 50), p95, bench_percentile (times, 100), times->len);

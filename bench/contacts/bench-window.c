@@ -33,6 +33,7 @@
 #include "kw-application.h"
 #include "kw-contacts-view.h"
 #include "kw-window.h"
+#include "kw-bench-stats.h"
 
 #define EXIT_SKIP 77
 
@@ -49,15 +50,6 @@ typedef struct {
 } Scroll;
 
 /* Helpers */
-
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return x < y ? -1 : x > y;
-}
 
 static void
 wait_ms (guint ms)
@@ -147,8 +139,8 @@ report_scroll (const char *what,
     }
   wall = s->paints->len > 1 ? (g_array_index (s->paints, gint64, s->paints->len - 1)
                                - g_array_index (s->paints, gint64, 0)) / 1e6 : 0;
-  g_array_sort (intervals, compare_doubles);
-  g_array_sort (s->works, compare_doubles);
+  g_array_sort (intervals, kw_bench_compare_doubles);
+  g_array_sort (s->works, kw_bench_compare_doubles);
   g_print ("%s: %u frames in %.2f s (%.1f fps)\n", what, s->paints->len, wall,
            wall > 0 ? (s->paints->len - 1) / wall : 0);
   g_print ("  frame interval  median %6.2f ms   p95 %6.2f ms   max %6.2f ms\n",
@@ -424,12 +416,12 @@ search_main (const char *db,
   g_signal_handlers_disconnect_by_data (people, &probe);
   g_signal_handlers_disconnect_by_data (clock, &probe);
   g_signal_handlers_disconnect_by_data (entry, &probe);
-  g_array_sort (times, compare_doubles);
+  g_array_sort (times, kw_bench_compare_doubles);
   g_print ("  keystroke to the frame with the new list  p50 %6.1f ms   p95 %6.1f ms   max %6.1f ms"
            "   (target p95 < 50 ms: %s)\n",
            bench_percentile (times, 50), bench_percentile (times, 95), bench_percentile (times, 100),
            bench_percentile (times, 95) < 50 ? "met" : "MISSED");
-  g_array_sort (cpus, compare_doubles);
+  g_array_sort (cpus, kw_bench_compare_doubles);
   g_print ("  main thread CPU time meanwhile            p50 %6.1f ms   p95 %6.1f ms   max %6.1f ms\n",
            bench_percentile (cpus, 50), bench_percentile (cpus, 95), bench_percentile (cpus, 100));
   gtk_window_destroy (window);
@@ -551,9 +543,9 @@ startup_main (const char *self_exe,
   g_clear_object (&store);
   if (!time_runs (app_argv, empty_argv, runs, app_ms, rows_ms, empty_ms))
     return EXIT_FAILURE;
-  g_array_sort (app_ms, compare_doubles);
-  g_array_sort (rows_ms, compare_doubles);
-  g_array_sort (empty_ms, compare_doubles);
+  g_array_sort (app_ms, kw_bench_compare_doubles);
+  g_array_sort (rows_ms, kw_bench_compare_doubles);
+  g_array_sort (empty_ms, kw_bench_compare_doubles);
   app = bench_percentile (app_ms, 50);
   rows = bench_percentile (rows_ms, 50);
   empty = bench_percentile (empty_ms, 50);

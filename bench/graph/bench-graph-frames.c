@@ -25,6 +25,7 @@
 
 #include "kw-graph.h"
 #include "map/kw-network-graph.h"
+#include "kw-bench-stats.h"
 
 typedef struct {
   KwNetworkGraph *widget;
@@ -124,24 +125,6 @@ on_after_paint_cb (GdkFrameClock *clock,
     run->done = TRUE;
 }
 
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return x < y ? -1 : x > y ? 1 : 0;
-}
-
-static double
-percentile (GArray *sorted,
-            double  p)
-{
-  guint i = (guint) MIN (sorted->len - 1, (guint) (p * (sorted->len - 1) + 0.5));
-
-  return g_array_index (sorted, double, i);
-}
-
 int
 main (int   argc,
       char *argv[])
@@ -196,15 +179,15 @@ main (int   argc,
   while (!run.done)
     g_main_context_iteration (NULL, TRUE);
 
-  g_array_sort (run.times, compare_doubles);
-  g_array_sort (run.cpu, compare_doubles);
-  p95 = percentile (run.times, 0.95);
+  g_array_sort (run.times, kw_bench_compare_doubles);
+  g_array_sort (run.cpu, kw_bench_compare_doubles);
+  p95 = bench_percentile (run.times, 95);
   g_print ("frames: %u in %.1f s (renderer %s)\n", run.times->len, (g_get_monotonic_time () - t0) / 1e6,
            g_getenv ("GSK_RENDERER") ? g_getenv ("GSK_RENDERER") : "default");
   g_print ("frame time: median %.1f ms, p95 %.1f ms, max %.1f ms (target p95 < 16 ms)\n",
-           percentile (run.times, 0.5), p95, g_array_index (run.times, double, run.times->len - 1));
+           bench_percentile (run.times, 50), p95, g_array_index (run.times, double, run.times->len - 1));
   g_print ("frame CPU time (this thread): median %.1f ms, p95 %.1f ms, max %.1f ms\n",
-           percentile (run.cpu, 0.5), percentile (run.cpu, 0.95), g_array_index (run.cpu, double, run.cpu->len - 1));
+           bench_percentile (run.cpu, 50), bench_percentile (run.cpu, 95), g_array_index (run.cpu, double, run.cpu->len - 1));
   kw_network_graph_set_graph (run.widget, NULL);
   gtk_window_destroy (GTK_WINDOW (window));
   g_array_unref (run.times);

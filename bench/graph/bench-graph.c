@@ -33,6 +33,7 @@
 #include "kw-graph-private.h"
 #include "kw-graph.h"
 #include "kw-store.h"
+#include "kw-bench-stats.h"
 
 static double
 now_ms (void)
@@ -68,15 +69,6 @@ timing_since (Timing start)
   return (Timing) { now_ms () - start.wall, cpu_ms () - start.cpu };
 }
 
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return x < y ? -1 : x > y;
-}
-
 typedef struct {
   GArray *wall;
   GArray *cpu;
@@ -105,8 +97,8 @@ summarise (Times  *t,
            double *cpu_best,
            double *cpu_median)
 {
-  g_array_sort (t->wall, compare_doubles);
-  g_array_sort (t->cpu, compare_doubles);
+  g_array_sort (t->wall, kw_bench_compare_doubles);
+  g_array_sort (t->cpu, kw_bench_compare_doubles);
   *best = g_array_index (t->wall, double, 0);
   *median = g_array_index (t->wall, double, t->wall->len / 2);
   *cpu_best = g_array_index (t->cpu, double, 0);

@@ -45,6 +45,7 @@
 #include "kw-sync-folder.h"
 #include "kw-sync-scheduler.h"
 #include "kw-window.h"
+#include "kw-bench-stats.h"
 
 #define EXIT_SKIP 77
 #define AFTER_US (3 * G_USEC_PER_SEC)
@@ -272,15 +273,6 @@ on_running_cb (KwSyncScheduler *scheduler,
     }
 }
 
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return x < y ? -1 : x > y;
-}
-
 /* What the main thread was in, sampled every 2 ms by a thread of the
  * bench: its state and, when asleep, the system call and the kernel
  * function it waits in (/proc/self/task/TID/{stat,syscall,wchan}). */
@@ -371,7 +363,7 @@ static int
 compare_gaps (gconstpointer a,
               gconstpointer b)
 {
-  return compare_doubles (&((const Gap *) a)->wall, &((const Gap *) b)->wall);
+  return kw_bench_compare_doubles (&((const Gap *) a)->wall, &((const Gap *) b)->wall);
 }
 
 /* The gaps between successive ticks, sorted by wall time; @walls, the
@@ -393,17 +385,8 @@ gaps_of (GArray  *ticks,
       g_array_append_val (*walls, gap.wall);
     }
   g_array_sort (gaps, compare_gaps);
-  g_array_sort (*walls, compare_doubles);
+  g_array_sort (*walls, kw_bench_compare_doubles);
   return gaps;
-}
-
-static double
-percentile (GArray *sorted,
-            double  p)
-{
-  if (sorted->len == 0)
-    return 0;
-  return g_array_index (sorted, double, (guint) MIN (sorted->len - 1, (guint) (p * (sorted->len - 1) + 0.5)));
 }
 
 /* The gaps' percentiles, and where the longest went: the main thread's
@@ -419,7 +402,7 @@ print_gaps (const char *what,
   for (guint i = 0; i < walls->len; i++)
     over += g_array_index (walls, double, i) > 20;
   g_print ("%s: %u frames, gap p50 %.1f ms, p95 %.1f ms, max %.1f ms; %u over 20 ms\n", what, walls->len,
-           percentile (walls, 0.5), percentile (walls, 0.95), percentile (walls, 1.0), over);
+           bench_percentile (walls, 50), bench_percentile (walls, 95), bench_percentile (walls, 100), over);
   for (guint i = gaps->len; i > 0 && i + 5 > gaps->len; i--)
     {
       const Gap *gap = &g_array_index (gaps, Gap, i - 1);
@@ -454,9 +437,9 @@ time_count (KwStore *store)
       ms = (g_get_monotonic_time () - t0) / 1e3;
       g_array_append_val (times, ms);
     }
-  g_array_sort (times, compare_doubles);
+  g_array_sort (times, kw_bench_compare_doubles);
   g_print ("kw_conflicts_count: %" G_GINT64_FORMAT " open, p50 %.3f ms, max %.3f ms (200 calls; the first %s)\n",
-           n, percentile (times, 0.5), percentile (times, 1.0), "included");
+           n, bench_percentile (times, 50), bench_percentile (times, 100), "included");
 }
 
 /* Only the colleagues' files of the set-up in the folder. */

@@ -26,6 +26,7 @@
 
 #include "bench-contacts-db.h"
 #include "kw-window.h"
+#include "kw-bench-stats.h"
 
 #define TARGET_MS 100.0
 
@@ -61,15 +62,6 @@ times_add (Times  *times,
   g_array_append_val (times->wall, wall);
   g_array_append_val (times->cpu, cpu);
   g_array_append_val (times->build, build);
-}
-
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return (x > y) - (x < y);
 }
 
 static double
@@ -138,9 +130,9 @@ report (const char *what,
         Times      *times,
         gboolean    against_target)
 {
-  g_array_sort (times->wall, compare_doubles);
-  g_array_sort (times->cpu, compare_doubles);
-  g_array_sort (times->build, compare_doubles);
+  g_array_sort (times->wall, kw_bench_compare_doubles);
+  g_array_sort (times->cpu, kw_bench_compare_doubles);
+  g_array_sort (times->build, kw_bench_compare_doubles);
   g_print ("%-16s n=%-3u median %6.1f ms  p95 %6.1f ms  max %6.1f ms  (CPU median %6.1f, p95 %6.1f; in the action %6.1f)%s\n",
            what, times->wall->len,
            bench_percentile (times->wall, 50), bench_percentile (times->wall, 95),
