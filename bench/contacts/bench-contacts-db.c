@@ -11,7 +11,6 @@
 
 #include <errno.h>
 #include <glib/gstdio.h>
-#include <math.h>
 
 #include "bench-contacts-db.h"
 #include "kw-demo.h"
