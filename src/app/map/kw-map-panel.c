@@ -225,8 +225,7 @@ kw_map_panel_fill (GtkListBox     *bridges_list,
 }
 
 gboolean
-kw_map_panel_describe (KwStore        *store,
-                       KwGraph        *graph,
+kw_map_panel_describe (KwGraph        *graph,
                        KwGraphBridges *bridges,
                        GHashTable     *area_names,
                        gint            index,

@@ -34,8 +34,7 @@ GHashTable *kw_map_panel_dup_bridge_words (KwGraph        *graph,
 /* The name and the kind · area · relations of node @index (or "Nothing
  * selected" when -1), and on a second line the words of its place in
  * @bridges; whether a node is described. */
-gboolean  kw_map_panel_describe (KwStore        *store,
-                                 KwGraph        *graph,
+gboolean  kw_map_panel_describe (KwGraph        *graph,
                                  KwGraphBridges *bridges,
                                  GHashTable     *area_names,
                                  gint            index,

@@ -81,7 +81,7 @@ static void
 update_details (KwMapView *self)
 {
   gint selected = kw_network_graph_get_selected (self->graph_widget);
-  gboolean any = kw_map_panel_describe (self->store, self->graph, self->bridges, self->area_names, selected,
+  gboolean any = kw_map_panel_describe (self->graph, self->bridges, self->area_names, selected,
                                         GTK_LABEL (self->details_name), GTK_LABEL (self->details_text));
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "map.open-selected", any);
