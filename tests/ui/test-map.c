@@ -17,7 +17,7 @@
 #include "contacts/kw-contacts-view.h"
 #include "kw-graph.h"
 #include "kw-test-util.h"
-#include "map/kw-map-panel.h"
+#include "map/kw-map-load.h"
 #include "map/kw-map-view.h"
 #include "map/kw-network-graph.h"
 
@@ -150,7 +150,7 @@ test_area_bridges (KwTestFixture *f,
    * consent unnamed; organisations stay out of it */
   titles = row_titles (kw_map_view_get_bridges_list (view));
   {
-    g_autoptr(GHashTable) names = kw_map_panel_area_names (f->store, graph);
+    g_autoptr(GHashTable) names = kw_map_area_names (f->store, graph);
     GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (kw_map_view_get_bridges_list (view)));
     guint shown = 0;
 

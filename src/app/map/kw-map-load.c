@@ -102,6 +102,48 @@ load_locked (KwStore     *store,
   return g_steal_pointer (&graph);
 }
 
+static gboolean
+is_null_value (gpointer key,
+               gpointer value,
+               gpointer data)
+{
+  return value == NULL;
+}
+
+GHashTable *
+kw_map_area_names (KwStore *store,
+                   KwGraph *graph)
+{
+  GHashTable *names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+
+  for (guint i = 0; graph != NULL && i < graph->nodes->len; i++)
+    {
+      KwGraphNode *node = g_ptr_array_index (graph->nodes, i);
+      g_autoptr(KwRecord) area = NULL;
+
+      if (node->area == NULL || g_hash_table_contains (names, node->area))
+        continue;
+      area = kw_store_get (store, "area", node->area, NULL);
+      g_hash_table_insert (names, g_strdup (node->area), area ? kw_record_dup_title (area) : NULL);
+    }
+  /* an area that is gone has no name: no words for it */
+  g_hash_table_foreach_remove (names, is_null_value, NULL);
+  return names;
+}
+
+typedef struct {
+  KwGraph    *graph;
+  GHashTable *area_names;
+} Loaded;
+
+static void
+loaded_free (Loaded *loaded)
+{
+  g_clear_pointer (&loaded->graph, kw_graph_free);
+  g_clear_pointer (&loaded->area_names, g_hash_table_unref);
+  g_free (loaded);
+}
+
 static void
 load_thread (GTask        *task,
              gpointer      source,
@@ -111,6 +153,7 @@ load_thread (GTask        *task,
   Load *load = data;
   g_autoptr(GError) error = NULL;
   g_autoptr(KwGraph) graph = NULL;
+  Loaded *loaded;
 
   g_mutex_lock (&load_lock);
   graph = g_cancellable_is_cancelled (cancellable) ? NULL : load_locked (load->store, load->query, &error);
@@ -125,13 +168,14 @@ load_thread (GTask        *task,
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
+  loaded = g_new0 (Loaded, 1);
+  g_mutex_lock (&load_lock);
   if (load->query->restriction == KW_GRAPH_MAP)
-    {
-      g_mutex_lock (&load_lock);
-      place_stored (load->store, graph, load->query->id);
-      g_mutex_unlock (&load_lock);
-    }
-  g_task_return_pointer (task, g_steal_pointer (&graph), (GDestroyNotify) kw_graph_free);
+    place_stored (load->store, graph, load->query->id);
+  loaded->area_names = kw_map_area_names (load->store, graph);
+  g_mutex_unlock (&load_lock);
+  loaded->graph = g_steal_pointer (&graph);
+  g_task_return_pointer (task, loaded, (GDestroyNotify) loaded_free);
 }
 
 void
@@ -153,9 +197,19 @@ kw_map_load_async (KwStore             *read_store,
 
 KwGraph *
 kw_map_load_finish (GAsyncResult  *result,
+                    GHashTable   **area_names,
                     GError       **error)
 {
-  return g_task_propagate_pointer (G_TASK (result), error);
+  Loaded *loaded = g_task_propagate_pointer (G_TASK (result), error);
+  KwGraph *graph;
+
+  *area_names = NULL;
+  if (loaded == NULL)
+    return NULL;
+  graph = g_steal_pointer (&loaded->graph);
+  *area_names = g_steal_pointer (&loaded->area_names);
+  loaded_free (loaded);
+  return graph;
 }
 
 /* The bridges */

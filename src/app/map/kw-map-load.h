@@ -30,8 +30,15 @@ void        kw_map_load_async     (KwStore             *read_store,
                                    GCancellable        *cancellable,
                                    GAsyncReadyCallback  callback,
                                    gpointer             user_data);
+/* The graph, and the names of its nodes' areas in @area_names (id →
+ * name, g_hash_table_unref ()), read in the same thread. */
 KwGraph    *kw_map_load_finish    (GAsyncResult        *result,
+                                   GHashTable         **area_names,
                                    GError             **error);
+/* The names of the areas of @graph's nodes: id → name (for the words of
+ * kw_graph_explain_bridge () and _cut ()); areas that are gone left out. */
+GHashTable *kw_map_area_names     (KwStore             *store,
+                                   KwGraph             *graph);
 
 /* A laid-out graph shared with the thread that finds its bridges. */
 KwGraph   **kw_map_box_new        (KwGraph             *graph);

@@ -46,35 +46,6 @@ clear_list (GtkListBox *list)
 }
 
 static gboolean
-is_null_value (gpointer key,
-               gpointer value,
-               gpointer data)
-{
-  return value == NULL;
-}
-
-GHashTable *
-kw_map_panel_area_names (KwStore *store,
-                         KwGraph *graph)
-{
-  GHashTable *names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-
-  for (guint i = 0; graph != NULL && i < graph->nodes->len; i++)
-    {
-      KwGraphNode *node = g_ptr_array_index (graph->nodes, i);
-      g_autoptr(KwRecord) area = NULL;
-
-      if (node->area == NULL || g_hash_table_contains (names, node->area))
-        continue;
-      area = kw_store_get (store, "area", node->area, NULL);
-      g_hash_table_insert (names, g_strdup (node->area), area ? kw_record_dup_title (area) : NULL);
-    }
-  /* an area that is gone has no name: no words for it */
-  g_hash_table_foreach_remove (names, is_null_value, NULL);
-  return names;
-}
-
-static gboolean
 is_articulation_point (KwGraphBridges *bridges,
                        const char     *id)
 {

@@ -11,10 +11,6 @@
 
 G_BEGIN_DECLS
 
-/* The names of the areas of @graph's nodes: id → name (for the words
- * of kw_graph_explain_bridge () and _cut ()). */
-GHashTable *kw_map_panel_area_names (KwStore      *store,
-                                     KwGraph      *graph);
 /* Empties both lists and fills them from @graph and @bridges (NULL:
  * still being found): each bridge with whom it alone connects (a single
  * point of failure, flagged), which groups it connects, and its

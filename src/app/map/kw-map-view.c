@@ -139,7 +139,8 @@ on_load_done_cb (GObject      *source,
                  gpointer      user_data)
 {
   g_autoptr(GError) error = NULL;
-  KwGraph *graph = kw_map_load_finish (res, &error);
+  g_autoptr(GHashTable) area_names = NULL;
+  KwGraph *graph = kw_map_load_finish (res, &area_names, &error);
   KwMapView *self;
 
   if (!finished (res, error))
@@ -160,7 +161,7 @@ on_load_done_cb (GObject      *source,
   g_clear_pointer (&self->bridges, kw_graph_bridges_free);
   g_clear_pointer (&self->area_names, g_hash_table_unref);
   self->box = kw_map_box_new (self->graph = graph);
-  self->area_names = kw_map_panel_area_names (self->store, self->graph);
+  self->area_names = g_steal_pointer (&area_names);
   kw_network_graph_set_graph (self->graph_widget, self->graph);
   kw_network_graph_select (self->graph_widget, kw_graph_lookup (self->graph, self->centre));
   kw_map_panel_fill (self->bridges_list, self->tense_list, self->graph, NULL, self->area_names, NULL);
